@@ -1,0 +1,21 @@
+//! apifront-core: parse, lint and generate configurations that put Amazon CloudFront in front of
+//! Amazon API Gateway and Lambda function URLs.
+//!
+//! Pure Rust with no web dependencies: the same code runs in the native CLI and, compiled to
+//! WebAssembly, in the browser.
+//!
+//! - [`parse::parse`] turns pasted text (AWS CLI JSON, CloudFormation JSON/YAML, Terraform) into a
+//!   [`model::Document`] whose every value keeps its [`span::Span`].
+#![forbid(unsafe_code)]
+
+pub mod classify;
+pub mod forwarding;
+pub mod managed;
+pub mod model;
+pub mod parse;
+pub mod span;
+pub mod tree;
+pub mod value;
+
+/// The version of apifront, shown by the app and the CLI.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,1 @@
+//! AWS managed cache, origin request and response headers policies. (Stub.)

@@ -1,0 +1,103 @@
+//! Parsing pasted text into the [`Document`] model.
+//!
+//! [`parse`] detects the format, parses it with a span-keeping parser and builds the model.
+
+use crate::model::{Document, Format};
+use crate::span::LineIndex;
+use serde::Serialize;
+
+mod cfn;
+mod cli;
+mod detect;
+mod json;
+mod terraform;
+mod yaml;
+
+pub use detect::detect;
+
+/// Largest input accepted, in bytes.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+/// Deepest nesting of maps and sequences accepted.
+pub const MAX_DEPTH: usize = 128;
+
+/// Why a text could not be turned into a model. Lines and columns are 1-based, columns in
+/// UTF-16 code units (see [`crate::span`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParseError {
+    pub message: String,
+    pub line: u32,
+    pub column: u32,
+    /// A one-line hint at the likely cause ("this looks like YAML with a tab indent at 14:3").
+    pub hint: Option<String>,
+    /// The format the text was taken for, when detection got that far.
+    pub format: Option<Format>,
+}
+
+impl ParseError {
+    /// An error at a byte offset of `idx`'s text.
+    pub fn at(idx: &LineIndex, offset: usize, message: impl Into<String>) -> Self {
+        let (line, column) = idx.line_col(offset);
+        Self {
+            message: message.into(),
+            line,
+            column,
+            hint: None,
+            format: None,
+        }
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Records the detected format.
+    pub fn with_format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Detects the format of `text` and parses it into a [`Document`].
+pub fn parse(text: &str) -> Result<Document, ParseError> {
+    let idx = LineIndex::new(text);
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ParseError::at(
+            &idx,
+            0,
+            format!(
+                "input is {} bytes; the limit is {} bytes",
+                text.len(),
+                MAX_INPUT_BYTES
+            ),
+        ));
+    }
+    match detect(text) {
+        Format::Terraform => terraform::parse(text, &idx),
+        Format::CfnYaml => {
+            let root = yaml::parse_tree(text, &idx).map_err(|e| e.with_format(Format::CfnYaml))?;
+            cfn::build(&root, Format::CfnYaml, &idx)
+        }
+        format @ (Format::CfnJson | Format::CliJson) => {
+            let root = json::parse_tree(text, &idx).map_err(|e| e.with_format(format))?;
+            if cfn::is_template(&root) {
+                cfn::build(&root, Format::CfnJson, &idx)
+            } else {
+                cli::build(&root, &idx)
+            }
+        }
+    }
+}

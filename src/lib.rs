@@ -1,0 +1,7 @@
+//! The apifront web app: a Yew single-page app over `apifront-core`.
+//!
+//! Everything runs in the browser; nothing the user pastes leaves the page.
+
+mod app;
+
+pub use app::App;
