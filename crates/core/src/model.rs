@@ -118,7 +118,9 @@ impl Distribution {
 
     /// The origin whose id is `id`.
     pub fn origin(&self, id: &str) -> Option<&Origin> {
-        self.origins.iter().find(|o| o.id.get().map(String::as_str) == Some(id))
+        self.origins
+            .iter()
+            .find(|o| o.id.get().map(String::as_str) == Some(id))
     }
 }
 

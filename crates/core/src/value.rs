@@ -108,8 +108,12 @@ impl<T> Field<T> {
 impl List {
     /// The known string items, skipping unknown ones; `None` unless the list itself is known.
     pub fn known_items(&self) -> Option<Vec<&str>> {
-        self.get()
-            .map(|items| items.iter().filter_map(|f| f.get().map(String::as_str)).collect())
+        self.get().map(|items| {
+            items
+                .iter()
+                .filter_map(|f| f.get().map(String::as_str))
+                .collect()
+        })
     }
 
     /// True when the list is known and every item in it is known.

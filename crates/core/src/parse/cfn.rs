@@ -13,5 +13,9 @@ pub fn is_template(root: &Node) -> bool {
 
 /// Builds the model of a CloudFormation template.
 pub fn build(_root: &Node, _format: Format, idx: &LineIndex) -> Result<Document, ParseError> {
-    Err(ParseError::at(idx, 0, "CloudFormation is not implemented yet"))
+    Err(ParseError::at(
+        idx,
+        0,
+        "CloudFormation is not implemented yet",
+    ))
 }

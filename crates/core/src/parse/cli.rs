@@ -7,5 +7,9 @@ use crate::tree::Node;
 
 /// Builds the model of AWS CLI / CloudFront API JSON.
 pub fn build(_root: &Node, idx: &LineIndex) -> Result<Document, ParseError> {
-    Err(ParseError::at(idx, 0, "AWS CLI JSON is not implemented yet"))
+    Err(ParseError::at(
+        idx,
+        0,
+        "AWS CLI JSON is not implemented yet",
+    ))
 }

@@ -6,5 +6,9 @@ use crate::tree::Node;
 
 /// Parses JSON text into a [`Node`] tree.
 pub fn parse_tree(_text: &str, idx: &LineIndex) -> Result<Node, ParseError> {
-    Err(ParseError::at(idx, 0, "JSON parsing is not implemented yet"))
+    Err(ParseError::at(
+        idx,
+        0,
+        "JSON parsing is not implemented yet",
+    ))
 }
