@@ -1,14 +1,407 @@
-//! JSON with positions. (Stub: to be replaced by the parsers work.)
+//! JSON with positions.
+//!
+//! Strict JSON (comments are tolerated) is parsed with `jsonc-parser`'s AST, which keeps the
+//! byte range of every value and key, and turned into a [`Node`] tree. Before parsing, the
+//! nesting depth is checked by a flat byte scan so deep input is refused without recursion.
 
-use super::ParseError;
+use super::{duplicate_key, ParseError, MAX_DEPTH};
 use crate::span::LineIndex;
-use crate::tree::Node;
+use crate::tree::{Entry, Node, NodeKind};
+use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::errors::ParseErrorKind;
+use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, ParseStringErrorKind};
+use std::collections::HashMap;
 
-/// Parses JSON text into a [`Node`] tree.
-pub fn parse_tree(_text: &str, idx: &LineIndex) -> Result<Node, ParseError> {
-    Err(ParseError::at(
-        idx,
-        0,
-        "JSON parsing is not implemented yet",
-    ))
+/// Parses JSON text into a [`Node`] tree. Strings keep their quotes in their spans, numbers
+/// are kept as written, and a key repeated in one object is an error.
+pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Node, ParseError> {
+    if let Err(offset) = open_brackets(text, text.len()) {
+        return Err(ParseError::at(
+            idx,
+            offset,
+            format!("the JSON nests deeper than {MAX_DEPTH} levels"),
+        ));
+    }
+    let options = ParseOptions {
+        allow_comments: true,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let collect = CollectOptions {
+        comments: CommentCollectionStrategy::Off,
+        tokens: false,
+    };
+    let parsed = jsonc_parser::parse_to_ast(text, &collect, &options)
+        .map_err(|e| convert_error(&e, text, idx))?;
+    match parsed.value {
+        Some(value) => convert(&value, idx, 1),
+        None => Err(ParseError::at(idx, text.len(), "the input is empty")),
+    }
+}
+
+/// Converts the crate's AST; `depth` is the nesting level of `value` (the root is 1).
+fn convert(value: &Value, idx: &LineIndex, depth: usize) -> Result<Node, ParseError> {
+    let (kind, range) = match value {
+        Value::NullKeyword(v) => (NodeKind::Null, v.range),
+        Value::BooleanLit(v) => (NodeKind::Bool(v.value), v.range),
+        Value::NumberLit(v) => (NodeKind::Number(v.value.to_string()), v.range),
+        Value::StringLit(v) => (NodeKind::Str(v.value.to_string()), v.range),
+        Value::Array(array) => {
+            check_depth(depth, array.range.start, idx)?;
+            let items = array
+                .elements
+                .iter()
+                .map(|item| convert(item, idx, depth + 1))
+                .collect::<Result<_, _>>()?;
+            (NodeKind::Seq(items), array.range)
+        }
+        Value::Object(object) => {
+            check_depth(depth, object.range.start, idx)?;
+            let mut seen: HashMap<&str, crate::span::Span> = HashMap::new();
+            let mut entries = Vec::with_capacity(object.properties.len());
+            for prop in &object.properties {
+                let (key, key_range) = match &prop.name {
+                    ObjectPropName::String(lit) => (lit.value.as_ref(), lit.range),
+                    ObjectPropName::Word(word) => (word.value, word.range),
+                };
+                let key_span = idx.span(key_range.start, key_range.end);
+                if let Some(first) = seen.insert(key, key_span) {
+                    return Err(duplicate_key(key, first, key_span));
+                }
+                entries.push(Entry {
+                    key: key.to_string(),
+                    key_span,
+                    value: convert(&prop.value, idx, depth + 1)?,
+                });
+            }
+            (NodeKind::Map(entries), object.range)
+        }
+    };
+    Ok(Node {
+        kind,
+        span: idx.span(range.start, range.end),
+    })
+}
+
+fn check_depth(depth: usize, offset: usize, idx: &LineIndex) -> Result<(), ParseError> {
+    if depth > MAX_DEPTH {
+        return Err(ParseError::at(
+            idx,
+            offset,
+            format!("the JSON nests deeper than {MAX_DEPTH} levels"),
+        ));
+    }
+    Ok(())
+}
+
+/// Scans `text` up to `stop` outside strings and comments and returns the byte offsets of the
+/// `{` and `[` still open there, innermost last. `Err` holds the offset of the first bracket
+/// that opens a level deeper than [`MAX_DEPTH`].
+fn open_brackets(text: &str, stop: usize) -> Result<Vec<usize>, usize> {
+    let bytes = text.as_bytes();
+    let stop = stop.min(bytes.len());
+    let mut open = Vec::new();
+    let mut i = 0;
+    while i < stop {
+        match bytes[i] {
+            b'{' | b'[' => {
+                if open.len() >= MAX_DEPTH {
+                    return Err(i);
+                }
+                open.push(i);
+            }
+            b'}' | b']' => {
+                open.pop();
+            }
+            b'"' => {
+                i += 1;
+                while i < stop && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < stop && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i < stop && !bytes[i..].starts_with(b"*/") {
+                    i += 1;
+                }
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(open)
+}
+
+/// What the bracket opened at `offset` is called in messages.
+fn bracket_name(text: &str, offset: usize) -> &'static str {
+    if text.as_bytes().get(offset) == Some(&b'[') {
+        "an array"
+    } else {
+        "an object"
+    }
+}
+
+fn position(idx: &LineIndex, offset: usize) -> String {
+    let (line, column) = idx.line_col(offset);
+    format!("{line}:{column}")
+}
+
+/// The crate's error with our position, wording and a hint at the likely cause.
+fn convert_error(
+    error: &jsonc_parser::errors::ParseError,
+    text: &str,
+    idx: &LineIndex,
+) -> ParseError {
+    let start = error.range().start;
+    let at = |message: &str| ParseError::at(idx, start, message);
+    let token_text = text.get(start..).unwrap_or("");
+    match error.kind() {
+        ParseErrorKind::UnterminatedObject | ParseErrorKind::UnterminatedArray => {
+            ParseError::at(idx, text.len(), "the JSON ends too early").with_hint(format!(
+                "the text ends inside {} opened at {}; was it cut off when copying?",
+                bracket_name(text, start),
+                position(idx, start)
+            ))
+        }
+        ParseErrorKind::String(ParseStringErrorKind::UnterminatedStringLiteral) => {
+            at("unterminated string").with_hint(format!(
+                "the string opened at {} is never closed",
+                position(idx, start)
+            ))
+        }
+        ParseErrorKind::TrailingCommasNotAllowed => at("trailing comma").with_hint(format!(
+            "JSON allows no comma before a closing `}}` or `]`: remove the comma at {}",
+            position(idx, start)
+        )),
+        ParseErrorKind::SingleQuotedStringsNotAllowed => at("single-quoted string")
+            .with_hint("JSON strings and keys need double quotes (\"...\"), not single quotes"),
+        ParseErrorKind::CommentsNotAllowed => at("comment"),
+        ParseErrorKind::ExpectedComma => at("expected a comma")
+            .with_hint("a comma is missing between two items (or a closing bracket is missing)"),
+        ParseErrorKind::UnexpectedCloseBrace
+        | ParseErrorKind::UnexpectedCloseBracket
+        | ParseErrorKind::UnexpectedTokenInObject
+            if token_text.starts_with(['}', ']']) =>
+        {
+            let close = &token_text[..1];
+            let hint = match open_brackets(text, start)
+                .ok()
+                .and_then(|o| o.last().copied())
+            {
+                Some(open) => format!(
+                    "unbalanced brackets: `{close}` does not close {} opened at {}",
+                    bracket_name(text, open),
+                    position(idx, open)
+                ),
+                None => format!("unbalanced brackets: this `{close}` closes nothing"),
+            };
+            at(&format!("unexpected `{close}`")).with_hint(hint)
+        }
+        ParseErrorKind::MultipleRootJsonValues => {
+            let hint = if token_text.starts_with(['}', ']']) {
+                "unbalanced brackets: there is a closing bracket too many".to_string()
+            } else {
+                "the JSON value ended before this; were two documents pasted together?".to_string()
+            };
+            at("text after the end of the JSON value").with_hint(hint)
+        }
+        ParseErrorKind::UnexpectedWord
+        | ParseErrorKind::ExpectedStringObjectProperty
+        | ParseErrorKind::UnexpectedToken
+        | ParseErrorKind::UnexpectedTokenInObject => {
+            let hint = foreign_syntax_hint(token_text);
+            let error = at(&format!("unexpected `{}`", first_word(token_text)));
+            match hint {
+                Some(hint) => error.with_hint(hint),
+                None => error,
+            }
+        }
+        kind => at(&lowercase_first(&kind.to_string())),
+    }
+}
+
+/// The word (or the single character) that starts `text`.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        .map_or(text.len(), |(i, _)| i);
+    match end {
+        0 => text.chars().next().map_or("", |c| &text[..c.len_utf8()]),
+        _ => &text[..end],
+    }
+}
+
+/// A hint when an unquoted word in JSON looks like a YAML or HCL key.
+fn foreign_syntax_hint(token_text: &str) -> Option<String> {
+    let word = first_word(token_text);
+    let rest = token_text
+        .get(word.len()..)
+        .unwrap_or("")
+        .trim_start_matches([' ', '\t']);
+    if word.is_empty() || !word.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+        return None;
+    }
+    if rest.starts_with(':') {
+        Some(format!(
+            "JSON keys need double quotes (\"{word}\"); if this is YAML, remove the outer braces"
+        ))
+    } else if rest.starts_with('=') || rest.starts_with('"') || rest.starts_with('{') {
+        Some("this looks like Terraform (HCL), not JSON".to_string())
+    } else {
+        None
+    }
+}
+
+fn lowercase_first(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Node, ParseError> {
+        parse_tree(text, &LineIndex::new(text))
+    }
+
+    fn err(text: &str) -> ParseError {
+        match parse(text) {
+            Ok(node) => panic!("expected an error, got {node:?}"),
+            Err(e) => e,
+        }
+    }
+
+    fn at(span: crate::span::Span) -> (u32, u32, u32, u32) {
+        (span.line, span.column, span.end_line, span.end_column)
+    }
+
+    #[test]
+    fn keys_and_values_keep_their_spans() {
+        let text =
+            "{\n  \"Comment\": \"café ☕\", \"Id\": \"E1\",\n  \"Origins\": [1.50, true, null]\n}";
+        let root = parse(text).unwrap();
+        assert_eq!(at(root.span), (1, 1, 4, 2));
+        let comment = root.entry("Comment").unwrap();
+        assert_eq!(at(comment.key_span), (2, 3, 2, 12));
+        assert_eq!(at(comment.value.span), (2, 14, 2, 22));
+        assert_eq!(comment.value.as_str(), Some("café ☕"));
+        // Columns after the non-ASCII characters count UTF-16 units, not bytes.
+        let id = root.entry("Id").unwrap();
+        assert_eq!(at(id.key_span), (2, 24, 2, 28));
+        assert_eq!(at(id.value.span), (2, 30, 2, 34));
+        let origins = root.get("Origins").unwrap().as_seq().unwrap();
+        assert_eq!(origins[0].kind, NodeKind::Number("1.50".into()));
+        assert_eq!(at(origins[0].span), (3, 15, 3, 19));
+        assert_eq!(origins[1].kind, NodeKind::Bool(true));
+        assert_eq!(origins[2].kind, NodeKind::Null);
+        assert_eq!(at(origins[2].span), (3, 27, 3, 31));
+    }
+
+    #[test]
+    fn escapes_are_decoded_and_large_numbers_kept() {
+        let root = parse(r#"{"a": "x\"\u00e9", "n": 123456789012345678901234567890}"#).unwrap();
+        assert_eq!(root.get("a").unwrap().as_str(), Some("x\"é"));
+        assert_eq!(
+            root.get("n").unwrap().kind,
+            NodeKind::Number("123456789012345678901234567890".into())
+        );
+    }
+
+    #[test]
+    fn duplicate_key_points_at_the_second() {
+        let e = err("{\n  \"Origins\": 1,\n  \"Origins\": 2\n}");
+        assert_eq!((e.line, e.column), (3, 3));
+        assert_eq!(e.message, "duplicate key `Origins` (first at 2:3)");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_recursion() {
+        let text = "[".repeat(100_000);
+        let e = err(&text);
+        assert_eq!((e.line, e.column), (1, MAX_DEPTH as u32 + 1));
+        assert!(e.message.contains("deeper than"), "{}", e.message);
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok).is_ok());
+        let objects = "{\"a\":".repeat(MAX_DEPTH + 1);
+        assert!(err(&objects).message.contains("deeper than"));
+    }
+
+    #[test]
+    fn brackets_inside_strings_and_comments_do_not_count() {
+        let text = format!("// [[[[\n{{\"a\": \"{}\" /* {{ */}}", "[".repeat(500));
+        assert!(parse(&text).is_ok());
+    }
+
+    #[test]
+    fn truncated_input_names_the_open_bracket() {
+        let e = err("{\n  \"a\": {\n    \"b\": [1,\n");
+        assert_eq!((e.line, e.column), (4, 1));
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("the text ends inside an array opened at 3:10; was it cut off when copying?")
+        );
+        let e = err("{\"a\": \"abc");
+        assert_eq!((e.line, e.column), (1, 7));
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("the string opened at 1:7 is never closed")
+        );
+    }
+
+    #[test]
+    fn trailing_comma_and_single_quotes_get_hints() {
+        let e = err("{\n  \"a\": 1,\n}");
+        assert_eq!((e.line, e.column), (2, 9));
+        assert!(e.hint.unwrap().contains("remove the comma at 2:9"));
+        let e = err("{'a': 1}");
+        assert_eq!((e.line, e.column), (1, 2));
+        assert!(e.hint.unwrap().contains("double quotes"));
+    }
+
+    #[test]
+    fn unbalanced_brackets_get_hints() {
+        let e = err("{\"a\": [1, 2}");
+        assert_eq!((e.line, e.column), (1, 12));
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("unbalanced brackets: `}` does not close an array opened at 1:7")
+        );
+        let e = err("{\"a\": 1}}");
+        assert_eq!((e.line, e.column), (1, 9));
+        assert!(e.hint.unwrap().contains("closing bracket too many"));
+    }
+
+    #[test]
+    fn yaml_or_hcl_in_braces_gets_a_hint() {
+        let e = err("{\n  Origins: []\n}");
+        assert_eq!((e.line, e.column), (2, 3));
+        assert!(e.hint.unwrap().contains("\"Origins\""));
+        let e = err("{\n  enabled = true\n}");
+        assert!(e.hint.unwrap().contains("Terraform"));
+    }
+
+    #[test]
+    fn nul_bytes_and_empty_text_are_errors() {
+        assert!(parse("{\"a\": \0}").is_err());
+        assert!(parse("\0").is_err());
+        assert_eq!(err("   ").message, "the input is empty");
+    }
 }

@@ -3,7 +3,7 @@
 //! [`parse`] detects the format, parses it with a span-keeping parser and builds the model.
 
 use crate::model::{Document, Format};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 use serde::Serialize;
 
 mod cfn;
@@ -70,6 +70,20 @@ impl std::fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
+
+/// The error for a key repeated in one map, placed at the second occurrence.
+fn duplicate_key(key: &str, first: Span, second: Span) -> ParseError {
+    ParseError {
+        message: format!(
+            "duplicate key `{key}` (first at {}:{})",
+            first.line, first.column
+        ),
+        line: second.line,
+        column: second.column,
+        hint: Some("a key may appear only once in a map; remove or rename one of them".into()),
+        format: None,
+    }
+}
 
 /// Detects the format of `text` and parses it into a [`Document`].
 pub fn parse(text: &str) -> Result<Document, ParseError> {
