@@ -84,7 +84,16 @@ impl HeaderSet {
         use HeaderSet::*;
         match (self, other) {
             (AllViewer, _) | (_, AllViewer) => AllViewer,
-            (Only { names: a, complete: ca }, Only { names: b, complete: cb }) => {
+            (
+                Only {
+                    names: a,
+                    complete: ca,
+                },
+                Only {
+                    names: b,
+                    complete: cb,
+                },
+            ) => {
                 let mut names = a.clone();
                 names.extend(b.iter().filter(|n| !a.contains(n)).cloned());
                 Only {
@@ -92,19 +101,42 @@ impl HeaderSet {
                     complete: *ca && *cb,
                 }
             }
-            (AllExcept { names: a, complete: ca }, Only { names: b, complete: cb })
-            | (Only { names: b, complete: cb }, AllExcept { names: a, complete: ca }) => {
+            (
                 AllExcept {
-                    names: a.iter().filter(|n| !b.contains(n)).cloned().collect(),
-                    complete: *ca && *cb,
-                }
-            }
-            (AllExcept { names: a, complete: ca }, AllExcept { names: b, complete: cb }) => {
+                    names: a,
+                    complete: ca,
+                },
+                Only {
+                    names: b,
+                    complete: cb,
+                },
+            )
+            | (
+                Only {
+                    names: b,
+                    complete: cb,
+                },
                 AllExcept {
-                    names: a.iter().filter(|n| b.contains(n)).cloned().collect(),
-                    complete: *ca && *cb,
-                }
-            }
+                    names: a,
+                    complete: ca,
+                },
+            ) => AllExcept {
+                names: a.iter().filter(|n| !b.contains(n)).cloned().collect(),
+                complete: *ca && *cb,
+            },
+            (
+                AllExcept {
+                    names: a,
+                    complete: ca,
+                },
+                AllExcept {
+                    names: b,
+                    complete: cb,
+                },
+            ) => AllExcept {
+                names: a.iter().filter(|n| b.contains(n)).cloned().collect(),
+                complete: *ca && *cb,
+            },
         }
     }
 }
@@ -548,9 +580,7 @@ fn resolve_origin_request(doc: &Document, b: &Behavior) -> Option<Resolved> {
                     ttls: None,
                     managed_id: None,
                 },
-                None => {
-                    Resolved::unknown(cause(format!("origin request policy `{name}`"), field))
-                }
+                None => Resolved::unknown(cause(format!("origin request policy `{name}`"), field)),
             }
         }
         Val::Unknown(why) => Resolved::unknown(cause(
@@ -595,7 +625,10 @@ fn key_headers(config: &KeyConfig, origin_request: bool) -> Option<HeaderSet> {
         if config.items.is_unknown() {
             return (Vec::new(), false);
         }
-        (lower_items(&config.items), config.items.fully_known() || !config.items.is_present())
+        (
+            lower_items(&config.items),
+            config.items.fully_known() || !config.items.is_present(),
+        )
     };
     match &config.behavior.val {
         Val::Absent => Some(HeaderSet::none()),
@@ -689,7 +722,10 @@ mod tests {
     #[test]
     fn caching_disabled_alone_forwards_nothing() {
         let doc = Document::new(Format::CliJson);
-        let f = effective(&doc, &behavior(id(managed::CACHING_DISABLED), Field::default()));
+        let f = effective(
+            &doc,
+            &behavior(id(managed::CACHING_DISABLED), Field::default()),
+        );
         assert!(f.query_strings.is(Amount::None));
         assert!(f.authorization.is(false));
         assert!(f.headers.unwrap().is_empty());
@@ -710,7 +746,10 @@ mod tests {
         assert_eq!(f.host.value, None);
         assert_eq!(f.query_strings.value, None);
         assert!(f.caching.is(false));
-        let f = effective(&doc, &behavior(id("not-a-managed-id"), id(managed::ALL_VIEWER)));
+        let f = effective(
+            &doc,
+            &behavior(id("not-a-managed-id"), id(managed::ALL_VIEWER)),
+        );
         assert!(f.host.is(true));
         assert_eq!(f.caching.value, None);
     }
