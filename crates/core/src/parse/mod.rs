@@ -10,7 +10,10 @@ use serde::Serialize;
 mod cfn;
 mod cli;
 mod detect;
+mod distribution;
 mod json;
+mod reader;
+mod resolve;
 mod terraform;
 mod yaml;
 
