@@ -2,12 +2,75 @@
 
 use crate::lint::Rule;
 
+/// A CloudFormation YAML template with one distribution, for rule documentation. Arguments are
+/// string literals: extra `DistributionConfig` keys, the `orders-api` origin's keys after its
+/// `Id`, and the default behavior's keys after its `TargetOriginId`. `api_origin!()` and
+/// `api_behavior!()` give the recommended settings.
+macro_rules! cfn_doc {
+    ($config:expr, $origin:expr, $behavior:expr) => {
+        concat!(
+            "Resources:\n  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n",
+            "      DistributionConfig:\n        Enabled: true\n",
+            $config,
+            "        Origins:\n          - Id: orders-api\n",
+            $origin,
+            "        DefaultCacheBehavior:\n          TargetOriginId: orders-api\n",
+            $behavior
+        )
+    };
+}
+
+/// The recommended keys of a regional REST API origin (see [`cfn_doc`]).
+macro_rules! api_origin {
+    () => {
+        concat!(
+            "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com\n",
+            "            OriginPath: /prod\n",
+            "            CustomOriginConfig:\n",
+            "              OriginProtocolPolicy: https-only\n",
+            "              OriginSSLProtocols: [TLSv1.2]\n",
+        )
+    };
+}
+
+/// The recommended keys of an API behavior (see [`cfn_doc`]).
+macro_rules! api_behavior {
+    () => {
+        concat!(
+            "          ViewerProtocolPolicy: https-only\n",
+            "          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n",
+            "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
+            "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
+        )
+    };
+}
+
+mod apigw_edge_optimized_origin;
 mod apigw_host_header_forwarded;
+mod apigw_host_in_cache_key;
+mod apigw_iam_auth_behind_cloudfront;
+mod apigw_origin_path_on_default_stage;
+mod apigw_origin_protocol_not_https_only;
+mod apigw_rest_origin_path_missing_stage;
+mod origin_domain_not_hostname;
+mod origin_path_format;
+mod origin_ssl_protocols_outdated;
 
 #[cfg(test)]
 pub(crate) mod test_support;
 
-static ALL: &[&Rule] = &[&apigw_host_header_forwarded::RULE];
+static ALL: &[&Rule] = &[
+    &apigw_host_header_forwarded::RULE,
+    &apigw_host_in_cache_key::RULE,
+    &apigw_origin_protocol_not_https_only::RULE,
+    &origin_ssl_protocols_outdated::RULE,
+    &origin_domain_not_hostname::RULE,
+    &apigw_edge_optimized_origin::RULE,
+    &apigw_iam_auth_behind_cloudfront::RULE,
+    &origin_path_format::RULE,
+    &apigw_rest_origin_path_missing_stage::RULE,
+    &apigw_origin_path_on_default_stage::RULE,
+];
 
 /// Every rule, in catalogue order.
 pub fn all() -> &'static [&'static Rule] {

@@ -1,0 +1,198 @@
+//! `apigw-edge-optimized-origin`: an edge-optimized API behind another CloudFront distribution.
+
+use crate::lint::{
+    origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::{ApiKind, Format, OriginKind};
+use crate::value::Val;
+
+pub static RULE: Rule = Rule {
+    slug: "apigw-edge-optimized-origin",
+    summary: "The origin is an edge-optimized API Gateway endpoint",
+    default_severity: Severity::Warning,
+    category: Category::Connectivity,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds origins that point at a REST API defined in the same input whose \
+            endpoint type is `EDGE` (the REST API default when `EndpointConfiguration` is \
+            absent), or at an API Gateway custom domain whose endpoint type is `EDGE`.",
+        why_bad: "An edge-optimized endpoint already sits behind an AWS-owned CloudFront \
+            distribution, so every request makes two CloudFront hops: extra latency and cost, \
+            and no control over the inner distribution. AWS recommends a Regional API behind \
+            your own distribution.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        exceptions: "An edge-optimized API that must also stay reachable directly by clients \
+            worldwide; consider a Regional API with its own distribution instead.",
+        references: &[
+            "https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-cloudfront-distribution/",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
+        ],
+    },
+    check,
+};
+
+fn is_edge(types: &crate::value::List, default_edge: bool) -> Option<bool> {
+    match &types.val {
+        Val::Absent => Some(default_edge),
+        Val::Unknown(_) => None,
+        Val::Known(_) => {
+            let items = types.known_items().unwrap_or_default();
+            if items.iter().any(|t| t.eq_ignore_ascii_case("EDGE")) {
+                Some(true)
+            } else if types.fully_known() {
+                Some(false)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for origin in &ctx.dist.origins {
+        if let (OriginKind::ApiGatewayDefault { .. }, Some(api_ref)) =
+            (&origin.kind.0, &origin.api_ref)
+        {
+            let Some(api) = ctx.doc.apis.iter().find(|a| &a.name == api_ref) else {
+                continue;
+            };
+            if api.kind == ApiKind::Rest && is_edge(&api.endpoint_types, true) == Some(true) {
+                let message = format!(
+                    "{} is the REST API `{}`, which is edge-optimized (its endpoint type is EDGE{}); \
+                     requests pass through two CloudFront distributions. Make the API REGIONAL",
+                    origin_name(origin),
+                    api.name,
+                    if api.endpoint_types.is_present() { "" } else { " by default" }
+                );
+                let span = if api.endpoint_types.is_present() {
+                    api.endpoint_types.span
+                } else {
+                    api.span
+                };
+                out.push(
+                    ctx.finding(
+                        &RULE,
+                        origin.domain_name.span,
+                        &origin.domain_name.path,
+                        message,
+                    )
+                    .with_related(span, format!("API `{}`", api.name)),
+                );
+            }
+        } else if origin.kind.0 == OriginKind::ApiGatewayCustomDomain {
+            let Some(host) = origin.domain_name.get() else {
+                continue;
+            };
+            let domain = ctx.doc.api_domain_names.iter().find(|d| {
+                d.domain_name
+                    .get()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(host))
+            });
+            let Some(domain) = domain else { continue };
+            if is_edge(&domain.endpoint_types, false) == Some(true) {
+                let message = format!(
+                    "{} is the edge-optimized API Gateway custom domain `{host}`; requests pass \
+                     through two CloudFront distributions. Use a REGIONAL custom domain",
+                    origin_name(origin)
+                );
+                out.push(
+                    ctx.finding(
+                        &RULE,
+                        origin.domain_name.span,
+                        &origin.domain_name.path,
+                        message,
+                    )
+                    .with_related(domain.span, format!("custom domain `{}`", domain.name)),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::model::{Api, ApiKind};
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn edge_rest_api_fails_regional_passes() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0].api_ref = Some("Api".into());
+        doc.apis.push(Api {
+            name: "Api".into(),
+            kind: ApiKind::Rest,
+            ..Api::default()
+        });
+        assert_eq!(check(&RULE, &doc).len(), 1);
+        doc.apis[0].endpoint_types = list(&["REGIONAL"]);
+        assert!(check(&RULE, &doc).is_empty());
+        doc.apis[0].endpoint_types = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "t",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+        doc.apis[0].endpoint_types = Default::default();
+        doc.apis[0].kind = ApiKind::Http;
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

@@ -1,0 +1,159 @@
+//! `apigw-iam-auth-behind-cloudfront`: IAM-authorized API methods reached through CloudFront.
+
+use crate::lint::{
+    origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "apigw-iam-auth-behind-cloudfront",
+    summary: "API methods with `AWS_IAM` authorization are served through CloudFront",
+    default_severity: Severity::Error,
+    category: Category::Security,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API Gateway methods or routes with `AuthorizationType: AWS_IAM` \
+            of an API that the distribution sends requests to.",
+        why_bad: "SigV4 signs the host the client talked to: the CloudFront name, not the API's \
+            host, so the signature never matches (403 SignatureDoesNotMatch). CloudFront also \
+            strips or rewrites `Authorization` in many setups. AWS Solutions Constructs refuse \
+            this combination outright.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  GetOrders:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: AWS_IAM
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  GetOrders:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: COGNITO_USER_POOLS
+      AuthorizerId: !Ref Authorizer
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        exceptions: "Clients that sign against the API's own host and never go through \
+            CloudFront; then the API should not be a CloudFront origin for those routes.",
+        references: &[
+            "https://github.com/awslabs/aws-solutions-constructs/issues/1043",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let reached: Vec<_> = ctx.api_behaviors().into_iter().map(|(_, o)| o).collect();
+    for method in &ctx.doc.methods {
+        let Some(auth) = method.authorization_type.get() else {
+            continue;
+        };
+        if !auth.eq_ignore_ascii_case("AWS_IAM") {
+            continue;
+        }
+        let Some(api_ref) = &method.api_ref else {
+            continue;
+        };
+        let Some(origin) = reached.iter().find(|o| o.api_ref.as_ref() == Some(api_ref)) else {
+            continue;
+        };
+        let message = format!(
+            "method `{}` of API `{api_ref}` uses AWS_IAM authorization but is served through \
+             {}: SigV4 signatures made for the CloudFront host never match the API host",
+            method.name,
+            origin_name(origin)
+        );
+        let field = &method.authorization_type;
+        out.push(
+            ctx.finding(&RULE, field.span, &field.path, message)
+                .with_related(origin.span, origin_name(origin)),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::model::Method;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn iam_method_of_origin_api_fails() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0].api_ref = Some("Api".into());
+        doc.methods.push(Method {
+            name: "GetOrders".into(),
+            api_ref: Some("Api".into()),
+            authorization_type: known("AWS_IAM".into()),
+            ..Method::default()
+        });
+        assert_eq!(check(&RULE, &doc).len(), 1);
+        doc.methods[0].authorization_type = known("COGNITO_USER_POOLS".into());
+        assert!(check(&RULE, &doc).is_empty());
+        doc.methods[0].authorization_type = known("AWS_IAM".into());
+        doc.methods[0].api_ref = Some("OtherApi".into());
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

@@ -1,0 +1,127 @@
+//! `apigw-origin-protocol-not-https-only`: CloudFront may talk plain HTTP to an API origin.
+
+use crate::lint::{
+    origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
+};
+use crate::model::Format;
+use crate::value::Val;
+
+pub static RULE: Rule = Rule {
+    slug: "apigw-origin-protocol-not-https-only",
+    summary: "An API Gateway or Lambda URL origin is not reached over HTTPS only",
+    default_severity: Severity::Error,
+    category: Category::Connectivity,
+    fix: FixAvailability::Safe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API Gateway and Lambda URL origins whose `OriginProtocolPolicy` is \
+            `http-only`, or `match-viewer` while a behavior to the origin accepts HTTP viewers.",
+        why_bad: "API Gateway and Lambda function URLs only serve HTTPS: origin requests over \
+            HTTP fail. Security Hub CloudFront.9 flags unencrypted origin traffic too.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: http-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "None for API Gateway and Lambda URL origins.",
+        references: &[
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
+            "https://repost.aws/knowledge-center/api-gateway-domain-cloudfront",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for origin in ctx.dist.origins.iter().filter(|o| o.kind.0.is_api()) {
+        let Some(config) = &origin.custom_origin_config else {
+            continue;
+        };
+        let field = &config.origin_protocol_policy;
+        let Some(policy) = field.get() else { continue };
+        let reason = match policy.as_str() {
+            "https-only" => continue,
+            "match-viewer" => {
+                let behaviors = ctx.behaviors_of(origin);
+                let allows_http = behaviors
+                    .iter()
+                    .any(|b| match &b.viewer_protocol_policy.val {
+                        Val::Known(v) => v == "allow-all",
+                        Val::Absent => true,
+                        Val::Unknown(_) => false,
+                    });
+                if !allows_http {
+                    continue;
+                }
+                "`match-viewer` with a behavior that accepts HTTP viewers"
+            }
+            _ => "`http-only`",
+        };
+        let message = format!(
+            "{} is an API origin but its OriginProtocolPolicy is {reason}; API Gateway and \
+             Lambda URLs only accept HTTPS",
+            origin_name(origin)
+        );
+        let fix = Fix::safe(
+            "set OriginProtocolPolicy to https-only",
+            vec![ctx.editor().replace_string(field.span, "https-only")],
+        );
+        out.push(
+            ctx.finding(&RULE, field.span, &field.path, message)
+                .with_fix(fix),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    fn set_policy(doc: &mut crate::model::Document, p: &str) {
+        dist(doc).origins[0]
+            .custom_origin_config
+            .as_mut()
+            .unwrap()
+            .origin_protocol_policy = known(p.to_string());
+    }
+
+    #[test]
+    fn http_only_fails_https_only_passes() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        set_policy(&mut doc, "http-only");
+        assert_eq!(check(&RULE, &doc).len(), 1);
+    }
+
+    #[test]
+    fn match_viewer_depends_on_viewer_policy() {
+        let mut doc = api_doc();
+        set_policy(&mut doc, "match-viewer");
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).viewer_protocol_policy = known("allow-all".into());
+        assert_eq!(check(&RULE, &doc).len(), 1);
+        default_behavior(&mut doc).viewer_protocol_policy = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "x",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

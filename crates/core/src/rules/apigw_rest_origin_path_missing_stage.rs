@@ -1,0 +1,234 @@
+//! `apigw-rest-origin-path-missing-stage`: a REST API origin without the stage in its path.
+
+use crate::lint::{
+    edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
+};
+use crate::model::{ApiKind, Format, OriginKind};
+use crate::value::Val;
+
+pub static RULE: Rule = Rule {
+    slug: "apigw-rest-origin-path-missing-stage",
+    summary: "A REST API origin has no stage in its origin path",
+    default_severity: Severity::Warning,
+    category: Category::Connectivity,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds origins on a default `execute-api` host with an empty `OriginPath` \
+            and no behavior path pattern that starts with a stage. It is a warning when the \
+            input defines the API as a REST API, and information when the API type is not known \
+            (HTTP APIs serve their `$default` stage from `/`).",
+        why_bad: "REST API URLs are `/{stage}/{resource}`: without the stage every request \
+            misses a route and API Gateway answers 403 `{\"message\":\"Missing Authentication \
+            Token\"}`.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        exceptions: "HTTP APIs with a `$default` stage are served from `/` and need no origin \
+            path; path patterns that already include the stage (`/prod/*`) work too.",
+        references: &[
+            "https://repost.aws/knowledge-center/api-gateway-403-custom-domain",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for origin in &ctx.dist.origins {
+        if !matches!(origin.kind.0, OriginKind::ApiGatewayDefault { .. }) {
+            continue;
+        }
+        let empty = match &origin.origin_path.val {
+            Val::Absent => true,
+            Val::Known(p) => p.is_empty() || p == "/",
+            Val::Unknown(_) => false,
+        };
+        if !empty {
+            continue;
+        }
+        let api = origin
+            .api_ref
+            .as_ref()
+            .and_then(|r| ctx.doc.apis.iter().find(|a| &a.name == r));
+        let kind = api.map_or(ApiKind::Unknown, |a| a.kind);
+        if matches!(kind, ApiKind::Http | ApiKind::WebSocket) {
+            continue;
+        }
+        let stages: Vec<&str> = ctx
+            .doc
+            .stages
+            .iter()
+            .filter(|s| s.api_ref.is_some() && s.api_ref == origin.api_ref)
+            .filter_map(|s| s.stage_name.get().map(String::as_str))
+            .collect();
+        let patterns: Vec<String> = ctx
+            .behaviors_of(origin)
+            .iter()
+            .filter_map(|b| b.path_pattern.as_ref())
+            .map(|p| {
+                p.get()
+                    .map_or_else(String::new, |p| p.trim_start_matches('/').to_string())
+            })
+            .collect();
+        let stage_in_pattern = patterns.iter().any(|p| {
+            p.is_empty()
+                || stages.iter().any(|s| p.starts_with(&format!("{s}/")))
+                || stages.is_empty()
+        });
+        if stage_in_pattern {
+            continue;
+        }
+        let certain = kind == ApiKind::Rest;
+        let message = if certain {
+            format!(
+                "{} is a REST API without a stage in its origin path; requests miss every route \
+                 and API Gateway answers 403 \"Missing Authentication Token\"{}",
+                origin_name(origin),
+                match stages.as_slice() {
+                    [s] => format!(". Set OriginPath to `/{s}`"),
+                    _ => String::new(),
+                }
+            )
+        } else {
+            format!(
+                "{} has no origin path: if this is a REST API, add the stage (`/prod`), or \
+                 requests miss every route (HTTP APIs with a `$default` stage need none)",
+                origin_name(origin)
+            )
+        };
+        let field = &origin.origin_path;
+        let fix = match stages.as_slice() {
+            [stage] if certain => {
+                let path = format!("/{stage}");
+                let editor = ctx.editor();
+                let edit = match &field.val {
+                    Val::Absent => editor.insert_key(
+                        origin.span,
+                        ctx.key("OriginPath", "OriginPath", "origin_path"),
+                        Value::Str(&path),
+                    ),
+                    _ => Some(editor.replace_string(field.span, &path)),
+                };
+                Fix::unsafe_(
+                    format!("set OriginPath to `{path}`"),
+                    edit.into_iter().collect(),
+                )
+            }
+            _ => None,
+        };
+        let mut finding = ctx
+            .finding(&RULE, field.span, &field.path, message)
+            .with_fix(fix);
+        if !certain {
+            finding = finding.with_severity(Severity::Info);
+        }
+        out.push(finding);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::Severity;
+    use crate::model::{Api, ApiKind, Stage};
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn rest_without_stage_warns_unknown_type_informs() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).origins[0].origin_path = Default::default();
+        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Info);
+        dist(&mut doc).origins[0].api_ref = Some("Api".into());
+        doc.apis.push(Api {
+            name: "Api".into(),
+            kind: ApiKind::Rest,
+            ..Api::default()
+        });
+        doc.stages.push(Stage {
+            name: "Stage".into(),
+            api_ref: Some("Api".into()),
+            stage_name: known("prod".into()),
+            ..Stage::default()
+        });
+        let f = check(&RULE, &doc);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(f[0].message.contains("`/prod`"));
+        doc.apis[0].kind = ApiKind::Http;
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn stage_in_path_pattern_passes() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0].origin_path = Default::default();
+        dist(&mut doc).origins[0].api_ref = Some("Api".into());
+        doc.stages.push(Stage {
+            api_ref: Some("Api".into()),
+            stage_name: known("prod".into()),
+            ..Stage::default()
+        });
+        let mut b = behavior("api");
+        b.path_pattern = Some(known("/prod/*".into()));
+        dist(&mut doc).behaviors.push(b);
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

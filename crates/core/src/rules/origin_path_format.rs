@@ -1,0 +1,101 @@
+//! `origin-path-format`: an origin path must begin, and not end, with `/`.
+
+use crate::lint::{
+    origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "origin-path-format",
+    summary: "An origin path does not begin with `/` or ends with `/`",
+    default_severity: Severity::Error,
+    category: Category::Connectivity,
+    fix: FixAvailability::Safe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds a non-empty `OriginPath` that does not start with `/` or that ends \
+            with `/` (`prod`, `/prod/`).",
+        why_bad: "CloudFront appends the request path to the origin path; the origin path must \
+            begin, and must not end, with a slash. Otherwise the configuration is rejected or \
+            requests go to `//resource`.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+            OriginPath: prod/
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "None.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for origin in &ctx.dist.origins {
+        let field = &origin.origin_path;
+        let Some(path) = field.get() else { continue };
+        if path.is_empty() || (path.starts_with('/') && !path.ends_with('/')) {
+            continue;
+        }
+        let trimmed = path.trim_matches('/');
+        let fixed = if trimmed.is_empty() {
+            String::new()
+        } else {
+            format!("/{trimmed}")
+        };
+        let message = format!(
+            "{} has OriginPath `{path}`; an origin path must begin with `/` and not end with \
+             `/` (`{fixed}`)",
+            origin_name(origin)
+        );
+        let fix = Fix::safe(
+            format!("set OriginPath to `{fixed}`"),
+            vec![ctx.editor().replace_string(field.span, &fixed)],
+        );
+        out.push(
+            ctx.finding(&RULE, field.span, &field.path, message)
+                .with_fix(fix),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn bad_paths_fail_good_and_unknown_pass() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        for bad in ["prod", "/prod/", "/"] {
+            dist(&mut doc).origins[0].origin_path = known(bad.to_string());
+            assert_eq!(check(&RULE, &doc).len(), 1, "{bad}");
+        }
+        dist(&mut doc).origins[0].origin_path = known(String::new());
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).origins[0].origin_path = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "p",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

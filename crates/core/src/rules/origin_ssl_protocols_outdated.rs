@@ -1,0 +1,126 @@
+//! `origin-ssl-protocols-outdated`: CloudFront may use SSLv3 / TLS 1.0 / 1.1 towards an origin.
+
+use crate::lint::{
+    origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "origin-ssl-protocols-outdated",
+    summary: "An origin allows SSLv3, TLSv1 or TLSv1.1",
+    default_severity: Severity::Warning,
+    category: Category::Tls,
+    fix: FixAvailability::Safe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds custom origins whose `OriginSslProtocols` (CloudFormation \
+            `OriginSSLProtocols`, Terraform `origin_ssl_protocols`) include `SSLv3`, `TLSv1` or \
+            `TLSv1.1`. `SSLv3` is an error.",
+        why_bad: "These protocols are deprecated (Security Hub CloudFront.10, checkov \
+            CKV2_AWS_54, cdk-nag CFR5). API Gateway and Lambda URLs speak TLS 1.2, so `[TLSv1.2]` \
+            is enough.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1, TLSv1.1, TLSv1.2]
+",
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "A legacy origin server that cannot speak TLS 1.2; upgrade it instead.",
+        references: &[
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
+        ],
+    },
+    check,
+};
+
+const OUTDATED: &[&str] = &["SSLv3", "TLSv1", "TLSv1.1"];
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for origin in &ctx.dist.origins {
+        let Some(config) = &origin.custom_origin_config else {
+            continue;
+        };
+        let list = &config.origin_ssl_protocols;
+        let Some(items) = list.known_items() else {
+            continue;
+        };
+        let outdated: Vec<&str> = items
+            .iter()
+            .copied()
+            .filter(|p| OUTDATED.contains(p))
+            .collect();
+        if outdated.is_empty() {
+            continue;
+        }
+        let message = format!(
+            "{} allows outdated origin protocols {}; use TLSv1.2 only",
+            origin_name(origin),
+            outdated
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let edits = ctx.editor().set_string_list(list, &["TLSv1.2"]);
+        let description = "set the origin SSL protocols to [TLSv1.2]";
+        let fix = if origin.kind.0.is_api() || items.contains(&"TLSv1.2") {
+            Fix::safe(description, edits)
+        } else {
+            Fix::unsafe_(description, edits)
+        };
+        let mut finding = ctx
+            .finding(&RULE, list.span, &list.path, message)
+            .with_fix(fix);
+        if outdated.contains(&"SSLv3") {
+            finding = finding.with_severity(Severity::Error);
+        }
+        out.push(finding);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::Severity;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn outdated_protocols_fail_tls12_passes() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        let c = dist(&mut doc).origins[0]
+            .custom_origin_config
+            .as_mut()
+            .unwrap();
+        c.origin_ssl_protocols = list(&["TLSv1", "TLSv1.2"]);
+        let f = check(&RULE, &doc);
+        assert_eq!(f[0].severity, Severity::Warning);
+        let c = dist(&mut doc).origins[0]
+            .custom_origin_config
+            .as_mut()
+            .unwrap();
+        c.origin_ssl_protocols = list(&["SSLv3"]);
+        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
+        let c = dist(&mut doc).origins[0]
+            .custom_origin_config
+            .as_mut()
+            .unwrap();
+        c.origin_ssl_protocols = crate::value::Field::default();
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}
