@@ -45,6 +45,8 @@ macro_rules! api_behavior {
     };
 }
 
+mod api_behavior_caching_enabled;
+mod api_behavior_forwards_nothing;
 mod apigw_edge_optimized_origin;
 mod apigw_host_header_forwarded;
 mod apigw_host_in_cache_key;
@@ -52,9 +54,16 @@ mod apigw_iam_auth_behind_cloudfront;
 mod apigw_origin_path_on_default_stage;
 mod apigw_origin_protocol_not_https_only;
 mod apigw_rest_origin_path_missing_stage;
+mod authorization_not_forwarded;
+mod forwardedvalues_with_cache_policy;
 mod origin_domain_not_hostname;
 mod origin_path_format;
 mod origin_ssl_protocols_outdated;
+mod path_pattern_prefix_not_stripped;
+mod path_pattern_shadowed;
+mod query_strings_not_forwarded;
+mod shared_fixes;
+mod target_origin_unknown;
 
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -70,6 +79,14 @@ static ALL: &[&Rule] = &[
     &origin_path_format::RULE,
     &apigw_rest_origin_path_missing_stage::RULE,
     &apigw_origin_path_on_default_stage::RULE,
+    &path_pattern_prefix_not_stripped::RULE,
+    &path_pattern_shadowed::RULE,
+    &target_origin_unknown::RULE,
+    &forwardedvalues_with_cache_policy::RULE,
+    &api_behavior_caching_enabled::RULE,
+    &api_behavior_forwards_nothing::RULE,
+    &authorization_not_forwarded::RULE,
+    &query_strings_not_forwarded::RULE,
 ];
 
 /// Every rule, in catalogue order.

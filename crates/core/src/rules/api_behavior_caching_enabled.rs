@@ -1,0 +1,113 @@
+//! `api-behavior-caching-enabled`: API responses are cached by default.
+
+use crate::lint::{
+    behavior_name, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule,
+    RuleDocs, Severity, Snippet,
+};
+use crate::managed;
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "api-behavior-caching-enabled",
+    summary: "An API behavior caches responses by default",
+    default_severity: Severity::Warning,
+    category: Category::Caching,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API behaviors whose cache policy has a default or minimum TTL above \
+            zero (CachingOptimized, the CDK default, caches for a day), or whose legacy TTLs do \
+            (the legacy default TTL is one day when not set).",
+        why_bad: "API GET responses are cached and replayed to other callers: personalised data \
+            leaks between users and results go stale. A `MinTTL` above zero even overrides \
+            `Cache-Control: no-store` or `private` from the origin.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6 # CachingOptimized
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+"
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "Routes that are explicitly cacheable (public, non-personalised GETs) with a \
+            cache key that includes the authorization and query values they depend on.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachePolicyConfig.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    ctx.api_behaviors()
+        .into_iter()
+        .filter_map(|(behavior, origin)| {
+            let fwd = ctx.forwarding(behavior);
+            if !fwd.caching.is(true) {
+                return None;
+            }
+            let ttls = fwd.cache.ttls?;
+            let show = |v: Option<i64>| v.map_or_else(|| "?".to_string(), |v| v.to_string());
+            let message = format!(
+                "{} to {} caches API responses: {} has TTLs min {} / default {} / max {} seconds",
+                behavior_name(behavior),
+                origin_name(origin),
+                fwd.cache.cause.description,
+                show(ttls.min),
+                show(ttls.default),
+                show(ttls.max)
+            );
+            let cause = &fwd.cache.cause;
+            let fix = fwd.cache.managed_id.and_then(|_| {
+                Fix::unsafe_(
+                    "use cache policy CachingDisabled",
+                    vec![ctx
+                        .editor()
+                        .replace_string(cause.span, managed::CACHING_DISABLED)],
+                )
+            });
+            Some(
+                ctx.finding(&RULE, cause.span, &cause.path, message)
+                    .with_fix(fix),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::managed;
+    use crate::model::ForwardedValues;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn caching_optimized_and_legacy_default_fail() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).cache_policy_id = policy(managed::CACHING_OPTIMIZED);
+        let f = check(&RULE, &doc);
+        assert!(f[0].message.contains("min 1 / default 86400"));
+        let b = default_behavior(&mut doc);
+        b.cache_policy_id = Default::default();
+        b.forwarded_values = Some(ForwardedValues::default());
+        assert!(check(&RULE, &doc)[0].message.contains("default 86400"));
+        default_behavior(&mut doc).default_ttl = known(0);
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).default_ttl = crate::value::Field::unknown(
+            crate::value::Unknown::Expression("var.ttl".into()),
+            Default::default(),
+            "t",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

@@ -1,0 +1,111 @@
+//! `api-behavior-forwards-nothing`: no query string, header or cookie reaches the API.
+
+use super::shared_fixes::use_all_viewer_except_host;
+use crate::forwarding::{Amount, Forwarding};
+use crate::lint::{
+    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "api-behavior-forwards-nothing",
+    summary: "An API behavior forwards no query strings, headers or cookies",
+    default_severity: Severity::Error,
+    category: Category::Caching,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API behaviors whose cache policy and origin request policy together \
+            forward no query strings, no viewer headers and no cookies: CachingDisabled or \
+            CachingOptimized without an origin request policy, or legacy `QueryString: false` \
+            without headers or cookies.",
+        why_bad: "CloudFront only sends what the policies name: query parameters, \
+            `Authorization`, `Origin`, `Content-Type`-dependent headers and cookies all \
+            disappear. CachingDisabled's cache key is empty by design; it must be paired with an \
+            origin request policy.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+"
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "An endpoint that really needs nothing from the request but its path \
+            (a health check).",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
+        ],
+    },
+    check,
+};
+
+/// True when the behavior is known to forward no query string, header or cookie.
+pub fn forwards_nothing(fwd: &Forwarding) -> bool {
+    fwd.query_strings.is(Amount::None)
+        && fwd.cookies.is(Amount::None)
+        && fwd.headers.as_ref().is_some_and(|h| h.is_empty())
+}
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    ctx.api_behaviors()
+        .into_iter()
+        .filter_map(|(behavior, origin)| {
+            let fwd = ctx.forwarding(behavior);
+            if !forwards_nothing(&fwd) {
+                return None;
+            }
+            let via = match &fwd.origin_request {
+                Some(orp) => format!(
+                    "{} and {}",
+                    fwd.cache.cause.description, orp.cause.description
+                ),
+                None => format!(
+                    "{} and no origin request policy",
+                    fwd.cache.cause.description
+                ),
+            };
+            let message = format!(
+                "{} sends no query strings, headers or cookies to {} ({via}); pair CachingDisabled \
+                 with AllViewerExceptHostHeader",
+                behavior_name(behavior),
+                origin_name(origin)
+            );
+            let cause = &fwd.cache.cause;
+            Some(
+                ctx.finding(&RULE, cause.span, &cause.path, message)
+                    .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn caching_disabled_alone_fails() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).origin_request_policy_id = Default::default();
+        let f = check(&RULE, &doc);
+        assert!(f[0].message.contains("no origin request policy"));
+        default_behavior(&mut doc).origin_request_policy_id = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "o",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

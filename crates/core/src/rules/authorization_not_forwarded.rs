@@ -1,0 +1,110 @@
+//! `authorization-not-forwarded`: the viewer `Authorization` header never reaches the API.
+
+use super::api_behavior_forwards_nothing::forwards_nothing;
+use super::shared_fixes::use_all_viewer_except_host;
+use crate::lint::{
+    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "authorization-not-forwarded",
+    summary: "An API behavior does not forward the `Authorization` header",
+    default_severity: Severity::Warning,
+    category: Category::Caching,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API behaviors where `Authorization` reaches the origin by none of: a \
+            cache policy header list containing it, an origin request policy forwarding all \
+            viewer headers (AllViewer, AllViewerAndCloudFrontHeaders-2022-06, \
+            AllViewerExceptHostHeader), or legacy `ForwardedValues.Headers` with \
+            `Authorization` or `*`.",
+        why_bad: "CloudFront removes `Authorization` by default; Lambda, JWT and Cognito \
+            authorizers then answer 401 or 403 only when called through CloudFront.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: 59781a5b-3903-41f3-afcb-af62929ccde1 # CORS-CustomOrigin
+"
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "Public APIs without authorization, or APIs authorized by another header \
+            (API keys in `x-api-key`).",
+        references: &[
+            "https://repost.aws/knowledge-center/cloudfront-authorization-header",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-401-unauthorized.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    ctx.api_behaviors()
+        .into_iter()
+        .filter_map(|(behavior, origin)| {
+            let fwd = ctx.forwarding(behavior);
+            // `api-behavior-forwards-nothing` already reports the whole problem.
+            if !fwd.authorization.is(false) || forwards_nothing(&fwd) {
+                return None;
+            }
+            let via = match &fwd.origin_request {
+                Some(orp) => format!(
+                    "{} and {}",
+                    fwd.cache.cause.description, orp.cause.description
+                ),
+                None => fwd.cache.cause.description.clone(),
+            };
+            let message = format!(
+                "{} removes the viewer Authorization header before {} ({via}); authorizers \
+                 answer 401/403 through CloudFront",
+                behavior_name(behavior),
+                origin_name(origin)
+            );
+            let span = behavior
+                .origin_request_policy_id
+                .is_present()
+                .then_some(&behavior.origin_request_policy_id)
+                .map_or(fwd.cache.cause.span, |f| f.span);
+            let path = behavior
+                .origin_request_policy_id
+                .is_present()
+                .then(|| behavior.origin_request_policy_id.path.clone())
+                .unwrap_or_else(|| fwd.cache.cause.path.clone());
+            Some(
+                ctx.finding(&RULE, span, &path, message)
+                    .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn cors_policy_strips_authorization() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).origin_request_policy_id =
+            policy("59781a5b-3903-41f3-afcb-af62929ccde1");
+        let f = check(&RULE, &doc);
+        assert!(f[0].message.contains("CORS-CustomOrigin"));
+        // Nothing forwarded at all is reported by api-behavior-forwards-nothing instead.
+        default_behavior(&mut doc).origin_request_policy_id = Default::default();
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

@@ -1,0 +1,131 @@
+//! `path-pattern-prefix-not-stripped`: a path pattern prefix is forwarded to the API unchanged.
+
+use crate::lint::{
+    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
+};
+use crate::model::{Format, OriginKind};
+
+pub static RULE: Rule = Rule {
+    slug: "path-pattern-prefix-not-stripped",
+    summary: "An API behavior's path prefix reaches the API unchanged",
+    default_severity: Severity::Warning,
+    category: Category::Connectivity,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API behaviors whose path pattern starts with a literal prefix such \
+            as `/api/*`, and shows the path the API receives: origin path + full viewer path \
+            (`/prod/api/users`).",
+        why_bad: "A path pattern only selects the behavior: CloudFront forwards the whole \
+            request path after the origin path. An API without an `/api` resource answers 403 \
+            \"Missing Authentication Token\" (REST) or 404 (HTTP API).",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                concat!(
+                    api_behavior!(),
+                    "        CacheBehaviors:\n",
+                    "          - PathPattern: /api/*\n",
+                    "            TargetOriginId: orders-api\n",
+                    "            ViewerProtocolPolicy: https-only\n",
+                    "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n",
+                    "            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
+                    "            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
+                )
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "APIs that really have the prefix as a resource (`/api/users`), custom \
+            domain origins with a base-path mapping of the same name, and behaviors whose \
+            CloudFront Function or Lambda@Edge strips the prefix: suppress the rule there.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
+            "https://repost.aws/knowledge-center/api-gateway-domain-cloudfront",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (behavior, origin) in ctx.api_behaviors() {
+        let Some(pattern_field) = &behavior.path_pattern else {
+            continue;
+        };
+        let Some(pattern) = pattern_field.get() else {
+            continue;
+        };
+        if origin.kind.0 == OriginKind::ApiGatewayCustomDomain
+            || !behavior.function_associations.is_empty()
+            || !behavior.lambda_function_associations.is_empty()
+        {
+            continue;
+        }
+        let trimmed = pattern.trim_start_matches('/');
+        let Some((prefix, _)) = trimmed.split_once('/') else {
+            continue;
+        };
+        if prefix.is_empty() || prefix.contains(['*', '?']) {
+            continue;
+        }
+        let Some(origin_path) = origin
+            .origin_path
+            .get()
+            .map(String::as_str)
+            .or((!origin.origin_path.is_present()).then_some(""))
+        else {
+            continue;
+        };
+        // A stage as the first segment with an empty origin path is how REST stages are
+        // selected by path: not a stray prefix.
+        let is_stage = origin_path.is_empty()
+            && ctx.doc.stages.iter().any(|s| {
+                s.api_ref.is_some()
+                    && s.api_ref == origin.api_ref
+                    && s.stage_name.get().is_some_and(|n| n == prefix)
+            });
+        if is_stage {
+            continue;
+        }
+        let message = format!(
+            "{} forwards the full path to {}: `/{prefix}/users` reaches the API as \
+             `{origin_path}/{prefix}/users`; unless the API has a `/{prefix}` resource, strip the \
+             prefix with a CloudFront Function or use a custom domain with base path `{prefix}`",
+            behavior_name(behavior),
+            origin_name(origin)
+        );
+        out.push(ctx.finding(&RULE, pattern_field.span, &pattern_field.path, message));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn literal_prefix_warns() {
+        let mut doc = api_doc();
+        let mut b = behavior("api");
+        b.path_pattern = Some(known("/api/*".into()));
+        dist(&mut doc).behaviors.push(b);
+        let f = check(&RULE, &doc);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("`/prod/api/users`"));
+        dist(&mut doc).behaviors[0].path_pattern = Some(known("*.json".into()));
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).behaviors[0].path_pattern = Some(crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "p",
+        ));
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

@@ -1,0 +1,120 @@
+//! `target-origin-unknown`: a behavior targets an origin id that does not exist.
+
+use crate::lint::{
+    behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "target-origin-unknown",
+    summary: "A behavior's `TargetOriginId` matches no origin or origin group",
+    default_severity: Severity::Error,
+    category: Category::Structure,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds behaviors whose `TargetOriginId` is not the `Id` of any origin or \
+            origin group of the distribution.",
+        why_bad: "CloudFront rejects the distribution; the behavior has nowhere to send \
+            requests.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "None.",
+        references: &[
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let dist = ctx.dist;
+    if dist
+        .dynamic_blocks
+        .iter()
+        .any(|b| b == "origin" || b == "origin_group")
+        || dist.origins.iter().any(|o| o.id.get().is_none())
+        || dist.origin_groups.iter().any(|g| g.id.get().is_none())
+    {
+        return Vec::new();
+    }
+    let ids: Vec<&str> = dist
+        .origins
+        .iter()
+        .filter_map(|o| o.id.get())
+        .chain(dist.origin_groups.iter().filter_map(|g| g.id.get()))
+        .map(String::as_str)
+        .collect();
+    dist.all_behaviors()
+        .filter_map(|b| {
+            let target = b.target_origin_id.get()?;
+            if ids.contains(&target.as_str()) {
+                return None;
+            }
+            let known = if ids.is_empty() {
+                "the distribution has no origins".to_string()
+            } else {
+                format!(
+                    "origin ids are {}",
+                    ids.iter()
+                        .map(|i| format!("`{i}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            let f = &b.target_origin_id;
+            Some(ctx.finding(
+                &RULE,
+                f.span,
+                &f.path,
+                format!(
+                    "{} targets origin `{target}`, which does not exist ({known})",
+                    behavior_name(b)
+                ),
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn missing_target_fails() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).target_origin_id = known("apii".into());
+        let f = check(&RULE, &doc);
+        assert!(f[0].message.contains("origin ids are `api`"));
+        dist(&mut doc).dynamic_blocks.push("origin".into());
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}
