@@ -1,21 +1,152 @@
-//! CloudFormation templates to the model. (Stub: to be replaced by the model-builder work.)
+//! CloudFormation templates (JSON, YAML, `cdk synth` output, SAM, and the `resources:` section
+//! of a Serverless Framework file) to the model.
+//!
+//! Every `AWS::CloudFront::Distribution` becomes a [`crate::model::Distribution`] named by its
+//! logical id; the resources around it (policies, APIs, stages, domains, …) go into the same
+//! [`Document`]. Values are resolved statically by [`super::intrinsics`].
 
+use super::cfn_resources::{self, Resource};
+use super::distribution;
+use super::intrinsics::Template;
+use super::reader::{Dialect, Obj, Reader};
 use super::ParseError;
 use crate::model::{Document, Format};
 use crate::span::LineIndex;
 use crate::tree::Node;
 
+/// The distribution resource type.
+const DISTRIBUTION: &str = "AWS::CloudFront::Distribution";
+
 /// True when the tree looks like a CloudFormation template (has `Resources` or
-/// `AWSTemplateFormatVersion`).
+/// `AWSTemplateFormatVersion`, or a Serverless Framework `resources.Resources`).
 pub fn is_template(root: &Node) -> bool {
-    root.get("Resources").is_some() || root.get("AWSTemplateFormatVersion").is_some()
+    root.get("Resources").is_some()
+        || root.get("AWSTemplateFormatVersion").is_some()
+        || serverless_resources(root).is_some()
+}
+
+fn serverless_resources(root: &Node) -> Option<&Node> {
+    root.get("resources")?.get("Resources")
 }
 
 /// Builds the model of a CloudFormation template.
-pub fn build(_root: &Node, _format: Format, idx: &LineIndex) -> Result<Document, ParseError> {
-    Err(ParseError::at(
+pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, ParseError> {
+    let (resources, base) = match (root.get("Resources"), serverless_resources(root)) {
+        (Some(r), _) => (Some(r), "Resources"),
+        (None, Some(r)) => (Some(r), "resources/Resources"),
+        (None, None) => (None, "Resources"),
+    };
+    let entries = resources.and_then(Node::as_map).unwrap_or_default();
+    if !entries
+        .iter()
+        .any(|e| type_of(&e.value) == Some(DISTRIBUTION))
+    {
+        return Err(no_distribution(root, resources, idx).with_format(format));
+    }
+    let template = Template::new(root, resources);
+    let mut r = Reader::new(Dialect::Cfn, &template);
+    let mut doc = Document::new(format);
+    let listed: Vec<Resource> = entries
+        .iter()
+        .map(|e| {
+            let path = r.join(base, &e.key);
+            let holder = Obj::map(&e.value, path.clone());
+            Resource {
+                id: &e.key,
+                kind: type_of(&e.value).unwrap_or_default(),
+                span: e.value.span,
+                props: r.obj(&holder, "Properties"),
+                path,
+            }
+        })
+        .collect();
+    for res in &listed {
+        cfn_resources::read(&mut r, res, &mut doc);
+    }
+    let domains: Vec<String> = doc
+        .api_domain_names
+        .iter()
+        .filter_map(|d| d.domain_name.get().cloned())
+        .collect();
+    let domains: Vec<&str> = domains.iter().map(String::as_str).collect();
+    for (res, entry) in listed.iter().zip(entries) {
+        if res.kind != DISTRIBUTION {
+            continue;
+        }
+        r.mismatches.clear();
+        let cfg = r.obj(&res.props, "DistributionConfig");
+        let mut d = distribution::read(&mut r, &cfg, res.id.to_string(), &domains);
+        d.ignore = ignore_list(&entry.value);
+        doc.distributions.push(d);
+    }
+    Ok(doc)
+}
+
+fn type_of(resource: &Node) -> Option<&str> {
+    resource.get("Type").and_then(Node::as_str)
+}
+
+/// `Metadata: {apifront: {ignore: [slug, …]}}` (a comma-separated string works too).
+fn ignore_list(resource: &Node) -> Vec<String> {
+    let Some(ignore) = resource
+        .get("Metadata")
+        .and_then(|m| m.get("apifront"))
+        .and_then(|a| a.get("ignore"))
+    else {
+        return Vec::new();
+    };
+    let items: Vec<&str> = match ignore.as_seq() {
+        Some(items) => items.iter().filter_map(Node::as_str).collect(),
+        None => ignore
+            .as_str()
+            .map(|s| s.split(',').collect())
+            .unwrap_or_default(),
+    };
+    items
+        .into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn no_distribution(root: &Node, resources: Option<&Node>, idx: &LineIndex) -> ParseError {
+    let Some(entries) = resources.and_then(Node::as_map) else {
+        let hint = if root.get("DistributionConfig").is_some() || root.get("Distribution").is_some()
+        {
+            "this looks like AWS CLI output in YAML; run the command with `--output json`"
+        } else {
+            "a template lists its resources under `Resources:`"
+        };
+        return ParseError::at(
+            idx,
+            root.span.start,
+            "not a CloudFront distribution config; expected AWS CLI JSON, a CloudFormation \
+             template (JSON or YAML) or Terraform",
+        )
+        .with_hint(hint);
+    };
+    let mut types: Vec<&str> = entries.iter().filter_map(|e| type_of(&e.value)).collect();
+    types.sort_unstable();
+    types.dedup();
+    let shown: Vec<&str> = types.iter().copied().take(5).collect();
+    let more = if types.len() > shown.len() {
+        ", …"
+    } else {
+        ""
+    };
+    let hint = match entries.len() {
+        0 => "the template has no resources".to_string(),
+        n => format!(
+            "the template has {n} resource{} ({}{more}); paste the template that defines the distribution",
+            if n == 1 { "" } else { "s" },
+            shown.join(", ")
+        ),
+    };
+    ParseError::at(
         idx,
         0,
-        "CloudFormation is not implemented yet",
-    ))
+        "the template defines no AWS::CloudFront::Distribution",
+    )
+    .with_hint(hint)
 }

@@ -42,7 +42,7 @@ pub fn build(root: &Node, idx: &LineIndex) -> Result<Document, ParseError> {
 }
 
 /// True when `node` looks like a distribution's configuration.
-pub(crate) fn is_config(node: &Node) -> bool {
+fn is_config(node: &Node) -> bool {
     node.get("Origins").is_some() && node.get("DefaultCacheBehavior").is_some()
 }
 
@@ -84,13 +84,8 @@ fn find_configs(root: &Node) -> Option<Vec<Found<'_>>> {
     if is_config(root) {
         return found(root, "", None);
     }
-    let (items, base) = match root.get("DistributionList") {
-        Some(list) => (
-            list.get("Items").map_or(Some(&[][..]), Node::as_seq)?,
-            "DistributionList.Items",
-        ),
-        None => (root.as_seq().filter(|s| s.iter().any(is_config))?, ""),
-    };
+    let list = root.get("DistributionList")?;
+    let items = list.get("Items").map_or(Some(&[][..]), Node::as_seq)?;
     Some(
         items
             .iter()

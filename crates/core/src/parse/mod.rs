@@ -8,9 +8,11 @@ use crate::tree::{Node, NodeKind};
 use serde::Serialize;
 
 mod cfn;
+mod cfn_resources;
 mod cli;
 mod detect;
 mod distribution;
+mod intrinsics;
 mod json;
 mod reader;
 mod resolve;

@@ -108,11 +108,6 @@ impl<'r> Reader<'r> {
         }
     }
 
-    /// Evaluates a node with this reader's resolver.
-    pub fn eval(&self, node: &Node) -> Value {
-        self.res.eval(node)
-    }
-
     fn slot<'n>(&self, parent: &Obj<'n>, key: &str) -> Slot<'n> {
         let path = self.join(&parent.path, key);
         match parent.get(key) {

@@ -1,0 +1,500 @@
+//! A small static evaluator of CloudFormation intrinsic functions.
+//!
+//! Values resolve when the template alone determines them (literals, parameter defaults,
+//! `Fn::FindInMap` with literal keys, `Fn::Sub`/`Fn::Join`/`Fn::Select`/`Fn::Split` over known
+//! parts). Anything else is unknown with its reason; an unknown string keeps its *shape*
+//! (`{Api}.execute-api.{AWS::Region}.amazonaws.com`) so origins can still be classified, and every
+//! value records the sibling resources it refers to.
+
+use super::resolve::{Ref, Resolver, State, Target, Value};
+use super::MAX_DEPTH;
+use crate::tree::{Node, NodeKind};
+use crate::value::Unknown;
+
+/// The parts of a template that values are resolved against.
+pub(crate) struct Template<'n> {
+    parameters: Option<&'n Node>,
+    mappings: Option<&'n Node>,
+    resources: Option<&'n Node>,
+    /// The template uses the SAM transform (implicit `ServerlessRestApi` / `ServerlessHttpApi`).
+    sam: bool,
+}
+
+/// Resource types whose `Ref`/`Fn::GetAtt …Id` is a policy or origin access control id.
+const POLICY_TYPES: [&str; 4] = [
+    "AWS::CloudFront::CachePolicy",
+    "AWS::CloudFront::OriginRequestPolicy",
+    "AWS::CloudFront::ResponseHeadersPolicy",
+    "AWS::CloudFront::OriginAccessControl",
+];
+
+/// Resource types that are API Gateway APIs.
+pub(crate) const API_TYPES: [&str; 4] = [
+    "AWS::ApiGateway::RestApi",
+    "AWS::ApiGatewayV2::Api",
+    "AWS::Serverless::Api",
+    "AWS::Serverless::HttpApi",
+];
+
+/// The reason of an unevaluated `Fn::GetAtt`.
+const GET_ATT: &str = "Fn::GetAtt";
+
+impl<'n> Template<'n> {
+    /// The evaluation context of `root`, whose resources are `resources`.
+    pub fn new(root: &'n Node, resources: Option<&'n Node>) -> Self {
+        let sam = root.get("Transform").is_some_and(|t| {
+            let names = match t.as_seq() {
+                Some(items) => items.iter().filter_map(Node::as_str).collect(),
+                None => t.as_str().into_iter().collect::<Vec<_>>(),
+            };
+            names.iter().any(|n| n.starts_with("AWS::Serverless"))
+        });
+        Self {
+            parameters: root.get("Parameters"),
+            mappings: root.get("Mappings"),
+            resources,
+            sam,
+        }
+    }
+
+    /// The `Type` of resource `id`. SAM's implicit APIs count as SAM APIs.
+    pub fn resource_type(&self, id: &str) -> Option<&'n str> {
+        let declared = self
+            .resources
+            .and_then(|r| r.get(id))
+            .and_then(|r| r.get("Type"))
+            .and_then(Node::as_str);
+        declared.or(match id {
+            "ServerlessRestApi" if self.sam => Some("AWS::Serverless::Api"),
+            "ServerlessHttpApi" if self.sam => Some("AWS::Serverless::HttpApi"),
+            _ => None,
+        })
+    }
+
+    fn property(&self, id: &str, key: &str) -> Option<&'n Node> {
+        self.resources?.get(id)?.get("Properties")?.get(key)
+    }
+
+    fn reference(&self, id: &str) -> Ref {
+        let target = match self.resource_type(id) {
+            Some(t) if API_TYPES.contains(&t) => Target::Api,
+            Some("AWS::Lambda::Url") => Target::LambdaUrl,
+            _ => Target::Other,
+        };
+        Ref {
+            id: id.to_string(),
+            target,
+        }
+    }
+
+    fn eval_at(&self, node: &Node, depth: usize) -> Value {
+        if depth > MAX_DEPTH {
+            return Value::unknown(Unknown::Expression(
+                "references nest too deeply to evaluate".into(),
+            ));
+        }
+        match &node.kind {
+            NodeKind::Null => Value::absent(),
+            NodeKind::Bool(b) => Value::text(b.to_string()),
+            NodeKind::Number(n) => Value::text(n.clone()),
+            NodeKind::Str(s) => literal(s),
+            NodeKind::Seq(items) => Value::from(State::List(
+                items.iter().map(|i| self.eval_at(i, depth + 1)).collect(),
+            )),
+            NodeKind::Map(_) => match intrinsic(node) {
+                Some((name, arg)) => self.call(name, arg, depth + 1),
+                None => Value::wrong_type("a value", node),
+            },
+        }
+    }
+
+    fn call(&self, name: &str, arg: &Node, depth: usize) -> Value {
+        let args = arg.as_seq().unwrap_or_default();
+        match name {
+            "Ref" => match arg.as_str() {
+                Some(target) => self.ref_to(target, depth),
+                None => Value::unknown(Unknown::Intrinsic("Ref".into())),
+            },
+            "Fn::GetAtt" => match get_att_args(self, arg, depth) {
+                Some((id, attr)) => self.get_att(&id, &attr),
+                None => Value::unknown(Unknown::Intrinsic(GET_ATT.into())),
+            },
+            "Fn::Sub" => self.sub(arg, depth),
+            "Fn::Join" => match args {
+                [delim, list] => self.join(delim, list, depth),
+                _ => malformed(name),
+            },
+            "Fn::Split" => match args {
+                [delim, source] => self.split(delim, source, depth),
+                _ => malformed(name),
+            },
+            "Fn::Select" => match args {
+                [index, list] => self.select(index, list, depth),
+                _ => malformed(name),
+            },
+            "Fn::If" => match args {
+                [_, a, b] => {
+                    let (a, b) = (self.eval_at(a, depth), self.eval_at(b, depth));
+                    let comparable = matches!(a.state, State::Text(_) | State::Absent);
+                    if comparable && a == b {
+                        a
+                    } else {
+                        Value::unknown(Unknown::Intrinsic(name.into()))
+                    }
+                }
+                _ => malformed(name),
+            },
+            "Fn::FindInMap" => self.find_in_map(args, depth),
+            _ => Value::unknown(Unknown::Intrinsic(name.into())),
+        }
+    }
+
+    fn ref_to(&self, target: &str, depth: usize) -> Value {
+        if target == "AWS::NoValue" {
+            return Value::absent();
+        }
+        if let Some(pseudo) = target.strip_prefix("AWS::") {
+            let why = Unknown::Parameter {
+                name: target.into(),
+                no_echo: false,
+            };
+            // The suffix is `amazonaws.com` outside China; keeping it lets hosts be classified.
+            let shape = match pseudo {
+                "URLSuffix" => "amazonaws.com".to_string(),
+                _ => format!("{{{target}}}"),
+            };
+            return Value::shaped(why, shape);
+        }
+        if let Some(param) = self.parameters.and_then(|p| p.get(target)) {
+            return self.parameter(target, param, depth);
+        }
+        let Some(kind) = self.resource_type(target) else {
+            return Value::shaped(Unknown::Intrinsic("Ref".into()), format!("{{{target}}}"));
+        };
+        // `Ref` of a custom domain is its name, of a stage its stage name.
+        let returned = match kind {
+            "AWS::ApiGateway::DomainName" | "AWS::ApiGatewayV2::DomainName" => Some("DomainName"),
+            "AWS::ApiGateway::Stage" | "AWS::ApiGatewayV2::Stage" => Some("StageName"),
+            _ => None,
+        };
+        let value = match returned.and_then(|key| self.property(target, key)) {
+            Some(node) => match self.eval_at(node, depth + 1) {
+                v @ Value {
+                    state: State::Text(_),
+                    ..
+                } => v,
+                _ => Value::shaped(Unknown::Intrinsic("Ref".into()), format!("{{{target}}}")),
+            },
+            None => Value::shaped(Unknown::Intrinsic("Ref".into()), format!("{{{target}}}")),
+        };
+        value.with_ref(self.reference(target))
+    }
+
+    fn parameter(&self, name: &str, param: &Node, depth: usize) -> Value {
+        let no_echo = param
+            .get("NoEcho")
+            .is_some_and(|n| matches!(self.eval_at(n, depth).state, State::Text(t) if t.eq_ignore_ascii_case("true")));
+        let unknown = |no_echo| {
+            Value::shaped(
+                Unknown::Parameter {
+                    name: name.into(),
+                    no_echo,
+                },
+                format!("{{{name}}}"),
+            )
+        };
+        if no_echo {
+            return unknown(true);
+        }
+        let Some(default) = param.get("Default") else {
+            return unknown(false);
+        };
+        let value = self.eval_at(default, depth + 1);
+        let is_list = param
+            .get("Type")
+            .and_then(Node::as_str)
+            .is_some_and(|t| t == "CommaDelimitedList" || t.starts_with("List<"));
+        match value.state {
+            State::Text(s) if is_list => Value::from(State::List(
+                s.split(',').map(|p| Value::text(p.trim())).collect(),
+            )),
+            _ => value,
+        }
+    }
+
+    fn get_att(&self, id: &str, attr: &str) -> Value {
+        let kind = self.resource_type(id).unwrap_or_default();
+        let api = API_TYPES.contains(&kind);
+        let domain =
+            kind == "AWS::ApiGateway::DomainName" || kind == "AWS::ApiGatewayV2::DomainName";
+        let shape = match (kind, attr) {
+            (_, "ApiEndpoint") if api => {
+                format!("https://{{{id}}}.execute-api.{{AWS::Region}}.amazonaws.com")
+            }
+            (_, "ApiId" | "RestApiId") if api => format!("{{{id}}}"),
+            ("AWS::Lambda::Url", "FunctionUrl") => {
+                format!("https://{{{id}}}.lambda-url.{{AWS::Region}}.on.aws/")
+            }
+            (_, "RegionalDomainName") if domain => {
+                format!("d-{{{id}}}.execute-api.{{AWS::Region}}.amazonaws.com")
+            }
+            (_, "DistributionDomainName") if domain => format!("{{{id}}}.cloudfront.net"),
+            ("AWS::CloudFront::Distribution", "DomainName") => format!("{{{id}}}.cloudfront.net"),
+            ("AWS::S3::Bucket", "DomainName") => format!("{{{id}}}.s3.amazonaws.com"),
+            ("AWS::S3::Bucket", "RegionalDomainName") => {
+                format!("{{{id}}}.s3.{{AWS::Region}}.amazonaws.com")
+            }
+            ("AWS::S3::Bucket", "DualStackDomainName") => {
+                format!("{{{id}}}.s3.dualstack.{{AWS::Region}}.amazonaws.com")
+            }
+            ("AWS::S3::Bucket", "WebsiteURL") => {
+                format!("http://{{{id}}}.s3-website-{{AWS::Region}}.amazonaws.com")
+            }
+            _ => format!("{{{id}_{}}}", attr.replace('.', "_")),
+        };
+        Value::shaped(Unknown::Intrinsic(GET_ATT.into()), shape).with_ref(self.reference(id))
+    }
+
+    fn sub(&self, arg: &Node, depth: usize) -> Value {
+        let (text, vars) = match (&arg.kind, arg.as_seq()) {
+            (NodeKind::Str(s), _) => (s.as_str(), None),
+            (_, Some([text, vars])) => match text.as_str() {
+                Some(s) => (s, Some(vars)),
+                None => return malformed("Fn::Sub"),
+            },
+            _ => return malformed("Fn::Sub"),
+        };
+        let mut parts = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("${") {
+            parts.push(Value::text(&rest[..start]));
+            let after = &rest[start + 2..];
+            let Some(end) = after.find('}') else {
+                parts.push(Value::text(&rest[start..]));
+                rest = "";
+                break;
+            };
+            let name = after[..end].trim();
+            parts.push(match name.strip_prefix('!') {
+                Some(literal) => Value::text(format!("${{{literal}}}")),
+                None => match vars.and_then(|v| v.get(name)) {
+                    Some(var) => self.eval_at(var, depth + 1),
+                    None => match name.split_once('.') {
+                        Some((id, attr)) if !name.starts_with("AWS::") => self.get_att(id, attr),
+                        _ => self.ref_to(name, depth + 1),
+                    },
+                },
+            });
+            rest = &after[end + 1..];
+        }
+        parts.push(Value::text(rest));
+        concat(parts)
+    }
+
+    fn join(&self, delim: &Node, list: &Node, depth: usize) -> Value {
+        let Some(delim) = delim.as_str() else {
+            return malformed("Fn::Join");
+        };
+        let list = self.eval_at(list, depth);
+        match list.state {
+            State::List(items) => {
+                let mut parts = Vec::new();
+                for (i, item) in items.into_iter().enumerate() {
+                    if i > 0 {
+                        parts.push(Value::text(delim));
+                    }
+                    parts.push(item);
+                }
+                let mut joined = concat(parts);
+                for r in list.refs {
+                    joined = joined.with_ref(r);
+                }
+                joined
+            }
+            State::Unknown { why, .. } => Value {
+                state: State::Unknown { why, shape: None },
+                refs: list.refs,
+            },
+            _ => malformed("Fn::Join"),
+        }
+    }
+
+    fn split(&self, delim: &Node, source: &Node, depth: usize) -> Value {
+        let Some(delim) = delim.as_str().filter(|d| !d.is_empty()) else {
+            return malformed("Fn::Split");
+        };
+        let source = self.eval_at(source, depth);
+        let refs = source.refs.clone();
+        let items = match &source.state {
+            State::Text(s) => s.split(delim).map(Value::text).collect(),
+            State::Unknown {
+                why,
+                shape: Some(shape),
+            } => shape
+                .split(delim)
+                .map(|part| {
+                    let v = if part.contains('{') {
+                        Value::shaped(why.clone(), part)
+                    } else {
+                        Value::text(part)
+                    };
+                    Value {
+                        refs: refs.clone(),
+                        ..v
+                    }
+                })
+                .collect(),
+            State::Unknown { .. } => return source,
+            _ => return malformed("Fn::Split"),
+        };
+        Value {
+            state: State::List(items),
+            refs,
+        }
+    }
+
+    fn select(&self, index: &Node, list: &Node, depth: usize) -> Value {
+        let index = match self.eval_at(index, depth).state {
+            State::Text(t) => t.trim().parse::<usize>().ok(),
+            _ => None,
+        };
+        let list = self.eval_at(list, depth);
+        match (index, list.state) {
+            (Some(i), State::List(items)) => items.into_iter().nth(i).unwrap_or_else(|| {
+                Value::unknown(Unknown::Expression(format!(
+                    "Fn::Select index {i} is out of range"
+                )))
+            }),
+            (_, State::Unknown { why, .. }) => Value {
+                state: State::Unknown { why, shape: None },
+                refs: list.refs,
+            },
+            _ => Value::unknown(Unknown::Intrinsic("Fn::Select".into())),
+        }
+    }
+
+    fn find_in_map(&self, args: &[Node], depth: usize) -> Value {
+        let unknown = || Value::unknown(Unknown::Intrinsic("Fn::FindInMap".into()));
+        let (keys, default) = match args {
+            [a, b, c] => ([a, b, c], None),
+            [a, b, c, d] => ([a, b, c], d.get("DefaultValue")),
+            _ => return malformed("Fn::FindInMap"),
+        };
+        let mut node = self.mappings;
+        for key in keys {
+            let State::Text(key) = self.eval_at(key, depth).state else {
+                return unknown();
+            };
+            node = node.and_then(|n| n.get(&key));
+        }
+        match node.or(default) {
+            Some(found) => self.eval_at(found, depth + 1),
+            None => unknown(),
+        }
+    }
+}
+
+impl Resolver for Template<'_> {
+    fn eval(&self, node: &Node) -> Value {
+        self.eval_at(node, 0)
+    }
+
+    fn local_policy(&self, node: &Node) -> Option<String> {
+        let (name, arg) = intrinsic(node)?;
+        let id = match name {
+            "Ref" => arg.as_str()?.to_string(),
+            "Fn::GetAtt" => match get_att_args(self, arg, 0)? {
+                (id, attr) if attr == "Id" => id,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let kind = self.resource_type(&id)?;
+        POLICY_TYPES.contains(&kind).then_some(id)
+    }
+
+    fn object_expression(&self, node: &Node) -> Option<Value> {
+        intrinsic(node).map(|_| self.eval(node))
+    }
+}
+
+/// The function name and argument of an intrinsic function call (`{Ref: X}`, `{Fn::Sub: …}`).
+pub(crate) fn intrinsic(node: &Node) -> Option<(&str, &Node)> {
+    match node.as_map()? {
+        [entry] if entry.key == "Ref" || entry.key.starts_with("Fn::") => {
+            Some((entry.key.as_str(), &entry.value))
+        }
+        _ => None,
+    }
+}
+
+/// The resource and attribute of `Fn::GetAtt` (`"A.B"` or `[A, B]`).
+fn get_att_args(t: &Template, arg: &Node, depth: usize) -> Option<(String, String)> {
+    if let Some(s) = arg.as_str() {
+        let (id, attr) = s.split_once('.')?;
+        return Some((id.to_string(), attr.to_string()));
+    }
+    match arg.as_seq()? {
+        [id, attr] => {
+            let State::Text(attr) = t.eval_at(attr, depth + 1).state else {
+                return None;
+            };
+            Some((id.as_str()?.to_string(), attr))
+        }
+        _ => None,
+    }
+}
+
+/// A literal string: unknown when it holds a `{{resolve:…}}` dynamic reference.
+fn literal(s: &str) -> Value {
+    if s.contains("{{resolve:") {
+        Value::unknown(Unknown::DynamicReference(s.to_string()))
+    } else {
+        Value::text(s)
+    }
+}
+
+fn malformed(name: &str) -> Value {
+    Value::unknown(Unknown::Expression(format!("malformed {name}")))
+}
+
+/// Concatenates string parts; unknown parts make the result unknown with a shape.
+fn concat(parts: Vec<Value>) -> Value {
+    let mut text = String::new();
+    let mut why: Option<Unknown> = None;
+    let mut refs = Vec::new();
+    for part in parts {
+        refs.extend(part.refs);
+        match part.state {
+            State::Text(s) => text.push_str(&s),
+            State::Absent => {}
+            State::List(_) => {
+                return Value::unknown(Unknown::Expression("a list where a string belongs".into()))
+            }
+            State::Unknown { why: w, shape } => {
+                text.push_str(shape.as_deref().unwrap_or("{?}"));
+                if why.as_ref().is_none_or(|old| rank(&w) > rank(old)) {
+                    why = Some(w);
+                }
+            }
+        }
+    }
+    let mut value = match why {
+        _ if text.contains("{{resolve:") => Value::unknown(Unknown::DynamicReference(text)),
+        Some(why) => Value::shaped(why, text),
+        None => Value::text(text),
+    };
+    for r in refs {
+        value = value.with_ref(r);
+    }
+    value
+}
+
+/// Which reason of a combined value to report: secrets first, then the first seen.
+fn rank(why: &Unknown) -> u8 {
+    match why {
+        Unknown::DynamicReference(_) => 2,
+        Unknown::Parameter { no_echo: true, .. } => 1,
+        _ => 0,
+    }
+}
