@@ -213,3 +213,319 @@ fn yaml_with_short_intrinsics() {
         Some("lambda")
     );
 }
+
+#[test]
+fn json_with_long_intrinsics_and_a_custom_domain() {
+    let doc = load("api-custom-domain.json");
+    assert_eq!(doc.format, Format::CfnJson);
+    let d = dist(&doc, "CatalogCdn");
+    // `Ref` of an API Gateway DomainName is its (resolved) name: a custom domain origin.
+    let custom = &d.origins[0];
+    assert_eq!(
+        text(&custom.domain_name).map(String::as_str),
+        Some("catalog-origin.example.io")
+    );
+    assert_eq!(custom.kind.0, OriginKind::ApiGatewayCustomDomain);
+    assert_eq!(
+        text(
+            &custom
+                .custom_origin_config
+                .as_ref()
+                .expect("custom")
+                .https_port
+        ),
+        Some(&443)
+    );
+    // Its RegionalDomainName is the d-… target.
+    let target = &d.origins[1];
+    assert_eq!(target.kind.0, OriginKind::ApiGatewayRegionalDomainTarget);
+    assert_eq!(
+        (target.domain_name.span.line, target.domain_name.span.column),
+        (65, 29)
+    );
+    // Join with Ref AWS::URLSuffix still classifies.
+    let default = &d.origins[2];
+    assert_eq!(default.kind.0, api_default());
+    assert_eq!(default.api_ref.as_deref(), Some("CatalogApi"));
+    assert_eq!(text(&default.origin_path).map(String::as_str), Some("/v1"));
+    // Sub with a variable map over a parameter without default: unknown, shape kept.
+    let partner = &d.origins[3];
+    assert_eq!(
+        partner.kind.0,
+        OriginKind::ApiGatewayDefault {
+            api_id: None,
+            region: Some("eu-west-1".into())
+        }
+    );
+    assert_eq!(partner.api_ref, None);
+    assert_eq!(
+        partner.domain_name.val,
+        Val::Unknown(Unknown::Parameter {
+            name: "ApiIdFromOtherStack".into(),
+            no_echo: false
+        })
+    );
+    // ImportValue says nothing about the host.
+    let imported = &d.origins[4];
+    assert_eq!(imported.kind.0, OriginKind::Unknown);
+    assert_eq!(
+        imported.domain_name.val,
+        Val::Unknown(Unknown::Intrinsic("Fn::ImportValue".into()))
+    );
+
+    let def = d.default_behavior.as_ref().expect("default behavior");
+    assert_eq!(
+        text(&def.origin_request_policy_id),
+        Some(&PolicyRef::Local("ForwardingPolicy".into()))
+    );
+    assert_eq!(
+        text(&def.response_headers_policy_id),
+        Some(&PolicyRef::Local("CorsHeaders".into()))
+    );
+    assert_eq!(
+        text(&def.cache_policy_id),
+        Some(&PolicyRef::Id(
+            "4135ea2d-6df8-44a3-9df3-4b5a84be39ad".into()
+        ))
+    );
+    // A CommaDelimitedList parameter default becomes a list.
+    assert_eq!(
+        d.aliases.known_items(),
+        Some(vec!["catalog.example.io", "www.catalog.example.io"])
+    );
+    assert_eq!(
+        text(&d.geo_restriction_type).map(String::as_str),
+        Some("whitelist")
+    );
+    assert!(!d.logging.present);
+    assert_eq!(d.logging.enabled.val, Val::Absent);
+
+    let api = &doc.apis[0];
+    assert_eq!(api.kind, ApiKind::Rest);
+    assert_eq!(api.endpoint_types.val, Val::Absent, "EDGE by default");
+    assert_eq!(text(&api.disable_execute_api_endpoint), Some(&true));
+    assert_eq!(
+        text(&doc.api_domain_names[0].domain_name).map(String::as_str),
+        Some("catalog-origin.example.io")
+    );
+    assert_eq!(
+        doc.api_domain_names[0].endpoint_types.known_items(),
+        Some(vec!["REGIONAL"])
+    );
+    assert_eq!(doc.certificates.len(), 1);
+    let orp = &doc.origin_request_policies[0];
+    assert_eq!(
+        orp.headers.items.known_items(),
+        Some(vec!["Accept-Language", "Host"])
+    );
+    let rhp = &doc.response_headers_policies[0];
+    assert!(rhp.has_cors);
+    assert_eq!(text(&rhp.cors_origin_override), Some(&true));
+}
+
+#[test]
+fn cdk_synth_split_join_pattern() {
+    let doc = load("cdk-synth.json");
+    let d = dist(&doc, "CdnE3A1B2C4");
+    let o = &d.origins[0];
+    assert_eq!(o.kind.0, api_default());
+    assert_eq!(o.api_ref.as_deref(), Some("OrdersApi4C1F5E55"));
+    assert!(!o.domain_is_url);
+    assert!(o.domain_name.is_unknown());
+    // `Ref` of a stage is its stage name, so CDK's origin path resolves.
+    assert_eq!(text(&o.origin_path).map(String::as_str), Some("/prod"));
+    let def = d.default_behavior.as_ref().expect("default behavior");
+    assert_eq!(
+        text(&def.cache_policy_id),
+        Some(&PolicyRef::Local("ApiCachePolicyF1E2D3C4".into()))
+    );
+    let api = &doc.apis[0];
+    assert_eq!(api.endpoint_types.known_items(), Some(vec!["EDGE"]));
+    assert_eq!(doc.stages[0].api_ref.as_deref(), Some("OrdersApi4C1F5E55"));
+    assert_eq!(
+        text(&doc.methods[0].authorization_type).map(String::as_str),
+        Some("NONE")
+    );
+    assert_eq!(text(&doc.cache_policies[0].max_ttl), Some(&0));
+}
+
+#[test]
+fn sam_apis_and_implicit_http_api() {
+    let doc = load("sam-template.yaml");
+    let d = dist(&doc, "InventoryCdn");
+    assert_eq!(d.origins[0].api_ref.as_deref(), Some("InventoryApi"));
+    assert_eq!(d.origins[0].kind.0, api_default());
+    // SAM's implicit HTTP API is an API too.
+    assert_eq!(d.origins[1].api_ref.as_deref(), Some("ServerlessHttpApi"));
+    assert_eq!(d.origins[1].kind.0, api_default());
+    let api = doc
+        .apis
+        .iter()
+        .find(|a| a.name == "InventoryApi")
+        .expect("sam api");
+    assert_eq!(api.kind, ApiKind::Rest);
+    assert_eq!(api.endpoint_types.known_items(), Some(vec!["REGIONAL"]));
+    let stage = doc
+        .stages
+        .iter()
+        .find(|s| s.name == "InventoryApi")
+        .expect("sam stage");
+    assert_eq!(text(&stage.stage_name).map(String::as_str), Some("v1"));
+    let method = &doc.methods[0];
+    assert_eq!(method.api_ref.as_deref(), Some("InventoryApi"));
+    assert_eq!(
+        text(&method.authorization_type).map(String::as_str),
+        Some("AWS_IAM")
+    );
+}
+
+#[test]
+fn serverless_framework_with_two_distributions() {
+    let doc = load("serverless-two-distributions.yml");
+    let names: Vec<&str> = doc.distributions.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["ApiDistribution", "StaticDistribution"]);
+    let api = dist(&doc, "ApiDistribution");
+    assert_eq!(
+        api.path,
+        "resources/Resources/ApiDistribution/Properties/DistributionConfig"
+    );
+    assert_eq!(
+        api.origins[0].kind.0,
+        OriginKind::ApiGatewayDefault {
+            api_id: None,
+            region: Some("eu-west-1".into())
+        }
+    );
+    // A function URL used directly as the host: a URL, still a Lambda URL origin.
+    let url = &api.origins[1];
+    assert!(url.domain_is_url);
+    assert_eq!(url.kind.0, OriginKind::LambdaUrl { region: None });
+    assert_eq!(
+        url.domain_name.val,
+        Val::Unknown(Unknown::Intrinsic("Fn::GetAtt".into()))
+    );
+    assert_eq!(
+        text(&url.origin_access_control_id),
+        Some(&PolicyRef::Local("TranscodeOac".into()))
+    );
+    assert!(api.ignore.is_empty());
+
+    let stat = dist(&doc, "StaticDistribution");
+    assert_eq!(
+        stat.ignore,
+        [
+            "cloudfront-chain-origin",
+            "default-cert-min-protocol-ignored"
+        ]
+    );
+    assert_eq!(text(&stat.enabled), Some(&false));
+    assert_eq!(stat.origins[0].kind.0, OriginKind::CloudFront);
+    // A list where a host belongs: unknown with a reason, the rest still read.
+    match &stat.origins[1].domain_name.val {
+        Val::Unknown(Unknown::Expression(why)) => assert!(why.contains("a list"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(stat.origins[1].kind.0, OriginKind::Unknown);
+    let fv = stat
+        .default_behavior
+        .as_ref()
+        .and_then(|b| b.forwarded_values.as_ref());
+    assert_eq!(
+        fv.expect("forwarded values").headers.known_items(),
+        Some(vec!["*"])
+    );
+}
+
+#[test]
+fn template_without_a_distribution_is_an_error() {
+    let yaml =
+        "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n  Topic:\n    Type: AWS::SNS::Topic\n";
+    let err = parse(yaml).expect_err("no distribution");
+    assert_eq!(
+        err.message,
+        "the template defines no AWS::CloudFront::Distribution"
+    );
+    assert_eq!((err.line, err.column), (1, 1));
+    let hint = err.hint.expect("hint");
+    assert!(
+        hint.contains("2 resources") && hint.contains("AWS::SNS::Topic"),
+        "{hint}"
+    );
+    assert_eq!(err.format, Some(Format::CfnYaml));
+
+    let json = r#"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}"#;
+    let err = parse(json).expect_err("no distribution");
+    assert_eq!(err.format, Some(Format::CfnJson));
+    assert_eq!(err.hint.as_deref(), Some("the template has no resources"));
+}
+
+#[test]
+fn intrinsic_edge_cases() {
+    let yaml = r#"
+Parameters:
+  Env: {Type: String, Default: prod}
+  Version: {Type: "AWS::SSM::Parameter::Value<String>", Default: /app/version}
+Mappings:
+  Hosts: {prod: {api: api.example.com}}
+Resources:
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: !If [IsProd, true, true]
+        Comment: !Ref Version
+        DefaultRootObject: !Ref AWS::NoValue
+        WebACLId: !Sub "arn:${AWS::Partition}:wafv2:${!Literal}"
+        PriceClass: !Join ["_", [PriceClass, !Select [1, [All, "100"]]]]
+        Origins:
+          - Id: mapped
+            DomainName: !FindInMap [Hosts, !Ref Env, api]
+            ConnectionAttempts: "2"
+          - !If [IsProd, {Id: conditional, DomainName: x.example.com}, !Ref AWS::NoValue]
+          - !Ref AWS::NoValue
+        DefaultCacheBehavior:
+          TargetOriginId: mapped
+          ViewerProtocolPolicy: !Select [5, [a, b]]
+        ViewerCertificate: !If [IsProd, {CloudFrontDefaultCertificate: true}, {CloudFrontDefaultCertificate: false}]
+"#;
+    let doc = parse(yaml).expect("parses");
+    let d = &doc.distributions[0];
+    assert_eq!(text(&d.enabled), Some(&true), "Fn::If with equal branches");
+    assert!(
+        matches!(&d.comment.val, Val::Unknown(Unknown::Parameter { name, .. }) if name == "Version")
+    );
+    assert_eq!(d.default_root_object.val, Val::Absent);
+    assert_eq!(
+        d.default_root_object.path,
+        "Resources/Cdn/Properties/DistributionConfig"
+    );
+    assert!(d.web_acl_id.is_unknown());
+    assert_eq!(
+        text(&d.price_class).map(String::as_str),
+        Some("PriceClass_100")
+    );
+    assert_eq!(d.origins.len(), 2, "AWS::NoValue items are dropped");
+    assert_eq!(
+        text(&d.origins[0].domain_name).map(String::as_str),
+        Some("api.example.com")
+    );
+    assert_eq!(text(&d.origins[0].connection_attempts), Some(&2));
+    // A conditional origin is there, with unknown fields.
+    assert_eq!(
+        d.origins[1].id.val,
+        Val::Unknown(Unknown::Intrinsic("Fn::If".into()))
+    );
+    assert_eq!(
+        d.origins[1].path,
+        "Resources/Cdn/Properties/DistributionConfig/Origins/1"
+    );
+    let def = d.default_behavior.as_ref().expect("default");
+    assert!(
+        matches!(&def.viewer_protocol_policy.val, Val::Unknown(Unknown::Expression(w)) if w.contains("out of range"))
+    );
+    assert!(d.viewer_certificate.present);
+    assert_eq!(
+        d.viewer_certificate.cloudfront_default_certificate.val,
+        Val::Unknown(Unknown::Intrinsic("Fn::If".into()))
+    );
+}

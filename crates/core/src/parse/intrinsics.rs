@@ -206,14 +206,16 @@ impl<'n> Template<'n> {
         if no_echo {
             return unknown(true);
         }
-        let Some(default) = param.get("Default") else {
+        let kind = param.get("Type").and_then(Node::as_str).unwrap_or_default();
+        // The default of an SSM-typed parameter names the SSM parameter, not the value.
+        let Some(default) = param
+            .get("Default")
+            .filter(|_| !kind.starts_with("AWS::SSM::"))
+        else {
             return unknown(false);
         };
         let value = self.eval_at(default, depth + 1);
-        let is_list = param
-            .get("Type")
-            .and_then(Node::as_str)
-            .is_some_and(|t| t == "CommaDelimitedList" || t.starts_with("List<"));
+        let is_list = kind == "CommaDelimitedList" || kind.starts_with("List<");
         match value.state {
             State::Text(s) if is_list => Value::from(State::List(
                 s.split(',').map(|p| Value::text(p.trim())).collect(),
@@ -223,7 +225,14 @@ impl<'n> Template<'n> {
     }
 
     fn get_att(&self, id: &str, attr: &str) -> Value {
-        let kind = self.resource_type(id).unwrap_or_default();
+        // Resources a framework generates (Serverless `…LambdaFunctionUrl`) are not declared:
+        // the URL attributes still say what they are.
+        let kind = match (self.resource_type(id), attr) {
+            (Some(kind), _) => kind,
+            (None, "FunctionUrl") => "AWS::Lambda::Url",
+            (None, "ApiEndpoint") => "AWS::ApiGatewayV2::Api",
+            (None, _) => "",
+        };
         let api = API_TYPES.contains(&kind);
         let domain =
             kind == "AWS::ApiGateway::DomainName" || kind == "AWS::ApiGatewayV2::DomainName";
