@@ -45,8 +45,13 @@ macro_rules! api_behavior {
     };
 }
 
+mod access_logging_disabled;
+mod acm_certificate_not_us_east_1;
+mod aliases_need_custom_certificate;
 mod api_behavior_caching_enabled;
 mod api_behavior_forwards_nothing;
+mod api_origin_bypassable;
+mod api_write_methods_not_allowed;
 mod apigw_edge_optimized_origin;
 mod apigw_host_header_forwarded;
 mod apigw_host_in_cache_key;
@@ -55,15 +60,23 @@ mod apigw_origin_path_on_default_stage;
 mod apigw_origin_protocol_not_https_only;
 mod apigw_rest_origin_path_missing_stage;
 mod authorization_not_forwarded;
+mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
+mod lambda_url_oac_payload_hash;
+mod lambda_url_without_oac;
+mod minimum_protocol_version_not_recommended;
 mod origin_domain_not_hostname;
 mod origin_path_format;
 mod origin_ssl_protocols_outdated;
 mod path_pattern_prefix_not_stripped;
 mod path_pattern_shadowed;
+mod quantity_items_mismatch;
 mod query_strings_not_forwarded;
 mod shared_fixes;
+mod spa_error_rewrite_hits_api;
 mod target_origin_unknown;
+mod viewer_protocol_allow_all;
+mod waf_not_associated;
 
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -87,6 +100,19 @@ static ALL: &[&Rule] = &[
     &api_behavior_forwards_nothing::RULE,
     &authorization_not_forwarded::RULE,
     &query_strings_not_forwarded::RULE,
+    &api_write_methods_not_allowed::RULE,
+    &viewer_protocol_allow_all::RULE,
+    &minimum_protocol_version_not_recommended::RULE,
+    &acm_certificate_not_us_east_1::RULE,
+    &aliases_need_custom_certificate::RULE,
+    &error_caching_too_long_for_api::RULE,
+    &spa_error_rewrite_hits_api::RULE,
+    &lambda_url_without_oac::RULE,
+    &lambda_url_oac_payload_hash::RULE,
+    &quantity_items_mismatch::RULE,
+    &api_origin_bypassable::RULE,
+    &waf_not_associated::RULE,
+    &access_logging_disabled::RULE,
 ];
 
 /// Every rule, in catalogue order.

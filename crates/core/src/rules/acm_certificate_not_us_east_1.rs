@@ -1,0 +1,94 @@
+//! `acm-certificate-not-us-east-1`: CloudFront only takes ACM certificates from us-east-1.
+
+use crate::lint::{
+    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "acm-certificate-not-us-east-1",
+    summary: "The viewer certificate is an ACM certificate outside us-east-1",
+    default_severity: Severity::Error,
+    category: Category::Tls,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds an `ACMCertificateArn` (CloudFormation `AcmCertificateArn`, \
+            Terraform `acm_certificate_arn`) whose region is not `us-east-1`.",
+        why_bad: "CloudFront only accepts ACM certificates from US East (N. Virginia). Regional \
+            API Gateway custom domains use a certificate in the API's region, a common mix-up.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "        Aliases: [api.example.com]
+        ViewerCertificate:
+          AcmCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1.2_2021
+",
+                api_origin!(),
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "        Aliases: [api.example.com]
+        ViewerCertificate:
+          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1.2_2021
+",
+                api_origin!(),
+                api_behavior!()
+            ),
+        },
+        exceptions: "None: request or import the certificate in us-east-1.",
+        references: &[
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let field = &ctx.dist.viewer_certificate.acm_certificate_arn;
+    let Some(arn) = field.get() else {
+        return Vec::new();
+    };
+    let parts: Vec<&str> = arn.split(':').collect();
+    let Some(region) = parts.get(3).filter(|_| parts.get(2) == Some(&"acm")) else {
+        return Vec::new();
+    };
+    if region.is_empty() || *region == "us-east-1" {
+        return Vec::new();
+    }
+    vec![ctx.finding(
+        &RULE,
+        field.span,
+        &field.path,
+        format!(
+            "the viewer certificate `{arn}` is in {region}; CloudFront only accepts ACM \
+             certificates from us-east-1"
+        ),
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn region_checked() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).viewer_certificate.acm_certificate_arn =
+            known("arn:aws:acm:eu-west-1:123456789012:certificate/abc".into());
+        assert!(check(&RULE, &doc)[0].message.contains("eu-west-1"));
+        dist(&mut doc).viewer_certificate.acm_certificate_arn =
+            known("arn:aws:acm:us-east-1:123456789012:certificate/abc".into());
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

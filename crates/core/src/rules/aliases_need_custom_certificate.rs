@@ -1,0 +1,105 @@
+//! `aliases-need-custom-certificate`: alternate domain names without a certificate for them.
+
+use crate::lint::{
+    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "aliases-need-custom-certificate",
+    summary: "The distribution has aliases but uses the default CloudFront certificate",
+    default_severity: Severity::Error,
+    category: Category::Tls,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds distributions with `Aliases` whose viewer certificate is the \
+            default `*.cloudfront.net` one (or missing).",
+        why_bad: "An alternate domain name needs a certificate that covers it; CloudFront \
+            rejects the distribution otherwise.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "        Aliases: [api.example.com]
+        ViewerCertificate:
+          CloudFrontDefaultCertificate: true
+",
+                api_origin!(),
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "        Aliases: [api.example.com]
+        ViewerCertificate:
+          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1.2_2021
+",
+                api_origin!(),
+                api_behavior!()
+            ),
+        },
+        exceptions: "None.",
+        references: &[
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesGeneral.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let dist = ctx.dist;
+    let aliases = &dist.aliases;
+    let Some(items) = aliases.get() else {
+        return Vec::new();
+    };
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let vc = &dist.viewer_certificate;
+    if vc.acm_certificate_arn.is_present() || vc.iam_certificate_id.is_present() {
+        return Vec::new();
+    }
+    let default_cert = !vc.present || vc.cloudfront_default_certificate.get() == Some(&true);
+    if !default_cert || vc.cloudfront_default_certificate.is_unknown() {
+        return Vec::new();
+    }
+    let names = aliases.known_items().unwrap_or_default().join(", ");
+    vec![ctx
+        .finding(
+            &RULE,
+            aliases.span,
+            &aliases.path,
+            format!(
+                "aliases {names} need a custom certificate, but the distribution uses the default \
+                 CloudFront certificate"
+            ),
+        )
+        .with_related(vc.span, "viewer certificate")]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn aliases_without_certificate_fail() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).aliases = list(&["api.example.com"]);
+        assert_eq!(check(&RULE, &doc).len(), 1);
+        dist(&mut doc).viewer_certificate.acm_certificate_arn = crate::value::Field::unknown(
+            crate::value::Unknown::Parameter {
+                name: "Cert".into(),
+                no_echo: false,
+            },
+            Default::default(),
+            "c",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

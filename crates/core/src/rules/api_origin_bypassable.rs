@@ -1,0 +1,109 @@
+//! `api-origin-bypassable`: the API stays reachable without going through CloudFront.
+
+use crate::lint::{
+    origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "api-origin-bypassable",
+    summary: "An API Gateway origin can be called directly, around CloudFront",
+    default_severity: Severity::Info,
+    category: Category::Security,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API Gateway origins without an origin custom header that looks like \
+            a shared secret (`X-Origin-Verify`, `x-api-key`, names with `secret`, `verify`, \
+            `token`, `key` or `auth`). Information by default; a warning when the distribution \
+            has a WAF web ACL, whose protection the direct route bypasses.",
+        why_bad: "The public `execute-api` host stays reachable, so WAF rules, geo restriction \
+            and logging on the distribution can be bypassed. The documented fix: CloudFront adds \
+            a secret header, and a Regional WAF web ACL or a Lambda authorizer at the API \
+            rejects requests without it.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                concat!(
+                    api_origin!(),
+                    "            OriginCustomHeaders:\n",
+                    "              - HeaderName: X-Origin-Verify\n",
+                    "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
+                ),
+                api_behavior!()
+            ),
+        },
+        exceptions: "Private APIs behind a VPC origin, APIs that disable their default endpoint \
+            and are only reachable through a custom domain that CloudFront alone uses, or APIs \
+            whose authorization makes direct calls harmless.",
+        references: &[
+            "https://aws.amazon.com/blogs/networking-and-content-delivery/restricting-access-http-api-gateway-lambda-authorizer/",
+            "https://aws.amazon.com/blogs/compute/protecting-your-api-using-amazon-api-gateway-and-aws-waf-part-2/",
+        ],
+    },
+    check,
+};
+
+const SECRET_WORDS: &[&str] = &["secret", "verify", "token", "key", "auth", "origin"];
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let waf = ctx
+        .dist
+        .web_acl_id
+        .get()
+        .is_some_and(|w| !w.trim().is_empty());
+    ctx.dist
+        .origins
+        .iter()
+        .filter(|o| o.kind.0.is_api_gateway())
+        .filter(|o| {
+            !o.custom_headers.iter().any(|h| match h.name.get() {
+                Some(name) => {
+                    let name = name.to_ascii_lowercase();
+                    SECRET_WORDS.iter().any(|w| name.contains(w))
+                }
+                None => true,
+            })
+        })
+        .map(|o| {
+            let message = format!(
+                "{} has no secret origin header, so its API can be called directly and bypass \
+                 the distribution{}",
+                origin_name(o),
+                if waf { "'s WAF web ACL" } else { "" }
+            );
+            let f = ctx.finding(&RULE, o.domain_name.span, &o.domain_name.path, message);
+            if waf {
+                f.with_severity(Severity::Warning)
+            } else {
+                f
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::Severity;
+    use crate::model::CustomHeader;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn secret_header_protects() {
+        let mut doc = api_doc();
+        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Info);
+        dist(&mut doc).web_acl_id = known("arn:aws:wafv2:us-east-1:1:global/webacl/x/y".into());
+        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
+        dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
+            name: known("X-Origin-Verify".into()),
+            ..Default::default()
+        });
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

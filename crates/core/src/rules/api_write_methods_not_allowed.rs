@@ -1,0 +1,113 @@
+//! `api-write-methods-not-allowed`: an API behavior only allows GET/HEAD(/OPTIONS).
+
+use crate::lint::{
+    behavior_name, edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext,
+    Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::Format;
+use crate::value::Val;
+
+/// The only allowed-methods set that includes write methods.
+pub const ALL_METHODS: &[&str] = &["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"];
+
+pub static RULE: Rule = Rule {
+    slug: "api-write-methods-not-allowed",
+    summary: "An API behavior does not allow POST, PUT, PATCH or DELETE",
+    default_severity: Severity::Warning,
+    category: Category::Methods,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API behaviors whose `AllowedMethods` is `[GET, HEAD]` or \
+            `[GET, HEAD, OPTIONS]`, including when it is omitted (the default is GET and HEAD).",
+        why_bad: "POST, PUT, PATCH and DELETE get CloudFront's own 403: \"This distribution is \
+            not configured to allow the HTTP request method that was used for this request\".",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                "          ViewerProtocolPolicy: https-only
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+"
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "Read-only APIs. Write methods are all or nothing: CloudFront allows only the \
+            full seven-method set.",
+        references: &[
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_AllowedMethods.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    ctx.api_behaviors()
+        .into_iter()
+        .filter_map(|(behavior, origin)| {
+            let list = &behavior.allowed_methods;
+            let current = match &list.val {
+                Val::Absent => "GET, HEAD (the default)".to_string(),
+                Val::Unknown(_) => return None,
+                Val::Known(_) => {
+                    if !list.fully_known() {
+                        return None;
+                    }
+                    let items = list.known_items().unwrap_or_default();
+                    if items.iter().any(|m| m.eq_ignore_ascii_case("POST")) {
+                        return None;
+                    }
+                    items.join(", ")
+                }
+            };
+            let message = format!(
+                "{} to {} allows only {current}; POST, PUT, PATCH and DELETE get a CloudFront 403",
+                behavior_name(behavior),
+                origin_name(origin)
+            );
+            let editor = ctx.editor();
+            let edits = match &list.val {
+                Val::Absent => editor
+                    .insert_key(
+                        behavior.span,
+                        ctx.key("AllowedMethods", "AllowedMethods", "allowed_methods"),
+                        Value::StrList(ALL_METHODS),
+                    )
+                    .into_iter()
+                    .collect(),
+                _ => editor.set_string_list(list, ALL_METHODS),
+            };
+            Some(
+                ctx.finding(&RULE, list.span, &list.path, message)
+                    .with_fix(Fix::unsafe_("allow all seven methods", edits)),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn read_only_and_default_methods_warn() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).allowed_methods = list(&["GET", "HEAD", "OPTIONS"]);
+        assert!(check(&RULE, &doc)[0].message.contains("GET, HEAD, OPTIONS"));
+        default_behavior(&mut doc).allowed_methods = Default::default();
+        assert!(check(&RULE, &doc)[0].message.contains("(the default)"));
+        default_behavior(&mut doc).allowed_methods = crate::value::Field::unknown(
+            crate::value::Unknown::Expression("var.methods".into()),
+            Default::default(),
+            "m",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

@@ -1,0 +1,127 @@
+//! `error-caching-too-long-for-api`: API error responses are cached.
+
+use crate::lint::{
+    edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
+};
+use crate::model::Format;
+use crate::value::Val;
+
+pub static RULE: Rule = Rule {
+    slug: "error-caching-too-long-for-api",
+    summary: "API error responses are cached for some seconds",
+    default_severity: Severity::Warning,
+    category: Category::Errors,
+    fix: FixAvailability::Safe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "In a distribution with API behaviors, finds custom error responses for \
+            codes an API returns (400, 403, 404, 405, 414, 500, 501, 502, 503, 504) whose \
+            `ErrorCachingMinTTL` is omitted (10 seconds by default) or above zero.",
+        why_bad: "CloudFront caches error responses for at least that TTL: a transient 5xx or an \
+            authorization 403 is replayed to every caller of the same URL.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "        CustomErrorResponses:
+          - ErrorCode: 502
+            ErrorCachingMinTTL: 300
+",
+                api_origin!(),
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "        CustomErrorResponses:
+          - ErrorCode: 502
+            ErrorCachingMinTTL: 0
+",
+                api_origin!(),
+                api_behavior!()
+            ),
+        },
+        exceptions: "A small TTL on 503 to shield an overloaded origin is a deliberate choice; \
+            suppress the rule for that distribution.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/custom-error-pages-expiration.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/HTTPStatusCodes.html",
+        ],
+    },
+    check,
+};
+
+const API_CODES: &[i64] = &[400, 403, 404, 405, 414, 500, 501, 502, 503, 504];
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    if !ctx.has_api_behavior() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for response in &ctx.dist.custom_error_responses {
+        let Some(code) = response.error_code.get().copied() else {
+            continue;
+        };
+        if !API_CODES.contains(&code) {
+            continue;
+        }
+        let field = &response.error_caching_min_ttl;
+        let editor = ctx.editor();
+        let (ttl, edit) = match &field.val {
+            Val::Known(0) | Val::Unknown(_) => continue,
+            Val::Known(ttl) => (
+                format!("{ttl} seconds"),
+                Some(editor.replace_scalar(field.span, "0")),
+            ),
+            Val::Absent => (
+                "10 seconds (the default)".to_string(),
+                editor.insert_key(
+                    response.span,
+                    ctx.key(
+                        "ErrorCachingMinTTL",
+                        "ErrorCachingMinTTL",
+                        "error_caching_min_ttl",
+                    ),
+                    Value::Raw("0"),
+                ),
+            ),
+        };
+        let message = format!(
+            "error responses {code} are cached for {ttl}; API errors are then replayed to every \
+             caller"
+        );
+        let fix = Fix::safe("set ErrorCachingMinTTL to 0", edit.into_iter().collect());
+        out.push(
+            ctx.finding(&RULE, field.span, &field.path, message)
+                .with_fix(fix),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::model::CustomErrorResponse;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn cached_api_errors_warn() {
+        let mut doc = api_doc();
+        dist(&mut doc)
+            .custom_error_responses
+            .push(CustomErrorResponse {
+                error_code: known(503),
+                error_caching_min_ttl: known(0),
+                ..Default::default()
+            });
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).custom_error_responses[0].error_caching_min_ttl = Default::default();
+        assert!(check(&RULE, &doc)[0].message.contains("(the default)"));
+        dist(&mut doc).custom_error_responses[0].error_caching_min_ttl = known(60);
+        assert!(check(&RULE, &doc)[0].message.contains("60 seconds"));
+        dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

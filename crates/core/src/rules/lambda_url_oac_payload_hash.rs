@@ -1,0 +1,113 @@
+//! `lambda-url-oac-payload-hash`: signed POST/PUT to a Lambda URL need a payload hash.
+
+use crate::lint::{
+    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
+};
+use crate::model::{Format, OriginKind};
+
+pub static RULE: Rule = Rule {
+    slug: "lambda-url-oac-payload-hash",
+    summary: "POST/PUT through OAC to a Lambda URL need `x-amz-content-sha256` from clients",
+    default_severity: Severity::Warning,
+    category: Category::Security,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds behaviors that allow POST or PUT to a Lambda function URL origin \
+            protected by origin access control.",
+        why_bad: "Lambda does not accept unsigned payloads: clients must send \
+            `x-amz-content-sha256` (the SHA-256 of the body) to CloudFront, or the signed origin \
+            request is rejected.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
+            OriginAccessControlId: E2QWRUHAPOMQZL
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
+            OriginAccessControlId: E2QWRUHAPOMQZL
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+                concat!(
+                    api_behavior!(),
+                    "    Metadata:\n",
+                    "      apifront:\n",
+                    "        # Clients send x-amz-content-sha256 with every POST and PUT.\n",
+                    "        ignore: [lambda-url-oac-payload-hash]\n",
+                )
+            ),
+        },
+        exceptions: "Clients that already send `x-amz-content-sha256`: suppress the rule once \
+            that is in place.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for behavior in ctx.dist.all_behaviors() {
+        let Some(origin) = ctx.origin_of(behavior) else {
+            continue;
+        };
+        if !matches!(origin.kind.0, OriginKind::LambdaUrl { .. })
+            || !origin.origin_access_control_id.is_present()
+        {
+            continue;
+        }
+        let methods = behavior.allowed_methods.known_items().unwrap_or_default();
+        if !methods
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case("POST") || m.eq_ignore_ascii_case("PUT"))
+        {
+            continue;
+        }
+        let list = &behavior.allowed_methods;
+        out.push(ctx.finding(
+            &RULE,
+            list.span,
+            &list.path,
+            format!(
+                "{} sends POST/PUT to {}, a Lambda URL behind origin access control: clients \
+                 must send `x-amz-content-sha256` with the SHA-256 of the body",
+                behavior_name(behavior),
+                origin_name(origin)
+            ),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::model::PolicyRef;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn writes_through_oac_warn() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Id("E2Q".into()));
+        assert_eq!(check(&RULE, &doc).len(), 1);
+        default_behavior(&mut doc).allowed_methods = list(&["GET", "HEAD"]);
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

@@ -1,0 +1,97 @@
+//! `lambda-url-without-oac`: a Lambda function URL origin without origin access control.
+
+use crate::lint::{
+    origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::{Format, OriginKind};
+
+pub static RULE: Rule = Rule {
+    slug: "lambda-url-without-oac",
+    summary: "A Lambda function URL origin has no origin access control",
+    default_severity: Severity::Warning,
+    category: Category::Security,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds Lambda function URL origins without `OriginAccessControlId`.",
+        why_bad: "The function URL stays publicly callable around CloudFront, bypassing WAF, \
+            geo restriction and logging (Security Hub CloudFront.16). With OAC the URL uses \
+            `AuthType: AWS_IAM` and only CloudFront may invoke it.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
+            OriginAccessControlId: E2QWRUHAPOMQZL
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+                concat!(
+                    api_behavior!(),
+                    "    Metadata:\n",
+                    "      apifront:\n",
+                    "        # Clients send x-amz-content-sha256 with every POST and PUT.\n",
+                    "        ignore: [lambda-url-oac-payload-hash]\n",
+                )
+            ),
+        },
+        exceptions: "Function URLs that are meant to be public, or that check a secret header \
+            themselves.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    ctx.dist
+        .origins
+        .iter()
+        .filter(|o| matches!(o.kind.0, OriginKind::LambdaUrl { .. }))
+        .filter(|o| !o.origin_access_control_id.is_present())
+        .map(|o| {
+            ctx.finding(
+                &RULE,
+                o.domain_name.span,
+                &o.domain_name.path,
+                format!(
+                    "{} is a Lambda function URL without origin access control: the URL stays \
+                     publicly callable around CloudFront",
+                    origin_name(o)
+                ),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::model::PolicyRef;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn lambda_url_needs_oac() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
+        assert_eq!(check(&RULE, &doc).len(), 1);
+        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Local("Oac".into()));
+        assert!(check(&RULE, &doc).is_empty());
+    }
+}

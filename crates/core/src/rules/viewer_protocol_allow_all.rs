@@ -1,0 +1,96 @@
+//! `viewer-protocol-allow-all`: viewers may use plain HTTP.
+
+use crate::lint::{
+    behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "viewer-protocol-allow-all",
+    summary: "A behavior accepts plain HTTP from viewers",
+    default_severity: Severity::Error,
+    category: Category::Tls,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds behaviors with `ViewerProtocolPolicy: allow-all`: an error for API \
+            behaviors, a warning for others.",
+        why_bad: "Requests and responses, including tokens and personal data, travel unencrypted \
+            (Security Hub CloudFront.3, checkov CKV_AWS_34, trivy AVD-AWS-0012).",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                "          ViewerProtocolPolicy: allow-all
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+"
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "Static public content for clients that cannot do TLS.",
+        references: &[
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DefaultCacheBehavior.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    ctx.dist
+        .all_behaviors()
+        .filter_map(|b| {
+            let field = &b.viewer_protocol_policy;
+            if field.get()? != "allow-all" {
+                return None;
+            }
+            let api = ctx.is_api_behavior(b);
+            let target = if api {
+                "https-only"
+            } else {
+                "redirect-to-https"
+            };
+            let message = format!(
+                "{} accepts plain HTTP from viewers (ViewerProtocolPolicy `allow-all`); use \
+                 `{target}`",
+                behavior_name(b)
+            );
+            let fix = Fix::unsafe_(
+                format!("set ViewerProtocolPolicy to {target}"),
+                vec![ctx.editor().replace_string(field.span, target)],
+            );
+            let finding = ctx
+                .finding(&RULE, field.span, &field.path, message)
+                .with_fix(fix);
+            Some(if api {
+                finding
+            } else {
+                finding.with_severity(Severity::Warning)
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::Severity;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn allow_all_fails() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).viewer_protocol_policy = known("allow-all".into());
+        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
+        dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
+        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
+    }
+}
