@@ -25,7 +25,12 @@ pub static RULE: Rule = Rule {
             format: Format::CfnYaml,
             text: cfn_doc!(
                 "        WebACLId: arn:aws:wafv2:us-east-1:123456789012:global/webacl/api/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111\n",
-                api_origin!(),
+                concat!(
+                    api_origin!(),
+                    "            OriginCustomHeaders:\n",
+                    "              - HeaderName: X-Origin-Verify\n",
+                    "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
+                ),
                 api_behavior!()
             ),
         },
