@@ -10,9 +10,11 @@
 
 pub mod classify;
 pub mod forwarding;
+pub mod lint;
 pub mod managed;
 pub mod model;
 pub mod parse;
+pub mod rules;
 pub mod span;
 pub mod tree;
 pub mod value;

@@ -108,6 +108,10 @@ pub struct Distribution {
     /// Rule slugs suppressed for this distribution (CloudFormation `Metadata.apifront.ignore`,
     /// or an `apifront-ignore: slug, …` comment in JSON/HCL).
     pub ignore: Vec<String>,
+    /// Terraform `dynamic "…"` block types in the distribution (`origin`,
+    /// `ordered_cache_behavior`, …): the blocks they generate are not in the model, so the lists
+    /// of those types are incomplete. Empty for the other formats.
+    pub dynamic_blocks: Vec<String>,
 }
 
 impl Distribution {
@@ -189,6 +193,11 @@ pub struct Origin {
     pub id: Field<String>,
     pub domain_name: Field<String>,
     pub origin_path: Field<String>,
+    /// True when `domain_name` is set to a URL-valued attribute rather than a host name
+    /// (Terraform `aws_apigatewayv2_api.x.api_endpoint` / `aws_lambda_function_url.x.function_url`,
+    /// CloudFormation `Fn::GetAtt` of `ApiEndpoint` / `FunctionUrl`), so it is not a host name
+    /// even though its exact value is unknown.
+    pub domain_is_url: bool,
     /// Classification of `domain_name` (see [`crate::classify`]).
     pub kind: OriginKindField,
     /// The sibling API resource this origin's host refers to (CloudFormation logical id or

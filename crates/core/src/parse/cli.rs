@@ -1,15 +1,120 @@
-//! AWS CLI JSON to the model. (Stub: to be replaced by the model-builder work.)
+//! AWS CLI / CloudFront API JSON to the model.
+//!
+//! Accepted shapes: `get-distribution-config` output (`{ETag, DistributionConfig}`),
+//! `get-distribution` / `create-distribution` output (`{Distribution: {Id, …, DistributionConfig}}`),
+//! `{DistributionConfigWithTags: {DistributionConfig}}`, a bare `DistributionConfig` (the input of
+//! `create-distribution` / `update-distribution`), and `list-distributions` output
+//! (`{DistributionList: {Items: [summary…]}}`).
 
+use super::distribution;
+use super::reader::{Dialect, Obj, Reader};
+use super::resolve::Literal;
 use super::ParseError;
-use crate::model::Document;
+use crate::model::{Document, Format};
 use crate::span::LineIndex;
 use crate::tree::Node;
 
+/// The message for JSON that is none of the shapes apifront reads.
+const NOT_A_DISTRIBUTION: &str = "not a CloudFront distribution config; expected AWS CLI JSON, a \
+     CloudFormation template (JSON or YAML) or Terraform";
+
 /// Builds the model of AWS CLI / CloudFront API JSON.
-pub fn build(_root: &Node, idx: &LineIndex) -> Result<Document, ParseError> {
-    Err(ParseError::at(
-        idx,
-        0,
-        "AWS CLI JSON is not implemented yet",
-    ))
+pub fn build(root: &Node, idx: &LineIndex) -> Result<Document, ParseError> {
+    let configs = find_configs(root).ok_or_else(|| {
+        ParseError::at(idx, root.span.start, NOT_A_DISTRIBUTION)
+            .with_hint(hint(root))
+            .with_format(Format::CliJson)
+    })?;
+    let mut doc = Document::new(Format::CliJson);
+    let mut reader = Reader::new(Dialect::Cli, &Literal);
+    for found in configs {
+        let cfg = Obj::map(found.config, found.path);
+        let name = found
+            .id
+            .and_then(Node::as_str)
+            .filter(|id| !id.trim().is_empty())
+            .unwrap_or("DistributionConfig")
+            .to_string();
+        doc.distributions
+            .push(distribution::read(&mut reader, &cfg, name, &[]));
+    }
+    Ok(doc)
+}
+
+/// True when `node` looks like a distribution's configuration.
+pub(crate) fn is_config(node: &Node) -> bool {
+    node.get("Origins").is_some() && node.get("DefaultCacheBehavior").is_some()
+}
+
+/// One distribution configuration found in the input.
+struct Found<'n> {
+    config: &'n Node,
+    path: String,
+    /// The node holding the distribution's id, when the input has one.
+    id: Option<&'n Node>,
+}
+
+/// The distribution configurations of the input, or `None` when it is none of the known shapes.
+fn find_configs(root: &Node) -> Option<Vec<Found<'_>>> {
+    fn found<'n>(config: &'n Node, path: &str, id: Option<&'n Node>) -> Option<Vec<Found<'n>>> {
+        config.as_map()?;
+        Some(vec![Found {
+            config,
+            path: path.to_string(),
+            id,
+        }])
+    }
+    if let Some(config) = root.get("DistributionConfig") {
+        return found(config, "DistributionConfig", None);
+    }
+    if let Some(dist) = root.get("Distribution") {
+        let config = dist.get("DistributionConfig")?;
+        return found(config, "Distribution.DistributionConfig", dist.get("Id"));
+    }
+    if let Some(config) = root
+        .get("DistributionConfigWithTags")
+        .and_then(|w| w.get("DistributionConfig"))
+    {
+        return found(
+            config,
+            "DistributionConfigWithTags.DistributionConfig",
+            None,
+        );
+    }
+    if is_config(root) {
+        return found(root, "", None);
+    }
+    let (items, base) = match root.get("DistributionList") {
+        Some(list) => (
+            list.get("Items").map_or(Some(&[][..]), Node::as_seq)?,
+            "DistributionList.Items",
+        ),
+        None => (root.as_seq().filter(|s| s.iter().any(is_config))?, ""),
+    };
+    Some(
+        items
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.as_map().is_some())
+            .map(|(i, s)| Found {
+                config: s,
+                path: format!("DistributionList.Items[{i}]"),
+                id: s.get("Id"),
+            })
+            .collect(),
+    )
+}
+
+/// What the unrecognised JSON has at its top level.
+fn hint(root: &Node) -> String {
+    match root.as_map() {
+        Some(entries) if !entries.is_empty() => {
+            let keys: Vec<&str> = entries.iter().take(5).map(|e| e.key.as_str()).collect();
+            format!(
+                "the top-level keys are {}; paste the output of `aws cloudfront get-distribution-config`",
+                keys.join(", ")
+            )
+        }
+        _ => "paste the output of `aws cloudfront get-distribution-config`".to_string(),
+    }
 }

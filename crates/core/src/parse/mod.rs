@@ -4,12 +4,16 @@
 
 use crate::model::{Document, Format};
 use crate::span::{LineIndex, Span};
+use crate::tree::{Node, NodeKind};
 use serde::Serialize;
 
 mod cfn;
 mod cli;
 mod detect;
+mod distribution;
 mod json;
+mod reader;
+mod resolve;
 mod terraform;
 mod yaml;
 
@@ -85,6 +89,34 @@ fn duplicate_key(key: &str, first: Span, second: Span) -> ParseError {
     }
 }
 
+/// The message for text that is none of the supported formats.
+pub const NOT_A_CONFIG: &str = "not a CloudFront distribution config; expected AWS CLI JSON, \
+a CloudFormation template (JSON or YAML) or Terraform";
+
+/// Refuses a document whose root is not a map (a lone string, a number, a list).
+fn require_map(root: &Node, idx: &LineIndex) -> Result<(), ParseError> {
+    let what = match &root.kind {
+        NodeKind::Map(_) => return Ok(()),
+        NodeKind::Seq(_) => "a list",
+        NodeKind::Str(s) if s.trim_start().starts_with('<') => "HTML or XML",
+        NodeKind::Str(_) => "plain text",
+        NodeKind::Null | NodeKind::Bool(_) | NodeKind::Number(_) => "a single value",
+    };
+    Err(ParseError::at(idx, root.span.start, NOT_A_CONFIG)
+        .with_hint(format!("the text is {what}, not a map of settings")))
+}
+
+/// Replaces a YAML error by [`NOT_A_CONFIG`] when the text has no YAML-like line at all.
+fn not_yaml(text: &str, idx: &LineIndex, error: ParseError) -> ParseError {
+    if detect::looks_like_yaml(text) {
+        return error;
+    }
+    ParseError::at(idx, 0, NOT_A_CONFIG).with_hint(format!(
+        "it is not YAML either: {} at {}:{}",
+        error.message, error.line, error.column
+    ))
+}
+
 /// Detects the format of `text` and parses it into a [`Document`].
 pub fn parse(text: &str) -> Result<Document, ParseError> {
     let idx = LineIndex::new(text);
@@ -99,14 +131,20 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
             ),
         ));
     }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(ParseError::at(&idx, 0, "the input is empty"));
+    }
     match detect(text) {
         Format::Terraform => terraform::parse(text, &idx),
         Format::CfnYaml => {
-            let root = yaml::parse_tree(text, &idx).map_err(|e| e.with_format(Format::CfnYaml))?;
+            let root = yaml::parse_tree(text, &idx)
+                .map_err(|e| not_yaml(text, &idx, e).with_format(Format::CfnYaml))?;
+            require_map(&root, &idx)?;
             cfn::build(&root, Format::CfnYaml, &idx)
         }
         format @ (Format::CfnJson | Format::CliJson) => {
             let root = json::parse_tree(text, &idx).map_err(|e| e.with_format(format))?;
+            require_map(&root, &idx)?;
             if cfn::is_template(&root) {
                 cfn::build(&root, Format::CfnJson, &idx)
             } else {

@@ -1,0 +1,140 @@
+//! What a rule sees while checking one distribution, with the helpers rules share.
+
+use super::edit::Editor;
+use super::finding::Finding;
+use super::rule::Rule;
+use crate::forwarding::{self, Forwarding};
+use crate::model::{Behavior, Distribution, Document, Format, Origin};
+use crate::span::Span;
+
+/// The input of a rule: the whole document, its text, and the distribution being checked.
+#[derive(Debug, Clone, Copy)]
+pub struct LintContext<'a> {
+    pub doc: &'a Document,
+    pub text: &'a str,
+    pub dist: &'a Distribution,
+}
+
+impl<'a> LintContext<'a> {
+    /// A context for checking `dist` of `doc`, parsed from `text`.
+    pub fn new(doc: &'a Document, text: &'a str, dist: &'a Distribution) -> Self {
+        Self { doc, text, dist }
+    }
+
+    /// The input format.
+    pub fn format(&self) -> Format {
+        self.doc.format
+    }
+
+    /// A format-aware editor of the source text, for fixes.
+    pub fn editor(&self) -> Editor<'a> {
+        Editor::new(self.text, self.doc.format)
+    }
+
+    /// Picks the key spelling of the input format: CLI JSON, CloudFormation or Terraform.
+    pub fn key<'k>(&self, cli: &'k str, cfn: &'k str, terraform: &'k str) -> &'k str {
+        match self.doc.format {
+            Format::CliJson => cli,
+            Format::CfnJson | Format::CfnYaml => cfn,
+            Format::Terraform => terraform,
+        }
+    }
+
+    /// Every origin a behavior can reach: its target origin, or the members of its target
+    /// origin group. Empty when the target is unknown or missing.
+    pub fn origins_of(&self, behavior: &Behavior) -> Vec<&'a Origin> {
+        let Some(target) = behavior.target_origin_id.get() else {
+            return Vec::new();
+        };
+        if let Some(origin) = self.dist.origin(target) {
+            return vec![origin];
+        }
+        self.dist
+            .origin_groups
+            .iter()
+            .filter(|g| g.id.get() == Some(target))
+            .flat_map(|g| g.members.known_items().unwrap_or_default())
+            .filter_map(|id| self.dist.origin(id))
+            .collect()
+    }
+
+    /// The origin a behavior sends requests to (the first member of an origin group).
+    pub fn origin_of(&self, behavior: &Behavior) -> Option<&'a Origin> {
+        self.origins_of(behavior).into_iter().next()
+    }
+
+    /// True when the behavior reaches an API Gateway or Lambda function URL origin.
+    pub fn is_api_behavior(&self, behavior: &Behavior) -> bool {
+        self.origins_of(behavior).iter().any(|o| o.kind.0.is_api())
+    }
+
+    /// The behaviors (default first) that reach an API origin, with that origin.
+    pub fn api_behaviors(&self) -> Vec<(&'a Behavior, &'a Origin)> {
+        self.dist
+            .all_behaviors()
+            .filter_map(|b| {
+                self.origins_of(b)
+                    .into_iter()
+                    .find(|o| o.kind.0.is_api())
+                    .map(|o| (b, o))
+            })
+            .collect()
+    }
+
+    /// True when any behavior reaches an API origin.
+    pub fn has_api_behavior(&self) -> bool {
+        self.dist.all_behaviors().any(|b| self.is_api_behavior(b))
+    }
+
+    /// What the behavior forwards to its origin and keys its cache on.
+    pub fn forwarding(&self, behavior: &Behavior) -> Forwarding {
+        forwarding::effective(self.doc, behavior)
+    }
+
+    /// The behaviors that target `origin`.
+    pub fn behaviors_of(&self, origin: &Origin) -> Vec<&'a Behavior> {
+        self.dist
+            .all_behaviors()
+            .filter(|b| self.origins_of(b).iter().any(|o| std::ptr::eq(*o, origin)))
+            .collect()
+    }
+
+    /// A finding of `rule` at `span`/`path` with the rule's default severity.
+    pub fn finding(
+        &self,
+        rule: &Rule,
+        span: Span,
+        path: &str,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule: rule.slug,
+            severity: rule.default_severity,
+            message: message.into(),
+            span,
+            path: path.to_string(),
+            distribution: self.dist.name.clone(),
+            related: Vec::new(),
+            fix: None,
+        }
+    }
+}
+
+/// How a behavior is named in messages: "default behavior" or "behavior `/api/*`".
+pub fn behavior_name(behavior: &Behavior) -> String {
+    match &behavior.path_pattern {
+        None => "default behavior".to_string(),
+        Some(p) => match p.get() {
+            Some(pattern) => format!("behavior `{pattern}`"),
+            None => "behavior with an unknown path pattern".to_string(),
+        },
+    }
+}
+
+/// How an origin is named in messages: "origin `orders-api`".
+pub fn origin_name(origin: &Origin) -> String {
+    match origin.id.get() {
+        Some(id) => format!("origin `{id}`"),
+        None => "origin with an unknown id".to_string(),
+    }
+}

@@ -1,0 +1,632 @@
+//! Format-aware text edits that keep the user's formatting.
+//!
+//! Fixes replace a value in place (keeping its quotes), set or shorten a list, insert a key into
+//! an object (matching the indentation of its sibling keys) or remove a key with its value. CLI
+//! JSON list edits also update the sibling `Quantity`.
+
+use super::finding::Edit;
+use crate::model::Format;
+use crate::span::Span;
+use crate::value::List;
+
+/// A new value to write, rendered per format.
+#[derive(Debug, Clone, Copy)]
+pub enum Value<'v> {
+    /// A string (quoted as the format needs).
+    Str(&'v str),
+    /// Written as is in every format (numbers, booleans).
+    Raw(&'v str),
+    /// A list of strings (a `{Quantity, Items}` wrapper in CLI JSON).
+    StrList(&'v [&'v str]),
+}
+
+/// Builds edits of one source text.
+#[derive(Debug, Clone, Copy)]
+pub struct Editor<'a> {
+    text: &'a str,
+    format: Format,
+}
+
+impl<'a> Editor<'a> {
+    /// An editor of `text` in `format`.
+    pub fn new(text: &'a str, format: Format) -> Self {
+        Self { text, format }
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn is_json(&self) -> bool {
+        matches!(self.format, Format::CliJson | Format::CfnJson)
+    }
+
+    /// A string literal in the format's syntax.
+    pub fn string_literal(&self, s: &str) -> String {
+        match self.format {
+            Format::CfnYaml if yaml_plain_ok(s) => s.to_string(),
+            _ => json_quote(s),
+        }
+    }
+
+    /// Renders a value for insertion.
+    pub fn render(&self, value: Value) -> String {
+        match value {
+            Value::Str(s) => self.string_literal(s),
+            Value::Raw(s) => s.to_string(),
+            Value::StrList(items) => {
+                let list = items
+                    .iter()
+                    .map(|s| self.string_literal(s))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if self.format == Format::CliJson {
+                    format!("{{\"Quantity\": {}, \"Items\": [{list}]}}", items.len())
+                } else {
+                    format!("[{list}]")
+                }
+            }
+        }
+    }
+
+    /// Replaces the string value at `span`, keeping its quote style.
+    pub fn replace_string(&self, span: Span, value: &str) -> Edit {
+        let old = self.slice(span.start, span.end);
+        let replacement = if old.starts_with('\'') && self.format == Format::CfnYaml {
+            format!("'{}'", value.replace('\'', "''"))
+        } else if old.starts_with('"') || self.format != Format::CfnYaml {
+            json_quote(value)
+        } else {
+            self.string_literal(value)
+        };
+        Edit {
+            start: span.start,
+            end: span.end,
+            replacement,
+        }
+    }
+
+    /// Replaces a scalar (number or boolean) at `span`, keeping quotes around it if any.
+    pub fn replace_scalar(&self, span: Span, raw: &str) -> Edit {
+        let old = self.slice(span.start, span.end);
+        let replacement = match old.chars().next() {
+            Some(q @ ('"' | '\'')) => format!("{q}{raw}{q}"),
+            _ => raw.to_string(),
+        };
+        Edit {
+            start: span.start,
+            end: span.end,
+            replacement,
+        }
+    }
+
+    /// Sets a known, non-empty list to exactly `items`, keeping its layout (flow or block,
+    /// quote style). Updates the `Quantity` of a CLI JSON wrapper.
+    pub fn set_string_list(&self, list: &List, items: &[&str]) -> Vec<Edit> {
+        let Some(old) = list.get() else {
+            return Vec::new();
+        };
+        let (Some(first), Some(last)) = (old.first(), old.last()) else {
+            return Vec::new();
+        };
+        if items.is_empty() {
+            return Vec::new();
+        }
+        let quote = |s: &str| -> String {
+            let first_text = self.slice(first.span.start, first.span.end);
+            match first_text.chars().next() {
+                Some('"') => json_quote(s),
+                Some('\'') => format!("'{s}'"),
+                _ if self.format == Format::CfnYaml => self.string_literal(s),
+                _ => json_quote(s),
+            }
+        };
+        let separator = match old.get(1) {
+            Some(second) => self.slice(first.span.end, second.span.start).to_string(),
+            None if self.is_block_item(first.span.start) => {
+                let line_start = line_start(self.text, first.span.start);
+                format!("\n{}", self.slice(line_start, first.span.start))
+            }
+            None => ", ".to_string(),
+        };
+        let replacement = items
+            .iter()
+            .map(|s| quote(s))
+            .collect::<Vec<_>>()
+            .join(&separator);
+        let mut edits = vec![Edit {
+            start: first.span.start,
+            end: last.span.end,
+            replacement,
+        }];
+        edits.extend(self.quantity_edit(list, items.len()));
+        edits
+    }
+
+    /// Removes item `index` of a known list (with its separator). Updates a CLI JSON
+    /// `Quantity`.
+    pub fn remove_list_item(&self, list: &List, index: usize) -> Vec<Edit> {
+        let Some(items) = list.get() else {
+            return Vec::new();
+        };
+        let Some(item) = items.get(index) else {
+            return Vec::new();
+        };
+        let edit = if self.is_block_item(item.span.start) {
+            let start = line_start(self.text, item.span.start);
+            Edit {
+                start,
+                end: line_end_inclusive(self.text, item.span.end),
+                replacement: String::new(),
+            }
+        } else if let Some(next) = items.get(index + 1) {
+            Edit {
+                start: item.span.start,
+                end: next.span.start,
+                replacement: String::new(),
+            }
+        } else if let Some(prev) = index.checked_sub(1).and_then(|i| items.get(i)) {
+            Edit {
+                start: prev.span.end,
+                end: item.span.end,
+                replacement: String::new(),
+            }
+        } else {
+            Edit {
+                start: item.span.start,
+                end: item.span.end,
+                replacement: String::new(),
+            }
+        };
+        let mut edits = vec![edit];
+        edits.extend(self.quantity_edit(list, items.len().saturating_sub(1)));
+        edits
+    }
+
+    /// Inserts `key: value` as the first entry of the object at `object` (a JSON object, a
+    /// YAML mapping, or a Terraform block), indented like its sibling keys.
+    pub fn insert_key(&self, object: Span, key: &str, value: Value) -> Option<Edit> {
+        let value = self.render(value);
+        let body = self.slice(object.start, object.end);
+        match self.format {
+            Format::CliJson | Format::CfnJson => {
+                let entry = format!("{}: {value}", json_quote(key));
+                self.insert_after_brace(object, body, &entry, ",")
+            }
+            Format::Terraform => {
+                let entry = format!("{key} = {value}");
+                self.insert_after_brace(object, body, &entry, "")
+            }
+            Format::CfnYaml => {
+                let entry = format!("{key}: {value}");
+                if body.starts_with('{') {
+                    return self.insert_after_brace(object, body, &entry, ",");
+                }
+                if body.is_empty() {
+                    return None;
+                }
+                let line_start = line_start(self.text, object.start);
+                let prefix = self.slice(line_start, object.start);
+                let indent: String = prefix
+                    .chars()
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                Some(Edit {
+                    start: object.start,
+                    end: object.start,
+                    replacement: format!("{entry}\n{indent}"),
+                })
+            }
+        }
+    }
+
+    fn insert_after_brace(
+        &self,
+        object: Span,
+        body: &str,
+        entry: &str,
+        separator: &str,
+    ) -> Option<Edit> {
+        let open = body.find('{')?;
+        let after = &body[open + 1..];
+        let first = after.find(|c: char| !c.is_whitespace())?;
+        let at = object.start + open + 1 + first;
+        let gap = &after[..first];
+        if after[first..].starts_with('}') {
+            let closing_indent = gap.rsplit('\n').next().unwrap_or("");
+            let replacement = if gap.contains('\n') {
+                format!("\n{closing_indent}  {entry}\n{closing_indent}")
+            } else {
+                format!(" {entry} ")
+            };
+            return Some(Edit {
+                start: object.start + open + 1,
+                end: at,
+                replacement,
+            });
+        }
+        let indent = match gap.rsplit_once('\n') {
+            Some((_, indent)) => format!("\n{indent}"),
+            None => " ".to_string(),
+        };
+        Some(Edit {
+            start: at,
+            end: at,
+            replacement: format!("{entry}{separator}{indent}"),
+        })
+    }
+
+    /// Removes the key whose value is at `value` together with that value (and the entry's
+    /// separator). `None` when the key cannot be located safely.
+    pub fn remove_entry(&self, value: Span) -> Option<Edit> {
+        let before = self.slice(0, value.start);
+        if self.is_json() {
+            let trimmed = before.trim_end();
+            let colon = trimmed.strip_suffix(':')?.trim_end();
+            let key_body = colon.strip_suffix('"')?;
+            let key_start = find_open_quote(key_body)?;
+            let rest = self.slice(value.end, self.text.len());
+            let after_ws = rest.len() - rest.trim_start().len();
+            if rest.trim_start().starts_with(',') {
+                let after_comma = &rest.trim_start()[1..];
+                let ws = after_comma.len() - after_comma.trim_start().len();
+                return Some(Edit {
+                    start: key_start,
+                    end: value.end + after_ws + 1 + ws,
+                    replacement: String::new(),
+                });
+            }
+            let prev = self.slice(0, key_start).trim_end();
+            let comma = prev.strip_suffix(',')?;
+            return Some(Edit {
+                start: comma.len(),
+                end: value.end,
+                replacement: String::new(),
+            });
+        }
+        // YAML and Terraform: the key starts its own line; remove whole lines.
+        let key_start = if self.slice(value.start, value.end).starts_with('{')
+            || self.format == Format::CfnYaml
+        {
+            let trimmed = before.trim_end();
+            let key_end = if self.format == Format::CfnYaml {
+                trimmed.strip_suffix(':')?.len()
+            } else {
+                trimmed
+                    .strip_suffix('=')
+                    .unwrap_or(trimmed)
+                    .trim_end()
+                    .len()
+            };
+            let ls = line_start(self.text, key_end);
+            ls + self.slice(ls, key_end).len() - self.slice(ls, key_end).trim_start().len()
+        } else {
+            value.start
+        };
+        let ls = line_start(self.text, key_start);
+        if !self.slice(ls, key_start).trim().is_empty() {
+            return None;
+        }
+        Some(Edit {
+            start: ls,
+            end: line_end_inclusive(self.text, value.end),
+            replacement: String::new(),
+        })
+    }
+
+    /// True when the item at `pos` is a YAML block sequence item (`- item`).
+    fn is_block_item(&self, pos: usize) -> bool {
+        if self.format != Format::CfnYaml {
+            return false;
+        }
+        let prefix = self.slice(line_start(self.text, pos), pos).trim();
+        prefix == "-"
+    }
+
+    /// The edit of the `Quantity` next to a CLI JSON list.
+    fn quantity_edit(&self, list: &List, count: usize) -> Option<Edit> {
+        if self.format != Format::CliJson {
+            return None;
+        }
+        let wrapper = if self.slice(list.span.start, list.span.end).starts_with('{') {
+            list.span.start
+        } else {
+            enclosing_object(self.text, list.span.start)?
+        };
+        let (start, end) = json_member_value(self.text, wrapper, "Quantity")?;
+        Some(Edit {
+            start,
+            end,
+            replacement: count.to_string(),
+        })
+    }
+}
+
+fn json_quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
+/// True when `s` can be written as a YAML plain scalar that stays a string.
+fn yaml_plain_ok(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let reserved = [
+        "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n",
+    ];
+    (first.is_ascii_alphabetic() || first == '/' || first == '_')
+        && !reserved.contains(&s.to_ascii_lowercase().as_str())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./*$@+".contains(c))
+        && s.parse::<f64>().is_err()
+}
+
+/// Byte offset of the start of the line holding `pos`.
+fn line_start(text: &str, pos: usize) -> usize {
+    text.get(..pos)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1)
+}
+
+/// Byte offset just past the newline ending the line holding `pos` (or the text end).
+fn line_end_inclusive(text: &str, pos: usize) -> usize {
+    text.get(pos..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| pos + i + 1)
+}
+
+/// Given the text before a key's closing quote, the offset of its opening quote.
+fn find_open_quote(before_close: &str) -> Option<usize> {
+    let bytes = before_close.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes[i] == b'"' {
+            let backslashes = bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count();
+            if backslashes % 2 == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+/// The offset of the `{` of the innermost JSON object containing `pos`.
+fn enclosing_object(text: &str, pos: usize) -> Option<usize> {
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        if i >= pos {
+            break;
+        }
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => stack.push((b, i)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack
+        .iter()
+        .rev()
+        .find(|(b, _)| *b == b'{')
+        .map(|&(_, i)| i)
+}
+
+/// The byte range of the scalar value of `key` directly inside the JSON object at `object`.
+fn json_member_value(text: &str, object: usize, key: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let needle = format!("\"{key}\"");
+    let mut depth = 0usize;
+    let mut i = object;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let end = string_end(bytes, i)?;
+                if depth == 1 && text.get(i..end) == Some(needle.as_str()) {
+                    let rest = text.get(end..)?;
+                    let colon = rest.find(|c: char| !c.is_whitespace())?;
+                    if !rest[colon..].starts_with(':') {
+                        return None;
+                    }
+                    let after = &rest[colon + 1..];
+                    let vs = end + colon + 1 + (after.len() - after.trim_start().len());
+                    let ve = text
+                        .get(vs..)?
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+                        .map_or(text.len(), |n| vs + n);
+                    return (ve > vs).then_some((vs, ve));
+                }
+                i = end;
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The offset just past the closing quote of the JSON string starting at `start`.
+fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::LineIndex;
+    use crate::value::Field;
+
+    fn apply(text: &str, mut edits: Vec<Edit>) -> String {
+        edits.sort_by_key(|e| std::cmp::Reverse(e.start));
+        let mut out = text.to_string();
+        for e in edits {
+            out.replace_range(e.start..e.end, &e.replacement);
+        }
+        out
+    }
+
+    fn span_of(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).unwrap();
+        LineIndex::new(text).span(start, start + needle.len())
+    }
+
+    fn list(text: &str, parts: &[&str], whole: &str) -> List {
+        let items = parts
+            .iter()
+            .map(|p| Field::known(p.trim_matches('"').to_string(), span_of(text, p), "i"))
+            .collect();
+        Field::known(items, span_of(text, whole), "l")
+    }
+
+    #[test]
+    fn replaces_strings_keeping_quotes() {
+        let yaml = "a: 'x'\nb: y\n";
+        let e = Editor::new(yaml, Format::CfnYaml);
+        let out = apply(
+            yaml,
+            vec![
+                e.replace_string(span_of(yaml, "'x'"), "z"),
+                e.replace_string(span_of(yaml, "y\n").clone_first(1), "https-only"),
+            ],
+        );
+        assert_eq!(out, "a: 'z'\nb: https-only\n");
+        let json = r#"{"a": "x"}"#;
+        let e = Editor::new(json, Format::CliJson);
+        assert_eq!(
+            apply(json, vec![e.replace_string(span_of(json, "\"x\""), "y")]),
+            r#"{"a": "y"}"#
+        );
+    }
+
+    trait First {
+        fn clone_first(self, n: usize) -> Span;
+    }
+    impl First for Span {
+        fn clone_first(mut self, n: usize) -> Span {
+            self.end = self.start + n;
+            self
+        }
+    }
+
+    #[test]
+    fn sets_cli_json_list_and_quantity() {
+        let json = r#"{"OriginSslProtocols": {"Quantity": 2, "Items": ["TLSv1", "TLSv1.2"]}}"#;
+        let l = list(
+            json,
+            &["\"TLSv1\"", "\"TLSv1.2\""],
+            "[\"TLSv1\", \"TLSv1.2\"]",
+        );
+        let e = Editor::new(json, Format::CliJson);
+        assert_eq!(
+            apply(json, e.set_string_list(&l, &["TLSv1.2"])),
+            r#"{"OriginSslProtocols": {"Quantity": 1, "Items": ["TLSv1.2"]}}"#
+        );
+        assert_eq!(
+            apply(json, e.remove_list_item(&l, 0)),
+            r#"{"OriginSslProtocols": {"Quantity": 1, "Items": ["TLSv1.2"]}}"#
+        );
+    }
+
+    #[test]
+    fn sets_yaml_block_list() {
+        let yaml = "P:\n  - TLSv1\n  - TLSv1.1\nQ: 1\n";
+        let l = list(yaml, &["TLSv1\n", "TLSv1.1"], "- TLSv1\n  - TLSv1.1");
+        // `TLSv1\n` is only used to find the first item; trim its span to the scalar.
+        let mut l = l;
+        if let Some(items) = match &mut l.val {
+            crate::value::Val::Known(v) => Some(v),
+            _ => None,
+        } {
+            items[0].span.end -= 1;
+        }
+        let e = Editor::new(yaml, Format::CfnYaml);
+        assert_eq!(
+            apply(yaml, e.set_string_list(&l, &["TLSv1.2"])),
+            "P:\n  - TLSv1.2\nQ: 1\n"
+        );
+        assert_eq!(
+            apply(yaml, e.set_string_list(&l, &["a", "b", "c"])),
+            "P:\n  - a\n  - b\n  - c\nQ: 1\n"
+        );
+        assert_eq!(
+            apply(yaml, e.remove_list_item(&l, 0)),
+            "P:\n  - TLSv1.1\nQ: 1\n"
+        );
+    }
+
+    #[test]
+    fn inserts_keys_with_sibling_indentation() {
+        let yaml = "Items:\n  - ErrorCode: 403\n    ResponseCode: 200\n";
+        let obj = span_of(yaml, "ErrorCode: 403\n    ResponseCode: 200");
+        let e = Editor::new(yaml, Format::CfnYaml);
+        let edit = e
+            .insert_key(obj, "ErrorCachingMinTTL", Value::Raw("0"))
+            .unwrap();
+        assert_eq!(
+            apply(yaml, vec![edit]),
+            "Items:\n  - ErrorCachingMinTTL: 0\n    ErrorCode: 403\n    ResponseCode: 200\n"
+        );
+        let json = "{\n  \"A\": 1\n}";
+        let e = Editor::new(json, Format::CliJson);
+        let edit = e
+            .insert_key(span_of(json, json), "B", Value::Str("x"))
+            .unwrap();
+        assert_eq!(apply(json, vec![edit]), "{\n  \"B\": \"x\",\n  \"A\": 1\n}");
+        let tf = "block {\n    a = 1\n}";
+        let e = Editor::new(tf, Format::Terraform);
+        let edit = e
+            .insert_key(span_of(tf, "{\n    a = 1\n}"), "b", Value::Str("x"))
+            .unwrap();
+        assert_eq!(
+            apply(tf, vec![edit]),
+            "block {\n    b = \"x\"\n    a = 1\n}"
+        );
+    }
+
+    #[test]
+    fn removes_entries() {
+        let json = "{\n  \"A\": {\"x\": 1},\n  \"B\": 2\n}";
+        let e = Editor::new(json, Format::CfnJson);
+        let edit = e.remove_entry(span_of(json, "{\"x\": 1}")).unwrap();
+        assert_eq!(apply(json, vec![edit]), "{\n  \"B\": 2\n}");
+        let json = "{\"B\": 2, \"A\": {\"x\": 1}}";
+        let edit = Editor::new(json, Format::CfnJson)
+            .remove_entry(span_of(json, "{\"x\": 1}"))
+            .unwrap();
+        assert_eq!(apply(json, vec![edit]), "{\"B\": 2}");
+        let yaml = "B:\n  FV:\n    Q: true\n  C: 1\n";
+        let edit = Editor::new(yaml, Format::CfnYaml)
+            .remove_entry(span_of(yaml, "Q: true"))
+            .unwrap();
+        assert_eq!(apply(yaml, vec![edit]), "B:\n  C: 1\n");
+    }
+}

@@ -1,0 +1,296 @@
+//! Reading a `DistributionConfig` object into a [`Distribution`], for both the CloudFront API
+//! JSON and CloudFormation (they share field names; see rules.md §0.1 for the differences, which
+//! [`Reader::key`] and the dialect's list shape take care of).
+
+use super::reader::{Dialect, Obj, Reader};
+use super::resolve::{Target, Value};
+use crate::classify::classify_host;
+use crate::model::{
+    Behavior, CustomErrorResponse, CustomHeader, CustomOriginConfig, Distribution, ForwardedValues,
+    FunctionAssociation, Logging, Origin, OriginGroup, OriginKind, OriginKindField,
+    ViewerCertificate,
+};
+use crate::value::{Field, Val};
+
+/// Reads the `DistributionConfig` object `cfg` of a distribution called `name`.
+/// `custom_domains` are API Gateway custom domain names defined in the same input.
+pub(crate) fn read(
+    r: &mut Reader,
+    cfg: &Obj,
+    name: String,
+    custom_domains: &[&str],
+) -> Distribution {
+    let default = r.obj(cfg, "DefaultCacheBehavior");
+    let restrictions = r.obj(cfg, "Restrictions");
+    let geo = r.obj(&restrictions, "GeoRestriction");
+    let mut d = Distribution {
+        name,
+        span: cfg.span,
+        path: cfg.path.clone(),
+        enabled: r.bool(cfg, "Enabled"),
+        comment: r.str(cfg, "Comment"),
+        aliases: r.list(cfg, "Aliases"),
+        web_acl_id: r.str(cfg, "WebACLId"),
+        http_version: r.str(cfg, "HttpVersion"),
+        price_class: r.str(cfg, "PriceClass"),
+        ipv6_enabled: r.bool(cfg, r.key("IsIPV6Enabled", "IPV6Enabled")),
+        default_root_object: r.str(cfg, "DefaultRootObject"),
+        geo_restriction_type: r.str(&geo, "RestrictionType"),
+        viewer_certificate: viewer_certificate(r, cfg),
+        logging: logging(r, cfg),
+        ..Distribution::default()
+    };
+    if r.dialect == Dialect::Cli && geo.present() {
+        // The API's GeoRestriction is itself a `{RestrictionType, Quantity, Items}` wrapper.
+        r.wrapped_list(&restrictions, "GeoRestriction");
+    }
+    d.origins = r
+        .objects(cfg, "Origins")
+        .iter()
+        .map(|o| origin(r, o, custom_domains))
+        .collect();
+    d.origin_groups = r
+        .wrapped_objects(cfg, "OriginGroups")
+        .iter()
+        .map(|g| origin_group(r, g))
+        .collect();
+    d.default_behavior = default.present().then(|| behavior(r, &default, false));
+    d.behaviors = r
+        .objects(cfg, "CacheBehaviors")
+        .iter()
+        .map(|b| behavior(r, b, true))
+        .collect();
+    d.custom_error_responses = r
+        .objects(cfg, "CustomErrorResponses")
+        .iter()
+        .map(|e| CustomErrorResponse {
+            span: e.span,
+            path: e.path.clone(),
+            error_code: r.i64(e, "ErrorCode"),
+            response_code: r.i64(e, "ResponseCode"),
+            response_page_path: r.str(e, "ResponsePagePath"),
+            error_caching_min_ttl: r.i64(e, "ErrorCachingMinTTL"),
+        })
+        .collect();
+    d.quantity_mismatches = std::mem::take(&mut r.mismatches);
+    d
+}
+
+fn origin(r: &mut Reader, o: &Obj, custom_domains: &[&str]) -> Origin {
+    let (domain_name, host) = r.str_value(o, "DomainName");
+    let (kind, domain_is_url) = classify(&host, custom_domains);
+    let ref_to = |target| {
+        host.refs
+            .iter()
+            .find(|x| x.target == target)
+            .map(|x| x.id.clone())
+    };
+    let custom = r.obj(o, "CustomOriginConfig");
+    let custom_origin_config = custom.present().then(|| CustomOriginConfig {
+        span: custom.span,
+        path: custom.path.clone(),
+        http_port: r.i64(&custom, "HTTPPort"),
+        https_port: r.i64(&custom, "HTTPSPort"),
+        origin_protocol_policy: r.str(&custom, "OriginProtocolPolicy"),
+        origin_ssl_protocols: r.list(&custom, r.key("OriginSslProtocols", "OriginSSLProtocols")),
+        origin_read_timeout: r.i64(&custom, "OriginReadTimeout"),
+        origin_keepalive_timeout: r.i64(&custom, "OriginKeepaliveTimeout"),
+    });
+    let span_of = |key| {
+        let block = r.obj(o, key);
+        block.present().then_some(block.span)
+    };
+    let (s3_origin_config, vpc_origin_config) =
+        (span_of("S3OriginConfig"), span_of("VpcOriginConfig"));
+    let custom_headers = r
+        .objects(o, r.key("CustomHeaders", "OriginCustomHeaders"))
+        .iter()
+        .map(|h| CustomHeader {
+            span: h.span,
+            path: h.path.clone(),
+            name: r.str(h, "HeaderName"),
+            value: r.str(h, "HeaderValue"),
+        })
+        .collect();
+    Origin {
+        span: o.span,
+        path: o.path.clone(),
+        id: r.str(o, "Id"),
+        origin_path: r.str(o, "OriginPath"),
+        kind: OriginKindField(kind),
+        domain_is_url,
+        api_ref: ref_to(Target::Api),
+        lambda_url_ref: ref_to(Target::LambdaUrl),
+        domain_name,
+        custom_origin_config,
+        s3_origin_config,
+        vpc_origin_config,
+        origin_access_control_id: r.policy(o, "OriginAccessControlId"),
+        custom_headers,
+        connection_attempts: r.i64(o, "ConnectionAttempts"),
+        connection_timeout: r.i64(o, "ConnectionTimeout"),
+    }
+}
+
+/// Classifies an origin host from its text or its shape, and says whether it is a URL rather
+/// than a host name. A shape with no literal dot (`{DomainParam}`) says nothing: Unknown.
+fn classify(host: &Value, custom_domains: &[&str]) -> (OriginKind, bool) {
+    let Some(shape) = host.shape() else {
+        return (OriginKind::Unknown, false);
+    };
+    let (is_url, rest) = match shape.split_once("://") {
+        Some((_, rest)) => (true, rest),
+        None => (false, shape),
+    };
+    let host_part = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_part = strip_port(host_part.trim());
+    if !has_literal_dot(host_part) {
+        return (OriginKind::Unknown, is_url);
+    }
+    (classify_host(host_part, custom_domains), is_url)
+}
+
+/// `host:443` -> `host` (placeholders such as `{AWS::Region}` keep their colons).
+fn strip_port(host: &str) -> &str {
+    match host.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => host,
+    }
+}
+
+/// True when `shape` has a `.` outside `{placeholders}`.
+fn has_literal_dot(shape: &str) -> bool {
+    let mut depth = 0usize;
+    shape.chars().any(|c| {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            '.' if depth == 0 => return true,
+            _ => {}
+        }
+        false
+    })
+}
+
+fn origin_group(r: &mut Reader, g: &Obj) -> OriginGroup {
+    let block = r.obj(g, "Members");
+    let items = r
+        .wrapped_objects(g, "Members")
+        .iter()
+        .map(|m| r.str(m, "OriginId"))
+        .collect();
+    let members = match (block.map, block.unknown) {
+        (Some(_), _) => Field::known(items, block.span, block.path),
+        (None, Some(why)) => Field::unknown(why, block.span, block.path),
+        (None, None) => Field::absent(block.span, block.path),
+    };
+    // Checked for its quantity only.
+    let criteria = r.obj(g, "FailoverCriteria");
+    r.wrapped_list(&criteria, "StatusCodes");
+    OriginGroup {
+        span: g.span,
+        path: g.path.clone(),
+        id: r.str(g, "Id"),
+        members,
+    }
+}
+
+fn behavior(r: &mut Reader, b: &Obj, ordered: bool) -> Behavior {
+    let allowed = r.obj(b, "AllowedMethods");
+    let cached_methods = match r.dialect {
+        Dialect::Cli => r.list(&allowed, "CachedMethods"),
+        Dialect::Cfn => r.list(b, "CachedMethods"),
+    };
+    let fv = r.obj(b, "ForwardedValues");
+    let forwarded_values = fv.present().then(|| {
+        let cookies = r.obj(&fv, "Cookies");
+        ForwardedValues {
+            span: fv.span,
+            path: fv.path.clone(),
+            query_string: r.bool(&fv, "QueryString"),
+            query_string_cache_keys: r.list(&fv, "QueryStringCacheKeys"),
+            headers: r.list(&fv, "Headers"),
+            cookies_forward: r.str(&cookies, "Forward"),
+            cookies_whitelisted_names: r.list(&cookies, "WhitelistedNames"),
+        }
+    });
+    let associations = |r: &mut Reader, key: &str, arn: &str| -> Vec<FunctionAssociation> {
+        r.objects(b, key)
+            .iter()
+            .map(|a| FunctionAssociation {
+                span: a.span,
+                path: a.path.clone(),
+                event_type: r.str(a, "EventType"),
+                arn: r.str(a, arn),
+            })
+            .collect()
+    };
+    if r.dialect == Dialect::Cli {
+        // Checked for their quantities only.
+        for key in ["TrustedSigners", "TrustedKeyGroups"] {
+            r.list(b, key);
+        }
+    }
+    Behavior {
+        span: b.span,
+        path: b.path.clone(),
+        path_pattern: ordered.then(|| r.str(b, "PathPattern")),
+        target_origin_id: r.str(b, "TargetOriginId"),
+        viewer_protocol_policy: r.str(b, "ViewerProtocolPolicy"),
+        allowed_methods: r.list(b, "AllowedMethods"),
+        cached_methods,
+        cache_policy_id: r.policy(b, "CachePolicyId"),
+        origin_request_policy_id: r.policy(b, "OriginRequestPolicyId"),
+        response_headers_policy_id: r.policy(b, "ResponseHeadersPolicyId"),
+        forwarded_values,
+        min_ttl: r.i64(b, "MinTTL"),
+        default_ttl: r.i64(b, "DefaultTTL"),
+        max_ttl: r.i64(b, "MaxTTL"),
+        compress: r.bool(b, "Compress"),
+        lambda_function_associations: associations(
+            r,
+            "LambdaFunctionAssociations",
+            "LambdaFunctionARN",
+        ),
+        function_associations: associations(r, "FunctionAssociations", "FunctionARN"),
+    }
+}
+
+fn viewer_certificate(r: &mut Reader, cfg: &Obj) -> ViewerCertificate {
+    let v = r.obj(cfg, "ViewerCertificate");
+    ViewerCertificate {
+        span: v.span,
+        path: v.path.clone(),
+        present: v.present(),
+        cloudfront_default_certificate: r.bool(&v, "CloudFrontDefaultCertificate"),
+        acm_certificate_arn: r.str(&v, r.key("ACMCertificateArn", "AcmCertificateArn")),
+        iam_certificate_id: r.str(&v, r.key("IAMCertificateId", "IamCertificateId")),
+        ssl_support_method: r.str(&v, r.key("SSLSupportMethod", "SslSupportMethod")),
+        minimum_protocol_version: r.str(&v, "MinimumProtocolVersion"),
+    }
+}
+
+/// CloudFormation's `Logging` has no `Enabled`: the block being there turns logging on.
+fn logging(r: &mut Reader, cfg: &Obj) -> Logging {
+    let l = r.obj(cfg, "Logging");
+    let enabled = match r.dialect {
+        Dialect::Cli => r.bool(&l, "Enabled"),
+        Dialect::Cfn => match (&l.map, &l.unknown) {
+            (Some(_), _) => Field::known(true, l.span, &l.path),
+            (None, Some(why)) => Field::unknown(why.clone(), l.span, &l.path),
+            (None, None) => Field {
+                val: Val::Absent,
+                span: l.span,
+                path: l.path.clone(),
+            },
+        },
+    };
+    Logging {
+        span: l.span,
+        path: l.path.clone(),
+        present: l.present(),
+        enabled,
+        bucket: r.str(&l, "Bucket"),
+        prefix: r.str(&l, "Prefix"),
+    }
+}

@@ -1,0 +1,459 @@
+//! Typed field access over a parsed tree, shared by the AWS CLI JSON and CloudFormation builders.
+//!
+//! A [`Reader`] knows the dialect (how lists and paths are written) and a [`Resolver`] (how values
+//! are evaluated). Its helpers (`str`, `i64`, `bool`, `policy`, `list`, `objects`, `obj`) turn one
+//! key of an [`Obj`] into a model [`Field`] with span and path, never failing: a value of the
+//! wrong type becomes [`Unknown::Expression`].
+
+use super::resolve::{describe, Resolver, State, Value};
+use crate::model::{PolicyRef, QuantityMismatch};
+use crate::span::Span;
+use crate::tree::{Node, NodeKind};
+use crate::value::{Field, List, Unknown, Val};
+
+/// How an input writes lists and paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    /// CloudFront API JSON: lists are `{Quantity, Items}`; paths `A.Items[0].B`.
+    Cli,
+    /// CloudFormation: plain lists; paths `A/0/B`.
+    Cfn,
+}
+
+/// An object of the input being read: a map, something unknown, or absent.
+#[derive(Debug, Clone)]
+pub(crate) struct Obj<'n> {
+    /// The map, when the object is a plain map.
+    pub map: Option<&'n Node>,
+    /// Why the object cannot be read, when it is set to an expression.
+    pub unknown: Option<Unknown>,
+    /// The object's span; for an absent object, its parent's.
+    pub span: Span,
+    /// The object's path; for an absent object, its parent's.
+    pub path: String,
+}
+
+impl<'n> Obj<'n> {
+    /// A plain map at `path`.
+    pub fn map(node: &'n Node, path: impl Into<String>) -> Self {
+        Self {
+            map: Some(node),
+            unknown: None,
+            span: node.span,
+            path: path.into(),
+        }
+    }
+
+    /// True unless the object is absent.
+    pub fn present(&self) -> bool {
+        self.map.is_some() || self.unknown.is_some()
+    }
+
+    /// The value node of `key`.
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.map.and_then(|m| m.get(key))
+    }
+}
+
+/// A key's node (or why it cannot be read) plus the span and path a field of it gets.
+struct Slot<'n> {
+    node: Option<&'n Node>,
+    span: Span,
+    path: String,
+    /// Set when the parent object is unknown.
+    unknown: Option<Unknown>,
+}
+
+/// Reads model fields in one dialect with one resolver, collecting quantity mismatches.
+pub(crate) struct Reader<'r> {
+    pub dialect: Dialect,
+    res: &'r dyn Resolver,
+    /// `{Quantity, Items}` wrappers seen so far whose counts disagree.
+    pub mismatches: Vec<QuantityMismatch>,
+}
+
+impl<'r> Reader<'r> {
+    /// A reader of `dialect` evaluating values with `res`.
+    pub fn new(dialect: Dialect, res: &'r dyn Resolver) -> Self {
+        Self {
+            dialect,
+            res,
+            mismatches: Vec::new(),
+        }
+    }
+
+    /// The key name in this dialect (`cli` for AWS CLI JSON, `cfn` for CloudFormation).
+    pub fn key(&self, cli: &'static str, cfn: &'static str) -> &'static str {
+        match self.dialect {
+            Dialect::Cli => cli,
+            Dialect::Cfn => cfn,
+        }
+    }
+
+    /// `base` + `key` as a path.
+    pub fn join(&self, base: &str, key: &str) -> String {
+        match (self.dialect, base.is_empty()) {
+            (_, true) => key.to_string(),
+            (Dialect::Cli, false) => format!("{base}.{key}"),
+            (Dialect::Cfn, false) => format!("{base}/{key}"),
+        }
+    }
+
+    /// `base` + list index as a path.
+    pub fn index(&self, base: &str, i: usize) -> String {
+        match self.dialect {
+            Dialect::Cli => format!("{base}[{i}]"),
+            Dialect::Cfn if base.is_empty() => i.to_string(),
+            Dialect::Cfn => format!("{base}/{i}"),
+        }
+    }
+
+    /// Evaluates a node with this reader's resolver.
+    pub fn eval(&self, node: &Node) -> Value {
+        self.res.eval(node)
+    }
+
+    fn slot<'n>(&self, parent: &Obj<'n>, key: &str) -> Slot<'n> {
+        let path = self.join(&parent.path, key);
+        match parent.get(key) {
+            Some(node) => Slot {
+                node: Some(node),
+                span: node.span,
+                path,
+                unknown: None,
+            },
+            None if parent.unknown.is_some() => Slot {
+                node: None,
+                span: parent.span,
+                path,
+                unknown: parent.unknown.clone(),
+            },
+            None => Slot {
+                node: None,
+                span: parent.span,
+                path: parent.path.clone(),
+                unknown: None,
+            },
+        }
+    }
+
+    /// The object under `key`.
+    pub fn obj<'n>(&self, parent: &Obj<'n>, key: &str) -> Obj<'n> {
+        let slot = self.slot(parent, key);
+        let mut obj = Obj {
+            map: None,
+            unknown: slot.unknown,
+            span: slot.span,
+            path: slot.path,
+        };
+        if let Some(node) = slot.node {
+            if let Some(value) = self.res.object_expression(node) {
+                match value.state {
+                    State::Absent => return self.absent_obj(parent),
+                    State::Unknown { why, .. } => obj.unknown = Some(why),
+                    _ => obj.unknown = Some(wrong("an object", node)),
+                }
+            } else {
+                match node.kind {
+                    NodeKind::Map(_) => obj.map = Some(node),
+                    NodeKind::Null => return self.absent_obj(parent),
+                    _ => obj.unknown = Some(wrong("an object", node)),
+                }
+            }
+        }
+        obj
+    }
+
+    fn absent_obj<'n>(&self, parent: &Obj<'n>) -> Obj<'n> {
+        Obj {
+            map: None,
+            unknown: None,
+            span: parent.span,
+            path: parent.path.clone(),
+        }
+    }
+
+    /// The evaluated value under `key` with the field it makes (the field's value unset).
+    pub fn value(&self, parent: &Obj, key: &str) -> (Field<()>, Value) {
+        let slot = self.slot(parent, key);
+        let value = match (slot.node, slot.unknown) {
+            (Some(node), _) => self.res.eval(node),
+            (None, Some(why)) => Value::unknown(why),
+            (None, None) => Value::absent(),
+        };
+        let field = if value.state == State::Absent {
+            Field::absent(parent.span, &parent.path)
+        } else {
+            Field {
+                val: Val::Absent,
+                span: slot.span,
+                path: slot.path,
+            }
+        };
+        (field, value)
+    }
+
+    /// A string field.
+    pub fn str(&self, parent: &Obj, key: &str) -> Field<String> {
+        self.str_value(parent, key).0
+    }
+
+    /// A string field and the value it was made from (its shape and references).
+    pub fn str_value(&self, parent: &Obj, key: &str) -> (Field<String>, Value) {
+        let (at, value) = self.value(parent, key);
+        (typed(at, value.state.clone(), "a string", text), value)
+    }
+
+    /// An integer field; numeric strings are accepted.
+    pub fn i64(&self, parent: &Obj, key: &str) -> Field<i64> {
+        let (at, value) = self.value(parent, key);
+        typed(at, value.state, "a whole number", parse_i64)
+    }
+
+    /// A boolean field; `"true"`/`"false"` strings are accepted.
+    pub fn bool(&self, parent: &Obj, key: &str) -> Field<bool> {
+        let (at, value) = self.value(parent, key);
+        typed(at, value.state, "true or false", parse_bool)
+    }
+
+    /// A policy or origin access control id: a literal id, or a resource of the same input.
+    /// An empty string (how the API writes "none") is absent.
+    pub fn policy(&self, parent: &Obj, key: &str) -> Field<PolicyRef> {
+        let slot = self.slot(parent, key);
+        if let Some(local) = slot.node.and_then(|n| self.res.local_policy(n)) {
+            return Field::known(PolicyRef::Local(local), slot.span, slot.path);
+        }
+        let (at, value) = self.value(parent, key);
+        match value.state {
+            State::Text(s) if s.trim().is_empty() => Field::absent(parent.span, &parent.path),
+            state => typed(at, state, "an id", |s| Some(PolicyRef::Id(s.to_string()))),
+        }
+    }
+
+    /// The node holding the items of the list under `key` and its path, unwrapping a
+    /// `{Quantity, Items}` wrapper when the dialect (or `wrapped`) says lists have one. `Err` is
+    /// an unknown or absent list (as a field).
+    fn list_node<'n>(
+        &mut self,
+        parent: &Obj<'n>,
+        key: &str,
+        wrapped: bool,
+    ) -> Result<(&'n Node, String), Field<()>> {
+        let slot = self.slot(parent, key);
+        let at = |val| Field {
+            val,
+            span: slot.span,
+            path: slot.path.clone(),
+        };
+        let Some(node) = slot.node else {
+            return Err(match slot.unknown {
+                Some(why) => at(Val::Unknown(why)),
+                None => at(Val::Absent),
+            });
+        };
+        let wrapped = wrapped || self.dialect == Dialect::Cli;
+        if wrapped && node.as_map().is_some() && self.res.object_expression(node).is_none() {
+            self.check_quantity(node, &slot.path);
+            return match node.get("Items") {
+                Some(items) => Ok((items, self.join(&slot.path, "Items"))),
+                None => Err(at(Val::Known(()))),
+            };
+        }
+        Ok((node, slot.path))
+    }
+
+    fn check_quantity(&mut self, wrapper: &Node, path: &str) {
+        let Some(q) = wrapper.get("Quantity") else {
+            return;
+        };
+        let Some(quantity) = typed_value(self.res.eval(q).state, parse_i64) else {
+            return;
+        };
+        let items = wrapper
+            .get("Items")
+            .and_then(Node::as_seq)
+            .map_or(0, <[Node]>::len);
+        if usize::try_from(quantity).ok() != Some(items) {
+            self.mismatches.push(QuantityMismatch {
+                quantity,
+                items,
+                span: q.span,
+                path: self.join(path, "Quantity"),
+            });
+        }
+    }
+
+    /// A list of strings (aliases, methods, header names …).
+    pub fn list(&mut self, parent: &Obj, key: &str) -> List {
+        self.list_with(parent, key, false)
+    }
+
+    /// A list of strings that is a `{Quantity, Items}` wrapper in every dialect.
+    pub fn wrapped_list(&mut self, parent: &Obj, key: &str) -> List {
+        self.list_with(parent, key, true)
+    }
+
+    fn list_with(&mut self, parent: &Obj, key: &str, wrapped: bool) -> List {
+        let (node, path) = match self.list_node(parent, key, wrapped) {
+            Ok(found) => found,
+            Err(field) => {
+                let val = match field.val {
+                    Val::Known(()) => Val::Known(Vec::new()),
+                    Val::Unknown(why) => Val::Unknown(why),
+                    Val::Absent => Val::Absent,
+                };
+                return Field {
+                    val,
+                    span: field.span,
+                    path: field.path,
+                };
+            }
+        };
+        let (list_span, list_path) = (node.span, path.clone());
+        let items = match node.as_seq() {
+            Some(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| {
+                    let at = Field {
+                        val: Val::Absent,
+                        span: item.span,
+                        path: self.index(&path, i),
+                    };
+                    let state = self.res.eval(item).state;
+                    (state != State::Absent).then(|| typed(at, state, "a string", text))
+                })
+                .collect(),
+            None => match self.res.eval(node).state {
+                State::List(values) => values
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, v)| v.state != State::Absent)
+                    .map(|(i, v)| {
+                        let at = Field {
+                            val: Val::Absent,
+                            span: list_span,
+                            path: self.index(&path, i),
+                        };
+                        typed(at, v.state, "a string", text)
+                    })
+                    .collect(),
+                State::Absent => return Field::absent(parent.span, &parent.path),
+                State::Unknown { why, .. } => return Field::unknown(why, list_span, list_path),
+                State::Text(_) => {
+                    return Field::unknown(wrong("a list", node), list_span, list_path);
+                }
+            },
+        };
+        Field::known(items, list_span, list_path)
+    }
+
+    /// The objects of the list under `key` (origins, behaviors …). Unknown items become
+    /// unknown objects; an unknown or absent list has no items.
+    pub fn objects<'n>(&mut self, parent: &Obj<'n>, key: &str) -> Vec<Obj<'n>> {
+        self.objects_with(parent, key, false)
+    }
+
+    /// Like [`Reader::objects`] for a list that is a `{Quantity, Items}` wrapper in every dialect.
+    pub fn wrapped_objects<'n>(&mut self, parent: &Obj<'n>, key: &str) -> Vec<Obj<'n>> {
+        self.objects_with(parent, key, true)
+    }
+
+    fn objects_with<'n>(&mut self, parent: &Obj<'n>, key: &str, wrapped: bool) -> Vec<Obj<'n>> {
+        let Ok((node, path)) = self.list_node(parent, key, wrapped) else {
+            return Vec::new();
+        };
+        let Some(items) = node.as_seq() else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.item_obj(item, self.index(&path, i)))
+            .collect()
+    }
+
+    /// A list item in an object position; `None` when it evaluates to nothing (`AWS::NoValue`).
+    fn item_obj<'n>(&self, item: &'n Node, path: String) -> Option<Obj<'n>> {
+        let mut obj = Obj {
+            map: None,
+            unknown: None,
+            span: item.span,
+            path,
+        };
+        if let Some(value) = self.res.object_expression(item) {
+            match value.state {
+                State::Absent => return None,
+                State::Unknown { why, .. } => obj.unknown = Some(why),
+                _ => obj.unknown = Some(wrong("an object", item)),
+            }
+        } else if item.as_map().is_some() {
+            obj.map = Some(item);
+        } else {
+            obj.unknown = Some(wrong("an object", item));
+        }
+        Some(obj)
+    }
+}
+
+/// An `Unknown::Expression` for a node of the wrong type.
+fn wrong(what: &str, node: &Node) -> Unknown {
+    Unknown::Expression(format!("expected {what}, found {}", describe(node)))
+}
+
+/// Turns an evaluated state into a typed field at `at`'s span and path.
+fn typed<T>(
+    at: Field<()>,
+    state: State,
+    what: &str,
+    convert: impl Fn(&str) -> Option<T>,
+) -> Field<T> {
+    let val = match state {
+        State::Text(s) => match convert(&s) {
+            Some(v) => Val::Known(v),
+            None => Val::Unknown(Unknown::Expression(format!("expected {what}, found {s:?}"))),
+        },
+        State::List(_) => Val::Unknown(Unknown::Expression(format!(
+            "expected {what}, found a list"
+        ))),
+        State::Unknown { why, .. } => Val::Unknown(why),
+        State::Absent => Val::Absent,
+    };
+    Field {
+        val,
+        span: at.span,
+        path: at.path,
+    }
+}
+
+/// The typed value of a known state.
+fn typed_value<T>(state: State, convert: impl Fn(&str) -> Option<T>) -> Option<T> {
+    match state {
+        State::Text(s) => convert(&s),
+        _ => None,
+    }
+}
+
+fn text(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+/// Parses a whole number written as a number or a numeric string (`"200"`, `443`, `30.0`).
+pub(crate) fn parse_i64(s: &str) -> Option<i64> {
+    let s = s.trim();
+    s.parse::<i64>().ok().or_else(|| {
+        s.parse::<f64>()
+            .ok()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+            .map(|f| f as i64)
+    })
+}
+
+/// Parses `true`/`false` in any ASCII case.
+pub(crate) fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}

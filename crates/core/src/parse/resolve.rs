@@ -1,0 +1,155 @@
+//! Evaluating a node in a value position: the shared interface of the AWS CLI JSON reader (values
+//! are literals) and the CloudFormation reader (values may be intrinsic functions).
+
+use crate::tree::{Node, NodeKind};
+use crate::value::Unknown;
+
+/// What a sibling resource referred to by a value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// An API Gateway REST, HTTP or WebSocket API (also SAM `Api`/`HttpApi`).
+    Api,
+    /// A Lambda function URL.
+    LambdaUrl,
+    /// Anything else.
+    Other,
+}
+
+/// A sibling resource a value refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Ref {
+    pub id: String,
+    pub target: Target,
+}
+
+/// The result of evaluating a node in a value position.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum State {
+    /// A known scalar, as text (numbers and booleans as written).
+    Text(String),
+    /// A known list whose items may be unknown.
+    List(Vec<Value>),
+    /// Set to something that cannot be evaluated. `shape` is the text with the unknown parts
+    /// written as `{placeholder}` when its shape is known (`{Api}.execute-api.{AWS::Region}…`).
+    Unknown { why: Unknown, shape: Option<String> },
+    /// Not set (`null`, `AWS::NoValue`).
+    Absent,
+}
+
+/// An evaluated value and the sibling resources it refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Value {
+    pub state: State,
+    pub refs: Vec<Ref>,
+}
+
+impl Value {
+    /// A known scalar.
+    pub fn text(s: impl Into<String>) -> Self {
+        Self::from(State::Text(s.into()))
+    }
+
+    /// An unknown value without a known shape.
+    pub fn unknown(why: Unknown) -> Self {
+        Self::from(State::Unknown { why, shape: None })
+    }
+
+    /// An unknown value whose text has a known shape.
+    pub fn shaped(why: Unknown, shape: impl Into<String>) -> Self {
+        Self::from(State::Unknown {
+            why,
+            shape: Some(shape.into()),
+        })
+    }
+
+    /// A value of the wrong type (`what` says what was expected).
+    pub fn wrong_type(what: &str, node: &Node) -> Self {
+        Self::unknown(Unknown::Expression(format!(
+            "expected {what}, found {}",
+            describe(node)
+        )))
+    }
+
+    /// Not set.
+    pub fn absent() -> Self {
+        Self::from(State::Absent)
+    }
+
+    /// Adds a reference to a sibling resource.
+    pub fn with_ref(mut self, r: Ref) -> Self {
+        if !self.refs.contains(&r) {
+            self.refs.push(r);
+        }
+        self
+    }
+
+    /// The text, or the shape of an unknown text, when there is one.
+    pub fn shape(&self) -> Option<&str> {
+        match &self.state {
+            State::Text(s) => Some(s),
+            State::Unknown { shape, .. } => shape.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl From<State> for Value {
+    fn from(state: State) -> Self {
+        Self {
+            state,
+            refs: Vec::new(),
+        }
+    }
+}
+
+/// How the values of one input format are evaluated.
+pub(crate) trait Resolver {
+    /// Evaluates a node in a value position.
+    fn eval(&self, node: &Node) -> Value;
+
+    /// When `node` refers to a policy or origin access control defined in the same input, its
+    /// name (logical id).
+    fn local_policy(&self, node: &Node) -> Option<String>;
+
+    /// When a map in an object position is not a plain object but an expression (an intrinsic
+    /// function), what it evaluates to.
+    fn object_expression(&self, node: &Node) -> Option<Value>;
+}
+
+/// Values of AWS CLI JSON: literals only.
+pub(crate) struct Literal;
+
+impl Resolver for Literal {
+    fn eval(&self, node: &Node) -> Value {
+        match &node.kind {
+            NodeKind::Null => Value::absent(),
+            NodeKind::Bool(b) => Value::text(b.to_string()),
+            NodeKind::Number(n) => Value::text(n.clone()),
+            NodeKind::Str(s) => Value::text(s.clone()),
+            NodeKind::Seq(items) => {
+                Value::from(State::List(items.iter().map(|i| self.eval(i)).collect()))
+            }
+            NodeKind::Map(_) => Value::wrong_type("a value", node),
+        }
+    }
+
+    fn local_policy(&self, _node: &Node) -> Option<String> {
+        None
+    }
+
+    fn object_expression(&self, _node: &Node) -> Option<Value> {
+        None
+    }
+}
+
+/// "an object", "a list", "a string" … for messages.
+pub(crate) fn describe(node: &Node) -> &'static str {
+    match node.kind {
+        NodeKind::Null => "null",
+        NodeKind::Bool(_) => "a boolean",
+        NodeKind::Number(_) => "a number",
+        NodeKind::Str(_) => "a string",
+        NodeKind::Seq(_) => "a list",
+        NodeKind::Map(_) => "an object",
+    }
+}

@@ -1,0 +1,233 @@
+//! `resource "aws_cloudfront_distribution"` blocks.
+
+use super::eval::{block, Ctx, Loc};
+use super::{behavior, host, ignore};
+use crate::model::{
+    CustomErrorResponse, CustomHeader, CustomOriginConfig, Distribution, Logging, Origin,
+    OriginGroup, OriginKindField, ViewerCertificate,
+};
+use crate::value::Field;
+use hcl_edit::structure::{Block, Body};
+
+/// Builds a distribution from its resource block; `address` is `aws_cloudfront_distribution.x`.
+pub(super) fn build(ctx: &Ctx, b: &Block, address: &str) -> Distribution {
+    let at = Loc {
+        span: ctx.span_of(b),
+        path: address.to_string(),
+    };
+    let body = &b.body;
+    let geo = block(body, "restrictions").map(|r| (r, at.child(ctx, r, "restrictions")));
+    let geo_restriction_type = match geo {
+        Some((r, r_at)) => match block(&r.body, "geo_restriction") {
+            Some(g) => ctx.string(
+                &g.body,
+                "restriction_type",
+                &r_at.child(ctx, g, "geo_restriction"),
+            ),
+            None => r_at.absent(),
+        },
+        None => at.absent(),
+    };
+    Distribution {
+        name: address.to_string(),
+        enabled: ctx.boolean(body, "enabled", &at),
+        comment: ctx.string(body, "comment", &at),
+        aliases: ctx.list(body, "aliases", &at),
+        origins: repeated(ctx, body, &at, "origin", origin),
+        origin_groups: repeated(ctx, body, &at, "origin_group", origin_group),
+        default_behavior: block(body, "default_cache_behavior")
+            .map(|d| behavior::build(ctx, d, &at.child(ctx, d, "default_cache_behavior"), false)),
+        behaviors: repeated(ctx, body, &at, "ordered_cache_behavior", |ctx, b, loc| {
+            behavior::build(ctx, b, loc, true)
+        }),
+        custom_error_responses: repeated(ctx, body, &at, "custom_error_response", error_response),
+        viewer_certificate: viewer_certificate(ctx, body, &at),
+        logging: logging(ctx, body, &at),
+        web_acl_id: ctx.string(body, "web_acl_id", &at),
+        http_version: ctx.string(body, "http_version", &at),
+        price_class: ctx.string(body, "price_class", &at),
+        ipv6_enabled: ctx.boolean(body, "is_ipv6_enabled", &at),
+        default_root_object: ctx.string(body, "default_root_object", &at),
+        geo_restriction_type,
+        quantity_mismatches: Vec::new(),
+        ignore: ignore::slugs(ctx.idx.text(), b),
+        dynamic_blocks: dynamic_blocks(body, ""),
+        span: at.span,
+        path: at.path,
+    }
+}
+
+/// Builds every nested block `name` of `body` with `f`, in order.
+fn repeated<T>(
+    ctx: &Ctx,
+    body: &Body,
+    at: &Loc,
+    name: &str,
+    f: impl Fn(&Ctx, &Block, &Loc) -> T,
+) -> Vec<T> {
+    body.get_blocks(name)
+        .enumerate()
+        .map(|(i, b)| f(ctx, b, &at.item(ctx, b, name, i)))
+        .collect()
+}
+
+/// One `origin` block.
+fn origin(ctx: &Ctx, b: &Block, at: &Loc) -> Origin {
+    let body = &b.body;
+    let host = host::resolve(ctx, body, at);
+    Origin {
+        span: at.span,
+        path: at.path.clone(),
+        id: ctx.string(body, "origin_id", at),
+        domain_name: host.domain_name,
+        origin_path: ctx.string(body, "origin_path", at),
+        domain_is_url: host.is_url,
+        kind: OriginKindField(host.kind),
+        api_ref: host.api_ref,
+        lambda_url_ref: host.lambda_url_ref,
+        custom_origin_config: block(body, "custom_origin_config")
+            .map(|c| custom_origin_config(ctx, c, &at.child(ctx, c, "custom_origin_config"))),
+        s3_origin_config: block(body, "s3_origin_config").map(|s| ctx.span_of(s)),
+        vpc_origin_config: block(body, "vpc_origin_config").map(|v| ctx.span_of(v)),
+        origin_access_control_id: ctx.policy(body, "origin_access_control_id", at),
+        custom_headers: repeated(ctx, body, at, "custom_header", |ctx, h, loc| CustomHeader {
+            span: loc.span,
+            path: loc.path.clone(),
+            name: ctx.string(&h.body, "name", loc),
+            value: ctx.string(&h.body, "value", loc),
+        }),
+        connection_attempts: ctx.int(body, "connection_attempts", at),
+        connection_timeout: ctx.int(body, "connection_timeout", at),
+    }
+}
+
+/// `custom_origin_config`.
+fn custom_origin_config(ctx: &Ctx, b: &Block, at: &Loc) -> CustomOriginConfig {
+    let body = &b.body;
+    CustomOriginConfig {
+        span: at.span,
+        path: at.path.clone(),
+        http_port: ctx.int(body, "http_port", at),
+        https_port: ctx.int(body, "https_port", at),
+        origin_protocol_policy: ctx.string(body, "origin_protocol_policy", at),
+        origin_ssl_protocols: ctx.list(body, "origin_ssl_protocols", at),
+        origin_read_timeout: ctx.int(body, "origin_read_timeout", at),
+        origin_keepalive_timeout: ctx.int(body, "origin_keepalive_timeout", at),
+    }
+}
+
+/// `origin_group { origin_id, member { origin_id } … }`; the members list spans the group.
+fn origin_group(ctx: &Ctx, b: &Block, at: &Loc) -> OriginGroup {
+    let members = repeated(ctx, &b.body, at, "member", |ctx, m, loc| {
+        ctx.string(&m.body, "origin_id", loc)
+    });
+    OriginGroup {
+        span: at.span,
+        path: at.path.clone(),
+        id: ctx.string(&b.body, "origin_id", at),
+        members: Field::known(members, at.span, at.key("member")),
+    }
+}
+
+/// `custom_error_response`.
+fn error_response(ctx: &Ctx, b: &Block, at: &Loc) -> CustomErrorResponse {
+    let body = &b.body;
+    CustomErrorResponse {
+        span: at.span,
+        path: at.path.clone(),
+        error_code: ctx.int(body, "error_code", at),
+        response_code: ctx.int(body, "response_code", at),
+        response_page_path: ctx.string(body, "response_page_path", at),
+        error_caching_min_ttl: ctx.int(body, "error_caching_min_ttl", at),
+    }
+}
+
+/// `viewer_certificate`; when absent, every field points at the distribution.
+fn viewer_certificate(ctx: &Ctx, body: &Body, dist: &Loc) -> ViewerCertificate {
+    let Some(b) = block(body, "viewer_certificate") else {
+        return ViewerCertificate {
+            span: dist.span,
+            path: dist.path.clone(),
+            present: false,
+            cloudfront_default_certificate: dist.absent(),
+            acm_certificate_arn: dist.absent(),
+            iam_certificate_id: dist.absent(),
+            ssl_support_method: dist.absent(),
+            minimum_protocol_version: dist.absent(),
+        };
+    };
+    let at = dist.child(ctx, b, "viewer_certificate");
+    let body = &b.body;
+    ViewerCertificate {
+        present: true,
+        cloudfront_default_certificate: ctx.boolean(body, "cloudfront_default_certificate", &at),
+        acm_certificate_arn: ctx.string(body, "acm_certificate_arn", &at),
+        iam_certificate_id: ctx.string(body, "iam_certificate_id", &at),
+        ssl_support_method: ctx.string(body, "ssl_support_method", &at),
+        minimum_protocol_version: ctx.string(body, "minimum_protocol_version", &at),
+        span: at.span,
+        path: at.path,
+    }
+}
+
+/// `logging_config`: present means logging is on (Terraform has no `enabled` flag, so
+/// `enabled` stays absent).
+fn logging(ctx: &Ctx, body: &Body, dist: &Loc) -> Logging {
+    let Some(b) = block(body, "logging_config") else {
+        return Logging {
+            span: dist.span,
+            path: dist.path.clone(),
+            present: false,
+            enabled: dist.absent(),
+            bucket: dist.absent(),
+            prefix: dist.absent(),
+        };
+    };
+    let at = dist.child(ctx, b, "logging_config");
+    Logging {
+        present: true,
+        enabled: at.absent(),
+        bucket: ctx.string(&b.body, "bucket", &at),
+        prefix: ctx.string(&b.body, "prefix", &at),
+        span: at.span,
+        path: at.path,
+    }
+}
+
+/// The block types generated by `dynamic "…"` blocks, with the path of nested ones
+/// (`origin`, `default_cache_behavior.function_association`).
+fn dynamic_blocks(body: &Body, prefix: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for b in body.blocks() {
+        let ident = b.ident.as_str();
+        if ident == "dynamic" {
+            if let Some(label) = b.labels.first() {
+                out.push(format!("{prefix}{}", label.as_str()));
+            }
+            continue;
+        }
+        // Only one level of nesting matters: behaviors and origins hold dynamic associations
+        // and headers.
+        if prefix.is_empty() {
+            let n = match counts.iter_mut().find(|(name, _)| *name == ident) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n - 1
+                }
+                None => {
+                    counts.push((ident, 1));
+                    0
+                }
+            };
+            let repeated = matches!(ident, "origin" | "ordered_cache_behavior" | "origin_group");
+            let nested = if repeated {
+                format!("{ident}[{n}].")
+            } else {
+                format!("{ident}.")
+            };
+            out.extend(dynamic_blocks(&b.body, &nested));
+        }
+    }
+    out
+}
