@@ -1,8 +1,9 @@
 //! The root component.
 
+use crate::check::CheckView;
 use yew::prelude::*;
 
-/// The whole page.
+/// The whole page: header, the Check view, and a footer with the version.
 #[function_component(App)]
 pub fn app() -> Html {
     html! {
@@ -11,9 +12,11 @@ pub fn app() -> Html {
                 <h1>{ "apifront" }</h1>
                 <p class="tagline">{ "CloudFront in front of API Gateway, without the traps." }</p>
             </header>
-            <main id="main"></main>
+            <main id="main">
+                <CheckView />
+            </main>
             <footer class="app-footer">
-                <span>{ format!("apifront {}", apifront_core::VERSION) }</span>
+                <span class="version">{ format!("apifront {}", apifront_core::VERSION) }</span>
                 <span>{ "Runs in your browser: nothing you paste is uploaded." }</span>
             </footer>
         </div>

@@ -3,5 +3,7 @@
 //! Everything runs in the browser; nothing the user pastes leaves the page.
 
 mod app;
+mod check;
 
 pub use app::App;
+pub use check::Status;

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test layer and ends with one summary line per layer. Set-up is done by
+# `scripts/setup.sh test` (what `make test` runs first). Each layer runs even if an earlier one
+# failed, so one run shows everything; the exit status is non-zero if any layer failed.
+#
+# Run one layer alone: scripts/test.sh fmt|clippy|clippy-wasm|native|wasm|e2e
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+
+results=()
+failed=0
+run_layer() {
+  local name=$1
+  shift
+  printf '\n\033[1m== %s ==\033[0m\n' "$name"
+  local start=$SECONDS
+  if "$@"; then
+    results+=("PASS  $name ($((SECONDS - start)) s)")
+  else
+    results+=("FAIL  $name ($((SECONDS - start)) s)")
+    failed=$((failed + 1))
+  fi
+}
+
+layer_fmt() { cargo fmt --all -- --check; }
+layer_clippy() { cargo clippy --workspace --all-targets --locked -- -D warnings; }
+layer_clippy_wasm() {
+  cargo clippy -p apifront-web -p apifront-core --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+}
+layer_native() { cargo test --workspace --locked; }
+layer_wasm() {
+  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p apifront-web --target wasm32-unknown-unknown --locked
+}
+layer_e2e() {
+  trunk build --release --offline &&
+    scripts/size-report.sh dist &&
+    npx playwright test
+}
+
+layers=(fmt clippy clippy-wasm native wasm e2e)
+[ $# -gt 0 ] && layers=("$@")
+for layer in "${layers[@]}"; do
+  run_layer "$layer" "layer_${layer//-/_}"
+done
+
+printf '\n\033[1mSummary\033[0m\n'
+printf '%s\n' "${results[@]}"
+echo "layers: $(( ${#results[@]} - failed )) passed, $failed failed"
+[ "$failed" -eq 0 ]
