@@ -32,7 +32,10 @@ fn assert_clean(text: &str, format: Format) {
         .collect();
     assert!(loud.is_empty(), "{format:?}: {loud:#?}");
     let info: Vec<&str> = report.findings.iter().map(|f| f.rule).collect();
-    assert!(info.is_empty(), "{format:?}: unexpected info findings {info:?}");
+    assert!(
+        info.is_empty(),
+        "{format:?}: unexpected info findings {info:?}"
+    );
 }
 
 #[test]

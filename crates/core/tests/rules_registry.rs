@@ -8,8 +8,9 @@ fn slugs_are_unique_kebab_case_and_found_by_slug() {
     let mut slugs: Vec<&str> = rules::all().iter().map(|r| r.slug).collect();
     for slug in &slugs {
         assert!(
-            slug.split('-')
-                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())),
+            slug.split('-').all(|w| !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())),
             "{slug} is not kebab-case"
         );
         assert_eq!(rules::by_slug(slug).map(|r| r.slug), Some(*slug));
