@@ -4,6 +4,9 @@
 
 mod app;
 mod check;
+mod docs;
+mod route;
+mod rules_view;
 
 pub use app::App;
-pub use check::Status;
+pub use check::state::{CheckAction, CheckState, Outcome};

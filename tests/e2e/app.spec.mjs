@@ -20,7 +20,7 @@ test('renders the app and checks pasted text', async ({ page }) => {
   const status = page.getByRole('status');
   await expect(status).toContainText('Paste a CloudFront configuration');
 
-  await page.getByLabel(/AWS CLI JSON/).fill('{ "DistributionConfig": ');
+  await page.getByLabel(/Configuration to check/).fill('{ "DistributionConfig": ');
   await expect(status).toContainText(/^Line 1, column \d+/);
   await expect(status).toHaveClass(/status-error/);
 

@@ -1,0 +1,60 @@
+//! Realistic broken configurations, one per input format, compiled into the app (loading them
+//! makes no request).
+
+use yew::prelude::*;
+
+/// An example: its menu label and text.
+pub struct Example {
+    pub label: &'static str,
+    pub text: &'static str,
+}
+
+/// Every example, in menu order.
+pub const EXAMPLES: &[Example] = &[
+    Example {
+        label: "AWS CLI JSON: REST API with the classic mistakes",
+        text: include_str!("../../static/examples/broken-cli.json"),
+    },
+    Example {
+        label: "CloudFormation YAML: S3 site + /api/*",
+        text: include_str!("../../static/examples/broken-cfn.yaml"),
+    },
+    Example {
+        label: "Terraform: HTTP API in a hurry",
+        text: include_str!("../../static/examples/broken.tf"),
+    },
+];
+
+/// Properties of [`ExamplesMenu`].
+#[derive(Properties, PartialEq)]
+pub struct ExamplesMenuProps {
+    pub on_load: Callback<String>,
+}
+
+/// A select that loads an example into the editor.
+#[function_component(ExamplesMenu)]
+pub fn examples_menu(props: &ExamplesMenuProps) -> Html {
+    let onchange = {
+        let on_load = props.on_load.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(example) = select
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| EXAMPLES.get(i))
+            {
+                on_load.emit(example.text.to_string());
+            }
+            select.set_value("");
+        })
+    };
+    html! {
+        <select class="examples" aria-label="Load an example" {onchange}>
+            <option value="" selected=true>{ "Load an example…" }</option>
+            { for EXAMPLES.iter().enumerate().map(|(i, ex)| html! {
+                <option value={i.to_string()}>{ ex.label }</option>
+            }) }
+        </select>
+    }
+}
