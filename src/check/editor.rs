@@ -64,6 +64,54 @@ fn line_numbers(text: &str) -> String {
     s
 }
 
+/// The marker column: one line per text line, a dot on lines with findings (the most severe
+/// one's colour; the messages as tooltip). Plain text lines keep it cheap for large inputs, and
+/// no inline style is needed (the page's CSP forbids them).
+fn markers(text: &str, findings: &[Finding]) -> Html {
+    let mut lines: Vec<(u32, Severity, String)> = Vec::new();
+    for f in findings {
+        match lines.iter_mut().find(|(l, _, _)| *l == f.span.line) {
+            Some(entry) => {
+                entry.1 = entry.1.min(f.severity);
+                entry.2.push('\n');
+                entry.2.push_str(&f.message);
+            }
+            None => lines.push((f.span.line, f.severity, f.message.clone())),
+        }
+    }
+    lines.sort_by_key(|(line, _, _)| *line);
+    let total = text.lines().count().max(1) as u32 + u32::from(text.ends_with('\n'));
+    let mut out = Vec::with_capacity(lines.len() * 2 + 1);
+    let mut current = 1;
+    for (line, severity, title) in lines {
+        if line < current || line > total {
+            continue;
+        }
+        out.push(Html::from("\n".repeat((line - current) as usize)));
+        out.push(html! {
+            <span class={classes!("marker", severity_class(severity))} {title}
+                data-line={line.to_string()}>{ "●" }</span>
+        });
+        current = line;
+    }
+    out.push(Html::from("\n".repeat((total - current) as usize + 1)));
+    out.into_iter().collect()
+}
+
+/// Scrolls the highlight layer and the gutter to the textarea's scroll position.
+fn sync_scroll(area: &NodeRef, overlay: &NodeRef, gutter: &NodeRef) {
+    let Some(area) = area.cast::<HtmlTextAreaElement>() else {
+        return;
+    };
+    if let Some(o) = overlay.cast::<HtmlElement>() {
+        o.set_scroll_top(area.scroll_top());
+        o.set_scroll_left(area.scroll_left());
+    }
+    if let Some(g) = gutter.cast::<HtmlElement>() {
+        g.set_scroll_top(area.scroll_top());
+    }
+}
+
 /// The paste box.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
@@ -78,48 +126,26 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     let onscroll = {
-        let (overlay, gutter) = (overlay.clone(), gutter.clone());
-        Callback::from(move |e: Event| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            if let Some(o) = overlay.cast::<HtmlElement>() {
-                o.set_scroll_top(area.scroll_top());
-                o.set_scroll_left(area.scroll_left());
-            }
-            if let Some(g) = gutter.cast::<HtmlElement>() {
-                g.set_scroll_top(area.scroll_top());
-            }
-        })
+        let (area, overlay, gutter) = (props.node_ref.clone(), overlay.clone(), gutter.clone());
+        Callback::from(move |_: Event| sync_scroll(&area, &overlay, &gutter))
     };
+    {
+        // A render can change the layers' heights after the last scroll event: re-sync.
+        let (area, overlay, gutter) = (props.node_ref.clone(), overlay.clone(), gutter.clone());
+        use_effect(move || sync_scroll(&area, &overlay, &gutter));
+    }
 
     let markers = if props.stale {
         Html::default()
     } else {
-        let mut lines: Vec<(u32, Severity, String)> = Vec::new();
-        for f in &props.findings {
-            match lines.iter_mut().find(|(l, _, _)| *l == f.span.line) {
-                Some(entry) => {
-                    entry.1 = entry.1.min(f.severity);
-                    entry.2.push('\n');
-                    entry.2.push_str(&f.message);
-                }
-                None => lines.push((f.span.line, f.severity, f.message.clone())),
-            }
-        }
-        lines
-            .into_iter()
-            .map(|(line, severity, title)| {
-                let style = format!("top: calc({} * var(--line-height))", line - 1);
-                html! { <span class={classes!("marker", severity_class(severity))} {style} {title}
-                data-line={line.to_string()}></span> }
-            })
-            .collect()
+        markers(&props.text, &props.findings)
     };
 
     html! {
         <div class={classes!("editor", props.stale.then_some("editor-stale"))}>
             <div class="gutter" aria-hidden="true" ref={gutter}>
+                <pre class="markers">{ markers }</pre>
                 <pre class="line-numbers">{ line_numbers(&props.text) }</pre>
-                { markers }
             </div>
             <div class="editor-main">
                 <pre class="highlight" aria-hidden="true" ref={overlay}>

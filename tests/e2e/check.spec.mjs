@@ -58,3 +58,33 @@ test('the rules catalogue is searchable and each rule has a page', async ({ page
   ]);
   await page.screenshot({ path: `${SHOTS}/rule-page.png`, fullPage: true });
 });
+
+test('underlines sit on the flagged text even when scrolled', async ({ page }) => {
+  await page.goto('./#/check');
+  const editor = page.getByLabel(/Configuration to check/);
+  await editor.fill(BROKEN);
+  await expect(page.getByRole('status')).toContainText('cli-json:');
+  for (const scroll of ['end', 'start']) {
+    await editor.evaluate((el, s) => { el.scrollTop = s === 'end' ? el.scrollHeight : 0; el.dispatchEvent(new Event('scroll')); }, scroll);
+    const offset = await page.evaluate(() => {
+      const area = document.querySelector('#paste');
+      const overlay = document.querySelector('.highlight');
+      return overlay.scrollTop - area.scrollTop;
+    });
+    expect(offset).toBe(0);
+  }
+  // The mark for the AllViewer id is on the same line box as the text line it flags.
+  const mark = page.locator('mark[data-rule="apigw-host-header-forwarded"]');
+  await expect(mark).toHaveCount(1);
+  await finding_line_matches(page, mark, ALL_VIEWER_LINE);
+});
+
+async function finding_line_matches(page, mark, line) {
+  // Within the highlight layer, the mark starts on its line's box: padding + (line - 1) * height.
+  const [top, expected] = await mark.evaluate((el, n) => {
+    const layer = el.closest('.highlight');
+    const style = getComputedStyle(layer);
+    return [el.offsetTop, parseFloat(style.paddingTop) + (n - 1) * parseFloat(style.lineHeight)];
+  }, line);
+  expect(Math.abs(top - expected)).toBeLessThan(4);
+}
