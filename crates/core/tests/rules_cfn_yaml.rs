@@ -72,9 +72,14 @@ fn unknown_origin_request_policy_is_not_guessed() {
 fn yaml_fixes_keep_formatting() {
     let fixed = fix_text(BROKEN, &LintConfig::default(), false).unwrap();
     parse(&fixed).unwrap_or_else(|e| panic!("{e}\n{fixed}"));
-    assert!(fixed.contains("OriginProtocolPolicy: 'https-only'"), "{fixed}");
     assert!(
-        fixed.contains("OriginSSLProtocols:\n                - TLSv1.2\n        DefaultCacheBehavior"),
+        fixed.contains("OriginProtocolPolicy: 'https-only'"),
+        "{fixed}"
+    );
+    assert!(
+        fixed.contains(
+            "OriginSSLProtocols:\n                - TLSv1.2\n        DefaultCacheBehavior"
+        ),
         "{fixed}"
     );
     assert!(fixed.contains(
