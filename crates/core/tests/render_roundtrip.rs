@@ -16,6 +16,7 @@ use render_cases::{cases, Case};
 const PARSED: &[(OutputFormat, Format)] = &[
     (OutputFormat::CfnYaml, Format::CfnYaml),
     (OutputFormat::CfnJson, Format::CfnJson),
+    (OutputFormat::Terraform, Format::Terraform),
     (OutputFormat::CliJson, Format::CliJson),
 ];
 
@@ -112,7 +113,7 @@ fn generated_outputs_parse_and_lint_clean() {
             checked += 1;
         }
     }
-    assert!(checked >= 40, "only {checked} outputs checked");
+    assert!(checked >= 55, "only {checked} outputs checked");
 }
 
 #[test]

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 mod cfn;
 mod cli;
 mod doc;
+mod hcl;
 mod plan;
+mod terraform;
 mod writer;
 
 /// The output formats.
@@ -19,6 +21,7 @@ mod writer;
 pub enum OutputFormat {
     CfnYaml,
     CfnJson,
+    Terraform,
     CliJson,
 }
 
@@ -27,6 +30,7 @@ impl OutputFormat {
     pub const ALL: &'static [OutputFormat] = &[
         OutputFormat::CfnYaml,
         OutputFormat::CfnJson,
+        OutputFormat::Terraform,
         OutputFormat::CliJson,
     ];
 
@@ -35,6 +39,7 @@ impl OutputFormat {
         match self {
             OutputFormat::CfnYaml => "cfn-yaml",
             OutputFormat::CfnJson => "cfn-json",
+            OutputFormat::Terraform => "terraform",
             OutputFormat::CliJson => "cli-json",
         }
     }
@@ -93,6 +98,9 @@ pub fn render(state: &FormState, format: OutputFormat) -> Result<Rendered, Vec<F
             "application/json",
             doc::to_json(&cfn::template(&plan)),
         ),
+        OutputFormat::Terraform => {
+            Rendered::new("main.tf", "text/plain", terraform::main_tf(&plan))
+        }
         OutputFormat::CliJson => {
             let (config, notes) = cli::distribution_config(&plan);
             Rendered {

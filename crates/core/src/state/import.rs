@@ -35,8 +35,13 @@ pub fn state_from_model(doc: &Document) -> (FormState, Vec<String>) {
     routing(&mut state, dist, api, &mut lost);
     behaviors(&mut state, dist, api, &mut lost);
     viewer(&mut state, dist, &mut lost);
+    let site_id = dist
+        .default_behavior
+        .as_ref()
+        .and_then(|b| b.target_origin_id.get())
+        .filter(|_| state.routing.mode == RoutingMode::SiteWithApi);
     for o in &dist.origins {
-        if o.id.get() != api.id.get() && !matches!(o.kind.0, OriginKind::S3) {
+        if o.id.get() != api.id.get() && o.id.get() != site_id {
             lost.push(format!(
                 "origin `{}` ({:?}) has no place in the form",
                 o.id.get().map(String::as_str).unwrap_or("?"),

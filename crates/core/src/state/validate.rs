@@ -1,6 +1,8 @@
 //! Field-level validation of a [`FormState`].
 
-use super::{ApiKind, AuthMode, CacheMode, FormState, ReferenceMode, RoutingMode, SecretSource};
+use super::{
+    ApiKind, AuthMode, CacheMode, CorsMode, FormState, ReferenceMode, RoutingMode, SecretSource,
+};
 use serde::Serialize;
 
 /// How serious a [`FieldError`] is: errors block generation, warnings do not.
@@ -91,6 +93,7 @@ pub fn validate(state: &FormState) -> Vec<FieldError> {
     routing(state, &mut out);
     auth(state, &mut out);
     caching(state, &mut out);
+    cors(state, &mut out);
     domain(state, &mut out);
     protection(state, &mut out);
     timeouts(state, &mut out);
@@ -341,6 +344,63 @@ fn caching(state: &FormState, out: &mut Vec<FieldError>) {
             "caching.mode",
             "with OAC the Authorization header carries CloudFront's signature, so it cannot be in the cache key",
         ));
+    }
+}
+
+fn cors(state: &FormState, out: &mut Vec<FieldError>) {
+    const METHODS: &[&str] = &[
+        "GET", "POST", "OPTIONS", "PUT", "DELETE", "PATCH", "HEAD", "ALL",
+    ];
+    let c = &state.cors;
+    if c.mode != CorsMode::ByCloudFront {
+        return;
+    }
+    if c.allow_origins.is_empty() {
+        out.push(FieldError::error(
+            "cors.allow_origins",
+            "add the origins allowed to call the API (https://app.example.com, or *)",
+        ));
+    }
+    for (i, o) in c.allow_origins.iter().enumerate() {
+        if o == "*" && c.allow_credentials {
+            out.push(FieldError::error(
+                format!("cors.allow_origins[{i}]"),
+                "browsers refuse credentials with a `*` origin: list the origins",
+            ));
+        } else if o != "*" && !(o.starts_with("https://") || o.starts_with("http://")) {
+            out.push(FieldError::error(
+                format!("cors.allow_origins[{i}]"),
+                "an origin is a scheme and host, e.g. https://app.example.com",
+            ));
+        }
+    }
+    if c.allow_methods.is_empty() {
+        out.push(FieldError::error(
+            "cors.allow_methods",
+            "allow at least one method",
+        ));
+    }
+    for (i, m) in c.allow_methods.iter().enumerate() {
+        if !METHODS.contains(&m.as_str()) {
+            out.push(FieldError::error(
+                format!("cors.allow_methods[{i}]"),
+                "choose from GET, POST, OPTIONS, PUT, DELETE, PATCH, HEAD or ALL",
+            ));
+        }
+    }
+    if c.allow_headers.is_empty() {
+        out.push(FieldError::error(
+            "cors.allow_headers",
+            "allow at least one request header (or *)",
+        ));
+    }
+    for (i, h) in c.allow_headers.iter().enumerate() {
+        if h != "*" && !is_header_name(h) {
+            out.push(FieldError::error(
+                format!("cors.allow_headers[{i}]"),
+                "a header name of letters, digits and dashes, or *",
+            ));
+        }
     }
 }
 
