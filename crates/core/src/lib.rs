@@ -16,6 +16,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod rules;
+pub mod share;
 pub mod span;
 pub mod state;
 pub mod tree;
