@@ -14,8 +14,11 @@ pub mod lint;
 pub mod managed;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod rules;
+pub mod share;
 pub mod span;
+pub mod state;
 pub mod tree;
 pub mod value;
 

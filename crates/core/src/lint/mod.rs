@@ -4,6 +4,7 @@
 //! returns findings sorted by position; [`apply_fixes`] applies their fixes to the text.
 
 mod context;
+mod docs;
 pub mod edit;
 mod engine;
 mod finding;
@@ -12,6 +13,7 @@ mod rule;
 mod severity;
 
 pub use context::{behavior_name, origin_name, LintContext};
+pub use docs::docs_markdown;
 pub use engine::{fix_text, lint, lint_text, LintReport, MAX_FIX_PASSES};
 pub use finding::{Edit, Finding, Fix};
 pub use fix::apply_fixes;

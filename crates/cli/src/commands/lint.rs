@@ -1,0 +1,113 @@
+//! `apifront lint`: lint files, directories or standard input.
+
+use super::{lint_config, write_output};
+use crate::args::{LintArgs, LintFormat};
+use crate::error::{CliError, CmdResult, Status};
+use crate::input::{self, holds_no_distribution, Input, EXTENSIONS};
+use crate::report::{self, FileReport, Outcome};
+use apifront_core::lint::{lint, LintConfig};
+use apifront_core::parse::{detect, parse};
+use std::path::PathBuf;
+
+/// Runs `apifront lint`.
+pub fn run(args: LintArgs) -> CmdResult {
+    let config = lint_config(&args.disable)?;
+    let inputs = input::collect(&args.paths)?;
+    let mut files = Vec::new();
+    let mut dirs: Vec<(PathBuf, usize)> = args
+        .paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| (p.clone(), 0))
+        .collect();
+    for input in &inputs {
+        if let Some(report) = lint_input(input, &config) {
+            if let Some(dir) = &input.from_dir {
+                if let Some(entry) = dirs.iter_mut().find(|(d, _)| d == dir) {
+                    entry.1 += 1;
+                }
+            }
+            files.push(report);
+        }
+    }
+    let rendered = match args.format {
+        LintFormat::Text => {
+            anstream::print!("{}", report::text::render(&files));
+            None
+        }
+        LintFormat::Json => Some(report::json::render(&files)),
+        LintFormat::Sarif => Some(report::sarif::render(&files)),
+    };
+    if let Some(value) = rendered {
+        let text = serde_json::to_string_pretty(&value)
+            .map_err(|e| CliError::new(format!("cannot write the report: {e}")))?;
+        write_output(None, &(text + "\n"))?;
+    }
+    let empty_dirs: Vec<String> = dirs
+        .iter()
+        .filter(|(_, n)| *n == 0)
+        .map(|(d, _)| d.display().to_string())
+        .collect();
+    if !empty_dirs.is_empty() {
+        return Err(CliError::new(format!(
+            "nothing to lint in {}: no file there holds a CloudFront distribution",
+            empty_dirs.join(", ")
+        ))
+        .with_hint(format!(
+            "searched *.{} files, skipping hidden directories and node_modules",
+            EXTENSIONS.join(", *.")
+        )));
+    }
+    Ok(status(&files, args.severity.to_core()))
+}
+
+/// Reads, parses and lints one input; `None` when a directory's file holds no distribution.
+fn lint_input(input: &Input, config: &LintConfig) -> Option<FileReport> {
+    let text = match input.read() {
+        Ok(text) => text,
+        Err(message) => {
+            return Some(FileReport {
+                name: input.name.clone(),
+                text: String::new(),
+                format: None,
+                outcome: Outcome::Unreadable(message),
+            })
+        }
+    };
+    if !input.explicit && holds_no_distribution(&text, None) {
+        return None;
+    }
+    let (format, outcome) = match parse(&text) {
+        Ok(doc) => (Some(doc.format), Outcome::Linted(lint(&doc, &text, config))),
+        Err(e) => {
+            if !input.explicit && holds_no_distribution(&text, Some(&e)) {
+                return None;
+            }
+            (
+                Some(e.format.unwrap_or_else(|| detect(&text))),
+                Outcome::Invalid(e),
+            )
+        }
+    };
+    Some(FileReport {
+        name: input.name.clone(),
+        text,
+        format,
+        outcome,
+    })
+}
+
+/// Exit 2 when an input failed, 1 when a finding reaches `threshold`, else 0.
+fn status(files: &[FileReport], threshold: apifront_core::lint::Severity) -> Status {
+    if files.iter().any(|f| f.failure().is_some()) {
+        Status::Failure
+    } else if files
+        .iter()
+        .flat_map(|f| f.findings())
+        .any(|f| f.severity <= threshold)
+    {
+        Status::Findings
+    } else {
+        Status::Success
+    }
+}

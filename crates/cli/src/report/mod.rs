@@ -1,0 +1,52 @@
+//! Lint reports: what was found in each file, written as text, JSON or SARIF.
+
+use apifront_core::lint::Finding;
+use apifront_core::model::Format;
+use apifront_core::parse::ParseError;
+
+mod frame;
+pub mod json;
+pub mod sarif;
+pub mod text;
+
+/// What linting one input gave.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The name shown in reports.
+    pub name: String,
+    /// The text read (empty when it could not be read).
+    pub text: String,
+    /// The format the text was read as, when detection got that far.
+    pub format: Option<Format>,
+    pub outcome: Outcome,
+}
+
+/// The result of linting one input.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Parsed and linted; findings sorted by position.
+    Linted(Vec<Finding>),
+    /// The text could not be parsed.
+    Invalid(ParseError),
+    /// The input could not be read.
+    Unreadable(String),
+}
+
+impl FileReport {
+    /// The findings (none when the file failed).
+    pub fn findings(&self) -> &[Finding] {
+        match &self.outcome {
+            Outcome::Linted(f) => f,
+            _ => &[],
+        }
+    }
+
+    /// The failure's message and position (line 0 when it has none), if the file failed.
+    pub fn failure(&self) -> Option<(String, u32, u32)> {
+        match &self.outcome {
+            Outcome::Linted(_) => None,
+            Outcome::Invalid(e) => Some((e.message.clone(), e.line, e.column)),
+            Outcome::Unreadable(message) => Some((message.clone(), 0, 0)),
+        }
+    }
+}
