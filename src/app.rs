@@ -1,8 +1,12 @@
-//! The root component: navigation between the views, hash routing, header and footer.
+//! The root component: navigation between the views, hash routing, the shared form state,
+//! header and footer.
 
 use crate::check::CheckView;
+use crate::configure::ConfigureView;
 use crate::route::Route;
 use crate::rules_view::RulesView;
+use apifront_core::share;
+use apifront_core::state::FormState;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -10,10 +14,17 @@ fn current_route() -> Route {
     Route::parse(&gloo::utils::window().location().hash().unwrap_or_default())
 }
 
+/// Shows `route` without adding a history entry.
+fn replace_route(route: &Route) {
+    let _ = gloo::utils::window().location().replace(&route.hash());
+}
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
     let route = use_state(current_route);
+    let form = use_state(FormState::default);
+    let notice = use_state(|| None::<String>);
     {
         let route = route.clone();
         use_effect_with((), move |_| {
@@ -23,18 +34,74 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    let pasted = use_state(|| None::<String>);
+    {
+        // A share link: decode it into the form (and the pasted text into Check), then show the
+        // view under its own address.
+        let (form, notice, pasted) = (form.clone(), notice.clone(), pasted.clone());
+        use_effect_with((*route).clone(), move |route| {
+            if let Route::Shared(fragment) = route {
+                match share::decode::<FormState>(fragment) {
+                    Ok(shared) => {
+                        form.set(shared.state);
+                        notice.set(Some("Opened from a share link.".into()));
+                        let next = if shared.text.is_some() {
+                            Route::Check
+                        } else {
+                            Route::Configure
+                        };
+                        pasted.set(shared.text);
+                        replace_route(&next);
+                    }
+                    Err(err) => {
+                        notice.set(Some(format!("This share link cannot be opened: {err}")));
+                        replace_route(&Route::Configure);
+                    }
+                }
+            }
+        });
+    }
+    let on_form = {
+        let form = form.clone();
+        Callback::from(move |next: FormState| form.set(next))
+    };
+    let on_import = {
+        let (form, notice) = (form.clone(), notice.clone());
+        Callback::from(move |(next, lost): (FormState, Vec<String>)| {
+            form.set(next);
+            notice.set(Some(if lost.is_empty() {
+                "Loaded from the checked configuration.".to_string()
+            } else {
+                format!(
+                    "Loaded from the checked configuration; not carried over: {}",
+                    lost.join("; ")
+                )
+            }));
+            replace_route(&Route::Configure);
+        })
+    };
     let tab = |target: Route, label: &'static str| {
         let current = match &*route {
             Route::Rule(_) => Route::Rules,
+            Route::Shared(_) => Route::Configure,
             r => r.clone(),
         };
         let aria_current = (current == target).then_some("page");
         html! { <a class="tab" href={target.hash()} aria-current={aria_current}>{ label }</a> }
     };
     let view = match &*route {
-        Route::Check => html! { <CheckView /> },
+        Route::Configure | Route::Shared(_) => {
+            html! { <ConfigureView form={(*form).clone()} on_change={on_form} /> }
+        }
+        Route::Check => {
+            html! { <CheckView on_import={on_import} form={(*form).clone()} initial={(*pasted).clone()} /> }
+        }
         Route::Rules => html! { <RulesView /> },
         Route::Rule(slug) => html! { <RulesView slug={AttrValue::from(slug.clone())} /> },
+    };
+    let on_dismiss = {
+        let notice = notice.clone();
+        Callback::from(move |_| notice.set(None))
     };
     html! {
         <div class="app">
@@ -42,10 +109,17 @@ pub fn app() -> Html {
                 <h1>{ "apifront" }</h1>
                 <p class="tagline">{ "CloudFront in front of API Gateway, without the traps." }</p>
                 <nav class="tabs" aria-label="Views">
+                    { tab(Route::Configure, "Configure") }
                     { tab(Route::Check, "Check") }
                     { tab(Route::Rules, "Rules") }
                 </nav>
             </header>
+            if let Some(text) = &*notice {
+                <div class="banner" role="status">
+                    <span>{ text }</span>
+                    <button type="button" aria-label="Dismiss" onclick={on_dismiss}>{ "×" }</button>
+                </div>
+            }
             <main id="main">{ view }</main>
             <footer class="app-footer">
                 <span class="version">{ format!("apifront {}", apifront_core::VERSION) }</span>

@@ -4,6 +4,7 @@
 
 mod app;
 mod check;
+mod configure;
 mod docs;
 mod route;
 mod rules_view;

@@ -5,7 +5,9 @@ mod examples;
 mod findings;
 pub mod state;
 
+use crate::configure::SharePanel;
 use crate::docs::RuleDocsPanel;
+use apifront_core::state::{state_from_model, FormState};
 use editor::Editor;
 use examples::ExamplesMenu;
 use findings::FindingsList;
@@ -16,12 +18,33 @@ use yew::prelude::*;
 /// How long typing must pause before the text is linted again.
 const LINT_DELAY_MS: u32 = 120;
 
+/// Properties of [`CheckView`].
+#[derive(Properties, PartialEq)]
+pub struct CheckViewProps {
+    /// "Load into form": the form state closest to the checked configuration, and what could not
+    /// be carried over.
+    pub on_import: Callback<(FormState, Vec<String>)>,
+    /// The form state, carried by this view's share link beside the pasted text.
+    pub form: FormState,
+    /// Text to load when the view opens (from a share link).
+    #[prop_or_default]
+    pub initial: Option<String>,
+}
+
 /// The Check view.
 #[function_component(CheckView)]
-pub fn check_view() -> Html {
+pub fn check_view(props: &CheckViewProps) -> Html {
     let state = use_reducer(CheckState::default);
     let editor_ref = use_node_ref();
     let pending = use_mut_ref(|| None::<Timeout>);
+    {
+        let state = state.clone();
+        use_effect_with(props.initial.clone(), move |initial| {
+            if let Some(text) = initial {
+                state.dispatch(CheckAction::Load(text.clone()));
+            }
+        });
+    }
 
     let on_edit = {
         let state = state.clone();
@@ -38,6 +61,16 @@ pub fn check_view() -> Html {
         let state = state.clone();
         Callback::from(move |action: CheckAction| state.dispatch(action))
     };
+
+    let on_import = {
+        let (state, on_import) = (state.clone(), props.on_import.clone());
+        Callback::from(move |_| {
+            if let Ok(doc) = apifront_core::parse::parse(&state.text) {
+                on_import.emit(state_from_model(&doc));
+            }
+        })
+    };
+    let linted = matches!(state.outcome, Outcome::Linted { .. }) && !state.stale;
 
     let status = match &state.outcome {
         Outcome::Empty => "Paste a CloudFront configuration to check it.".to_string(),
@@ -78,6 +111,7 @@ pub fn check_view() -> Html {
                 <ExamplesMenu on_load={dispatch.reform(CheckAction::Load)} />
                 <button type="button" disabled={!state.has_safe_fix() || state.stale}
                     onclick={dispatch.reform(|_| CheckAction::FixAllSafe)}>{ "Fix all safe" }</button>
+                <button type="button" disabled={!linted} onclick={on_import}>{ "Load into form" }</button>
             </div>
             <div class="check-body">
                 <div class="check-editor">
@@ -87,6 +121,9 @@ pub fn check_view() -> Html {
                 </div>
                 <div class="check-side">
                     <FindingsList state={state.clone()} editor={editor_ref} dispatch={dispatch.clone()} />
+                    if !state.text.is_empty() {
+                        <SharePanel form={props.form.clone()} text={state.text.clone()} />
+                    }
                     if let Some(slug) = state.docs {
                         <RuleDocsPanel slug={slug} on_close={dispatch.reform(|_| CheckAction::ShowDocs(None))} />
                     }

@@ -15,7 +15,7 @@ function watchErrors(page) {
 
 test('renders the app and checks pasted text', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
+  await page.goto('./#/check');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('apifront');
   const status = page.getByRole('status');
   await expect(status).toContainText('Paste a CloudFront configuration');
