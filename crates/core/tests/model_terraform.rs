@@ -222,15 +222,37 @@ fn ignore_comments_above_and_inside_the_resource() {
     assert_eq!(
         dist.ignore,
         [
-            "waf-missing",
-            "apigw-host-in-cache-key",
-            "cache-policy-unknown"
+            "access-logging-disabled",
+            "api-write-methods-not-allowed",
+            "path-pattern-prefix-not-stripped"
         ]
     );
     let d = doc("lambda_url_oac");
-    assert_eq!(only_distribution(&d).ignore, ["lambda-url-post-needs-hash"]);
+    assert_eq!(
+        only_distribution(&d).ignore,
+        ["lambda-url-oac-payload-hash"]
+    );
     let d = doc("s3_site_api");
     assert!(only_distribution(&d).ignore.is_empty());
+}
+
+#[test]
+fn ignore_comments_suppress_findings() {
+    let text = fixture("rest_api_regional");
+    let report = apifront_core::lint::lint_text(&text, &Default::default()).unwrap();
+    let slugs: Vec<&str> = report.findings.iter().map(|f| f.rule).collect();
+    assert!(
+        !slugs.contains(&"api-write-methods-not-allowed"),
+        "{slugs:?}"
+    );
+    assert!(!slugs.contains(&"access-logging-disabled"), "{slugs:?}");
+    let unsuppressed = text.replace("apifront-ignore:", "note:");
+    let report = apifront_core::lint::lint_text(&unsuppressed, &Default::default()).unwrap();
+    let slugs: Vec<&str> = report.findings.iter().map(|f| f.rule).collect();
+    assert!(
+        slugs.contains(&"api-write-methods-not-allowed"),
+        "{slugs:?}"
+    );
 }
 
 #[test]
