@@ -404,4 +404,18 @@ mod tests {
         assert!(parse("\0").is_err());
         assert_eq!(err("   ").message, "the input is empty");
     }
+
+    #[test]
+    fn five_megabytes_are_accepted() {
+        let item = r#"{"Id": "origin-ü", "DomainName": "abc.execute-api.eu-west-1.amazonaws.com", "Port": 443},"#;
+        let mut text = String::from("{\"Items\": [");
+        while text.len() < 5 * 1024 * 1024 {
+            text.push_str(item);
+        }
+        text.push_str("null]}");
+        let root = parse(&text).unwrap();
+        let items = root.get("Items").unwrap().as_seq().unwrap();
+        assert!(items.len() > 50_000);
+        assert_eq!(items.last().unwrap().span.end, text.len() - 2);
+    }
 }

@@ -850,4 +850,25 @@ mod tests {
             assert!(!is_number(s), "{s}");
         }
     }
+
+    #[test]
+    fn five_megabytes_are_accepted() {
+        let mut text = String::from("Resources:\n");
+        let mut n = 0;
+        while text.len() < 5 * 1024 * 1024 {
+            text.push_str(&format!(
+                "  Origin{n}:\n    Type: AWS::X\n    Properties:\n      DomainName: !Sub '${{Api}}.execute-api.ü.amazonaws.com'\n      Items: [a, 1, true]\n"
+            ));
+            n += 1;
+        }
+        let root = parse(&text).unwrap();
+        let resources = root.get("Resources").unwrap().as_map().unwrap();
+        assert_eq!(resources.len(), n);
+        let last = &resources[n - 1];
+        assert_eq!(last.key_span.line as usize, 2 + 5 * (n - 1));
+        assert_eq!(
+            &text[last.key_span.start..last.key_span.end],
+            format!("Origin{}", n - 1)
+        );
+    }
 }
