@@ -62,7 +62,7 @@ fn finding_block(out: &mut String, file: &FileReport, f: &Finding) {
         f.span.end,
         gutter,
     ));
-    let place = if f.path.is_empty() {
+    let place = if f.path.is_empty() || f.path == f.distribution {
         f.distribution.clone()
     } else {
         format!("{} ({})", f.distribution, f.path)
@@ -119,7 +119,9 @@ fn summary(files: &[FileReport]) -> String {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let failed = files.iter().filter(|f| f.failure().is_some()).count();
     let linted = files.len() - failed;
-    let mut out = if findings.is_empty() {
+    let mut out = if linted == 0 {
+        String::new()
+    } else if findings.is_empty() {
         format!(
             "{} No problems found in {}.\n",
             style::paint(style::HELP, "✓"),
