@@ -38,7 +38,16 @@ pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Node, ParseError> {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
     };
-    let parsed = jsonc_parser::parse_to_ast(text, &collect, &options)
+    // The parser refuses a byte order mark; three spaces keep every byte offset.
+    let unmarked;
+    let source = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            unmarked = format!("   {rest}");
+            unmarked.as_str()
+        }
+        None => text,
+    };
+    let parsed = jsonc_parser::parse_to_ast(source, &collect, &options)
         .map_err(|e| convert_error(&e, text, idx))?;
     match parsed.value {
         Some(value) => convert(&value, idx, 1),
@@ -396,6 +405,12 @@ mod tests {
         assert!(e.hint.unwrap().contains("\"Origins\""));
         let e = err("{\n  enabled = true\n}");
         assert!(e.hint.unwrap().contains("Terraform"));
+    }
+
+    #[test]
+    fn byte_order_mark_and_crlf_are_accepted() {
+        let root = parse("\u{feff}{\r\n  \"a\": 1\r\n}").unwrap();
+        assert_eq!(at(root.entry("a").unwrap().key_span), (2, 3, 2, 6));
     }
 
     #[test]
