@@ -45,3 +45,11 @@ pub fn json_of(cmd: &mut Command) -> serde_json::Value {
         )
     })
 }
+
+/// The findings the core reports for a fixture of this crate, with the default configuration.
+pub fn core_findings(path: &str) -> Vec<apifront_core::lint::Finding> {
+    let text = std::fs::read_to_string(fixture(path)).unwrap();
+    apifront_core::lint::lint_text(&text, &apifront_core::lint::LintConfig::default())
+        .unwrap()
+        .findings
+}
