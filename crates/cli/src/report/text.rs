@@ -28,7 +28,13 @@ pub fn render(files: &[FileReport]) -> String {
                 let offset = LineIndex::new(&file.text).offset(e.line, e.column);
                 let gutter = gutter_width(e.line);
                 if !file.text.is_empty() {
-                    out.push_str(&frame(&file.text, e.line, offset, offset, gutter));
+                    out.push_str(&frame(
+                        &file.text,
+                        e.line,
+                        (offset, offset),
+                        gutter,
+                        style::ERROR,
+                    ));
                 }
                 if let Some(hint) = &e.hint {
                     note(&mut out, gutter, "hint", hint);
@@ -58,9 +64,9 @@ fn finding_block(out: &mut String, file: &FileReport, f: &Finding) {
     out.push_str(&frame(
         &file.text,
         f.span.line,
-        f.span.start,
-        f.span.end,
+        (f.span.start, f.span.end),
         gutter,
+        paint,
     ));
     let place = if f.path.is_empty() || f.path == f.distribution {
         f.distribution.clone()
