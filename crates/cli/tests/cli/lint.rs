@@ -290,3 +290,37 @@ fn each_distribution_of_a_template_reports_under_its_resource() {
             "= in: ApiDistribution (resources/Resources/ApiDistribution/Properties/DistributionConfig",
         ));
 }
+
+#[test]
+fn columns_count_utf16_code_units() {
+    // The rocket before the value is one character but two UTF-16 code units.
+    let line = std::fs::read_to_string(fixture("unicode.json")).unwrap();
+    let line = line.lines().next().unwrap();
+    let at = line.find("\"http-only\"").unwrap();
+    let utf16 = line[..at].encode_utf16().count() as u64 + 1;
+    assert_eq!(utf16, line[..at].chars().count() as u64 + 2);
+    let report = json_of(apifront().args(["lint", "--format", "json", "unicode.json"]));
+    let f = finding(&report, "apigw-origin-protocol-not-https-only");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(1), Some(utf16))
+    );
+    assert_eq!(f["end_column"].as_u64(), Some(utf16 + 11));
+    let log = json_of(apifront().args(["lint", "--format", "sarif", "unicode.json"]));
+    let result = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "apigw-origin-protocol-not-https-only")
+        .unwrap();
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startColumn"].as_u64(), Some(utf16));
+    // The text frame underlines the value itself.
+    apifront()
+        .args(["lint", "unicode.json"])
+        .assert()
+        .stdout(predicate::str::contains(format!(
+            "  |{}^^^^^^^^^^^\n",
+            " ".repeat(line[..at].chars().count() + 1)
+        )));
+}
