@@ -2,7 +2,7 @@
 
 use crate::error::CliError;
 use apifront_core::parse::{ParseError, NOT_A_CONFIG};
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 /// File name endings searched in directories.
@@ -64,6 +64,10 @@ pub fn describe_io(path: &Path, e: &std::io::Error) -> String {
 /// The inputs named by `paths` (standard input when empty), walking directories in name order.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
     if paths.is_empty() {
+        if std::io::stdin().is_terminal() {
+            return Err(CliError::new("no input: give files or directories")
+                .with_hint("or pipe a configuration in: `aws cloudfront get-distribution-config --id ID | apifront lint`"));
+        }
         return Ok(vec![stdin()]);
     }
     let mut inputs = Vec::new();

@@ -4,7 +4,12 @@
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(input, c), c))
+        .map(|c| {
+            // A slug typed without its prefix (`host-header-forwarded`) is a likely typo too.
+            let part = input.len() >= 4 && c.contains(input);
+            let score = strsim::jaro_winkler(input, c);
+            (if part { score.max(0.9) } else { score }, c)
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
@@ -20,6 +25,10 @@ mod tests {
         assert_eq!(
             closest("apigw-host-header-forward", names),
             Some("apigw-host-header-forwarded")
+        );
+        assert_eq!(
+            closest("host-in-cache-key", names),
+            Some("apigw-host-in-cache-key")
         );
         assert_eq!(closest("zzz", names), None);
     }

@@ -20,6 +20,11 @@ fn main() {
             eprintln!("{}: {e}", dir.display());
             std::process::exit(2);
         }
+        let state_json = serde_json::to_string_pretty(&state).unwrap_or_default();
+        if let Err(e) = std::fs::write(dir.join("state.json"), state_json) {
+            eprintln!("{name}: {e}");
+            std::process::exit(2);
+        }
         for &format in OutputFormat::ALL {
             match render(&state, format) {
                 Ok(r) => {

@@ -6,6 +6,8 @@
 //!
 //! - [`parse::parse`] turns pasted text (AWS CLI JSON, CloudFormation JSON/YAML, Terraform) into a
 //!   [`model::Document`] whose every value keeps its [`span::Span`].
+//! - [`lint::lint`] runs the rules of [`rules::all`] over a document; [`lint::apply_fixes`]
+//!   applies their fixes to the text.
 #![forbid(unsafe_code)]
 
 pub mod classify;

@@ -228,7 +228,7 @@ pub const ORIGIN_REQUEST_POLICIES: &[ManagedOriginRequestPolicy] = &[
     ManagedOriginRequestPolicy {
         id: "bf0718e1-ba1e-49d1-88b1-f726733018ae",
         name: "HostHeaderOnly",
-        cdk_name: None,
+        cdk_name: Some("HOST_HEADER_ONLY"),
         headers: Headers::Only(&["host"]),
         all_cookies: false,
         all_query_strings: false,

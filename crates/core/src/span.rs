@@ -29,6 +29,10 @@ pub struct Span {
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// For each non-ASCII character: the byte offset just past it and the running total of
+    /// bytes by which UTF-8 exceeds UTF-16 up to there. Keeps [`Self::line_col`] fast on
+    /// long (minified) lines.
+    wide_chars: Vec<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -41,7 +45,27 @@ impl<'a> LineIndex<'a> {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        Self { text, line_starts }
+        let mut wide_chars = Vec::new();
+        if !text.is_ascii() {
+            let mut excess = 0;
+            for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                excess += c.len_utf8() - c.len_utf16();
+                wide_chars.push((i + c.len_utf8(), excess));
+            }
+        }
+        Self {
+            text,
+            line_starts,
+            wide_chars,
+        }
+    }
+
+    /// Bytes by which UTF-8 exceeds UTF-16 in the text before `offset` (a char boundary).
+    fn excess_before(&self, offset: usize) -> usize {
+        match self.wide_chars.partition_point(|&(end, _)| end <= offset) {
+            0 => 0,
+            n => self.wide_chars[n - 1].1,
+        }
     }
 
     /// 1-based (line, UTF-16 column) of a byte offset; offsets past the end clamp to the end,
@@ -53,7 +77,7 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col: usize = self.text[start..offset].chars().map(char::len_utf16).sum();
+        let col = (offset - start) - (self.excess_before(offset) - self.excess_before(start));
         (line as u32 + 1, col as u32 + 1)
     }
 
@@ -107,6 +131,16 @@ mod tests {
         assert_eq!(idx.line_col(text.len() - 1), (3, 1));
         assert_eq!(idx.offset(2, 3), 7);
         assert_eq!(idx.line_col(1000), (3, 2));
+    }
+
+    #[test]
+    fn columns_on_a_long_mixed_line() {
+        let text = format!("x\n{}é😀{}", "a".repeat(100_000), "b".repeat(10));
+        let idx = LineIndex::new(&text);
+        let after = text.len() - 10;
+        assert_eq!(idx.line_col(after), (2, 100_004));
+        assert_eq!(idx.line_col(after - 4), (2, 100_002));
+        assert_eq!(idx.line_col(text.len()), (2, 100_014));
     }
 
     #[test]

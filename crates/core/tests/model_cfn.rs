@@ -529,3 +529,77 @@ Resources:
         Val::Unknown(Unknown::Intrinsic("Fn::If".into()))
     );
 }
+
+#[test]
+fn a_conditional_list_of_origins_is_one_unknown_origin() {
+    let yaml = r#"
+Resources:
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Origins: !If
+          - WithStatic
+          - [{Id: api, DomainName: a.example.com}, {Id: static, DomainName: b.example.com}]
+          - [{Id: api, DomainName: a.example.com}]
+        CacheBehaviors: {PathPattern: "/x"}
+        DefaultCacheBehavior: {TargetOriginId: static}
+"#;
+    let doc = parse(yaml).expect("parses");
+    let d = &doc.distributions[0];
+    assert_eq!(d.origins.len(), 1);
+    assert_eq!(
+        d.origins[0].id.val,
+        Val::Unknown(Unknown::Intrinsic("Fn::If".into()))
+    );
+    assert_eq!(d.origins[0].kind.0, OriginKind::Unknown);
+    assert_eq!(
+        d.origins[0].path,
+        "Resources/Cdn/Properties/DistributionConfig/Origins"
+    );
+    assert_eq!(d.origins[0].span.line, 7);
+    // A map where the list belongs.
+    assert_eq!(d.behaviors.len(), 1);
+    assert!(matches!(
+        &d.behaviors[0].target_origin_id.val,
+        Val::Unknown(Unknown::Expression(w)) if w.contains("expected a list")
+    ));
+}
+
+#[test]
+fn reference_cycles_and_odd_values_do_not_break_the_model() {
+    let yaml = r#"
+Resources:
+  A: {Type: AWS::ApiGateway::DomainName, Properties: {DomainName: !Ref B}}
+  B: {Type: AWS::ApiGateway::DomainName, Properties: {DomainName: !Ref A}}
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Aliases: {Items: [x.example.com]}
+        Origins:
+          - Id: cyclic
+            DomainName: !Ref A
+          - Id: 42
+            DomainName: !Sub "${Missing.Attr}.example.com"
+            OriginPath: !Sub "/${"
+            ConnectionTimeout: ten
+"#;
+    let doc = parse(yaml).expect("parses");
+    let d = &doc.distributions[0];
+    assert!(d.origins[0].domain_name.is_unknown());
+    assert_eq!(text(&d.origins[1].id).map(String::as_str), Some("42"));
+    assert_eq!(d.origins[1].kind.0, OriginKind::Other);
+    assert_eq!(
+        text(&d.origins[1].origin_path).map(String::as_str),
+        Some("/${")
+    );
+    assert!(matches!(
+        &d.origins[1].connection_timeout.val,
+        Val::Unknown(Unknown::Expression(w)) if w.contains("\"ten\"")
+    ));
+    assert!(matches!(
+        &d.aliases.val,
+        Val::Unknown(Unknown::Expression(w)) if w.contains("expected a list")
+    ));
+}

@@ -222,15 +222,37 @@ fn ignore_comments_above_and_inside_the_resource() {
     assert_eq!(
         dist.ignore,
         [
-            "waf-missing",
-            "apigw-host-in-cache-key",
-            "cache-policy-unknown"
+            "access-logging-disabled",
+            "api-write-methods-not-allowed",
+            "path-pattern-prefix-not-stripped"
         ]
     );
     let d = doc("lambda_url_oac");
-    assert_eq!(only_distribution(&d).ignore, ["lambda-url-post-needs-hash"]);
+    assert_eq!(
+        only_distribution(&d).ignore,
+        ["lambda-url-oac-payload-hash"]
+    );
     let d = doc("s3_site_api");
     assert!(only_distribution(&d).ignore.is_empty());
+}
+
+#[test]
+fn ignore_comments_suppress_findings() {
+    let text = fixture("rest_api_regional");
+    let report = apifront_core::lint::lint_text(&text, &Default::default()).unwrap();
+    let slugs: Vec<&str> = report.findings.iter().map(|f| f.rule).collect();
+    assert!(
+        !slugs.contains(&"api-write-methods-not-allowed"),
+        "{slugs:?}"
+    );
+    assert!(!slugs.contains(&"access-logging-disabled"), "{slugs:?}");
+    let unsuppressed = text.replace("apifront-ignore:", "note:");
+    let report = apifront_core::lint::lint_text(&unsuppressed, &Default::default()).unwrap();
+    let slugs: Vec<&str> = report.findings.iter().map(|f| f.rule).collect();
+    assert!(
+        slugs.contains(&"api-write-methods-not-allowed"),
+        "{slugs:?}"
+    );
 }
 
 #[test]
@@ -754,6 +776,10 @@ fn deep_nesting_is_refused_without_overflow() {
         "{a=".repeat(100_000),
         "!".repeat(100_000) + "true",
         format!("\"{}\"", "${\"".repeat(100_000)),
+        "x ? 1 : ".repeat(100_000) + "1",
+        "f(".repeat(100_000),
+        "a[".repeat(100_000),
+        "1 + ".repeat(100_000) + "1",
     ] {
         let text =
             format!("resource \"aws_cloudfront_distribution\" \"d\" {{\n  comment = {body}\n}}\n");
@@ -761,6 +787,12 @@ fn deep_nesting_is_refused_without_overflow() {
         assert_eq!(e.format, Some(Format::Terraform));
         assert_eq!(e.line, 2);
     }
+    let heredocs = format!(
+        "resource \"aws_cloudfront_distribution\" \"d\" {{\n  comment = <<EOT\n{}\nEOT\n}}\n",
+        "${<<EOT\n".repeat(10_000)
+    );
+    let e = parse(&heredocs).unwrap_err();
+    assert!(e.message.contains("nests deeper than 32"), "{e}");
     let blocks =
         "resource \"aws_cloudfront_distribution\" \"d\" {\n".to_string() + &"b {\n".repeat(100_000);
     assert!(parse(&blocks).is_err());
@@ -779,4 +811,56 @@ resource "aws_cloudfront_distribution" "d" {
 "#;
     let d = parse(text).unwrap();
     assert_eq!(expression(&only_distribution(&d).comment), "local.a");
+}
+
+#[test]
+fn byte_order_mark_and_crlf_keep_positions() {
+    let text = "\u{feff}resource \"aws_cloudfront_distribution\" \"d\" {\r\n  # apifront-ignore: waf-missing\r\n  comment = \"crlf\"\r\n\r\n  ordered_cache_behavior {\r\n    dynamic \"lambda_function_association\" {\r\n      for_each = []\r\n      content {}\r\n    }\r\n  }\r\n}\r\n";
+    let d = parse(text).unwrap();
+    let dist = only_distribution(&d);
+    assert_eq!(dist.comment.get().map(String::as_str), Some("crlf"));
+    assert_eq!(at(&dist.comment), (3, 13));
+    assert_eq!(
+        &text[dist.comment.span.start..dist.comment.span.end],
+        "\"crlf\""
+    );
+    assert_eq!(dist.ignore, ["waf-missing"]);
+    assert_eq!(
+        dist.dynamic_blocks,
+        ["ordered_cache_behavior[0].lambda_function_association"]
+    );
+}
+
+#[test]
+fn nesting_at_the_limit_fits_a_small_stack() {
+    // The browser's WebAssembly stack is 1 MiB: the deepest accepted input must parse on a stack
+    // that size, even unoptimised. A string and its interpolation count as two levels.
+    let worker = std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(|| {
+            let cases = [
+                ("[", "]", 31),
+                ("(", ")", 31),
+                ("{a=", "}", 31),
+                ("f(", ")", 31),
+                ("\"${", "}\"", 15),
+            ];
+            for (open, close, depth) in cases {
+                let text = format!(
+                    "resource \"aws_cloudfront_distribution\" \"d\" {{\n  comment = {}1{}\n}}\n",
+                    open.repeat(depth),
+                    close.repeat(depth)
+                );
+                assert!(parse(&text).is_ok(), "{open} x {depth}");
+                let deeper = format!(
+                    "resource \"aws_cloudfront_distribution\" \"d\" {{\n  comment = {}1{}\n}}\n",
+                    open.repeat(depth + 1),
+                    close.repeat(depth + 1)
+                );
+                let e = parse(&deeper).unwrap_err();
+                assert!(e.message.contains("nests deeper"), "{open}: {e}");
+            }
+        })
+        .expect("spawn");
+    assert!(worker.join().is_ok());
 }

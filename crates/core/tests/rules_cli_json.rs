@@ -166,3 +166,78 @@ fn config_disables_and_overrides() {
         .iter()
         .all(|f| f.severity == Severity::Error));
 }
+
+const POLICIES: &str = include_str!("fixtures/rules/policies.json");
+
+#[test]
+fn policy_and_path_rules_fire_on_cli_json() {
+    let all = findings(POLICIES);
+    let expect = |slug: &str, severity: Severity, needle: &str| {
+        let f: Vec<_> = of(&all, slug)
+            .into_iter()
+            .filter(|f| f.message.contains(needle))
+            .collect();
+        assert_eq!(f.len(), 1, "{slug}: {all:#?}");
+        assert_eq!(f[0].severity, severity, "{slug}");
+        assert!(f[0].message.contains(needle), "{slug}: {}", f[0].message);
+    };
+    expect(
+        "apigw-host-in-cache-key",
+        Severity::Error,
+        "UseOriginCacheControlHeaders (83da9c7e-…)",
+    );
+    expect(
+        "authorization-not-forwarded",
+        Severity::Warning,
+        "CORS-CustomOrigin",
+    );
+    expect(
+        "query-strings-not-forwarded",
+        Severity::Warning,
+        "behavior `/api/*`",
+    );
+    expect(
+        "path-pattern-prefix-not-stripped",
+        Severity::Warning,
+        "`/api/users`",
+    );
+    expect(
+        "aliases-need-custom-certificate",
+        Severity::Error,
+        "api.example.com",
+    );
+    expect(
+        "lambda-url-oac-payload-hash",
+        Severity::Warning,
+        "x-amz-content-sha256",
+    );
+    expect(
+        "api-origin-bypassable",
+        Severity::Warning,
+        "origin `http-api`",
+    );
+    expect(
+        "api-origin-bypassable",
+        Severity::Warning,
+        "origin `rest-api`",
+    );
+    expect(
+        "path-pattern-prefix-not-stripped",
+        Severity::Warning,
+        "`/uploads/users`",
+    );
+    expect(
+        "apigw-origin-path-on-default-stage",
+        Severity::Error,
+        "`/$default`",
+    );
+    // `rest-api` has no origin path, but its stage is unknown and `/api/*` may be it: no guess.
+    assert!(of(&all, "apigw-rest-origin-path-missing-stage").is_empty());
+    // The default certificate forces TLSv1: not this rule's business.
+    assert!(of(&all, "minimum-protocol-version-not-recommended").is_empty());
+    let pos = of(&all, "apigw-origin-path-on-default-stage")[0].span;
+    assert_eq!(
+        (pos.line, pos.column),
+        position(POLICIES, "\"/$default\"", 0)
+    );
+}

@@ -30,6 +30,25 @@ pub fn run(args: LintArgs) -> CmdResult {
             files.push(report);
         }
     }
+    let empty_dirs: Vec<String> = dirs
+        .iter()
+        .filter(|(_, n)| *n == 0)
+        .map(|(d, _)| d.display().to_string())
+        .collect();
+    let nothing_to_lint = (!empty_dirs.is_empty()).then(|| {
+        CliError::new(format!(
+            "nothing to lint in {}: no file there holds a CloudFront distribution",
+            empty_dirs.join(", ")
+        ))
+        .with_hint(format!(
+            "searched *.{} files, skipping hidden directories and node_modules",
+            EXTENSIONS.join(", *.")
+        ))
+    });
+    let nothing_to_lint = match nothing_to_lint {
+        Some(error) if files.is_empty() => return Err(error),
+        other => other,
+    };
     let rendered = match args.format {
         LintFormat::Text => {
             anstream::print!("{}", report::text::render(&files));
@@ -43,20 +62,8 @@ pub fn run(args: LintArgs) -> CmdResult {
             .map_err(|e| CliError::new(format!("cannot write the report: {e}")))?;
         write_output(None, &(text + "\n"))?;
     }
-    let empty_dirs: Vec<String> = dirs
-        .iter()
-        .filter(|(_, n)| *n == 0)
-        .map(|(d, _)| d.display().to_string())
-        .collect();
-    if !empty_dirs.is_empty() {
-        return Err(CliError::new(format!(
-            "nothing to lint in {}: no file there holds a CloudFront distribution",
-            empty_dirs.join(", ")
-        ))
-        .with_hint(format!(
-            "searched *.{} files, skipping hidden directories and node_modules",
-            EXTENSIONS.join(", *.")
-        )));
+    if let Some(error) = nothing_to_lint {
+        return Err(error);
     }
     Ok(status(&files, args.severity.to_core()))
 }

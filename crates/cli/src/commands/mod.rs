@@ -107,9 +107,13 @@ pub fn write_output(path: Option<&Path>, text: &str) -> Result<(), CliError> {
         None => {
             use std::io::Write;
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|_| out.flush())
-                .map_err(|e| CliError::new(format!("cannot write to standard output: {e}")))
+            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                // A closed pipe (`apifront … | head`) is the reader's choice, not an error.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::new(
+                    format!("cannot write to standard output: {e}"),
+                )),
+                _ => Ok(()),
+            }
         }
     }
 }

@@ -4,8 +4,15 @@ use crate::style;
 
 /// The frame of the byte range `start..end` of `text`, which begins on 1-based line `line`:
 /// an empty gutter line, the source line, and the underline (only the first line of a
-/// multi-line range is underlined). `gutter` is the width of the line-number column.
-pub fn frame(text: &str, line: u32, start: usize, end: usize, gutter: usize) -> String {
+/// multi-line range is underlined). `gutter` is the width of the line-number column; `carets`
+/// the style of the underline.
+pub fn frame(
+    text: &str,
+    line: u32,
+    (start, end): (usize, usize),
+    gutter: usize,
+    carets: anstyle::Style,
+) -> String {
     let start = floor_boundary(text, start.min(text.len()));
     let end = floor_boundary(text, end.clamp(start, text.len()));
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -25,7 +32,7 @@ pub fn frame(text: &str, line: u32, start: usize, end: usize, gutter: usize) -> 
     format!(
         "{blank} {bar}\n{number} {bar} {source}\n{blank} {bar} {pad}{carets}\n",
         blank = " ".repeat(gutter),
-        carets = style::paint(style::ERROR, "^".repeat(width)),
+        carets = style::paint(carets, "^".repeat(width)),
     )
 }
 
@@ -54,16 +61,16 @@ mod tests {
         let text = "a: 1\n\tkey: \"välue\"\nz";
         let start = text.find('"').unwrap();
         let end = text.rfind('"').unwrap() + 1;
-        let out = plain(frame(text, 2, start, end, 1));
+        let out = plain(frame(text, 2, (start, end), 1, style::ERROR));
         assert_eq!(out, "  |\n2 | \tkey: \"välue\"\n  | \t     ^^^^^^^\n");
     }
 
     #[test]
     fn multi_line_ranges_underline_the_first_line_and_points_get_one_caret() {
         let text = "x: {\n  y: 1\n}\n";
-        assert!(plain(frame(text, 1, 3, text.len(), 2)).ends_with("   |    ^\n"));
-        assert!(plain(frame(text, 1, 1, 1, 1)).ends_with("  |  ^\n"));
+        assert!(plain(frame(text, 1, (3, text.len()), 2, style::INFO)).ends_with("   |    ^\n"));
+        assert!(plain(frame(text, 1, (1, 1), 1, style::ERROR)).ends_with("  |  ^\n"));
         // Past the end and inside a UTF-8 sequence: clamped, never a panic.
-        let _ = frame("é", 1, 1, 99, 1);
+        let _ = frame("é", 1, (1, 99), 1, style::ERROR);
     }
 }

@@ -28,7 +28,13 @@ pub fn render(files: &[FileReport]) -> String {
                 let offset = LineIndex::new(&file.text).offset(e.line, e.column);
                 let gutter = gutter_width(e.line);
                 if !file.text.is_empty() {
-                    out.push_str(&frame(&file.text, e.line, offset, offset, gutter));
+                    out.push_str(&frame(
+                        &file.text,
+                        e.line,
+                        (offset, offset),
+                        gutter,
+                        style::ERROR,
+                    ));
                 }
                 if let Some(hint) = &e.hint {
                     note(&mut out, gutter, "hint", hint);
@@ -58,11 +64,11 @@ fn finding_block(out: &mut String, file: &FileReport, f: &Finding) {
     out.push_str(&frame(
         &file.text,
         f.span.line,
-        f.span.start,
-        f.span.end,
+        (f.span.start, f.span.end),
         gutter,
+        paint,
     ));
-    let place = if f.path.is_empty() {
+    let place = if f.path.is_empty() || f.path == f.distribution {
         f.distribution.clone()
     } else {
         format!("{} ({})", f.distribution, f.path)
@@ -119,7 +125,9 @@ fn summary(files: &[FileReport]) -> String {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let failed = files.iter().filter(|f| f.failure().is_some()).count();
     let linted = files.len() - failed;
-    let mut out = if findings.is_empty() {
+    let mut out = if linted == 0 {
+        String::new()
+    } else if findings.is_empty() {
         format!(
             "{} No problems found in {}.\n",
             style::paint(style::HELP, "✓"),

@@ -354,7 +354,12 @@ fn yaml_plain_ok(s: &str) -> bool {
     let reserved = [
         "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n",
     ];
-    (first.is_ascii_alphabetic() || first == '/' || first == '_')
+    (first.is_ascii_alphabetic()
+        || first == '/'
+        || first == '_'
+        || (first.is_ascii_digit()
+            && s.chars().any(|c| c.is_ascii_alphabetic())
+            && !s.get(1..2).is_some_and(|c| "xXoObB".contains(c))))
         && !reserved.contains(&s.to_ascii_lowercase().as_str())
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_./*$@+".contains(c))
@@ -519,6 +524,11 @@ mod tests {
             ],
         );
         assert_eq!(out, "a: 'z'\nb: https-only\n");
+        let edit = e.replace_string(span_of(yaml, "y\n").clone_first(1), "4135ea2d-6df8");
+        assert_eq!(edit.replacement, "4135ea2d-6df8");
+        assert_eq!(e.string_literal("1e5"), "\"1e5\"");
+        assert_eq!(e.string_literal("yes"), "\"yes\"");
+        assert_eq!(e.string_literal("0x1F"), "\"0x1F\"");
         let json = r#"{"a": "x"}"#;
         let e = Editor::new(json, Format::CliJson);
         assert_eq!(

@@ -38,7 +38,16 @@ pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Node, ParseError> {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
     };
-    let parsed = jsonc_parser::parse_to_ast(text, &collect, &options)
+    // The parser refuses a byte order mark; three spaces keep every byte offset.
+    let unmarked;
+    let source = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            unmarked = format!("   {rest}");
+            unmarked.as_str()
+        }
+        None => text,
+    };
+    let parsed = jsonc_parser::parse_to_ast(source, &collect, &options)
         .map_err(|e| convert_error(&e, text, idx))?;
     match parsed.value {
         Some(value) => convert(&value, idx, 1),
@@ -399,9 +408,29 @@ mod tests {
     }
 
     #[test]
+    fn byte_order_mark_and_crlf_are_accepted() {
+        let root = parse("\u{feff}{\r\n  \"a\": 1\r\n}").unwrap();
+        assert_eq!(at(root.entry("a").unwrap().key_span), (2, 3, 2, 6));
+    }
+
+    #[test]
     fn nul_bytes_and_empty_text_are_errors() {
         assert!(parse("{\"a\": \0}").is_err());
         assert!(parse("\0").is_err());
         assert_eq!(err("   ").message, "the input is empty");
+    }
+
+    #[test]
+    fn five_megabytes_are_accepted() {
+        let item = r#"{"Id": "origin-ü", "DomainName": "abc.execute-api.eu-west-1.amazonaws.com", "Port": 443},"#;
+        let mut text = String::from("{\"Items\": [");
+        while text.len() < 5 * 1024 * 1024 {
+            text.push_str(item);
+        }
+        text.push_str("null]}");
+        let root = parse(&text).unwrap();
+        let items = root.get("Items").unwrap().as_seq().unwrap();
+        assert!(items.len() > 50_000);
+        assert_eq!(items.last().unwrap().span.end, text.len() - 2);
     }
 }

@@ -319,6 +319,9 @@ impl<'r> Reader<'r> {
                     (state != State::Absent).then(|| typed(at, state, "a string", text))
                 })
                 .collect(),
+            None if node.as_map().is_some() && self.res.object_expression(node).is_none() => {
+                return Field::unknown(wrong("a list", node), list_span, list_path);
+            }
             None => match self.res.eval(node).state {
                 State::List(values) => values
                     .into_iter()
@@ -344,7 +347,8 @@ impl<'r> Reader<'r> {
     }
 
     /// The objects of the list under `key` (origins, behaviors …). Unknown items become
-    /// unknown objects; an unknown or absent list has no items.
+    /// unknown objects, and so does a list that is itself unknown (as one item); an absent
+    /// list has no items.
     pub fn objects<'n>(&mut self, parent: &Obj<'n>, key: &str) -> Vec<Obj<'n>> {
         self.objects_with(parent, key, false)
     }
@@ -359,7 +363,19 @@ impl<'r> Reader<'r> {
             return Vec::new();
         };
         let Some(items) = node.as_seq() else {
-            return Vec::new();
+            // A list set to an expression (`Origins: !If […]`): one unknown item stands for an
+            // unknown number of them, so rules see that the list is not known.
+            let why = match self.res.object_expression(node).map(|v| v.state) {
+                Some(State::Unknown { why, .. }) => why,
+                Some(State::Absent) => return Vec::new(),
+                _ => wrong("a list", node),
+            };
+            return vec![Obj {
+                map: None,
+                unknown: Some(why),
+                span: node.span,
+                path,
+            }];
         };
         items
             .iter()

@@ -407,20 +407,21 @@ impl<'t, 'i> Builder<'t, 'i> {
         if info.contains("recursion limit") {
             return self.too_deep(offset);
         }
+        let (line, _) = self.idx.line_col(offset);
+        if let Some(tab) = tab_indent(self.text, line, info.contains("tab")) {
+            let (l, c) = self.idx.line_col(tab);
+            return ParseError::at(self.idx, tab, info).with_hint(format!(
+                "this looks like YAML with a tab indent at {l}:{c}; YAML indents with spaces only"
+            ));
+        }
         let error = ParseError::at(self.idx, offset, info);
-        match self.hint(info, offset, error.line) {
+        match self.hint(info, offset, line) {
             Some(hint) => error.with_hint(hint),
             None => error,
         }
     }
 
     fn hint(&self, info: &str, offset: usize, line: u32) -> Option<String> {
-        if let Some(tab) = tab_indent(self.text, line, info.contains("tab")) {
-            let (l, c) = self.idx.line_col(tab);
-            return Some(format!(
-                "this looks like YAML with a tab indent at {l}:{c}; YAML indents with spaces only"
-            ));
-        }
         if info.contains("quoted scalar") && info.contains("end of stream") {
             let (l, c) = self.idx.line_col(offset);
             return Some(format!(
@@ -454,17 +455,18 @@ impl<'t, 'i> Builder<'t, 'i> {
     }
 }
 
-/// The offset of a tab in the indentation of line `line` or the line before it, or, when
-/// `anywhere` is set, of any line up to `line`.
+/// The offset of a tab in the indentation of the lines around `line` (the scanner may stop
+/// on the line before the tab), or, when `anywhere` is set, of any line up to `line + 1`.
 fn tab_indent(text: &str, line: u32, anywhere: bool) -> Option<usize> {
     let first = if anywhere {
         1
     } else {
         line.saturating_sub(1).max(1)
     };
+    let last = line.saturating_add(1);
     let mut offset = 0;
     for (number, l) in (1u32..).zip(text.split_inclusive('\n')) {
-        if number > line {
+        if number > last {
             break;
         }
         if number >= first {
@@ -802,7 +804,7 @@ mod tests {
     #[test]
     fn tab_indent_gets_a_hint() {
         let e = err("Resources:\n  Cdn:\n\tType: x\n");
-        assert_eq!(e.line, 3);
+        assert_eq!((e.line, e.column), (3, 1));
         assert_eq!(
             e.hint.as_deref(),
             Some("this looks like YAML with a tab indent at 3:1; YAML indents with spaces only")
@@ -849,5 +851,26 @@ mod tests {
         ] {
             assert!(!is_number(s), "{s}");
         }
+    }
+
+    #[test]
+    fn five_megabytes_are_accepted() {
+        let mut text = String::from("Resources:\n");
+        let mut n = 0;
+        while text.len() < 5 * 1024 * 1024 {
+            text.push_str(&format!(
+                "  Origin{n}:\n    Type: AWS::X\n    Properties:\n      DomainName: !Sub '${{Api}}.execute-api.ü.amazonaws.com'\n      Items: [a, 1, true]\n"
+            ));
+            n += 1;
+        }
+        let root = parse(&text).unwrap();
+        let resources = root.get("Resources").unwrap().as_map().unwrap();
+        assert_eq!(resources.len(), n);
+        let last = &resources[n - 1];
+        assert_eq!(last.key_span.line as usize, 2 + 5 * (n - 1));
+        assert_eq!(
+            &text[last.key_span.start..last.key_span.end],
+            format!("Origin{}", n - 1)
+        );
     }
 }

@@ -7,6 +7,7 @@
 use crate::state::{validate, FieldError, FormState, Level, ReferenceMode};
 use serde::{Deserialize, Serialize};
 
+mod cdk;
 mod cfn;
 mod cli;
 mod doc;
@@ -21,6 +22,8 @@ mod writer;
 pub enum OutputFormat {
     CfnYaml,
     CfnJson,
+    CdkTypeScript,
+    CdkPython,
     Terraform,
     CliJson,
 }
@@ -30,6 +33,8 @@ impl OutputFormat {
     pub const ALL: &'static [OutputFormat] = &[
         OutputFormat::CfnYaml,
         OutputFormat::CfnJson,
+        OutputFormat::CdkTypeScript,
+        OutputFormat::CdkPython,
         OutputFormat::Terraform,
         OutputFormat::CliJson,
     ];
@@ -39,6 +44,8 @@ impl OutputFormat {
         match self {
             OutputFormat::CfnYaml => "cfn-yaml",
             OutputFormat::CfnJson => "cfn-json",
+            OutputFormat::CdkTypeScript => "cdk-ts",
+            OutputFormat::CdkPython => "cdk-python",
             OutputFormat::Terraform => "terraform",
             OutputFormat::CliJson => "cli-json",
         }
@@ -97,6 +104,16 @@ pub fn render(state: &FormState, format: OutputFormat) -> Result<Rendered, Vec<F
             "apifront-distribution.json",
             "application/json",
             doc::to_json(&cfn::template(&plan)),
+        ),
+        OutputFormat::CdkTypeScript => Rendered::new(
+            "apifront-stack.ts",
+            "text/typescript",
+            cdk::app(&plan, cdk::Lang::TypeScript),
+        ),
+        OutputFormat::CdkPython => Rendered::new(
+            "apifront_stack.py",
+            "text/x-python",
+            cdk::app(&plan, cdk::Lang::Python),
         ),
         OutputFormat::Terraform => {
             Rendered::new("main.tf", "text/plain", terraform::main_tf(&plan))

@@ -85,4 +85,17 @@ mod tests {
         dist(&mut doc).logging.enabled = known(false);
         assert_eq!(check(&RULE, &doc).len(), 1);
     }
+
+    #[test]
+    fn unknown_bucket_is_silent() {
+        let mut doc = api_doc();
+        let l = &mut dist(&mut doc).logging;
+        l.present = true;
+        l.bucket = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -91,4 +91,15 @@ mod tests {
             known("arn:aws:acm:us-east-1:123456789012:certificate/abc".into());
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_arn_is_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc).viewer_certificate.acm_certificate_arn = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -102,4 +102,15 @@ mod tests {
         );
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_aliases_are_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc).aliases = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

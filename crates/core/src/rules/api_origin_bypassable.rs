@@ -49,7 +49,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const SECRET_WORDS: &[&str] = &["secret", "verify", "token", "key", "auth", "origin"];
+const SECRET_WORDS: &[&str] = &["secret", "verify", "token", "key", "auth"];
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let waf = ctx
@@ -102,6 +102,20 @@ mod tests {
         assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
         dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
             name: known("X-Origin-Verify".into()),
+            ..Default::default()
+        });
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn unknown_header_name_counts_as_secret() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
+            name: crate::value::Field::unknown(
+                crate::value::Unknown::Intrinsic("Ref".into()),
+                Default::default(),
+                "u",
+            ),
             ..Default::default()
         });
         assert!(check(&RULE, &doc).is_empty());

@@ -222,4 +222,17 @@ mod tests {
         default_behavior(&mut doc).origin_request_policy_id = policy(managed::ALL_VIEWER);
         assert!(check_doc(&doc).is_empty());
     }
+
+    #[test]
+    fn custom_domain_matching_the_alias_is_a_warning() {
+        let mut doc = api_doc();
+        let d = dist(&mut doc);
+        d.origins[0].domain_name = known("api.example.com".into());
+        d.origins[0].kind = crate::model::OriginKindField(OriginKind::ApiGatewayCustomDomain);
+        d.aliases = list(&["API.example.com"]);
+        default_behavior(&mut doc).origin_request_policy_id = policy(managed::ALL_VIEWER);
+        assert_eq!(check_doc(&doc)[0].severity, Severity::Warning);
+        dist(&mut doc).aliases = list(&["www.example.com"]);
+        assert_eq!(check_doc(&doc)[0].severity, Severity::Error);
+    }
 }

@@ -156,4 +156,20 @@ mod tests {
         doc.methods[0].api_ref = Some("OtherApi".into());
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_authorization_type_is_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0].api_ref = Some("Api".into());
+        doc.methods.push(crate::model::Method {
+            api_ref: Some("Api".into()),
+            authorization_type: crate::value::Field::unknown(
+                crate::value::Unknown::Intrinsic("Ref".into()),
+                Default::default(),
+                "u",
+            ),
+            ..Default::default()
+        });
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -150,4 +150,15 @@ mod tests {
         doc.stages[0].stage_name = known("prod".into());
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_path_is_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0].origin_path = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -124,4 +124,19 @@ mod tests {
         );
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_protocol_policy_is_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0]
+            .custom_origin_config
+            .as_mut()
+            .unwrap()
+            .origin_protocol_policy = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -231,4 +231,15 @@ mod tests {
         dist(&mut doc).behaviors.push(b);
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_path_is_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0].origin_path = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

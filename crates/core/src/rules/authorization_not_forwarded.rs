@@ -72,16 +72,12 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 behavior_name(behavior),
                 origin_name(origin)
             );
-            let span = behavior
-                .origin_request_policy_id
-                .is_present()
-                .then_some(&behavior.origin_request_policy_id)
-                .map_or(fwd.cache.cause.span, |f| f.span);
-            let path = behavior
-                .origin_request_policy_id
-                .is_present()
-                .then(|| behavior.origin_request_policy_id.path.clone())
-                .unwrap_or_else(|| fwd.cache.cause.path.clone());
+            let orp = &behavior.origin_request_policy_id;
+            let (span, path) = if orp.is_present() {
+                (orp.span, orp.path.clone())
+            } else {
+                (fwd.cache.cause.span, fwd.cache.cause.path.clone())
+            };
             Some(
                 ctx.finding(&RULE, span, &path, message)
                     .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),

@@ -124,4 +124,31 @@ mod tests {
         dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_ttl_or_code_is_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc)
+            .custom_error_responses
+            .push(CustomErrorResponse {
+                error_code: known(502),
+                error_caching_min_ttl: crate::value::Field::unknown(
+                    crate::value::Unknown::Intrinsic("Ref".into()),
+                    Default::default(),
+                    "u",
+                ),
+                ..Default::default()
+            });
+        dist(&mut doc)
+            .custom_error_responses
+            .push(CustomErrorResponse {
+                error_code: crate::value::Field::unknown(
+                    crate::value::Unknown::Intrinsic("Ref".into()),
+                    Default::default(),
+                    "u",
+                ),
+                ..Default::default()
+            });
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

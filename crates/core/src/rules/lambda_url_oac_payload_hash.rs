@@ -110,4 +110,17 @@ mod tests {
         default_behavior(&mut doc).allowed_methods = list(&["GET", "HEAD"]);
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_methods_are_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
+        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Id("E2Q".into()));
+        default_behavior(&mut doc).allowed_methods = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -94,4 +94,16 @@ mod tests {
         dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Local("Oac".into()));
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_oac_counts_as_set() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
+        dist(&mut doc).origins[0].origin_access_control_id = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -129,4 +129,23 @@ mod tests {
         dist(&mut doc).viewer_certificate.minimum_protocol_version = Default::default();
         assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
     }
+
+    #[test]
+    fn unknown_version_or_default_certificate_is_silent() {
+        let mut doc = api_doc();
+        let vc = &mut dist(&mut doc).viewer_certificate;
+        vc.present = true;
+        vc.acm_certificate_arn = known("arn:aws:acm:us-east-1:1:certificate/x".into());
+        vc.minimum_protocol_version = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+        let vc = &mut dist(&mut doc).viewer_certificate;
+        vc.acm_certificate_arn = Default::default();
+        vc.cloudfront_default_certificate = known(true);
+        vc.minimum_protocol_version = known("TLSv1".into());
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -123,4 +123,19 @@ mod tests {
         c.origin_ssl_protocols = crate::value::Field::default();
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_list_is_silent() {
+        let mut doc = api_doc();
+        let c = dist(&mut doc).origins[0]
+            .custom_origin_config
+            .as_mut()
+            .unwrap();
+        c.origin_ssl_protocols = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -128,4 +128,14 @@ mod tests {
         ));
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn function_association_or_custom_domain_is_skipped() {
+        let mut doc = api_doc();
+        let mut b = behavior("api");
+        b.path_pattern = Some(known("/api/*".into()));
+        b.function_associations.push(Default::default());
+        dist(&mut doc).behaviors.push(b);
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -142,4 +142,19 @@ mod tests {
             .message
             .starts_with("behavior `api/v2/*` can never match"));
     }
+
+    #[test]
+    fn unknown_patterns_are_skipped() {
+        let mut doc = api_doc();
+        let mut first = behavior("api");
+        first.path_pattern = Some(crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        ));
+        let mut second = behavior("api");
+        second.path_pattern = Some(known("/api/*".into()));
+        dist(&mut doc).behaviors = vec![first, second];
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

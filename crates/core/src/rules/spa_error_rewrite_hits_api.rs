@@ -93,4 +93,22 @@ mod tests {
         dist(&mut doc).custom_error_responses[0].response_code = known(404);
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_response_code_is_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc)
+            .custom_error_responses
+            .push(crate::model::CustomErrorResponse {
+                error_code: known(404),
+                response_code: crate::value::Field::unknown(
+                    crate::value::Unknown::Intrinsic("Ref".into()),
+                    Default::default(),
+                    "u",
+                ),
+                response_page_path: known("/index.html".into()),
+                ..Default::default()
+            });
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

@@ -117,4 +117,22 @@ mod tests {
         dist(&mut doc).dynamic_blocks.push("origin".into());
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_target_or_origin_id_is_silent() {
+        let mut doc = api_doc();
+        default_behavior(&mut doc).target_origin_id = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).target_origin_id = known("other".into());
+        dist(&mut doc).origins[0].id = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

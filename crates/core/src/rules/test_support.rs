@@ -1,7 +1,7 @@
 //! Builders of small model values and runners for rule tests.
 
 use crate::classify::classify_host;
-use crate::lint::{lint, lint_text, Finding, LintConfig, LintContext, Rule};
+use crate::lint::{Finding, LintContext, Rule};
 use crate::managed;
 use crate::model::{
     Behavior, CustomOriginConfig, Distribution, Document, Format, Origin, OriginKindField,
@@ -84,20 +84,4 @@ pub fn check(rule: &Rule, doc: &Document) -> Vec<Finding> {
         .iter()
         .flat_map(|d| (rule.check)(&LintContext::new(doc, "", d)))
         .collect()
-}
-
-/// Parses `text`, lints it and keeps the findings of `slug`.
-pub fn lint_slug(text: &str, slug: &str) -> Vec<Finding> {
-    let report = lint_text(text, &LintConfig::default())
-        .unwrap_or_else(|e| panic!("test input does not parse: {e}"));
-    report
-        .findings
-        .into_iter()
-        .filter(|f| f.rule == slug)
-        .collect()
-}
-
-/// Lints a document model with every rule (text empty).
-pub fn lint_all(doc: &Document) -> Vec<Finding> {
-    lint(doc, "", &LintConfig::default())
 }

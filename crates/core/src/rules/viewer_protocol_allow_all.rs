@@ -93,4 +93,15 @@ mod tests {
         dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
         assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
     }
+
+    #[test]
+    fn unknown_policy_is_silent() {
+        let mut doc = api_doc();
+        default_behavior(&mut doc).viewer_protocol_policy = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

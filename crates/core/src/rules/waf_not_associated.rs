@@ -71,4 +71,15 @@ mod tests {
         dist(&mut doc).web_acl_id = known("arn:aws:wafv2:x".into());
         assert!(check(&RULE, &doc).is_empty());
     }
+
+    #[test]
+    fn unknown_web_acl_is_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc).web_acl_id = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
 }

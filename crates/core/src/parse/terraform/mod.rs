@@ -1,9 +1,11 @@
 //! Terraform HCL to the model.
 //!
-//! Parsed with `hcl-edit`, which keeps byte spans of every expression and refuses input nested
-//! deeper than 64 levels, so neither parsing nor the walk below can overflow the stack.
+//! Parsed with `hcl-edit`, which keeps byte spans of every expression. Input nested deeper than
+//! [`depth::MAX_HCL_DEPTH`] levels is refused before parsing, so neither the recursive parser nor
+//! the walk below can overflow even a small (WebAssembly) stack.
 
 mod behavior;
+mod depth;
 mod distribution;
 mod eval;
 mod host;
@@ -14,11 +16,26 @@ use super::ParseError;
 use crate::model::{Document, Format};
 use crate::span::LineIndex;
 use eval::Ctx;
+use std::borrow::Cow;
 
 /// Parses Terraform HCL and builds the model: every `aws_cloudfront_distribution` and the
 /// sibling resources the rules look at.
 pub fn parse(text: &str, idx: &LineIndex) -> Result<Document, ParseError> {
-    let body = hcl_edit::parser::parse_body(text).map_err(|e| syntax_error(&e, idx))?;
+    // A byte order mark becomes blanks of the same length, so offsets stay those of `text`.
+    let source = match text.strip_prefix('\u{feff}') {
+        Some(rest) => Cow::Owned(format!("   {rest}")),
+        None => Cow::Borrowed(text),
+    };
+    if let Some(offset) = depth::too_deep(&source) {
+        return Err(ParseError::at(
+            idx,
+            offset,
+            format!("the HCL nests deeper than {} levels", depth::MAX_HCL_DEPTH),
+        )
+        .with_hint("flatten the nested blocks, brackets or templates")
+        .with_format(Format::Terraform));
+    }
+    let body = hcl_edit::parser::parse_body(&source).map_err(|e| syntax_error(&e, idx))?;
     let mut ctx = Ctx::new(&body, idx);
     let mut doc = Document::new(Format::Terraform);
     let mut distributions = Vec::new();
