@@ -5,6 +5,7 @@ use crate::check::CheckView;
 use crate::configure::ConfigureView;
 use crate::route::Route;
 use crate::rules_view::RulesView;
+use crate::theme::ThemeToggle;
 use apifront_core::share;
 use apifront_core::state::FormState;
 use gloo::events::EventListener;
@@ -113,6 +114,7 @@ pub fn app() -> Html {
                     { tab(Route::Check, "Check") }
                     { tab(Route::Rules, "Rules") }
                 </nav>
+                <ThemeToggle />
             </header>
             if let Some(text) = &*notice {
                 <div class="banner" role="status">

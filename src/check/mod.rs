@@ -72,7 +72,56 @@ pub fn check_view(props: &CheckViewProps) -> Html {
     };
     let linted = matches!(state.outcome, Outcome::Linted { .. }) && !state.stale;
 
+    // Open a file, from the picker or dropped on the editor; the reader must outlive the call.
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let load_file = {
+        let state = state.clone();
+        Callback::from(move |file: web_sys::File| {
+            let state = state.clone();
+            let task = gloo::file::callbacks::read_as_text(&file.into(), move |result| {
+                if let Ok(text) = result {
+                    state.dispatch(CheckAction::Load(text));
+                }
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let on_pick = {
+        let load_file = load_file.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                load_file.emit(file);
+            }
+        })
+    };
+    let on_drop = {
+        let load_file = load_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                load_file.emit(file);
+            }
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    // Ctrl/Cmd+Enter lints at once.
+    let on_key = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                state.dispatch(CheckAction::Lint);
+            }
+        })
+    };
+
     let status = match &state.outcome {
+        _ if state.stale => "Checking…".to_string(),
         Outcome::Empty => "Paste a CloudFront configuration to check it.".to_string(),
         Outcome::Failed(err) => {
             let hint = err
@@ -105,19 +154,23 @@ pub fn check_view(props: &CheckViewProps) -> Html {
     );
 
     html! {
-        <section class="check" aria-labelledby="check-title">
+        <section class="check" aria-labelledby="check-title" onkeydown={on_key}>
             <div class="toolbar">
                 <h2 id="check-title">{ "Check a configuration" }</h2>
                 <ExamplesMenu on_load={dispatch.reform(CheckAction::Load)} />
+                <label class="button" for="open-file">{ "Open file…" }</label>
+                <input id="open-file" class="visually-hidden" type="file"
+                    accept=".json,.yaml,.yml,.template,.tf,.txt" onchange={on_pick} />
                 <button type="button" disabled={!state.has_safe_fix() || state.stale}
                     onclick={dispatch.reform(|_| CheckAction::FixAllSafe)}>{ "Fix all safe" }</button>
                 <button type="button" disabled={!linted} onclick={on_import}>{ "Load into form" }</button>
             </div>
             <div class="check-body">
-                <div class="check-editor">
+                <div class="check-editor" ondrop={on_drop} ondragover={on_drag_over}>
                     <Editor text={state.text.clone()} findings={state.findings().to_vec()}
                         stale={state.stale} on_edit={on_edit} node_ref={editor_ref.clone()} />
                     <p class={status_class} role="status" aria-live="polite">{ status }</p>
+                    <p class="drop-hint">{ "Drop a file on the editor to open it. Ctrl+Enter checks at once." }</p>
                 </div>
                 <div class="check-side">
                     <FindingsList state={state.clone()} editor={editor_ref} dispatch={dispatch.clone()} />

@@ -2,6 +2,7 @@
 
 mod fields;
 mod form;
+mod highlight;
 mod output;
 mod share;
 

@@ -1,5 +1,6 @@
 //! The generated snippets: one tab per output format, linted live, with copy and download.
 
+use super::highlight::highlight;
 use apifront_core::lint::{lint_text, LintConfig, Severity};
 use apifront_core::render::{render, OutputFormat, Rendered};
 use apifront_core::state::FormState;
@@ -116,7 +117,7 @@ pub fn output_panel(props: &OutputPanelProps) -> Html {
                     <button type="button" onclick={on_download}>{ "Download" }</button>
                 </div>
                 if !file.notes.is_empty() { <ul class="output-notes">{ for notes }</ul> }
-                <pre class="output-code" tabindex="0" aria-label={format!("Generated {}", format_label(*tab))}><code>{ &file.text }</code></pre>
+                <pre class="output-code" tabindex="0" aria-label={format!("Generated {}", format_label(*tab))}><code>{ highlight(&file.text) }</code></pre>
             </> }
         }
         Err(errors) => html! {
