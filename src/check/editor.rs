@@ -12,7 +12,8 @@ pub struct EditorProps {
     pub findings: Vec<Finding>,
     /// Hides the annotations while the text is newer than the findings.
     pub stale: bool,
-    pub on_edit: Callback<String>,
+    /// The text changed (the editor keeps it; the parent reads it through `node_ref`).
+    pub on_edit: Callback<()>,
     /// The textarea, so that a finding can move the caret there.
     pub node_ref: NodeRef,
 }
@@ -118,28 +119,30 @@ pub fn editor(props: &EditorProps) -> Html {
     let overlay = use_node_ref();
     let gutter = use_node_ref();
 
-    let oninput = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_edit.emit(area.value());
-        })
-    };
+    let oninput = props.on_edit.reform(|_: InputEvent| ());
     let onscroll = {
         let (area, overlay, gutter) = (props.node_ref.clone(), overlay.clone(), gutter.clone());
         Callback::from(move |_: Event| sync_scroll(&area, &overlay, &gutter))
     };
+    {
+        // The textarea owns its text while the user types; write it only when the text was
+        // replaced from outside (a fix, an example, a file), so the caret never jumps.
+        let area = props.node_ref.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                if area.value() != *text {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
     {
         // A render can change the layers' heights after the last scroll event: re-sync.
         let (area, overlay, gutter) = (props.node_ref.clone(), overlay.clone(), gutter.clone());
         use_effect(move || sync_scroll(&area, &overlay, &gutter));
     }
 
-    let markers = if props.stale {
-        Html::default()
-    } else {
-        markers(&props.text, &props.findings)
-    };
+    let markers = markers(&props.text, &props.findings);
 
     html! {
         <div class={classes!("editor", props.stale.then_some("editor-stale"))}>
@@ -149,13 +152,13 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
             <div class="editor-main">
                 <pre class="highlight" aria-hidden="true" ref={overlay}>
-                    { if props.stale { html! { { &props.text } } } else { highlight(&props.text, &props.findings) } }
+                    { highlight(&props.text, &props.findings) }
                 </pre>
                 <textarea id="paste" ref={props.node_ref.clone()} spellcheck="false" wrap="off"
                     autocomplete="off" autocapitalize="off"
                     aria-label="Configuration to check: AWS CLI JSON, CloudFormation (JSON or YAML) or Terraform"
                     placeholder="Paste the output of `aws cloudfront get-distribution-config`, a CloudFormation template or a .tf file"
-                    value={props.text.clone()} {oninput} {onscroll} />
+                    {oninput} {onscroll} />
             </div>
         </div>
     }

@@ -46,15 +46,22 @@ pub fn check_view(props: &CheckViewProps) -> Html {
         });
     }
 
+    // Reads the editor's text and lints it.
+    let lint_now = {
+        let (state, editor_ref) = (state.clone(), editor_ref.clone());
+        Callback::from(move |_: ()| {
+            if let Some(area) = editor_ref.cast::<web_sys::HtmlTextAreaElement>() {
+                state.dispatch(CheckAction::Load(area.value()));
+            }
+        })
+    };
     let on_edit = {
-        let state = state.clone();
-        Callback::from(move |text: String| {
-            state.dispatch(CheckAction::Edit(text));
-            let state = state.clone();
+        let (state, lint_now) = (state.clone(), lint_now.clone());
+        Callback::from(move |()| {
+            state.dispatch(CheckAction::Edit);
+            let lint_now = lint_now.clone();
             // Replacing the timeout cancels the previous one: lint once typing pauses.
-            *pending.borrow_mut() = Some(Timeout::new(LINT_DELAY_MS, move || {
-                state.dispatch(CheckAction::Lint)
-            }));
+            *pending.borrow_mut() = Some(Timeout::new(LINT_DELAY_MS, move || lint_now.emit(())));
         })
     };
     let dispatch = {
@@ -110,15 +117,12 @@ pub fn check_view(props: &CheckViewProps) -> Html {
     };
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
     // Ctrl/Cmd+Enter lints at once.
-    let on_key = {
-        let state = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
-                e.prevent_default();
-                state.dispatch(CheckAction::Lint);
-            }
-        })
-    };
+    let on_key = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+            e.prevent_default();
+            lint_now.emit(());
+        }
+    });
 
     let status = match &state.outcome {
         _ if state.stale => "Checking…".to_string(),

@@ -50,11 +50,10 @@ impl Default for CheckState {
 /// What the user can do in the Check view.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckAction {
-    /// The text was edited (lint follows after a pause).
-    Edit(String),
-    /// Lint the current text now.
-    Lint,
-    /// Replace the text and lint it (an example, a file, a share link).
+    /// The text in the editor changed (it is read and linted after a pause: the editor holds it
+    /// meanwhile, so typing in a large text copies nothing per keystroke).
+    Edit,
+    /// Take this text (from the editor, an example, a file, a share link) and lint it.
     Load(String),
     /// Show or hide one severity in the list.
     ToggleSeverity(Severity),
@@ -128,15 +127,10 @@ impl CheckState {
     /// The state after `action` (the reducer, without Yew).
     pub fn apply(self, action: CheckAction) -> Self {
         match action {
-            CheckAction::Edit(text) => Self {
+            CheckAction::Edit => Self {
                 stale: true,
-                text,
                 ..self
             },
-            CheckAction::Lint => {
-                let text = self.text.clone();
-                self.relinted(text)
-            }
             CheckAction::Load(text) => self.relinted(text),
             CheckAction::ToggleSeverity(severity) => {
                 let mut shown = self.shown;
@@ -163,6 +157,10 @@ impl Reducible for CheckState {
     type Action = CheckAction;
 
     fn reduce(self: Rc<Self>, action: CheckAction) -> Rc<Self> {
+        // Keystrokes after the first one change nothing: no re-render while typing.
+        if action == CheckAction::Edit && self.stale {
+            return self;
+        }
         Rc::new((*self).clone().apply(action))
     }
 }
@@ -184,10 +182,10 @@ mod tests {
 
     #[test]
     fn edit_marks_stale_and_lint_refreshes() {
-        let s = CheckState::default().apply(CheckAction::Edit(BROKEN.to_string()));
+        let s = CheckState::default().apply(CheckAction::Edit);
         assert!(s.stale);
         assert_eq!(s.outcome, Outcome::Empty);
-        let s = s.apply(CheckAction::Lint);
+        let s = s.apply(CheckAction::Load(BROKEN.to_string()));
         assert!(!s.stale);
         assert!(s
             .findings()
@@ -222,7 +220,7 @@ mod tests {
     #[test]
     fn a_stale_fix_is_ignored() {
         let s = CheckState::default().apply(CheckAction::Load(BROKEN.to_string()));
-        let s = s.apply(CheckAction::Edit(format!("{BROKEN} ")));
+        let s = s.apply(CheckAction::Edit);
         let before = s.text.clone();
         assert_eq!(s.apply(CheckAction::ApplyFix(0)).text, before);
     }

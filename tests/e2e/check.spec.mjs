@@ -88,3 +88,16 @@ async function finding_line_matches(page, mark, line) {
   }, line);
   expect(Math.abs(top - expected)).toBeLessThan(4);
 }
+
+test('the caret stays where the user types when the lint comes back', async ({ page }) => {
+  await page.goto('./#/check');
+  const editor = page.getByLabel(/Configuration to check/);
+  await editor.fill(BROKEN);
+  await expect(page.getByRole('status')).toContainText('cli-json:');
+  // Put the caret in the middle and type: after the debounced lint, it is still there.
+  await editor.evaluate((el) => el.setSelectionRange(100, 100));
+  await page.keyboard.type(' ');
+  await expect(page.getByRole('status')).toContainText('cli-json:');
+  await page.waitForTimeout(300);
+  expect(await editor.evaluate((el) => el.selectionStart)).toBe(101);
+});
