@@ -11,14 +11,21 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const BROKEN: &str = include_str!("../static/examples/broken-cli.json");
 
-/// Mounts the app into a fresh element (the harness page has its own `#output`) and waits a tick.
-async fn mount() -> Element {
+/// Mounts the app showing `hash` into a fresh element (the harness page has its own `#output`)
+/// and waits a tick.
+async fn mount_at(hash: &str) -> Element {
+    gloo::utils::window().location().set_hash(hash).unwrap();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
     TimeoutFuture::new(10).await;
     root
+}
+
+/// Mounts the app on the Check view.
+async fn mount() -> Element {
+    mount_at("/check").await
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -93,4 +100,21 @@ async fn lint_runs_after_typing_pauses_and_lists_findings() {
     assert!(area
         .value()
         .contains("b689b0a8-53d0-40ab-baf2-68738e2966ac"));
+}
+
+#[wasm_bindgen_test]
+async fn configure_renders_a_preset_that_lints_clean() {
+    let root = mount_at("/configure").await;
+    let select: web_sys::HtmlSelectElement = find(&root, "select.presets").dyn_into().unwrap();
+    select.set_value("http-api");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    TimeoutFuture::new(10).await;
+    let api_kind: web_sys::HtmlSelectElement = find(&root, "#f-api-kind").dyn_into().unwrap();
+    assert_eq!(api_kind.value(), "http-api");
+    assert!(text_of(&root, ".output-code").contains("execute-api"));
+    assert!(text_of(&root, ".output-lint").contains("0 problems"));
 }
