@@ -66,8 +66,11 @@ mod lambda_url_oac_payload_hash;
 mod lambda_url_without_oac;
 mod minimum_protocol_version_not_recommended;
 mod origin_domain_not_hostname;
+mod origin_id_duplicate;
 mod origin_path_format;
 mod origin_ssl_protocols_outdated;
+mod origin_unused;
+mod path_pattern_invalid;
 mod path_pattern_prefix_not_stripped;
 mod path_pattern_shadowed;
 mod quantity_items_mismatch;
@@ -93,8 +96,11 @@ static ALL: &[&Rule] = &[
     &apigw_rest_origin_path_missing_stage::RULE,
     &apigw_origin_path_on_default_stage::RULE,
     &path_pattern_prefix_not_stripped::RULE,
+    &path_pattern_invalid::RULE,
     &path_pattern_shadowed::RULE,
     &target_origin_unknown::RULE,
+    &origin_id_duplicate::RULE,
+    &origin_unused::RULE,
     &forwardedvalues_with_cache_policy::RULE,
     &api_behavior_caching_enabled::RULE,
     &api_behavior_forwards_nothing::RULE,
