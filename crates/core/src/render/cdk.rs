@@ -62,18 +62,22 @@ fn strs(items: &[String]) -> Js {
     Js::List(items.iter().map(|i| s(i)).collect())
 }
 
-/// `camelCase` → `snake_case` for one identifier.
+/// `camelCase` → `snake_case` for one identifier (`enforceSSL` → `enforce_ssl`).
 fn snake(id: &str) -> String {
+    let chars: Vec<char> = id.chars().collect();
     let mut out = String::new();
-    for (i, c) in id.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_lower)
+            {
                 out.push('_');
             }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
         }
+        out.push(c.to_ascii_lowercase());
     }
     out
 }
@@ -1054,7 +1058,7 @@ fn main(plan: &Plan, lang: Lang, w: &mut Writer) {
                             path("exampleStack"),
                             s("Handler"),
                             props(vec![
-                                ("runtime", path("lambda.Runtime.NODEJS_20_X")),
+                                ("runtime", path("lambda.Runtime.NODEJS_24_X")),
                                 ("handler", s("index.handler")),
                                 (
                                     "code",
@@ -1119,4 +1123,26 @@ fn main(plan: &Plan, lang: Lang, w: &mut Writer) {
     }
     lang.statement(w, &Js::New("ApifrontStack".into(), args));
     lang.statement(w, &Js::Call("app.synth".into(), vec![]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_names_to_python() {
+        assert_eq!(snake("enforceSSL"), "enforce_ssl");
+        assert_eq!(snake("webAclId"), "web_acl_id");
+        assert_eq!(snake("enableIpv6"), "enable_ipv6");
+        assert_eq!(snake("http2AndMore"), "http2_and_more");
+        assert_eq!(
+            py_path("origins.FunctionUrlOrigin.withOriginAccessControl"),
+            "origins.FunctionUrlOrigin.with_origin_access_control"
+        );
+        assert_eq!(
+            py_path("lambda.Runtime.NODEJS_24_X"),
+            "lambda_.Runtime.NODEJS_24_X"
+        );
+        assert_eq!(py_path("this"), "self");
+    }
 }

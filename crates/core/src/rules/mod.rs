@@ -48,9 +48,11 @@ macro_rules! api_behavior {
 mod access_logging_disabled;
 mod acm_certificate_not_us_east_1;
 mod aliases_need_custom_certificate;
+mod allowed_methods_invalid_set;
 mod api_behavior_caching_enabled;
 mod api_behavior_forwards_nothing;
 mod api_origin_bypassable;
+mod api_redirect_to_https;
 mod api_write_methods_not_allowed;
 mod apigw_edge_optimized_origin;
 mod apigw_host_header_forwarded;
@@ -60,16 +62,23 @@ mod apigw_origin_path_on_default_stage;
 mod apigw_origin_protocol_not_https_only;
 mod apigw_rest_origin_path_missing_stage;
 mod authorization_not_forwarded;
+mod cached_methods_invalid;
+mod distribution_disabled;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
+mod http_version_invalid;
 mod lambda_url_oac_payload_hash;
 mod lambda_url_without_oac;
 mod minimum_protocol_version_not_recommended;
 mod origin_domain_not_hostname;
+mod origin_id_duplicate;
 mod origin_path_format;
 mod origin_ssl_protocols_outdated;
+mod origin_unused;
+mod path_pattern_invalid;
 mod path_pattern_prefix_not_stripped;
 mod path_pattern_shadowed;
+mod price_class_invalid;
 mod quantity_items_mismatch;
 mod query_strings_not_forwarded;
 mod shared_fixes;
@@ -77,6 +86,7 @@ mod spa_error_rewrite_hits_api;
 mod target_origin_unknown;
 mod viewer_protocol_allow_all;
 mod waf_not_associated;
+mod write_methods_on_static_origin;
 
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -93,18 +103,27 @@ static ALL: &[&Rule] = &[
     &apigw_rest_origin_path_missing_stage::RULE,
     &apigw_origin_path_on_default_stage::RULE,
     &path_pattern_prefix_not_stripped::RULE,
+    &path_pattern_invalid::RULE,
     &path_pattern_shadowed::RULE,
     &target_origin_unknown::RULE,
+    &origin_id_duplicate::RULE,
+    &origin_unused::RULE,
     &forwardedvalues_with_cache_policy::RULE,
     &api_behavior_caching_enabled::RULE,
     &api_behavior_forwards_nothing::RULE,
     &authorization_not_forwarded::RULE,
     &query_strings_not_forwarded::RULE,
+    &allowed_methods_invalid_set::RULE,
+    &cached_methods_invalid::RULE,
     &api_write_methods_not_allowed::RULE,
+    &write_methods_on_static_origin::RULE,
     &viewer_protocol_allow_all::RULE,
+    &api_redirect_to_https::RULE,
     &minimum_protocol_version_not_recommended::RULE,
     &acm_certificate_not_us_east_1::RULE,
     &aliases_need_custom_certificate::RULE,
+    &http_version_invalid::RULE,
+    &price_class_invalid::RULE,
     &error_caching_too_long_for_api::RULE,
     &spa_error_rewrite_hits_api::RULE,
     &lambda_url_without_oac::RULE,
@@ -113,6 +132,7 @@ static ALL: &[&Rule] = &[
     &api_origin_bypassable::RULE,
     &waf_not_associated::RULE,
     &access_logging_disabled::RULE,
+    &distribution_disabled::RULE,
 ];
 
 /// Every rule, in catalogue order.

@@ -1,0 +1,125 @@
+//! `api-redirect-to-https`: an API behavior redirects HTTP to HTTPS instead of refusing it.
+
+use crate::lint::{
+    behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "api-redirect-to-https",
+    summary: "An API behavior answers plain HTTP with a redirect instead of refusing it",
+    default_severity: Severity::Info,
+    category: Category::Tls,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds behaviors that reach an API Gateway or Lambda URL origin with \
+            `ViewerProtocolPolicy: redirect-to-https`.",
+        why_bad: "CloudFront answers an HTTP request with a 301 redirect. Many HTTP clients \
+            follow a 301 with a GET and drop the body, so a misconfigured caller that POSTs \
+            over HTTP silently does something else, and its credentials have already crossed \
+            the network in clear text. `https-only` answers 403 and the mistake shows at once.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                "          ViewerProtocolPolicy: redirect-to-https
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+"
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "An API also used by browsers typing the URL (rare) may want the redirect; \
+            suppress the rule for that distribution.",
+        references: &[
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DefaultCacheBehavior.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    ctx.api_behaviors()
+        .into_iter()
+        .filter_map(|(b, _)| {
+            let field = &b.viewer_protocol_policy;
+            if field.get()? != "redirect-to-https" {
+                return None;
+            }
+            let message = format!(
+                "{} redirects HTTP to HTTPS with a 301 (ViewerProtocolPolicy \
+                 `redirect-to-https`); for an API prefer `https-only`, which refuses HTTP with \
+                 403",
+                behavior_name(b)
+            );
+            let fix = Fix::unsafe_(
+                "set ViewerProtocolPolicy to https-only",
+                vec![ctx.editor().replace_string(field.span, "https-only")],
+            );
+            Some(
+                ctx.finding(&RULE, field.span, &field.path, message)
+                    .with_fix(fix),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn redirect_on_api_behavior_is_reported() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).viewer_protocol_policy = known("redirect-to-https".into());
+        let f = check(&RULE, &doc);
+        assert!(f[0].message.contains("default behavior"));
+        assert!(!f[0].fix.as_ref().unwrap().safe);
+        dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn unknown_policy_is_silent() {
+        let mut doc = api_doc();
+        default_behavior(&mut doc).viewer_protocol_policy = unknown();
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_with_fix() {
+        let yaml = RULE.docs.example.text;
+        let f = lint_rule(&RULE, yaml);
+        assert_eq!(
+            (f[0].span.line, f[0].span.column),
+            position(yaml, "redirect-to-https")
+        );
+        let fixed = apply_all(yaml, &f);
+        assert!(fixed.contains("ViewerProtocolPolicy: https-only"));
+        assert!(lint_rule(&RULE, &fixed).is_empty());
+        let tf = r#"resource "aws_cloudfront_distribution" "d" {
+  origin {
+    origin_id   = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+  }
+  default_cache_behavior {
+    target_origin_id       = "api"
+    viewer_protocol_policy = "redirect-to-https"
+  }
+}
+"#;
+        let f = lint_rule(&RULE, tf);
+        assert_eq!((f[0].span.line, f[0].span.column), (8, 30));
+        assert!(apply_all(tf, &f).contains("viewer_protocol_policy = \"https-only\""));
+    }
+}

@@ -1,0 +1,135 @@
+//! `http-version-invalid`: `HttpVersion` is not a value CloudFront knows, or leaves out HTTP/2.
+
+use crate::lint::{
+    Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "http-version-invalid",
+    summary: "HttpVersion is not http1.1, http2, http3 or http2and3",
+    default_severity: Severity::Error,
+    category: Category::Structure,
+    fix: FixAvailability::Safe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds an `HttpVersion` other than `http1.1`, `http2` (the default), \
+            `http3` and `http2and3` (an error), and, as information, `http1.1` or `http3`, \
+            which leave viewers without HTTP/2.",
+        why_bad: "CloudFront rejects unknown values. `http1.1` gives up multiplexing; with \
+            `http3` alone, clients that cannot use QUIC fall back to HTTP/1.1 (per the CDK and \
+            Pulumi documentation of the setting; AWS's own pages are less explicit). \
+            `http2and3` serves every client its best protocol.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("        HttpVersion: HTTP/2\n", api_origin!(), api_behavior!()),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("        HttpVersion: http2and3\n", api_origin!(), api_behavior!()),
+        },
+        exceptions: "Clients known to break on HTTP/2 may justify `http1.1`; suppress the rule \
+            for that distribution.",
+        references: &[
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html",
+            "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cloudfront.HttpVersion.html",
+        ],
+    },
+    check,
+};
+
+const VALID: &[&str] = &["http1.1", "http2", "http3", "http2and3"];
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let field = &ctx.dist.http_version;
+    let Some(value) = field.get() else {
+        return Vec::new();
+    };
+    let editor = ctx.editor();
+    if VALID.contains(&value.as_str()) {
+        if !matches!(value.as_str(), "http1.1" | "http3") {
+            return Vec::new();
+        }
+        let message = format!(
+            "HttpVersion `{value}` leaves viewers without HTTP/2; `http2and3` serves each \
+             client its best protocol"
+        );
+        let fix = Fix::unsafe_(
+            "set HttpVersion to http2and3",
+            vec![editor.replace_string(field.span, "http2and3")],
+        );
+        return vec![ctx
+            .finding(&RULE, field.span, &field.path, message)
+            .with_severity(Severity::Info)
+            .with_fix(fix)];
+    }
+    let normalized: String = value
+        .trim()
+        .to_ascii_lowercase()
+        .replace(['/', ' '], "")
+        .replace("http2.0", "http2");
+    let spelled = VALID.iter().find(|v| **v == normalized).copied();
+    let message = match spelled {
+        Some(v) => format!("HttpVersion `{value}` is not valid; write `{v}`"),
+        None => {
+            format!("HttpVersion `{value}` is not valid; use http2and3 (or http1.1, http2, http3)")
+        }
+    };
+    let fix = spelled.and_then(|v| {
+        Fix::safe(
+            format!("set HttpVersion to {v}"),
+            vec![editor.replace_string(field.span, v)],
+        )
+    });
+    vec![ctx
+        .finding(&RULE, field.span, &field.path, message)
+        .with_fix(fix)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::Severity;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn values() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        for good in ["http2", "http2and3"] {
+            dist(&mut doc).http_version = known(good.into());
+            assert!(check(&RULE, &doc).is_empty());
+        }
+        for info in ["http1.1", "http3"] {
+            dist(&mut doc).http_version = known(info.into());
+            assert_eq!(check(&RULE, &doc)[0].severity, Severity::Info);
+        }
+        dist(&mut doc).http_version = known("HTTP2".into());
+        let f = check(&RULE, &doc);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(f[0].message.contains("write `http2`"));
+        dist(&mut doc).http_version = known("spdy".into());
+        assert!(check(&RULE, &doc)[0].fix.is_none());
+        dist(&mut doc).http_version = unknown();
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn end_to_end() {
+        let yaml = RULE.docs.example.text;
+        let f = lint_rule(&RULE, yaml);
+        assert_eq!((f[0].span.line, f[0].span.column), position(yaml, "HTTP/2"));
+        let fixed = apply_all(yaml, &f);
+        assert!(fixed.contains("HttpVersion: http2\n"), "{fixed}");
+        assert!(lint_rule(&RULE, &fixed).is_empty());
+        let tf =
+            "resource \"aws_cloudfront_distribution\" \"d\" {\n  http_version = \"http3\"\n}\n";
+        let f = lint_rule(&RULE, tf);
+        assert_eq!(
+            (f[0].span.line, f[0].span.column, f[0].severity),
+            (2, 18, Severity::Info)
+        );
+        let json = r#"{"DistributionConfig": {"HttpVersion": "http4"}}"#;
+        assert_eq!(lint_rule(&RULE, json)[0].span.column, 40);
+    }
+}

@@ -1,0 +1,222 @@
+//! `path-pattern-invalid`: a cache behavior path pattern CloudFront does not accept.
+
+use crate::lint::{
+    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::Format;
+use crate::value::Val;
+
+pub static RULE: Rule = Rule {
+    slug: "path-pattern-invalid",
+    summary: "A cache behavior has no path pattern, or one CloudFront does not accept",
+    default_severity: Severity::Error,
+    category: Category::Structure,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds ordered cache behaviors (`CacheBehaviors`, Terraform \
+            `ordered_cache_behavior`) without a `PathPattern` or with an empty one, patterns \
+            longer than 255 characters, and patterns with characters outside `A-Z a-z 0-9 _ - . \
+            * ? $ / ~ \" ' @ : + &`. A pattern on the default behavior is not checked (the \
+            model does not read it).",
+        why_bad: "CloudFront documents exactly these characters for path patterns (`*` and `?` \
+            are the only wildcards; `&` travels as `&amp;`) and a maximum of 255 characters; \
+            every ordered behavior needs a pattern. Anything else is rejected, and characters \
+            such as `%`, spaces or `=` would never match a request path anyway. Matching is \
+            case-sensitive and ignores the query string.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "        CacheBehaviors:
+          - PathPattern: /api/v1/orders?id=*
+            TargetOriginId: orders-api
+            ViewerProtocolPolicy: https-only
+            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+                api_origin!(),
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "        CacheBehaviors:
+          - PathPattern: /api/v1/orders*
+            TargetOriginId: orders-api
+            ViewerProtocolPolicy: https-only
+            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+                api_origin!(),
+                api_behavior!()
+            ),
+        },
+        exceptions: "None: CloudFront rejects such patterns. Query strings are not part of \
+            path matching: select on them in a CloudFront Function instead.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",
+        ],
+    },
+    check,
+};
+
+/// The longest path pattern CloudFront accepts.
+const MAX_LEN: usize = 255;
+
+/// True for the characters CloudFront documents for path patterns.
+fn allowed(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "_-.*?$/~\"'@:+&".contains(c)
+}
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for behavior in &ctx.dist.behaviors {
+        let Some(field) = &behavior.path_pattern else {
+            continue;
+        };
+        let problem = match &field.val {
+            Val::Unknown(_) => continue,
+            Val::Absent => "has no path pattern; every ordered cache behavior needs one".into(),
+            Val::Known(p) if p.is_empty() => {
+                "has an empty path pattern; every ordered cache behavior needs one".into()
+            }
+            Val::Known(p) if p.chars().count() > MAX_LEN => format!(
+                "has a path pattern of {} characters; CloudFront accepts at most {MAX_LEN}",
+                p.chars().count()
+            ),
+            Val::Known(p) => {
+                let mut bad: Vec<char> = Vec::new();
+                for c in p.chars().filter(|c| !allowed(*c)) {
+                    if !bad.contains(&c) {
+                        bad.push(c);
+                    }
+                }
+                if bad.is_empty() {
+                    continue;
+                }
+                let shown = bad
+                    .iter()
+                    .map(|c| format!("`{}`", c.escape_default()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let hint = if p.contains('?') && p.contains('=') {
+                    " (query strings are not part of path matching)"
+                } else {
+                    ""
+                };
+                format!(
+                    "has the path pattern `{p}` with characters CloudFront does not accept: \
+                     {shown}{hint}"
+                )
+            }
+        };
+        let target = behavior
+            .target_origin_id
+            .get()
+            .map_or_else(String::new, |t| format!(" (target `{t}`)"));
+        let message = format!("the cache behavior{target} {problem}");
+        out.push(ctx.finding(&RULE, field.span, &field.path, message));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{lint_text, Finding, LintConfig};
+    use crate::rules::test_support::*;
+    use crate::value::{Field, Unknown};
+
+    fn lint(text: &str) -> Vec<Finding> {
+        let report = lint_text(text, &LintConfig::default()).unwrap();
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .collect()
+    }
+
+    fn with_pattern(pattern: Field<String>) -> crate::model::Document {
+        let mut doc = api_doc();
+        let mut b = behavior("api");
+        b.path_pattern = Some(pattern);
+        dist(&mut doc).behaviors.push(b);
+        doc
+    }
+
+    #[test]
+    fn valid_patterns_pass() {
+        for p in ["/api/*", "api/v?/*", "*.json", "/a-b_c.d/~x$@:+&'\"", "*"] {
+            assert!(
+                check(&RULE, &with_pattern(known(p.into()))).is_empty(),
+                "{p}"
+            );
+        }
+        let long = format!("/{}", "a".repeat(254));
+        assert!(check(&RULE, &with_pattern(known(long))).is_empty());
+    }
+
+    #[test]
+    fn invalid_patterns_fail() {
+        let f = check(&RULE, &with_pattern(known("/orders?id=*".into())));
+        assert!(f[0].message.contains("`=`"), "{}", f[0].message);
+        assert!(f[0].message.contains("query strings"));
+        let f = check(&RULE, &with_pattern(known("/my files/%20*".into())));
+        assert!(f[0].message.contains("` `, `%`"), "{}", f[0].message);
+        let f = check(&RULE, &with_pattern(known(format!("/{}", "a".repeat(255)))));
+        assert!(f[0].message.contains("256 characters"));
+        let f = check(&RULE, &with_pattern(known(String::new())));
+        assert!(f[0].message.contains("empty path pattern"));
+        let f = check(&RULE, &with_pattern(Field::default()));
+        assert!(f[0].message.contains("(target `api`) has no path pattern"));
+    }
+
+    #[test]
+    fn unknown_pattern_is_silent() {
+        let unknown = Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u");
+        assert!(check(&RULE, &with_pattern(unknown)).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_positions() {
+        let f = lint(RULE.docs.example.text);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].span.line, f[0].span.column), (8, 26));
+        assert!(lint(RULE.docs.use_instead.text).is_empty());
+        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+  ordered_cache_behavior {
+    path_pattern     = "/api/{id}"
+    target_origin_id = "api"
+  }
+  ordered_cache_behavior {
+    path_pattern     = "${var.prefix}/*"
+    target_origin_id = "api"
+  }
+}
+"#;
+        let f = lint(tf);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!((f[0].span.line, f[0].span.column), (10, 24));
+        assert!(f[0].message.contains("`{`, `}`"));
+        let json = r#"{"DistributionConfig": {"Enabled": true,
+  "Origins": {"Quantity": 1, "Items": [
+    {"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com"}]},
+  "DefaultCacheBehavior": {"TargetOriginId": "api"},
+  "CacheBehaviors": {"Quantity": 1, "Items": [{"TargetOriginId": "api"}]}}}"#;
+        let f = lint(json);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("has no path pattern"));
+        assert_eq!(f[0].path, "DistributionConfig.CacheBehaviors.Items[0]");
+    }
+}
