@@ -3,7 +3,7 @@
 # `scripts/setup.sh test` (what `make test` runs first). Each layer runs even if an earlier one
 # failed, so one run shows everything; the exit status is non-zero if any layer failed.
 #
-# Run one layer alone: scripts/test.sh fmt|clippy|clippy-wasm|native|wasm|e2e
+# Run one layer alone: scripts/test.sh fmt|clippy|clippy-wasm|native|generated|wasm|e2e
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -29,6 +29,10 @@ layer_clippy_wasm() {
   cargo clippy -p apifront-web -p apifront-core --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 }
 layer_native() { cargo test --workspace --locked; }
+# Generated configurations checked by the ecosystem's own tools (cfn-lint, tsc + CDK synth in
+# TypeScript and Python, hcl2json, botocore's shape); installs them into .venv and
+# tools/generated/node_modules on first use.
+layer_generated() { scripts/check-generated.sh; }
 layer_wasm() {
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p apifront-web --target wasm32-unknown-unknown --locked
 }
@@ -38,7 +42,7 @@ layer_e2e() {
     npx playwright test
 }
 
-layers=(fmt clippy clippy-wasm native wasm e2e)
+layers=(fmt clippy clippy-wasm native generated wasm e2e)
 [ $# -gt 0 ] && layers=("$@")
 for layer in "${layers[@]}"; do
   run_layer "$layer" "layer_${layer//-/_}"

@@ -27,14 +27,14 @@ test('a preset renders every format and each lints clean', async ({ page }) => {
 test('download matches `apifront generate` for the same preset', async ({ page }) => {
   await page.goto('./#/configure');
   await page.getByLabel('Start from a preset').selectOption('http-api');
-  await page.getByRole('tab', { name: 'Terraform' }).click();
+  await page.getByRole('tab', { name: 'CDK TypeScript' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe('main.tf');
+  expect(download.suggestedFilename()).toMatch(/\.ts$/);
   const saved = readFileSync(await download.path(), 'utf8');
-  const cli = execFileSync('cargo', ['run', '-q', '--bin', 'apifront', '--', 'generate', '--preset', 'http-api', '--format', 'terraform'], { encoding: 'utf8' });
+  const cli = execFileSync('cargo', ['run', '-q', '--bin', 'apifront', '--', 'generate', '--preset', 'http-api', '--format', 'cdk-ts'], { encoding: 'utf8' });
   expect(saved).toBe(cli);
 });
 
