@@ -47,6 +47,8 @@ macro_rules! api_behavior {
 
 mod access_logging_disabled;
 mod acm_certificate_not_us_east_1;
+mod alias_collides_with_edge_custom_domain;
+mod alias_invalid;
 mod aliases_need_custom_certificate;
 mod allowed_methods_invalid_set;
 mod api_behavior_caching_enabled;
@@ -63,6 +65,7 @@ mod apigw_origin_protocol_not_https_only;
 mod apigw_rest_origin_path_missing_stage;
 mod authorization_not_forwarded;
 mod cached_methods_invalid;
+mod default_cert_min_protocol_ignored;
 mod distribution_disabled;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
@@ -83,7 +86,9 @@ mod quantity_items_mismatch;
 mod query_strings_not_forwarded;
 mod shared_fixes;
 mod spa_error_rewrite_hits_api;
+mod ssl_support_method;
 mod target_origin_unknown;
+mod viewer_certificate_incomplete_or_conflicting;
 mod viewer_protocol_allow_all;
 mod waf_not_associated;
 mod write_methods_on_static_origin;
@@ -120,8 +125,13 @@ static ALL: &[&Rule] = &[
     &viewer_protocol_allow_all::RULE,
     &api_redirect_to_https::RULE,
     &minimum_protocol_version_not_recommended::RULE,
+    &default_cert_min_protocol_ignored::RULE,
+    &ssl_support_method::RULE,
     &acm_certificate_not_us_east_1::RULE,
+    &viewer_certificate_incomplete_or_conflicting::RULE,
     &aliases_need_custom_certificate::RULE,
+    &alias_invalid::RULE,
+    &alias_collides_with_edge_custom_domain::RULE,
     &http_version_invalid::RULE,
     &price_class_invalid::RULE,
     &error_caching_too_long_for_api::RULE,
