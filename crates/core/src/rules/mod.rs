@@ -45,6 +45,7 @@ macro_rules! api_behavior {
     };
 }
 
+mod accept_encoding_whitelisted;
 mod access_logging_disabled;
 mod acm_certificate_not_us_east_1;
 mod alias_collides_with_edge_custom_domain;
@@ -63,8 +64,12 @@ mod apigw_iam_auth_behind_cloudfront;
 mod apigw_origin_path_on_default_stage;
 mod apigw_origin_protocol_not_https_only;
 mod apigw_rest_origin_path_missing_stage;
+mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
+mod cache_policy_ttl0_with_key_values;
 mod cached_methods_invalid;
+mod cookies_not_forwarded;
+mod cors_headers_not_forwarded;
 mod default_cert_min_protocol_ignored;
 mod distribution_disabled;
 mod error_caching_too_long_for_api;
@@ -72,7 +77,11 @@ mod forwardedvalues_with_cache_policy;
 mod http_version_invalid;
 mod lambda_url_oac_payload_hash;
 mod lambda_url_without_oac;
+mod legacy_forwarding_deprecated;
+mod legacy_ttl_with_cache_policy;
 mod minimum_protocol_version_not_recommended;
+mod no_cache_policy_no_forwardedvalues;
+mod options_cached_without_cors_key;
 mod origin_domain_not_hostname;
 mod origin_id_duplicate;
 mod origin_path_format;
@@ -81,9 +90,11 @@ mod origin_unused;
 mod path_pattern_invalid;
 mod path_pattern_prefix_not_stripped;
 mod path_pattern_shadowed;
+mod policies;
 mod price_class_invalid;
 mod quantity_items_mismatch;
 mod query_strings_not_forwarded;
+mod s3_oriented_policy_on_api;
 mod shared_fixes;
 mod spa_error_rewrite_hits_api;
 mod ssl_support_method;
@@ -114,10 +125,20 @@ static ALL: &[&Rule] = &[
     &origin_id_duplicate::RULE,
     &origin_unused::RULE,
     &forwardedvalues_with_cache_policy::RULE,
+    &no_cache_policy_no_forwardedvalues::RULE,
+    &legacy_ttl_with_cache_policy::RULE,
+    &legacy_forwarding_deprecated::RULE,
     &api_behavior_caching_enabled::RULE,
     &api_behavior_forwards_nothing::RULE,
     &authorization_not_forwarded::RULE,
+    &authorization_in_orp_whitelist::RULE,
+    &cache_policy_ttl0_with_key_values::RULE,
+    &accept_encoding_whitelisted::RULE,
     &query_strings_not_forwarded::RULE,
+    &cookies_not_forwarded::RULE,
+    &s3_oriented_policy_on_api::RULE,
+    &cors_headers_not_forwarded::RULE,
+    &options_cached_without_cors_key::RULE,
     &allowed_methods_invalid_set::RULE,
     &cached_methods_invalid::RULE,
     &api_write_methods_not_allowed::RULE,
