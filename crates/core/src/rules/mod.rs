@@ -57,17 +57,22 @@ mod api_behavior_forwards_nothing;
 mod api_origin_bypassable;
 mod api_redirect_to_https;
 mod api_write_methods_not_allowed;
+mod apigw_default_endpoint_disabled;
 mod apigw_edge_optimized_origin;
 mod apigw_host_header_forwarded;
 mod apigw_host_in_cache_key;
 mod apigw_iam_auth_behind_cloudfront;
 mod apigw_origin_path_on_default_stage;
 mod apigw_origin_protocol_not_https_only;
+mod apigw_private_api_as_public_origin;
+mod apigw_private_vpce_missing_api_id;
+mod apigw_regional_domain_target_as_origin;
 mod apigw_rest_origin_path_missing_stage;
 mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
 mod cache_policy_ttl0_with_key_values;
 mod cached_methods_invalid;
+mod cloudfront_chain_origin;
 mod cookies_not_forwarded;
 mod cors_headers_not_forwarded;
 mod default_cert_min_protocol_ignored;
@@ -82,9 +87,12 @@ mod legacy_ttl_with_cache_policy;
 mod minimum_protocol_version_not_recommended;
 mod no_cache_policy_no_forwardedvalues;
 mod options_cached_without_cors_key;
+mod origin_custom_header_limits;
+mod origin_custom_header_not_allowed;
 mod origin_domain_not_hostname;
 mod origin_id_duplicate;
 mod origin_path_format;
+mod origin_secret_header_literal;
 mod origin_ssl_protocols_outdated;
 mod origin_unused;
 mod path_pattern_invalid;
@@ -113,7 +121,12 @@ static ALL: &[&Rule] = &[
     &apigw_origin_protocol_not_https_only::RULE,
     &origin_ssl_protocols_outdated::RULE,
     &origin_domain_not_hostname::RULE,
+    &apigw_regional_domain_target_as_origin::RULE,
     &apigw_edge_optimized_origin::RULE,
+    &cloudfront_chain_origin::RULE,
+    &apigw_private_api_as_public_origin::RULE,
+    &apigw_private_vpce_missing_api_id::RULE,
+    &apigw_default_endpoint_disabled::RULE,
     &apigw_iam_auth_behind_cloudfront::RULE,
     &origin_path_format::RULE,
     &apigw_rest_origin_path_missing_stage::RULE,
@@ -159,8 +172,11 @@ static ALL: &[&Rule] = &[
     &spa_error_rewrite_hits_api::RULE,
     &lambda_url_without_oac::RULE,
     &lambda_url_oac_payload_hash::RULE,
+    &origin_custom_header_not_allowed::RULE,
+    &origin_custom_header_limits::RULE,
     &quantity_items_mismatch::RULE,
     &api_origin_bypassable::RULE,
+    &origin_secret_header_literal::RULE,
     &waf_not_associated::RULE,
     &access_logging_disabled::RULE,
     &distribution_disabled::RULE,
