@@ -62,6 +62,7 @@ mod apigw_edge_optimized_origin;
 mod apigw_host_header_forwarded;
 mod apigw_host_in_cache_key;
 mod apigw_iam_auth_behind_cloudfront;
+mod apigw_origin_needs_custom_config;
 mod apigw_origin_path_on_default_stage;
 mod apigw_origin_protocol_not_https_only;
 mod apigw_private_api_as_public_origin;
@@ -121,6 +122,7 @@ static ALL: &[&Rule] = &[
     &apigw_origin_protocol_not_https_only::RULE,
     &origin_ssl_protocols_outdated::RULE,
     &origin_domain_not_hostname::RULE,
+    &apigw_origin_needs_custom_config::RULE,
     &apigw_regional_domain_target_as_origin::RULE,
     &apigw_edge_optimized_origin::RULE,
     &cloudfront_chain_origin::RULE,
