@@ -76,6 +76,7 @@ mod cached_methods_invalid;
 mod cloudfront_chain_origin;
 mod cookies_not_forwarded;
 mod cors_headers_not_forwarded;
+mod custom_error_response_invalid;
 mod default_cert_min_protocol_ignored;
 mod distribution_disabled;
 mod error_caching_too_long_for_api;
@@ -88,11 +89,15 @@ mod legacy_ttl_with_cache_policy;
 mod minimum_protocol_version_not_recommended;
 mod no_cache_policy_no_forwardedvalues;
 mod options_cached_without_cors_key;
+mod origin_connection_settings_range;
 mod origin_custom_header_limits;
 mod origin_custom_header_not_allowed;
 mod origin_domain_not_hostname;
 mod origin_id_duplicate;
+mod origin_keepalive_timeout_range;
 mod origin_path_format;
+mod origin_read_timeout_range;
+mod origin_read_timeout_vs_integration_timeout;
 mod origin_secret_header_literal;
 mod origin_ssl_protocols_outdated;
 mod origin_unused;
@@ -170,8 +175,13 @@ static ALL: &[&Rule] = &[
     &alias_collides_with_edge_custom_domain::RULE,
     &http_version_invalid::RULE,
     &price_class_invalid::RULE,
+    &origin_read_timeout_range::RULE,
+    &origin_read_timeout_vs_integration_timeout::RULE,
+    &origin_keepalive_timeout_range::RULE,
+    &origin_connection_settings_range::RULE,
     &error_caching_too_long_for_api::RULE,
     &spa_error_rewrite_hits_api::RULE,
+    &custom_error_response_invalid::RULE,
     &lambda_url_without_oac::RULE,
     &lambda_url_oac_payload_hash::RULE,
     &origin_custom_header_not_allowed::RULE,
