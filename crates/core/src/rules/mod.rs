@@ -105,9 +105,12 @@ mod path_pattern_invalid;
 mod path_pattern_prefix_not_stripped;
 mod path_pattern_shadowed;
 mod policies;
+mod policy_id_wrong_kind_or_name;
 mod price_class_invalid;
 mod quantity_items_mismatch;
 mod query_strings_not_forwarded;
+mod response_headers_cors_overlap;
+mod response_headers_policy_missing;
 mod s3_oriented_policy_on_api;
 mod shared_fixes;
 mod spa_error_rewrite_hits_api;
@@ -116,6 +119,7 @@ mod target_origin_unknown;
 mod viewer_certificate_incomplete_or_conflicting;
 mod viewer_protocol_allow_all;
 mod waf_not_associated;
+mod websocket_handshake_headers_not_forwarded;
 mod write_methods_on_static_origin;
 
 #[cfg(test)]
@@ -159,6 +163,10 @@ static ALL: &[&Rule] = &[
     &s3_oriented_policy_on_api::RULE,
     &cors_headers_not_forwarded::RULE,
     &options_cached_without_cors_key::RULE,
+    &websocket_handshake_headers_not_forwarded::RULE,
+    &policy_id_wrong_kind_or_name::RULE,
+    &response_headers_policy_missing::RULE,
+    &response_headers_cors_overlap::RULE,
     &allowed_methods_invalid_set::RULE,
     &cached_methods_invalid::RULE,
     &api_write_methods_not_allowed::RULE,
