@@ -88,6 +88,8 @@ mod legacy_forwarding_deprecated;
 mod legacy_ttl_with_cache_policy;
 mod minimum_protocol_version_not_recommended;
 mod no_cache_policy_no_forwardedvalues;
+mod oac_authorization_conflict;
+mod oac_on_unsupported_origin;
 mod options_cached_without_cors_key;
 mod origin_connection_settings_range;
 mod origin_custom_header_limits;
@@ -138,6 +140,7 @@ static ALL: &[&Rule] = &[
     &apigw_private_api_as_public_origin::RULE,
     &apigw_private_vpce_missing_api_id::RULE,
     &apigw_default_endpoint_disabled::RULE,
+    &oac_on_unsupported_origin::RULE,
     &apigw_iam_auth_behind_cloudfront::RULE,
     &origin_path_format::RULE,
     &apigw_rest_origin_path_missing_stage::RULE,
@@ -192,6 +195,7 @@ static ALL: &[&Rule] = &[
     &custom_error_response_invalid::RULE,
     &lambda_url_without_oac::RULE,
     &lambda_url_oac_payload_hash::RULE,
+    &oac_authorization_conflict::RULE,
     &origin_custom_header_not_allowed::RULE,
     &origin_custom_header_limits::RULE,
     &quantity_items_mismatch::RULE,
