@@ -45,8 +45,11 @@ macro_rules! api_behavior {
     };
 }
 
+mod accept_encoding_whitelisted;
 mod access_logging_disabled;
 mod acm_certificate_not_us_east_1;
+mod alias_collides_with_edge_custom_domain;
+mod alias_invalid;
 mod aliases_need_custom_certificate;
 mod allowed_methods_invalid_set;
 mod api_behavior_caching_enabled;
@@ -54,38 +57,71 @@ mod api_behavior_forwards_nothing;
 mod api_origin_bypassable;
 mod api_redirect_to_https;
 mod api_write_methods_not_allowed;
+mod apigw_default_endpoint_disabled;
 mod apigw_edge_optimized_origin;
 mod apigw_host_header_forwarded;
 mod apigw_host_in_cache_key;
 mod apigw_iam_auth_behind_cloudfront;
+mod apigw_origin_needs_custom_config;
 mod apigw_origin_path_on_default_stage;
 mod apigw_origin_protocol_not_https_only;
+mod apigw_private_api_as_public_origin;
+mod apigw_private_vpce_missing_api_id;
+mod apigw_regional_domain_target_as_origin;
 mod apigw_rest_origin_path_missing_stage;
+mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
+mod cache_policy_ttl0_with_key_values;
 mod cached_methods_invalid;
+mod cloudfront_chain_origin;
+mod cookies_not_forwarded;
+mod cors_headers_not_forwarded;
+mod custom_error_response_invalid;
+mod default_cert_min_protocol_ignored;
 mod distribution_disabled;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod http_version_invalid;
 mod lambda_url_oac_payload_hash;
 mod lambda_url_without_oac;
+mod legacy_forwarding_deprecated;
+mod legacy_ttl_with_cache_policy;
 mod minimum_protocol_version_not_recommended;
+mod no_cache_policy_no_forwardedvalues;
+mod oac_authorization_conflict;
+mod oac_on_unsupported_origin;
+mod options_cached_without_cors_key;
+mod origin_connection_settings_range;
+mod origin_custom_header_limits;
+mod origin_custom_header_not_allowed;
 mod origin_domain_not_hostname;
 mod origin_id_duplicate;
+mod origin_keepalive_timeout_range;
 mod origin_path_format;
+mod origin_read_timeout_range;
+mod origin_read_timeout_vs_integration_timeout;
+mod origin_secret_header_literal;
 mod origin_ssl_protocols_outdated;
 mod origin_unused;
 mod path_pattern_invalid;
 mod path_pattern_prefix_not_stripped;
 mod path_pattern_shadowed;
+mod policies;
+mod policy_id_wrong_kind_or_name;
 mod price_class_invalid;
 mod quantity_items_mismatch;
 mod query_strings_not_forwarded;
+mod response_headers_cors_overlap;
+mod response_headers_policy_missing;
+mod s3_oriented_policy_on_api;
 mod shared_fixes;
 mod spa_error_rewrite_hits_api;
+mod ssl_support_method;
 mod target_origin_unknown;
+mod viewer_certificate_incomplete_or_conflicting;
 mod viewer_protocol_allow_all;
 mod waf_not_associated;
+mod websocket_handshake_headers_not_forwarded;
 mod write_methods_on_static_origin;
 
 #[cfg(test)]
@@ -97,7 +133,14 @@ static ALL: &[&Rule] = &[
     &apigw_origin_protocol_not_https_only::RULE,
     &origin_ssl_protocols_outdated::RULE,
     &origin_domain_not_hostname::RULE,
+    &apigw_origin_needs_custom_config::RULE,
+    &apigw_regional_domain_target_as_origin::RULE,
     &apigw_edge_optimized_origin::RULE,
+    &cloudfront_chain_origin::RULE,
+    &apigw_private_api_as_public_origin::RULE,
+    &apigw_private_vpce_missing_api_id::RULE,
+    &apigw_default_endpoint_disabled::RULE,
+    &oac_on_unsupported_origin::RULE,
     &apigw_iam_auth_behind_cloudfront::RULE,
     &origin_path_format::RULE,
     &apigw_rest_origin_path_missing_stage::RULE,
@@ -109,10 +152,24 @@ static ALL: &[&Rule] = &[
     &origin_id_duplicate::RULE,
     &origin_unused::RULE,
     &forwardedvalues_with_cache_policy::RULE,
+    &no_cache_policy_no_forwardedvalues::RULE,
+    &legacy_ttl_with_cache_policy::RULE,
+    &legacy_forwarding_deprecated::RULE,
     &api_behavior_caching_enabled::RULE,
     &api_behavior_forwards_nothing::RULE,
     &authorization_not_forwarded::RULE,
+    &authorization_in_orp_whitelist::RULE,
+    &cache_policy_ttl0_with_key_values::RULE,
+    &accept_encoding_whitelisted::RULE,
     &query_strings_not_forwarded::RULE,
+    &cookies_not_forwarded::RULE,
+    &s3_oriented_policy_on_api::RULE,
+    &cors_headers_not_forwarded::RULE,
+    &options_cached_without_cors_key::RULE,
+    &websocket_handshake_headers_not_forwarded::RULE,
+    &policy_id_wrong_kind_or_name::RULE,
+    &response_headers_policy_missing::RULE,
+    &response_headers_cors_overlap::RULE,
     &allowed_methods_invalid_set::RULE,
     &cached_methods_invalid::RULE,
     &api_write_methods_not_allowed::RULE,
@@ -120,16 +177,30 @@ static ALL: &[&Rule] = &[
     &viewer_protocol_allow_all::RULE,
     &api_redirect_to_https::RULE,
     &minimum_protocol_version_not_recommended::RULE,
+    &default_cert_min_protocol_ignored::RULE,
+    &ssl_support_method::RULE,
     &acm_certificate_not_us_east_1::RULE,
+    &viewer_certificate_incomplete_or_conflicting::RULE,
     &aliases_need_custom_certificate::RULE,
+    &alias_invalid::RULE,
+    &alias_collides_with_edge_custom_domain::RULE,
     &http_version_invalid::RULE,
     &price_class_invalid::RULE,
+    &origin_read_timeout_range::RULE,
+    &origin_read_timeout_vs_integration_timeout::RULE,
+    &origin_keepalive_timeout_range::RULE,
+    &origin_connection_settings_range::RULE,
     &error_caching_too_long_for_api::RULE,
     &spa_error_rewrite_hits_api::RULE,
+    &custom_error_response_invalid::RULE,
     &lambda_url_without_oac::RULE,
     &lambda_url_oac_payload_hash::RULE,
+    &oac_authorization_conflict::RULE,
+    &origin_custom_header_not_allowed::RULE,
+    &origin_custom_header_limits::RULE,
     &quantity_items_mismatch::RULE,
     &api_origin_bypassable::RULE,
+    &origin_secret_header_literal::RULE,
     &waf_not_associated::RULE,
     &access_logging_disabled::RULE,
     &distribution_disabled::RULE,

@@ -40,7 +40,7 @@ pub static RULE: Rule = Rule {
             format: Format::CfnYaml,
             text: cfn_doc!(
                 "        CacheBehaviors:
-          - PathPattern: /reports/*
+          - PathPattern: /reports*
             TargetOriginId: reports-api
             ViewerProtocolPolicy: https-only
             AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]

@@ -28,7 +28,7 @@ pub static RULE: Rule = Rule {
             format: Format::CfnYaml,
             text: cfn_doc!(
                 "        CacheBehaviors:
-          - PathPattern: /api/v1/orders?id=*
+          - PathPattern: /orders?id=*
             TargetOriginId: orders-api
             ViewerProtocolPolicy: https-only
             AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
@@ -43,7 +43,7 @@ pub static RULE: Rule = Rule {
             format: Format::CfnYaml,
             text: cfn_doc!(
                 "        CacheBehaviors:
-          - PathPattern: /api/v1/orders*
+          - PathPattern: /orders*
             TargetOriginId: orders-api
             ViewerProtocolPolicy: https-only
             AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]

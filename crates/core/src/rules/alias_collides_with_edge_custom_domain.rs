@@ -1,0 +1,202 @@
+//! `alias-collides-with-edge-custom-domain`: an alias is also an edge-optimized API Gateway
+//! custom domain.
+
+use crate::lint::{
+    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "alias-collides-with-edge-custom-domain",
+    summary: "An alias is also an edge-optimized API Gateway custom domain in the same input",
+    default_severity: Severity::Warning,
+    category: Category::Structure,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds an alias equal to (or a wildcard covering) an API Gateway custom \
+            domain name of the same template whose endpoint type is `EDGE`.",
+        why_bad: "An edge-optimized custom domain already lives on a CloudFront distribution \
+            that API Gateway owns, so adding the same name to your distribution fails with \
+            `CNAMEAlreadyExists` (409). Put your distribution in front of a REGIONAL custom \
+            domain, or use another name.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: concat!(
+                "Resources:
+  ApiDomain:
+    Type: AWS::ApiGateway::DomainName
+    Properties:
+      DomainName: api.example.com
+      CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
+      EndpointConfiguration:
+        Types: [EDGE]
+",
+                "  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n",
+                "      DistributionConfig:\n        Enabled: true\n",
+                "        Aliases: [api.example.com]
+        ViewerCertificate:
+          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1.2_2021
+",
+                "        Origins:\n          - Id: orders-api\n",
+                api_origin!(),
+                "        DefaultCacheBehavior:\n          TargetOriginId: orders-api\n",
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: concat!(
+                "Resources:
+  ApiDomain:
+    Type: AWS::ApiGateway::DomainName
+    Properties:
+      DomainName: origin-api.example.com
+      RegionalCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
+      EndpointConfiguration:
+        Types: [REGIONAL]
+",
+                "  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n",
+                "      DistributionConfig:\n        Enabled: true\n",
+                "        Aliases: [api.example.com]
+        ViewerCertificate:
+          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1.2_2021
+",
+                "        Origins:\n          - Id: orders-api\n",
+                api_origin!(),
+                "        DefaultCacheBehavior:\n          TargetOriginId: orders-api\n",
+                api_behavior!()
+            ),
+        },
+        exceptions: "Only custom domains that say `EDGE` explicitly are compared (a REST custom \
+            domain without `EndpointConfiguration` is edge-optimized too, but the model cannot \
+            tell it from an HTTP API domain, which is always regional).",
+        references: &[
+            "https://repost.aws/knowledge-center/resolve-cnamealreadyexists-error",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html",
+        ],
+    },
+    check,
+};
+
+/// True when `alias` names `domain`: equal, or a wildcard alias covering it.
+fn covers(alias: &str, domain: &str) -> bool {
+    let (alias, domain) = (alias.to_ascii_lowercase(), domain.to_ascii_lowercase());
+    if alias == domain {
+        return true;
+    }
+    match alias.strip_prefix("*.") {
+        Some(parent) => domain
+            .split_once('.')
+            .is_some_and(|(_, rest)| rest == parent),
+        None => false,
+    }
+}
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let Some(items) = ctx.dist.aliases.get() else {
+        return Vec::new();
+    };
+    let edge_domains: Vec<_> = ctx
+        .doc
+        .api_domain_names
+        .iter()
+        .filter(|d| {
+            d.endpoint_types
+                .known_items()
+                .is_some_and(|t| t.iter().any(|t| t.eq_ignore_ascii_case("EDGE")))
+        })
+        .filter_map(|d| d.domain_name.get().map(|n| (d, n)))
+        .collect();
+    let mut out = Vec::new();
+    for item in items {
+        let Some(alias) = item.get() else { continue };
+        let Some((domain, name)) = edge_domains.iter().find(|(_, n)| covers(alias, n)) else {
+            continue;
+        };
+        let message = format!(
+            "alias `{alias}` is also the edge-optimized API Gateway custom domain `{name}` \
+             (`{}`), which already lives on a CloudFront distribution owned by API Gateway: \
+             CloudFront answers CNAMEAlreadyExists. Make the custom domain REGIONAL or use \
+             another name",
+            domain.name
+        );
+        out.push(
+            ctx.finding(&RULE, item.span, &item.path, message)
+                .with_related(
+                    domain.domain_name.span,
+                    format!("custom domain `{}`", domain.name),
+                ),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{covers, RULE};
+    use crate::model::ApiDomainName;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn wildcard_cover() {
+        assert!(covers("api.example.com", "API.example.com"));
+        assert!(covers("*.example.com", "api.example.com"));
+        assert!(!covers("*.example.com", "a.b.example.com"));
+        assert!(!covers("www.example.com", "api.example.com"));
+    }
+
+    fn doc_with(types: crate::value::List) -> crate::model::Document {
+        let mut doc = api_doc();
+        doc.api_domain_names.push(ApiDomainName {
+            name: "ApiDomain".into(),
+            domain_name: known("api.example.com".into()),
+            endpoint_types: types,
+            ..Default::default()
+        });
+        dist(&mut doc).aliases = list(&["*.example.com"]);
+        doc
+    }
+
+    #[test]
+    fn edge_domains_collide_regional_and_unknown_do_not() {
+        let f = check(&RULE, &doc_with(list(&["EDGE"])));
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("`*.example.com`"));
+        assert!(check(&RULE, &doc_with(list(&["REGIONAL"]))).is_empty());
+        assert!(check(&RULE, &doc_with(unknown())).is_empty());
+        assert!(check(&RULE, &doc_with(Default::default())).is_empty());
+        let mut doc = doc_with(list(&["EDGE"]));
+        dist(&mut doc).aliases = known(vec![unknown()]);
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn end_to_end() {
+        let yaml = RULE.docs.example.text;
+        let f = lint_rule(&RULE, yaml);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].span.line, f[0].span.column),
+            position(yaml, "api.example.com]")
+        );
+        let tf = r#"resource "aws_api_gateway_domain_name" "api" {
+  domain_name     = "api.example.com"
+  certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+  endpoint_configuration {
+    types = ["EDGE"]
+  }
+}
+
+resource "aws_cloudfront_distribution" "d" {
+  aliases = ["api.example.com"]
+}
+"#;
+        let f = lint_rule(&RULE, tf);
+        assert_eq!((f[0].span.line, f[0].span.column), (10, 14));
+    }
+}

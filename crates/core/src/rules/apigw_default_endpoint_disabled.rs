@@ -1,0 +1,206 @@
+//! `apigw-default-endpoint-disabled`: the origin uses an `execute-api` host the API turned off.
+
+use crate::lint::{
+    origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::{Format, OriginKind};
+
+pub static RULE: Rule = Rule {
+    slug: "apigw-default-endpoint-disabled",
+    summary: "The origin is the default endpoint of an API that disables it",
+    default_severity: Severity::Error,
+    category: Category::Connectivity,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds origins whose host is the default \
+            `{api-id}.execute-api.{region}.amazonaws.com` endpoint of an API defined in the \
+            same input with `DisableExecuteApiEndpoint: true` (Terraform \
+            `disable_execute_api_endpoint = true`).",
+        why_bad: "With the default endpoint disabled, API Gateway answers 403 Forbidden to \
+            every request on the `execute-api` host; only the API's custom domains work. Every \
+            request through this origin fails.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: orders
+      ProtocolType: HTTP
+      DisableExecuteApiEndpoint: true
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: orders
+      ProtocolType: HTTP
+      DisableExecuteApiEndpoint: true
+  ApiDomain:
+    Type: AWS::ApiGatewayV2::DomainName
+    Properties:
+      DomainName: api-origin.example.com
+      DomainNameConfigurations:
+        - CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789
+          EndpointType: REGIONAL
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: api-origin.example.com
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        exceptions: "None while the endpoint stays disabled: use one of the API's custom \
+            domains as the origin host, or re-enable the default endpoint.",
+        references: &[
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-disable-default-endpoint.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for origin in &ctx.dist.origins {
+        if !matches!(origin.kind.0, OriginKind::ApiGatewayDefault { .. }) {
+            continue;
+        }
+        let Some(api_ref) = &origin.api_ref else {
+            continue;
+        };
+        let Some(api) = ctx.doc.apis.iter().find(|a| &a.name == api_ref) else {
+            continue;
+        };
+        let flag = &api.disable_execute_api_endpoint;
+        if flag.get() != Some(&true) {
+            continue;
+        }
+        let message = format!(
+            "{} is the default execute-api endpoint of `{}`, which disables it; API Gateway \
+             answers 403 to every request there. Use one of the API's custom domains as the \
+             origin",
+            origin_name(origin),
+            api.name
+        );
+        out.push(
+            ctx.finding(
+                &RULE,
+                origin.domain_name.span,
+                &origin.domain_name.path,
+                message,
+            )
+            .with_related(
+                flag.span,
+                format!("`{}` disables its default endpoint", api.name),
+            ),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{lint_text, Finding, LintConfig};
+    use crate::model::{Api, ApiKind};
+    use crate::rules::test_support::*;
+    use crate::value::{Field, Unknown};
+
+    fn lint(text: &str) -> Vec<Finding> {
+        let report = lint_text(text, &LintConfig::default()).unwrap();
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .collect()
+    }
+
+    fn doc_with(flag: Field<bool>) -> crate::model::Document {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0].api_ref = Some("Api".into());
+        doc.apis.push(Api {
+            name: "Api".into(),
+            kind: ApiKind::Http,
+            disable_execute_api_endpoint: flag,
+            ..Api::default()
+        });
+        doc
+    }
+
+    #[test]
+    fn disabled_endpoint_fails() {
+        let f = check(&RULE, &doc_with(known(true)));
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("endpoint of `Api`"));
+        assert!(check(&RULE, &doc_with(known(false))).is_empty());
+        assert!(check(&RULE, &doc_with(Field::default())).is_empty());
+    }
+
+    #[test]
+    fn unknown_flag_is_silent() {
+        let unknown = Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u");
+        assert!(check(&RULE, &doc_with(unknown)).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_positions() {
+        let f = lint(RULE.docs.example.text);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].span.line, f[0].span.column), (15, 25));
+        assert_eq!((f[0].related[0].0.line, f[0].related[0].0.column), (7, 34));
+        assert!(lint(RULE.docs.use_instead.text).is_empty());
+        let tf = r#"resource "aws_apigatewayv2_api" "orders" {
+  name                         = "orders"
+  protocol_type                = "HTTP"
+  disable_execute_api_endpoint = true
+}
+
+resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = replace(aws_apigatewayv2_api.orders.api_endpoint, "https://", "")
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+"#;
+        let f = lint(tf);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!((f[0].span.line, f[0].span.column), (10, 19));
+    }
+}

@@ -1,0 +1,257 @@
+//! `apigw-origin-needs-custom-config`: an API origin must be a custom origin.
+
+use crate::lint::{
+    edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
+};
+use crate::model::{Format, Origin};
+
+pub static RULE: Rule = Rule {
+    slug: "apigw-origin-needs-custom-config",
+    summary: "An API origin lacks `CustomOriginConfig`, or an origin has more than one origin type",
+    default_severity: Severity::Error,
+    category: Category::Connectivity,
+    fix: FixAvailability::Safe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API Gateway and Lambda function URL origins that have an \
+            `S3OriginConfig`, or neither a `CustomOriginConfig` nor a `VpcOriginConfig`; and any \
+            origin with more than one of `S3OriginConfig`, `CustomOriginConfig` and \
+            `VpcOriginConfig`. In Terraform, an origin whose `custom_origin_config` comes from \
+            a `dynamic` block is not reported.",
+        why_bad: "An API is a custom origin: without `CustomOriginConfig` CloudFront treats the \
+            host as an S3 bucket (\"does not refer to a valid S3 bucket\") or rejects the \
+            origin, and the protocol and TLS settings an API needs cannot be set. An origin \
+            takes exactly one origin type.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+            OriginPath: /prod
+            S3OriginConfig:
+              OriginAccessIdentity: ''
+",
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "None. The fix adds `CustomOriginConfig` with `https-only` and TLSv1.2 \
+            when an API origin has no origin type at all (CLI JSON and CloudFormation; in \
+            Terraform add a `custom_origin_config` block by hand).",
+        references: &[
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
+        ],
+    },
+    check,
+};
+
+/// The origin type blocks an origin has, by their names in the input format.
+fn origin_types(ctx: &LintContext, origin: &Origin) -> Vec<&'static str> {
+    let mut types = Vec::new();
+    if origin.s3_origin_config.is_some() {
+        types.push(ctx.key("S3OriginConfig", "S3OriginConfig", "s3_origin_config"));
+    }
+    if origin.custom_origin_config.is_some() {
+        types.push(ctx.key(
+            "CustomOriginConfig",
+            "CustomOriginConfig",
+            "custom_origin_config",
+        ));
+    }
+    if origin.vpc_origin_config.is_some() {
+        types.push(ctx.key("VpcOriginConfig", "VpcOriginConfig", "vpc_origin_config"));
+    }
+    types
+}
+
+/// Inserts a hardened `CustomOriginConfig` (CLI JSON and CloudFormation only).
+fn add_custom_config(ctx: &LintContext, origin: &Origin) -> Option<Fix> {
+    let value = match ctx.format() {
+        Format::CliJson => {
+            "{\"HTTPPort\": 80, \"HTTPSPort\": 443, \"OriginProtocolPolicy\": \"https-only\", \
+             \"OriginSslProtocols\": {\"Quantity\": 1, \"Items\": [\"TLSv1.2\"]}}"
+        }
+        Format::CfnJson | Format::CfnYaml => {
+            "{\"OriginProtocolPolicy\": \"https-only\", \"OriginSSLProtocols\": [\"TLSv1.2\"]}"
+        }
+        Format::Terraform => return None,
+    };
+    let edit = ctx
+        .editor()
+        .insert_key(origin.span, "CustomOriginConfig", Value::Raw(value))?;
+    Fix::safe(
+        "add CustomOriginConfig with https-only and TLSv1.2",
+        vec![edit],
+    )
+}
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, origin) in ctx.dist.origins.iter().enumerate() {
+        let types = origin_types(ctx, origin);
+        let who = origin_name(origin);
+        let field = &origin.domain_name;
+        if types.len() > 1 {
+            let message = format!(
+                "{who} has {}; an origin takes exactly one origin type",
+                types.join(" and ")
+            );
+            out.push(ctx.finding(&RULE, field.span, &field.path, message));
+            continue;
+        }
+        if !origin.kind.0.is_api() {
+            continue;
+        }
+        let s3 = ctx.key("S3OriginConfig", "S3OriginConfig", "s3_origin_config");
+        let custom = ctx.key(
+            "CustomOriginConfig",
+            "CustomOriginConfig",
+            "custom_origin_config",
+        );
+        if types.first() == Some(&s3) {
+            let message = format!(
+                "{who} points at an API but has {s3}; an API is a custom origin and needs \
+                 {custom} instead"
+            );
+            out.push(ctx.finding(&RULE, field.span, &field.path, message));
+        } else if types.is_empty() {
+            let generated = format!("origin[{i}].custom_origin_config");
+            if ctx.dist.dynamic_blocks.contains(&generated) {
+                continue;
+            }
+            let message = format!(
+                "{who} points at an API but has no {custom}; CloudFront then treats it as an \
+                 S3 origin or rejects it. Add {custom} with https-only and TLSv1.2"
+            );
+            out.push(
+                ctx.finding(&RULE, field.span, &field.path, message)
+                    .with_fix(add_custom_config(ctx, origin)),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{fix_text, lint_text, Finding, LintConfig};
+    use crate::rules::test_support::*;
+    use crate::span::Span;
+
+    fn lint(text: &str) -> Vec<Finding> {
+        let report = lint_text(text, &LintConfig::default()).unwrap();
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .collect()
+    }
+
+    #[test]
+    fn api_origin_needs_custom_config() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).origins[0].custom_origin_config = None;
+        let f = check(&RULE, &doc);
+        assert!(f[0].message.contains("has no CustomOriginConfig"));
+        dist(&mut doc).origins[0].s3_origin_config = Some(Span::default());
+        let f = check(&RULE, &doc);
+        assert!(f[0].message.contains("has S3OriginConfig"));
+        dist(&mut doc).origins[0].s3_origin_config = None;
+        dist(&mut doc).origins[0].vpc_origin_config = Some(Span::default());
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn two_origin_types_fail_for_any_origin() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0] = origin("site", "example.com");
+        dist(&mut doc).origins[0].s3_origin_config = Some(Span::default());
+        let f = check(&RULE, &doc);
+        assert!(f[0]
+            .message
+            .contains("has S3OriginConfig and CustomOriginConfig"));
+        dist(&mut doc).origins[0].s3_origin_config = None;
+        dist(&mut doc).origins[0].custom_origin_config = None;
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn unknown_host_is_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0].custom_origin_config = None;
+        dist(&mut doc).origins[0].kind = Default::default();
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_with_fixes() {
+        let f = lint(RULE.docs.example.text);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].span.line, f[0].span.column), (9, 25));
+        assert!(lint(RULE.docs.use_instead.text).is_empty());
+        let yaml = cfn_doc_without_config();
+        let f = lint(&yaml);
+        assert_eq!(f.len(), 1);
+        let fixed = fix_text(&yaml, &LintConfig::default(), false).unwrap();
+        assert!(lint(&fixed).is_empty(), "{fixed}");
+        assert!(fixed.contains(
+            "          - CustomOriginConfig: {\"OriginProtocolPolicy\": \"https-only\", \
+             \"OriginSSLProtocols\": [\"TLSv1.2\"]}\n            Id: orders-api\n"
+        ));
+        let json = r#"{"DistributionConfig": {"Enabled": true,
+  "Origins": {"Quantity": 1, "Items": [
+    {"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
+     "OriginPath": "/prod"}]},
+  "DefaultCacheBehavior": {"TargetOriginId": "api"}}}"#;
+        let f = lint(json);
+        assert_eq!((f[0].span.line, f[0].span.column), (3, 33));
+        let fixed = fix_text(json, &LintConfig::default(), false).unwrap();
+        assert!(lint(&fixed).is_empty(), "{fixed}");
+        assert!(
+            fixed.contains("{\"CustomOriginConfig\": {\"HTTPPort\": 80"),
+            "{fixed}"
+        );
+        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = "abc123defg.lambda-url.eu-west-1.on.aws"
+    s3_origin_config {
+      origin_access_identity = ""
+    }
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+"#;
+        let f = lint(tf);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("has s3_origin_config"));
+        assert_eq!((f[0].span.line, f[0].span.column), (4, 19));
+        assert!(f[0].fix.is_none());
+    }
+
+    fn cfn_doc_without_config() -> String {
+        "Resources:
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+            OriginPath: /prod
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+"
+        .to_string()
+    }
+}

@@ -1,0 +1,189 @@
+//! `cloudfront-chain-origin`: an origin that is itself a CloudFront distribution.
+
+use crate::lint::{
+    origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::{Distribution, Format, Origin, OriginKind};
+
+pub static RULE: Rule = Rule {
+    slug: "cloudfront-chain-origin",
+    summary: "An origin is another CloudFront distribution",
+    default_severity: Severity::Warning,
+    category: Category::Connectivity,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds origins whose host is a CloudFront domain (`*.cloudfront.net`, \
+            including the `DistributionDomainName` of an edge-optimized API Gateway custom \
+            domain and the `DomainName` of another distribution), or an alternate domain name \
+            (alias) of a distribution in the same input.",
+        why_bad: "Each request then crosses two CloudFront distributions: more latency and \
+            cost, two sets of cache and forwarding settings to keep in line, and CloudFront \
+            allows only a short chain of distributions in front of one origin (requests beyond \
+            it fail with 403). An origin equal to the distribution's own alias sends requests \
+            back into itself.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                "            DomainName: d111111abcdef8.cloudfront.net
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "A deliberate two-tier setup (for example a distribution owned by another \
+            team that you cannot bypass). Suppress with `apifront: {ignore: \
+            [cloudfront-chain-origin]}` in the distribution's Metadata.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
+            "https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-cloudfront-distribution/",
+        ],
+    },
+    check,
+};
+
+/// The distribution of the input that has `host` as an alias.
+fn alias_owner<'a>(ctx: &LintContext<'a>, host: &str) -> Option<&'a Distribution> {
+    let host = host.trim_end_matches('.');
+    ctx.doc.distributions.iter().find(|d| {
+        d.aliases
+            .known_items()
+            .unwrap_or_default()
+            .iter()
+            .any(|a| a.trim_end_matches('.').eq_ignore_ascii_case(host))
+    })
+}
+
+fn finding(ctx: &LintContext, origin: &Origin) -> Option<Finding> {
+    let field = &origin.domain_name;
+    let host = field.get();
+    let owner = host.and_then(|h| alias_owner(ctx, h));
+    let what = match (owner, host) {
+        (Some(d), Some(h)) if std::ptr::eq(d, ctx.dist) => {
+            format!("`{h}`, an alias of this same distribution: requests loop back into it")
+        }
+        (Some(d), Some(h)) => format!("`{h}`, an alias of distribution `{}`", d.name),
+        _ if origin.kind.0 != OriginKind::CloudFront => return None,
+        (_, Some(h)) => format!("the CloudFront domain `{h}`"),
+        (_, None) => "the domain name of a CloudFront distribution".to_string(),
+    };
+    let message = format!(
+        "{} is {what}; requests pass through two CloudFront distributions. Point it at the \
+         API itself (a Regional endpoint or custom domain)",
+        origin_name(origin)
+    );
+    let mut f = ctx.finding(&RULE, field.span, &field.path, message);
+    if let Some(d) = owner {
+        f = f.with_related(d.aliases.span, format!("aliases of `{}`", d.name));
+    }
+    Some(f)
+}
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    ctx.dist
+        .origins
+        .iter()
+        .filter_map(|o| finding(ctx, o))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{lint_text, Finding, LintConfig};
+    use crate::rules::test_support::*;
+
+    fn lint(text: &str) -> Vec<Finding> {
+        let report = lint_text(text, &LintConfig::default()).unwrap();
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .collect()
+    }
+
+    #[test]
+    fn cloudfront_host_and_own_alias_warn() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).origins[0] = origin("api", "d111111abcdef8.cloudfront.net");
+        let f = check(&RULE, &doc);
+        assert!(f[0]
+            .message
+            .contains("the CloudFront domain `d111111abcdef8"));
+        dist(&mut doc).origins[0] = origin("api", "www.example.com");
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).aliases = list(&["WWW.example.com"]);
+        let f = check(&RULE, &doc);
+        assert!(f[0].message.contains("loop back"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn unknown_host_is_silent() {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0].kind = Default::default();
+        dist(&mut doc).origins[0].domain_name = crate::value::Field::unknown(
+            crate::value::Unknown::Intrinsic("Ref".into()),
+            Default::default(),
+            "u",
+        );
+        dist(&mut doc).aliases = list(&["www.example.com"]);
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_positions() {
+        let f = lint(RULE.docs.example.text);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].span.line, f[0].span.column), (9, 25));
+        assert!(lint(RULE.docs.use_instead.text).is_empty());
+        let yaml = "Resources:
+  Front:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: inner
+            DomainName: assets.example.com
+            CustomOriginConfig: {OriginProtocolPolicy: https-only}
+        DefaultCacheBehavior: {TargetOriginId: inner}
+  Inner:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Aliases: [assets.example.com]
+        Origins:
+          - Id: site
+            DomainName: !GetAtt Front.DomainName
+            CustomOriginConfig: {OriginProtocolPolicy: https-only}
+        DefaultCacheBehavior: {TargetOriginId: site}
+";
+        let f = lint(yaml);
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert_eq!(f[0].distribution, "Front");
+        assert!(f[0].message.contains("an alias of distribution `Inner`"));
+        assert_eq!(f[0].related[0].0.line, 17);
+        assert_eq!((f[1].span.line, f[1].span.column), (20, 25));
+        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "next"
+    domain_name = "d222222abcdef8.cloudfront.net"
+  }
+  default_cache_behavior {
+    target_origin_id = "next"
+  }
+}
+"#;
+        let f = lint(tf);
+        assert_eq!((f[0].span.line, f[0].span.column), (4, 19));
+    }
+}

@@ -1,0 +1,270 @@
+//! `oac-authorization-conflict`: origin access control signing and the viewer's Authorization.
+
+use crate::forwarding::{Forwarding, HeaderSet, Resolved};
+use crate::lint::{
+    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
+};
+use crate::model::{Format, Origin, OriginAccessControl, OriginKind, PolicyRef};
+
+pub static RULE: Rule = Rule {
+    slug: "oac-authorization-conflict",
+    summary: "Origin access control signing conflicts with the viewer's Authorization header",
+    default_severity: Severity::Warning,
+    category: Category::Security,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "For origins whose origin access control is defined in the same input: \
+            finds signing behavior `always` on a behavior whose cache policy, origin request \
+            policy or legacy `ForwardedValues` names the `Authorization` header explicitly; \
+            and signing behavior `no-override` on a Lambda function URL origin. All-viewer \
+            origin request policies such as AllViewerExceptHostHeader (the AWS recommendation \
+            for function URLs) are not counted as naming Authorization.",
+        why_bad: "With `always`, CloudFront replaces the viewer's `Authorization` header with \
+            its own SigV4 signature: the application token the behavior was set up to pass \
+            never reaches the function. With `no-override`, CloudFront does not sign requests \
+            that carry an `Authorization` header, and a function URL with `AWS_IAM` auth (which \
+            OAC requires) rejects them.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  FnOac:
+    Type: AWS::CloudFront::OriginAccessControl
+    Properties:
+      OriginAccessControlConfig:
+        Name: orders-fn
+        OriginAccessControlOriginType: lambda
+        SigningBehavior: no-override
+        SigningProtocol: sigv4
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Metadata:
+      apifront:
+        ignore: [lambda-url-oac-payload-hash] # clients send x-amz-content-sha256
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-fn
+            DomainName: abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws
+            OriginAccessControlId: !GetAtt FnOac.Id
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-fn
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  FnOac:
+    Type: AWS::CloudFront::OriginAccessControl
+    Properties:
+      OriginAccessControlConfig:
+        Name: orders-fn
+        OriginAccessControlOriginType: lambda
+        SigningBehavior: always
+        SigningProtocol: sigv4
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Metadata:
+      apifront:
+        ignore: [lambda-url-oac-payload-hash] # clients send x-amz-content-sha256
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-fn
+            DomainName: abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws
+            OriginAccessControlId: !GetAtt FnOac.Id
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-fn
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        exceptions: "Clients that never send `Authorization`. Carry application tokens in \
+            another header (for example `X-Auth-Token`), or drop OAC and protect the origin \
+            with a secret header. Suppress with `apifront: {ignore: \
+            [oac-authorization-conflict]}` in the distribution's Metadata.",
+        references: &[
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginAccessControlConfig.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
+            "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cloudfront.SigningBehavior.html",
+        ],
+    },
+    check,
+};
+
+/// The OAC resource of the input that `origin` uses.
+fn local_oac<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a OriginAccessControl> {
+    match origin.origin_access_control_id.get()? {
+        PolicyRef::Local(name) => ctx
+            .doc
+            .origin_access_controls
+            .iter()
+            .find(|o| &o.name == name),
+        PolicyRef::Id(_) => None,
+    }
+}
+
+/// The forwarding source that lists `Authorization` by name, if any.
+fn names_authorization(fwd: &Forwarding) -> Option<&Resolved> {
+    std::iter::once(&fwd.cache)
+        .chain(fwd.origin_request.iter())
+        .find(|source| {
+            matches!(
+                source.selection.as_ref().and_then(|s| s.headers.as_ref()),
+                Some(HeaderSet::Only { names, .. }) if names.iter().any(|n| n == "authorization")
+            )
+        })
+}
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for origin in &ctx.dist.origins {
+        let Some(oac) = local_oac(ctx, origin) else {
+            continue;
+        };
+        let Some(signing) = oac.signing_behavior.get() else {
+            continue;
+        };
+        let field = &origin.origin_access_control_id;
+        let related = format!("signing behavior of `{}`", oac.name);
+        if signing.eq_ignore_ascii_case("no-override")
+            && matches!(origin.kind.0, OriginKind::LambdaUrl { .. })
+        {
+            let message = format!(
+                "{} is a Lambda function URL whose origin access control `{}` signs with \
+                 `no-override`: requests that carry an Authorization header go unsigned and \
+                 the function URL (AWS_IAM) rejects them. Use `always`",
+                origin_name(origin),
+                oac.name
+            );
+            out.push(
+                ctx.finding(&RULE, field.span, &field.path, message)
+                    .with_related(oac.signing_behavior.span, related.clone()),
+            );
+            continue;
+        }
+        if !signing.eq_ignore_ascii_case("always") {
+            continue;
+        }
+        for behavior in ctx.behaviors_of(origin) {
+            let fwd = ctx.forwarding(behavior);
+            let Some(source) = names_authorization(&fwd) else {
+                continue;
+            };
+            let message = format!(
+                "{} passes the viewer Authorization header to {} ({}), but its origin access \
+                 control `{}` signs with `always` and replaces that header with its own \
+                 signature; carry application tokens in another header",
+                behavior_name(behavior),
+                origin_name(origin),
+                source.cause.description,
+                oac.name
+            );
+            out.push(
+                ctx.finding(&RULE, source.cause.span, &source.cause.path, message)
+                    .with_related(oac.signing_behavior.span, related.clone()),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{lint_text, Finding, LintConfig};
+    use crate::model::{ForwardedValues, OriginAccessControl, PolicyRef};
+    use crate::rules::test_support::*;
+    use crate::value::{Field, Unknown};
+
+    fn lint(text: &str) -> Vec<Finding> {
+        let report = lint_text(text, &LintConfig::default()).unwrap();
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .collect()
+    }
+
+    fn lambda_doc(signing: Field<String>) -> crate::model::Document {
+        let mut doc = api_doc();
+        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
+        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Local("Oac".into()));
+        doc.origin_access_controls.push(OriginAccessControl {
+            name: "Oac".into(),
+            origin_type: known("lambda".into()),
+            signing_behavior: signing,
+            ..Default::default()
+        });
+        doc
+    }
+
+    #[test]
+    fn no_override_on_lambda_url_warns() {
+        let f = check(&RULE, &lambda_doc(known("no-override".into())));
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("signs with `no-override`"));
+        assert!(check(&RULE, &lambda_doc(known("always".into()))).is_empty());
+    }
+
+    #[test]
+    fn always_with_authorization_named_warns() {
+        let mut doc = lambda_doc(known("always".into()));
+        let b = default_behavior(&mut doc);
+        b.cache_policy_id = Field::default();
+        b.origin_request_policy_id = Field::default();
+        b.forwarded_values = Some(ForwardedValues {
+            headers: list(&["Authorization"]),
+            query_string: known(true),
+            ..Default::default()
+        });
+        let f = check(&RULE, &doc);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("signs with `always`"));
+    }
+
+    #[test]
+    fn unknown_signing_is_silent() {
+        let unknown = Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u");
+        assert!(check(&RULE, &lambda_doc(unknown)).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_positions() {
+        let f = lint(RULE.docs.example.text);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].span.line, f[0].span.column), (21, 36));
+        assert_eq!(f[0].related[0].0.line, 8);
+        assert!(lint(RULE.docs.use_instead.text).is_empty());
+        let tf = include_str!("../../tests/fixtures/terraform/lambda_url_oac.tf");
+        let f = lint(tf);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("custom cache policy"),
+            "{}",
+            f[0].message
+        );
+        let line = tf
+            .lines()
+            .position(|l| {
+                l.contains("cache_policy_id") && l.contains("aws_cloudfront_cache_policy")
+            })
+            .unwrap();
+        assert_eq!(f[0].span.line as usize, line + 1);
+    }
+}

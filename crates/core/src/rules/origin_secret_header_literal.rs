@@ -1,0 +1,186 @@
+//! `origin-secret-header-literal`: a secret origin header written out in the template.
+
+use crate::lint::{
+    origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "origin-secret-header-literal",
+    summary: "A secret-looking origin custom header has a literal value in the template",
+    default_severity: Severity::Info,
+    category: Category::Security,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "In CloudFormation and Terraform, finds origin custom headers whose name \
+            looks like a shared secret (it contains `secret`, `verify`, `token`, `key` or \
+            `auth`, as in `X-Origin-Verify` or `x-api-key`) and whose value is a literal \
+            string, including the default of a CloudFormation parameter or Terraform variable. \
+            Values from `{{resolve:secretsmanager:…}}`, `NoEcho` parameters, variables without \
+            a default or data sources are not literals. CLI JSON is not checked: it always \
+            holds the deployed value.",
+        why_bad: "The secret that proves a request came through CloudFront lands in source \
+            control, in pull requests and in every `get-distribution-config` output, and it \
+            cannot be rotated without a code change. AWS's reference pattern keeps it in \
+            Secrets Manager and rotates it.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                concat!(
+                    api_origin!(),
+                    "            OriginCustomHeaders:\n",
+                    "              - HeaderName: X-Origin-Verify\n",
+                    "                HeaderValue: 6f1c2d9e-cdn-only\n",
+                ),
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                concat!(
+                    api_origin!(),
+                    "            OriginCustomHeaders:\n",
+                    "              - HeaderName: X-Origin-Verify\n",
+                    "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
+                ),
+                api_behavior!()
+            ),
+        },
+        exceptions: "Headers that are not secrets despite their name (a public API key meant \
+            for usage plans only, a tenant token that is public anyway). Suppress with \
+            `apifront: {ignore: [origin-secret-header-literal]}` in the distribution's Metadata \
+            (`# apifront-ignore: origin-secret-header-literal` in Terraform).",
+        references: &[
+            "https://aws.amazon.com/blogs/security/how-to-enhance-amazon-cloudfront-origin-security-with-aws-waf-and-aws-secrets-manager/",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html",
+        ],
+    },
+    check,
+};
+
+/// Words that make a header name look like a shared secret (as in `api-origin-bypassable`).
+const SECRET_WORDS: &[&str] = &["secret", "verify", "token", "key", "auth"];
+
+fn looks_secret(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    SECRET_WORDS.iter().any(|w| name.contains(w))
+}
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    if ctx.format() == Format::CliJson {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for origin in &ctx.dist.origins {
+        for header in &origin.custom_headers {
+            let (Some(name), Some(value)) = (header.name.get(), header.value.get()) else {
+                continue;
+            };
+            if !looks_secret(name) || value.trim().is_empty() {
+                continue;
+            }
+            let store = ctx.key(
+                "",
+                "a `{{resolve:secretsmanager:…}}` dynamic reference",
+                "a Secrets Manager data source or a sensitive variable",
+            );
+            let message = format!(
+                "{} sends the secret-looking header `{name}` with a value written in the \
+                 template; read it from {store} so it stays out of source control",
+                origin_name(origin)
+            );
+            out.push(ctx.finding(&RULE, header.value.span, &header.value.path, message));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{lint_text, Finding, LintConfig, Severity};
+    use crate::model::{CustomHeader, Format};
+    use crate::rules::test_support::*;
+    use crate::value::{Field, Unknown};
+
+    fn lint(text: &str) -> Vec<Finding> {
+        let report = lint_text(text, &LintConfig::default()).unwrap();
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .collect()
+    }
+
+    fn doc_with(name: &str, value: Field<String>) -> crate::model::Document {
+        let mut doc = api_doc();
+        doc.format = Format::CfnYaml;
+        dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
+            name: known(name.into()),
+            value,
+            ..Default::default()
+        });
+        doc
+    }
+
+    #[test]
+    fn literal_secret_informs() {
+        let f = check(&RULE, &doc_with("X-Origin-Verify", known("s3cr3t".into())));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(f[0].message.contains("`X-Origin-Verify`"));
+        assert!(check(&RULE, &doc_with("X-Tenant", known("acme".into()))).is_empty());
+        let mut cli = doc_with("x-api-key", known("k".into()));
+        cli.format = Format::CliJson;
+        assert!(check(&RULE, &cli).is_empty());
+    }
+
+    #[test]
+    fn unknown_value_is_silent() {
+        let unknown = Field::unknown(
+            Unknown::DynamicReference("{{resolve:secretsmanager:x}}".into()),
+            Default::default(),
+            "u",
+        );
+        assert!(check(&RULE, &doc_with("X-Origin-Verify", unknown)).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_positions() {
+        let f = lint(RULE.docs.example.text);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].span.line, f[0].span.column), (16, 30));
+        assert!(lint(RULE.docs.use_instead.text).is_empty());
+        let tf = r#"variable "verify_secret" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+    custom_header {
+      name  = "X-Origin-Verify"
+      value = var.verify_secret
+    }
+    custom_header {
+      name  = "x-api-key"
+      value = "0123456789abcdef"
+    }
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+"#;
+        let f = lint(tf);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!((f[0].span.line, f[0].span.column), (16, 15));
+        assert!(f[0].message.contains("`x-api-key`"));
+    }
+}

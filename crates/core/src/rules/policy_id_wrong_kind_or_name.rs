@@ -1,0 +1,333 @@
+//! `policy-id-wrong-kind-or-name`: a policy id field holds a policy name or a policy of another
+//! kind.
+
+use crate::lint::{
+    behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
+};
+use crate::managed::{self, PolicyKind};
+use crate::model::{Behavior, Document, Format, PolicyRef};
+use crate::value::Field;
+
+pub static RULE: Rule = Rule {
+    slug: "policy-id-wrong-kind-or-name",
+    summary: "A policy id field holds a policy name or the id of another kind of policy",
+    default_severity: Severity::Error,
+    category: Category::Structure,
+    fix: FixAvailability::Safe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Checks `CachePolicyId`, `OriginRequestPolicyId` and \
+            `ResponseHeadersPolicyId` of every behavior: a managed policy name \
+            (`Managed-CachingDisabled`, `CachingDisabled`) instead of its id, the id of a \
+            managed policy of another kind (AllViewerExceptHostHeader as cache policy), a \
+            reference to a policy resource of another kind in the same input, or a value that \
+            is no policy id at all is an error. A well-formed id that is not a managed policy \
+            is reported as information (apifront cannot see what that custom policy does), \
+            and so is a placeholder such as `REPLACE_WITH_CACHE_POLICY_ID`.",
+        why_bad: "The API and CloudFormation take policy ids; names only work through \
+            Terraform `data \"aws_cloudfront_*_policy\"` lookups. A policy of the wrong kind is \
+            rejected (\"The cache policy does not exist\").",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: Managed-CachingDisabled
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+"
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "The information about custom policy ids is expected for CLI JSON of \
+            distributions with custom policies; disable the rule or lower its severity there. \
+            The safe fix replaces a managed policy name with its id.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html",
+        ],
+    },
+    check,
+};
+
+const KINDS: [PolicyKind; 3] = [
+    PolicyKind::Cache,
+    PolicyKind::OriginRequest,
+    PolicyKind::ResponseHeaders,
+];
+
+fn kind_name(kind: PolicyKind) -> &'static str {
+    match kind {
+        PolicyKind::Cache => "cache",
+        PolicyKind::OriginRequest => "origin request",
+        PolicyKind::ResponseHeaders => "response headers",
+    }
+}
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for b in ctx.dist.all_behaviors() {
+        let fields = [
+            (&b.cache_policy_id, PolicyKind::Cache),
+            (&b.origin_request_policy_id, PolicyKind::OriginRequest),
+            (&b.response_headers_policy_id, PolicyKind::ResponseHeaders),
+        ];
+        for (field, expected) in fields {
+            out.extend(check_field(ctx, b, field, expected));
+        }
+    }
+    out
+}
+
+fn check_field(
+    ctx: &LintContext,
+    b: &Behavior,
+    field: &Field<PolicyRef>,
+    expected: PolicyKind,
+) -> Option<Finding> {
+    let want = kind_name(expected);
+    let finding = |message: String| ctx.finding(&RULE, field.span, &field.path, message);
+    match field.get()? {
+        PolicyRef::Local(name) => {
+            let actual = local_kind(ctx.doc, name)?;
+            (actual != want).then(|| {
+                finding(format!(
+                    "{} uses the {actual} `{name}` as its {want} policy",
+                    behavior_name(b)
+                ))
+            })
+        }
+        PolicyRef::Id(raw) => {
+            let id = raw.trim();
+            if id.is_empty() {
+                return None;
+            }
+            if let Some(kind) = managed::kind_of_id(id) {
+                if kind == expected {
+                    return None;
+                }
+                let name = managed::name_of_id(id).unwrap_or("an Amplify Hosting policy");
+                return Some(finding(format!(
+                    "{} has `{id}` as its {want} policy id, but that is the managed {} policy \
+                     {name}",
+                    behavior_name(b),
+                    kind_name(kind)
+                )));
+            }
+            if let Some(kind) = KINDS
+                .into_iter()
+                .find(|k| managed::id_by_name(*k, id).is_some())
+            {
+                let target = managed::id_by_name(kind, id).unwrap_or_default();
+                let message = format!(
+                    "{} names the managed {} policy `{id}` where its {want} policy id belongs{}",
+                    behavior_name(b),
+                    kind_name(kind),
+                    if kind == expected {
+                        format!("; use {target}")
+                    } else {
+                        String::new()
+                    }
+                );
+                let fix = (kind == expected)
+                    .then(|| {
+                        Fix::safe(
+                            format!("use the id {target}"),
+                            vec![ctx.editor().replace_string(field.span, target)],
+                        )
+                    })
+                    .flatten();
+                return Some(finding(message).with_fix(fix));
+            }
+            Some(if is_placeholder(id) {
+                finding(format!(
+                    "{} has the placeholder `{id}` as its {want} policy id; replace it with the \
+                     id of the policy before deploying",
+                    behavior_name(b)
+                ))
+                .with_severity(Severity::Info)
+            } else if is_uuid(id) {
+                finding(format!(
+                    "{} uses the custom {want} policy `{id}`; apifront cannot see what it does, \
+                     so checks that depend on it are skipped",
+                    behavior_name(b)
+                ))
+                .with_severity(Severity::Info)
+            } else {
+                finding(format!(
+                    "{} has `{id}` as its {want} policy id, which is neither a policy id nor a \
+                     managed policy name",
+                    behavior_name(b)
+                ))
+            })
+        }
+    }
+}
+
+/// What a policy resource of the input is ("cache", "origin request policy", …), by name.
+fn local_kind(doc: &Document, name: &str) -> Option<&'static str> {
+    if doc.cache_policies.iter().any(|p| p.name == name) {
+        Some("cache")
+    } else if doc.origin_request_policies.iter().any(|p| p.name == name) {
+        Some("origin request")
+    } else if doc.response_headers_policies.iter().any(|p| p.name == name) {
+        Some("response headers")
+    } else if doc.origin_access_controls.iter().any(|p| p.name == name) {
+        Some("origin access control")
+    } else {
+        None
+    }
+}
+
+/// True for placeholders that generated configurations leave for the user
+/// (`REPLACE_WITH_CACHE_POLICY_ID`, `<cache-policy-id>`).
+fn is_placeholder(s: &str) -> bool {
+    let upper_snake = s.contains('_')
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    upper_snake || (s.starts_with('<') && s.ends_with('>'))
+}
+
+/// True for the 8-4-4-4-12 hexadecimal shape of policy ids.
+fn is_uuid(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{fix_text, lint_text, LintConfig, Severity};
+    use crate::managed;
+    use crate::model::{OriginRequestPolicy, PolicyRef};
+    use crate::rules::test_support::*;
+    use crate::value::{Field, Unknown};
+
+    fn found(text: &str) -> Vec<(u32, u32)> {
+        lint_text(text, &LintConfig::default())
+            .unwrap()
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .map(|f| (f.span.line, f.span.column))
+            .collect()
+    }
+
+    fn at(text: &str, needle: &str) -> (u32, u32) {
+        let offset = text.find(needle).expect(needle);
+        crate::span::LineIndex::new(text).line_col(offset)
+    }
+
+    #[test]
+    fn names_and_wrong_kinds_fail() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).cache_policy_id = policy("Managed-CachingDisabled");
+        let f = check(&RULE, &doc);
+        assert_eq!(f.len(), 1);
+        assert!(f[0]
+            .message
+            .contains("; use 4135ea2d-6df8-44a3-9df3-4b5a84be39ad"));
+        assert!(f[0].fix.as_ref().unwrap().safe);
+        default_behavior(&mut doc).cache_policy_id = policy("AllViewerExceptHostHeader");
+        let f = check(&RULE, &doc);
+        assert!(f[0]
+            .message
+            .contains("names the managed origin request policy"));
+        assert!(f[0].fix.is_none());
+        default_behavior(&mut doc).cache_policy_id = policy(managed::ALL_VIEWER_EXCEPT_HOST_HEADER);
+        assert!(check(&RULE, &doc)[0]
+            .message
+            .contains("that is the managed origin request policy AllViewerExceptHostHeader"));
+        default_behavior(&mut doc).cache_policy_id = policy("my-cache-policy");
+        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
+        default_behavior(&mut doc).cache_policy_id = policy("REPLACE_WITH_CACHE_POLICY_ID");
+        let f = check(&RULE, &doc);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(f[0].message.contains("placeholder"));
+    }
+
+    #[test]
+    fn custom_ids_are_information_and_locals_are_checked() {
+        let mut doc = api_doc();
+        default_behavior(&mut doc).response_headers_policy_id =
+            policy("0a1b2c3d-1111-2222-3333-444455556666");
+        let f = check(&RULE, &doc);
+        assert_eq!(f[0].severity, Severity::Info);
+        default_behavior(&mut doc).response_headers_policy_id = known(PolicyRef::Id(String::new()));
+        assert!(check(&RULE, &doc).is_empty());
+        doc.origin_request_policies.push(OriginRequestPolicy {
+            name: "Orp".into(),
+            ..OriginRequestPolicy::default()
+        });
+        default_behavior(&mut doc).cache_policy_id = known(PolicyRef::Local("Orp".into()));
+        let f = check(&RULE, &doc);
+        assert!(f[0]
+            .message
+            .contains("uses the origin request `Orp` as its cache policy"));
+        default_behavior(&mut doc).cache_policy_id = known(PolicyRef::Local("Unparsed".into()));
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn unknown_ids_are_silent() {
+        let mut doc = api_doc();
+        default_behavior(&mut doc).cache_policy_id = Field::unknown(
+            Unknown::Expression("var.policy".into()),
+            Default::default(),
+            "p",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_with_fix() {
+        let example = RULE.docs.example.text;
+        assert_eq!(found(example), vec![at(example, "Managed-CachingDisabled")]);
+        let fixed = fix_text(example, &LintConfig::default(), false).unwrap();
+        assert_eq!(fixed, RULE.docs.use_instead.text);
+        let cli = r#"{"DistributionConfig": {"Enabled": true,
+  "Origins": {"Quantity": 1, "Items": [{"Id": "api",
+    "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
+    "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}]},
+  "DefaultCacheBehavior": {"TargetOriginId": "api",
+    "CachePolicyId": "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+    "OriginRequestPolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"}}}"#;
+        assert_eq!(
+            found(cli),
+            vec![at(cli, "\"b689b0a8"), at(cli, "\"4135ea2d")]
+        );
+        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+  }
+  default_cache_behavior {
+    target_origin_id         = "api"
+    cache_policy_id          = "CachingDisabled"
+    origin_request_policy_id = data.aws_cloudfront_origin_request_policy.all.id
+  }
+}
+
+data "aws_cloudfront_origin_request_policy" "all" {
+  name = "Managed-AllViewerExceptHostHeader"
+}
+"#;
+        assert_eq!(found(tf), vec![at(tf, "\"CachingDisabled\"")]);
+        let fixed = fix_text(tf, &LintConfig::default(), false).unwrap();
+        assert!(
+            fixed.contains("cache_policy_id          = \"4135ea2d"),
+            "{fixed}"
+        );
+    }
+}

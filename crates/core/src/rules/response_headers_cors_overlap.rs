@@ -1,0 +1,219 @@
+//! `response-headers-cors-overlap`: CloudFront adds CORS headers to an API's responses.
+
+use crate::lint::{
+    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
+};
+use crate::managed;
+use crate::model::{Format, PolicyRef};
+use crate::value::Val;
+
+pub static RULE: Rule = Rule {
+    slug: "response-headers-cors-overlap",
+    summary: "A CORS response headers policy is attached to an API behavior",
+    default_severity: Severity::Info,
+    category: Category::Caching,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API behaviors with a response headers policy that has a CORS \
+            configuration: the managed SimpleCORS, CORS-With-Preflight and their \
+            SecurityHeaders variants, or a custom policy with `CorsConfig`.",
+        why_bad: "APIs often emit CORS headers themselves (API Gateway CORS settings, framework \
+            middleware). With `OriginOverride: false` the origin's headers win and the policy \
+            only fills gaps; with `true` CloudFront replaces them. Make the choice explicit. The \
+            managed CORS policies allow any origin (`*`), which browsers refuse for \
+            credentialed requests and which is rarely right for an authenticated API.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                concat!(
+                    api_behavior!(),
+                    "          ResponseHeadersPolicyId: 5cc3b908-e619-4b99-88e5-2cf7f45965bd # CORS-With-Preflight\n"
+                )
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                concat!(
+                    api_behavior!(),
+                    "          ResponseHeadersPolicyId: 67f7725c-6f97-4210-82d7-5512b31e9d03 # SecurityHeadersPolicy\n"
+                )
+            ),
+        },
+        exceptions: "An API that leaves CORS to CloudFront on purpose, with a custom policy \
+            listing its allowed origins; disable the rule for that distribution.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (behavior, origin) in ctx.api_behaviors() {
+        let field = &behavior.response_headers_policy_id;
+        let detail = match field.get() {
+            Some(PolicyRef::Id(id)) => match managed::response_headers_policy(id) {
+                Some(p) if p.cors => format!(
+                    "the managed policy {} allows any web origin (`*`), wrong for credentialed \
+                     requests",
+                    p.name
+                ),
+                _ => continue,
+            },
+            Some(PolicyRef::Local(name)) => {
+                let Some(p) = ctx
+                    .doc
+                    .response_headers_policies
+                    .iter()
+                    .find(|p| &p.name == name && p.has_cors)
+                else {
+                    continue;
+                };
+                match p.cors_origin_override.val {
+                    Val::Known(true) => format!(
+                        "custom policy `{}` has OriginOverride true: its headers replace the \
+                         API's",
+                        p.name
+                    ),
+                    Val::Known(false) | Val::Absent => format!(
+                        "custom policy `{}` has OriginOverride false: the API's CORS headers \
+                         win where it sets them",
+                        p.name
+                    ),
+                    Val::Unknown(_) => continue,
+                }
+            }
+            None => continue,
+        };
+        let message = format!(
+            "{} adds CORS headers to responses of {}; {detail}. Let either the API or \
+             CloudFront manage CORS",
+            behavior_name(behavior),
+            origin_name(origin)
+        );
+        out.push(ctx.finding(&RULE, field.span, &field.path, message));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{lint_text, LintConfig};
+    use crate::managed;
+    use crate::model::{PolicyRef, ResponseHeadersPolicy};
+    use crate::rules::test_support::*;
+    use crate::value::{Field, Unknown};
+
+    fn found(text: &str) -> Vec<(u32, u32)> {
+        lint_text(text, &LintConfig::default())
+            .unwrap()
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .map(|f| (f.span.line, f.span.column))
+            .collect()
+    }
+
+    fn at(text: &str, needle: &str) -> (u32, u32) {
+        let offset = text.find(needle).expect(needle);
+        crate::span::LineIndex::new(text).line_col(offset)
+    }
+
+    #[test]
+    fn managed_and_custom_cors_policies_are_reported() {
+        let mut doc = api_doc();
+        default_behavior(&mut doc).response_headers_policy_id =
+            policy("60669652-455b-4ae9-85a4-c4c02393f86c");
+        let f = check(&RULE, &doc);
+        assert!(f[0]
+            .message
+            .contains("the managed policy SimpleCORS allows any web origin"));
+        default_behavior(&mut doc).response_headers_policy_id = policy(managed::SECURITY_HEADERS);
+        assert!(check(&RULE, &doc).is_empty());
+        doc.response_headers_policies.push(ResponseHeadersPolicy {
+            name: "Cors".into(),
+            has_cors: true,
+            cors_origin_override: known(true),
+            ..ResponseHeadersPolicy::default()
+        });
+        default_behavior(&mut doc).response_headers_policy_id =
+            known(PolicyRef::Local("Cors".into()));
+        assert!(check(&RULE, &doc)[0]
+            .message
+            .contains("OriginOverride true"));
+        dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
+        assert!(check(&RULE, &doc).is_empty(), "API behaviors only");
+    }
+
+    #[test]
+    fn unknown_values_are_silent() {
+        let mut doc = api_doc();
+        doc.response_headers_policies.push(ResponseHeadersPolicy {
+            name: "Cors".into(),
+            has_cors: true,
+            cors_origin_override: Field::unknown(
+                Unknown::Intrinsic("Ref".into()),
+                Default::default(),
+                "o",
+            ),
+            ..ResponseHeadersPolicy::default()
+        });
+        default_behavior(&mut doc).response_headers_policy_id =
+            known(PolicyRef::Local("Cors".into()));
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).response_headers_policy_id =
+            Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "p");
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn end_to_end() {
+        let example = RULE.docs.example.text;
+        assert_eq!(found(example), vec![at(example, "5cc3b908")]);
+        assert!(found(RULE.docs.use_instead.text).is_empty());
+        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+  }
+  default_cache_behavior {
+    target_origin_id           = "api"
+    cache_policy_id            = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+    origin_request_policy_id   = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.cors.id
+  }
+}
+
+resource "aws_cloudfront_response_headers_policy" "cors" {
+  name = "cors"
+  cors_config {
+    access_control_allow_credentials = true
+    origin_override                  = false
+    access_control_allow_headers {
+      items = ["Authorization"]
+    }
+    access_control_allow_methods {
+      items = ["GET", "POST"]
+    }
+    access_control_allow_origins {
+      items = ["https://app.example.com"]
+    }
+  }
+}
+"#;
+        assert_eq!(
+            found(tf),
+            vec![at(tf, "aws_cloudfront_response_headers_policy.cors.id")]
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! `response-headers-policy-missing`: a behavior has no response headers policy.
+
+use super::policies::is_set;
+use crate::lint::{
+    behavior_name, edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule,
+    RuleDocs, Severity, Snippet,
+};
+use crate::managed;
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "response-headers-policy-missing",
+    summary: "A behavior has no response headers policy",
+    default_severity: Severity::Info,
+    category: Category::Posture,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds behaviors without a `ResponseHeadersPolicyId` (checkov \
+            CKV2_AWS_32).",
+        why_bad: "Without a response headers policy, security headers such as \
+            `Strict-Transport-Security`, `X-Content-Type-Options` and `X-Frame-Options` depend \
+            on every backend setting them. The managed SecurityHeadersPolicy adds them at the \
+            edge.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                concat!(
+                    api_behavior!(),
+                    "          ResponseHeadersPolicyId: 67f7725c-6f97-4210-82d7-5512b31e9d03\n"
+                )
+            ),
+        },
+        exceptions: "Backends that set their own security headers. The unsafe fix attaches the \
+            managed SecurityHeadersPolicy (`67f7725c-…`), which also sets HSTS for a year and \
+            `X-Frame-Options: SAMEORIGIN`; check that this suits every client.",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/adding-response-headers.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    ctx.dist
+        .all_behaviors()
+        .filter(|b| !is_set(&b.response_headers_policy_id))
+        .map(|b| {
+            let field = &b.response_headers_policy_id;
+            let editor = ctx.editor();
+            let edit = if field.is_present() {
+                Some(editor.replace_string(field.span, managed::SECURITY_HEADERS))
+            } else {
+                editor.insert_key(
+                    b.span,
+                    ctx.key(
+                        "ResponseHeadersPolicyId",
+                        "ResponseHeadersPolicyId",
+                        "response_headers_policy_id",
+                    ),
+                    Value::Str(managed::SECURITY_HEADERS),
+                )
+            };
+            let fix = Fix::unsafe_(
+                "attach the managed SecurityHeadersPolicy",
+                edit.into_iter().collect(),
+            );
+            let message = format!(
+                "{} has no response headers policy; security headers depend on the origin",
+                behavior_name(b)
+            );
+            ctx.finding(&RULE, field.span, &field.path, message)
+                .with_fix(fix)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{fix_text, lint_text, LintConfig};
+    use crate::managed;
+    use crate::model::PolicyRef;
+    use crate::rules::test_support::*;
+    use crate::value::{Field, Unknown};
+
+    fn found(text: &str) -> Vec<(u32, u32)> {
+        lint_text(text, &LintConfig::default())
+            .unwrap()
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .map(|f| (f.span.line, f.span.column))
+            .collect()
+    }
+
+    fn at(text: &str, needle: &str) -> (u32, u32) {
+        let offset = text.find(needle).expect(needle);
+        crate::span::LineIndex::new(text).line_col(offset)
+    }
+
+    #[test]
+    fn missing_policy_is_information() {
+        let mut doc = api_doc();
+        let f = check(&RULE, &doc);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "default behavior has no response headers policy; security headers depend on the origin");
+        default_behavior(&mut doc).response_headers_policy_id = policy(managed::SECURITY_HEADERS);
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).response_headers_policy_id = known(PolicyRef::Id(String::new()));
+        assert_eq!(check(&RULE, &doc).len(), 1);
+    }
+
+    #[test]
+    fn unknown_policy_is_silent() {
+        let mut doc = api_doc();
+        default_behavior(&mut doc).response_headers_policy_id =
+            Field::unknown(Unknown::Intrinsic("Fn::If".into()), Default::default(), "p");
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_with_fix() {
+        let example = RULE.docs.example.text;
+        assert_eq!(
+            found(example),
+            vec![at(example, "TargetOriginId: orders-api")]
+        );
+        let fixed = fix_text(example, &LintConfig::default(), true).unwrap();
+        assert!(found(&fixed).is_empty());
+        assert!(fixed.contains(
+            "DefaultCacheBehavior:\n          ResponseHeadersPolicyId: 67f7725c-6f97-4210-82d7-5512b31e9d03\n          TargetOriginId"
+        ), "{fixed}");
+        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+  }
+  default_cache_behavior {
+    target_origin_id           = "api"
+    cache_policy_id            = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+    origin_request_policy_id   = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+    response_headers_policy_id = ""
+  }
+}
+"#;
+        assert_eq!(found(tf), vec![at(tf, "\"\"")]);
+        let fixed = fix_text(tf, &LintConfig::default(), true).unwrap();
+        assert!(
+            fixed.contains("response_headers_policy_id = \"67f7725c"),
+            "{fixed}"
+        );
+        let reference = include_str!("../../tests/fixtures/reference/hardened.json");
+        assert!(found(reference).is_empty());
+    }
+}

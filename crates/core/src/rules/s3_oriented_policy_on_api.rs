@@ -1,0 +1,191 @@
+//! `s3-oriented-policy-on-api`: an API behavior uses a managed policy made for S3 or media.
+
+use crate::lint::{
+    behavior_name, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule,
+    RuleDocs, Severity, Snippet,
+};
+use crate::managed;
+use crate::model::{Format, PolicyRef};
+
+pub static RULE: Rule = Rule {
+    slug: "s3-oriented-policy-on-api",
+    summary: "An API behavior uses a managed policy meant for S3 or media origins",
+    default_severity: Severity::Warning,
+    category: Category::Caching,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API behaviors whose origin request policy is CORS-S3Origin, \
+            CORS-CustomOrigin, UserAgentRefererHeaders or \
+            Elemental-MediaTailor-PersonalizedManifests, or whose cache policy is \
+            Elemental-MediaPackage.",
+        why_bad: "These policies forward only a couple of headers (CORS-S3Origin: `Origin` and \
+            the two `Access-Control-Request-*` headers; CORS-CustomOrigin: `Origin` only) and no \
+            cookies; most forward no query strings either. Typical API requests lose their \
+            parameters, `Authorization` and `Content-Type`. They are usually copied from the \
+            S3 part of a mixed distribution.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "",
+                api_origin!(),
+                "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: 88a5eaf4-2fd4-4709-b370-b4c650ea3fcf # CORS-S3Origin
+"
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!("", api_origin!(), api_behavior!()),
+        },
+        exceptions: "An API route that really needs nothing but these headers. The unsafe fix \
+            switches to AllViewerExceptHostHeader (origin request) or CachingDisabled (cache).",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
+        ],
+    },
+    check,
+};
+
+/// Origin request policies made for S3 or media origins.
+const S3_ORIGIN_REQUEST_POLICIES: &[&str] = &[
+    "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf", // CORS-S3Origin
+    "59781a5b-3903-41f3-afcb-af62929ccde1", // CORS-CustomOrigin
+    "acba4595-bd28-49b8-b9fe-13317c0390fa", // UserAgentRefererHeaders
+    "775133bc-15f2-49f9-abea-afb2e0bf67d2", // Elemental-MediaTailor-PersonalizedManifests
+];
+
+/// Cache policies made for media origins.
+const MEDIA_CACHE_POLICIES: &[&str] = &["08627262-05a9-4f76-9ded-b50ca2e3a84f"];
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (behavior, origin) in ctx.api_behaviors() {
+        let fields = [
+            (
+                &behavior.origin_request_policy_id,
+                S3_ORIGIN_REQUEST_POLICIES,
+                "origin request",
+                managed::ALL_VIEWER_EXCEPT_HOST_HEADER,
+                "AllViewerExceptHostHeader",
+            ),
+            (
+                &behavior.cache_policy_id,
+                MEDIA_CACHE_POLICIES,
+                "cache",
+                managed::CACHING_DISABLED,
+                "CachingDisabled",
+            ),
+        ];
+        for (field, ids, kind, replacement, replacement_name) in fields {
+            let Some(PolicyRef::Id(id)) = field.get() else {
+                continue;
+            };
+            let Some(known) = ids.iter().find(|k| k.eq_ignore_ascii_case(id)) else {
+                continue;
+            };
+            let name = managed::name_of_id(known).unwrap_or(known);
+            let message = format!(
+                "{} sends requests for {} through the {kind} policy {name}, made for S3 or media \
+                 origins; query strings, cookies and most headers do not reach the API",
+                behavior_name(behavior),
+                origin_name(origin)
+            );
+            let fix = Fix::unsafe_(
+                format!("use the {kind} policy {replacement_name}"),
+                vec![ctx.editor().replace_string(field.span, replacement)],
+            );
+            out.push(
+                ctx.finding(&RULE, field.span, &field.path, message)
+                    .with_fix(fix),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{fix_text, lint_text, LintConfig};
+    use crate::rules::test_support::*;
+    use crate::value::{Field, Unknown};
+
+    fn found(text: &str) -> Vec<(u32, u32)> {
+        lint_text(text, &LintConfig::default())
+            .unwrap()
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .map(|f| (f.span.line, f.span.column))
+            .collect()
+    }
+
+    fn at(text: &str, needle: &str) -> (u32, u32) {
+        let offset = text.find(needle).expect(needle);
+        crate::span::LineIndex::new(text).line_col(offset)
+    }
+
+    #[test]
+    fn s3_policies_on_api_behaviors_warn() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        default_behavior(&mut doc).origin_request_policy_id =
+            policy("59781A5B-3903-41f3-afcb-af62929ccde1");
+        default_behavior(&mut doc).cache_policy_id = policy("08627262-05a9-4f76-9ded-b50ca2e3a84f");
+        let f = check(&RULE, &doc);
+        assert_eq!(f.len(), 2);
+        assert!(f[0]
+            .message
+            .contains("origin request policy CORS-CustomOrigin"));
+        assert!(f[1].message.contains("cache policy Elemental-MediaPackage"));
+        dist(&mut doc).origins[0] = origin("api", "site.s3.eu-west-1.amazonaws.com");
+        assert!(check(&RULE, &doc).is_empty(), "fine on S3 origins");
+    }
+
+    #[test]
+    fn unknown_policy_is_silent() {
+        let mut doc = api_doc();
+        default_behavior(&mut doc).origin_request_policy_id = Field::unknown(
+            Unknown::Intrinsic("Fn::ImportValue".into()),
+            Default::default(),
+            "p",
+        );
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_with_fix() {
+        let example = RULE.docs.example.text;
+        assert_eq!(found(example), vec![at(example, "88a5eaf4")]);
+        let fixed = fix_text(example, &LintConfig::default(), true).unwrap();
+        assert!(found(&fixed).is_empty());
+        assert!(fixed.contains(
+            "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac # CORS-S3Origin"
+        ));
+        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = "abc123defg.lambda-url.eu-west-1.on.aws"
+  }
+  default_cache_behavior {
+    target_origin_id         = "api"
+    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+    origin_request_policy_id = "acba4595-bd28-49b8-b9fe-13317c0390fa"
+  }
+}
+"#;
+        assert_eq!(found(tf), vec![at(tf, "\"acba4595")]);
+        let cli = r#"{"DistributionConfig": {"Enabled": true,
+  "Origins": {"Quantity": 1, "Items": [{"Id": "api",
+    "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
+    "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}]},
+  "DefaultCacheBehavior": {"TargetOriginId": "api",
+    "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+    "OriginRequestPolicyId": "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf"}}}"#;
+        assert_eq!(found(cli), vec![at(cli, "\"88a5eaf4")]);
+    }
+}
