@@ -93,9 +93,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if is_stage {
             continue;
         }
+        let example = example_path(trimmed);
         let message = format!(
-            "{} forwards the full path to {}: `/{prefix}/users` reaches the API as \
-             `{origin_path}/{prefix}/users`; unless the API has a `/{prefix}` resource, strip the \
+            "{} forwards the full path to {}: `{example}` reaches the API as \
+             `{origin_path}{example}`; unless the API has a `/{prefix}` resource, strip the \
              prefix with a CloudFront Function or use a custom domain with base path `{prefix}`",
             behavior_name(behavior),
             origin_name(origin)
@@ -103,6 +104,15 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         out.push(ctx.finding(&RULE, pattern_field.span, &pattern_field.path, message));
     }
     out
+}
+
+/// A viewer path the pattern matches: its literal part, with `…` where a wildcard was
+/// (`api/v1/orders*` gives `/api/v1/orders…`).
+fn example_path(pattern: &str) -> String {
+    match pattern.find(['*', '?']) {
+        Some(i) => format!("/{}…", &pattern[..i]),
+        None => format!("/{pattern}"),
+    }
 }
 
 #[cfg(test)]
@@ -118,7 +128,13 @@ mod tests {
         dist(&mut doc).behaviors.push(b);
         let f = check(&RULE, &doc);
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("`/prod/api/users`"));
+        assert!(f[0]
+            .message
+            .contains("`/api/…` reaches the API as `/prod/api/…`"));
+        dist(&mut doc).behaviors[0].path_pattern = Some(known("/api/v1/orders*".into()));
+        assert!(check(&RULE, &doc)[0]
+            .message
+            .contains("`/api/v1/orders…` reaches the API as `/prod/api/v1/orders…`"));
         dist(&mut doc).behaviors[0].path_pattern = Some(known("*.json".into()));
         assert!(check(&RULE, &doc).is_empty());
         dist(&mut doc).behaviors[0].path_pattern = Some(crate::value::Field::unknown(
