@@ -90,7 +90,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 
 /// Removes the whole line of a Terraform attribute whose value is at `value`, when the line
 /// holds nothing else (an end-of-line comment aside).
-fn remove_hcl_line(text: &str, value: Span) -> Option<Edit> {
+pub(super) fn remove_hcl_line(text: &str, value: Span) -> Option<Edit> {
     let start = text.get(..value.start)?.rfind('\n').map_or(0, |i| i + 1);
     let end = text
         .get(value.end..)?

@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
         what_it_does: "Finds an `HttpVersion` other than `http1.1`, `http2` (the default), \
             `http3` and `http2and3` (an error), and, as information, `http1.1` or `http3`, \
             which leave viewers without HTTP/2.",
-        why_bad: "CloudFront rejects unknown values. `http1.1` gives up multiplexing; with \
+        why_bad: "CloudFront rejects unknown values (case aside: `list-distributions` reports \
+            `HTTP2`). `http1.1` gives up multiplexing; with \
             `http3` alone, clients that cannot use QUIC fall back to HTTP/1.1 (per the CDK and \
             Pulumi documentation of the setting; AWS's own pages are less explicit). \
             `http2and3` serves every client its best protocol.",
@@ -46,8 +47,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         return Vec::new();
     };
     let editor = ctx.editor();
-    if VALID.contains(&value.as_str()) {
-        if !matches!(value.as_str(), "http1.1" | "http3") {
+    // `list-distributions` reports the value in upper case (`HTTP2`): case is not an error.
+    let lower = value.to_ascii_lowercase();
+    if VALID.contains(&lower.as_str()) {
+        if !matches!(lower.as_str(), "http1.1" | "http3") {
             return Vec::new();
         }
         let message = format!(
@@ -105,6 +108,8 @@ mod tests {
             assert_eq!(check(&RULE, &doc)[0].severity, Severity::Info);
         }
         dist(&mut doc).http_version = known("HTTP2".into());
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).http_version = known("HTTP/2".into());
         let f = check(&RULE, &doc);
         assert_eq!(f[0].severity, Severity::Error);
         assert!(f[0].message.contains("write `http2`"));

@@ -78,10 +78,12 @@ mod cookies_not_forwarded;
 mod cors_headers_not_forwarded;
 mod custom_error_response_invalid;
 mod default_cert_min_protocol_ignored;
+mod default_root_object_on_api;
 mod distribution_disabled;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod http_version_invalid;
+mod lambda_edge_unversioned_arn;
 mod lambda_url_oac_payload_hash;
 mod lambda_url_without_oac;
 mod legacy_forwarding_deprecated;
@@ -114,10 +116,13 @@ mod query_strings_not_forwarded;
 mod response_headers_cors_overlap;
 mod response_headers_policy_missing;
 mod s3_oriented_policy_on_api;
+mod s3_origin_without_oac;
 mod shared_fixes;
 mod spa_error_rewrite_hits_api;
 mod ssl_support_method;
 mod target_origin_unknown;
+mod too_many_cache_behaviors;
+mod too_many_origins;
 mod viewer_certificate_incomplete_or_conflicting;
 mod viewer_protocol_allow_all;
 mod waf_not_associated;
@@ -198,11 +203,16 @@ static ALL: &[&Rule] = &[
     &oac_authorization_conflict::RULE,
     &origin_custom_header_not_allowed::RULE,
     &origin_custom_header_limits::RULE,
+    &too_many_cache_behaviors::RULE,
+    &too_many_origins::RULE,
     &quantity_items_mismatch::RULE,
+    &lambda_edge_unversioned_arn::RULE,
+    &default_root_object_on_api::RULE,
     &api_origin_bypassable::RULE,
     &origin_secret_header_literal::RULE,
     &waf_not_associated::RULE,
     &access_logging_disabled::RULE,
+    &s3_origin_without_oac::RULE,
     &distribution_disabled::RULE,
 ];
 

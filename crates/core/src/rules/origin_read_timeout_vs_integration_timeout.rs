@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     fix: FixAvailability::None,
     since: "0.1.0",
     docs: RuleDocs {
-        what_it_does: "For API Gateway origins, finds an `OriginReadTimeout` below 30 seconds \
+        what_it_does: "For API Gateway origins, finds an `OriginReadTimeout` below 29 seconds \
             (a warning), and, as information, one above 30 seconds in front of an HTTP API or \
             an edge-optimized REST API of the same input, which cannot take longer than 30 \
             and 29 seconds.",
@@ -115,11 +115,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let field = &config.origin_read_timeout;
         let Some(&value) = field.get() else { continue };
         let name = origin_name(origin);
-        if (1..30).contains(&value) {
+        if (1..29).contains(&value) {
             let message = format!(
                 "{name} has {key} {value} seconds: CloudFront gives up before API Gateway \
-                 (29 seconds for REST, 30 for HTTP APIs) and answers 504; write methods are \
-                 not retried"
+                 would (29 seconds for REST, 30 for HTTP APIs) and answers 504; write \
+                 methods are not retried"
             );
             out.push(ctx.finding(&RULE, field.span, &field.path, message));
         } else if value > 30 {

@@ -96,7 +96,7 @@ fn check_field(
     match field.get()? {
         PolicyRef::Local(name) => {
             let actual = local_kind(ctx.doc, name)?;
-            (actual != want).then(|| {
+            (actual != format!("{want} policy")).then(|| {
                 finding(format!(
                     "{} uses the {actual} `{name}` as its {want} policy",
                     behavior_name(b)
@@ -170,14 +170,15 @@ fn check_field(
     }
 }
 
-/// What a policy resource of the input is ("cache", "origin request policy", …), by name.
+/// What a policy resource of the input is, by name: "cache policy", "origin request policy",
+/// "response headers policy" or "origin access control".
 fn local_kind(doc: &Document, name: &str) -> Option<&'static str> {
     if doc.cache_policies.iter().any(|p| p.name == name) {
-        Some("cache")
+        Some("cache policy")
     } else if doc.origin_request_policies.iter().any(|p| p.name == name) {
-        Some("origin request")
+        Some("origin request policy")
     } else if doc.response_headers_policies.iter().any(|p| p.name == name) {
-        Some("response headers")
+        Some("response headers policy")
     } else if doc.origin_access_controls.iter().any(|p| p.name == name) {
         Some("origin access control")
     } else {
@@ -274,7 +275,7 @@ mod tests {
         let f = check(&RULE, &doc);
         assert!(f[0]
             .message
-            .contains("uses the origin request `Orp` as its cache policy"));
+            .contains("uses the origin request policy `Orp` as its cache policy"));
         default_behavior(&mut doc).cache_policy_id = known(PolicyRef::Local("Unparsed".into()));
         assert!(check(&RULE, &doc).is_empty());
     }
@@ -296,6 +297,10 @@ mod tests {
         assert_eq!(found(example), vec![at(example, "Managed-CachingDisabled")]);
         let fixed = fix_text(example, &LintConfig::default(), false).unwrap();
         assert_eq!(fixed, RULE.docs.use_instead.text);
+        let swapped = example
+            .replace("Managed-CachingDisabled", "!Ref ApiOrp")
+            + "  ApiOrp:\n    Type: AWS::CloudFront::OriginRequestPolicy\n    Properties:\n      OriginRequestPolicyConfig:\n        Name: api\n";
+        assert_eq!(found(&swapped), vec![at(&swapped, "!Ref ApiOrp")]);
         let cli = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 1, "Items": [{"Id": "api",
     "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
