@@ -80,6 +80,7 @@ mod custom_error_response_invalid;
 mod default_cert_min_protocol_ignored;
 mod default_root_object_on_api;
 mod distribution_disabled;
+mod geo_restriction_none;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod http_version_invalid;
@@ -214,6 +215,7 @@ static ALL: &[&Rule] = &[
     &access_logging_disabled::RULE,
     &s3_origin_without_oac::RULE,
     &distribution_disabled::RULE,
+    &geo_restriction_none::RULE,
 ];
 
 /// Every rule, in catalogue order.

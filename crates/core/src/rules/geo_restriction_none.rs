@@ -1,0 +1,98 @@
+//! `geo-restriction-none`: the distribution serves every country.
+
+use crate::lint::{
+    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
+use crate::model::Format;
+
+pub static RULE: Rule = Rule {
+    slug: "geo-restriction-none",
+    summary: "No geographic restriction",
+    default_severity: Severity::Info,
+    category: Category::Posture,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds a distribution whose `Restrictions.GeoRestriction.RestrictionType` \
+            is `none` (cdk-nag AwsSolutions-CFR1, checkov CKV_AWS_374).",
+        why_bad: "Posture tools ask for a deliberate choice of where the API is served. An API \
+            meant for a few markets can shrink its attack surface with an allow list; WAF geo \
+            match rules are a finer alternative. For a global API, `none` is the right answer: \
+            this is information, not a problem.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "        Restrictions:\n          GeoRestriction:\n            RestrictionType: none\n",
+                api_origin!(),
+                api_behavior!()
+            ),
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: cfn_doc!(
+                "        Restrictions:\n          GeoRestriction:\n            RestrictionType: whitelist\n            Locations: [DE, FR, NL]\n",
+                api_origin!(),
+                api_behavior!()
+            ),
+        },
+        exceptions: "A global API: keep `none` and suppress the rule with \
+            `Metadata: {apifront: {ignore: [geo-restriction-none]}}` (Terraform: \
+            `# apifront-ignore: geo-restriction-none`).",
+        references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/georestrictions.html",
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_GeoRestriction.html",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let field = &ctx.dist.geo_restriction_type;
+    if !field.get().is_some_and(|t| t.eq_ignore_ascii_case("none")) {
+        return Vec::new();
+    }
+    vec![ctx.finding(
+        &RULE,
+        field.span,
+        &field.path,
+        format!(
+            "distribution `{}` has no geographic restriction (RestrictionType: none)",
+            ctx.dist.name
+        ),
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn none_is_reported_other_types_absent_and_unknown_are_not() {
+        let mut doc = api_doc();
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).geo_restriction_type = known("whitelist".into());
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).geo_restriction_type = unknown();
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).geo_restriction_type = known("none".into());
+        assert_eq!(check(&RULE, &doc).len(), 1);
+    }
+
+    #[test]
+    fn end_to_end_in_each_format() {
+        let f = lint_rule(&RULE, RULE.docs.example.text);
+        assert_eq!(f.len(), 1);
+        let json = r#"{"DistributionConfig": {"Enabled": true,
+  "Origins": {"Quantity": 1, "Items": [{"Id": "a", "DomainName": "example.com"}]},
+  "DefaultCacheBehavior": {"TargetOriginId": "a"},
+  "Restrictions": {"GeoRestriction": {"RestrictionType": "none", "Quantity": 0}}}}"#;
+        let f = lint_rule(&RULE, json);
+        assert_eq!((f[0].span.line, f[0].span.column), (4, 58));
+        let tf = "resource \"aws_cloudfront_distribution\" \"d\" {\n  restrictions {\n    geo_restriction {\n      restriction_type = \"none\"\n    }\n  }\n}\n";
+        let f = lint_rule(&RULE, tf);
+        assert_eq!((f[0].span.line, f[0].span.column), (4, 26));
+        let tf_var = tf.replace("\"none\"", "var.geo");
+        assert!(lint_rule(&RULE, &tf_var).is_empty());
+    }
+}
