@@ -73,8 +73,30 @@ mod bench {
 
 #[cfg(not(target_arch = "wasm32"))]
 criterion::criterion_group!(benches, bench::benches);
+
+/// With `APIFRONT_BENCH_WRITE=DIR`, writes the generated templates to DIR (for
+/// `scripts/bench-vs-cfnlint.sh`) instead of benchmarking.
 #[cfg(not(target_arch = "wasm32"))]
-criterion::criterion_main!(benches);
+fn main() {
+    if let Some(dir) = std::env::var_os("APIFRONT_BENCH_WRITE") {
+        let dir = std::path::PathBuf::from(dir);
+        for (name, text) in [
+            ("large.json", corpus::large()),
+            ("synthetic-1m.json", corpus::synthetic(1 << 20)),
+        ] {
+            let path = dir.join(name);
+            if let Err(e) = std::fs::write(&path, text) {
+                eprintln!("{}: {e}", path.display());
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
+    benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
