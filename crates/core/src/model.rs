@@ -54,6 +54,8 @@ pub struct Document {
     pub lambda_urls: Vec<LambdaUrl>,
     pub api_domain_names: Vec<ApiDomainName>,
     pub certificates: Vec<Certificate>,
+    /// API mappings (base path mappings) of custom domains.
+    pub api_mappings: Vec<ApiMapping>,
 }
 
 impl Document {
@@ -72,6 +74,7 @@ impl Document {
             lambda_urls: Vec::new(),
             api_domain_names: Vec::new(),
             certificates: Vec::new(),
+            api_mappings: Vec::new(),
         }
     }
 }
@@ -488,6 +491,17 @@ pub struct ApiDomainName {
     pub domain_name: Field<String>,
     /// `EDGE` or `REGIONAL`.
     pub endpoint_types: List,
+}
+
+/// An API mapping of a custom domain defined in the same input
+/// (`AWS::ApiGateway::BasePathMapping`, `AWS::ApiGatewayV2::ApiMapping`, Terraform equivalents).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ApiMapping {
+    pub name: String,
+    pub span: Span,
+    pub path: String,
+    /// The base path (`BasePath`, `ApiMappingKey`); absent or empty maps the domain's root.
+    pub base_path: Field<String>,
 }
 
 /// An ACM certificate defined in the same input.

@@ -5,8 +5,8 @@
 use super::reader::{Obj, Reader};
 use super::resolve::{Target, Value};
 use crate::model::{
-    Api, ApiDomainName, ApiKind, CachePolicy, Certificate, Document, KeyConfig, LambdaUrl, Method,
-    OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
+    Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, Document, KeyConfig,
+    LambdaUrl, Method, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
 };
 use crate::span::Span;
 use crate::value::{Field, List};
@@ -157,6 +157,19 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
             doc.api_domain_names.push(ApiDomainName {
                 domain_name: r.str(p, "DomainName"),
                 endpoint_types: Field::known(types, at.span, at.path),
+                name,
+                span,
+                path,
+            });
+        }
+        "AWS::ApiGateway::BasePathMapping" | "AWS::ApiGatewayV2::ApiMapping" => {
+            let key = if res.kind.ends_with("BasePathMapping") {
+                "BasePath"
+            } else {
+                "ApiMappingKey"
+            };
+            doc.api_mappings.push(ApiMapping {
+                base_path: r.str(p, key),
                 name,
                 span,
                 path,

@@ -57,6 +57,7 @@ mod api_behavior_forwards_nothing;
 mod api_origin_bypassable;
 mod api_redirect_to_https;
 mod api_write_methods_not_allowed;
+mod apigw_custom_domain_origin_path_stage;
 mod apigw_default_endpoint_disabled;
 mod apigw_edge_optimized_origin;
 mod apigw_host_header_forwarded;
@@ -151,6 +152,7 @@ static ALL: &[&Rule] = &[
     &origin_path_format::RULE,
     &apigw_rest_origin_path_missing_stage::RULE,
     &apigw_origin_path_on_default_stage::RULE,
+    &apigw_custom_domain_origin_path_stage::RULE,
     &path_pattern_prefix_not_stripped::RULE,
     &path_pattern_invalid::RULE,
     &path_pattern_shadowed::RULE,

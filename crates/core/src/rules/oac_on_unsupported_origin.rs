@@ -48,8 +48,8 @@ pub static RULE: Rule = Rule {
         },
         exceptions: "None. Protect API Gateway origins with a secret origin header checked by \
             a Regional WAF web ACL or a Lambda authorizer instead. The fix removes the \
-            `OriginAccessControlId` of API Gateway origins (in CLI JSON it sets it to `\"\"`, \
-            as the API does).",
+            `OriginAccessControlId` of API Gateway origins (in CLI JSON and Terraform it sets it \
+            to `\"\"`, which means no origin access control).",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginAccessControlConfig.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
@@ -74,7 +74,8 @@ fn remove_oac(ctx: &LintContext, origin: &Origin) -> Option<Fix> {
     let field = &origin.origin_access_control_id;
     let editor = ctx.editor();
     let edit = match ctx.format() {
-        Format::CliJson => editor.replace_string(field.span, ""),
+        // An empty id means "no OAC" (the API returns it so); HCL attributes are kept too.
+        Format::CliJson | Format::Terraform => editor.replace_string(field.span, ""),
         _ => editor.remove_entry(field.span)?,
     };
     Fix::safe("remove the origin access control", vec![edit])
@@ -84,8 +85,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for origin in &ctx.dist.origins {
         let field = &origin.origin_access_control_id;
-        if field.get().is_none() {
-            continue;
+        // Terraform keeps `origin_access_control_id = ""` as an empty id: no OAC.
+        match field.get() {
+            None => continue,
+            Some(PolicyRef::Id(id)) if id.trim().is_empty() => continue,
+            Some(_) => {}
         }
         let oac = local_oac(ctx, origin);
         if origin.kind.0.is_api_gateway() {
@@ -237,5 +241,15 @@ resource "aws_cloudfront_distribution" "cdn" {
         assert_eq!((f[0].span.line, f[0].span.column), (12, 32));
         assert_eq!(f[0].related[0].0.line, 3);
         assert!(f[0].fix.is_none());
+        let api = tf.replace(
+            "abc123defg.lambda-url.eu-west-1.on.aws",
+            "abc123defg.execute-api.eu-west-1.amazonaws.com",
+        );
+        let fixed = fix_text(&api, &LintConfig::default(), false).unwrap();
+        assert!(
+            fixed.contains("    origin_access_control_id = \"\"\n"),
+            "{fixed}"
+        );
+        assert!(lint(&fixed).is_empty());
     }
 }

@@ -3,8 +3,8 @@
 
 use super::eval::{attr, block, resource_address, Ctx, Loc};
 use crate::model::{
-    Api, ApiDomainName, ApiKind, CachePolicy, Certificate, Document, KeyConfig, LambdaUrl, Method,
-    OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
+    Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, Document, KeyConfig,
+    LambdaUrl, Method, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
 };
 use crate::value::{Field, List};
 use hcl_edit::structure::{Block, Body};
@@ -151,6 +151,19 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
             doc.api_domain_names.push(ApiDomainName {
                 domain_name: ctx.string(body, "domain_name", &at),
                 endpoint_types: domain_endpoint_types(ctx, body, &at, rtype),
+                name,
+                span,
+                path,
+            });
+        }
+        "aws_api_gateway_base_path_mapping" | "aws_apigatewayv2_api_mapping" => {
+            let key = if rtype == "aws_api_gateway_base_path_mapping" {
+                "base_path"
+            } else {
+                "api_mapping_key"
+            };
+            doc.api_mappings.push(ApiMapping {
+                base_path: ctx.string(body, key, &at),
                 name,
                 span,
                 path,

@@ -1,0 +1,342 @@
+//! `apigw-custom-domain-origin-path-stage`: a stage name as origin path of a custom domain.
+
+use crate::lint::{
+    origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
+};
+use crate::model::{Format, OriginKind};
+use crate::value::Val;
+
+pub static RULE: Rule = Rule {
+    slug: "apigw-custom-domain-origin-path-stage",
+    summary: "A custom domain origin has a stage name as origin path",
+    default_severity: Severity::Warning,
+    category: Category::Connectivity,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds origins whose host is an API Gateway custom domain defined in the \
+            same input and whose `OriginPath` starts with the name of a stage defined there \
+            (`/prod`), when no API mapping of the input uses that name as its base path. Stays \
+            silent when a mapping's base path is unknown. Mappings that SAM creates from an \
+            API's `Domain` property are not read.",
+        why_bad: "A custom domain routes by its API mappings (base paths), not by stage: the \
+            mapping already selects the stage. With the stage name in the origin path, \
+            `/orders` reaches the API as `/prod/orders`, which matches no route, and API \
+            Gateway answers 403 \"Missing Authentication Token\". AWS's guide leaves the origin \
+            path empty for a custom domain origin.",
+        example: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  ProdStage:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+      DeploymentId: abc123
+  ApiDomain:
+    Type: AWS::ApiGateway::DomainName
+    Properties:
+      DomainName: api-origin.example.com
+      RegionalCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  Mapping:
+    Type: AWS::ApiGateway::BasePathMapping
+    Properties:
+      DomainName: !Ref ApiDomain
+      RestApiId: !Ref Api
+      Stage: prod
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: api-origin.example.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        use_instead: Snippet {
+            format: Format::CfnYaml,
+            text: "Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  ProdStage:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+      DeploymentId: abc123
+  ApiDomain:
+    Type: AWS::ApiGateway::DomainName
+    Properties:
+      DomainName: api-origin.example.com
+      RegionalCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  Mapping:
+    Type: AWS::ApiGateway::BasePathMapping
+    Properties:
+      DomainName: !Ref ApiDomain
+      RestApiId: !Ref Api
+      Stage: prod
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: api-origin.example.com
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+        DefaultCacheBehavior:
+          TargetOriginId: orders-api
+          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
+",
+        },
+        exceptions: "An API mapping defined outside the input whose base path happens to be the \
+            stage name, or an API with a resource named like the stage. The fix (unsafe) \
+            empties the origin path, and is offered only when every API mapping of the input \
+            maps the domain's root. Suppress with `apifront: {ignore: \
+            [apigw-custom-domain-origin-path-stage]}` in the distribution's Metadata.",
+        references: &[
+            "https://repost.aws/knowledge-center/api-gateway-domain-cloudfront",
+            "https://repost.aws/knowledge-center/api-gateway-403-custom-domain",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html",
+        ],
+    },
+    check,
+};
+
+/// A mapping base path without slashes; `None` for the domain root.
+fn base_path(raw: &str) -> Option<&str> {
+    let trimmed = raw.trim().trim_matches('/');
+    (!trimmed.is_empty() && trimmed != "(none)").then_some(trimmed)
+}
+
+fn check(ctx: &LintContext) -> Vec<Finding> {
+    let mut mapped: Vec<Option<&str>> = Vec::new();
+    for mapping in &ctx.doc.api_mappings {
+        match &mapping.base_path.val {
+            Val::Unknown(_) => return Vec::new(),
+            Val::Known(p) => mapped.push(base_path(p)),
+            Val::Absent => mapped.push(None),
+        }
+    }
+    let mut out = Vec::new();
+    for origin in &ctx.dist.origins {
+        if origin.kind.0 != OriginKind::ApiGatewayCustomDomain {
+            continue;
+        }
+        let field = &origin.origin_path;
+        let Some(path) = field.get() else { continue };
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        if first.is_empty() {
+            continue;
+        }
+        let Some(stage) = ctx
+            .doc
+            .stages
+            .iter()
+            .find(|s| s.stage_name.get().is_some_and(|n| n == first))
+        else {
+            continue;
+        };
+        let is_mapping = mapped
+            .iter()
+            .flatten()
+            .any(|m| m.split('/').next() == Some(first) || *m == path.trim_matches('/'));
+        if is_mapping {
+            continue;
+        }
+        let message = format!(
+            "{} is an API Gateway custom domain with OriginPath `{path}`, the stage name \
+             `{first}`; custom domains route by API mapping, so requests reach the API as \
+             `{path}/…` and API Gateway answers 403. Leave the origin path empty (or use the \
+             mapping's base path)",
+            origin_name(origin)
+        );
+        let fix = if !mapped.is_empty() && mapped.iter().all(Option::is_none) {
+            Fix::unsafe_(
+                "empty the origin path",
+                vec![ctx.editor().replace_string(field.span, "")],
+            )
+        } else {
+            None
+        };
+        out.push(
+            ctx.finding(&RULE, field.span, &field.path, message)
+                .with_related(stage.stage_name.span, format!("stage `{first}`"))
+                .with_fix(fix),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::lint::{fix_text, lint_text, Finding, LintConfig};
+    use crate::model::{ApiMapping, OriginKind, OriginKindField, Stage};
+    use crate::rules::test_support::*;
+    use crate::value::{Field, Unknown};
+
+    fn lint(text: &str) -> Vec<Finding> {
+        let report = lint_text(text, &LintConfig::default()).unwrap();
+        report
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RULE.slug)
+            .collect()
+    }
+
+    fn domain_doc() -> crate::model::Document {
+        let mut doc = api_doc();
+        let o = &mut dist(&mut doc).origins[0];
+        o.domain_name = known("api.example.com".into());
+        o.kind = OriginKindField(OriginKind::ApiGatewayCustomDomain);
+        doc.stages.push(Stage {
+            stage_name: known("prod".into()),
+            ..Stage::default()
+        });
+        doc
+    }
+
+    fn mapping(base: Field<String>) -> ApiMapping {
+        ApiMapping {
+            base_path: base,
+            ..ApiMapping::default()
+        }
+    }
+
+    #[test]
+    fn stage_as_origin_path_warns() {
+        let mut doc = domain_doc();
+        let f = check(&RULE, &doc);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("the stage name `prod`"));
+        assert!(f[0].fix.is_none());
+        doc.api_mappings.push(mapping(Field::default()));
+        assert!(!check(&RULE, &doc)[0].fix.as_ref().unwrap().safe);
+        dist(&mut doc).origins[0].origin_path = known("/v1".into());
+        assert!(check(&RULE, &doc).is_empty());
+        dist(&mut doc).origins[0].origin_path = known(String::new());
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn mapping_with_the_stage_name_passes() {
+        let mut doc = domain_doc();
+        doc.api_mappings.push(mapping(known("prod".into())));
+        assert!(check(&RULE, &doc).is_empty());
+        let mut doc = domain_doc();
+        doc.api_mappings.push(mapping(known("orders".into())));
+        let f = check(&RULE, &doc);
+        assert!(f[0].fix.is_none());
+    }
+
+    #[test]
+    fn unknown_mapping_or_path_is_silent() {
+        let mut doc = domain_doc();
+        doc.api_mappings.push(mapping(Field::unknown(
+            Unknown::Parameter {
+                name: "BasePath".into(),
+                no_echo: false,
+            },
+            Default::default(),
+            "u",
+        )));
+        assert!(check(&RULE, &doc).is_empty());
+        let mut doc = domain_doc();
+        dist(&mut doc).origins[0].origin_path =
+            Field::unknown(Unknown::Intrinsic("Sub".into()), Default::default(), "u");
+        assert!(check(&RULE, &doc).is_empty());
+    }
+
+    #[test]
+    fn end_to_end_with_fix() {
+        let text = RULE.docs.example.text;
+        let f = lint(text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!((f[0].span.line, f[0].span.column), (35, 25));
+        assert_eq!(f[0].related[0].0.line, 12);
+        assert!(lint(RULE.docs.use_instead.text).is_empty());
+        let fixed = fix_text(text, &LintConfig::default(), true).unwrap();
+        assert!(fixed.contains("            OriginPath: \"\"\n"), "{fixed}");
+        assert!(lint(&fixed).is_empty());
+        let tf = r#"resource "aws_apigatewayv2_api" "orders" {
+  name          = "orders"
+  protocol_type = "HTTP"
+}
+
+resource "aws_apigatewayv2_stage" "live" {
+  api_id      = aws_apigatewayv2_api.orders.id
+  name        = "live"
+  auto_deploy = true
+}
+
+resource "aws_apigatewayv2_domain_name" "api" {
+  domain_name = "api-origin.example.com"
+  domain_name_configuration {
+    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/x"
+    endpoint_type   = "REGIONAL"
+    security_policy = "TLS_1_2"
+  }
+}
+
+resource "aws_apigatewayv2_api_mapping" "orders" {
+  api_id          = aws_apigatewayv2_api.orders.id
+  domain_name     = aws_apigatewayv2_domain_name.api.id
+  stage           = aws_apigatewayv2_stage.live.id
+  api_mapping_key = "orders"
+}
+
+resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = "api-origin.example.com"
+    origin_path = "/live"
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+"#;
+        let f = lint(tf);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!((f[0].span.line, f[0].span.column), (32, 19));
+        assert!(f[0].fix.is_none());
+        assert!(lint(&tf.replace("\"/live\"", "\"/orders\"")).is_empty());
+        // A mapping whose base path is the stage name makes `/live` right.
+        let same = tf.replace("api_mapping_key = \"orders\"", "api_mapping_key = \"live\"");
+        assert!(lint(&same).is_empty());
+        let unknown = tf.replace("api_mapping_key = \"orders\"", "api_mapping_key = var.key");
+        assert!(lint(&unknown).is_empty());
+    }
+}

@@ -1,0 +1,20 @@
+//! The YAML (CloudFormation) parser: inputs detected as another format are skipped, so the fuzzer's effort
+//! stays on this parser (seeded with this format's fixtures).
+#![no_main]
+use apifront_core::model::Format;
+use apifront_core::parse::{detect, parse};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if !matches!(detect(text), Format::CfnYaml) {
+        return;
+    }
+    if let Ok(doc) = parse(text) {
+        for dist in &doc.distributions {
+            assert!(dist.span.start <= dist.span.end && dist.span.end <= text.len());
+        }
+    }
+});
