@@ -39,9 +39,13 @@ fn text_report_shows_code_frames_fix_and_docs() {
             "Found {} problems (",
             core_findings("tree/api.yaml").len()
         )))
-        .stdout(predicate::str::contains(
-            "fixable with `apifront fix`; 1 more with `apifront fix --unsafe`.",
-        ))
+        .stdout(predicate::str::contains(format!(
+            "fixable with `apifront fix`; {} more with `apifront fix --unsafe`.",
+            core_findings("tree/api.yaml")
+                .iter()
+                .filter(|f| f.fix.as_ref().is_some_and(|x| !x.safe))
+                .count()
+        )))
         .stdout(predicate::str::contains("\x1b[").not());
 }
 
