@@ -199,7 +199,7 @@ fn policy_and_path_rules_fire_on_cli_json() {
     expect(
         "path-pattern-prefix-not-stripped",
         Severity::Warning,
-        "`/api/users`",
+        "`/api/…`",
     );
     expect(
         "aliases-need-custom-certificate",
@@ -224,7 +224,7 @@ fn policy_and_path_rules_fire_on_cli_json() {
     expect(
         "path-pattern-prefix-not-stripped",
         Severity::Warning,
-        "`/uploads/users`",
+        "`/uploads/…`",
     );
     expect(
         "apigw-origin-path-on-default-stage",

@@ -31,6 +31,7 @@ pub fn lint(doc: &Document, text: &str, config: &LintConfig) -> Vec<Finding> {
                 if let Some(severity) = config.severity_overrides.get(rule.slug) {
                     finding.severity = *severity;
                 }
+                demote_expression_rewrites(&mut finding, text, doc.format);
                 findings.push(finding);
             }
         }
@@ -74,6 +75,61 @@ pub fn fix_text(
     Ok(current)
 }
 
+/// A fix that overwrites an expression (a CloudFormation intrinsic, a Terraform reference or
+/// template) with a literal changes more than the finding: the parameter or variable no longer
+/// applies. Such fixes stay available but become unsafe.
+fn demote_expression_rewrites(finding: &mut Finding, text: &str, format: Format) {
+    let Some(fix) = finding.fix.as_mut() else {
+        return;
+    };
+    // Emptying a value ("" / removal) drops it rather than freezing it: not a rewrite.
+    let rewrites_expression = fix.edits.iter().any(|e| {
+        e.start < e.end
+            && !matches!(e.replacement.trim(), "" | "\"\"" | "''")
+            && text
+                .get(e.start..e.end)
+                .is_some_and(|old| is_expression(old.trim_start(), format))
+    });
+    if fix.safe && rewrites_expression {
+        fix.safe = false;
+        fix.description
+            .push_str(" (replaces an expression with a literal value)");
+    }
+}
+
+/// True when `old` (the start of a replaced value) is an expression rather than a literal.
+fn is_expression(old: &str, format: Format) -> bool {
+    match format {
+        Format::CliJson => false,
+        Format::CfnYaml => {
+            old.starts_with('!')
+                || old.starts_with("Ref:")
+                || old.starts_with("Fn::")
+                || (old.starts_with('{') && (old.contains("Ref") || old.contains("Fn::")))
+        }
+        Format::CfnJson => {
+            old.starts_with('{') && (old.contains("\"Ref\"") || old.contains("\"Fn::"))
+        }
+        Format::Terraform => {
+            // A whole attribute (`name = value`) being edited, not an expression.
+            let ident_end = old
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(old.len());
+            let after = old[ident_end..].trim_start();
+            if ident_end > 0 && after.starts_with('=') && !after.starts_with("==") {
+                return false;
+            }
+            let literal = old.starts_with('"')
+                || old.starts_with('[')
+                || old.starts_with('{')
+                || old.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+                || old.starts_with("true")
+                || old.starts_with("false");
+            !literal || (old.starts_with('"') && old.contains("${"))
+        }
+    }
+}
+
 /// Upper bound of fix passes in [`fix_text`].
 pub const MAX_FIX_PASSES: usize = 8;
 
@@ -83,4 +139,39 @@ fn is_suppressed(dist: &Distribution, slug: &str) -> bool {
     dist.ignore
         .iter()
         .any(|s| s.trim().eq_ignore_ascii_case(slug) || s.trim() == "all")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixes_over_expressions_become_unsafe() {
+        let yaml = include_str!("../../../../static/examples/broken-cfn.yaml");
+        let report = lint_text(yaml, &LintConfig::default()).unwrap();
+        let path = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "origin-path-format")
+            .expect("origin-path-format on !Sub \"/${ApiStage}/\"");
+        let fix = path.fix.as_ref().expect("a fix is still offered");
+        assert!(!fix.safe, "{}", fix.description);
+        let fixed = fix_text(yaml, &LintConfig::default(), false).unwrap();
+        assert!(fixed.contains("OriginPath: !Sub \"/${ApiStage}/\""));
+    }
+
+    #[test]
+    fn literals_are_not_expressions() {
+        assert!(!is_expression("\"https-only\"", Format::Terraform));
+        assert!(is_expression("var.policy", Format::Terraform));
+        assert!(is_expression("\"/${var.stage}\"", Format::Terraform));
+        assert!(!is_expression("/prod/", Format::CfnYaml));
+        assert!(is_expression("!Sub \"/${ApiStage}/\"", Format::CfnYaml));
+        assert!(is_expression("{\"Fn::Sub\": \"/x\"}", Format::CfnJson));
+        assert!(!is_expression("\"x\"", Format::CliJson));
+        assert!(!is_expression(
+            "default_ttl      = 3600\n",
+            Format::Terraform
+        ));
+    }
 }
