@@ -2,36 +2,34 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { CheckPage, ConfigurePage } from './pages.mjs';
 
 const SHOTS = 'artifacts/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
 test('a preset renders every format and each lints clean', async ({ page }) => {
-  await page.goto('./#/configure');
-  await page.getByLabel('Start from a preset').selectOption('rest-custom-domain');
-  const tabs = page.getByRole('tab');
-  const count = await tabs.count();
-  expect(count).toBeGreaterThanOrEqual(4);
+  const configure = new ConfigurePage(page);
+  await configure.open();
+  await configure.preset('rest-custom-domain');
+  const count = await configure.tabs.count();
+  expect(count).toBe(6);
   for (let i = 0; i < count; i++) {
-    await tabs.nth(i).click();
-    await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
-    const lint = page.locator('.output-lint');
-    if (await lint.count()) await expect(lint).toHaveText(/apifront: 0 problems/);
-    await expect(page.locator('.output-code')).not.toBeEmpty();
+    await configure.tabs.nth(i).click();
+    await expect(configure.tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+    if (await configure.lint.count()) await expect(configure.lint).toHaveText(/apifront: 0 problems/);
+    await expect(configure.code).not.toBeEmpty();
   }
   await page.screenshot({ path: `${SHOTS}/configure-light.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: `${SHOTS}/configure-dark.png`, fullPage: true });
 });
 
-test('download matches `apifront generate` for the same preset', async ({ page }) => {
-  await page.goto('./#/configure');
-  await page.getByLabel('Start from a preset').selectOption('http-api');
-  await page.getByRole('tab', { name: 'CDK TypeScript' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download' }).click(),
-  ]);
+test('pick a preset, switch to CDK TypeScript, download: same file as `apifront generate`', async ({ page }) => {
+  const configure = new ConfigurePage(page);
+  await configure.open();
+  await configure.preset('http-api');
+  await configure.tab('CDK TypeScript').click();
+  const download = await configure.downloadFile();
   expect(download.suggestedFilename()).toMatch(/\.ts$/);
   const saved = readFileSync(await download.path(), 'utf8');
   const cli = execFileSync('cargo', ['run', '-q', '--bin', 'apifront', '--', 'generate', '--preset', 'http-api', '--format', 'cdk-ts'], { encoding: 'utf8' });
@@ -39,59 +37,59 @@ test('download matches `apifront generate` for the same preset', async ({ page }
 });
 
 test('validation messages appear next to the field', async ({ page }) => {
-  await page.goto('./#/configure');
-  await page.getByLabel('Region').fill('moon-1');
-  await expect(page.locator('[data-field="api.region"]')).toBeVisible();
-  await page.getByLabel('Authentication').selectOption('iam');
-  await expect(page.locator('[data-field="auth.mode"]')).toContainText(/IAM|SigV4/);
-  await expect(page.getByRole('alert')).toContainText('Fix the form first');
+  const configure = new ConfigurePage(page);
+  await configure.open();
+  await configure.field('Region').fill('moon-1');
+  await expect(configure.message('api.region')).toBeVisible();
+  await configure.field('Authentication').selectOption('iam');
+  await expect(configure.message('auth.mode')).toContainText(/IAM|SigV4/);
+  await expect(configure.blocked).toContainText('Fix the form first');
 });
 
 test('a share link reopens the same form in a fresh page', async ({ page, context }) => {
-  await page.goto('./#/configure');
-  await page.getByLabel('Start from a preset').selectOption('s3-site-api');
-  await page.getByLabel('Stage').fill('v2');
-  const link = await page.getByLabel('Share link').inputValue();
+  const configure = new ConfigurePage(page);
+  await configure.open();
+  await configure.preset('s3-site-api');
+  await configure.field('Stage').fill('v2');
+  const link = await configure.shareLink.inputValue();
   expect(link).toMatch(/#v1\.[zj][A-Za-z0-9_-]+$/);
   expect(link).not.toContain('?');
-  const expected = await page.locator('.output-code').textContent();
+  const expected = await configure.code.textContent();
 
-  const fresh = await context.newPage();
-  await fresh.goto(link);
-  await expect(fresh.getByRole('status').first()).toContainText('Opened from a share link');
-  await expect(fresh).toHaveURL(/#\/configure$/);
-  await expect(fresh.getByLabel('Stage')).toHaveValue('v2');
-  await expect(fresh.locator('.output-code')).toHaveText(expected);
+  const fresh = new ConfigurePage(await context.newPage());
+  await fresh.page.goto(link);
+  await expect(fresh.page.getByRole('status').first()).toContainText('Opened from a share link');
+  await expect(fresh.page).toHaveURL(/#\/configure$/);
+  await expect(fresh.field('Stage')).toHaveValue('v2');
+  await expect(fresh.code).toHaveText(expected);
 });
 
 test('a Check link carries the pasted text, with secret header values redacted', async ({ page, context }) => {
-  await page.goto('./#/check');
+  const check = new CheckPage(page);
+  await check.open();
   const text = readFileSync('crates/core/tests/fixtures/reference/hardened.json', 'utf8')
     .replace(/"HeaderValue": "[^"]*"/, '"HeaderValue": "s3cr3t-value-123"');
-  await page.getByLabel(/Configuration to check/).fill(text);
-  await expect(page.locator('.check [role=status]')).toContainText('cli-json:');
+  await check.paste(text, 'cli-json');
   await expect(page.locator('.share .notice')).toContainText('Redacted');
-  const link = await page.getByLabel('Share link').inputValue();
+  const link = await check.shareLink.inputValue();
 
-  const fresh = await context.newPage();
-  await fresh.goto(link);
-  await expect(fresh).toHaveURL(/#\/check$/);
-  const value = await fresh.getByLabel(/Configuration to check/).inputValue();
-  expect(value).not.toContain('s3cr3t-value-123');
-  expect(value).toContain('"DistributionConfig"');
+  const fresh = new CheckPage(await context.newPage());
+  await fresh.page.goto(link);
+  await expect(fresh.page).toHaveURL(/#\/check$/);
+  await expect(fresh.editor).toHaveValue(/"DistributionConfig"/);
+  expect(await fresh.editor.inputValue()).not.toContain('s3cr3t-value-123');
 
   await page.getByLabel('Include secret values').check();
   await expect(page.locator('.share .notice')).toHaveCount(0);
-  const withSecret = await page.getByLabel('Share link').inputValue();
-  await fresh.goto(withSecret);
-  await expect(fresh.getByLabel(/Configuration to check/)).toHaveValue(/s3cr3t-value-123/);
+  await fresh.page.goto(await check.shareLink.inputValue());
+  await expect(fresh.editor).toHaveValue(/s3cr3t-value-123/);
 });
 
 test('load a checked configuration into the form', async ({ page }) => {
-  await page.goto('./#/check');
-  await page.getByLabel('Load an example').selectOption({ index: 1 });
-  await expect(page.locator('.check [role=status]')).toContainText('cli-json:');
-  await page.getByRole('button', { name: 'Load into form' }).click();
+  const check = new CheckPage(page);
+  await check.open();
+  await check.loadExample(1, 'cli-json');
+  await check.loadIntoForm.click();
   await expect(page).toHaveURL(/#\/configure$/);
-  await expect(page.getByLabel('API id')).toHaveValue('k7x2m9p4q1');
+  await expect(new ConfigurePage(page).field('API id')).toHaveValue('k7x2m9p4q1');
 });
