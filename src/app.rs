@@ -122,9 +122,10 @@ pub fn app() -> Html {
                     <button type="button" aria-label="Dismiss" onclick={on_dismiss}>{ "×" }</button>
                 </div>
             }
-            <main id="main">{ view }</main>
+            <main id="main" onkeydown={Callback::from(|e: KeyboardEvent| crate::shortcuts::handle(&e))}>{ view }</main>
             <footer class="app-footer">
                 <span class="version">{ format!("apifront {}", apifront_core::VERSION) }</span>
+                <span class="shortcuts">{ "Ctrl+Enter: check · Alt+Shift+C: copy snippet · Alt+Shift+L: copy share link" }</span>
                 <span>{ "Runs in your browser: nothing you paste is uploaded." }</span>
             </footer>
         </div>

@@ -8,6 +8,7 @@ mod configure;
 mod docs;
 mod route;
 mod rules_view;
+mod shortcuts;
 mod theme;
 
 pub use app::App;

@@ -45,3 +45,16 @@ test('the theme toggle cycles and is remembered', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('#panic')).toBeHidden();
 });
+
+test('shortcuts copy the snippet and the share link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./#/configure');
+  await page.getByLabel('Start from a preset').selectOption('http-api');
+  await page.getByLabel('Region', { exact: true }).focus();
+  await page.keyboard.press('Alt+Shift+KeyC');
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  expect(snippet).toBe(await page.locator('.output-code').textContent());
+  await page.keyboard.press('Alt+Shift+KeyL');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(await page.getByLabel('Share link').inputValue());
+});
