@@ -30,7 +30,7 @@ apifront=$target_dir/release/apifront
 cp crates/core/tests/fixtures/cfn/cdk-synth.json "$work/typical-cdk-synth.json"
 cp crates/core/tests/fixtures/cfn/api-edge.yaml "$work/typical-api-edge.yaml"
 cp crates/core/tests/fixtures/reference/hardened.yaml "$work/reference-hardened.yaml"
-APIFRONT_BENCH_WRITE=$work cargo bench -p apifront-core --bench lint -q >/dev/null
+APIFRONT_BENCH_WRITE=$PWD/$work cargo bench -p apifront-core --bench lint -q >/dev/null
 
 # Median of a command's wall time in milliseconds (both linters exit non-zero on findings).
 median_ms() {

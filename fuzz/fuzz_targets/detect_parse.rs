@@ -10,7 +10,10 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = parse(&text) {
         assert!(e.line >= 1 && e.column >= 1, "{e}");
         if let Some(f) = e.format {
-            assert_eq!(f, format, "an error names a format other than the detected one");
+            assert_eq!(
+                f, format,
+                "an error names a format other than the detected one"
+            );
         }
     }
 });

@@ -7,7 +7,10 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     if let Ok(report) = lint_text(&text, &LintConfig::default()) {
         for f in &report.findings {
-            assert!(f.span.start <= f.span.end && f.span.end <= text.len(), "{f:?}");
+            assert!(
+                f.span.start <= f.span.end && f.span.end <= text.len(),
+                "{f:?}"
+            );
             assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
         }
     }

@@ -1,5 +1,5 @@
-//! The :CliJson:JSON (AWS CLI and CloudFormation) parser: inputs detected as another format are skipped, so the fuzzer's effort
-//! stays on this parser (seeded with this format's fixtures).
+//! The JSON parser (AWS CLI and CloudFormation): inputs detected as another format are skipped,
+//! so the fuzzer's effort stays on this parser (seeded with JSON fixtures).
 #![no_main]
 use apifront_core::model::Format;
 use apifront_core::parse::{detect, parse};
@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if !matches!(detect(text), Format::CfnJson | Format) {
+    if !matches!(detect(text), Format::CfnJson | Format::CliJson) {
         return;
     }
     if let Ok(doc) = parse(text) {
