@@ -1,7 +1,7 @@
 # apifront: the two commands a newcomer needs.
 #   make serve   install what is missing, build the app in release mode, serve it on 127.0.0.1:8080
 #   make test    install what is missing, then run every test layer (see scripts/test.sh)
-.PHONY: serve test build size
+.PHONY: serve test build size bench fuzz
 
 serve:
 	scripts/setup.sh serve
@@ -17,3 +17,11 @@ size: build
 test:
 	scripts/setup.sh test
 	scripts/test.sh
+
+# Criterion benches of the core, then the whole-process comparison with cfn-lint (BENCHMARKS.md).
+bench:
+	cargo bench -p apifront-core && scripts/bench-vs-cfnlint.sh
+
+# Bounded fuzzing of every target (FUZZING.md); SECONDS per target, default 60.
+fuzz:
+	scripts/fuzz.sh $(or $(SECONDS),60)

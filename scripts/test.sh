@@ -3,7 +3,7 @@
 # `scripts/setup.sh test` (what `make test` runs first). Each layer runs even if an earlier one
 # failed, so one run shows everything; the exit status is non-zero if any layer failed.
 #
-# Run one layer alone: scripts/test.sh fmt|clippy|clippy-wasm|native|generated|wasm|e2e
+# Run one layer alone: scripts/test.sh fmt|clippy|clippy-wasm|native|hostile-release|generated|wasm|e2e
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -33,6 +33,8 @@ layer_native() { cargo test --workspace --locked; }
 # TypeScript and Python, hcl2json, botocore's shape); installs them into .venv and
 # tools/generated/node_modules on first use.
 layer_generated() { scripts/check-generated.sh; }
+# The heaviest hostile inputs (10 000 behaviors and more) in a release build.
+layer_hostile_release() { cargo test --release --locked -p apifront-core --test hostile -- --include-ignored; }
 layer_wasm() {
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p apifront-web --target wasm32-unknown-unknown --locked
 }
@@ -42,7 +44,7 @@ layer_e2e() {
     npx playwright test
 }
 
-layers=(fmt clippy clippy-wasm native generated wasm e2e)
+layers=(fmt clippy clippy-wasm native hostile-release generated wasm e2e)
 [ $# -gt 0 ] && layers=("$@")
 for layer in "${layers[@]}"; do
   run_layer "$layer" "layer_${layer//-/_}"
