@@ -1,9 +1,19 @@
 //! The paste box: a textarea over a highlight layer that underlines findings, with a gutter of
-//! line numbers and severity markers. Both layers follow the textarea's scroll position.
+//! line numbers and severity markers.
+//!
+//! The layers render only a window of lines around the visible ones and are moved with CSS
+//! transforms (set through the CSSOM, which the page's CSP allows) to follow the textarea's
+//! scroll position, so a 1 MB paste costs the browser one textarea, not three copies of the text.
 
 use apifront_core::lint::{Finding, Severity};
+use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+/// Height of one editor line in pixels (the CSS `--line-height` of `.editor`).
+const LINE_HEIGHT: f64 = 20.0;
+/// Lines rendered beyond the visible ones, above and below.
+const MARGIN_LINES: u32 = 100;
 
 /// Properties of [`Editor`].
 #[derive(Properties, PartialEq)]
@@ -27,14 +37,62 @@ pub fn severity_class(severity: Severity) -> &'static str {
     }
 }
 
-/// Splits `text` into plain and underlined pieces, one underline per finding (clipped to the
-/// first line of its span; overlapping findings keep the first).
-fn highlight(text: &str, findings: &[Finding]) -> Html {
+/// Byte offsets where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// The rendered lines, 1-based and inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl Window {
+    /// The lines visible at a scroll position (first, last).
+    pub fn visible(scroll_top: f64, client_height: f64) -> (u32, u32) {
+        let first = (scroll_top / LINE_HEIGHT).floor().max(0.0) as u32 + 1;
+        (
+            first,
+            first + (client_height / LINE_HEIGHT).ceil() as u32 + 1,
+        )
+    }
+
+    /// The window for a scroll position: the visible lines plus a margin on each side.
+    /// (The textarea may briefly hold more lines than the text the window is for: everything is
+    /// clamped to `lines`, so the result always [`covers`](Self::covers) the same position.)
+    pub fn around(scroll_top: f64, client_height: f64, lines: u32) -> Self {
+        let lines = lines.max(1);
+        let (first, last) = Self::visible(scroll_top, client_height);
+        Window {
+            first: first.saturating_sub(MARGIN_LINES).clamp(1, lines),
+            last: (last + MARGIN_LINES).min(lines),
+        }
+    }
+
+    /// True when this window renders every visible line of a text of `lines` lines.
+    pub fn covers(&self, (first, last): (u32, u32), lines: u32) -> bool {
+        let lines = lines.max(1);
+        self.first <= first.min(lines) && self.last >= last.min(lines) && self.last <= lines
+    }
+}
+
+/// The text of the window's lines with one underline per finding (clipped to the first line of
+/// its span; overlapping findings keep the first).
+fn highlight(text: &str, starts: &[usize], findings: &[Finding], window: Window) -> Html {
+    let from = starts
+        .get(window.first as usize - 1)
+        .copied()
+        .unwrap_or(text.len());
+    let to = starts.get(window.last as usize).map_or(text.len(), |&s| s);
     let mut out = Vec::new();
-    let mut pos = 0;
+    let mut pos = from;
     for f in findings {
         let start = f.span.start.min(text.len());
-        if start < pos || !text.is_char_boundary(start) {
+        if start < pos || start >= to || !text.is_char_boundary(start) {
             continue;
         }
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
@@ -42,35 +100,31 @@ fn highlight(text: &str, findings: &[Finding]) -> Html {
         if end == start || !text.is_char_boundary(end) {
             continue;
         }
-        out.push(html! { { &text[pos..start] } });
+        out.push(Html::from(text[pos..start].to_string()));
         out.push(html! {
             <mark class={severity_class(f.severity)} data-rule={f.rule}>{ &text[start..end] }</mark>
         });
         pos = end;
     }
-    out.push(html! { { &text[pos..] } });
-    // A trailing newline needs a following character to take up a line in a <pre>.
-    out.push(html! { { " " } });
+    out.push(Html::from(text[pos..to.max(pos)].to_string()));
     out.into_iter().collect()
 }
 
-/// The line numbers, one per line.
-fn line_numbers(text: &str) -> String {
-    let lines = text.lines().count().max(1) + usize::from(text.ends_with('\n'));
-    let mut s = String::with_capacity(lines * 4);
-    for n in 1..=lines {
-        s.push_str(&n.to_string());
-        s.push('\n');
-    }
-    s
+/// The window's line numbers, one per line.
+fn line_numbers(window: Window) -> String {
+    (window.first..=window.last)
+        .map(|n| format!("{n}\n"))
+        .collect()
 }
 
-/// The marker column: one line per text line, a dot on lines with findings (the most severe
-/// one's colour; the messages as tooltip). Plain text lines keep it cheap for large inputs, and
-/// no inline style is needed (the page's CSP forbids them).
-fn markers(text: &str, findings: &[Finding]) -> Html {
+/// The window's marker column: a dot on lines with findings (the most severe one's colour; the
+/// messages as tooltip), no inline style (the page's CSP forbids them).
+fn markers(findings: &[Finding], window: Window) -> Html {
     let mut lines: Vec<(u32, Severity, String)> = Vec::new();
-    for f in findings {
+    for f in findings
+        .iter()
+        .filter(|f| (window.first..=window.last).contains(&f.span.line))
+    {
         match lines.iter_mut().find(|(l, _, _)| *l == f.span.line) {
             Some(entry) => {
                 entry.1 = entry.1.min(f.severity);
@@ -81,13 +135,9 @@ fn markers(text: &str, findings: &[Finding]) -> Html {
         }
     }
     lines.sort_by_key(|(line, _, _)| *line);
-    let total = text.lines().count().max(1) as u32 + u32::from(text.ends_with('\n'));
     let mut out = Vec::with_capacity(lines.len() * 2 + 1);
-    let mut current = 1;
+    let mut current = window.first;
     for (line, severity, title) in lines {
-        if line < current || line > total {
-            continue;
-        }
         out.push(Html::from("\n".repeat((line - current) as usize)));
         out.push(html! {
             <span class={classes!("marker", severity_class(severity))} {title}
@@ -95,21 +145,45 @@ fn markers(text: &str, findings: &[Finding]) -> Html {
         });
         current = line;
     }
-    out.push(Html::from("\n".repeat((total - current) as usize + 1)));
+    out.push(Html::from(
+        "\n".repeat((window.last - current) as usize + 1),
+    ));
     out.into_iter().collect()
 }
 
-/// Scrolls the highlight layer and the gutter to the textarea's scroll position.
-fn sync_scroll(area: &NodeRef, overlay: &NodeRef, gutter: &NodeRef) {
-    let Some(area) = area.cast::<HtmlTextAreaElement>() else {
-        return;
-    };
+/// The textarea's scroll position and height, as of its last scroll event. Reading them from the
+/// element after a render would force a synchronous layout of the whole text (hundreds of
+/// milliseconds for a 1 MB paste), so renders use this copy.
+#[derive(Debug, Clone, Copy)]
+struct Scroll {
+    top: f64,
+    left: f64,
+    height: f64,
+}
+
+impl Scroll {
+    fn of(area: &HtmlTextAreaElement) -> Self {
+        Scroll {
+            top: f64::from(area.scroll_top()),
+            left: f64::from(area.scroll_left()),
+            height: f64::from(area.client_height()),
+        }
+    }
+}
+
+/// Moves the layers to the scroll position (CSSOM, allowed by the CSP).
+fn place_layers(scroll: Scroll, overlay: &NodeRef, gutter: &NodeRef, window: Window) {
+    let top = f64::from(window.first - 1) * LINE_HEIGHT - scroll.top;
     if let Some(o) = overlay.cast::<HtmlElement>() {
-        o.set_scroll_top(area.scroll_top());
-        o.set_scroll_left(area.scroll_left());
+        let _ = o.style().set_property(
+            "transform",
+            &format!("translate({}px, {top}px)", -scroll.left),
+        );
     }
     if let Some(g) = gutter.cast::<HtmlElement>() {
-        g.set_scroll_top(area.scroll_top());
+        let _ = g
+            .style()
+            .set_property("transform", &format!("translateY({top}px)"));
     }
 }
 
@@ -118,11 +192,36 @@ fn sync_scroll(area: &NodeRef, overlay: &NodeRef, gutter: &NodeRef) {
 pub fn editor(props: &EditorProps) -> Html {
     let overlay = use_node_ref();
     let gutter = use_node_ref();
+    let starts: Rc<Vec<usize>> = use_memo(props.text.clone(), |text| line_starts(text));
+    let lines = starts.len() as u32;
+    let window = use_state(|| Window::around(0.0, 800.0, lines));
+
+    let scroll = use_mut_ref(|| Scroll {
+        top: 0.0,
+        left: 0.0,
+        height: 800.0,
+    });
 
     let oninput = props.on_edit.reform(|_: InputEvent| ());
     let onscroll = {
-        let (area, overlay, gutter) = (props.node_ref.clone(), overlay.clone(), gutter.clone());
-        Callback::from(move |_: Event| sync_scroll(&area, &overlay, &gutter))
+        let (area, overlay, gutter, window, scroll) = (
+            props.node_ref.clone(),
+            overlay.clone(),
+            gutter.clone(),
+            window.clone(),
+            scroll.clone(),
+        );
+        Callback::from(move |_: Event| {
+            let Some(el) = area.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let now = Scroll::of(&el);
+            *scroll.borrow_mut() = now;
+            if !window.covers(Window::visible(now.top, now.height), lines) {
+                window.set(Window::around(now.top, now.height, lines));
+            }
+            place_layers(now, &overlay, &gutter, *window);
+        })
     };
     {
         // The textarea owns its text while the user types; write it only when the text was
@@ -137,23 +236,41 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
     {
-        // A render can change the layers' heights after the last scroll event: re-sync.
-        let (area, overlay, gutter) = (props.node_ref.clone(), overlay.clone(), gutter.clone());
-        use_effect(move || sync_scroll(&area, &overlay, &gutter));
+        // After every render: keep the window inside the text and the layers in place.
+        let (overlay, gutter, window, scroll) = (
+            overlay.clone(),
+            gutter.clone(),
+            window.clone(),
+            scroll.clone(),
+        );
+        use_effect(move || {
+            let now = *scroll.borrow();
+            let wanted = Window::around(now.top, now.height, lines);
+            if !window.covers(Window::visible(now.top, now.height), lines) && *window != wanted {
+                window.set(wanted);
+            }
+            place_layers(now, &overlay, &gutter, *window);
+        });
     }
 
-    let markers = markers(&props.text, &props.findings);
-
+    let window = Window {
+        first: window.first.min(lines.max(1)),
+        last: window.last.min(lines.max(1)),
+    };
     html! {
         <div class={classes!("editor", props.stale.then_some("editor-stale"))}>
-            <div class="gutter" aria-hidden="true" ref={gutter}>
-                <pre class="markers">{ markers }</pre>
-                <pre class="line-numbers">{ line_numbers(&props.text) }</pre>
+            <div class="gutter" aria-hidden="true">
+                <div class="gutter-window" ref={gutter}>
+                    <pre class="markers">{ markers(&props.findings, window) }</pre>
+                    <pre class="line-numbers">{ line_numbers(window) }</pre>
+                </div>
             </div>
             <div class="editor-main">
-                <pre class="highlight" aria-hidden="true" ref={overlay}>
-                    { highlight(&props.text, &props.findings) }
-                </pre>
+                <div class="highlight" aria-hidden="true">
+                    <pre class="hl-window" ref={overlay}>
+                        { highlight(&props.text, &starts, &props.findings, window) }
+                    </pre>
+                </div>
                 <textarea id="paste" ref={props.node_ref.clone()} spellcheck="false" wrap="off"
                     autocomplete="off" autocapitalize="off"
                     aria-label="Configuration to check: AWS CLI JSON, CloudFormation (JSON or YAML) or Terraform"
@@ -169,9 +286,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_lines_including_a_trailing_empty_one() {
-        assert_eq!(line_numbers(""), "1\n");
-        assert_eq!(line_numbers("a\nb"), "1\n2\n");
-        assert_eq!(line_numbers("a\n"), "1\n2\n");
+    fn windows_follow_the_scroll_position() {
+        let w = Window::around(0.0, 400.0, 10_000);
+        assert_eq!(w.first, 1);
+        assert_eq!(w.last, 1 + 21 + MARGIN_LINES);
+        let w = Window::around(20.0 * 5000.0, 400.0, 10_000);
+        assert_eq!(w.first, 5001 - MARGIN_LINES);
+        assert!(w.last >= 5001 + 20);
+        assert_eq!(Window::around(0.0, 400.0, 3).last, 3);
+        let w = Window::around(0.0, 400.0, 10_000);
+        assert!(w.covers(Window::visible(20.0 * 50.0, 400.0), 10_000));
+        assert!(!w.covers(Window::visible(20.0 * 500.0, 400.0), 10_000));
+        // A text that shrank below the window needs a new one.
+        assert!(!w.covers(Window::visible(0.0, 400.0), 10));
+        // Scrolled past the end of a shorter text: the new window still covers it (no loop).
+        let (top, height) = (20.0 * 20_000.0, 400.0);
+        let w = Window::around(top, height, 102);
+        assert!(w.first <= w.last && w.last == 102);
+        assert!(w.covers(Window::visible(top, height), 102));
+    }
+
+    #[test]
+    fn line_starts_and_numbers() {
+        assert_eq!(line_starts("a\nbc\n"), vec![0, 2, 5]);
+        assert_eq!(line_numbers(Window { first: 3, last: 5 }), "3\n4\n5\n");
     }
 }

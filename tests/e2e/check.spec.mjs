@@ -57,28 +57,38 @@ test('the rules catalogue is searchable and each rule has a page', async ({ page
   await page.screenshot({ path: `${SHOTS}/rule-page.png`, fullPage: true });
 });
 
-test('underlines sit on the flagged text even when scrolled', async ({ page }) => {
+/** Screen top of a text line in the textarea, and of the mark flagging it. */
+async function tops(page, rule, line) {
+  return page.evaluate(([rule, line]) => {
+    const area = document.querySelector('#paste');
+    const style = getComputedStyle(area);
+    const lineTop = area.getBoundingClientRect().top + parseFloat(style.paddingTop)
+      + (line - 1) * parseFloat(style.lineHeight) - area.scrollTop;
+    const mark = document.querySelector(`mark[data-rule="${rule}"]`);
+    return [lineTop, mark ? mark.getBoundingClientRect().top : null];
+  }, [rule, line]);
+}
+
+test('underlines sit on the flagged text, also scrolled and in a large text', async ({ page }) => {
   const check = new CheckPage(page);
   await check.open();
   await check.paste(BROKEN, 'cli-json');
-  for (const scroll of ['end', 'start']) {
-    await check.editor.evaluate((el, s) => { el.scrollTop = s === 'end' ? el.scrollHeight : 0; el.dispatchEvent(new Event('scroll')); }, scroll);
-    const offset = await page.evaluate(() => {
-      const area = document.querySelector('#paste');
-      const overlay = document.querySelector('.highlight');
-      return overlay.scrollTop - area.scrollTop;
-    });
-    expect(offset).toBe(0);
+  for (const scroll of [0, 600, 0]) {
+    await check.editor.evaluate((el, s) => { el.scrollTop = s; el.dispatchEvent(new Event('scroll')); }, scroll);
+    const [line, mark] = await tops(page, 'apigw-host-header-forwarded', ALL_VIEWER_LINE);
+    expect(Math.abs(mark - line)).toBeLessThan(3);
   }
-  // Within the highlight layer, the mark starts on its line's box: padding + (line - 1) * height.
-  const mark = page.locator('mark[data-rule="apigw-host-header-forwarded"]');
-  await expect(mark).toHaveCount(1);
-  const [top, expected] = await mark.evaluate((el, n) => {
-    const layer = el.closest('.highlight');
-    const style = getComputedStyle(layer);
-    return [el.offsetTop, parseFloat(style.paddingTop) + (n - 1) * parseFloat(style.lineHeight)];
-  }, ALL_VIEWER_LINE);
-  expect(Math.abs(top - expected)).toBeLessThan(4);
+  // 20 000 lines of padding before the config: only a window of lines is rendered, and the mark
+  // still lands on its line once scrolled there.
+  const padding = '\n'.repeat(20000);
+  await check.paste(padding + BROKEN, 'cli-json');
+  expect(await page.locator('.line-numbers').evaluate((el) => el.textContent.split('\n').length)).toBeLessThan(1000);
+  const target = 20000 + ALL_VIEWER_LINE;
+  await check.finding('apigw-host-header-forwarded').locator('.finding-goto').click();
+  await expect(page.locator('mark[data-rule="apigw-host-header-forwarded"]')).toHaveCount(1);
+  const [line, mark] = await tops(page, 'apigw-host-header-forwarded', target);
+  expect(Math.abs(mark - line)).toBeLessThan(3);
+  await expect(check.marker(target)).toHaveCount(1);
 });
 
 test('the caret stays where the user types when the lint comes back', async ({ page }) => {

@@ -70,6 +70,7 @@ test('a Check link carries the pasted text, with secret header values redacted',
   const text = readFileSync('crates/core/tests/fixtures/reference/hardened.json', 'utf8')
     .replace(/"HeaderValue": "[^"]*"/, '"HeaderValue": "s3cr3t-value-123"');
   await check.paste(text, 'cli-json');
+  await check.makeLink.click();
   await expect(page.locator('.share .notice')).toContainText('Redacted');
   const link = await check.shareLink.inputValue();
 
