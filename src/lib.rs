@@ -12,4 +12,3 @@ mod shortcuts;
 mod theme;
 
 pub use app::App;
-pub use check::state::{CheckAction, CheckState, Outcome};
