@@ -5,6 +5,7 @@ use crate::lint::{
     Snippet,
 };
 use crate::model::Format;
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     slug: "path-pattern-shadowed",
@@ -54,26 +55,88 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// True when every path matched by `later` is matched by `earlier` (patterns without a
-/// leading `/`). Sound but incomplete: only a literal prefix followed by one final `*` is
-/// recognised as a superset.
-pub fn covers(earlier: &str, later: &str) -> bool {
-    if earlier == later {
-        return true;
+/// For each pattern, the index of the first earlier pattern that matches every path it
+/// matches; `None` entries are unknown patterns, which neither shadow nor are shadowed. Sound
+/// but incomplete: only an equal pattern, or a literal prefix followed by one final `*`, is
+/// recognised as a superset (`covers` in the tests is the pairwise definition).
+///
+/// Linear in the total length of the patterns instead of comparing every pair: earlier
+/// patterns are kept in a map (for equal patterns) and, when they are a literal prefix plus
+/// a final `*`, in a trie of those prefixes, which the literal start of a later pattern walks.
+fn first_shadows(patterns: &[Option<&str>]) -> Vec<Option<usize>> {
+    let mut exact: HashMap<&str, usize> = HashMap::new();
+    let mut prefixes = PrefixTrie::default();
+    let mut out = Vec::with_capacity(patterns.len());
+    for (j, pattern) in patterns.iter().enumerate() {
+        let Some(pattern) = *pattern else {
+            out.push(None);
+            continue;
+        };
+        let literal_end = pattern.find(['*', '?']).unwrap_or(pattern.len());
+        let literal = pattern.get(..literal_end).unwrap_or_default();
+        let by_prefix = prefixes.first_prefix_of(literal);
+        let equal = exact.get(pattern).copied();
+        out.push(match (equal, by_prefix) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        });
+        exact.entry(pattern).or_insert(j);
+        if let Some(prefix) = pattern.strip_suffix('*') {
+            if !prefix.contains(['*', '?']) {
+                prefixes.insert(prefix, j);
+            }
+        }
     }
-    let Some(prefix) = earlier.strip_suffix('*') else {
-        return false;
-    };
-    if prefix.contains(['*', '?']) {
-        return false;
+    out
+}
+
+/// Literal prefixes (byte trie), each remembering the first pattern index that ended there.
+#[derive(Default)]
+struct PrefixTrie {
+    /// `(node, byte)` to child node; node 0 is the root.
+    edges: HashMap<(usize, u8), usize>,
+    /// Per node: the first pattern whose prefix ends at it. Grows as nodes are added.
+    ends: Vec<Option<usize>>,
+}
+
+impl PrefixTrie {
+    fn insert(&mut self, prefix: &str, index: usize) {
+        if self.ends.is_empty() {
+            self.ends.push(None);
+        }
+        let mut node = 0;
+        for &b in prefix.as_bytes() {
+            let next = self.ends.len();
+            node = *self.edges.entry((node, b)).or_insert(next);
+            if node == next {
+                self.ends.push(None);
+            }
+        }
+        if let Some(end) = self.ends.get_mut(node) {
+            end.get_or_insert(index);
+        }
     }
-    let literal_end = later.find(['*', '?']).unwrap_or(later.len());
-    later[..literal_end].starts_with(prefix)
+
+    /// The smallest index among the prefixes `text` starts with.
+    fn first_prefix_of(&self, text: &str) -> Option<usize> {
+        let mut best = self.ends.first().copied().flatten();
+        let mut node = 0;
+        for &b in text.as_bytes() {
+            let Some(&next) = self.edges.get(&(node, b)) else {
+                break;
+            };
+            node = next;
+            if let Some(i) = self.ends.get(node).copied().flatten() {
+                best = Some(best.map_or(i, |b| b.min(i)));
+            }
+        }
+        best
+    }
 }
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
-    let patterns: Vec<Option<String>> = ctx
+    let patterns: Vec<Option<&str>> = ctx
         .dist
         .behaviors
         .iter()
@@ -81,18 +144,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             b.path_pattern
                 .as_ref()
                 .and_then(|p| p.get())
-                .map(|p| p.trim_start_matches('/').to_string())
+                .map(|p| p.trim_start_matches('/'))
         })
         .collect();
-    for (j, later) in ctx.dist.behaviors.iter().enumerate() {
-        let Some(Some(lp)) = patterns.get(j) else {
+    let shadows = first_shadows(&patterns);
+    for (later, shadow) in ctx.dist.behaviors.iter().zip(shadows) {
+        let Some(earlier) = shadow.and_then(|i| ctx.dist.behaviors.get(i)) else {
             continue;
         };
-        let shadow = (0..j).find_map(|i| {
-            let ep = patterns.get(i)?.as_ref()?;
-            covers(ep, lp).then(|| ctx.dist.behaviors.get(i)).flatten()
-        });
-        let Some(earlier) = shadow else { continue };
         let Some(field) = &later.path_pattern else {
             continue;
         };
@@ -115,8 +174,25 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{covers, RULE};
+    use super::{first_shadows, RULE};
     use crate::rules::test_support::*;
+
+    /// True when every path matched by `later` is matched by `earlier` (patterns without a
+    /// leading `/`). Sound but incomplete: only a literal prefix followed by one final `*` is
+    /// recognised as a superset.
+    fn covers(earlier: &str, later: &str) -> bool {
+        if earlier == later {
+            return true;
+        }
+        let Some(prefix) = earlier.strip_suffix('*') else {
+            return false;
+        };
+        if prefix.contains(['*', '?']) {
+            return false;
+        }
+        let literal_end = later.find(['*', '?']).unwrap_or(later.len());
+        later[..literal_end].starts_with(prefix)
+    }
 
     #[test]
     fn subsumption() {
@@ -156,5 +232,66 @@ mod tests {
         second.path_pattern = Some(known("/api/*".into()));
         dist(&mut doc).behaviors = vec![first, second];
         assert!(check(&RULE, &doc).is_empty());
+    }
+
+    /// The pairwise definition `first_shadows` must agree with.
+    fn naive(patterns: &[Option<&str>]) -> Vec<Option<usize>> {
+        (0..patterns.len())
+            .map(|j| {
+                let later = patterns[j]?;
+                (0..j).find(|&i| patterns[i].is_some_and(|earlier| covers(earlier, later)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fast_search_agrees_with_pairwise_comparison() {
+        // A deterministic pseudo-random mix of short patterns over a tiny alphabet, so that
+        // equal patterns, nested prefixes, `?`, inner `*`, empty and unknown patterns all occur.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let alphabet = ['a', 'b', '/', '*', '?', 'é'];
+        let owned: Vec<Option<String>> = (0..3_000)
+            .map(|_| {
+                if next(20) == 0 {
+                    return None;
+                }
+                let len = next(6);
+                let mut p: String = (0..len)
+                    .map(|_| alphabet[next(alphabet.len() as u64) as usize])
+                    .collect();
+                if next(2) == 0 {
+                    p.push('*');
+                }
+                Some(p)
+            })
+            .collect();
+        let patterns: Vec<Option<&str>> = owned.iter().map(Option::as_deref).collect();
+        let expected = naive(&patterns);
+        assert_eq!(first_shadows(&patterns), expected);
+        let shadowed = expected.iter().filter(|s| s.is_some()).count();
+        assert!(shadowed > 100 && shadowed < 2_900, "{shadowed}");
+    }
+
+    #[test]
+    fn the_first_covering_pattern_wins() {
+        let patterns = [
+            Some("api/v2/*"),
+            Some("api/*"),
+            Some("*"),
+            Some("api/v2/x"),
+            None,
+            Some("api/v2/*"),
+            Some("b"),
+        ];
+        assert_eq!(
+            first_shadows(&patterns),
+            vec![None, None, None, Some(0), None, Some(0), Some(2)]
+        );
     }
 }
