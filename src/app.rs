@@ -1,6 +1,7 @@
 //! The root component: navigation between the views, hash routing, the shared form state,
 //! header and footer.
 
+use crate::check::linter::Linter;
 use crate::check::CheckView;
 use crate::configure::ConfigureView;
 use crate::route::Route;
@@ -26,6 +27,8 @@ pub fn app() -> Html {
     let route = use_state(current_route);
     let form = use_state(FormState::default);
     let notice = use_state(|| None::<String>);
+    // Started with the page, so the worker loads with it and is ready when Check needs it.
+    let linter = use_state(Linter::start);
     {
         let route = route.clone();
         use_effect_with((), move |_| {
@@ -105,29 +108,31 @@ pub fn app() -> Html {
         Callback::from(move |_| notice.set(None))
     };
     html! {
-        <div class="app">
-            <header class="app-header">
-                <h1>{ "apifront" }</h1>
-                <p class="tagline">{ "CloudFront in front of API Gateway, without the traps." }</p>
-                <nav class="tabs" aria-label="Views">
-                    { tab(Route::Configure, "Configure") }
-                    { tab(Route::Check, "Check") }
-                    { tab(Route::Rules, "Rules") }
-                </nav>
-                <ThemeToggle />
-            </header>
-            if let Some(text) = &*notice {
-                <div class="banner" role="status">
-                    <span>{ text }</span>
-                    <button type="button" aria-label="Dismiss" onclick={on_dismiss}>{ "×" }</button>
-                </div>
-            }
-            <main id="main" onkeydown={Callback::from(|e: KeyboardEvent| crate::shortcuts::handle(&e))}>{ view }</main>
-            <footer class="app-footer">
-                <span class="version">{ format!("apifront {}", apifront_core::VERSION) }</span>
-                <span class="shortcuts">{ "Ctrl+Enter: check · Alt+Shift+C: copy snippet · Alt+Shift+L: copy share link" }</span>
-                <span>{ "Runs in your browser: nothing you paste is uploaded." }</span>
-            </footer>
-        </div>
+        <ContextProvider<Linter> context={(*linter).clone()}>
+            <div class="app">
+                <header class="app-header">
+                    <h1>{ "apifront" }</h1>
+                    <p class="tagline">{ "CloudFront in front of API Gateway, without the traps." }</p>
+                    <nav class="tabs" aria-label="Views">
+                        { tab(Route::Configure, "Configure") }
+                        { tab(Route::Check, "Check") }
+                        { tab(Route::Rules, "Rules") }
+                    </nav>
+                    <ThemeToggle />
+                </header>
+                if let Some(text) = &*notice {
+                    <div class="banner" role="status">
+                        <span>{ text }</span>
+                        <button type="button" aria-label="Dismiss" onclick={on_dismiss}>{ "×" }</button>
+                    </div>
+                }
+                <main id="main" onkeydown={Callback::from(|e: KeyboardEvent| crate::shortcuts::handle(&e))}>{ view }</main>
+                <footer class="app-footer">
+                    <span class="version">{ format!("apifront {}", apifront_core::VERSION) }</span>
+                    <span class="shortcuts">{ "Ctrl+Enter: check · Alt+Shift+C: copy snippet · Alt+Shift+L: copy share link" }</span>
+                    <span>{ "Runs in your browser: nothing you paste is uploaded." }</span>
+                </footer>
+            </div>
+        </ContextProvider<Linter>>
     }
 }

@@ -17,6 +17,12 @@ fn install_panic_hook() {
 }
 
 fn main() {
+    // The same module also runs in the lint worker (see `check::linter`), where there is no
+    // page to render: the worker calls its exports.
+    if web_sys::window().is_none() {
+        console_error_panic_hook::set_once();
+        return;
+    }
     install_panic_hook();
     yew::Renderer::<apifront_web::App>::new().render();
 }

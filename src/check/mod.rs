@@ -3,6 +3,7 @@
 mod editor;
 mod examples;
 mod findings;
+pub mod linter;
 pub mod state;
 
 use crate::configure::SharePanel;
@@ -12,6 +13,7 @@ use editor::Editor;
 use examples::ExamplesMenu;
 use findings::FindingsList;
 use gloo::timers::callback::Timeout;
+use linter::Linter;
 use state::{CheckAction, CheckState, Outcome};
 use yew::prelude::*;
 
@@ -37,6 +39,19 @@ pub fn check_view(props: &CheckViewProps) -> Html {
     let state = use_reducer(CheckState::default);
     let editor_ref = use_node_ref();
     let pending = use_mut_ref(|| None::<Timeout>);
+    let linter = use_context::<Linter>().unwrap_or_default();
+    {
+        // Hand every new job to the linter; its answer comes back as an action.
+        let (state, text) = (state.clone(), state.text.clone());
+        use_effect_with(state.job, move |job| {
+            if let Some(job) = *job {
+                let reply = Callback::from(move |(id, answer)| {
+                    state.dispatch(CheckAction::Answered(id, answer))
+                });
+                linter.submit(job, text, reply);
+            }
+        });
+    }
     {
         let state = state.clone();
         use_effect_with(props.initial.clone(), move |initial| {

@@ -1,13 +1,18 @@
 //! The Check view's state and its reducer: pure logic over the core, testable natively.
+//!
+//! Linting is asynchronous: loading a text (or asking for every safe fix) records a [`Job`];
+//! the view hands it to the linter (a Web Worker, see [`super::linter`]) and feeds the
+//! [`Answer`] back. Answers to jobs that were overtaken by newer text are dropped.
 
 use apifront_core::lint::{apply_fixes, fix_text, lint_text, Finding, LintConfig, Severity};
 use apifront_core::model::Format;
 use apifront_core::parse::ParseError;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
 
 /// The result of the last lint run.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Outcome {
     /// Nothing pasted.
     Empty,
@@ -20,6 +25,38 @@ pub enum Outcome {
     Failed(ParseError),
 }
 
+/// Work for the linter: lint the state's text, or first apply every safe fix to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Job {
+    /// Increases with every job; an answer is taken only for the latest one.
+    pub id: u64,
+    pub fix_all: bool,
+}
+
+/// What the linter answers to a job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The text with every safe fix applied (fix-all jobs that changed something).
+    pub fixed: Option<String>,
+    /// The lint outcome of the fixed text, or of the job's text.
+    pub outcome: Outcome,
+}
+
+impl Answer {
+    /// Does a job's work on `text` (in the worker, or on the main thread without one).
+    pub fn to(fix_all: bool, text: &str) -> Self {
+        let fixed = if fix_all {
+            fix_text(text, &LintConfig::default(), false)
+                .ok()
+                .filter(|fixed| fixed != text)
+        } else {
+            None
+        };
+        let outcome = CheckState::outcome_of(fixed.as_deref().unwrap_or(text));
+        Answer { fixed, outcome }
+    }
+}
+
 /// Everything the Check view shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckState {
@@ -27,8 +64,13 @@ pub struct CheckState {
     pub text: String,
     /// The lint outcome of `text`, or of an earlier text while `stale`.
     pub outcome: Outcome,
-    /// True while the text changed since the last lint (annotations are hidden then).
+    /// True while the text changed since the last lint, or a job runs (annotations are hidden
+    /// then and the status says "Checking…").
     pub stale: bool,
+    /// The job whose answer the view waits for.
+    pub job: Option<Job>,
+    /// The id of the last job created.
+    last_job: u64,
     /// Severities shown in the findings list.
     pub shown: [bool; 3],
     /// The rule whose docs are open.
@@ -41,17 +83,19 @@ impl Default for CheckState {
             text: String::new(),
             outcome: Outcome::Empty,
             stale: false,
+            job: None,
+            last_job: 0,
             shown: [true, true, true],
             docs: None,
         }
     }
 }
 
-/// What the user can do in the Check view.
+/// What the user (or the linter) can do in the Check view.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckAction {
     /// The text in the editor changed (it is read and linted after a pause: the editor holds it
-    /// meanwhile, so typing in a large text copies nothing per keystroke).
+    /// meanwhile, so typing in a large text copies nothing per keystroke). Drops the running job.
     Edit,
     /// Take this text (from the editor, an example, a file, a share link) and lint it.
     Load(String),
@@ -63,6 +107,8 @@ pub enum CheckAction {
     FixAllSafe,
     /// Open a rule's docs, or close them.
     ShowDocs(Option<&'static str>),
+    /// The linter answered the job with this id.
+    Answered(u64, Answer),
 }
 
 fn severity_index(severity: Severity) -> usize {
@@ -117,10 +163,14 @@ impl CheckState {
             .any(|f| f.fix.as_ref().is_some_and(|fix| fix.safe))
     }
 
-    fn relinted(mut self, text: String) -> Self {
-        self.outcome = Self::outcome_of(&text);
-        self.text = text;
-        self.stale = false;
+    /// The state waiting for a new job on its text.
+    fn with_job(mut self, fix_all: bool) -> Self {
+        self.last_job += 1;
+        self.job = Some(Job {
+            id: self.last_job,
+            fix_all,
+        });
+        self.stale = true;
         self
     }
 
@@ -129,9 +179,10 @@ impl CheckState {
         match action {
             CheckAction::Edit => Self {
                 stale: true,
+                job: None,
                 ..self
             },
-            CheckAction::Load(text) => self.relinted(text),
+            CheckAction::Load(text) => Self { text, ..self }.with_job(false),
             CheckAction::ToggleSeverity(severity) => {
                 let mut shown = self.shown;
                 shown[severity_index(severity)] ^= true;
@@ -139,15 +190,21 @@ impl CheckState {
             }
             CheckAction::ApplyFix(index) => match self.findings().get(index) {
                 Some(finding) if !self.stale && finding.fix.is_some() => {
-                    let fixed = apply_fixes(&self.text, std::slice::from_ref(finding), true);
-                    self.relinted(fixed)
+                    let text = apply_fixes(&self.text, std::slice::from_ref(finding), true);
+                    Self { text, ..self }.with_job(false)
                 }
                 _ => self,
             },
-            CheckAction::FixAllSafe => match fix_text(&self.text, &LintConfig::default(), false) {
-                Ok(fixed) => self.relinted(fixed),
-                Err(_) => self,
+            CheckAction::FixAllSafe if !self.stale => self.with_job(true),
+            CheckAction::FixAllSafe => self,
+            CheckAction::Answered(id, answer) if self.job.is_some_and(|job| job.id == id) => Self {
+                text: answer.fixed.unwrap_or(self.text),
+                outcome: answer.outcome,
+                stale: false,
+                job: None,
+                ..self
             },
+            CheckAction::Answered(..) => self,
             CheckAction::ShowDocs(docs) => Self { docs, ..self },
         }
     }
@@ -158,7 +215,7 @@ impl Reducible for CheckState {
 
     fn reduce(self: Rc<Self>, action: CheckAction) -> Rc<Self> {
         // Keystrokes after the first one change nothing: no re-render while typing.
-        if action == CheckAction::Edit && self.stale {
+        if action == CheckAction::Edit && self.stale && self.job.is_none() {
             return self;
         }
         Rc::new((*self).clone().apply(action))
@@ -180,13 +237,26 @@ mod tests {
 
     const BROKEN: &str = include_str!("../../static/examples/broken-cli.json");
 
+    /// Runs the state's job as the linter would, and feeds the answer back.
+    fn settled(s: CheckState) -> CheckState {
+        let job = s.job.expect("a job");
+        let answer = Answer::to(job.fix_all, &s.text);
+        s.apply(CheckAction::Answered(job.id, answer))
+    }
+
+    fn loaded(text: &str) -> CheckState {
+        settled(CheckState::default().apply(CheckAction::Load(text.to_string())))
+    }
+
     #[test]
     fn edit_marks_stale_and_lint_refreshes() {
         let s = CheckState::default().apply(CheckAction::Edit);
         assert!(s.stale);
         assert_eq!(s.outcome, Outcome::Empty);
         let s = s.apply(CheckAction::Load(BROKEN.to_string()));
-        assert!(!s.stale);
+        assert!(s.stale, "stale until the linter answers");
+        let s = settled(s);
+        assert!(!s.stale && s.job.is_none());
         assert!(s
             .findings()
             .iter()
@@ -194,14 +264,41 @@ mod tests {
     }
 
     #[test]
-    fn fixing_a_finding_removes_it() {
+    fn an_overtaken_answer_is_dropped() {
         let s = CheckState::default().apply(CheckAction::Load(BROKEN.to_string()));
+        let first = s.job.expect("job").id;
+        let s = s.apply(CheckAction::Load("{}".to_string()));
+        let s = s.apply(CheckAction::Answered(first, Answer::to(false, BROKEN)));
+        assert!(s.stale);
+        assert_eq!(s.outcome, Outcome::Empty);
+        let s = settled(s);
+        assert!(!s.stale);
+        assert!(matches!(
+            s.outcome,
+            Outcome::Failed(_) | Outcome::Linted { .. }
+        ));
+        assert!(s.findings().is_empty());
+    }
+
+    #[test]
+    fn typing_drops_the_running_job() {
+        let s = CheckState::default().apply(CheckAction::Load(BROKEN.to_string()));
+        let id = s.job.expect("job").id;
+        let s = s.apply(CheckAction::Edit);
+        assert!(s.job.is_none());
+        let s = s.apply(CheckAction::Answered(id, Answer::to(false, BROKEN)));
+        assert!(s.stale && s.findings().is_empty());
+    }
+
+    #[test]
+    fn fixing_a_finding_removes_it() {
+        let s = loaded(BROKEN);
         let index = s
             .findings()
             .iter()
             .position(|f| f.rule == "apigw-host-header-forwarded")
             .expect("finding");
-        let s = s.apply(CheckAction::ApplyFix(index));
+        let s = settled(s.apply(CheckAction::ApplyFix(index)));
         assert!(!s
             .findings()
             .iter()
@@ -211,18 +308,35 @@ mod tests {
 
     #[test]
     fn fix_all_safe_leaves_no_safe_fix() {
-        let s = CheckState::default().apply(CheckAction::Load(BROKEN.to_string()));
+        let s = loaded(BROKEN);
         assert!(s.has_safe_fix());
         let s = s.apply(CheckAction::FixAllSafe);
+        assert!(s.stale && s.job.is_some_and(|job| job.fix_all));
+        let s = settled(s);
+        assert_ne!(s.text, BROKEN);
         assert!(!s.has_safe_fix());
     }
 
     #[test]
     fn a_stale_fix_is_ignored() {
-        let s = CheckState::default().apply(CheckAction::Load(BROKEN.to_string()));
-        let s = s.apply(CheckAction::Edit);
+        let s = loaded(BROKEN).apply(CheckAction::Edit);
         let before = s.text.clone();
-        assert_eq!(s.apply(CheckAction::ApplyFix(0)).text, before);
+        assert_eq!(s.clone().apply(CheckAction::ApplyFix(0)).text, before);
+        assert!(s.apply(CheckAction::FixAllSafe).job.is_none());
+    }
+
+    #[test]
+    fn answers_cross_the_worker_boundary_as_json() {
+        for answer in [
+            Answer::to(true, BROKEN),
+            Answer::to(false, BROKEN),
+            Answer::to(false, "{ broken"),
+            Answer::to(false, ""),
+        ] {
+            let json = serde_json::to_string(&answer).expect("serializes");
+            let back: Answer = serde_json::from_str(&json).expect("deserializes");
+            assert_eq!(back, answer);
+        }
     }
 
     #[test]

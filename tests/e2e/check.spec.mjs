@@ -102,3 +102,25 @@ test('the caret stays where the user types when the lint comes back', async ({ p
   await page.waitForTimeout(300);
   expect(await check.editor.evaluate((el) => el.selectionStart)).toBe(101);
 });
+
+test('the lint runs in a Web Worker, and a fix-all answer comes back from it', async ({ page }) => {
+  const check = new CheckPage(page);
+  await check.open();
+  expect(await check.linter()).toBe('worker');
+  const workers = page.workers().map((w) => new URL(w.url()).pathname);
+  expect(workers).toContain('/lint-worker.js');
+  await check.paste(BROKEN, 'cli-json');
+  await expect(check.finding('apigw-host-header-forwarded')).toHaveCount(1);
+  await check.fixAllSafe.click();
+  await expect(check.finding('apigw-host-header-forwarded')).toHaveCount(0);
+  await expect(check.status).toContainText('cli-json:');
+});
+
+test('without a worker the lint runs on the main thread', async ({ page }) => {
+  await page.route('**/lint-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
+  const check = new CheckPage(page);
+  await check.open();
+  expect(await check.linter()).toBe('main-thread');
+  await check.paste(BROKEN, 'cli-json');
+  await expect(check.finding('apigw-host-header-forwarded')).toHaveCount(1);
+});

@@ -30,8 +30,16 @@ export class CheckPage extends AppPage {
     this.ruleDocs = page.locator('.rule-docs');
   }
 
+  /** Opens the view and waits until the page knows where its lint runs (`<html data-linter>`:
+   * `worker` once the lint worker is ready). */
   async open() {
     await super.open('#/check');
+    await expect(this.page.locator('html[data-linter]')).toHaveCount(1);
+  }
+
+  /** Where the lint runs: `worker` or `main-thread`. */
+  linter() {
+    return this.page.locator('html').getAttribute('data-linter');
   }
 
   /** Pastes `text` and waits for the lint of the given format. (Large texts are set directly:

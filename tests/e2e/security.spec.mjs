@@ -18,6 +18,8 @@ test('no request after load and no CSP violation while linting and fixing', asyn
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).not.toContain("'unsafe-eval'");
+  // The lint worker loads with the page (its script and the page's own glue, same origin).
+  await expect(page.locator('html[data-linter="worker"]')).toHaveCount(1);
 
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));

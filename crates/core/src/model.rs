@@ -6,10 +6,10 @@
 
 use crate::span::Span;
 use crate::value::{Field, List};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The input formats apifront understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
     /// AWS CLI / CloudFront API JSON (`get-distribution-config` and friends).

@@ -5,10 +5,10 @@
 //! what SARIF uses by default (`columnKind: utf16CodeUnits`). For ASCII text they equal
 //! character columns. Byte offsets index the original UTF-8 text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A range of the source text: byte offsets plus 1-based line/column (UTF-16) of both ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,

@@ -5,7 +5,7 @@
 use crate::model::{Document, Format};
 use crate::span::{LineIndex, Span};
 use crate::tree::{Node, NodeKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod cfn;
 mod cfn_resources;
@@ -28,7 +28,7 @@ pub const MAX_DEPTH: usize = 128;
 
 /// Why a text could not be turned into a model. Lines and columns are 1-based, columns in
 /// UTF-16 code units (see [`crate::span`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParseError {
     pub message: String,
     pub line: u32,

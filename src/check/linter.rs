@@ -1,0 +1,191 @@
+//! Where the Check view's lint runs: in a Web Worker running this same WebAssembly module, so a
+//! large text never blocks typing; on the main thread when no worker can start.
+//!
+//! The page hands the worker (`static/lint-worker.js`) the URL of its wasm-bindgen glue (from
+//! the `modulepreload` link Trunk writes) and the `WebAssembly.Module` it already compiled. One
+//! job runs at a time; a newer job waits in a single slot, replacing an older waiting one.
+//! `<html data-linter>` says where the lint runs: `worker` once the worker is ready,
+//! `main-thread` when it could not start.
+
+use super::state::{Answer, Job};
+use js_sys::{Object, Reflect};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlLinkElement, MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::Callback;
+
+/// The worker's entry point: does a job on `text` and answers in JSON.
+#[wasm_bindgen]
+pub fn lint_worker_answer(fix_all: bool, text: String) -> String {
+    serde_json::to_string(&Answer::to(fix_all, &text)).unwrap_or_default()
+}
+
+/// Called with a job's id and its answer.
+pub type Reply = Callback<(u64, Answer)>;
+
+/// A job with everything needed to run it again on the main thread.
+struct Request {
+    job: Job,
+    text: String,
+    reply: Reply,
+}
+
+impl Request {
+    fn run_here(self) {
+        self.reply
+            .emit((self.job.id, Answer::to(self.job.fix_all, &self.text)));
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    worker: Option<Worker>,
+    running: Option<Request>,
+    waiting: Option<Request>,
+    listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+/// The linter the Check view submits its jobs to.
+#[derive(Clone, Default)]
+pub struct Linter(Rc<RefCell<Inner>>);
+
+impl PartialEq for Linter {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Records where the lint runs on `<html data-linter>`.
+fn mark(place: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-linter", place);
+    }
+}
+
+/// The page's wasm-bindgen glue, from the `modulepreload` link Trunk writes.
+fn glue_url() -> Option<String> {
+    gloo::utils::document()
+        .query_selector("link[rel=modulepreload]")
+        .ok()??
+        .dyn_into::<HtmlLinkElement>()
+        .ok()
+        .map(|link| link.href())
+}
+
+/// Sets `key` of a JS object.
+fn set(object: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+impl Linter {
+    /// A linter with a worker when one can start (else jobs run on the main thread).
+    pub fn start() -> Self {
+        let linter = Linter::default();
+        if let Err(err) = linter.spawn() {
+            gloo::console::warn!("apifront: linting on the main thread:", err);
+            mark("main-thread");
+        }
+        linter
+    }
+
+    fn spawn(&self) -> Result<(), JsValue> {
+        let glue = glue_url().ok_or("no modulepreload link for the wasm glue")?;
+        let script = web_sys::Url::new_with_base("lint-worker.js", &glue)?.href();
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(&script, &options)?;
+        let weak = Rc::downgrade(&self.0);
+        let on_message = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            if let Some(e) = e.dyn_ref::<MessageEvent>() {
+                Self::received(&weak, e.data());
+            }
+        });
+        let weak = Rc::downgrade(&self.0);
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            Self::failed(&weak, "the lint worker did not load");
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let init = Object::new();
+        set(&init, "glue", &JsValue::from_str(&glue));
+        set(&init, "module", &wasm_bindgen::module());
+        worker.post_message(&init)?;
+        let mut inner = self.0.borrow_mut();
+        inner.worker = Some(worker);
+        inner.listeners = vec![on_message, on_error];
+        Ok(())
+    }
+
+    /// Runs `job` on `text`; `reply` gets the answer (at once when there is no worker).
+    pub fn submit(&self, job: Job, text: String, reply: Reply) {
+        let request = Request { job, text, reply };
+        let mut inner = self.0.borrow_mut();
+        if inner.worker.is_none() {
+            drop(inner);
+            request.run_here();
+        } else if inner.running.is_some() {
+            inner.waiting = Some(request);
+        } else {
+            Self::post(&mut inner, request);
+        }
+    }
+
+    fn post(inner: &mut Inner, request: Request) {
+        if let Some(worker) = &inner.worker {
+            let message = Object::new();
+            set(&message, "id", &JsValue::from_f64(request.job.id as f64));
+            set(&message, "fixAll", &JsValue::from_bool(request.job.fix_all));
+            set(&message, "text", &JsValue::from_str(&request.text));
+            let _ = worker.post_message(&message);
+        }
+        inner.running = Some(request);
+    }
+
+    /// A message from the worker: ready, an answer, or a failure.
+    fn received(weak: &Weak<RefCell<Inner>>, data: JsValue) {
+        let field = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).ok();
+        if field("ready").is_some_and(|v| v.is_truthy()) {
+            mark("worker");
+            return;
+        }
+        if let Some(failure) = field("failed").and_then(|v| v.as_string()) {
+            Self::failed(weak, &failure);
+            return;
+        }
+        let answer = field("answer")
+            .and_then(|v| v.as_string())
+            .and_then(|json| serde_json::from_str::<Answer>(&json).ok());
+        let Some(inner) = weak.upgrade() else { return };
+        let finished = {
+            let mut inner = inner.borrow_mut();
+            let finished = inner.running.take();
+            if let Some(next) = inner.waiting.take() {
+                Self::post(&mut inner, next);
+            }
+            finished
+        };
+        match (finished, answer) {
+            (Some(request), Some(answer)) => request.reply.emit((request.job.id, answer)),
+            (Some(request), None) => request.run_here(),
+            (None, _) => {}
+        }
+    }
+
+    /// The worker failed: stop it and run its jobs on the main thread from now on.
+    fn failed(weak: &Weak<RefCell<Inner>>, why: &str) {
+        gloo::console::warn!("apifront: linting on the main thread:", why);
+        mark("main-thread");
+        let Some(inner) = weak.upgrade() else { return };
+        let (running, waiting) = {
+            let mut inner = inner.borrow_mut();
+            if let Some(worker) = inner.worker.take() {
+                worker.terminate();
+            }
+            (inner.running.take(), inner.waiting.take())
+        };
+        for request in running.into_iter().chain(waiting) {
+            request.run_here();
+        }
+    }
+}
