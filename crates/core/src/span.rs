@@ -6,6 +6,7 @@
 //! character columns. Byte offsets index the original UTF-8 text.
 
 use serde::{Deserialize, Serialize};
+use std::cell::{Cell, OnceCell};
 
 /// A range of the source text: byte offsets plus 1-based line/column (UTF-16) of both ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -25,19 +26,42 @@ pub struct Span {
 }
 
 /// Maps byte offsets of one text to lines and UTF-16 columns.
+///
+/// Queries are answered by scanning forward from the previous answer when the offset is a
+/// little ahead of it (parsers ask in source order, so a whole document costs one pass over
+/// the text), and otherwise by binary search over tables built on first need.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
+    tables: OnceCell<Tables>,
+    /// The previous answer.
+    cursor: Cell<Cursor>,
+}
+
+/// Line starts and non-ASCII characters of the text, for queries the cursor cannot answer.
+#[derive(Debug, Clone)]
+struct Tables {
     line_starts: Vec<usize>,
     /// For each non-ASCII character: the byte offset just past it and the running total of
-    /// bytes by which UTF-8 exceeds UTF-16 up to there. Keeps [`Self::line_col`] fast on
+    /// bytes by which UTF-8 exceeds UTF-16 up to there. Keeps [`LineIndex::line_col`] fast on
     /// long (minified) lines.
     wide_chars: Vec<(usize, usize)>,
 }
 
-impl<'a> LineIndex<'a> {
-    /// Indexes `text`. Lines end at `\n` (a preceding `\r` belongs to the line).
-    pub fn new(text: &'a str) -> Self {
+/// A byte offset (a char boundary) with its 1-based line and UTF-16 column.
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    offset: usize,
+    line: u32,
+    column: u32,
+}
+
+/// How far ahead of the cursor (in bytes) a query is answered by scanning; further ones use
+/// the tables.
+const SCAN_LIMIT: usize = 4096;
+
+impl Tables {
+    fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(
             text.bytes()
@@ -54,7 +78,6 @@ impl<'a> LineIndex<'a> {
             }
         }
         Self {
-            text,
             line_starts,
             wide_chars,
         }
@@ -64,8 +87,44 @@ impl<'a> LineIndex<'a> {
     fn excess_before(&self, offset: usize) -> usize {
         match self.wide_chars.partition_point(|&(end, _)| end <= offset) {
             0 => 0,
-            n => self.wide_chars[n - 1].1,
+            n => self.wide_chars.get(n - 1).map_or(0, |&(_, excess)| excess),
         }
+    }
+
+    /// 1-based (line, UTF-16 column) of a char boundary.
+    fn line_col(&self, offset: usize) -> (u32, u32) {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let col = (offset - start) - (self.excess_before(offset) - self.excess_before(start));
+        (line as u32 + 1, col as u32 + 1)
+    }
+}
+
+/// Length of `text` in UTF-16 code units.
+fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().map(char::len_utf16).sum()
+    }
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`. Lines end at `\n` (a preceding `\r` belongs to the line).
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            tables: OnceCell::new(),
+            cursor: Cell::new(Cursor {
+                offset: 0,
+                line: 1,
+                column: 1,
+            }),
+        }
+    }
+
+    fn tables(&self) -> &Tables {
+        self.tables.get_or_init(|| Tables::new(self.text))
     }
 
     /// 1-based (line, UTF-16 column) of a byte offset; offsets past the end clamp to the end,
@@ -75,10 +134,27 @@ impl<'a> LineIndex<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
-        let col = (offset - start) - (self.excess_before(offset) - self.excess_before(start));
-        (line as u32 + 1, col as u32 + 1)
+        let from = self.cursor.get();
+        let (line, column) = match self.text.get(from.offset..offset) {
+            Some(gap) if gap.len() <= SCAN_LIMIT => {
+                let bytes = gap.as_bytes();
+                match bytes.iter().rposition(|&b| b == b'\n') {
+                    None => (from.line, from.column + utf16_len(gap) as u32),
+                    Some(last) => {
+                        let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
+                        let tail = gap.get(last + 1..).unwrap_or_default();
+                        (from.line + newlines as u32, utf16_len(tail) as u32 + 1)
+                    }
+                }
+            }
+            _ => self.tables().line_col(offset),
+        };
+        self.cursor.set(Cursor {
+            offset,
+            line,
+            column,
+        });
+        (line, column)
     }
 
     /// The span of the byte range `start..end`.
@@ -97,7 +173,8 @@ impl<'a> LineIndex<'a> {
 
     /// Byte offset of a 1-based line and UTF-16 column (clamped to the line's end).
     pub fn offset(&self, line: u32, column: u32) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1) as usize) else {
+        let line_starts = &self.tables().line_starts;
+        let Some(&start) = line_starts.get(line.saturating_sub(1) as usize) else {
             return self.text.len();
         };
         let mut units = column.saturating_sub(1) as usize;
@@ -148,5 +225,26 @@ mod tests {
         let idx = LineIndex::new("{\n  \"a\": 1\n}");
         let s = idx.span(4, 7);
         assert_eq!((s.line, s.column, s.end_line, s.end_column), (2, 3, 2, 6));
+    }
+
+    #[test]
+    fn cursor_answers_match_the_tables_in_any_order() {
+        let text = format!(
+            "{{\r\n  \"é\": \"😀x\",\n{}\n  \"b\": [1, 2]\n}}\n",
+            "ab😀\n".repeat(3000)
+        );
+        let tables = Tables::new(&text);
+        let idx = LineIndex::new(&text);
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        // Backwards, far jumps and offsets inside UTF-8 sequences too.
+        offsets.extend((0..text.len()).rev().step_by(7));
+        offsets.extend([text.len(), 0, text.len() / 2, 5, text.len() - 1, 9, 8, 10]);
+        for offset in offsets {
+            let mut boundary = offset.min(text.len());
+            while !text.is_char_boundary(boundary) {
+                boundary -= 1;
+            }
+            assert_eq!(idx.line_col(offset), tables.line_col(boundary), "{offset}");
+        }
     }
 }

@@ -5,12 +5,12 @@
 //! nesting depth is checked by a flat byte scan so deep input is refused without recursion.
 
 use super::{duplicate_key, ParseError, MAX_DEPTH};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 use crate::tree::{Entry, Node, NodeKind};
 use jsonc_parser::ast::{ObjectPropName, Value};
 use jsonc_parser::errors::ParseErrorKind;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, ParseStringErrorKind};
-use std::collections::HashMap;
+use std::collections::{hash_map, HashMap};
 
 /// Parses JSON text into a [`Node`] tree. Strings keep their quotes in their spans, numbers
 /// are kept as written, and a key repeated in one object is an error.
@@ -56,32 +56,40 @@ pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Node, ParseError> {
 }
 
 /// Converts the crate's AST; `depth` is the nesting level of `value` (the root is 1).
+///
+/// Positions are asked for in source order (a container's start before its children, its end
+/// after them), which lets the line index answer each by a short scan forward.
 fn convert(value: &Value, idx: &LineIndex, depth: usize) -> Result<Node, ParseError> {
-    let (kind, range) = match value {
-        Value::NullKeyword(v) => (NodeKind::Null, v.range),
-        Value::BooleanLit(v) => (NodeKind::Bool(v.value), v.range),
-        Value::NumberLit(v) => (NodeKind::Number(v.value.to_string()), v.range),
-        Value::StringLit(v) => (NodeKind::Str(v.value.to_string()), v.range),
+    let (kind, span) = match value {
+        Value::NullKeyword(v) => (NodeKind::Null, range_span(idx, v.range)),
+        Value::BooleanLit(v) => (NodeKind::Bool(v.value), range_span(idx, v.range)),
+        Value::NumberLit(v) => (
+            NodeKind::Number(v.value.to_string()),
+            range_span(idx, v.range),
+        ),
+        Value::StringLit(v) => (NodeKind::Str(v.value.to_string()), range_span(idx, v.range)),
         Value::Array(array) => {
             check_depth(depth, array.range.start, idx)?;
+            let start = idx.line_col(array.range.start);
             let items = array
                 .elements
                 .iter()
                 .map(|item| convert(item, idx, depth + 1))
                 .collect::<Result<_, _>>()?;
-            (NodeKind::Seq(items), array.range)
+            (NodeKind::Seq(items), closed_span(idx, array.range, start))
         }
         Value::Object(object) => {
             check_depth(depth, object.range.start, idx)?;
-            let mut seen: HashMap<&str, crate::span::Span> = HashMap::new();
-            let mut entries = Vec::with_capacity(object.properties.len());
+            let start = idx.line_col(object.range.start);
+            let mut entries: Vec<Entry> = Vec::with_capacity(object.properties.len());
+            let mut seen = KeySet::new(object.properties.len());
             for prop in &object.properties {
                 let (key, key_range) = match &prop.name {
                     ObjectPropName::String(lit) => (lit.value.as_ref(), lit.range),
                     ObjectPropName::Word(word) => (word.value, word.range),
                 };
-                let key_span = idx.span(key_range.start, key_range.end);
-                if let Some(first) = seen.insert(key, key_span) {
+                let key_span = range_span(idx, key_range);
+                if let Some(first) = seen.insert(key, entries.len(), &entries) {
                     return Err(duplicate_key(key, first, key_span));
                 }
                 entries.push(Entry {
@@ -90,13 +98,65 @@ fn convert(value: &Value, idx: &LineIndex, depth: usize) -> Result<Node, ParseEr
                     value: convert(&prop.value, idx, depth + 1)?,
                 });
             }
-            (NodeKind::Map(entries), object.range)
+            (
+                NodeKind::Map(entries),
+                closed_span(idx, object.range, start),
+            )
         }
     };
-    Ok(Node {
-        kind,
-        span: idx.span(range.start, range.end),
-    })
+    Ok(Node { kind, span })
+}
+
+fn range_span(idx: &LineIndex, range: jsonc_parser::common::Range) -> Span {
+    idx.span(range.start, range.end)
+}
+
+/// The span of a container whose start position was taken before its children.
+fn closed_span(idx: &LineIndex, range: jsonc_parser::common::Range, start: (u32, u32)) -> Span {
+    let (end_line, end_column) = idx.line_col(range.end);
+    Span {
+        start: range.start,
+        end: range.end,
+        line: start.0,
+        column: start.1,
+        end_line,
+        end_column,
+    }
+}
+
+/// Detects a key repeated in one object: small objects compare with the keys already read,
+/// large ones keep a hash map.
+enum KeySet<'k> {
+    Scan,
+    Hashed(HashMap<&'k str, usize>),
+}
+
+/// Objects with more properties than this use a hash map to find repeated keys.
+const SCAN_KEYS: usize = 16;
+
+impl<'k> KeySet<'k> {
+    fn new(properties: usize) -> Self {
+        if properties > SCAN_KEYS {
+            Self::Hashed(HashMap::with_capacity(properties))
+        } else {
+            Self::Scan
+        }
+    }
+
+    /// Records `key`, the `index`-th entry; the span of its first occurrence when it repeats.
+    fn insert(&mut self, key: &'k str, index: usize, entries: &[Entry]) -> Option<Span> {
+        let first = match self {
+            Self::Scan => entries.iter().position(|e| e.key == key),
+            Self::Hashed(map) => match map.entry(key) {
+                hash_map::Entry::Occupied(seen) => Some(*seen.get()),
+                hash_map::Entry::Vacant(slot) => {
+                    slot.insert(index);
+                    None
+                }
+            },
+        }?;
+        entries.get(first).map(|e| e.key_span)
+    }
 }
 
 fn check_depth(depth: usize, offset: usize, idx: &LineIndex) -> Result<(), ParseError> {
@@ -131,8 +191,20 @@ fn open_brackets(text: &str, stop: usize) -> Result<Vec<usize>, usize> {
             }
             b'"' => {
                 i += 1;
-                while i < stop && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                // To the closing quote (or `stop`), stepping over escaped characters.
+                loop {
+                    let rest = bytes.get(i..stop).unwrap_or(&[]);
+                    match memchr::memchr2(b'"', b'\\', rest) {
+                        Some(k) if rest.get(k) == Some(&b'\\') => i += k + 2,
+                        Some(k) => {
+                            i += k;
+                            break;
+                        }
+                        None => {
+                            i = i.max(stop);
+                            break;
+                        }
+                    }
                 }
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
@@ -342,6 +414,16 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_key_in_a_large_object_points_at_the_second() {
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{\n{},\n  \"k7\": 0}}", keys.join(",\n"));
+        let e = err(&text);
+        assert_eq!((e.line, e.column), (42, 3));
+        assert_eq!(e.message, "duplicate key `k7` (first at 9:1)");
+        assert!(parse(&format!("{{{}}}", keys.join(","))).is_ok());
+    }
+
+    #[test]
     fn deep_nesting_is_refused_without_recursion() {
         let text = "[".repeat(100_000);
         let e = err(&text);
@@ -357,6 +439,11 @@ mod tests {
     fn brackets_inside_strings_and_comments_do_not_count() {
         let text = format!("// [[[[\n{{\"a\": \"{}\" /* {{ */}}", "[".repeat(500));
         assert!(parse(&text).is_ok());
+        // Escaped quotes and backslashes do not end the string early.
+        let brackets = "[".repeat(500);
+        let text = format!(r#"{{"a": "\"{brackets}\\", "b": "\\\"{brackets}", "c": [[1]]}}"#);
+        let root = parse(&text).unwrap();
+        assert_eq!(root.get("c").unwrap().span.start, text.len() - 6);
     }
 
     #[test]
