@@ -6,19 +6,29 @@ use super::rule::Rule;
 use crate::forwarding::{self, Forwarding};
 use crate::model::{Behavior, Distribution, Document, Format, Origin};
 use crate::span::Span;
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// The input of a rule: the whole document, its text, and the distribution being checked.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct LintContext<'a> {
     pub doc: &'a Document,
     pub text: &'a str,
     pub dist: &'a Distribution,
+    /// [`forwarding::effective`] of each behavior of `dist` (default first), computed the
+    /// first time a rule asks: several rules ask for the same behaviors.
+    forwardings: Vec<OnceCell<Forwarding>>,
 }
 
 impl<'a> LintContext<'a> {
     /// A context for checking `dist` of `doc`, parsed from `text`.
     pub fn new(doc: &'a Document, text: &'a str, dist: &'a Distribution) -> Self {
-        Self { doc, text, dist }
+        Self {
+            doc,
+            text,
+            dist,
+            forwardings: dist.all_behaviors().map(|_| OnceCell::new()).collect(),
+        }
     }
 
     /// The input format.
@@ -87,8 +97,36 @@ impl<'a> LintContext<'a> {
     }
 
     /// What the behavior forwards to its origin and keys its cache on.
-    pub fn forwarding(&self, behavior: &Behavior) -> Forwarding {
-        forwarding::effective(self.doc, behavior)
+    pub fn forwarding(&self, behavior: &Behavior) -> Cow<'_, Forwarding> {
+        match self
+            .behavior_index(behavior)
+            .and_then(|i| self.forwardings.get(i))
+        {
+            Some(cell) => {
+                Cow::Borrowed(cell.get_or_init(|| forwarding::effective(self.doc, behavior)))
+            }
+            None => Cow::Owned(forwarding::effective(self.doc, behavior)),
+        }
+    }
+
+    /// The position of `behavior` in `dist.all_behaviors()`, found by address (in constant
+    /// time: rules ask for every behavior); `None` for a behavior of another distribution.
+    fn behavior_index(&self, behavior: &Behavior) -> Option<usize> {
+        let default = usize::from(self.dist.default_behavior.is_some());
+        if self
+            .dist
+            .default_behavior
+            .as_ref()
+            .is_some_and(|d| std::ptr::eq(d, behavior))
+        {
+            return Some(0);
+        }
+        let size = std::mem::size_of::<Behavior>().max(1);
+        let offset = (behavior as *const Behavior as usize)
+            .checked_sub(self.dist.behaviors.as_ptr() as usize)?;
+        let i = offset / size;
+        let found = self.dist.behaviors.get(i)?;
+        std::ptr::eq(found, behavior).then_some(i + default)
     }
 
     /// The behaviors that target `origin`.
@@ -136,5 +174,46 @@ pub fn origin_name(origin: &Origin) -> String {
     match origin.id.get() {
         Some(id) => format!("origin `{id}`"),
         None => "origin with an unknown id".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{api_doc, behavior, dist, known, policy};
+    use std::borrow::Cow;
+
+    #[test]
+    fn forwarding_is_computed_once_per_behavior_and_matches_effective() {
+        let mut doc = api_doc();
+        for (pattern, cache) in [
+            ("/a/*", "658327ea-f89d-4fab-a63d-7e88639e58f6"),
+            ("/b/*", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"),
+        ] {
+            let mut b = behavior("api");
+            b.path_pattern = Some(known(pattern.into()));
+            b.cache_policy_id = policy(cache);
+            dist(&mut doc).behaviors.push(b);
+        }
+        let d = &doc.distributions[0];
+        let ctx = LintContext::new(&doc, "", d);
+        for b in d.all_behaviors() {
+            let Cow::Borrowed(first) = ctx.forwarding(b) else {
+                panic!("a behavior of the distribution is cached");
+            };
+            assert_eq!(*first, forwarding::effective(&doc, b));
+            let Cow::Borrowed(again) = ctx.forwarding(b) else {
+                panic!("cached");
+            };
+            assert!(std::ptr::eq(first, again));
+        }
+        assert_ne!(
+            ctx.forwarding(&d.behaviors[0]),
+            ctx.forwarding(&d.behaviors[1])
+        );
+        // A behavior that is not one of the distribution's is computed, not looked up.
+        let stranger = d.behaviors[1].clone();
+        assert!(matches!(ctx.forwarding(&stranger), Cow::Owned(_)));
+        assert_eq!(*ctx.forwarding(&stranger), *ctx.forwarding(&d.behaviors[1]));
     }
 }
