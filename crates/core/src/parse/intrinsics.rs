@@ -10,12 +10,25 @@ use super::resolve::{Ref, Resolver, State, Target, Value};
 use super::MAX_DEPTH;
 use crate::tree::{Node, NodeKind};
 use crate::value::Unknown;
+use std::collections::HashMap;
+
+/// The entries of the `Resources` map by logical id (the first of a repeated id wins, as with
+/// [`Node::get`]).
+fn by_id(resources: Option<&Node>) -> HashMap<&str, &Node> {
+    let entries = resources.and_then(Node::as_map).unwrap_or_default();
+    let mut map = HashMap::with_capacity(entries.len());
+    for e in entries {
+        map.entry(e.key.as_str()).or_insert(&e.value);
+    }
+    map
+}
 
 /// The parts of a template that values are resolved against.
 pub(crate) struct Template<'n> {
     parameters: Option<&'n Node>,
     mappings: Option<&'n Node>,
-    resources: Option<&'n Node>,
+    /// The resources by logical id (looked up for every `Ref` and `Fn::GetAtt`).
+    resources: HashMap<&'n str, &'n Node>,
     /// The template uses the SAM transform (implicit `ServerlessRestApi` / `ServerlessHttpApi`).
     sam: bool,
 }
@@ -52,7 +65,7 @@ impl<'n> Template<'n> {
         Self {
             parameters: root.get("Parameters"),
             mappings: root.get("Mappings"),
-            resources,
+            resources: by_id(resources),
             sam,
         }
     }
@@ -61,7 +74,7 @@ impl<'n> Template<'n> {
     pub fn resource_type(&self, id: &str) -> Option<&'n str> {
         let declared = self
             .resources
-            .and_then(|r| r.get(id))
+            .get(id)
             .and_then(|r| r.get("Type"))
             .and_then(Node::as_str);
         declared.or(match id {
@@ -72,7 +85,7 @@ impl<'n> Template<'n> {
     }
 
     fn property(&self, id: &str, key: &str) -> Option<&'n Node> {
-        self.resources?.get(id)?.get("Properties")?.get(key)
+        self.resources.get(id)?.get("Properties")?.get(key)
     }
 
     fn reference(&self, id: &str) -> Ref {

@@ -92,11 +92,18 @@ impl<'r> Reader<'r> {
 
     /// `base` + `key` as a path.
     pub fn join(&self, base: &str, key: &str) -> String {
-        match (self.dialect, base.is_empty()) {
-            (_, true) => key.to_string(),
-            (Dialect::Cli, false) => format!("{base}.{key}"),
-            (Dialect::Cfn, false) => format!("{base}/{key}"),
+        if base.is_empty() {
+            return key.to_string();
         }
+        let separator = match self.dialect {
+            Dialect::Cli => '.',
+            Dialect::Cfn => '/',
+        };
+        let mut path = String::with_capacity(base.len() + 1 + key.len());
+        path.push_str(base);
+        path.push(separator);
+        path.push_str(key);
+        path
     }
 
     /// `base` + list index as a path.
@@ -109,18 +116,17 @@ impl<'r> Reader<'r> {
     }
 
     fn slot<'n>(&self, parent: &Obj<'n>, key: &str) -> Slot<'n> {
-        let path = self.join(&parent.path, key);
         match parent.get(key) {
             Some(node) => Slot {
                 node: Some(node),
                 span: node.span,
-                path,
+                path: self.join(&parent.path, key),
                 unknown: None,
             },
             None if parent.unknown.is_some() => Slot {
                 node: None,
                 span: parent.span,
-                path,
+                path: self.join(&parent.path, key),
                 unknown: parent.unknown.clone(),
             },
             None => Slot {
@@ -177,7 +183,12 @@ impl<'r> Reader<'r> {
             (None, None) => Value::absent(),
         };
         let field = if value.state == State::Absent {
-            Field::absent(parent.span, &parent.path)
+            // A missing key's slot already holds the parent's path.
+            let path = match slot.node {
+                None => slot.path,
+                Some(_) => parent.path.clone(),
+            };
+            Field::absent(parent.span, path)
         } else {
             Field {
                 val: Val::Absent,
