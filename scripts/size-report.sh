@@ -5,7 +5,9 @@
 set -euo pipefail
 dist=${1:-dist}
 # Budget for wasm + js, gzip -9, in bytes. Raise it only with a measured reason.
-budget=${APIFRONT_SIZE_BUDGET:-512000}
+# 512 000 until 2026-11-24 (measured 509 KB); the lint worker's transport (deserializing findings,
+# ~10 KB) and the editor's syntax colours brought the build to 531 KB: BENCHMARKS.md section 4.
+budget=${APIFRONT_SIZE_BUDGET:-540000}
 
 total=0
 printf '%-44s %10s %10s\n' file raw gzip

@@ -6,6 +6,7 @@ mod app;
 mod check;
 mod configure;
 mod docs;
+mod highlight;
 mod route;
 mod rules_view;
 mod shortcuts;

@@ -1,10 +1,14 @@
-//! The paste box: a textarea over a highlight layer that underlines findings, with a gutter of
-//! line numbers and severity markers.
+//! The paste box: a textarea whose text is drawn by layers beneath it — syntax colours, and
+//! underlines under findings — with a gutter of line numbers and severity markers.
 //!
 //! The layers render only a window of lines around the visible ones and are moved with CSS
 //! transforms (set through the CSSOM, which the page's CSP allows) to follow the textarea's
 //! scroll position, so a 1 MB paste costs the browser one textarea, not three copies of the text.
+//! The textarea's own text is transparent while the colour layer shows the same text; in a text
+//! larger than [`LIVE_LIMIT`] the layer catches up only when the lint does, and the textarea shows
+//! its plain text meanwhile.
 
+use crate::highlight::{tokens, Tok};
 use apifront_core::lint::{Finding, Severity};
 use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
@@ -14,6 +18,9 @@ use yew::prelude::*;
 const LINE_HEIGHT: f64 = 20.0;
 /// Lines rendered beyond the visible ones, above and below.
 const MARGIN_LINES: u32 = 100;
+/// Longest text (in UTF-16 units) whose colours follow every keystroke; a longer one is read
+/// only when it is linted, so typing in it copies nothing.
+pub const LIVE_LIMIT: usize = 256 * 1024;
 
 /// Properties of [`Editor`].
 #[derive(Properties, PartialEq)]
@@ -80,14 +87,33 @@ impl Window {
     }
 }
 
-/// The text of the window's lines with one underline per finding (clipped to the first line of
-/// its span; overlapping findings keep the first).
-fn highlight(text: &str, starts: &[usize], findings: &[Finding], window: Window) -> Html {
+/// The byte range of the window's lines.
+fn window_bytes(text: &str, starts: &[usize], window: Window) -> (usize, usize) {
     let from = starts
         .get(window.first as usize - 1)
         .copied()
         .unwrap_or(text.len());
     let to = starts.get(window.last as usize).map_or(text.len(), |&s| s);
+    (from, to.max(from))
+}
+
+/// The window's lines in syntax colours.
+fn colours(text: &str, starts: &[usize], window: Window) -> Html {
+    let (from, to) = window_bytes(text, starts, window);
+    text[from..to]
+        .split_inclusive('\n')
+        .flat_map(tokens)
+        .map(|(tok, piece)| match tok {
+            Tok::Plain => Html::from(piece.to_string()),
+            _ => html! { <span class={tok.class()}>{ piece }</span> },
+        })
+        .collect()
+}
+
+/// The text of the window's lines with one underline per finding (clipped to the first line of
+/// its span; overlapping findings keep the first).
+fn underlines(text: &str, starts: &[usize], findings: &[Finding], window: Window) -> Html {
+    let (from, to) = window_bytes(text, starts, window);
     let mut out = Vec::new();
     let mut pos = from;
     for f in findings {
@@ -192,8 +218,20 @@ fn place_layers(scroll: Scroll, overlay: &NodeRef, gutter: &NodeRef, window: Win
 pub fn editor(props: &EditorProps) -> Html {
     let overlay = use_node_ref();
     let gutter = use_node_ref();
+    // What the colour layer shows: the textarea's text, or `None` while it is behind (a large
+    // text being typed in; the textarea then shows its own text).
+    let shown = use_state(|| Some(Rc::new(props.text.clone())));
+    let live = (*shown).clone();
     let starts: Rc<Vec<usize>> = use_memo(props.text.clone(), |text| line_starts(text));
-    let lines = starts.len() as u32;
+    let live_starts: Rc<Vec<usize>> = use_memo(live.clone(), |live| {
+        live.as_deref()
+            .map(|text| line_starts(text))
+            .unwrap_or_default()
+    });
+    let lines = match &live {
+        Some(_) => live_starts.len() as u32,
+        None => starts.len() as u32,
+    };
     let window = use_state(|| Window::around(0.0, 800.0, lines));
 
     let scroll = use_mut_ref(|| Scroll {
@@ -202,7 +240,18 @@ pub fn editor(props: &EditorProps) -> Html {
         height: 800.0,
     });
 
-    let oninput = props.on_edit.reform(|_: InputEvent| ());
+    let oninput = {
+        let (on_edit, shown) = (props.on_edit.clone(), shown.clone());
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            // `text_length` counts UTF-16 units without copying the text out.
+            let next = (area.text_length() as usize <= LIVE_LIMIT).then(|| Rc::new(area.value()));
+            if next.is_some() || shown.is_some() {
+                shown.set(next);
+            }
+            on_edit.emit(());
+        })
+    };
     let onscroll = {
         let (area, overlay, gutter, window, scroll) = (
             props.node_ref.clone(),
@@ -225,13 +274,17 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     {
         // The textarea owns its text while the user types; write it only when the text was
-        // replaced from outside (a fix, an example, a file), so the caret never jumps.
-        let area = props.node_ref.clone();
+        // replaced from outside (a fix, an example, a file), so the caret never jumps. Either
+        // way the colour layer shows the linted text now.
+        let (area, shown) = (props.node_ref.clone(), shown.clone());
         use_effect_with(props.text.clone(), move |text| {
             if let Some(area) = area.cast::<HtmlTextAreaElement>() {
                 if area.value() != *text {
                     area.set_value(text);
                 }
+            }
+            if shown.as_deref().map(String::as_str) != Some(text.as_str()) {
+                shown.set(Some(Rc::new(text.clone())));
             }
         });
     }
@@ -257,8 +310,17 @@ pub fn editor(props: &EditorProps) -> Html {
         first: window.first.min(lines.max(1)),
         last: window.last.min(lines.max(1)),
     };
+    let marks_window = Window {
+        first: window.first.min(starts.len().max(1) as u32),
+        last: window.last.min(starts.len().max(1) as u32),
+    };
+    let class = classes!(
+        "editor",
+        props.stale.then_some("editor-stale"),
+        live.is_some().then_some("editor-coloured"),
+    );
     html! {
-        <div class={classes!("editor", props.stale.then_some("editor-stale"))}>
+        <div {class}>
             <div class="gutter" aria-hidden="true">
                 <div class="gutter-window" ref={gutter}>
                     <pre class="markers">{ markers(&props.findings, window) }</pre>
@@ -267,9 +329,14 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
             <div class="editor-main">
                 <div class="highlight" aria-hidden="true">
-                    <pre class="hl-window" ref={overlay}>
-                        { highlight(&props.text, &starts, &props.findings, window) }
-                    </pre>
+                    <div class="hl-window" ref={overlay}>
+                        if let Some(text) = &live {
+                            <pre class="hl-colours">{ colours(text, &live_starts, window) }</pre>
+                        }
+                        <pre class="hl-underlines">
+                            { underlines(&props.text, &starts, &props.findings, marks_window) }
+                        </pre>
+                    </div>
                 </div>
                 <textarea id="paste" ref={props.node_ref.clone()} spellcheck="false" wrap="off"
                     autocomplete="off" autocapitalize="off"

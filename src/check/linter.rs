@@ -16,9 +16,20 @@ use web_sys::{HtmlLinkElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
 /// The worker's entry point: does a job on `text` and answers in JSON.
+///
+/// Both directions go through `serde_json::Value`, whose (de)serializers the share links
+/// already ship: the answer's types add only their own visitors to the bundle.
 #[wasm_bindgen]
-pub fn lint_worker_answer(fix_all: bool, text: String) -> String {
-    serde_json::to_string(&Answer::to(fix_all, &text)).unwrap_or_default()
+pub fn lint_worker_answer(fix_all: bool, text: String) -> Vec<u8> {
+    serde_json::to_value(Answer::to(fix_all, &text))
+        .and_then(|value| serde_json::to_vec(&value))
+        .unwrap_or_default()
+}
+
+/// Reads an answer made by [`lint_worker_answer`].
+pub(super) fn read_answer(json: &[u8]) -> Option<Answer> {
+    let value: serde_json::Value = serde_json::from_slice(json).ok()?;
+    serde_json::from_value(value).ok()
 }
 
 /// Called with a job's id and its answer.
@@ -154,8 +165,9 @@ impl Linter {
             return;
         }
         let answer = field("answer")
-            .and_then(|v| v.as_string())
-            .and_then(|json| serde_json::from_str::<Answer>(&json).ok());
+            .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+            .map(|bytes| bytes.to_vec())
+            .and_then(|json| read_answer(&json));
         let Some(inner) = weak.upgrade() else { return };
         let finished = {
             let mut inner = inner.borrow_mut();

@@ -326,17 +326,18 @@ mod tests {
     }
 
     #[test]
-    fn answers_cross_the_worker_boundary_as_json() {
-        for answer in [
-            Answer::to(true, BROKEN),
-            Answer::to(false, BROKEN),
-            Answer::to(false, "{ broken"),
-            Answer::to(false, ""),
+    fn answers_cross_the_worker_boundary() {
+        use super::super::linter::{lint_worker_answer, read_answer};
+        for (fix_all, text) in [
+            (true, BROKEN),
+            (false, BROKEN),
+            (false, "{ broken"),
+            (false, ""),
         ] {
-            let json = serde_json::to_string(&answer).expect("serializes");
-            let back: Answer = serde_json::from_str(&json).expect("deserializes");
-            assert_eq!(back, answer);
+            let bytes = lint_worker_answer(fix_all, text.to_string());
+            assert_eq!(read_answer(&bytes), Some(Answer::to(fix_all, text)));
         }
+        assert_eq!(read_answer(b"{}"), None);
     }
 
     #[test]

@@ -2,7 +2,6 @@
 
 mod fields;
 mod form;
-mod highlight;
 mod output;
 mod share;
 

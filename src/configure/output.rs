@@ -1,6 +1,6 @@
 //! The generated snippets: one tab per output format, linted live, with copy and download.
 
-use super::highlight::highlight;
+use crate::highlight::highlight;
 use apifront_core::lint::{lint_text, LintConfig, Severity};
 use apifront_core::render::{render, OutputFormat, Rendered};
 use apifront_core::state::FormState;

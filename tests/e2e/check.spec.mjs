@@ -124,3 +124,30 @@ test('without a worker the lint runs on the main thread', async ({ page }) => {
   await check.paste(BROKEN, 'cli-json');
   await expect(check.finding('apigw-host-header-forwarded')).toHaveCount(1);
 });
+
+test('the editor draws its text in syntax colours that follow typing', async ({ page }) => {
+  const check = new CheckPage(page);
+  await check.open();
+  await check.paste(BROKEN, 'cli-json');
+  const colours = page.locator('.hl-colours');
+  await expect(page.locator('.editor')).toHaveClass(/editor-coloured/);
+  await expect(colours.locator('.tok-key').first()).toHaveText('"ETag"');
+  // The textarea's own text is transparent: what the user reads is the colour layer.
+  expect(await check.editor.evaluate((el) => getComputedStyle(el).color)).toBe('rgba(0, 0, 0, 0)');
+  // A keystroke shows up in colour before the lint answers (underlines wait for it).
+  await check.editor.evaluate((el) => el.setSelectionRange(0, 0));
+  await page.keyboard.type('// typed\n');
+  await expect(colours.locator('.tok-com').first()).toHaveText('// typed\n');
+  await expect(check.status).toContainText('Line 1, column 1');
+
+  // In a text too large to copy on every keystroke, typing shows the textarea's own text until
+  // the lint catches up, then the colours return.
+  const large = `${BROKEN.trimEnd().slice(0, -1)}, "Padding": "${'x'.repeat(300 * 1024)}"}`;
+  await check.paste(large, 'cli-json');
+  await expect(page.locator('.editor')).toHaveClass(/editor-coloured/);
+  await check.editor.evaluate((el) => el.setSelectionRange(1, 1));
+  await page.keyboard.type(' ');
+  await expect(page.locator('.editor')).not.toHaveClass(/editor-coloured/);
+  await expect(check.status).toContainText('cli-json:');
+  await expect(page.locator('.editor')).toHaveClass(/editor-coloured/);
+});

@@ -1,5 +1,7 @@
-//! A small syntax highlighter for the generated snippets: comments, keys, strings and keywords,
-//! line by line. Generated code is regular enough that this reads well without a grammar.
+//! A small syntax highlighter for the generated snippets and the Check editor: comments, keys,
+//! strings, keywords and YAML tags, line by line. Configurations are regular enough that this
+//! reads well without a grammar, and a line never depends on the lines before it, so the editor
+//! can highlight only the lines it shows.
 
 use yew::prelude::*;
 
@@ -14,7 +16,8 @@ pub enum Tok {
 }
 
 impl Tok {
-    fn class(self) -> &'static str {
+    /// The CSS class of the token.
+    pub fn class(self) -> &'static str {
         match self {
             Tok::Plain => "",
             Tok::Comment => "tok-com",
@@ -113,13 +116,15 @@ fn words<'a>(s: &'a str, out: &mut Vec<(Tok, &'a str)>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_alphabetic() {
+        if bytes[i].is_ascii_alphabetic() || (bytes[i] == b'!' && i + 1 < bytes.len()) {
+            // A word, or a YAML tag (`!Ref`, `!GetAtt`).
             let start = i;
+            i += 1;
             while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                 i += 1;
             }
             let word = &s[start..i];
-            if KEYWORDS.contains(&word) {
+            if KEYWORDS.contains(&word) || (word.starts_with('!') && word.len() > 1) {
                 out.push((Tok::Plain, &s[last..start]));
                 out.push((Tok::Keyword, word));
                 last = i;
@@ -180,6 +185,11 @@ mod tests {
             ]
         );
         assert_eq!(kinds("        - Id: api"), vec![(Tok::Key, "- Id")]);
+        assert_eq!(
+            kinds("  DomainName: !GetAtt Api.Url"),
+            vec![(Tok::Key, "DomainName"), (Tok::Keyword, "!GetAtt")]
+        );
+        assert_eq!(kinds("  Value: a != b"), vec![(Tok::Key, "Value")]);
     }
 
     #[test]
