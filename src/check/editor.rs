@@ -4,9 +4,10 @@
 //! The layers render only a window of lines around the visible ones and are moved with CSS
 //! transforms (set through the CSSOM, which the page's CSP allows) to follow the textarea's
 //! scroll position, so a 1 MB paste costs the browser one textarea, not three copies of the text.
-//! The textarea's own text is transparent while the colour layer shows the same text; in a text
-//! larger than [`LIVE_LIMIT`] the layer catches up only when the lint does, and the textarea shows
-//! its plain text meanwhile.
+//! The textarea's own text is transparent while the colour layer shows the same text, up to
+//! [`LIVE_LIMIT`]; a longer text is shown plain by the textarea itself. (Changing the textarea's
+//! colour restyles all of its text — seconds for 10 MB in Chromium — so it changes only when the
+//! text crosses the limit, never while typing or linting.)
 
 use crate::highlight::{tokens, Tok};
 use apifront_core::lint::{Finding, Severity};
@@ -18,8 +19,8 @@ use yew::prelude::*;
 const LINE_HEIGHT: f64 = 20.0;
 /// Lines rendered beyond the visible ones, above and below.
 const MARGIN_LINES: u32 = 100;
-/// Longest text (in UTF-16 units) whose colours follow every keystroke; a longer one is read
-/// only when it is linted, so typing in it copies nothing.
+/// Longest text (in UTF-16 units) drawn in colour; the colours follow every keystroke. A longer
+/// text is shown plain and read only when it is linted, so typing in it copies nothing.
 pub const LIVE_LIMIT: usize = 256 * 1024;
 
 /// Properties of [`Editor`].
@@ -213,14 +214,22 @@ fn place_layers(scroll: Scroll, overlay: &NodeRef, gutter: &NodeRef, window: Win
     }
 }
 
+/// The text for the colour layer, when it is short enough to be drawn in colour.
+fn coloured(text: &str) -> Option<Rc<String>> {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: count only when it can matter.
+    let short = text.len() <= LIVE_LIMIT
+        || (text.len() <= 3 * LIVE_LIMIT && text.encode_utf16().count() <= LIVE_LIMIT);
+    short.then(|| Rc::new(text.to_string()))
+}
+
 /// The paste box.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let overlay = use_node_ref();
     let gutter = use_node_ref();
-    // What the colour layer shows: the textarea's text, or `None` while it is behind (a large
-    // text being typed in; the textarea then shows its own text).
-    let shown = use_state(|| Some(Rc::new(props.text.clone())));
+    // What the colour layer shows: the textarea's text, or `None` for a text over the limit
+    // (the textarea then shows its own text).
+    let shown = use_state(|| coloured(&props.text));
     let live = (*shown).clone();
     let starts: Rc<Vec<usize>> = use_memo(props.text.clone(), |text| line_starts(text));
     let live_starts: Rc<Vec<usize>> = use_memo(live.clone(), |live| {
@@ -284,7 +293,10 @@ pub fn editor(props: &EditorProps) -> Html {
                 }
             }
             if shown.as_deref().map(String::as_str) != Some(text.as_str()) {
-                shown.set(Some(Rc::new(text.clone())));
+                let next = coloured(text);
+                if next.is_some() || shown.is_some() {
+                    shown.set(next);
+                }
             }
         });
     }

@@ -15,6 +15,10 @@ pub struct FindingsListProps {
     pub dispatch: Callback<CheckAction>,
 }
 
+/// Findings shown per severity before "Show more" (a list of 40 000 items takes the browser
+/// seconds to lay out).
+const PAGE: usize = 200;
+
 const GROUPS: [(Severity, &str); 3] = [
     (Severity::Error, "Errors"),
     (Severity::Warning, "Warnings"),
@@ -41,6 +45,7 @@ fn reveal(editor: &NodeRef, text: &str, finding: &Finding) {
 pub fn findings_list(props: &FindingsListProps) -> Html {
     let state = &props.state;
     let counts = state.counts();
+    let limits = use_state(|| [PAGE; 3]);
     let filters = GROUPS.iter().enumerate().map(|(i, (severity, label))| {
         let severity = *severity;
         html! {
@@ -53,22 +58,40 @@ pub fn findings_list(props: &FindingsListProps) -> Html {
     });
     let groups = GROUPS
         .iter()
-        .filter(|(s, _)| state.is_shown(*s))
-        .map(|(severity, label)| {
+        .enumerate()
+        .filter(|(_, (s, _))| state.is_shown(*s))
+        .map(|(group, (severity, label))| {
+            let limit = limits[group];
             let items: Vec<Html> = state
                 .findings()
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| f.severity == *severity)
+                .take(limit)
                 .map(|(index, f)| finding_item(props, index, f))
                 .collect();
             if items.is_empty() {
                 return Html::default();
             }
+            let hidden = counts[group].saturating_sub(limit);
+            let more = (hidden > 0).then(|| {
+                let limits = limits.clone();
+                let onclick = Callback::from(move |_| {
+                    let mut next = *limits;
+                    next[group] += PAGE;
+                    limits.set(next);
+                });
+                html! {
+                    <button type="button" class="show-more" {onclick}>
+                        { format!("Show {} more of {hidden}", PAGE.min(hidden)) }
+                    </button>
+                }
+            });
             html! {
                 <section class="finding-group" aria-label={*label}>
                     <h3>{ *label }</h3>
                     <ul>{ for items }</ul>
+                    { for more }
                 </section>
             }
         });

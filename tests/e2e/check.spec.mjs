@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { CheckPage, RulesPage } from './pages.mjs';
+import { manyBehaviors } from './perf-configs.mjs';
 
 const SHOTS = 'artifacts/screenshots';
 mkdirSync(SHOTS, { recursive: true });
@@ -140,14 +141,27 @@ test('the editor draws its text in syntax colours that follow typing', async ({ 
   await expect(colours.locator('.tok-com').first()).toHaveText('// typed\n');
   await expect(check.status).toContainText('Line 1, column 1');
 
-  // In a text too large to copy on every keystroke, typing shows the textarea's own text until
-  // the lint catches up, then the colours return.
+  // A text too large to copy on every keystroke is shown plain by the textarea itself, also
+  // while typing and linting; back under the limit, the colours return.
   const large = `${BROKEN.trimEnd().slice(0, -1)}, "Padding": "${'x'.repeat(300 * 1024)}"}`;
   await check.paste(large, 'cli-json');
-  await expect(page.locator('.editor')).toHaveClass(/editor-coloured/);
+  await expect(page.locator('.editor')).not.toHaveClass(/editor-coloured/);
+  expect(await check.editor.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgba(0, 0, 0, 0)');
   await check.editor.evaluate((el) => el.setSelectionRange(1, 1));
   await page.keyboard.type(' ');
-  await expect(page.locator('.editor')).not.toHaveClass(/editor-coloured/);
   await expect(check.status).toContainText('cli-json:');
+  await expect(page.locator('.editor')).not.toHaveClass(/editor-coloured/);
+  await check.paste(BROKEN, 'cli-json');
   await expect(page.locator('.editor')).toHaveClass(/editor-coloured/);
+});
+
+test('a long findings list shows a page per severity and the rest on request', async ({ page }) => {
+  const check = new CheckPage(page);
+  await check.open();
+  await check.paste(manyBehaviors(250), 'cli-json');
+  const errors = page.locator('.finding-group[aria-label="Errors"]');
+  await expect(errors.locator('li.finding')).toHaveCount(200);
+  await errors.getByRole('button', { name: /^Show 51 more of 51$/ }).click();
+  await expect(errors.locator('li.finding')).toHaveCount(251);
+  await expect(errors.getByRole('button', { name: /^Show/ })).toHaveCount(0);
 });

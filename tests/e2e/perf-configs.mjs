@@ -110,3 +110,56 @@ export function binaryJunk(length) {
   }
   return out;
 }
+
+/** A CLI JSON distribution config with one API origin and these cache behaviors. */
+function cliJson(comment, behaviors) {
+  return JSON.stringify({
+    DistributionConfig: {
+      Comment: comment,
+      Enabled: true,
+      Origins: { Quantity: 1, Items: [{ Id: 'api', DomainName: 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com', OriginPath: '/prod', CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' } }] },
+      DefaultCacheBehavior: { TargetOriginId: 'api', ViewerProtocolPolicy: 'https-only', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' },
+      CacheBehaviors: { Quantity: behaviors.length, Items: behaviors },
+    },
+  }, null, 1);
+}
+
+/** A distribution with `n` cache behaviors (CloudFront's quota is 25 by default). */
+export function manyBehaviors(n) {
+  const items = Array.from({ length: n }, (_, i) => ({
+    PathPattern: `/svc${i}/*`, TargetOriginId: 'api', ViewerProtocolPolicy: 'https-only',
+    CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+  }));
+  return cliJson('many behaviors', items);
+}
+
+/** A config whose comment is one string of `length` characters. */
+export function enormousString(length) {
+  return cliJson('x'.repeat(length), []);
+}
+
+/** A CLI JSON config with NUL characters inside strings and between tokens. */
+export function nulBytes() {
+  return cliJson('a\u0000b', []).replace('"Enabled"', '\u0000"Enabled"');
+}
+
+/** A CloudFormation template whose every distribution property is an unknown intrinsic. */
+export function unknownIntrinsics() {
+  let n = 0;
+  const bogus = () => ({ [`Fn::Bogus${n++}`]: ['x', { 'Fn::Nope': {} }] });
+  return JSON.stringify({
+    Resources: {
+      Cdn: {
+        Type: 'AWS::CloudFront::Distribution',
+        Properties: {
+          DistributionConfig: {
+            Enabled: bogus(), Comment: bogus(), Aliases: bogus(), HttpVersion: bogus(),
+            Origins: [{ Id: bogus(), DomainName: bogus(), OriginPath: bogus(), CustomOriginConfig: { OriginProtocolPolicy: bogus() } }, bogus()],
+            DefaultCacheBehavior: { TargetOriginId: bogus(), ViewerProtocolPolicy: bogus(), AllowedMethods: bogus(), CachePolicyId: bogus() },
+            CacheBehaviors: bogus(), ViewerCertificate: bogus(), Logging: bogus(), CustomErrorResponses: bogus(),
+          },
+        },
+      },
+    },
+  }, null, 2);
+}
