@@ -30,8 +30,13 @@ test('renders the app and checks pasted text', async ({ page }) => {
 
 test('works from a sub-path', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./nested/path/');
+  await page.goto('./nested/path/#/check');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('apifront');
   await expect(page.locator('footer')).toContainText('nothing you paste is uploaded');
+  // The lint worker and the glue it imports resolve under the sub-path too.
+  await expect(page.locator('html[data-linter="worker"]')).toHaveCount(1);
+  expect(page.workers().map((w) => new URL(w.url()).pathname)).toContain('/nested/path/lint-worker.js');
+  await page.getByLabel(/Configuration to check/).fill('{"DistributionConfig": {"Enabled": true}}');
+  await expect(page.locator('.check [role=status]')).toContainText('cli-json:');
   expect(errors).toEqual([]);
 });

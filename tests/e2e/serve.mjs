@@ -1,5 +1,7 @@
 // A tiny static server for the end-to-end tests: serves the release build (dist/) at `/` and
-// again under `/nested/path/`, to prove the page works from a sub-path. Loopback only.
+// again under `/nested/path/`, to prove the page works from a sub-path. Like deploy/site.yaml's
+// response headers policy, every response carries the page's Content-Security-Policy as a header
+// (read from the build's own <meta>), so the lint worker runs under it too. Loopback only.
 //   node tests/e2e/serve.mjs [DIST_DIR] [PORT]
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -18,6 +20,14 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+/** The CSP of the build's index.html <meta>, minus what only a header may carry. */
+async function policy() {
+  const html = await readFile(join(root, 'index.html'), 'utf8');
+  const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+  if (!meta) throw new Error('dist/index.html has no Content-Security-Policy meta');
+  return `${meta[1]}; frame-ancestors 'none'`;
+}
+
 createServer(async (req, res) => {
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   if (path.startsWith(SUB_PATH)) path = '/' + path.slice(SUB_PATH.length);
@@ -29,7 +39,10 @@ createServer(async (req, res) => {
   }
   try {
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': await policy(),
+    });
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
