@@ -11,8 +11,11 @@ build:
 	scripts/setup.sh serve
 	. scripts/env.sh && trunk build --release --offline
 
+# Bundle size against the budget, then what each crate weighs (twiggy, installed when missing).
 size: build
 	scripts/size-report.sh dist
+	command -v twiggy >/dev/null || cargo install twiggy --locked
+	scripts/size-breakdown.py
 
 test:
 	scripts/setup.sh test
