@@ -9,22 +9,21 @@ use yew::prelude::*;
 
 /// Human names of the output formats.
 pub fn format_label(format: OutputFormat) -> &'static str {
-    match format.as_str() {
-        "cfn-yaml" => "CloudFormation YAML",
-        "cfn-json" => "CloudFormation JSON",
-        "cdk-ts" => "CDK TypeScript",
-        "cdk-py" => "CDK Python",
-        "terraform" => "Terraform",
-        "cli-json" => "CLI JSON",
-        other => other,
+    match format {
+        OutputFormat::CfnYaml => "CloudFormation YAML",
+        OutputFormat::CfnJson => "CloudFormation JSON",
+        OutputFormat::CdkTypeScript => "CDK TypeScript",
+        OutputFormat::CdkPython => "CDK Python",
+        OutputFormat::Terraform => "Terraform",
+        OutputFormat::CliJson => "CLI JSON",
     }
 }
 
 /// What linting a generated snippet says ("0 problems"), for the formats apifront can read back.
 pub fn lint_summary(format: OutputFormat, text: &str) -> Option<String> {
-    if !matches!(
-        format.as_str(),
-        "cfn-yaml" | "cfn-json" | "terraform" | "cli-json"
+    if matches!(
+        format,
+        OutputFormat::CdkTypeScript | OutputFormat::CdkPython
     ) {
         return None;
     }
@@ -132,5 +131,32 @@ pub fn output_panel(props: &OutputPanelProps) -> Html {
             <div class="out-tabs" role="tablist" aria-label="Output format">{ for tabs }</div>
             <div id="output-panel" role="tabpanel" aria-labelledby={format!("tab-{}", tab.as_str())}>{ body }</div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_has_a_human_label() {
+        for &format in OutputFormat::ALL {
+            let label = format_label(format);
+            assert_ne!(label, format.as_str(), "{label}");
+            assert!(label.starts_with(char::is_uppercase), "{label}");
+        }
+    }
+
+    #[test]
+    fn cdk_code_is_not_linted_back_and_the_rest_is() {
+        let state = FormState::default();
+        for &format in OutputFormat::ALL {
+            let file = render(&state, format).expect("renders");
+            let summary = lint_summary(format, &file.text);
+            match format {
+                OutputFormat::CdkTypeScript | OutputFormat::CdkPython => assert!(summary.is_none()),
+                _ => assert!(summary.expect("linted").starts_with("0 problems")),
+            }
+        }
     }
 }

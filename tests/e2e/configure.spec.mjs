@@ -11,8 +11,10 @@ test('a preset renders every format and each lints clean', async ({ page }) => {
   const configure = new ConfigurePage(page);
   await configure.open();
   await configure.preset('rest-custom-domain');
+  await expect(configure.tabs).toHaveText([
+    'CloudFormation YAML', 'CloudFormation JSON', 'CDK TypeScript', 'CDK Python', 'Terraform', 'CLI JSON',
+  ]);
   const count = await configure.tabs.count();
-  expect(count).toBe(6);
   for (let i = 0; i < count; i++) {
     await configure.tabs.nth(i).click();
     await expect(configure.tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
