@@ -10,6 +10,10 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const BROKEN = readFileSync('static/examples/broken-cli.json', 'utf8');
 
 const VIEWS = [
+  { name: 'configure', hash: '#/configure', ready: async (page) => {
+      await page.getByLabel('Start from a preset').selectOption('rest-custom-domain');
+      await expect(page.locator('.output-lint')).toContainText('0 problems');
+  } },
   { name: 'check', hash: '#/check', ready: async (page) => {
       await page.getByLabel(/Configuration to check/).fill(BROKEN);
       await expect(page.getByRole('status')).toContainText('cli-json:');
