@@ -194,7 +194,7 @@ impl<'a> Editor<'a> {
                 self.insert_after_brace(object, body, &entry, ",")
             }
             Format::Terraform => {
-                let entry = format!("{key} = {value}");
+                let entry = format!("{key}{} {value}", hcl_equals(body, key));
                 self.insert_after_brace(object, body, &entry, "")
             }
             Format::CfnYaml => {
@@ -340,6 +340,29 @@ impl<'a> Editor<'a> {
             replacement: count.to_string(),
         })
     }
+}
+
+/// `=` for a new first attribute of the HCL block `body`, padded to the column of the `=` of the
+/// attribute on the block's first line when the key fits, as `terraform fmt` aligns a run of
+/// attributes. (A longer key would make `terraform fmt` re-align the whole run.)
+fn hcl_equals(body: &str, key: &str) -> String {
+    let first_line = body
+        .split_once('{')
+        .and_then(|(_, rest)| rest.lines().map(str::trim).find(|l| !l.is_empty()));
+    let width = first_line
+        .and_then(|line| {
+            let (name, _) = line.split_once('=')?;
+            let bare = name.trim_end();
+            let is_attribute = !bare.is_empty()
+                && !line[name.len()..].starts_with("==")
+                && bare
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            is_attribute.then_some(name.len())
+        })
+        .unwrap_or(0);
+    let pad = width.saturating_sub(key.len() + 1);
+    format!("{}=", " ".repeat(pad + 1))
 }
 
 fn json_quote(s: &str) -> String {
@@ -620,6 +643,22 @@ mod tests {
             apply(tf, vec![edit]),
             "block {\n    b = \"x\"\n    a = 1\n}"
         );
+        // `terraform fmt` alignment of the run the new attribute joins.
+        let tf = "block {\n  target_origin_id       = \"api\"\n  viewer_protocol_policy = \"https-only\"\n}";
+        let edit = Editor::new(tf, Format::Terraform)
+            .insert_key(span_of(tf, &tf[6..]), "compress", Value::Raw("true"))
+            .unwrap();
+        assert_eq!(
+            apply(tf, vec![edit]),
+            "block {\n  compress               = true\n  target_origin_id       = \"api\"\n  viewer_protocol_policy = \"https-only\"\n}"
+        );
+        // A key longer than the run, or a block that opens with a nested block: one space.
+        for tf in ["b {\n  a = 1\n}", "b {\n  origin {\n    x = 1\n  }\n}"] {
+            let edit = Editor::new(tf, Format::Terraform)
+                .insert_key(span_of(tf, &tf[2..]), "compress", Value::Raw("true"))
+                .unwrap();
+            assert!(apply(tf, vec![edit]).contains("\n  compress = true\n"));
+        }
     }
 
     #[test]

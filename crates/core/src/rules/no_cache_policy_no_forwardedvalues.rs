@@ -213,7 +213,11 @@ mod tests {
 "#;
         assert_eq!(slugs(tf), vec![at(tf, "default_cache_behavior {")]);
         let fixed = fix_text(tf, &LintConfig::default(), true).unwrap();
-        assert!(fixed.contains("cache_policy_id = \"4135ea2d"), "{fixed}");
+        // Aligned with the attributes below it, as `terraform fmt` writes them.
+        assert!(
+            fixed.contains("cache_policy_id        = \"4135ea2d"),
+            "{fixed}"
+        );
         assert!(slugs(&fixed).is_empty());
         let with_var = tf.replace(
             "    cached_methods",
