@@ -24,7 +24,7 @@ pub(crate) enum Dialect {
 #[derive(Debug, Clone)]
 pub(crate) struct Obj<'n> {
     /// The map, when the object is a plain map.
-    pub map: Option<&'n Node>,
+    pub map: Option<&'n Node<'n>>,
     /// Why the object cannot be read, when it is set to an expression.
     pub unknown: Option<Unknown>,
     /// The object's span; for an absent object, its parent's.
@@ -35,7 +35,7 @@ pub(crate) struct Obj<'n> {
 
 impl<'n> Obj<'n> {
     /// A plain map at `path`.
-    pub fn map(node: &'n Node, path: impl Into<String>) -> Self {
+    pub fn map(node: &'n Node<'n>, path: impl Into<String>) -> Self {
         Self {
             map: Some(node),
             unknown: None,
@@ -50,14 +50,14 @@ impl<'n> Obj<'n> {
     }
 
     /// The value node of `key`.
-    pub fn get(&self, key: &str) -> Option<&'n Node> {
+    pub fn get(&self, key: &str) -> Option<&'n Node<'n>> {
         self.map.and_then(|m| m.get(key))
     }
 }
 
 /// A key's node (or why it cannot be read) plus the span and path a field of it gets.
 struct Slot<'n> {
-    node: Option<&'n Node>,
+    node: Option<&'n Node<'n>>,
     span: Span,
     path: String,
     /// Set when the parent object is unknown.
@@ -244,7 +244,7 @@ impl<'r> Reader<'r> {
         parent: &Obj<'n>,
         key: &str,
         wrapped: bool,
-    ) -> Result<(&'n Node, String), Field<()>> {
+    ) -> Result<(&'n Node<'n>, String), Field<()>> {
         let slot = self.slot(parent, key);
         let at = |val| Field {
             val,
@@ -396,7 +396,7 @@ impl<'r> Reader<'r> {
     }
 
     /// A list item in an object position; `None` when it evaluates to nothing (`AWS::NoValue`).
-    fn item_obj<'n>(&self, item: &'n Node, path: String) -> Option<Obj<'n>> {
+    fn item_obj<'n>(&self, item: &'n Node<'n>, path: String) -> Option<Obj<'n>> {
         let mut obj = Obj {
             map: None,
             unknown: None,
