@@ -100,13 +100,24 @@ impl Tables {
     }
 }
 
-/// Length of `text` in UTF-16 code units.
-fn utf16_len(text: &str) -> usize {
-    if text.is_ascii() {
-        text.len()
-    } else {
-        text.chars().map(char::len_utf16).sum()
+/// The (line, column) of `from` moved over `gap`, the text right after it: one pass, a
+/// newline starts a new line, a UTF-8 lead byte adds the character's UTF-16 units.
+fn advance(from: Cursor, gap: &[u8]) -> (u32, u32) {
+    let (mut line, mut column) = (from.line, from.column);
+    for &b in gap {
+        match b {
+            b'\n' => {
+                line += 1;
+                column = 1;
+            }
+            // Continuation bytes.
+            0x80..=0xbf => {}
+            // Leads of 4-byte characters: two UTF-16 units (a surrogate pair).
+            0xf0..=0xff => column += 2,
+            _ => column += 1,
+        }
     }
+    (line, column)
 }
 
 impl<'a> LineIndex<'a> {
@@ -135,18 +146,8 @@ impl<'a> LineIndex<'a> {
             offset -= 1;
         }
         let from = self.cursor.get();
-        let (line, column) = match self.text.get(from.offset..offset) {
-            Some(gap) if gap.len() <= SCAN_LIMIT => {
-                let bytes = gap.as_bytes();
-                match bytes.iter().rposition(|&b| b == b'\n') {
-                    None => (from.line, from.column + utf16_len(gap) as u32),
-                    Some(last) => {
-                        let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
-                        let tail = gap.get(last + 1..).unwrap_or_default();
-                        (from.line + newlines as u32, utf16_len(tail) as u32 + 1)
-                    }
-                }
-            }
+        let (line, column) = match self.text.as_bytes().get(from.offset..offset) {
+            Some(gap) if gap.len() <= SCAN_LIMIT => advance(from, gap),
             _ => self.tables().line_col(offset),
         };
         self.cursor.set(Cursor {
