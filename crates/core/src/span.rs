@@ -105,20 +105,31 @@ impl Tables {
 fn advance(from: Cursor, gap: &[u8]) -> (u32, u32) {
     let (mut line, mut column) = (from.line, from.column);
     for &b in gap {
-        match b {
-            b'\n' => {
-                line += 1;
-                column = 1;
-            }
-            // Continuation bytes.
-            0x80..=0xbf => {}
-            // Leads of 4-byte characters: two UTF-16 units (a surrogate pair).
-            0xf0..=0xff => column += 2,
-            _ => column += 1,
+        if b == b'\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += u32::from(UTF16_UNITS[usize::from(b)]);
         }
     }
     (line, column)
 }
+
+/// UTF-16 units a character adds, by the first byte of its UTF-8 form: none for continuation
+/// bytes, two (a surrogate pair) for 4-byte characters, one otherwise.
+const UTF16_UNITS: [u8; 256] = {
+    let mut units = [1; 256];
+    let mut b = 0x80;
+    while b < 0xc0 {
+        units[b] = 0;
+        b += 1;
+    }
+    while b < 0x100 {
+        units[b] = if b >= 0xf0 { 2 } else { 1 };
+        b += 1;
+    }
+    units
+};
 
 impl<'a> LineIndex<'a> {
     /// Indexes `text`. Lines end at `\n` (a preceding `\r` belongs to the line).
