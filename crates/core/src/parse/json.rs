@@ -1,10 +1,12 @@
 //! JSON with positions.
 //!
-//! Strict JSON (comments are tolerated) is parsed with `jsonc-parser`'s AST, which keeps the
-//! byte range of every value and key, and turned into a [`Node`] tree. Before parsing, the
-//! nesting depth is checked by a flat byte scan so deep input is refused without recursion.
+//! Strict JSON (comments are tolerated) is read with `jsonc-parser`, which keeps the byte range
+//! of every value and key, into a [`Node`] tree: straight from its tokens when the text is
+//! well-formed ([`super::json_tokens`]), else through its AST, which words the errors. Before
+//! that second parse, the nesting depth is checked by a flat byte scan so deep input is refused
+//! without recursion.
 
-use super::{duplicate_key, ParseError, MAX_DEPTH};
+use super::{duplicate_key, json_tokens, ParseError, MAX_DEPTH};
 use crate::span::{LineIndex, Span};
 use crate::tree::{Entry, Node, NodeKind};
 use jsonc_parser::ast::{ObjectPropName, Value};
@@ -18,6 +20,23 @@ use std::collections::{hash_map, HashMap};
 /// are kept as written, and a key repeated in one object is an error. Text without escapes
 /// is borrowed from `text`.
 pub fn parse_tree<'s>(text: &'s str, idx: &LineIndex) -> Result<Node<'s>, ParseError> {
+    // The crate refuses a byte order mark: it reads the rest, whose offsets are `shift` bytes
+    // short of the text's.
+    let (source, shift) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, text.len() - rest.len()),
+        None => (text, 0),
+    };
+    if let Some(root) = json_tokens::build(source, shift, idx) {
+        return Ok(root);
+    }
+    ast_tree(source, shift, idx)
+}
+
+/// The tree by way of the crate's AST, with its errors: the path for text the token builder
+/// gives up on. The nesting depth is checked first by a flat byte scan, so deep input is
+/// refused without recursion.
+fn ast_tree<'s>(source: &'s str, shift: usize, idx: &LineIndex) -> Result<Node<'s>, ParseError> {
+    let text = idx.text();
     if let Err(offset) = open_brackets(text, text.len()) {
         return Err(ParseError::at(
             idx,
@@ -40,12 +59,6 @@ pub fn parse_tree<'s>(text: &'s str, idx: &LineIndex) -> Result<Node<'s>, ParseE
     let collect = CollectOptions {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
-    };
-    // The parser refuses a byte order mark: it parses the rest, whose offsets are `shift`
-    // bytes short of the text's.
-    let (source, shift) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, text.len() - rest.len()),
-        None => (text, 0),
     };
     let parsed = jsonc_parser::parse_to_ast(source, &collect, &options)
         .map_err(|e| convert_error(&e, shift, text, idx))?;
@@ -544,6 +557,71 @@ mod tests {
         assert!(parse("{\"a\": \0}").is_err());
         assert!(parse("\0").is_err());
         assert_eq!(err("   ").message, "the input is empty");
+    }
+
+    /// The token builder's tree for `text`, which must equal the AST path's result.
+    fn both_paths(text: &str) -> Option<Node<'_>> {
+        let idx = LineIndex::new(text);
+        let (source, shift) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, 3),
+            None => (text, 0),
+        };
+        let fast = json_tokens::build(source, shift, &idx);
+        let slow = ast_tree(source, shift, &LineIndex::new(text));
+        match (&fast, slow) {
+            (Some(fast), Ok(slow)) => assert_eq!(*fast, slow, "{text}"),
+            (None, Err(_)) => {}
+            (fast, slow) => panic!("the paths disagree on {text:?}: {fast:?} / {slow:?}"),
+        }
+        fast
+    }
+
+    #[test]
+    fn token_builder_and_ast_agree() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut files = vec![dir];
+        let mut built = 0;
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "json") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                built += usize::from(both_paths(&text).is_some());
+            }
+        }
+        assert!(built >= 10, "{built}");
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": [{i}, {{}}]")).collect();
+        let many = format!("{{{}}}", keys.join(", "));
+        for text in [
+            "\u{feff}{\"é\": \"😀\\n\\u00e9\", /* c */ \"n\": -1.5e3} // end",
+            "[]",
+            "\"x\"",
+            "  null ",
+            "{\"a\": {\"b\": [true, false, null, [], {}]}}\r\n",
+            &many,
+        ] {
+            assert!(both_paths(text).is_some(), "{text}");
+        }
+        let repeated_late = format!("{{{}, \"k30\": 0}}", keys.join(", "));
+        for text in [
+            "",
+            "{\"a\": 1,}",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{a: 1}",
+            "{\"a\": 1} x",
+            "{\"a\": 1, \"a\": 2}",
+            &repeated_late,
+            "[1, ]",
+            "{\"a\": 'b'}",
+            "[0x1F, +1, .5, NaN]",
+            "[\"\\x41\"]",
+            "{\"a\": [1}",
+            &"[".repeat(MAX_DEPTH + 1),
+            &format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1)),
+        ] {
+            assert!(both_paths(text).is_none(), "{text}");
+        }
     }
 
     #[test]
