@@ -201,13 +201,14 @@ impl<'r> Reader<'r> {
 
     /// A string field.
     pub fn str(&self, parent: &Obj, key: &str) -> Field<String> {
-        self.str_value(parent, key).0
+        let (at, value) = self.value(parent, key);
+        string_field(at, value.state)
     }
 
     /// A string field and the value it was made from (its shape and references).
     pub fn str_value(&self, parent: &Obj, key: &str) -> (Field<String>, Value) {
         let (at, value) = self.value(parent, key);
-        (typed(at, value.state.clone(), "a string", text), value)
+        (string_field(at, value.state.clone()), value)
     }
 
     /// An integer field; numeric strings are accepted.
@@ -327,7 +328,7 @@ impl<'r> Reader<'r> {
                         path: self.index(&path, i),
                     };
                     let state = self.res.eval(item).state;
-                    (state != State::Absent).then(|| typed(at, state, "a string", text))
+                    (state != State::Absent).then(|| string_field(at, state))
                 })
                 .collect(),
             None if node.as_map().is_some() && self.res.object_expression(node).is_none() => {
@@ -344,7 +345,7 @@ impl<'r> Reader<'r> {
                             span: list_span,
                             path: self.index(&path, i),
                         };
-                        typed(at, v.state, "a string", text)
+                        string_field(at, v.state)
                     })
                     .collect(),
                 State::Absent => return Field::absent(parent.span, &parent.path),
@@ -456,8 +457,12 @@ fn typed_value<T>(state: State, convert: impl Fn(&str) -> Option<T>) -> Option<T
     }
 }
 
-fn text(s: &str) -> Option<String> {
-    Some(s.to_string())
+/// A string field from an evaluated state (its text moved, not copied).
+fn string_field(at: Field<()>, state: State) -> Field<String> {
+    match state {
+        State::Text(s) => Field::known(s, at.span, at.path),
+        state => typed(at, state, "a string", |s| Some(s.to_string())),
+    }
 }
 
 /// Parses a whole number written as a number or a numeric string (`"200"`, `443`, `30.0`).
