@@ -100,14 +100,57 @@ impl Tables {
     }
 }
 
-/// Length of `text` in UTF-16 code units.
-fn utf16_len(text: &str) -> usize {
-    if text.is_ascii() {
-        text.len()
-    } else {
-        text.chars().map(char::len_utf16).sum()
+/// The (line, column) of `from` moved over `gap`, the text right after it: a newline starts
+/// a new line, a UTF-8 lead byte adds the character's UTF-16 units. Eight bytes at a time
+/// while they are ASCII without a newline.
+fn advance(from: Cursor, gap: &[u8]) -> (u32, u32) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let (mut line, mut column) = (from.line, from.column);
+    let mut rest = gap;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+        let word = u64::from_le_bytes(*chunk);
+        // A zero byte here is a newline there.
+        let newlines = word ^ (ONES * u64::from(b'\n'));
+        let has_newline = newlines.wrapping_sub(ONES) & !newlines;
+        if (word | has_newline) & HIGH_BITS == 0 {
+            column += 8;
+        } else {
+            (line, column) = advance_bytes(line, column, chunk);
+        }
+        rest = tail;
     }
+    advance_bytes(line, column, rest)
 }
+
+/// [`advance`] one byte at a time.
+fn advance_bytes(mut line: u32, mut column: u32, bytes: &[u8]) -> (u32, u32) {
+    for &b in bytes {
+        if b == b'\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += u32::from(UTF16_UNITS[usize::from(b)]);
+        }
+    }
+    (line, column)
+}
+
+/// UTF-16 units a character adds, by the first byte of its UTF-8 form: none for continuation
+/// bytes, two (a surrogate pair) for 4-byte characters, one otherwise.
+const UTF16_UNITS: [u8; 256] = {
+    let mut units = [1; 256];
+    let mut b = 0x80;
+    while b < 0xc0 {
+        units[b] = 0;
+        b += 1;
+    }
+    while b < 0x100 {
+        units[b] = if b >= 0xf0 { 2 } else { 1 };
+        b += 1;
+    }
+    units
+};
 
 impl<'a> LineIndex<'a> {
     /// Indexes `text`. Lines end at `\n` (a preceding `\r` belongs to the line).
@@ -135,18 +178,8 @@ impl<'a> LineIndex<'a> {
             offset -= 1;
         }
         let from = self.cursor.get();
-        let (line, column) = match self.text.get(from.offset..offset) {
-            Some(gap) if gap.len() <= SCAN_LIMIT => {
-                let bytes = gap.as_bytes();
-                match bytes.iter().rposition(|&b| b == b'\n') {
-                    None => (from.line, from.column + utf16_len(gap) as u32),
-                    Some(last) => {
-                        let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
-                        let tail = gap.get(last + 1..).unwrap_or_default();
-                        (from.line + newlines as u32, utf16_len(tail) as u32 + 1)
-                    }
-                }
-            }
+        let (line, column) = match self.text.as_bytes().get(from.offset..offset) {
+            Some(gap) if gap.len() <= SCAN_LIMIT => advance(from, gap),
             _ => self.tables().line_col(offset),
         };
         self.cursor.set(Cursor {
@@ -232,6 +265,7 @@ mod tests {
         let text = format!(
             "{{\r\n  \"é\": \"😀x\",\n{}\n  \"b\": [1, 2]\n}}\n",
             "ab😀\n".repeat(3000)
+                + &format!("{}é{}😀\n", "x".repeat(37), "y".repeat(20)).repeat(40)
         );
         let tables = Tables::new(&text);
         let idx = LineIndex::new(&text);
@@ -239,6 +273,10 @@ mod tests {
         // Backwards, far jumps and offsets inside UTF-8 sequences too.
         offsets.extend((0..text.len()).rev().step_by(7));
         offsets.extend([text.len(), 0, text.len() / 2, 5, text.len() - 1, 9, 8, 10]);
+        // Forward in steps of many sizes (the scan takes eight bytes at a time).
+        for step in [3, 8, 13, 61, 500, 5000] {
+            offsets.extend((0..text.len()).step_by(step));
+        }
         for offset in offsets {
             let mut boundary = offset.min(text.len());
             while !text.is_char_boundary(boundary) {

@@ -25,7 +25,7 @@ pub fn is_template(root: &Node) -> bool {
         || serverless_resources(root).is_some()
 }
 
-fn serverless_resources(root: &Node) -> Option<&Node> {
+fn serverless_resources<'n>(root: &'n Node<'n>) -> Option<&'n Node<'n>> {
     root.get("resources")?.get("Resources")
 }
 
@@ -82,7 +82,7 @@ pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, P
     Ok(doc)
 }
 
-fn type_of(resource: &Node) -> Option<&str> {
+fn type_of<'n>(resource: &'n Node<'n>) -> Option<&'n str> {
     resource.get("Type").and_then(Node::as_str)
 }
 

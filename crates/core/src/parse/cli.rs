@@ -48,15 +48,19 @@ fn is_config(node: &Node) -> bool {
 
 /// One distribution configuration found in the input.
 struct Found<'n> {
-    config: &'n Node,
+    config: &'n Node<'n>,
     path: String,
     /// The node holding the distribution's id, when the input has one.
-    id: Option<&'n Node>,
+    id: Option<&'n Node<'n>>,
 }
 
 /// The distribution configurations of the input, or `None` when it is none of the known shapes.
-fn find_configs(root: &Node) -> Option<Vec<Found<'_>>> {
-    fn found<'n>(config: &'n Node, path: &str, id: Option<&'n Node>) -> Option<Vec<Found<'n>>> {
+fn find_configs<'n>(root: &'n Node<'n>) -> Option<Vec<Found<'n>>> {
+    fn found<'n>(
+        config: &'n Node<'n>,
+        path: &str,
+        id: Option<&'n Node<'n>>,
+    ) -> Option<Vec<Found<'n>>> {
         config.as_map()?;
         Some(vec![Found {
             config,
@@ -104,7 +108,7 @@ fn find_configs(root: &Node) -> Option<Vec<Found<'_>>> {
 fn hint(root: &Node) -> String {
     match root.as_map() {
         Some(entries) if !entries.is_empty() => {
-            let keys: Vec<&str> = entries.iter().take(5).map(|e| e.key.as_str()).collect();
+            let keys: Vec<&str> = entries.iter().take(5).map(|e| e.key.as_ref()).collect();
             format!(
                 "the top-level keys are {}; paste the output of `aws cloudfront get-distribution-config`",
                 keys.join(", ")

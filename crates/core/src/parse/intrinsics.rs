@@ -14,21 +14,21 @@ use std::collections::HashMap;
 
 /// The entries of the `Resources` map by logical id (the first of a repeated id wins, as with
 /// [`Node::get`]).
-fn by_id(resources: Option<&Node>) -> HashMap<&str, &Node> {
+fn by_id<'n>(resources: Option<&'n Node<'n>>) -> HashMap<&'n str, &'n Node<'n>> {
     let entries = resources.and_then(Node::as_map).unwrap_or_default();
     let mut map = HashMap::with_capacity(entries.len());
     for e in entries {
-        map.entry(e.key.as_str()).or_insert(&e.value);
+        map.entry(e.key.as_ref()).or_insert(&e.value);
     }
     map
 }
 
 /// The parts of a template that values are resolved against.
 pub(crate) struct Template<'n> {
-    parameters: Option<&'n Node>,
-    mappings: Option<&'n Node>,
+    parameters: Option<&'n Node<'n>>,
+    mappings: Option<&'n Node<'n>>,
     /// The resources by logical id (looked up for every `Ref` and `Fn::GetAtt`).
-    resources: HashMap<&'n str, &'n Node>,
+    resources: HashMap<&'n str, &'n Node<'n>>,
     /// The template uses the SAM transform (implicit `ServerlessRestApi` / `ServerlessHttpApi`).
     sam: bool,
 }
@@ -54,7 +54,7 @@ const GET_ATT: &str = "Fn::GetAtt";
 
 impl<'n> Template<'n> {
     /// The evaluation context of `root`, whose resources are `resources`.
-    pub fn new(root: &'n Node, resources: Option<&'n Node>) -> Self {
+    pub fn new(root: &'n Node<'n>, resources: Option<&'n Node<'n>>) -> Self {
         let sam = root.get("Transform").is_some_and(|t| {
             let names = match t.as_seq() {
                 Some(items) => items.iter().filter_map(Node::as_str).collect(),
@@ -84,7 +84,7 @@ impl<'n> Template<'n> {
         })
     }
 
-    fn property(&self, id: &str, key: &str) -> Option<&'n Node> {
+    fn property(&self, id: &str, key: &str) -> Option<&'n Node<'n>> {
         self.resources.get(id)?.get("Properties")?.get(key)
     }
 
@@ -279,7 +279,7 @@ impl<'n> Template<'n> {
 
     fn sub(&self, arg: &Node, depth: usize) -> Value {
         let (text, vars) = match (&arg.kind, arg.as_seq()) {
-            (NodeKind::Str(s), _) => (s.as_str(), None),
+            (NodeKind::Str(s), _) => (s.as_ref(), None),
             (_, Some([text, vars])) => match text.as_str() {
                 Some(s) => (s, Some(vars)),
                 None => return malformed("Fn::Sub"),
@@ -441,10 +441,10 @@ impl Resolver for Template<'_> {
 }
 
 /// The function name and argument of an intrinsic function call (`{Ref: X}`, `{Fn::Sub: …}`).
-pub(crate) fn intrinsic(node: &Node) -> Option<(&str, &Node)> {
+pub(crate) fn intrinsic<'n>(node: &'n Node<'n>) -> Option<(&'n str, &'n Node<'n>)> {
     match node.as_map()? {
         [entry] if entry.key == "Ref" || entry.key.starts_with("Fn::") => {
-            Some((entry.key.as_str(), &entry.value))
+            Some((entry.key.as_ref(), &entry.value))
         }
         _ => None,
     }

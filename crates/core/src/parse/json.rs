@@ -1,20 +1,42 @@
 //! JSON with positions.
 //!
-//! Strict JSON (comments are tolerated) is parsed with `jsonc-parser`'s AST, which keeps the
-//! byte range of every value and key, and turned into a [`Node`] tree. Before parsing, the
-//! nesting depth is checked by a flat byte scan so deep input is refused without recursion.
+//! Strict JSON (comments are tolerated) is read with `jsonc-parser`, which keeps the byte range
+//! of every value and key, into a [`Node`] tree: straight from its tokens when the text is
+//! well-formed ([`super::json_tokens`]), else through its AST, which words the errors. Before
+//! that second parse, the nesting depth is checked by a flat byte scan so deep input is refused
+//! without recursion.
 
-use super::{duplicate_key, ParseError, MAX_DEPTH};
+use super::{duplicate_key, json_tokens, ParseError, MAX_DEPTH};
 use crate::span::{LineIndex, Span};
 use crate::tree::{Entry, Node, NodeKind};
 use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::common::Range;
 use jsonc_parser::errors::ParseErrorKind;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, ParseStringErrorKind};
+use std::borrow::Cow;
 use std::collections::{hash_map, HashMap};
 
 /// Parses JSON text into a [`Node`] tree. Strings keep their quotes in their spans, numbers
-/// are kept as written, and a key repeated in one object is an error.
-pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Node, ParseError> {
+/// are kept as written, and a key repeated in one object is an error. Text without escapes
+/// is borrowed from `text`.
+pub fn parse_tree<'s>(text: &'s str, idx: &LineIndex) -> Result<Node<'s>, ParseError> {
+    // The crate refuses a byte order mark: it reads the rest, whose offsets are `shift` bytes
+    // short of the text's.
+    let (source, shift) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, text.len() - rest.len()),
+        None => (text, 0),
+    };
+    if let Some(root) = json_tokens::build(source, shift, idx) {
+        return Ok(root);
+    }
+    ast_tree(source, shift, idx)
+}
+
+/// The tree by way of the crate's AST, with its errors: the path for text the token builder
+/// gives up on. The nesting depth is checked first by a flat byte scan, so deep input is
+/// refused without recursion.
+fn ast_tree<'s>(source: &'s str, shift: usize, idx: &LineIndex) -> Result<Node<'s>, ParseError> {
+    let text = idx.text();
     if let Err(offset) = open_brackets(text, text.len()) {
         return Err(ParseError::at(
             idx,
@@ -38,103 +60,106 @@ pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Node, ParseError> {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
     };
-    // The parser refuses a byte order mark; three spaces keep every byte offset.
-    let unmarked;
-    let source = match text.strip_prefix('\u{feff}') {
-        Some(rest) => {
-            unmarked = format!("   {rest}");
-            unmarked.as_str()
-        }
-        None => text,
-    };
     let parsed = jsonc_parser::parse_to_ast(source, &collect, &options)
-        .map_err(|e| convert_error(&e, text, idx))?;
+        .map_err(|e| convert_error(&e, shift, text, idx))?;
     match parsed.value {
-        Some(value) => convert(&value, idx, 1),
+        Some(value) => Converter { idx, shift }.convert(value, 1),
         None => Err(ParseError::at(idx, text.len(), "the input is empty")),
     }
 }
 
-/// Converts the crate's AST; `depth` is the nesting level of `value` (the root is 1).
-///
-/// Positions are asked for in source order (a container's start before its children, its end
-/// after them), which lets the line index answer each by a short scan forward.
-fn convert(value: &Value, idx: &LineIndex, depth: usize) -> Result<Node, ParseError> {
-    let (kind, span) = match value {
-        Value::NullKeyword(v) => (NodeKind::Null, range_span(idx, v.range)),
-        Value::BooleanLit(v) => (NodeKind::Bool(v.value), range_span(idx, v.range)),
-        Value::NumberLit(v) => (
-            NodeKind::Number(v.value.to_string()),
-            range_span(idx, v.range),
-        ),
-        Value::StringLit(v) => (NodeKind::Str(v.value.to_string()), range_span(idx, v.range)),
-        Value::Array(array) => {
-            check_depth(depth, array.range.start, idx)?;
-            let start = idx.line_col(array.range.start);
-            let items = array
-                .elements
-                .iter()
-                .map(|item| convert(item, idx, depth + 1))
-                .collect::<Result<_, _>>()?;
-            (NodeKind::Seq(items), closed_span(idx, array.range, start))
-        }
-        Value::Object(object) => {
-            check_depth(depth, object.range.start, idx)?;
-            let start = idx.line_col(object.range.start);
-            let mut entries: Vec<Entry> = Vec::with_capacity(object.properties.len());
-            let mut seen = KeySet::new(object.properties.len());
-            for prop in &object.properties {
-                let (key, key_range) = match &prop.name {
-                    ObjectPropName::String(lit) => (lit.value.as_ref(), lit.range),
-                    ObjectPropName::Word(word) => (word.value, word.range),
-                };
-                let key_span = range_span(idx, key_range);
-                if let Some(first) = seen.insert(key, entries.len(), &entries) {
-                    return Err(duplicate_key(key, first, key_span));
-                }
-                entries.push(Entry {
-                    key: key.to_string(),
-                    key_span,
-                    value: convert(&prop.value, idx, depth + 1)?,
-                });
+/// Turns the crate's AST into a [`Node`] tree.
+struct Converter<'i, 't> {
+    idx: &'i LineIndex<'t>,
+    /// Added to the AST's offsets to get the text's.
+    shift: usize,
+}
+
+impl Converter<'_, '_> {
+    /// Converts (and consumes) the AST; `depth` is the nesting level of `value` (the root
+    /// is 1).
+    ///
+    /// Positions are asked for in source order (a container's start before its children, its
+    /// end after them), which lets the line index answer each by a short scan forward.
+    fn convert<'s>(&self, value: Value<'s>, depth: usize) -> Result<Node<'s>, ParseError> {
+        let (kind, span) = match value {
+            Value::NullKeyword(v) => (NodeKind::Null, self.span(v.range)),
+            Value::BooleanLit(v) => (NodeKind::Bool(v.value), self.span(v.range)),
+            Value::NumberLit(v) => (NodeKind::Number(Cow::Borrowed(v.value)), self.span(v.range)),
+            Value::StringLit(v) => (NodeKind::Str(v.value), self.span(v.range)),
+            Value::Array(array) => {
+                let start = self.open(array.range, depth)?;
+                let items = array
+                    .elements
+                    .into_iter()
+                    .map(|item| self.convert(item, depth + 1))
+                    .collect::<Result<_, _>>()?;
+                (NodeKind::Seq(items), self.close(array.range, start))
             }
-            (
-                NodeKind::Map(entries),
-                closed_span(idx, object.range, start),
-            )
+            Value::Object(object) => {
+                let start = self.open(object.range, depth)?;
+                let mut entries: Vec<Entry> = Vec::with_capacity(object.properties.len());
+                let mut seen = KeySet::new(object.properties.len());
+                for prop in object.properties {
+                    let (key, key_range) = match prop.name {
+                        ObjectPropName::String(lit) => (lit.value, lit.range),
+                        ObjectPropName::Word(word) => (Cow::Borrowed(word.value), word.range),
+                    };
+                    let key_span = self.span(key_range);
+                    let key = match seen.insert(key, entries.len(), &entries) {
+                        Ok(key) => key,
+                        Err((key, first)) => return Err(duplicate_key(&key, first, key_span)),
+                    };
+                    entries.push(Entry {
+                        key,
+                        key_span,
+                        value: self.convert(prop.value, depth + 1)?,
+                    });
+                }
+                (NodeKind::Map(entries), self.close(object.range, start))
+            }
+        };
+        Ok(Node { kind, span })
+    }
+
+    fn span(&self, range: Range) -> Span {
+        self.idx
+            .span(range.start + self.shift, range.end + self.shift)
+    }
+
+    /// Checks the depth of a container and returns the position of its start.
+    fn open(&self, range: Range, depth: usize) -> Result<(u32, u32), ParseError> {
+        let start = range.start + self.shift;
+        check_depth(depth, start, self.idx)?;
+        Ok(self.idx.line_col(start))
+    }
+
+    /// The span of a container whose start position was taken before its children.
+    fn close(&self, range: Range, start: (u32, u32)) -> Span {
+        let end = range.end + self.shift;
+        let (end_line, end_column) = self.idx.line_col(end);
+        Span {
+            start: range.start + self.shift,
+            end,
+            line: start.0,
+            column: start.1,
+            end_line,
+            end_column,
         }
-    };
-    Ok(Node { kind, span })
-}
-
-fn range_span(idx: &LineIndex, range: jsonc_parser::common::Range) -> Span {
-    idx.span(range.start, range.end)
-}
-
-/// The span of a container whose start position was taken before its children.
-fn closed_span(idx: &LineIndex, range: jsonc_parser::common::Range, start: (u32, u32)) -> Span {
-    let (end_line, end_column) = idx.line_col(range.end);
-    Span {
-        start: range.start,
-        end: range.end,
-        line: start.0,
-        column: start.1,
-        end_line,
-        end_column,
     }
 }
 
 /// Detects a key repeated in one object: small objects compare with the keys already read,
 /// large ones keep a hash map.
-enum KeySet<'k> {
+enum KeySet<'s> {
     Scan,
-    Hashed(HashMap<&'k str, usize>),
+    Hashed(HashMap<Cow<'s, str>, usize>),
 }
 
 /// Objects with more properties than this use a hash map to find repeated keys.
 const SCAN_KEYS: usize = 16;
 
-impl<'k> KeySet<'k> {
+impl<'s> KeySet<'s> {
     fn new(properties: usize) -> Self {
         if properties > SCAN_KEYS {
             Self::Hashed(HashMap::with_capacity(properties))
@@ -143,19 +168,28 @@ impl<'k> KeySet<'k> {
         }
     }
 
-    /// Records `key`, the `index`-th entry; the span of its first occurrence when it repeats.
-    fn insert(&mut self, key: &'k str, index: usize, entries: &[Entry]) -> Option<Span> {
+    /// Records `key`, the `index`-th entry, and gives it back; `Err` adds the span of its
+    /// first occurrence when it repeats.
+    fn insert(
+        &mut self,
+        key: Cow<'s, str>,
+        index: usize,
+        entries: &[Entry],
+    ) -> Result<Cow<'s, str>, (Cow<'s, str>, Span)> {
         let first = match self {
             Self::Scan => entries.iter().position(|e| e.key == key),
-            Self::Hashed(map) => match map.entry(key) {
+            Self::Hashed(map) => match map.entry(key.clone()) {
                 hash_map::Entry::Occupied(seen) => Some(*seen.get()),
                 hash_map::Entry::Vacant(slot) => {
                     slot.insert(index);
                     None
                 }
             },
-        }?;
-        entries.get(first).map(|e| e.key_span)
+        };
+        match first.and_then(|i| entries.get(i)) {
+            Some(e) => Err((key, e.key_span)),
+            None => Ok(key),
+        }
     }
 }
 
@@ -243,10 +277,11 @@ fn position(idx: &LineIndex, offset: usize) -> String {
 /// The crate's error with our position, wording and a hint at the likely cause.
 fn convert_error(
     error: &jsonc_parser::errors::ParseError,
+    shift: usize,
     text: &str,
     idx: &LineIndex,
 ) -> ParseError {
-    let start = error.range().start;
+    let start = error.range().start + shift;
     let at = |message: &str| ParseError::at(idx, start, message);
     let token_text = text.get(start..).unwrap_or("");
     match error.kind() {
@@ -359,7 +394,7 @@ fn lowercase_first(message: &str) -> String {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Node, ParseError> {
+    fn parse(text: &str) -> Result<Node<'_>, ParseError> {
         parse_tree(text, &LineIndex::new(text))
     }
 
@@ -400,6 +435,16 @@ mod tests {
     fn escapes_are_decoded_and_large_numbers_kept() {
         let root = parse(r#"{"a": "x\"\u00e9", "n": 123456789012345678901234567890}"#).unwrap();
         assert_eq!(root.get("a").unwrap().as_str(), Some("x\"é"));
+        // Text is borrowed from the input unless escapes had to be decoded.
+        assert!(matches!(
+            root.get("a").unwrap().kind,
+            NodeKind::Str(Cow::Owned(_))
+        ));
+        assert!(matches!(root.entry("a").unwrap().key, Cow::Borrowed("a")));
+        assert!(matches!(
+            root.get("n").unwrap().kind,
+            NodeKind::Number(Cow::Borrowed(_))
+        ));
         assert_eq!(
             root.get("n").unwrap().kind,
             NodeKind::Number("123456789012345678901234567890".into())
@@ -498,6 +543,13 @@ mod tests {
     fn byte_order_mark_and_crlf_are_accepted() {
         let root = parse("\u{feff}{\r\n  \"a\": 1\r\n}").unwrap();
         assert_eq!(at(root.entry("a").unwrap().key_span), (2, 3, 2, 6));
+        // After a mark, errors and spans still count it (one UTF-16 unit, three bytes).
+        let e = err("\u{feff}{\"a\": 1,}");
+        assert_eq!((e.line, e.column), (1, 9));
+        assert!(e.hint.unwrap().contains("remove the comma at 1:9"));
+        let root = parse("\u{feff}{\"a\": \"x\"}").unwrap();
+        assert_eq!(root.get("a").unwrap().span.start, 9);
+        assert_eq!(at(root.get("a").unwrap().span), (1, 8, 1, 11));
     }
 
     #[test]
@@ -505,6 +557,71 @@ mod tests {
         assert!(parse("{\"a\": \0}").is_err());
         assert!(parse("\0").is_err());
         assert_eq!(err("   ").message, "the input is empty");
+    }
+
+    /// The token builder's tree for `text`, which must equal the AST path's result.
+    fn both_paths(text: &str) -> Option<Node<'_>> {
+        let idx = LineIndex::new(text);
+        let (source, shift) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, 3),
+            None => (text, 0),
+        };
+        let fast = json_tokens::build(source, shift, &idx);
+        let slow = ast_tree(source, shift, &LineIndex::new(text));
+        match (&fast, slow) {
+            (Some(fast), Ok(slow)) => assert_eq!(*fast, slow, "{text}"),
+            (None, Err(_)) => {}
+            (fast, slow) => panic!("the paths disagree on {text:?}: {fast:?} / {slow:?}"),
+        }
+        fast
+    }
+
+    #[test]
+    fn token_builder_and_ast_agree() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut files = vec![dir];
+        let mut built = 0;
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "json") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                built += usize::from(both_paths(&text).is_some());
+            }
+        }
+        assert!(built >= 10, "{built}");
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": [{i}, {{}}]")).collect();
+        let many = format!("{{{}}}", keys.join(", "));
+        for text in [
+            "\u{feff}{\"é\": \"😀\\n\\u00e9\", /* c */ \"n\": -1.5e3} // end",
+            "[]",
+            "\"x\"",
+            "  null ",
+            "{\"a\": {\"b\": [true, false, null, [], {}]}}\r\n",
+            &many,
+        ] {
+            assert!(both_paths(text).is_some(), "{text}");
+        }
+        let repeated_late = format!("{{{}, \"k30\": 0}}", keys.join(", "));
+        for text in [
+            "",
+            "{\"a\": 1,}",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{a: 1}",
+            "{\"a\": 1} x",
+            "{\"a\": 1, \"a\": 2}",
+            &repeated_late,
+            "[1, ]",
+            "{\"a\": 'b'}",
+            "[0x1F, +1, .5, NaN]",
+            "[\"\\x41\"]",
+            "{\"a\": [1}",
+            &"[".repeat(MAX_DEPTH + 1),
+            &format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1)),
+        ] {
+            assert!(both_paths(text).is_none(), "{text}");
+        }
     }
 
     #[test]

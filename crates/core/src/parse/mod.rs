@@ -14,6 +14,7 @@ mod detect;
 mod distribution;
 mod intrinsics;
 mod json;
+mod json_tokens;
 mod reader;
 mod resolve;
 mod terraform;

@@ -24,7 +24,7 @@ pub(crate) enum Dialect {
 #[derive(Debug, Clone)]
 pub(crate) struct Obj<'n> {
     /// The map, when the object is a plain map.
-    pub map: Option<&'n Node>,
+    pub map: Option<&'n Node<'n>>,
     /// Why the object cannot be read, when it is set to an expression.
     pub unknown: Option<Unknown>,
     /// The object's span; for an absent object, its parent's.
@@ -35,7 +35,7 @@ pub(crate) struct Obj<'n> {
 
 impl<'n> Obj<'n> {
     /// A plain map at `path`.
-    pub fn map(node: &'n Node, path: impl Into<String>) -> Self {
+    pub fn map(node: &'n Node<'n>, path: impl Into<String>) -> Self {
         Self {
             map: Some(node),
             unknown: None,
@@ -50,14 +50,14 @@ impl<'n> Obj<'n> {
     }
 
     /// The value node of `key`.
-    pub fn get(&self, key: &str) -> Option<&'n Node> {
+    pub fn get(&self, key: &str) -> Option<&'n Node<'n>> {
         self.map.and_then(|m| m.get(key))
     }
 }
 
 /// A key's node (or why it cannot be read) plus the span and path a field of it gets.
 struct Slot<'n> {
-    node: Option<&'n Node>,
+    node: Option<&'n Node<'n>>,
     span: Span,
     path: String,
     /// Set when the parent object is unknown.
@@ -201,13 +201,14 @@ impl<'r> Reader<'r> {
 
     /// A string field.
     pub fn str(&self, parent: &Obj, key: &str) -> Field<String> {
-        self.str_value(parent, key).0
+        let (at, value) = self.value(parent, key);
+        string_field(at, value.state)
     }
 
     /// A string field and the value it was made from (its shape and references).
     pub fn str_value(&self, parent: &Obj, key: &str) -> (Field<String>, Value) {
         let (at, value) = self.value(parent, key);
-        (typed(at, value.state.clone(), "a string", text), value)
+        (string_field(at, value.state.clone()), value)
     }
 
     /// An integer field; numeric strings are accepted.
@@ -244,7 +245,7 @@ impl<'r> Reader<'r> {
         parent: &Obj<'n>,
         key: &str,
         wrapped: bool,
-    ) -> Result<(&'n Node, String), Field<()>> {
+    ) -> Result<(&'n Node<'n>, String), Field<()>> {
         let slot = self.slot(parent, key);
         let at = |val| Field {
             val,
@@ -327,7 +328,7 @@ impl<'r> Reader<'r> {
                         path: self.index(&path, i),
                     };
                     let state = self.res.eval(item).state;
-                    (state != State::Absent).then(|| typed(at, state, "a string", text))
+                    (state != State::Absent).then(|| string_field(at, state))
                 })
                 .collect(),
             None if node.as_map().is_some() && self.res.object_expression(node).is_none() => {
@@ -344,7 +345,7 @@ impl<'r> Reader<'r> {
                             span: list_span,
                             path: self.index(&path, i),
                         };
-                        typed(at, v.state, "a string", text)
+                        string_field(at, v.state)
                     })
                     .collect(),
                 State::Absent => return Field::absent(parent.span, &parent.path),
@@ -396,7 +397,7 @@ impl<'r> Reader<'r> {
     }
 
     /// A list item in an object position; `None` when it evaluates to nothing (`AWS::NoValue`).
-    fn item_obj<'n>(&self, item: &'n Node, path: String) -> Option<Obj<'n>> {
+    fn item_obj<'n>(&self, item: &'n Node<'n>, path: String) -> Option<Obj<'n>> {
         let mut obj = Obj {
             map: None,
             unknown: None,
@@ -456,8 +457,12 @@ fn typed_value<T>(state: State, convert: impl Fn(&str) -> Option<T>) -> Option<T
     }
 }
 
-fn text(s: &str) -> Option<String> {
-    Some(s.to_string())
+/// A string field from an evaluated state (its text moved, not copied).
+fn string_field(at: Field<()>, state: State) -> Field<String> {
+    match state {
+        State::Text(s) => Field::known(s, at.span, at.path),
+        state => typed(at, state, "a string", |s| Some(s.to_string())),
+    }
 }
 
 /// Parses a whole number written as a number or a numeric string (`"200"`, `443`, `30.0`).

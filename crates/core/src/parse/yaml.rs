@@ -16,8 +16,8 @@ use std::collections::HashMap;
 /// Most nodes that alias expansion may add before the text is refused ("billion laughs").
 const MAX_ALIAS_NODES: usize = 100_000;
 
-/// Parses the first document of a YAML text into a [`Node`] tree.
-pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Node, ParseError> {
+/// Parses the first document of a YAML text into a [`Node`] tree (of owned text).
+pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Node<'static>, ParseError> {
     let mut builder = Builder::new(text, idx);
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| builder.scan_error(&e))?;
@@ -46,9 +46,9 @@ struct Frame {
 }
 
 enum Content {
-    Seq(Vec<Node>),
+    Seq(Vec<Node<'static>>),
     Map {
-        entries: Vec<Entry>,
+        entries: Vec<Entry<'static>>,
         key: Option<(String, Span)>,
         seen: HashMap<String, Span>,
     },
@@ -62,12 +62,12 @@ struct Wrapper {
 
 /// A finished node with its height (0 for scalars, +1 per map/sequence level).
 struct Built {
-    node: Node,
+    node: Node<'static>,
     height: usize,
 }
 
 struct Anchored {
-    node: Node,
+    node: Node<'static>,
     size: usize,
     height: usize,
 }
@@ -103,7 +103,7 @@ impl<'t, 'i> Builder<'t, 'i> {
         event: Event,
         start: usize,
         end: usize,
-    ) -> Result<Option<Node>, ParseError> {
+    ) -> Result<Option<Node<'static>>, ParseError> {
         match event {
             Event::Scalar(value, style, anchor, tag) => {
                 let (value_start, tag_span) = self.properties(start, end, tag.as_deref());
@@ -194,7 +194,7 @@ impl<'t, 'i> Builder<'t, 'i> {
         Ok(())
     }
 
-    fn close(&mut self, end: usize) -> Result<Option<Node>, ParseError> {
+    fn close(&mut self, end: usize) -> Result<Option<Node<'static>>, ParseError> {
         let Some(frame) = self.frames.pop() else {
             return Ok(None);
         };
@@ -229,7 +229,12 @@ impl<'t, 'i> Builder<'t, 'i> {
         self.complete(built)
     }
 
-    fn alias(&mut self, id: usize, start: usize, end: usize) -> Result<Option<Node>, ParseError> {
+    fn alias(
+        &mut self,
+        id: usize,
+        start: usize,
+        end: usize,
+    ) -> Result<Option<Node<'static>>, ParseError> {
         let Some(anchored) = self.anchors.get(&id) else {
             return Err(ParseError::at(
                 self.idx,
@@ -254,7 +259,7 @@ impl<'t, 'i> Builder<'t, 'i> {
     }
 
     /// Adds a finished node to its parent, or returns it when it is the root.
-    fn complete(&mut self, built: Built) -> Result<Option<Node>, ParseError> {
+    fn complete(&mut self, built: Built) -> Result<Option<Node<'static>>, ParseError> {
         let Some(parent) = self.frames.last_mut() else {
             return Ok(Some(built.node));
         };
@@ -267,7 +272,7 @@ impl<'t, 'i> Builder<'t, 'i> {
             Content::Seq(items) => items.push(built.node),
             Content::Map { entries, key, seen } => match key.take() {
                 Some((key, key_span)) => entries.push(Entry {
-                    key,
+                    key: key.into(),
                     key_span,
                     value: built.node,
                 }),
@@ -330,7 +335,7 @@ impl<'t, 'i> Builder<'t, 'i> {
         let span = self.idx.span(key_span.start, built.node.span.end);
         let node = Node {
             kind: NodeKind::Map(vec![Entry {
-                key,
+                key: key.into(),
                 key_span,
                 value: built.node,
             }]),
@@ -495,7 +500,7 @@ fn looks_like_hcl(line: &str) -> bool {
 /// The text of a scalar node used as a map key.
 fn key_text(node: &Node) -> Option<String> {
     match &node.kind {
-        NodeKind::Str(s) | NodeKind::Number(s) => Some(s.clone()),
+        NodeKind::Str(s) | NodeKind::Number(s) => Some(s.to_string()),
         NodeKind::Bool(b) => Some(b.to_string()),
         NodeKind::Null => Some(String::new()),
         NodeKind::Seq(_) | NodeKind::Map(_) => None,
@@ -504,7 +509,7 @@ fn key_text(node: &Node) -> Option<String> {
 
 /// Resolves a scalar: untagged plain scalars follow the YAML 1.2 core schema, everything
 /// quoted, folded or tagged (other than `!!int` and friends) is a string.
-fn scalar_kind(value: String, style: ScalarStyle, tag: Option<&Tag>) -> NodeKind {
+fn scalar_kind(value: String, style: ScalarStyle, tag: Option<&Tag>) -> NodeKind<'static> {
     let core = tag.is_some_and(|t| t.is_yaml_core_schema());
     let resolve = style == ScalarStyle::Plain
         && match tag {
@@ -512,14 +517,14 @@ fn scalar_kind(value: String, style: ScalarStyle, tag: Option<&Tag>) -> NodeKind
             Some(t) => core && t.suffix != "str",
         };
     if !resolve {
-        return NodeKind::Str(value);
+        return NodeKind::Str(value.into());
     }
     match value.as_str() {
         "" | "~" | "null" | "Null" | "NULL" => NodeKind::Null,
         "true" | "True" | "TRUE" => NodeKind::Bool(true),
         "false" | "False" | "FALSE" => NodeKind::Bool(false),
-        v if is_number(v) => NodeKind::Number(value),
-        _ => NodeKind::Str(value),
+        v if is_number(v) => NodeKind::Number(value.into()),
+        _ => NodeKind::Str(value.into()),
     }
 }
 
@@ -601,7 +606,7 @@ impl<'t> CharOffsets<'t> {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Node, ParseError> {
+    fn parse(text: &str) -> Result<Node<'_>, ParseError> {
         parse_tree(text, &LineIndex::new(text))
     }
 

@@ -1,0 +1,203 @@
+//! The fast path of [`super::json`]: the [`Node`] tree built straight from `jsonc-parser`'s
+//! scanner tokens, without the crate's AST in between.
+//!
+//! It accepts only well-formed input (strict JSON, comments allowed) and gives up on anything
+//! else, a repeated key or nesting deeper than [`MAX_DEPTH`] included: the AST path then
+//! parses the text again and reports the error in its words. Its recursion is bounded by
+//! [`MAX_DEPTH`].
+
+use super::MAX_DEPTH;
+use crate::span::{LineIndex, Span};
+use crate::tree::{Entry, Node, NodeKind};
+use jsonc_parser::tokens::Token;
+use jsonc_parser::{Scanner, ScannerOptions};
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// Strict JSON tokens, as the AST path asks of the crate.
+const OPTIONS: ScannerOptions = ScannerOptions {
+    allow_single_quoted_strings: false,
+    allow_hexadecimal_numbers: false,
+    allow_unary_plus_numbers: false,
+    allow_bare_decimal_point_numbers: false,
+    allow_non_finite_numbers: false,
+    allow_extended_string_escapes: false,
+};
+
+/// Objects with more keys than this find repeated keys with a hash set.
+const SCAN_KEYS: usize = 16;
+
+/// The tree of `source`, which starts `shift` bytes into the text of `idx` (after a byte order
+/// mark); `None` when the text is not well-formed JSON or breaks one of our limits.
+pub(super) fn build<'s>(source: &'s str, shift: usize, idx: &LineIndex) -> Option<Node<'s>> {
+    let mut builder = Builder {
+        scanner: Scanner::new(source, &OPTIONS),
+        idx,
+        shift,
+        entries: Vec::new(),
+        items: Vec::new(),
+    };
+    let first = builder.next()?;
+    let root = builder.value(first, 1)?;
+    match builder.next_or_end() {
+        Ok(None) => Some(root),
+        _ => None,
+    }
+}
+
+/// Builds nodes from the scanner's tokens; `entries` and `items` hold the children of the
+/// open containers (each container's at the end), so a finished one takes an exact-size
+/// `Vec` of them.
+struct Builder<'s, 'i, 't> {
+    scanner: Scanner<'s>,
+    idx: &'i LineIndex<'t>,
+    shift: usize,
+    entries: Vec<Entry<'s>>,
+    items: Vec<Node<'s>>,
+}
+
+impl<'s> Builder<'s, '_, '_> {
+    /// The next token that is not a comment; `Ok(None)` at the end of the text.
+    fn next_or_end(&mut self) -> Result<Option<Token<'s>>, ()> {
+        loop {
+            match self.scanner.scan() {
+                Ok(Some(Token::CommentLine(_) | Token::CommentBlock(_))) => {}
+                Ok(token) => return Ok(token),
+                Err(_) => return Err(()),
+            }
+        }
+    }
+
+    /// The next token that is not a comment; `None` at the end or on an error.
+    fn next(&mut self) -> Option<Token<'s>> {
+        self.next_or_end().ok().flatten()
+    }
+
+    /// Byte offsets of the current token in the text.
+    fn token_range(&self) -> (usize, usize) {
+        (
+            self.scanner.token_start() + self.shift,
+            self.scanner.token_end() + self.shift,
+        )
+    }
+
+    fn token_span(&self) -> Span {
+        let (start, end) = self.token_range();
+        self.idx.span(start, end)
+    }
+
+    /// The value that starts with `token`; `depth` is its nesting level (the root is 1).
+    fn value(&mut self, token: Token<'s>, depth: usize) -> Option<Node<'s>> {
+        let kind = match token {
+            Token::String(s) => NodeKind::Str(s),
+            Token::Number(n) => NodeKind::Number(Cow::Borrowed(n)),
+            Token::Boolean(b) => NodeKind::Bool(b),
+            Token::Null => NodeKind::Null,
+            Token::OpenBrace => return self.object(depth),
+            Token::OpenBracket => return self.array(depth),
+            _ => return None,
+        };
+        Some(Node {
+            kind,
+            span: self.token_span(),
+        })
+    }
+
+    /// The object whose `{` is the current token.
+    fn object(&mut self, depth: usize) -> Option<Node<'s>> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let (start, _) = self.token_range();
+        let start_at = self.idx.line_col(start);
+        let mark = self.entries.len();
+        let mut seen: Option<HashSet<Cow<'s, str>>> = None;
+        let mut token = self.next()?;
+        if token != Token::CloseBrace {
+            loop {
+                let Token::String(key) = token else {
+                    return None;
+                };
+                let key_span = self.token_span();
+                if self.next()? != Token::Colon {
+                    return None;
+                }
+                let first = self.next()?;
+                let value = self.value(first, depth + 1)?;
+                self.entries.push(Entry {
+                    key,
+                    key_span,
+                    value,
+                });
+                if last_repeats(self.entries.get(mark..).unwrap_or_default(), &mut seen) {
+                    return None;
+                }
+                match self.next()? {
+                    Token::Comma => token = self.next()?,
+                    Token::CloseBrace => break,
+                    _ => return None,
+                }
+            }
+        }
+        let entries = self.entries.split_off(mark);
+        Some(Node {
+            kind: NodeKind::Map(entries),
+            span: self.closed(start, start_at),
+        })
+    }
+
+    /// The array whose `[` is the current token.
+    fn array(&mut self, depth: usize) -> Option<Node<'s>> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let (start, _) = self.token_range();
+        let start_at = self.idx.line_col(start);
+        let mark = self.items.len();
+        let mut token = self.next()?;
+        if token != Token::CloseBracket {
+            loop {
+                let item = self.value(token, depth + 1)?;
+                self.items.push(item);
+                match self.next()? {
+                    Token::Comma => token = self.next()?,
+                    Token::CloseBracket => break,
+                    _ => return None,
+                }
+            }
+        }
+        let items = self.items.split_off(mark);
+        Some(Node {
+            kind: NodeKind::Seq(items),
+            span: self.closed(start, start_at),
+        })
+    }
+
+    /// The span of a container from `start` (whose position was taken before its children)
+    /// to the end of the current token, its closing bracket.
+    fn closed(&self, start: usize, (line, column): (u32, u32)) -> Span {
+        let (_, end) = self.token_range();
+        let (end_line, end_column) = self.idx.line_col(end);
+        Span {
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+/// True when the key of the last of `open` (the entries of the object being read) is the key
+/// of an earlier one; past [`SCAN_KEYS`] keys, `seen` holds them all.
+fn last_repeats<'s>(open: &[Entry<'s>], seen: &mut Option<HashSet<Cow<'s, str>>>) -> bool {
+    let Some((last, earlier)) = open.split_last() else {
+        return false;
+    };
+    if earlier.len() < SCAN_KEYS {
+        return earlier.iter().any(|e| e.key == last.key);
+    }
+    let set = seen.get_or_insert_with(|| earlier.iter().map(|e| e.key.clone()).collect());
+    !set.insert(last.key.clone())
+}
