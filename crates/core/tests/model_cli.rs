@@ -322,3 +322,34 @@ fn json_without_a_distribution_is_an_error() {
     assert!(err.hint.as_deref().is_some_and(|h| h.contains("Users")));
     assert_eq!(err.format, Some(Format::CliJson));
 }
+
+#[test]
+fn a_list_of_summaries_from_a_query() {
+    // `aws cloudfront list-distributions --query 'DistributionList.Items'`
+    let doc = load("list-distributions-query-items.json");
+    let names: Vec<&str> = doc.distributions.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["E2ORDERSAPI01", "E3FNURLDEMO22"]);
+    let o = &doc.distributions[1].origins[0];
+    assert_eq!(o.domain_name.path, "[1].Origins.Items[0].DomainName");
+    assert_eq!(
+        (o.domain_name.span.line, o.domain_name.span.column),
+        (112, 35)
+    );
+    assert_eq!(
+        o.kind.0,
+        OriginKind::LambdaUrl {
+            region: Some("ap-southeast-2".into())
+        }
+    );
+}
+
+#[test]
+fn a_list_without_distributions_is_refused_as_a_list() {
+    let err = parse("[1, 2, {\"Id\": \"x\"}]").expect_err("not a config");
+    assert_eq!(
+        err.hint.as_deref(),
+        Some("the text is a list, not a map of settings")
+    );
+    let err = parse("[]").expect_err("not a config");
+    assert_eq!((err.line, err.column), (1, 1));
+}

@@ -3,8 +3,9 @@
 //! Accepted shapes: `get-distribution-config` output (`{ETag, DistributionConfig}`),
 //! `get-distribution` / `create-distribution` output (`{Distribution: {Id, …, DistributionConfig}}`),
 //! `{DistributionConfigWithTags: {DistributionConfig}}`, a bare `DistributionConfig` (the input of
-//! `create-distribution` / `update-distribution`), and `list-distributions` output
-//! (`{DistributionList: {Items: [summary…]}}`).
+//! `create-distribution` / `update-distribution`), `list-distributions` output
+//! (`{DistributionList: {Items: [summary…]}}`), and a list of summaries or configurations (what
+//! `--query 'DistributionList.Items'` prints).
 
 use super::distribution;
 use super::reader::{Dialect, Obj, Reader};
@@ -39,6 +40,12 @@ pub fn build(root: &Node, idx: &LineIndex) -> Result<Document, ParseError> {
             .push(distribution::read(&mut reader, &cfg, name, &[]));
     }
     Ok(doc)
+}
+
+/// True when `node` is a list holding at least one distribution configuration (or summary).
+pub fn is_config_list(node: &Node) -> bool {
+    node.as_seq()
+        .is_some_and(|items| items.iter().any(is_config))
 }
 
 /// True when `node` looks like a distribution's configuration.
@@ -87,6 +94,19 @@ fn find_configs<'n>(root: &'n Node<'n>) -> Option<Vec<Found<'n>>> {
     }
     if is_config(root) {
         return found(root, "", None);
+    }
+    if let Some(items) = root.as_seq() {
+        let configs: Vec<Found> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| is_config(s))
+            .map(|(i, s)| Found {
+                config: s,
+                path: format!("[{i}]"),
+                id: s.get("Id"),
+            })
+            .collect();
+        return (!configs.is_empty()).then_some(configs);
     }
     let list = root.get("DistributionList")?;
     let items = list.get("Items").map_or(Some(&[][..]), Node::as_seq)?;

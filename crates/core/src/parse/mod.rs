@@ -147,6 +147,9 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
         }
         format @ (Format::CfnJson | Format::CliJson) => {
             let root = json::parse_tree(text, &idx).map_err(|e| e.with_format(format))?;
+            if cli::is_config_list(&root) {
+                return cli::build(&root, &idx);
+            }
             require_map(&root, &idx)?;
             if cfn::is_template(&root) {
                 cfn::build(&root, Format::CfnJson, &idx)
