@@ -8,6 +8,7 @@
 //! `main-thread` when it could not start.
 
 use super::state::{Answer, Job};
+use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -54,7 +55,7 @@ struct Inner {
     worker: Option<Worker>,
     running: Option<Request>,
     waiting: Option<Request>,
-    listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+    listeners: Vec<EventListener>,
 }
 
 /// The linter the Check view submits its jobs to.
@@ -107,17 +108,15 @@ impl Linter {
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(&script, &options)?;
         let weak = Rc::downgrade(&self.0);
-        let on_message = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let on_message = EventListener::new(&worker, "message", move |e| {
             if let Some(e) = e.dyn_ref::<MessageEvent>() {
                 Self::received(&weak, e.data());
             }
         });
         let weak = Rc::downgrade(&self.0);
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        let on_error = EventListener::new(&worker, "error", move |_| {
             Self::failed(&weak, "the lint worker did not load");
         });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let init = Object::new();
         set(&init, "glue", &JsValue::from_str(&glue));
         set(&init, "module", &wasm_bindgen::module());
