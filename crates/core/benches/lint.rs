@@ -25,7 +25,7 @@ mod bench {
         g.bench_function("serde_json", |b| {
             b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text)))
         });
-        // The span-keeping JSON parser apifront builds on, alone: the floor under `parse`.
+        // The span-keeping JSON parser's AST, alone (apifront's fallback path for errors).
         g.bench_function("jsonc_ast", |b| {
             b.iter(|| {
                 jsonc_parser::parse_to_ast(
@@ -33,6 +33,20 @@ mod bench {
                     &jsonc_parser::CollectOptions::default(),
                     &jsonc_parser::ParseOptions::default(),
                 )
+            })
+        });
+        // Its scanner alone: what `parse` builds the tree from when the text is well-formed.
+        g.bench_function("jsonc_tokens", |b| {
+            b.iter(|| {
+                let mut scanner = jsonc_parser::Scanner::new(
+                    black_box(text),
+                    &jsonc_parser::ScannerOptions::default(),
+                );
+                let mut tokens = 0usize;
+                while let Ok(Some(_)) = scanner.scan() {
+                    tokens += 1;
+                }
+                tokens
             })
         });
         g.bench_function("parse", |b| b.iter(|| parse(black_box(text))));

@@ -625,6 +625,24 @@ mod tests {
     }
 
     #[test]
+    fn token_builder_and_ast_agree_on_damaged_text() {
+        // Cut, deleted and replaced bytes all over a real template: wherever the AST path
+        // refuses the text, the token builder must give up too, and agree where both accept.
+        let text = include_str!("../../tests/fixtures/cfn/cdk-synth.json");
+        let mut damaged: Vec<String> = Vec::new();
+        for (i, _) in text.char_indices().step_by(7) {
+            damaged.push(text[..i].to_string());
+            let next = text[i..].chars().next().map_or(0, char::len_utf8);
+            damaged.push(format!("{}{}", &text[..i], &text[i + next..]));
+            for with in ["\"", ",", "}", "]", "1", "\\"] {
+                damaged.push(format!("{}{with}{}", &text[..i], &text[i + next..]));
+            }
+        }
+        let accepted = damaged.iter().filter(|t| both_paths(t).is_some()).count();
+        assert!(accepted > 100 && accepted < damaged.len() / 2, "{accepted}");
+    }
+
+    #[test]
     fn five_megabytes_are_accepted() {
         let item = r#"{"Id": "origin-ü", "DomainName": "abc.execute-api.eu-west-1.amazonaws.com", "Port": 443},"#;
         let mut text = String::from("{\"Items\": [");
