@@ -84,3 +84,47 @@ fn secrets_are_never_literals() {
         .contains("\"HeaderValue\": \"REPLACE_WITH_SECRET_VALUE\""));
     assert!(cli.notes.iter().any(|n| n.contains("never commit it")));
 }
+
+/// Found by the `form_state` fuzz target: a byte order mark inside a value (here the certificate
+/// ARN) made the CloudFormation YAML unparseable (YAML forbids a BOM inside a document, even in
+/// a quoted scalar). Every readable format must parse back, with the value intact.
+#[test]
+fn odd_characters_in_values_render_parseably() {
+    let text = include_str!("fixtures/fuzz/form-state-bom-in-arn.json");
+    let base: FormState = serde_json::from_str(text).expect("fuzz input is a form state");
+    for odd in [
+        "\u{feff}", "\u{85}", "\u{7f}", "\u{9b}", "\u{ffff}", "\u{2028}",
+    ] {
+        let mut state = base.clone();
+        state.domain.certificate_arn = state.domain.certificate_arn.replace('\u{feff}', odd);
+        let mut parsed = 0;
+        for &format in OutputFormat::ALL {
+            let rendered = match render(&state, format) {
+                Ok(rendered) => rendered,
+                Err(errors) => panic!("{format:?} with {odd:?}: {errors:?}"),
+            };
+            if matches!(
+                format,
+                OutputFormat::CdkTypeScript | OutputFormat::CdkPython
+            ) {
+                continue;
+            }
+            let doc = apifront_core::parse::parse(&rendered.text)
+                .unwrap_or_else(|e| panic!("{format:?} with {odd:?}: {e}\n{}", rendered.text));
+            let arn = doc.distributions[0]
+                .viewer_certificate
+                .acm_certificate_arn
+                .get();
+            assert_eq!(
+                arn,
+                Some(&state.domain.certificate_arn),
+                "{format:?} with {odd:?}"
+            );
+            parsed += 1;
+        }
+        assert_eq!(
+            parsed, 4,
+            "with {odd:?}: every readable format rendered and parsed"
+        );
+    }
+}

@@ -45,6 +45,7 @@ impl<'a> Editor<'a> {
     pub fn string_literal(&self, s: &str) -> String {
         match self.format {
             Format::CfnYaml if yaml_plain_ok(s) => s.to_string(),
+            Format::CfnYaml => crate::render::doc::yaml_quoted(s),
             _ => json_quote(s),
         }
     }

@@ -367,8 +367,31 @@ fn yaml_scalar(s: &str) -> String {
     }
 }
 
-fn yaml_quoted(s: &str) -> String {
-    json_str(s)
+/// `s` as a YAML double-quoted scalar: JSON's escapes, plus `\uXXXX` for the characters YAML
+/// does not take literally inside a document (DEL, C1 controls, the byte order mark and the
+/// non-characters U+FFFE/U+FFFF), found by fuzzing the renderers.
+pub(crate) fn yaml_quoted(s: &str) -> String {
+    let json = json_str(s);
+    if !json.chars().any(yaml_escaped) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if yaml_escaped(c) {
+            out.push_str(&format!("\\u{:04X}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// True for a character a YAML double-quoted scalar must escape beyond what JSON escapes.
+fn yaml_escaped(c: char) -> bool {
+    matches!(
+        c,
+        '\u{7f}'..='\u{9f}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+    )
 }
 
 fn needs_quotes(s: &str) -> bool {
@@ -408,12 +431,20 @@ fn needs_quotes(s: &str) -> bool {
         || s.contains(" #")
         || s.ends_with(':')
         || s.contains(['\n', '\t', ',', '[', ']', '{', '}'])
-        || s.chars().any(|c| c.is_control())
+        || s.chars().any(|c| c.is_control() || yaml_escaped(c))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yaml_quoting_escapes_what_yaml_refuses_literally() {
+        assert_eq!(yaml_quoted("a\u{feff}b"), "\"a\\uFEFFb\"");
+        assert_eq!(yaml_quoted("x\u{85}\u{7f}\n"), "\"x\\u0085\\u007F\\n\"");
+        assert_eq!(yaml_quoted("caf\u{e9}"), "\"caf\u{e9}\"");
+        assert_eq!(yaml_scalar("arn\u{feff}"), "\"arn\\uFEFF\"");
+    }
 
     fn sample() -> Doc {
         let mut m = MapBuilder::new();

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 mod cdk;
 mod cfn;
 mod cli;
-mod doc;
+pub(crate) mod doc;
 mod hcl;
 mod plan;
 mod terraform;
