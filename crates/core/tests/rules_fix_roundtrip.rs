@@ -67,3 +67,24 @@ fn fixes_keep_every_fixture_parseable() {
     }
     assert!(checked >= 10);
 }
+
+/// Found by the `fix` fuzz target: an origin with `CustomOriginConfig:` and no value (read as
+/// absent) got a second `CustomOriginConfig` inserted, a duplicate key. Every fix still applies
+/// where it can, and the fixed text parses.
+#[test]
+fn a_key_without_a_value_is_not_inserted_twice() {
+    let text = include_str!("fixtures/fuzz/fix-custom-origin-config-without-value.yaml");
+    let before = lint_text(text, &LintConfig::default()).expect("the fuzz input parses");
+    assert!(before
+        .findings
+        .iter()
+        .any(|f| f.rule == "apigw-origin-needs-custom-config"));
+    let fixed = fix_text(text, &LintConfig::default(), true).expect("fixes apply");
+    assert_ne!(fixed, text, "the other fixes still apply");
+    let doc = parse(&fixed).unwrap_or_else(|e| panic!("{e}\n{fixed}"));
+    assert_eq!(doc.distributions.len(), 2);
+    assert_eq!(
+        fixed.matches("CustomOriginConfig:").count(),
+        text.matches("CustomOriginConfig:").count()
+    );
+}

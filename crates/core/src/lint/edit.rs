@@ -186,7 +186,12 @@ impl<'a> Editor<'a> {
 
     /// Inserts `key: value` as the first entry of the object at `object` (a JSON object, a
     /// YAML mapping, or a Terraform block), indented like its sibling keys.
+    /// `None` when the object already has `key` (with an empty or odd value the model read as
+    /// absent): a second entry would be a duplicate key.
     pub fn insert_key(&self, object: Span, key: &str, value: Value) -> Option<Edit> {
+        if self.has_key(object, key) {
+            return None;
+        }
         let value = self.render(value);
         let body = self.slice(object.start, object.end);
         match self.format {
@@ -216,6 +221,54 @@ impl<'a> Editor<'a> {
                     start: object.start,
                     end: object.start,
                     replacement: format!("{entry}\n{indent}"),
+                })
+            }
+        }
+    }
+
+    /// True when the object at `object` has an entry named `key` at its own level.
+    fn has_key(&self, object: Span, key: &str) -> bool {
+        let body = self.slice(object.start, object.end);
+        match self.format {
+            Format::CliJson | Format::CfnJson => {
+                json_member_value(self.text, object.start, key).is_some()
+            }
+            Format::CfnYaml if body.starts_with('{') => {
+                json_member_value(self.text, object.start, key).is_some()
+                    || body.contains(&format!("{key}:"))
+            }
+            Format::CfnYaml => {
+                // Block mapping: entries start at the column of the first key.
+                let indent = object.start - line_start(self.text, object.start);
+                let first = body.lines().next().unwrap_or("");
+                std::iter::once(first)
+                    .chain(body.lines().skip(1).filter_map(|line| {
+                        let rest = line.get(indent..)?;
+                        let lead = line.get(..indent)?;
+                        (lead.trim().is_empty() && !rest.starts_with([' ', '\t'])).then_some(rest)
+                    }))
+                    .any(|entry| {
+                        let entry = entry.trim_start_matches(['"', '\'']);
+                        entry.strip_prefix(key).is_some_and(|after| {
+                            after
+                                .trim_start_matches(['"', '\''])
+                                .trim_start()
+                                .starts_with(':')
+                        })
+                    })
+            }
+            Format::Terraform => {
+                let inner = body.split_once('{').map_or("", |(_, inner)| inner);
+                let mut depth = 0i32;
+                inner.lines().any(|line| {
+                    let at_top = depth == 0;
+                    depth += line.matches('{').count() as i32 - line.matches('}').count() as i32;
+                    let line = line.trim_start();
+                    at_top
+                        && line.strip_prefix(key).is_some_and(|after| {
+                            let after = after.trim_start();
+                            after.starts_with('=') || after.starts_with('{')
+                        })
                 })
             }
         }
@@ -660,6 +713,40 @@ mod tests {
                 .unwrap();
             assert!(apply(tf, vec![edit]).contains("\n  compress = true\n"));
         }
+    }
+
+    #[test]
+    fn never_inserts_a_key_the_object_already_has() {
+        // Found by the `fix` fuzz target: `CustomOriginConfig:` with no value reads as absent,
+        // and inserting a second one made a duplicate key.
+        let yaml = "Origins:\n  - Id: api\n    CustomOriginConfig:\n    DomainName: x\n";
+        let obj = span_of(
+            yaml,
+            "Id: api\n    CustomOriginConfig:\n    DomainName: x\n",
+        );
+        let e = Editor::new(yaml, Format::CfnYaml);
+        assert!(e
+            .insert_key(obj, "CustomOriginConfig", Value::Raw("{}"))
+            .is_none());
+        assert!(e
+            .insert_key(obj, "OriginPath", Value::Str("/prod"))
+            .is_some());
+        let json = "{\"A\": null, \"B\": {\"C\": 1}}";
+        let e = Editor::new(json, Format::CfnJson);
+        assert!(e
+            .insert_key(span_of(json, json), "A", Value::Raw("1"))
+            .is_none());
+        assert!(e
+            .insert_key(span_of(json, json), "C", Value::Raw("1"))
+            .is_some());
+        let tf = "origin {\n  origin_id = \"api\"\n  custom_origin_config {\n    x = 1\n  }\n}";
+        let e = Editor::new(tf, Format::Terraform);
+        assert!(e
+            .insert_key(span_of(tf, tf), "origin_id", Value::Str("b"))
+            .is_none());
+        assert!(e
+            .insert_key(span_of(tf, tf), "x", Value::Raw("2"))
+            .is_some());
     }
 
     #[test]

@@ -57,7 +57,8 @@ pub fn lint_text(text: &str, config: &LintConfig) -> Result<LintReport, ParseErr
 }
 
 /// Applies fixes until none is left to apply (at most `MAX_FIX_PASSES` passes): each pass
-/// re-parses and re-lints, so fixes skipped for overlapping edits get their turn.
+/// re-parses and re-lints, so fixes skipped for overlapping edits get their turn. A pass whose
+/// result would not parse keeps only the fixes that leave the text parseable on their own.
 pub fn fix_text(
     text: &str,
     config: &LintConfig,
@@ -66,13 +67,36 @@ pub fn fix_text(
     let mut current = text.to_string();
     for _ in 0..MAX_FIX_PASSES {
         let report = lint_text(&current, config)?;
-        let next = apply_fixes(&current, &report.findings, include_unsafe);
+        let mut next = apply_fixes(&current, &report.findings, include_unsafe);
+        if next != current && parse(&next).is_err() {
+            next = apply_parseable_fixes(&current, &report.findings, include_unsafe);
+        }
         if next == current {
             break;
         }
         current = next;
     }
     Ok(current)
+}
+
+/// Applies the fixes that each leave `text` parseable, or, should they break it together, the
+/// first of them alone. (The safety net behind [`fix_text`]: a fix whose edit misjudges odd
+/// text is skipped rather than allowed to break the whole file.)
+fn apply_parseable_fixes(text: &str, findings: &[Finding], include_unsafe: bool) -> String {
+    let good: Vec<Finding> = findings
+        .iter()
+        .filter(|f| f.fix.as_ref().is_some_and(|fix| fix.safe || include_unsafe))
+        .filter(|f| parse(&apply_fixes(text, std::slice::from_ref(*f), include_unsafe)).is_ok())
+        .cloned()
+        .collect();
+    let together = apply_fixes(text, &good, include_unsafe);
+    if parse(&together).is_ok() {
+        return together;
+    }
+    good.first().map_or_else(
+        || text.to_string(),
+        |first| apply_fixes(text, std::slice::from_ref(first), include_unsafe),
+    )
 }
 
 /// A fix that overwrites an expression (a CloudFormation intrinsic, a Terraform reference or
@@ -144,6 +168,33 @@ fn is_suppressed(dist: &Distribution, slug: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::{Edit, Fix};
+
+    #[test]
+    fn a_fix_that_would_break_the_text_is_skipped() {
+        let text = include_str!("../../../../static/examples/broken-cli.json");
+        let report = lint_text(text, &LintConfig::default()).unwrap();
+        let mut findings: Vec<Finding> = report
+            .findings
+            .into_iter()
+            .filter(|f| f.fix.as_ref().is_some_and(|fix| fix.safe))
+            .collect();
+        let good = findings.len();
+        assert!(good > 1);
+        // Sabotage the first fix: an unbalanced brace at the start of the text.
+        findings[0].fix = Fix::safe(
+            "break",
+            vec![Edit {
+                start: 0,
+                end: 0,
+                replacement: "{".into(),
+            }],
+        );
+        let fixed = apply_parseable_fixes(text, &findings, false);
+        assert!(parse(&fixed).is_ok());
+        assert!(!fixed.starts_with("{{"));
+        assert_eq!(fixed, apply_fixes(text, &findings[1..], false));
+    }
 
     #[test]
     fn fixes_over_expressions_become_unsafe() {
