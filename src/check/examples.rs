@@ -58,3 +58,40 @@ pub fn examples_menu(props: &ExamplesMenuProps) -> Html {
         </select>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::EXAMPLES;
+    use apifront_core::lint::{lint_text, LintConfig, Severity};
+
+    /// Each example shows the traps its label promises, as errors.
+    #[test]
+    fn every_example_shows_its_traps() {
+        let expected: [&[&str]; 3] = [
+            &[
+                "apigw-host-header-forwarded",
+                "apigw-origin-protocol-not-https-only",
+            ],
+            &["origin-path-format", "spa-error-rewrite-hits-api"],
+            &[
+                "origin-domain-not-hostname",
+                "apigw-origin-path-on-default-stage",
+                "apigw-host-header-forwarded",
+                "origin-ssl-protocols-outdated",
+            ],
+        ];
+        for (example, rules) in EXAMPLES.iter().zip(expected) {
+            let report = lint_text(example.text, &LintConfig::default()).expect("lints");
+            for rule in rules {
+                assert!(
+                    report
+                        .findings
+                        .iter()
+                        .any(|f| f.rule == *rule && f.severity == Severity::Error),
+                    "{}: no {rule} error",
+                    example.label
+                );
+            }
+        }
+    }
+}

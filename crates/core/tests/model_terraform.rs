@@ -864,3 +864,37 @@ fn nesting_at_the_limit_fits_a_small_stack() {
         .expect("spawn");
     assert!(worker.join().is_ok());
 }
+
+/// A host template written as a URL (`"https://${var.api_id}.execute-api…/$default"`) is still
+/// an API origin, and a URL: the API rules and `origin-domain-not-hostname` apply.
+#[test]
+fn a_url_shaped_host_template_is_an_api_and_a_url() {
+    let tf = r#"resource "aws_cloudfront_distribution" "api" {
+  enabled = true
+  origin {
+    origin_id   = "payments"
+    domain_name = "https://${var.api_id}.execute-api.us-east-1.amazonaws.com/$default"
+  }
+  default_cache_behavior {
+    target_origin_id       = "payments"
+    viewer_protocol_policy = "https-only"
+    cache_policy_id        = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+  }
+}
+"#;
+    let doc = apifront_core::parse::parse(tf).expect("parses");
+    let origin = &doc.distributions[0].origins[0];
+    assert!(origin.domain_is_url);
+    assert!(
+        matches!(origin.kind.0, OriginKind::ApiGatewayDefault { .. }),
+        "{:?}",
+        origin.kind.0
+    );
+    let report = apifront_core::lint::lint_text(tf, &Default::default()).expect("lints");
+    let rules: Vec<&str> = report.findings.iter().map(|f| f.rule).collect();
+    assert!(rules.contains(&"origin-domain-not-hostname"), "{rules:?}");
+    assert!(
+        rules.contains(&"api-write-methods-not-allowed"),
+        "{rules:?}"
+    );
+}

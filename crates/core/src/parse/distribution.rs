@@ -135,9 +135,15 @@ fn origin(r: &mut Reader, o: &Obj, custom_domains: &[&str]) -> Origin {
 /// Classifies an origin host from its text or its shape, and says whether it is a URL rather
 /// than a host name. A shape with no literal dot (`{DomainParam}`) says nothing: Unknown.
 fn classify(host: &Value, custom_domains: &[&str]) -> (OriginKind, bool) {
-    let Some(shape) = host.shape() else {
-        return (OriginKind::Unknown, false);
-    };
+    match host.shape() {
+        Some(shape) => classify_shape(shape, custom_domains),
+        None => (OriginKind::Unknown, false),
+    }
+}
+
+/// Classifies a host shape (literal text with `{placeholders}` for what is not known, such as
+/// `https://{…}.execute-api.us-east-1.amazonaws.com/prod`), and says whether it is a URL.
+pub(super) fn classify_shape(shape: &str, custom_domains: &[&str]) -> (OriginKind, bool) {
     let (is_url, rest) = match shape.split_once("://") {
         Some((_, rest)) => (true, rest),
         None => (false, shape),

@@ -66,8 +66,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let field = &origin.domain_name;
         if origin.domain_is_url && field.get().is_none() {
             let message = format!(
-                "{} takes its DomainName from a URL attribute (with `https://` and a trailing \
-                 `/`); CloudFront needs the bare host name",
+                "{} gets a URL as its DomainName (a URL attribute, or a template with \
+                 `https://` or a path); CloudFront needs the bare host name",
                 origin_name(origin)
             );
             out.push(ctx.finding(&RULE, field.span, &field.path, message));

@@ -4,8 +4,8 @@
 //! `split("/", …function_url)[2]`).
 
 use super::eval::{attr, ref_chain, Ctx, Lit, Loc};
-use crate::classify::classify_host;
 use crate::model::OriginKind;
+use crate::parse::distribution::classify_shape;
 use crate::parse::MAX_DEPTH;
 use crate::value::Field;
 use hcl_edit::expr::{Expression, FuncCall, TraversalOperator};
@@ -19,7 +19,7 @@ const PLACEHOLDER: &str = "{…}";
 pub(super) struct Host {
     pub domain_name: Field<String>,
     pub kind: OriginKind,
-    /// The value is a URL attribute, not a host name.
+    /// The value is a URL (a URL attribute, or a template with a scheme or path), not a host.
     pub is_url: bool,
     pub api_ref: Option<String>,
     pub lambda_url_ref: Option<String>,
@@ -46,7 +46,8 @@ pub(super) fn resolve(ctx: &Ctx, body: &Body, at: &Loc) -> Host {
     };
     let custom: Vec<&str> = ctx.custom_domains.iter().map(String::as_str).collect();
     if let Some(name) = host.domain_name.get() {
-        host.kind = classify_host(name, &custom);
+        // A literal URL (`https://host/stage`) still says what its host is.
+        (host.kind, _) = classify_shape(name, &custom);
         return host;
     }
     let Some(expr) = attr(body, "domain_name") else {
@@ -69,7 +70,8 @@ pub(super) fn resolve(ctx: &Ctx, body: &Body, at: &Loc) -> Host {
                 Element::Directive(_) => pattern.push_str(PLACEHOLDER),
             }
         }
-        host.kind = classify_host(&pattern, &custom);
+        // `https://${var.api_id}.execute-api.…/prod` is a URL whose host is still an API's.
+        (host.kind, host.is_url) = classify_shape(&pattern, &custom);
     } else if let Some((r, scheme_removed, slash_removed)) = stripped_url(expr, 0) {
         let trailing_slash = r.lambda_url_ref.is_some() && !slash_removed;
         apply(&mut host, r);
