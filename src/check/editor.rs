@@ -21,7 +21,7 @@ const LINE_HEIGHT: f64 = 20.0;
 const MARGIN_LINES: u32 = 100;
 /// Longest text (in UTF-16 units) drawn in colour; the colours follow every keystroke. A longer
 /// text is shown plain and read only when it is linted, so typing in it copies nothing.
-pub const LIVE_LIMIT: usize = 256 * 1024;
+const LIVE_LIMIT: usize = 256 * 1024;
 
 /// Properties of [`Editor`].
 #[derive(Properties, PartialEq)]
