@@ -21,6 +21,7 @@ pub mod rules;
 pub mod share;
 pub mod span;
 pub mod state;
+pub mod trace;
 pub mod tree;
 pub mod value;
 
