@@ -120,6 +120,23 @@ impl ApiAnswer {
     }
 }
 
+/// What an API answers when its routes and authorizers are not known: the integration when a
+/// route matches, or API Gateway itself.
+fn api_responses() -> Vec<Possibility> {
+    vec![
+        Possibility::new(
+            None,
+            AnsweredBy::Integration,
+            "a route matches and its integration answers",
+        ),
+        Possibility::new(
+            None,
+            AnsweredBy::ApiGateway,
+            "API Gateway answers itself: no route matches, or an authorizer refuses the request",
+        ),
+    ]
+}
+
 /// What to paste when the API is not known.
 const PASTE: &str =
     "paste the template or module that defines the API (routes, authorizers) to decide it";
@@ -250,11 +267,7 @@ fn all_iam(doc: &Document, api: &Api, request: &OriginRequest<'_>) -> Option<Api
 fn after_stage(doc: &Document, api: &Api, request: &OriginRequest<'_>, stage: String) -> ApiAnswer {
     let (count, iam) = iam_methods(doc, api);
     let rest = api.kind == ApiKind::Rest;
-    let mut responses = vec![Possibility::new(
-        None,
-        AnsweredBy::Integration,
-        "a route matches and its integration answers",
-    )];
+    let mut responses = api_responses();
     if rest {
         responses.push(Possibility::new(
             Some(403),
@@ -309,7 +322,7 @@ fn default_endpoint(doc: &Document, request: &OriginRequest<'_>) -> ApiAnswer {
         return answer(
             Verdict::Depends,
             format!("the API behind the execute-api host is not in this input: its stages and routes decide the answer ({PASTE})"),
-            vec![Possibility::new(None, AnsweredBy::ApiGateway, "API Gateway or the integration answers")],
+            api_responses(),
         )
         .at(origin.domain_name.span);
     };
@@ -429,7 +442,7 @@ fn default_endpoint(doc: &Document, request: &OriginRequest<'_>) -> ApiAnswer {
                 "the stages of `{}` are not all in this input: `{segment}` is the stage the path names ({PASTE})",
                 api.name
             ),
-            vec![Possibility::new(None, AnsweredBy::ApiGateway, "API Gateway or the integration answers")],
+            api_responses(),
         )
         .at(api.span),
     }
@@ -492,9 +505,7 @@ fn custom_domain(doc: &Document, request: &OriginRequest<'_>) -> ApiAnswer {
             answer(
                 Verdict::Depends,
                 format!("custom domain `{host}` maps `{path}` through {shown} to its API stage; the route, its authorizer and the integration decide the answer ({PASTE})"),
-                vec![
-                    Possibility::new(None, AnsweredBy::Integration, "a route matches and its integration answers"),
-                ],
+                api_responses(),
             )
             .at(m.base_path.span)
         }
@@ -602,10 +613,19 @@ pub(super) fn hop(walk: &mut Walk, _b: &Behavior, sent: &OriginRequest<'_>) -> V
     let mut hop = Hop::new(Stage::Api, a.verdict, a.message)
         .details(a.details)
         .detail(format!("origin kind: {kind}"));
+    let mut rule = a.rule;
+    if let Some(prefix) = kept_prefix(walk, sent) {
+        hop = hop.detail(format!(
+            "the path still starts with `{prefix}`, the prefix that selected the behavior: CloudFront never strips it, so the API needs a `{prefix}` resource or a function must strip it"
+        ));
+        if rule.is_none() && a.verdict != Verdict::Ok {
+            rule = Some("path-pattern-prefix-not-stripped");
+        }
+    }
     if let Some(span) = a.span {
         hop = hop.at(span);
     }
-    if let Some(rule) = a.rule {
+    if let Some(rule) = rule {
         hop = hop.rule(rule);
     }
     walk.push(hop);
@@ -625,4 +645,22 @@ pub(super) fn hop(walk: &mut Walk, _b: &Behavior, sent: &OriginRequest<'_>) -> V
         walk.alternative(other);
     }
     vec![main]
+}
+
+/// The literal prefix of the behavior's path pattern (`/api` of `/api/*`) when the API origin
+/// still receives it.
+fn kept_prefix(walk: &Walk, sent: &OriginRequest<'_>) -> Option<String> {
+    if !sent.origin.kind.0.is_api() {
+        return None;
+    }
+    let pattern = sent.behavior.path_pattern.as_ref()?.get()?;
+    let literal = pattern.split(['*', '?']).next()?.trim_end_matches('/');
+    let prefix = format!("/{}", literal.trim_start_matches('/'));
+    if prefix == "/" {
+        return None;
+    }
+    let origin_path = sent.origin.origin_path.get().map_or("", String::as_str);
+    let below = sent.path.as_deref()?.strip_prefix(origin_path)?;
+    let kept = below == prefix || below.starts_with(&format!("{prefix}/"));
+    (kept && walk.request.path.starts_with(&prefix)).then_some(prefix)
 }

@@ -337,7 +337,7 @@ pub(super) fn hop<'a>(
         }
     }
     // The Host header at an API.
-    let host_rule = if f.host_in_cache_key.is(true) {
+    let host_rule = if !f.legacy && f.host_in_cache_key.is(true) {
         "apigw-host-in-cache-key"
     } else {
         "apigw-host-header-forwarded"

@@ -54,7 +54,13 @@ fn from_origin(p: &Possibility) -> bool {
 }
 
 /// What a custom error response makes of an error `code`.
-fn rewrite(walk: &Walk, cer: &CustomErrorResponse, code: u16, when: &str) -> (Possibility, String) {
+fn rewrite(
+    walk: &Walk,
+    cer: &CustomErrorResponse,
+    code: u16,
+    p: &Possibility,
+    when: &str,
+) -> (Possibility, String) {
     let ttl = match cer.error_caching_min_ttl.val {
         Val::Known(t) => format!("{t} s"),
         Val::Absent => format!("{DEFAULT_ERROR_TTL} s (the default)"),
@@ -62,8 +68,8 @@ fn rewrite(walk: &Walk, cer: &CustomErrorResponse, code: u16, when: &str) -> (Po
     };
     let Some(page) = cer.response_page_path.get() else {
         return (
-            Possibility::new(Some(code), AnsweredBy::Origin, when.to_string()),
-            format!("{code}: no response page, the error is cached for {ttl}"),
+            Possibility::new(Some(code), p.answered_by, when.to_string()).cached(p.cached),
+            format!("{code}: no response page (the error stays as it is), cached for {ttl}"),
         );
     };
     let status = match cer.response_code.val {
@@ -117,7 +123,7 @@ pub(super) fn finish(walk: &mut Walk, answer: Answer) -> Vec<Possibility> {
         match p.status {
             Some(code) if code >= 400 => match find(code) {
                 Some(cer) if from_origin(&p) || code >= 500 => {
-                    let (q, line) = rewrite(walk, cer, code, &p.when);
+                    let (q, line) = rewrite(walk, cer, code, &p, &p.when);
                     if is_main {
                         details.push(line);
                         span = Some(cer.span);
@@ -130,10 +136,10 @@ pub(super) fn finish(walk: &mut Walk, answer: Answer) -> Vec<Possibility> {
                     }
                     keep.push(q);
                 }
-                Some(cer) => {
+                Some(cer) if cer.response_page_path.is_present() => {
                     // CloudFront's own 4xx: the documentation describes custom error
                     // responses for origin errors, so both are possible.
-                    let (q, line) = rewrite(walk, cer, code, &p.when);
+                    let (q, line) = rewrite(walk, cer, code, &p, &p.when);
                     if is_main {
                         details.push(format!("{line}, if it applies to CloudFront's own {code}"));
                         verdict = Verdict::Depends;
@@ -142,16 +148,16 @@ pub(super) fn finish(walk: &mut Walk, answer: Answer) -> Vec<Possibility> {
                     keep.push(p);
                     more.push(q);
                 }
-                None => keep.push(p),
+                _ => keep.push(p),
             },
             None if from_origin(&p) => {
-                for cer in &cers {
+                for cer in cers.iter().filter(|c| c.response_page_path.is_present()) {
                     let Some(code) = cer.error_code.get().and_then(|c| u16::try_from(*c).ok())
                     else {
                         continue;
                     };
                     let when = format!("{} with {code}", p.when);
-                    let (q, line) = rewrite(walk, cer, code, &when);
+                    let (q, line) = rewrite(walk, cer, code, &p, &when);
                     if is_main {
                         details.push(format!("if the origin answers {line}"));
                         if api && matches!(code, 403 | 404) && q.status.is_some_and(|s| s < 400) {
