@@ -609,7 +609,7 @@ pub(super) fn hop(walk: &mut Walk, _b: &Behavior, sent: &OriginRequest<'_>) -> V
                 )],
             )
         });
-    let kind = kind_text(walk, sent.origin);
+    let kind = kind_text(walk.doc, sent.origin);
     let mut hop = Hop::new(Stage::Api, a.verdict, a.message)
         .details(a.details)
         .detail(format!("origin kind: {kind}"));

@@ -27,6 +27,7 @@ mod viewer;
 
 pub use api::{ApiAnswer, ApiLookup, ArrivingHeader, DocumentApis, OriginRequest};
 pub use functions::{FunctionCode, FunctionCodes};
+pub(crate) use origin::kind_text;
 pub use request::{Request, RequestError, Scheme};
 
 /// The steps of a trace, in the order a request passes them.

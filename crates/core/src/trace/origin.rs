@@ -52,18 +52,18 @@ pub(super) fn reaches_api(walk: &Walk, b: &Behavior) -> bool {
 }
 
 /// The API kind of an API Gateway origin whose API is in the input.
-pub(super) fn api_kind(walk: &Walk, origin: &Origin) -> ApiKind {
+pub(crate) fn api_kind(doc: &Document, origin: &Origin) -> ApiKind {
     origin
         .api_ref
         .as_ref()
-        .and_then(|r| walk.doc.apis.iter().find(|a| &a.name == r))
+        .and_then(|r| doc.apis.iter().find(|a| &a.name == r))
         .map_or(ApiKind::Unknown, |a| a.kind)
 }
 
 /// What an origin is, for messages.
-pub(super) fn kind_text(walk: &Walk, origin: &Origin) -> String {
+pub(crate) fn kind_text(doc: &Document, origin: &Origin) -> String {
     match &origin.kind.0 {
-        OriginKind::ApiGatewayDefault { .. } => match api_kind(walk, origin) {
+        OriginKind::ApiGatewayDefault { .. } => match api_kind(doc, origin) {
             ApiKind::Rest => "API Gateway REST API".into(),
             ApiKind::Http => "API Gateway HTTP API".into(),
             ApiKind::WebSocket => "API Gateway WebSocket API".into(),
@@ -134,7 +134,7 @@ pub(super) fn hop<'a>(
     let f = forwarding::effective(walk.doc, b);
     let request = walk.request;
     let label = origin_label(origin);
-    let kind = kind_text(walk, origin);
+    let kind = kind_text(walk.doc, origin);
     let mut details = Vec::new();
     if members.len() > 1 {
         details.push(format!(
@@ -514,7 +514,7 @@ fn tls_mismatch(walk: &Walk, origin: &Origin) -> Option<(Verdict, String)> {
         return None;
     }
     let listed = list.join(", ");
-    Some(match (&origin.kind.0, api_kind(walk, origin)) {
+    Some(match (&origin.kind.0, api_kind(walk.doc, origin)) {
         (OriginKind::ApiGatewayDefault { .. }, ApiKind::Http) => (
             Verdict::Fail,
             format!("CloudFront may use only {listed} with it, but HTTP APIs accept TLS 1.2 and 1.3 only: the handshake fails and CloudFront answers 502"),
