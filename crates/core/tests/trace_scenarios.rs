@@ -365,7 +365,7 @@ static CASES: &[Case] = &[
     // [ORIGIN-PATH] an origin host from a parameter: nothing to say about what answers.
     case("unknown origin host", "unknowns.yaml", "GET https://d111111abcdef8.cloudfront.net/other/x")
         .outcome(DEPENDS, Some("origin"))
-        .shows(&["host not known here"]),
+        .shows(&["https://(host from `!Ref ApiHost`)/other/x", "the origin's host is not known here"]),
 ];
 
 fn fixture(name: &str) -> String {

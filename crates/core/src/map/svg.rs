@@ -17,12 +17,15 @@ const ROW_GAP: f64 = 14.0;
 const PAD_X: f64 = 12.0;
 const PAD_Y: f64 = 9.0;
 const LINE: f64 = 18.0;
-/// Average advance of a 13 px sans-serif character, for sizing boxes.
-const CHAR: f64 = 7.4;
+/// Average advance of a 13 px sans-serif character, for sizing boxes (bold titles are wider).
+const CHAR: f64 = 7.0;
+const BOLD_CHAR: f64 = 8.0;
 const MIN_WIDTH: f64 = 120.0;
 const MAX_WIDTH: f64 = 330.0;
-/// Characters a wrapped problem line holds.
-const WRAP: usize = 44;
+/// Characters a wrapped problem line holds (fits the widest box).
+const WRAP: usize = 42;
+/// Lines of an error's message shown in its box (the whole message is in the box's title).
+const MESSAGE_LINES: usize = 4;
 
 /// Colours: fill, stroke, text.
 const PLAIN: (&str, &str, &str) = ("#ffffff", "#334155", "#0f172a");
@@ -82,8 +85,16 @@ fn label(node: &Node) -> Label {
             _ => "▲ warning",
         };
         problems.push((m.severity, format!("{head}: {}", m.rule)));
-        for l in wrap(&m.message, WRAP) {
-            problems.push((m.severity, l));
+        // Errors show their reason; warnings their rule (the reason is in the title).
+        if m.severity == Severity::Error {
+            let mut lines = wrap(&m.message, WRAP);
+            if lines.len() > MESSAGE_LINES {
+                lines.truncate(MESSAGE_LINES);
+                if let Some(last) = lines.last_mut() {
+                    last.push('…');
+                }
+            }
+            problems.extend(lines.into_iter().map(|l| (m.severity, l)));
         }
     }
     Label {
@@ -94,18 +105,24 @@ fn label(node: &Node) -> Label {
 }
 
 fn width_of(label: &Label) -> f64 {
-    let longest = std::iter::once(&label.title)
-        .chain(&label.lines)
+    let title = label.title.chars().count() as f64 * BOLD_CHAR;
+    let longest = label
+        .lines
+        .iter()
         .chain(label.problems.iter().map(|(_, l)| l))
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0);
-    (longest as f64 * CHAR + 2.0 * PAD_X).clamp(MIN_WIDTH, MAX_WIDTH)
+        .map(|l| l.chars().count() as f64 * if is_head(l) { BOLD_CHAR } else { CHAR })
+        .fold(0.0, f64::max);
+    (title.max(longest) + 2.0 * PAD_X).clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
+/// True for the first line of a problem (drawn bold).
+fn is_head(line: &str) -> bool {
+    line.starts_with('✖') || line.starts_with('▲')
 }
 
 /// Cuts a line that does not fit the box.
-fn fit(line: &str, width: f64) -> String {
-    let max = ((width - 2.0 * PAD_X) / CHAR).floor().max(4.0) as usize;
+fn fit(line: &str, width: f64, char_width: f64) -> String {
+    let max = ((width - 2.0 * PAD_X) / char_width).floor().max(4.0) as usize;
     if line.chars().count() <= max {
         line.to_string()
     } else {
@@ -346,7 +363,7 @@ fn draw_node(out: &mut String, p: &Placed, prefix: &str) {
     let _ = writeln!(
         out,
         r#"    <text x="{tx:.1}" y="{y:.1}" font-weight="600" fill="{text}">{}</text>"#,
-        escape(&fit(&p.label.title, p.w))
+        escape(&fit(&p.label.title, p.w, BOLD_CHAR))
     );
     for line in &p.label.lines {
         y += LINE;
@@ -354,7 +371,7 @@ fn draw_node(out: &mut String, p: &Placed, prefix: &str) {
             out,
             r##"    <text x="{tx:.1}" y="{y:.1}" fill="{}">{}</text>"##,
             if state.is_empty() { "#334155" } else { text },
-            escape(&fit(line, p.w))
+            escape(&fit(line, p.w, CHAR))
         );
     }
     for (severity, line) in &p.label.problems {
@@ -363,15 +380,15 @@ fn draw_node(out: &mut String, p: &Placed, prefix: &str) {
             Severity::Error => ERROR.2,
             _ => WARNING.2,
         };
-        let weight = if line.starts_with('✖') || line.starts_with('▲') {
-            r#" font-weight="600""#
+        let (weight, char_width) = if is_head(line) {
+            (r#" font-weight="600""#, BOLD_CHAR)
         } else {
-            ""
+            ("", CHAR)
         };
         let _ = writeln!(
             out,
             r#"    <text x="{tx:.1}" y="{y:.1}" fill="{colour}"{weight}>{}</text>"#,
-            escape(&fit(line, p.w))
+            escape(&fit(line, p.w, char_width))
         );
     }
     out.push_str("  </g>\n");
@@ -395,7 +412,7 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd"]);
         assert!(wrap("", 4).is_empty());
         assert_eq!(
-            fit("abcdefghijklmnopqrstuvwxyz", 2.0 * PAD_X + 8.0 * CHAR),
+            fit("abcdefghijklmnopqrstuvwxyz", 2.0 * PAD_X + 8.0 * CHAR, CHAR),
             "abcdefg…"
         );
     }

@@ -137,9 +137,8 @@ fn api_responses() -> Vec<Possibility> {
     ]
 }
 
-/// What to paste when the API is not known.
-const PASTE: &str =
-    "paste the template or module that defines the API (routes, authorizers) to decide it";
+/// What is missing when the API's routes are not known.
+const PASTE: &str = "paste the API's definition to decide";
 
 impl ApiLookup for DocumentApis {
     fn answer(&self, doc: &Document, request: &OriginRequest<'_>) -> Option<ApiAnswer> {
@@ -278,7 +277,7 @@ fn after_stage(doc: &Document, api: &Api, request: &OriginRequest<'_>, stage: St
     let mut a = answer(
         Verdict::Depends,
         format!(
-            "{stage}; the route, its authorizer and the integration decide the answer ({PASTE})"
+            "{stage}; its route, authorizer and integration decide the answer and are not in this input ({PASTE})"
         ),
         Vec::new(),
     );
@@ -504,7 +503,7 @@ fn custom_domain(doc: &Document, request: &OriginRequest<'_>) -> ApiAnswer {
             };
             answer(
                 Verdict::Depends,
-                format!("custom domain `{host}` maps `{path}` through {shown} to its API stage; the route, its authorizer and the integration decide the answer ({PASTE})"),
+                format!("custom domain `{host}` maps `{path}` through {shown} to its API stage; the route, authorizer and integration decide the answer and are not in this input ({PASTE})"),
                 api_responses(),
             )
             .at(m.base_path.span)

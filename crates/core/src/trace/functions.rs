@@ -146,8 +146,11 @@ pub(super) fn run(walk: &mut Walk, b: &Behavior) -> String {
             .event_type
             .get()
             .map_or("an unknown event", |e| e.as_str());
-        let label = describe(association, walk.text, kind);
         let code = walk.functions.find(association, walk.text);
+        let label = match code {
+            Some(f) => format!("{kind} `{}`", f.name.as_deref().unwrap_or(&f.resource)),
+            None => describe(association, walk.text, kind),
+        };
         let prefixes = code
             .and_then(|f| f.code.as_deref())
             .and_then(strip_prefixes)
@@ -317,7 +320,7 @@ fn cfn_yaml(text: &str) -> Vec<FunctionCode> {
             Event::MappingEnd | Event::SequenceEnd => {
                 stack.pop();
             }
-            Event::Scalar(value, ..) => {
+            Event::Scalar(value, _, _, tag) => {
                 let is_key = matches!(
                     stack.last(),
                     Some(Frame::Map {
@@ -338,7 +341,8 @@ fn cfn_yaml(text: &str) -> Vec<FunctionCode> {
                     ["Resources", id, "Type"] => {
                         found.entry(id.to_string()).or_default().kind = Some(value.to_string());
                     }
-                    ["Resources", id, "Properties", "Name"] => {
+                    // A tagged name (`!Sub …`) is not the name itself.
+                    ["Resources", id, "Properties", "Name"] if tag.is_none() => {
                         found.entry(id.to_string()).or_default().name = Some(value.to_string());
                     }
                     ["Resources", id, "Properties", "FunctionCode"] => {

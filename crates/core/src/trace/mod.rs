@@ -361,13 +361,16 @@ impl<'a> Walk<'a> {
         }
         let uri = functions::run(self, b);
         let cached = cache::hop(self, b);
-        let sent = match origin::hop(self, b, &uri) {
-            Ok(sent) => sent,
-            Err(stop) => return with(stop),
+        let mut responses = match origin::hop(self, b, &uri) {
+            Ok(sent) => api::hop(self, b, &sent),
+            Err(stop) => stop,
         };
-        let mut responses = api::hop(self, b, &sent);
-        for p in &mut responses {
-            if p.cached.is_none() && p.answered_by != AnsweredBy::Cloudfront {
+        // What the origin answers is cached as the behavior caches; a method that is never
+        // cached is never cached whoever answers.
+        for p in responses.iter_mut().chain(self.alternatives.iter_mut()) {
+            if cached == Some(false) {
+                p.cached = Some(false);
+            } else if p.cached.is_none() && p.answered_by != AnsweredBy::Cloudfront {
                 p.cached = cached;
             }
         }

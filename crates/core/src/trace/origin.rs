@@ -246,6 +246,7 @@ pub(super) fn hop<'a>(
         .domain_name
         .get()
         .cloned()
+        .or_else(|| written_host(walk.text, origin))
         .unwrap_or_else(|| "(host not known here)".into());
     let scheme = protocol.map_or("(protocol not known)", |s| s.as_str());
     let message = format!(
@@ -342,7 +343,8 @@ pub(super) fn hop<'a>(
     } else {
         "apigw-host-header-forwarded"
     };
-    let host_span = f.host.cause.as_ref().map_or(b.span, |c| c.span);
+    let host_span =
+        legacy_host_item(b).unwrap_or_else(|| f.host.cause.as_ref().map_or(b.span, |c| c.span));
     let host_cause = f
         .host
         .cause
@@ -524,4 +526,34 @@ fn tls_mismatch(walk: &Walk, origin: &Origin) -> Option<(Verdict, String)> {
             format!("CloudFront may use only {listed} with it; if the API's security policy requires TLS 1.2, the handshake fails and CloudFront answers 502"),
         ),
     })
+}
+
+/// The host as written when it is an expression (`${Api}.execute-api.${AWS::Region}…`): the
+/// first quoted text with a dot, or the whole short expression.
+fn written_host(text: &str, origin: &Origin) -> Option<String> {
+    let span = origin.domain_name.span;
+    let written = text.get(span.start..span.end)?.trim();
+    let quoted = written
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .find(|s| s.contains('.'))
+        .map(str::to_string);
+    let shown = match quoted {
+        Some(template) => template,
+        None => format!("(host from `{written}`)"),
+    };
+    (shown.len() <= 120 && !shown.contains('\n')).then_some(shown)
+}
+
+/// The legacy `ForwardedValues.Headers` item that forwards the viewer's Host (`*` or `Host`).
+fn legacy_host_item(b: &Behavior) -> Option<crate::span::Span> {
+    let items = b.forwarded_values.as_ref()?.headers.get()?;
+    items
+        .iter()
+        .find(|i| {
+            i.get()
+                .is_some_and(|h| h.trim() == "*" || h.trim().eq_ignore_ascii_case("host"))
+        })
+        .map(|i| i.span)
 }

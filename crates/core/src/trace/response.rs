@@ -85,7 +85,11 @@ fn rewrite(
             server,
             format!("{when}; CloudFront replaces the {code} with `{page}` and status {shown}"),
         )
-        .cached(None),
+        .cached(if p.cached == Some(false) {
+            Some(false)
+        } else {
+            None
+        }),
         format!(
             "{code} becomes {shown} with the page `{page}` (served by {}), cached for {ttl}",
             server.as_str()
@@ -193,16 +197,20 @@ pub(super) fn finish(walk: &mut Walk, answer: Answer) -> Vec<Possibility> {
             "a custom error response may replace CloudFront's own error".to_string()
         }
         (false, Verdict::Ok) => {
-            if out.first().is_some_and(|p| p.status.is_none()) && !extra.is_empty() {
+            let pages: Vec<String> = cers
+                .iter()
+                .filter(|c| c.response_page_path.is_present())
+                .filter_map(|c| c.error_code.get().map(|e| e.to_string()))
+                .collect();
+            if pages.is_empty() {
+                "the custom error responses only set how long errors are cached".to_string()
+            } else if out.first().is_some_and(|p| p.status.is_none()) {
                 format!(
-                    "custom error responses for {} apply if the origin answers one of those codes",
-                    cers.iter()
-                        .filter_map(|c| c.error_code.get().map(|e| e.to_string()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "custom error pages for {} apply if the origin answers one of those codes",
+                    pages.join(", ")
                 )
             } else {
-                "no custom error response applies".to_string()
+                "no custom error page applies".to_string()
             }
         }
     };
