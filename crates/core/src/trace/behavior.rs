@@ -26,12 +26,29 @@ fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
+/// The response when a behavior whose pattern is not known here takes the request.
+fn unknown_first() -> Possibility {
+    Possibility::new(
+        None,
+        AnsweredBy::Origin,
+        "a cache behavior whose path pattern is not known here matches first",
+    )
+}
+
 /// Tries every path pattern in order and makes the behavior hop.
 pub(super) fn select<'a>(walk: &mut Walk<'a>) -> Result<&'a Behavior, Vec<Possibility>> {
     let path = walk.request.path.as_str();
     let dist = walk.dist;
     let mut details = Vec::new();
-    let mut unknown = Vec::new();
+    // Patterns that are not known here and could match first.
+    let mut unknown = 0;
+    if walk.generated(None, "ordered_cache_behavior") {
+        details.push(
+            "dynamic \"ordered_cache_behavior\" blocks generate behaviors that are not read here"
+                .to_string(),
+        );
+        unknown += 1;
+    }
     let total = dist.behaviors.len();
     for (i, b) in dist.behaviors.iter().enumerate() {
         let n = ordinal(i + 1);
@@ -40,30 +57,27 @@ pub(super) fn select<'a>(walk: &mut Walk<'a>) -> Result<&'a Behavior, Vec<Possib
         };
         let Some(p) = field.get() else {
             details.push(format!("{n}: the path pattern is not known here"));
-            unknown.push(b);
+            unknown += 1;
             continue;
         };
         if pattern::matches(p, path) {
             let mut message =
                 format!("`{path}` matches the path pattern `{p}` ({n} of {total} cache behaviors)");
             if i > 0 {
-                message.push_str(&format!(
-                    "; the {} before it do not match",
-                    if i == 1 {
-                        "one".to_string()
-                    } else {
-                        format!("{i}")
-                    }
-                ));
+                message.push_str(&if i == 1 {
+                    "; the one before it does not match".to_string()
+                } else {
+                    format!("; the {i} before it do not match")
+                });
             }
             details.push(format!("{n}: `{p}` matches"));
-            let verdict = if unknown.is_empty() {
+            let verdict = if unknown == 0 {
                 Verdict::Ok
             } else {
                 message.push_str(&format!(
                     "; {} earlier pattern{} not known here and could match first",
-                    unknown.len(),
-                    if unknown.len() == 1 { " is" } else { "s are" }
+                    unknown,
+                    if unknown == 1 { " is" } else { "s are" }
                 ));
                 Verdict::Depends
             };
@@ -72,6 +86,9 @@ pub(super) fn select<'a>(walk: &mut Walk<'a>) -> Result<&'a Behavior, Vec<Possib
                     .at(field.span)
                     .details(details),
             );
+            if unknown > 0 {
+                walk.alternative(unknown_first());
+            }
             return Ok(b);
         }
         let why = if pattern::matches_ignoring_case(p, path) {
@@ -104,13 +121,13 @@ pub(super) fn select<'a>(walk: &mut Walk<'a>) -> Result<&'a Behavior, Vec<Possib
     } else {
         format!("no path pattern matches `{path}`: the default behavior (`*`) takes it")
     };
-    let verdict = if unknown.is_empty() {
+    let verdict = if unknown == 0 {
         Verdict::Ok
     } else {
         message.push_str(&format!(
             "; {} pattern{} not known here and could match instead",
-            unknown.len(),
-            if unknown.len() == 1 { " is" } else { "s are" }
+            unknown,
+            if unknown == 1 { " is" } else { "s are" }
         ));
         Verdict::Depends
     };
@@ -119,6 +136,9 @@ pub(super) fn select<'a>(walk: &mut Walk<'a>) -> Result<&'a Behavior, Vec<Possib
             .at(default.span)
             .details(details),
     );
+    if unknown > 0 {
+        walk.alternative(unknown_first());
+    }
     Ok(default)
 }
 

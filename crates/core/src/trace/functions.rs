@@ -130,6 +130,21 @@ pub(super) fn run(walk: &mut Walk, b: &Behavior) -> String {
                 .map(|f| (f, "Lambda@Edge function")),
         )
         .collect();
+    let generated = walk.generated(Some(b), "function_association")
+        || walk.generated(Some(b), "lambda_function_association");
+    if generated {
+        walk.push(Hop::new(
+            Stage::Functions,
+            Verdict::Depends,
+            "dynamic blocks generate function associations that are not read here: they may change the request, answer it or change the response",
+        ).at(b.span));
+        walk.alternative(Possibility::new(
+            None,
+            AnsweredBy::EdgeFunction,
+            "a generated function association answers the request or changes it",
+        ));
+        return uri;
+    }
     if all.is_empty() {
         walk.push(Hop::new(
             Stage::Functions,

@@ -10,7 +10,7 @@
 //! The API behind the origin is asked through [`ApiLookup`]; [`DocumentApis`] answers from what
 //! the [`Document`] holds.
 
-use crate::model::{Distribution, Document};
+use crate::model::{Behavior, Distribution, Document};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -320,10 +320,23 @@ struct Walk<'a> {
 /// served the request (custom error responses and response headers apply to it).
 struct Answer<'a> {
     possibilities: Vec<Possibility>,
-    behavior: Option<&'a crate::model::Behavior>,
+    behavior: Option<&'a Behavior>,
 }
 
 impl<'a> Walk<'a> {
+    /// True when a Terraform `dynamic` block generates `block` blocks the model does not hold:
+    /// in the distribution (`b` = `None`) or in behavior `b`.
+    fn generated(&self, b: Option<&Behavior>, block: &str) -> bool {
+        let path = match b {
+            None => block.to_string(),
+            Some(b) => match self.dist.behaviors.iter().position(|x| std::ptr::eq(x, b)) {
+                Some(i) => format!("ordered_cache_behavior[{i}].{block}"),
+                None => format!("default_cache_behavior.{block}"),
+            },
+        };
+        self.dist.dynamic_blocks.contains(&path)
+    }
+
     fn push(&mut self, hop: Hop) {
         self.hops.push(hop);
     }

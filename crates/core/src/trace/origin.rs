@@ -116,6 +116,22 @@ pub(super) fn hop<'a>(
     };
     let members = origins_of(walk, b);
     let Some(origin) = members.first().copied() else {
+        let generated = walk.generated(None, "origin") || walk.generated(None, "origin_group");
+        if generated || walk.dist.origins.iter().any(|o| o.id.get().is_none()) {
+            walk.push(
+                Hop::new(
+                    Stage::OriginRequest,
+                    Verdict::Depends,
+                    format!("the origin `{target}` is not among the origins read here (some are generated or have ids not known here)"),
+                )
+                .at(b.target_origin_id.span),
+            );
+            return Err(vec![Possibility::new(
+                None,
+                AnsweredBy::Origin,
+                format!("origin `{target}` answers"),
+            )]);
+        }
         walk.push(
             Hop::new(
                 Stage::OriginRequest,
@@ -260,7 +276,14 @@ pub(super) fn hop<'a>(
 
     // Failures, most basic first.
     let mut tls_note = None;
-    if api && config.is_none() && origin.vpc_origin_config.is_none() {
+    let index = walk
+        .dist
+        .origins
+        .iter()
+        .position(|o| std::ptr::eq(o, origin));
+    let generated_config =
+        index.is_some_and(|i| walk.generated(None, &format!("origin[{i}].custom_origin_config")));
+    if api && config.is_none() && origin.vpc_origin_config.is_none() && !generated_config {
         walk.push(
             Hop::new(
                 Stage::OriginRequest,

@@ -222,6 +222,14 @@ pub(super) fn finish(walk: &mut Walk, answer: Answer) -> Vec<Possibility> {
     if out.first().is_some_and(|p| p.status.is_none()) && verdict == Verdict::Ok {
         message.push_str("; the status is the one the origin answers");
     }
+    if walk.generated(None, "custom_error_response") {
+        message.push_str(
+            "; dynamic \"custom_error_response\" blocks generate more that are not read here",
+        );
+        if verdict == Verdict::Ok {
+            verdict = Verdict::Depends;
+        }
+    }
     let mut hop = Hop::new(Stage::Response, verdict, message).details(details);
     if let Some(span) = span {
         hop = hop.at(span);
