@@ -62,24 +62,24 @@ pub fn text(t: &Trace, request: &Request, loaded: &Loaded, verbose: bool) -> Str
     }
     let o = &t.outcome;
     out.push('\n');
-    match (o.status, o.possibilities.as_slice()) {
-        (Some(status), [p]) => {
-            let paint = if (200..400).contains(&status) {
-                style::HELP
-            } else {
-                style::ERROR
+    match o.possibilities.as_slice() {
+        [p] => {
+            let paint = match p.status {
+                Some(s) if (200..400).contains(&s) => style::HELP,
+                Some(_) => style::ERROR,
+                None => style::WARNING,
             };
             let _ = writeln!(
                 out,
                 "{} {} from {}, {}: {}",
                 style::paint(style::BOLD, "Outcome:"),
-                style::paint(paint, status),
+                style::paint(paint, status_text(p.status)),
                 p.answered_by.as_str(),
                 cached_text(p.cached),
                 p.when
             );
         }
-        (_, possibilities) => {
+        possibilities => {
             let _ = writeln!(
                 out,
                 "{} depends on what the input does not show:",

@@ -562,7 +562,11 @@ fn written_host(text: &str, origin: &Origin) -> Option<String> {
         .step_by(2)
         .find(|s| s.contains('.'))
         .map(str::to_string);
-    let shown = match quoted {
+    let unquoted = written
+        .strip_prefix("!Sub")
+        .map(str::trim)
+        .filter(|t| t.contains('.') && !t.contains(char::is_whitespace));
+    let shown = match quoted.or_else(|| unquoted.map(str::to_string)) {
         Some(template) => template,
         None => format!("(host from `{written}`)"),
     };
