@@ -18,12 +18,12 @@ const PAD_X: f64 = 12.0;
 const PAD_Y: f64 = 9.0;
 const LINE: f64 = 18.0;
 /// Average advance of a 13 px sans-serif character, for sizing boxes (bold titles are wider).
-const CHAR: f64 = 7.0;
-const BOLD_CHAR: f64 = 8.0;
+const CHAR: f64 = 7.4;
+const BOLD_CHAR: f64 = 8.8;
 const MIN_WIDTH: f64 = 120.0;
-const MAX_WIDTH: f64 = 330.0;
+const MAX_WIDTH: f64 = 420.0;
 /// Characters a wrapped problem line holds (fits the widest box).
-const WRAP: usize = 42;
+const WRAP: usize = 40;
 /// Lines of an error's message shown in its box (the whole message is in the box's title).
 const MESSAGE_LINES: usize = 4;
 
@@ -122,7 +122,8 @@ fn is_head(line: &str) -> bool {
 
 /// Cuts a line that does not fit the box.
 fn fit(line: &str, width: f64, char_width: f64) -> String {
-    let max = ((width - 2.0 * PAD_X) / char_width).floor().max(4.0) as usize;
+    // The small epsilon keeps a line that was measured to fit from being cut by rounding.
+    let max = ((width - 2.0 * PAD_X) / char_width + 1e-6).floor().max(4.0) as usize;
     if line.chars().count() <= max {
         line.to_string()
     } else {
