@@ -39,6 +39,13 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Make a link to the web app carrying a form state, or decode one.
     ShareLink(ShareLinkArgs),
+    /// Walk a request through a distribution hop by hop and predict the answer.
+    ///
+    /// Exit status: 0 when the predicted status is 2xx or 3xx, 1 when it is an error or cannot
+    /// be predicted from the input, 2 for bad input.
+    Trace(TraceArgs),
+    /// Draw a distribution: domain names, behaviors in order, origins and the APIs behind them.
+    Map(MapArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }
@@ -187,6 +194,57 @@ pub struct ShareLinkArgs {
     /// With --decode: write the configuration text the link carries to this file.
     #[arg(long, value_name = "FILE", requires = "decode")]
     pub text_out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    /// The configuration file, or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+    /// The request: method and URL, like `POST https://www.example.com/api/orders`.
+    #[arg(long, value_name = "METHOD URL")]
+    pub request: String,
+    /// A request header, `Name: value` (repeatable).
+    #[arg(long = "header", short = 'H', value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
+    /// A cookie, `name=value` (repeatable).
+    #[arg(long = "cookie", value_name = "NAME=VALUE")]
+    pub cookies: Vec<String>,
+    /// The distribution to trace (its logical id or Terraform address) when the input has
+    /// several and no alternate domain name picks one.
+    #[arg(long, value_name = "NAME")]
+    pub distribution: Option<String>,
+    /// Also print what each hop looked at (patterns tried, headers sent, TTLs, …).
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// Output formats of `map`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MapFormat {
+    /// A standalone SVG image.
+    Svg,
+    /// Mermaid flowchart text (GitHub renders it in Markdown).
+    Mermaid,
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// The configuration file, or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: MapFormat,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The distribution to draw (its logical id or Terraform address); by default the only one.
+    #[arg(long, value_name = "NAME")]
+    pub distribution: Option<String>,
 }
 
 /// Where the web app is published.

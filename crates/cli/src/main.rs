@@ -27,6 +27,8 @@ fn main() -> ExitCode {
         Command::Rules(a) => commands::catalog::list(a),
         Command::Explain(a) => commands::catalog::explain(a),
         Command::ShareLink(a) => commands::share::run(a),
+        Command::Trace(a) => commands::trace::run(a),
+        Command::Map(a) => commands::map::run(a),
         Command::Completions(a) => commands::completions(a),
     };
     match result {

@@ -8,12 +8,15 @@
 //!   [`model::Document`] whose every value keeps its [`span::Span`].
 //! - [`lint::lint`] runs the rules of [`rules::all`] over a document; [`lint::apply_fixes`]
 //!   applies their fixes to the text.
+//! - [`trace::trace`] walks a request through a distribution hop by hop and predicts the answer;
+//!   [`map::build`] draws a distribution ([`map::svg`], [`map::mermaid`]).
 #![forbid(unsafe_code)]
 
 pub mod classify;
 pub mod forwarding;
 pub mod lint;
 pub mod managed;
+pub mod map;
 pub mod model;
 pub mod parse;
 pub mod render;
@@ -21,6 +24,7 @@ pub mod rules;
 pub mod share;
 pub mod span;
 pub mod state;
+pub mod trace;
 pub mod tree;
 pub mod value;
 

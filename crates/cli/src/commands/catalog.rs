@@ -50,5 +50,8 @@ pub fn list(args: ListArgs) -> CmdResult {
 pub fn explain(args: ExplainArgs) -> CmdResult {
     let rule = known_rule(&args.slug)?;
     print!("{}", docs_markdown(rule));
+    if let Some(hint) = super::trace::explain_hint(rule.slug) {
+        print!("{hint}");
+    }
     Ok(Status::Success)
 }

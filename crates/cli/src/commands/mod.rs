@@ -14,7 +14,9 @@ pub mod catalog;
 pub mod fix;
 pub mod generate;
 pub mod lint;
+pub mod map;
 pub mod share;
+pub mod trace;
 
 /// `apifront completions SHELL`.
 pub fn completions(args: CompletionsArgs) -> CmdResult {

@@ -8,6 +8,7 @@ mod frame;
 pub mod json;
 pub mod sarif;
 pub mod text;
+pub mod trace;
 
 /// What linting one input gave.
 #[derive(Debug)]

@@ -4,8 +4,10 @@ mod catalog;
 mod fix;
 mod generate;
 mod lint;
+mod map;
 mod sarif;
 mod share;
+mod trace;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

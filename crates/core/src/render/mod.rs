@@ -12,7 +12,7 @@ mod cfn;
 mod cli;
 pub(crate) mod doc;
 mod hcl;
-mod plan;
+pub(crate) mod plan;
 mod terraform;
 mod writer;
 

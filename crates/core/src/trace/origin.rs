@@ -1,0 +1,586 @@
+//! Hop 7: what CloudFront sends to the origin, and how.
+//!
+//! Sources:
+//! - the origin path is put before the request path ("Origin settings" → Origin path,
+//!   <https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginPath>);
+//! - only the headers, cookies and query strings the cache and origin request policies name
+//!   reach the origin ("Control origin requests with a policy",
+//!   <https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-origin-requests.html>,
+//!   and "Request and response behavior for custom origins",
+//!   <https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html>);
+//! - API Gateway answers 403 to a request whose `Host` is not its own: "If you create a custom
+//!   policy for API Gateway origins without a custom domain, then don't forward the host header.
+//!   Otherwise, you get a 403 error." (re:Post Knowledge Center,
+//!   <https://repost.aws/knowledge-center/configure-cloudfront-to-forward-headers>); the managed
+//!   policy AllViewerExceptHostHeader exists because API Gateway and Lambda function URLs expect
+//!   their own host name ("Use managed origin request policies",
+//!   <https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html>);
+//! - CloudFront answers 502 when it cannot connect to the origin: no answer on the configured
+//!   port, or no common TLS protocol ("HTTP 502 status code (Bad Gateway)",
+//!   <https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html>);
+//!   API Gateway endpoints serve HTTPS only, and HTTP APIs accept TLS 1.2 and 1.3 only ("Security
+//!   policy for HTTP APIs in API Gateway",
+//!   <https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-ciphers.html>).
+
+use super::api::{ArrivingHeader, OriginRequest};
+use super::cache::{amount_text, headers_text};
+use super::{AnsweredBy, Hop, Possibility, Scheme, Stage, Verdict, Walk};
+use crate::forwarding::{self, Amount};
+use crate::model::{ApiKind, Behavior, Document, Origin, OriginKind, PolicyRef};
+use crate::value::Val;
+
+/// Every origin a behavior can reach: its target, or the members of its target origin group.
+pub(super) fn origins_of<'a>(walk: &Walk<'a>, b: &Behavior) -> Vec<&'a Origin> {
+    let Some(target) = b.target_origin_id.get() else {
+        return Vec::new();
+    };
+    if let Some(o) = walk.dist.origin(target) {
+        return vec![o];
+    }
+    walk.dist
+        .origin_groups
+        .iter()
+        .filter(|g| g.id.get() == Some(target))
+        .flat_map(|g| g.members.known_items().unwrap_or_default())
+        .filter_map(|id| walk.dist.origin(id))
+        .collect()
+}
+
+/// True when the behavior reaches an API Gateway or Lambda function URL origin.
+pub(super) fn reaches_api(walk: &Walk, b: &Behavior) -> bool {
+    origins_of(walk, b).iter().any(|o| o.kind.0.is_api())
+}
+
+/// The API kind of an API Gateway origin whose API is in the input.
+pub(crate) fn api_kind(doc: &Document, origin: &Origin) -> ApiKind {
+    origin
+        .api_ref
+        .as_ref()
+        .and_then(|r| doc.apis.iter().find(|a| &a.name == r))
+        .map_or(ApiKind::Unknown, |a| a.kind)
+}
+
+/// What an origin is, for messages.
+pub(crate) fn kind_text(doc: &Document, origin: &Origin) -> String {
+    match &origin.kind.0 {
+        OriginKind::ApiGatewayDefault { .. } => match api_kind(doc, origin) {
+            ApiKind::Rest => "API Gateway REST API".into(),
+            ApiKind::Http => "API Gateway HTTP API".into(),
+            ApiKind::WebSocket => "API Gateway WebSocket API".into(),
+            ApiKind::Unknown => "API Gateway".into(),
+        },
+        OriginKind::ApiGatewayRegionalDomainTarget => {
+            "the d-… target name of an API Gateway custom domain".into()
+        }
+        OriginKind::ApiGatewayCustomDomain => "API Gateway custom domain".into(),
+        OriginKind::ApiGatewayPrivateVpce => {
+            "private API Gateway API through a VPC endpoint".into()
+        }
+        OriginKind::LambdaUrl { .. } => "Lambda function URL".into(),
+        OriginKind::S3 => "S3 bucket".into(),
+        OriginKind::S3Website => "S3 website endpoint".into(),
+        OriginKind::CloudFront => "another CloudFront distribution".into(),
+        OriginKind::Other => "custom origin".into(),
+        OriginKind::Unknown => "origin whose host is not known here".into(),
+    }
+}
+
+fn origin_label(origin: &Origin) -> String {
+    match origin.id.get() {
+        Some(id) => format!("origin `{id}`"),
+        None => "the origin".into(),
+    }
+}
+
+/// Makes the origin request hop: what reaches the origin, or the responses when the request
+/// ends here.
+pub(super) fn hop<'a>(
+    walk: &mut Walk<'a>,
+    b: &'a Behavior,
+    uri: &str,
+) -> Result<OriginRequest<'a>, Vec<Possibility>> {
+    let Some(target) = b.target_origin_id.get() else {
+        walk.push(
+            Hop::new(
+                Stage::OriginRequest,
+                Verdict::Depends,
+                "the behavior's target origin is not known here",
+            )
+            .at(b.target_origin_id.span),
+        );
+        return Err(vec![Possibility::new(
+            None,
+            AnsweredBy::Origin,
+            "the target origin is not known here",
+        )]);
+    };
+    let members = origins_of(walk, b);
+    let Some(origin) = members.first().copied() else {
+        let generated = walk.generated(None, "origin") || walk.generated(None, "origin_group");
+        if generated || walk.dist.origins.iter().any(|o| o.id.get().is_none()) {
+            walk.push(
+                Hop::new(
+                    Stage::OriginRequest,
+                    Verdict::Depends,
+                    format!("the origin `{target}` is not among the origins read here (some are generated or have ids not known here)"),
+                )
+                .at(b.target_origin_id.span),
+            );
+            return Err(vec![Possibility::new(
+                None,
+                AnsweredBy::Origin,
+                format!("origin `{target}` answers"),
+            )]);
+        }
+        walk.push(
+            Hop::new(
+                Stage::OriginRequest,
+                Verdict::Fail,
+                format!("no origin or origin group has the id `{target}`: CloudFront refuses this configuration"),
+            )
+            .at(b.target_origin_id.span)
+            .rule("target-origin-unknown"),
+        );
+        return Err(vec![Possibility::new(
+            None,
+            AnsweredBy::Cloudfront,
+            format!("the target origin `{target}` does not exist"),
+        )]);
+    };
+    let f = forwarding::effective(walk.doc, b);
+    let request = walk.request;
+    let label = origin_label(origin);
+    let kind = kind_text(walk.doc, origin);
+    let mut details = Vec::new();
+    if members.len() > 1 {
+        details.push(format!(
+            "`{target}` is an origin group: {label} is tried first, the others on failover"
+        ));
+    }
+
+    // The path.
+    let path = match &origin.origin_path.val {
+        Val::Known(p) if !p.is_empty() => Some(format!("{p}{uri}")),
+        Val::Known(_) | Val::Absent => Some(uri.to_string()),
+        Val::Unknown(_) => None,
+    };
+    // The query string.
+    let (query, query_known) = match (&request.query, f.query_strings.value) {
+        (None, _) => (None, true),
+        (Some(_), Some(Amount::None)) => (None, true),
+        (Some(q), Some(Amount::All)) => (Some(q.clone()), true),
+        (Some(_), _) => (None, false),
+    };
+    if let Some(q) = &request.query {
+        details.push(format!(
+            "query string `{q}`: {}",
+            match f.query_strings.value {
+                Some(Amount::All) => "reaches the origin".to_string(),
+                Some(Amount::None) => "dropped (no policy forwards query strings)".to_string(),
+                other => amount_text("query strings reach the origin", other),
+            }
+        ));
+    }
+    // The headers.
+    let all_headers = f.headers.clone();
+    let mut arriving = Vec::new();
+    for (name, value) in &request.headers {
+        let arrives = all_headers.as_ref().and_then(|h| h.contains(name));
+        details.push(format!(
+            "{name}: {}",
+            match arrives {
+                Some(true) => "reaches the origin",
+                Some(false) => "dropped by CloudFront (no policy forwards it)",
+                None => "not known whether it reaches the origin",
+            }
+        ));
+        arriving.push(ArrivingHeader {
+            name: name.to_ascii_lowercase(),
+            value: value.clone(),
+            arrives,
+        });
+    }
+    if let Some(set) = &all_headers {
+        details.push(format!("viewer headers forwarded: {}", headers_text(set)));
+    }
+    if !request.cookies.is_empty() {
+        details.push(format!(
+            "cookies: {}",
+            amount_text("cookies reach the origin", f.cookies.value)
+        ));
+    }
+    for h in &origin.custom_headers {
+        if let Some(name) = h.name.get() {
+            details.push(format!(
+                "{name}: added by CloudFront (origin custom header)"
+            ));
+            arriving.push(ArrivingHeader {
+                name: name.to_ascii_lowercase(),
+                value: h.value.get().cloned().unwrap_or_default(),
+                arrives: Some(true),
+            });
+        }
+    }
+    let host_line = match f.host.value {
+        Some(true) => format!("Host: `{}` (the viewer's, forwarded)", request.host),
+        Some(false) => match origin.domain_name.get() {
+            Some(d) => format!("Host: `{d}` (the origin's own name)"),
+            None => "Host: the origin's own name".into(),
+        },
+        None => "Host: not known whether the viewer's Host is forwarded".into(),
+    };
+    details.push(host_line);
+    let oac = oac_signs(walk.doc, origin);
+    if oac == Some(true) {
+        details.push(
+            "origin access control signs the request (SigV4): CloudFront sets its own Authorization"
+                .into(),
+        );
+    }
+
+    // Protocol and TLS.
+    let api = origin.kind.0.is_api();
+    let config = origin.custom_origin_config.as_ref();
+    let protocol = match config.map(|c| &c.origin_protocol_policy.val) {
+        Some(Val::Known(p)) => match p.to_ascii_lowercase().as_str() {
+            "http-only" => Some(Scheme::Http),
+            "https-only" => Some(Scheme::Https),
+            "match-viewer" => Some(request.scheme),
+            _ => None,
+        },
+        Some(_) => None,
+        None if origin.s3_origin_config.is_some() || origin.vpc_origin_config.is_some() => {
+            Some(request.scheme)
+        }
+        None => None,
+    };
+    let shown_path = path
+        .clone()
+        .unwrap_or_else(|| format!("(origin path not known){uri}"));
+    let shown_query = query.as_ref().map(|q| format!("?{q}")).unwrap_or_default();
+    let domain = origin
+        .domain_name
+        .get()
+        .cloned()
+        .or_else(|| written_host(walk.text, origin))
+        .unwrap_or_else(|| "(host not known here)".into());
+    let scheme = protocol.map_or("(protocol not known)", |s| s.as_str());
+    let message = format!(
+        "CloudFront sends {} {scheme}://{domain}{shown_path}{shown_query} to {label} ({kind})",
+        request.method
+    );
+    let decided_at = match &origin.origin_path.val {
+        Val::Absent => origin.span,
+        _ => origin.origin_path.span,
+    };
+
+    // Failures, most basic first.
+    let mut tls_note = None;
+    let index = walk
+        .dist
+        .origins
+        .iter()
+        .position(|o| std::ptr::eq(o, origin));
+    let generated_config =
+        index.is_some_and(|i| walk.generated(None, &format!("origin[{i}].custom_origin_config")));
+    if api && config.is_none() && origin.vpc_origin_config.is_none() && !generated_config {
+        walk.push(
+            Hop::new(
+                Stage::OriginRequest,
+                Verdict::Fail,
+                format!("{label} ({kind}) has no CustomOriginConfig: CloudFront refuses an API origin configured as an S3 bucket or without an origin type"),
+            )
+            .at(origin.span)
+            .rule("apigw-origin-needs-custom-config")
+            .details(details),
+        );
+        return Err(vec![Possibility::new(
+            None,
+            AnsweredBy::Cloudfront,
+            "CloudFront refuses the origin configuration",
+        )]);
+    }
+    if api {
+        if let Some(c) = config {
+            if protocol == Some(Scheme::Http) {
+                walk.push(
+                    Hop::new(
+                        Stage::OriginRequest,
+                        Verdict::Fail,
+                        format!(
+                            "{message} — over plain HTTP, but {kind} endpoints serve HTTPS only: CloudFront cannot connect and answers 502"
+                        ),
+                    )
+                    .at(c.origin_protocol_policy.span)
+                    .rule("apigw-origin-protocol-not-https-only")
+                    .details(details),
+                );
+                return Err(vec![Possibility::new(
+                    Some(502),
+                    AnsweredBy::Cloudfront,
+                    "CloudFront cannot reach the API over plain HTTP",
+                )
+                .cached(None)]);
+            }
+            if protocol == Some(Scheme::Https) {
+                if let Some(port) = c.https_port.get().filter(|p| **p != 443) {
+                    walk.push(
+                        Hop::new(
+                            Stage::OriginRequest,
+                            Verdict::Fail,
+                            format!("{message} — on port {port}, but {kind} endpoints listen on 443: CloudFront cannot connect and answers 502"),
+                        )
+                        .at(c.https_port.span)
+                        .details(details),
+                    );
+                    return Err(vec![Possibility::new(
+                        Some(502),
+                        AnsweredBy::Cloudfront,
+                        format!("nothing answers on port {port}"),
+                    )]);
+                }
+                if let Some((verdict, text)) = tls_mismatch(walk, origin) {
+                    let p = Possibility::new(
+                        Some(502),
+                        AnsweredBy::Cloudfront,
+                        "CloudFront and the API share no TLS protocol",
+                    );
+                    if verdict == Verdict::Fail {
+                        walk.push(
+                            Hop::new(Stage::OriginRequest, verdict, format!("{message} — {text}"))
+                                .at(c.origin_ssl_protocols.span)
+                                .rule("origin-ssl-protocols-outdated")
+                                .details(details),
+                        );
+                        return Err(vec![p]);
+                    }
+                    walk.alternative(p);
+                    tls_note = Some((text, c.origin_ssl_protocols.span));
+                }
+            }
+        }
+    }
+    // The Host header at an API.
+    let host_rule = if !f.legacy && f.host_in_cache_key.is(true) {
+        "apigw-host-in-cache-key"
+    } else {
+        "apigw-host-header-forwarded"
+    };
+    let host_span =
+        legacy_host_item(b).unwrap_or_else(|| f.host.cause.as_ref().map_or(b.span, |c| c.span));
+    let host_cause = f
+        .host
+        .cause
+        .as_ref()
+        .map_or_else(|| "a policy".to_string(), |c| c.description.clone());
+    match (&origin.kind.0, f.host.value) {
+        (
+            OriginKind::ApiGatewayDefault { .. }
+            | OriginKind::ApiGatewayRegionalDomainTarget
+            | OriginKind::ApiGatewayPrivateVpce,
+            Some(true),
+        ) => {
+            walk.push(
+                Hop::new(
+                    Stage::OriginRequest,
+                    Verdict::Fail,
+                    format!(
+                        "{message} — with the viewer's `Host: {}` ({host_cause} forwards it): API Gateway finds no API for that host and answers 403",
+                        request.host
+                    ),
+                )
+                .at(host_span)
+                .rule(host_rule)
+                .details(details),
+            );
+            return Err(vec![Possibility::new(
+                Some(403),
+                AnsweredBy::ApiGateway,
+                "API Gateway gets the viewer's Host and answers 403",
+            )]);
+        }
+        (OriginKind::ApiGatewayCustomDomain, Some(true))
+            if origin.domain_name.get() != Some(&request.host) =>
+        {
+            walk.push(
+                Hop::new(
+                    Stage::OriginRequest,
+                    Verdict::Depends,
+                    format!(
+                        "{message} — with the viewer's `Host: {}` ({host_cause} forwards it): API Gateway answers 403 unless that host is also one of its custom domain names",
+                        request.host
+                    ),
+                )
+                .at(host_span)
+                .rule(host_rule)
+                .details(details.clone()),
+            );
+            walk.alternative(Possibility::new(
+                Some(403),
+                AnsweredBy::ApiGateway,
+                "API Gateway has no custom domain name for the viewer's Host",
+            ));
+            // The trace goes on for the case where it has.
+        }
+        (OriginKind::LambdaUrl { .. }, Some(true)) => {
+            walk.push(
+                Hop::new(
+                    Stage::OriginRequest,
+                    Verdict::Fail,
+                    format!(
+                        "{message} — with the viewer's `Host: {}` ({host_cause} forwards it): a Lambda function URL expects its own host name; CloudFront's documentation says forwarding the viewer's Host can stop it from working (the status it answers is not documented)",
+                        request.host
+                    ),
+                )
+                .at(host_span)
+                .rule(host_rule)
+                .details(details),
+            );
+            return Err(vec![Possibility::new(
+                None,
+                AnsweredBy::LambdaUrl,
+                "the function URL refuses the viewer's Host",
+            )]);
+        }
+        (kind, None) if kind.is_api() => {
+            walk.push(
+                Hop::new(
+                    Stage::OriginRequest,
+                    Verdict::Depends,
+                    format!("{message} — whether the viewer's Host is forwarded is not known here ({host_cause}); if it is, the API answers 403"),
+                )
+                .at(host_span)
+                .details(details.clone()),
+            );
+            walk.alternative(Possibility::new(
+                Some(403),
+                AnsweredBy::ApiGateway,
+                "the viewer's Host reaches the API",
+            ));
+        }
+        _ if tls_note.is_some() => {
+            if let Some((text, span)) = tls_note {
+                walk.push(
+                    Hop::new(
+                        Stage::OriginRequest,
+                        Verdict::Depends,
+                        format!("{message} — {text}"),
+                    )
+                    .at(span)
+                    .rule("origin-ssl-protocols-outdated")
+                    .details(details),
+                );
+            }
+        }
+        _ => {
+            let (verdict, text) = if path.is_none() {
+                (
+                    Verdict::Depends,
+                    format!("{message}; the origin path is not known here"),
+                )
+            } else if protocol.is_none() && origin.custom_origin_config.is_some() {
+                (
+                    Verdict::Depends,
+                    format!("{message}; the origin protocol policy is not known here"),
+                )
+            } else {
+                (Verdict::Ok, message)
+            };
+            walk.push(
+                Hop::new(Stage::OriginRequest, verdict, text)
+                    .at(decided_at)
+                    .details(details),
+            );
+        }
+    }
+    Ok(OriginRequest {
+        origin,
+        behavior: b,
+        method: request.method.clone(),
+        path,
+        query,
+        query_known,
+        headers: arriving,
+        host_forwarded: f.host.value,
+        viewer_host: request.host.clone(),
+    })
+}
+
+/// Whether an origin access control signs requests to this origin (`always`; `no-override`
+/// counts as unknown since it depends on the viewer's Authorization).
+pub(super) fn oac_signs(doc: &Document, origin: &Origin) -> Option<bool> {
+    match &origin.origin_access_control_id.val {
+        Val::Absent => Some(false),
+        Val::Known(PolicyRef::Local(name)) => {
+            let oac = doc
+                .origin_access_controls
+                .iter()
+                .find(|o| &o.name == name)?;
+            match oac.signing_behavior.get().map(|s| s.as_str()) {
+                Some("always") => Some(true),
+                Some("never") => Some(false),
+                _ => None,
+            }
+        }
+        // A literal OAC id: its settings are not in the input; OAC signs by default.
+        Val::Known(PolicyRef::Id(_)) | Val::Unknown(_) => None,
+    }
+}
+
+/// A TLS protocol list that shares nothing with the API: `Fail` for an HTTP API (TLS 1.2+ only),
+/// `Depends` for a REST API or another API origin (the security policy decides).
+fn tls_mismatch(walk: &Walk, origin: &Origin) -> Option<(Verdict, String)> {
+    let c = origin.custom_origin_config.as_ref()?;
+    let list = c.origin_ssl_protocols.known_items()?;
+    if !c.origin_ssl_protocols.fully_known() || list.is_empty() {
+        return None;
+    }
+    if list.iter().any(|p| p.eq_ignore_ascii_case("TLSv1.2")) {
+        return None;
+    }
+    let listed = list.join(", ");
+    Some(match (&origin.kind.0, api_kind(walk.doc, origin)) {
+        (OriginKind::ApiGatewayDefault { .. }, ApiKind::Http) => (
+            Verdict::Fail,
+            format!("CloudFront may use only {listed} with it, but HTTP APIs accept TLS 1.2 and 1.3 only: the handshake fails and CloudFront answers 502"),
+        ),
+        _ => (
+            Verdict::Depends,
+            format!("CloudFront may use only {listed} with it; if the API's security policy requires TLS 1.2, the handshake fails and CloudFront answers 502"),
+        ),
+    })
+}
+
+/// The host as written when it is an expression (`${Api}.execute-api.${AWS::Region}…`): the
+/// first quoted text with a dot, or the whole short expression.
+fn written_host(text: &str, origin: &Origin) -> Option<String> {
+    let span = origin.domain_name.span;
+    let written = text.get(span.start..span.end)?.trim();
+    let quoted = written
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .find(|s| s.contains('.'))
+        .map(str::to_string);
+    let unquoted = written
+        .strip_prefix("!Sub")
+        .map(str::trim)
+        .filter(|t| t.contains('.') && !t.contains(char::is_whitespace));
+    let shown = match quoted.or_else(|| unquoted.map(str::to_string)) {
+        Some(template) => template,
+        None => format!("(host from `{written}`)"),
+    };
+    (shown.len() <= 120 && !shown.contains('\n')).then_some(shown)
+}
+
+/// The legacy `ForwardedValues.Headers` item that forwards the viewer's Host (`*` or `Host`).
+fn legacy_host_item(b: &Behavior) -> Option<crate::span::Span> {
+    let items = b.forwarded_values.as_ref()?.headers.get()?;
+    items
+        .iter()
+        .find(|i| {
+            i.get()
+                .is_some_and(|h| h.trim() == "*" || h.trim().eq_ignore_ascii_case("host"))
+        })
+        .map(|i| i.span)
+}
