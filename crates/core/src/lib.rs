@@ -8,6 +8,9 @@
 //!   [`model::Document`] whose every value keeps its [`span::Span`].
 //! - [`lint::lint`] runs the rules of [`rules::all`] over a document; [`lint::apply_fixes`]
 //!   applies their fixes to the text.
+//! - [`source::Sources`] reads several files as one input (a Terraform module's directory):
+//!   [`parse::parse_sources`], [`lint::lint_sources`] and [`lint::fix_sources`] place every
+//!   finding, error and fix in its own file.
 #![forbid(unsafe_code)]
 
 pub mod classify;
@@ -19,6 +22,7 @@ pub mod parse;
 pub mod render;
 pub mod rules;
 pub mod share;
+pub mod source;
 pub mod span;
 pub mod state;
 pub mod tree;
