@@ -235,6 +235,7 @@ impl Eval<'_, '_> {
                 }
                 out
             }
+            Expression::Array(items) => Abs::List(items.iter().map(|e| self.value(e, d)).collect()),
             Expression::Traversal(t) => self.traversal(t, d),
             Expression::FuncCall(call) => self.call(call, d),
             _ => Abs::Unknown,

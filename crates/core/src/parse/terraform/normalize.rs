@@ -97,15 +97,15 @@ pub(super) fn normalize(text: &str) -> String {
     out
 }
 
-/// True when a space between `before` and `next` is kept.
+/// True when a space between `before` and `next` is kept: not after an opening bracket or `.`,
+/// not before a closing bracket, `,` or `.`, and not before `[` when it indexes (follows a name
+/// or a closing bracket).
 fn needs_space(before: Option<char>, next: char) -> bool {
-    match before {
-        None => false,
-        Some(b) => {
-            !matches!(b, '(' | '[' | '{' | '.')
-                && !matches!(next, ')' | ']' | '}' | ',' | '.' | '[')
-        }
-    }
+    let Some(b) = before else {
+        return false;
+    };
+    let indexes = next == '[' && (b.is_alphanumeric() || matches!(b, '_' | ')' | ']' | '}' | '"'));
+    !matches!(b, '(' | '[' | '{' | '.') && !matches!(next, ')' | ']' | '}' | ',' | '.') && !indexes
 }
 
 #[cfg(test)]
@@ -137,6 +137,10 @@ mod tests {
         assert_eq!(
             normalize("lookup(var.m, /* key */ \"k\")"),
             "lookup(var.m, \"k\")"
+        );
+        assert_eq!(
+            normalize("join(\".\",  [ a, \"b\" ])  [0]"),
+            "join(\".\", [a, \"b\"])[0]"
         );
     }
 
