@@ -4,6 +4,7 @@ mod catalog;
 mod fix;
 mod generate;
 mod lint;
+mod module;
 mod sarif;
 mod share;
 
