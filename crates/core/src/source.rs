@@ -65,7 +65,8 @@
 use crate::lint::{Edit, Finding, Severity};
 use crate::parse::ParseError;
 use crate::span::{LineIndex, Span};
-use serde::Serialize;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Files read as one input, joined into one buffer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -97,14 +98,14 @@ impl SourceFile {
 }
 
 /// A span of one file: `span` has byte offsets, lines and columns local to file `file`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     pub file: usize,
     pub span: Span,
 }
 
 /// A parse error in one file of a [`Sources`]; its line and column are local to that file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceError {
     pub file: usize,
     pub error: ParseError,
@@ -143,12 +144,46 @@ pub struct LocatedFinding {
 }
 
 /// A fix whose edits are byte ranges of the files they change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocatedFix {
     pub safe: bool,
     pub description: String,
     /// `(file, edit)` with the edit's offsets local to that file.
     pub edits: Vec<(usize, Edit)>,
+}
+
+/// A located finding as serialized (the web app sends findings from its lint worker to the
+/// page): the rule slug is read back as the registry's `&'static str`.
+#[derive(Deserialize)]
+struct SerializedLocatedFinding {
+    rule: String,
+    severity: Severity,
+    message: String,
+    file: usize,
+    span: Span,
+    path: String,
+    distribution: String,
+    related: Vec<(Location, String)>,
+    fix: Option<LocatedFix>,
+}
+
+impl<'de> Deserialize<'de> for LocatedFinding {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let f = SerializedLocatedFinding::deserialize(deserializer)?;
+        let rule = crate::rules::by_slug(&f.rule)
+            .ok_or_else(|| D::Error::custom(format!("unknown rule `{}`", f.rule)))?;
+        Ok(LocatedFinding {
+            rule: rule.slug,
+            severity: f.severity,
+            message: f.message,
+            file: f.file,
+            span: f.span,
+            path: f.path,
+            distribution: f.distribution,
+            related: f.related,
+            fix: f.fix,
+        })
+    }
 }
 
 impl Sources {
@@ -422,6 +457,29 @@ mod tests {
         assert_eq!(s.text(), text);
         let span = LineIndex::new(text).span(6, 11);
         assert_eq!(s.locate(span), Location { file: 0, span });
+    }
+
+    #[test]
+    fn located_findings_survive_json() {
+        let module = Sources::from_files([
+            (
+                "variables.tf",
+                "variable \"stage\" {\n  default = \"prod\"\n}\n",
+            ),
+            (
+                "cdn.tf",
+                include_str!("../tests/fixtures/terraform/rest_api_regional.tf"),
+            ),
+        ]);
+        let report = crate::lint::lint_sources(&module, &Default::default()).unwrap();
+        assert!(report.findings.iter().any(|f| f.fix.is_some()));
+        assert!(report
+            .findings
+            .iter()
+            .all(|f| module.name(f.file) == "cdn.tf"));
+        let json = serde_json::to_string(&report.findings).unwrap();
+        let back: Vec<LocatedFinding> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, report.findings);
     }
 
     #[test]

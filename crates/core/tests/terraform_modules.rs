@@ -122,7 +122,11 @@ fn hosts_are_classified_from_what_their_expressions_can_be() {
         ("orders-format", DEFAULT, false, rest, None),
         ("orders-join", eu.clone(), false, rest, None),
         // An id from a local map; lower() of a template.
-        ("orders-api", eu, false, rest, None),
+        ("orders-api", eu.clone(), false, rest, None),
+        // A template with the stage as a path.
+        ("stage-template", eu.clone(), true, rest, None),
+        // coalesce() skips the null default.
+        ("orders-override", eu, false, rest, None),
     ];
     for (id, kind, is_url, api, lambda) in expected {
         let o = origin(&d, id);

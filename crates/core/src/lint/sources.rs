@@ -7,10 +7,10 @@ use super::severity::LintConfig;
 use crate::model::Format;
 use crate::parse::parse_sources;
 use crate::source::{LocatedFinding, SourceError, Sources};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The outcome of linting several files as one input.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourcesReport {
     /// The format the files were read as.
     pub format: Format,

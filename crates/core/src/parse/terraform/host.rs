@@ -389,6 +389,14 @@ impl Eval<'_, '_> {
             ("coalesce", n) if n >= 1 => {
                 let mut options = Vec::new();
                 for i in 0..n {
+                    // A known null or empty string is skipped, as coalesce skips it.
+                    let skipped = args
+                        .get(i)
+                        .and_then(|e| self.ctx.literal(e, 0))
+                        .is_some_and(|l| matches!(&l, Lit::Null) || l == Lit::Str(String::new()));
+                    if skipped {
+                        continue;
+                    }
                     let v = value(i);
                     let certain = matches!(&v, Abs::Str(s) if s.is_non_empty());
                     options.push(v);
