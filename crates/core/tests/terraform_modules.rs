@@ -406,3 +406,45 @@ fn a_function_url_host_from_split_is_a_lambda_url() {
         Some("aws_lambda_function_url.reports")
     );
 }
+
+#[test]
+fn cycles_and_blow_ups_stay_unknown_and_cheap() {
+    // Locals that refer to each other, and a chain whose text doubles at every step.
+    let mut locals = String::from("locals {\n  a = local.b\n  b = \"${local.a}-x\"\n");
+    for i in 0..60 {
+        locals.push_str(&format!(
+            "  d{i} = var.flag ? \"${{local.d{n}}}.${{local.d{n}}}\" : local.d{n}\n",
+            n = i + 1
+        ));
+    }
+    locals.push_str("  d60 = aws_api_gateway_rest_api.api.id\n}\n");
+    let cdn = r#"resource "aws_cloudfront_distribution" "cdn" {
+  enabled = true
+  origin {
+    origin_id   = local.a
+    domain_name = local.d0
+  }
+  origin {
+    origin_id   = "b"
+    domain_name = local.b
+  }
+  default_cache_behavior {
+    target_origin_id       = local.b
+    viewer_protocol_policy = "https-only"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+  }
+}
+"#;
+    let sources = Sources::from_files([
+        ("locals.tf", locals.as_str()),
+        ("variables.tf", "variable \"flag\" {\n  type = bool\n}\n"),
+        ("cdn.tf", cdn),
+    ]);
+    let d = doc(&sources);
+    let origins = &d.distributions[0].origins;
+    assert_eq!(expression(&origins[0].id.val), "local.a");
+    assert_eq!(origins[0].kind.0, OriginKind::Unknown);
+    assert_eq!(origins[1].kind.0, OriginKind::Unknown);
+    lint_sources(&sources, &LintConfig::default()).unwrap();
+}
