@@ -1,36 +1,52 @@
-//! Finding and reading the inputs: files, directories and standard input.
+//! Finding and reading the inputs: files, directories, Terraform modules and standard input.
+//!
+//! An input is one file, standard input, or the files of one Terraform module. In a directory
+//! (searched recursively), every directory that holds `.tf` files is one module: its `.tf` files
+//! and the variable files Terraform loads by itself there (`terraform.tfvars`,
+//! `terraform.tfvars.json`, `*.auto.tfvars`, `*.auto.tfvars.json`). Files named on the command
+//! line are read as named: the `.tf` / `.tfvars` / `.tfvars.json` files named from one directory
+//! form one module of exactly those files (so `apifront lint mod/*.tf` reads the module, and a
+//! variable file counts only when it is named too).
 
 use crate::error::CliError;
 use apifront_core::parse::{ParseError, NOT_A_CONFIG};
+use apifront_core::source::Sources;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 /// File name endings searched in directories.
 pub const EXTENSIONS: &[&str] = &["json", "yaml", "yml", "template", "tf"];
 
-/// One input to read.
-#[derive(Debug, Clone)]
-pub struct Input {
-    /// How the input is named in reports (`-` is shown as `<stdin>`).
-    pub name: String,
-    /// `None` for standard input.
-    pub path: Option<PathBuf>,
-    /// False when found by walking a directory: then files without a distribution are skipped.
-    pub explicit: bool,
-    /// The directory argument this file was found in.
-    pub from_dir: Option<PathBuf>,
-}
-
 /// How standard input is named in reports.
 pub const STDIN_NAME: &str = "<stdin>";
 
-impl Input {
-    /// True for standard input.
-    pub fn is_stdin(&self) -> bool {
-        self.path.is_none()
+/// One file to read.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    /// How the file is named in reports (`-` is shown as `<stdin>`).
+    pub name: String,
+    /// `None` for standard input.
+    pub path: Option<PathBuf>,
+}
+
+impl InputFile {
+    /// Standard input.
+    pub fn stdin() -> Self {
+        Self {
+            name: STDIN_NAME.into(),
+            path: None,
+        }
     }
 
-    /// Reads the input as UTF-8 text.
+    /// A file on disk.
+    pub fn at(path: &Path) -> Self {
+        Self {
+            name: path.display().to_string(),
+            path: Some(path.to_path_buf()),
+        }
+    }
+
+    /// Reads the file as UTF-8 text.
     pub fn read(&self) -> Result<String, String> {
         let bytes = match &self.path {
             None => {
@@ -52,6 +68,50 @@ impl Input {
     }
 }
 
+/// One input to lint or fix: a file, standard input, or the files of a Terraform module.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// How the input is named in messages: the file, or the module's directory.
+    pub name: String,
+    pub files: Vec<InputFile>,
+    /// False when found by walking a directory: then inputs without a distribution are skipped.
+    pub explicit: bool,
+    /// The directory argument this input was found in.
+    pub from_dir: Option<PathBuf>,
+}
+
+impl Input {
+    /// One file.
+    fn file(file: InputFile, explicit: bool, from_dir: Option<PathBuf>) -> Self {
+        Self {
+            name: file.name.clone(),
+            files: vec![file],
+            explicit,
+            from_dir,
+        }
+    }
+
+    /// True for standard input.
+    pub fn is_stdin(&self) -> bool {
+        self.files.iter().any(|f| f.path.is_none())
+    }
+
+    /// True for a Terraform module of several files.
+    pub fn is_module(&self) -> bool {
+        self.files.len() > 1
+    }
+
+    /// Reads every file; on failure, the index of the file that could not be read.
+    pub fn read(&self) -> Result<Sources, (usize, String)> {
+        let mut sources = Sources::new();
+        for (i, file) in self.files.iter().enumerate() {
+            let text = file.read().map_err(|e| (i, e))?;
+            sources.push(file.name.clone(), &text);
+        }
+        Ok(sources)
+    }
+}
+
 /// A readable message for an I/O error on `path`.
 pub fn describe_io(path: &Path, e: &std::io::Error) -> String {
     match e.kind() {
@@ -61,6 +121,32 @@ pub fn describe_io(path: &Path, e: &std::io::Error) -> String {
     }
 }
 
+/// What a file is to a Terraform module, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TerraformRole {
+    Config,
+    /// A variable file Terraform loads by itself (`terraform.tfvars`, `*.auto.tfvars`, and their
+    /// `.json` forms).
+    AutoValues,
+    /// Another variable file (`prod.tfvars`): loaded only with `-var-file`.
+    OtherValues,
+}
+
+fn terraform_role(path: &Path) -> Option<TerraformRole> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.ends_with(".tf") {
+        return Some(TerraformRole::Config);
+    }
+    let stem = name
+        .strip_suffix(".tfvars.json")
+        .or_else(|| name.strip_suffix(".tfvars"))?;
+    Some(if stem == "terraform" || stem.ends_with(".auto") {
+        TerraformRole::AutoValues
+    } else {
+        TerraformRole::OtherValues
+    })
+}
+
 /// The inputs named by `paths` (standard input when empty), walking directories in name order.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
     if paths.is_empty() {
@@ -68,9 +154,9 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
             return Err(CliError::new("no input: give files or directories")
                 .with_hint("or pipe a configuration in: `aws cloudfront get-distribution-config --id ID | apifront lint`"));
         }
-        return Ok(vec![stdin()]);
+        return Ok(vec![Input::file(InputFile::stdin(), true, None)]);
     }
-    let mut inputs = Vec::new();
+    let mut inputs = Modules::default();
     let mut stdin_seen = false;
     for path in paths {
         if path.as_os_str() == "-" {
@@ -78,45 +164,120 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
                 return Err(CliError::new("`-` (standard input) is given twice"));
             }
             stdin_seen = true;
-            inputs.push(stdin());
+            inputs.push(Input::file(InputFile::stdin(), true, None));
         } else if path.is_dir() {
-            inputs.extend(walk(path));
+            walk(path, &mut inputs);
+        } else if terraform_role(path).is_some() && path.is_file() {
+            inputs.add_to_module(path, true, None);
         } else {
-            inputs.push(Input {
-                name: path.display().to_string(),
-                path: Some(path.clone()),
-                explicit: true,
-                from_dir: None,
-            });
+            inputs.push(Input::file(InputFile::at(path), true, None));
         }
     }
-    Ok(inputs)
+    inputs.finish()
 }
 
-fn stdin() -> Input {
-    Input {
-        name: STDIN_NAME.into(),
-        path: None,
-        explicit: true,
-        from_dir: None,
+/// Inputs being collected, with the Terraform modules being filled.
+#[derive(Default)]
+struct Modules {
+    inputs: Vec<Input>,
+    /// (module directory, whether it was named explicitly) → index in `inputs`.
+    modules: Vec<((PathBuf, bool), usize)>,
+}
+
+impl Modules {
+    fn push(&mut self, input: Input) {
+        self.inputs.push(input);
+    }
+
+    /// Adds a Terraform file to the module of its directory, creating the module in place.
+    fn add_to_module(&mut self, path: &Path, explicit: bool, from_dir: Option<&Path>) {
+        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let key = (dir.clone(), explicit);
+        let index = match self.modules.iter().find(|(k, _)| *k == key) {
+            Some((_, i)) => *i,
+            None => {
+                self.inputs.push(Input {
+                    name: String::new(),
+                    files: Vec::new(),
+                    explicit,
+                    from_dir: from_dir.map(Path::to_path_buf),
+                });
+                self.modules.push((key, self.inputs.len() - 1));
+                self.inputs.len() - 1
+            }
+        };
+        if let Some(module) = self.inputs.get_mut(index) {
+            module.files.push(InputFile::at(path));
+        }
+    }
+
+    /// The inputs: modules named after their directory (a module of one file after that file),
+    /// and without the modules that hold only variable files.
+    fn finish(mut self) -> Result<Vec<Input>, CliError> {
+        let mut dropped = Vec::new();
+        for ((dir, explicit), index) in &self.modules {
+            let Some(module) = self.inputs.get_mut(*index) else {
+                continue;
+            };
+            let has_config = module.files.iter().any(|f| {
+                f.path
+                    .as_deref()
+                    .and_then(terraform_role)
+                    .is_some_and(|r| r == TerraformRole::Config)
+            });
+            if !has_config {
+                if *explicit {
+                    let names: Vec<&str> = module.files.iter().map(|f| f.name.as_str()).collect();
+                    return Err(CliError::new(format!(
+                        "{} holds only variable values",
+                        names.join(", ")
+                    ))
+                    .with_hint("name the module's .tf files too, or its directory"));
+                }
+                dropped.push(*index);
+                continue;
+            }
+            module.name = match module.files.as_slice() {
+                [one] => one.name.clone(),
+                _ if dir.as_os_str().is_empty() => ".".to_string(),
+                _ => dir.display().to_string(),
+            };
+        }
+        let mut i = 0;
+        self.inputs.retain(|_| {
+            let keep = !dropped.contains(&i);
+            i += 1;
+            keep
+        });
+        Ok(self.inputs)
     }
 }
 
-/// Candidate files under `dir`, skipping hidden directories and `node_modules`.
-fn walk(dir: &Path) -> Vec<Input> {
-    walkdir::WalkDir::new(dir)
+/// Candidate files under `dir`, skipping hidden directories and `node_modules`; the `.tf` files
+/// of each directory (with the variable files Terraform loads there) form one module.
+fn walk(dir: &Path, inputs: &mut Modules) {
+    let entries = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_skipped_dir(e))
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && has_extension(e.path()))
-        .map(|e| Input {
-            name: e.path().display().to_string(),
-            path: Some(e.path().to_path_buf()),
-            explicit: false,
-            from_dir: Some(dir.to_path_buf()),
-        })
-        .collect()
+        .filter(|e| e.file_type().is_file());
+    for entry in entries {
+        let path = entry.path();
+        match terraform_role(path) {
+            Some(TerraformRole::Config | TerraformRole::AutoValues) => {
+                inputs.add_to_module(path, false, Some(dir));
+            }
+            // Loaded only with -var-file: not part of what `terraform plan` reads there.
+            Some(TerraformRole::OtherValues) => {}
+            None if has_extension(path) => inputs.push(Input::file(
+                InputFile::at(path),
+                false,
+                Some(dir.to_path_buf()),
+            )),
+            None => {}
+        }
+    }
 }
 
 fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
@@ -163,5 +324,19 @@ mod tests {
             "{\"DistributionConfig\": ",
             Some(&syntax)
         ));
+    }
+
+    #[test]
+    fn terraform_roles_by_name() {
+        let role = |n: &str| terraform_role(Path::new(n));
+        assert_eq!(role("mod/main.tf"), Some(TerraformRole::Config));
+        assert_eq!(role("terraform.tfvars"), Some(TerraformRole::AutoValues));
+        assert_eq!(
+            role("terraform.tfvars.json"),
+            Some(TerraformRole::AutoValues)
+        );
+        assert_eq!(role("prod.auto.tfvars"), Some(TerraformRole::AutoValues));
+        assert_eq!(role("prod.tfvars"), Some(TerraformRole::OtherValues));
+        assert_eq!(role("template.json"), None);
     }
 }

@@ -10,8 +10,9 @@ mod corpus;
 #[cfg(not(target_arch = "wasm32"))]
 mod bench {
     use super::corpus;
-    use apifront_core::lint::{lint_text, LintConfig};
-    use apifront_core::parse::parse;
+    use apifront_core::lint::{lint_sources, lint_text, LintConfig};
+    use apifront_core::parse::{parse, parse_sources};
+    use apifront_core::source::Sources;
     use criterion::{Criterion, Throughput};
     use std::hint::black_box;
     use std::time::Duration;
@@ -69,6 +70,38 @@ mod bench {
         );
     }
 
+    /// Terraform: one text (`parse`, `lint`) and the same module as four files
+    /// (`parse_sources`, `lint_sources`).
+    fn terraform_group(c: &mut Criterion, name: &str, files: &[(String, String)]) {
+        let text = corpus::terraform_text(files);
+        let sources = Sources::from_files(files.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        let doc = parse(&text).unwrap_or_else(|e| panic!("{name} does not parse: {e}"));
+        let module = parse_sources(&sources).unwrap_or_else(|e| panic!("{name}: {}", e.error));
+        assert_eq!(
+            doc.distributions[0].origins.len(),
+            module.distributions[0].origins.len()
+        );
+        eprintln!(
+            "{name}: {} bytes, {} origins, {} behaviors, {} findings",
+            text.len(),
+            doc.distributions[0].origins.len(),
+            doc.distributions[0].behaviors.len(),
+            lint_text(&text, &LintConfig::default()).map_or(0, |r| r.findings.len())
+        );
+        let mut g = c.benchmark_group(name);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function("parse", |b| b.iter(|| parse(black_box(&text))));
+        let config = LintConfig::default();
+        g.bench_function("lint", |b| b.iter(|| lint_text(black_box(&text), &config)));
+        g.bench_function("parse_sources", |b| {
+            b.iter(|| parse_sources(black_box(&sources)))
+        });
+        g.bench_function("lint_sources", |b| {
+            b.iter(|| lint_sources(black_box(&sources), &config))
+        });
+        g.finish();
+    }
+
     pub fn benches(c: &mut Criterion) {
         let large = corpus::large();
         let synthetic = corpus::synthetic(1 << 20);
@@ -82,6 +115,7 @@ mod bench {
         group(c, "typical-5k", corpus::TYPICAL);
         group(c, "large-355k", &large);
         group(c, "synthetic-1m", &synthetic);
+        terraform_group(c, "terraform-module", &corpus::terraform(25, 75));
     }
 }
 

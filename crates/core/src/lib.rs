@@ -10,6 +10,9 @@
 //!   applies their fixes to the text.
 //! - [`trace::trace`] walks a request through a distribution hop by hop and predicts the answer;
 //!   [`map::build`] draws a distribution ([`map::svg`], [`map::mermaid`]).
+//! - [`source::Sources`] reads several files as one input (a Terraform module's directory):
+//!   [`parse::parse_sources`], [`lint::lint_sources`] and [`lint::fix_sources`] place every
+//!   finding, error and fix in its own file.
 #![forbid(unsafe_code)]
 
 pub mod classify;
@@ -22,6 +25,7 @@ pub mod parse;
 pub mod render;
 pub mod rules;
 pub mod share;
+pub mod source;
 pub mod span;
 pub mod state;
 pub mod trace;

@@ -56,6 +56,8 @@ pub struct Document {
     pub certificates: Vec<Certificate>,
     /// API mappings (base path mappings) of custom domains.
     pub api_mappings: Vec<ApiMapping>,
+    /// Terraform `module` blocks: what they create is not in the model.
+    pub modules: Vec<ModuleCall>,
 }
 
 impl Document {
@@ -75,6 +77,7 @@ impl Document {
             api_domain_names: Vec::new(),
             certificates: Vec::new(),
             api_mappings: Vec::new(),
+            modules: Vec::new(),
         }
     }
 }
@@ -115,6 +118,8 @@ pub struct Distribution {
     /// `ordered_cache_behavior`, …): the blocks they generate are not in the model, so the lists
     /// of those types are incomplete. Empty for the other formats.
     pub dynamic_blocks: Vec<String>,
+    /// The span of each `dynamic` block of [`Distribution::dynamic_blocks`], in the same order.
+    pub dynamic_block_spans: Vec<Span>,
 }
 
 impl Distribution {
@@ -196,10 +201,13 @@ pub struct Origin {
     pub id: Field<String>,
     pub domain_name: Field<String>,
     pub origin_path: Field<String>,
-    /// True when `domain_name` is set to a URL-valued attribute rather than a host name
-    /// (Terraform `aws_apigatewayv2_api.x.api_endpoint` / `aws_lambda_function_url.x.function_url`,
-    /// CloudFormation `Fn::GetAtt` of `ApiEndpoint` / `FunctionUrl`), so it is not a host name
-    /// even though its exact value is unknown.
+    /// True when `domain_name` is set to a URL or a host with a path rather than a host name,
+    /// though its exact value is unknown: a URL-valued attribute (Terraform
+    /// `aws_apigatewayv2_api.x.api_endpoint`, `aws_lambda_function_url.x.function_url`,
+    /// CloudFormation `Fn::GetAtt` of `ApiEndpoint` / `FunctionUrl`), or an expression whose
+    /// known text has a scheme or a `/` (`replace(aws_api_gateway_stage.s.invoke_url,
+    /// "https://", "")` is `{id}.execute-api.{region}.amazonaws.com/{stage}`). CloudFront
+    /// accepts only a DNS name there.
     pub domain_is_url: bool,
     /// Classification of `domain_name` (see [`crate::classify`]).
     pub kind: OriginKindField,
@@ -502,6 +510,19 @@ pub struct ApiMapping {
     pub path: String,
     /// The base path (`BasePath`, `ApiMappingKey`); absent or empty maps the domain's root.
     pub base_path: Field<String>,
+}
+
+/// A Terraform `module "name" { source = … }` block. apifront does not read modules: the
+/// distribution, policies or APIs it creates are not in the model.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ModuleCall {
+    /// The module's name (`cdn` for `module "cdn"`).
+    pub name: String,
+    pub span: Span,
+    /// `module.cdn`.
+    pub path: String,
+    /// Where the module comes from (`./modules/cdn`, `terraform-aws-modules/cloudfront/aws`).
+    pub source: Field<String>,
 }
 
 /// An ACM certificate defined in the same input.

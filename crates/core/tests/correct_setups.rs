@@ -5,7 +5,8 @@
 //!
 //! A file is one setup; a directory is one Terraform module (its `.tf` files read together).
 
-use apifront_core::lint::{lint_text, LintConfig, Severity};
+use apifront_core::lint::{lint_sources, LintConfig, Severity};
+use apifront_core::source::Sources;
 use std::path::{Path, PathBuf};
 
 fn setups() -> Vec<PathBuf> {
@@ -18,21 +19,30 @@ fn setups() -> Vec<PathBuf> {
     paths
 }
 
-/// The text of a setup: a file's contents, or a module's `.tf` files one after the other.
-fn text_of(path: &Path) -> String {
-    if !path.is_dir() {
-        return std::fs::read_to_string(path).expect("a readable setup");
-    }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-        .expect("a module folder")
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "tf"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|f| std::fs::read_to_string(f).expect("a readable .tf file") + "\n")
-        .collect()
+/// A setup's files: the file itself, or a module's `.tf`, `.tfvars` and `.tfvars.json` files.
+fn sources_of(path: &Path) -> Sources {
+    let files: Vec<PathBuf> = if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .expect("a module folder")
+            .map(|e| e.expect("a directory entry").path())
+            .filter(|p| {
+                let name = p.to_string_lossy();
+                name.ends_with(".tf") || name.ends_with(".tfvars") || name.ends_with(".tfvars.json")
+            })
+            .collect();
+        files.sort();
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    Sources::from_files(files.iter().map(|f| {
+        let name = f
+            .file_name()
+            .expect("a file name")
+            .to_string_lossy()
+            .into_owned();
+        (name, std::fs::read_to_string(f).expect("a readable setup"))
+    }))
 }
 
 #[test]
@@ -42,7 +52,7 @@ fn there_are_at_least_twenty_setups_in_every_format() {
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     assert!(names.len() >= 20, "{names:?}");
-    for prefix in ["cli-", "cfn-", "cdk-", "sam-", "tf-"] {
+    for prefix in ["cli-", "cfn-", "cdk-", "sam-", "tf-", "terraform-"] {
         assert!(
             names.iter().any(|n| n.starts_with(prefix)),
             "no {prefix} setup"
@@ -56,9 +66,14 @@ fn correct_setups_have_no_error_or_warning() {
     let mut loud = Vec::new();
     for path in setups() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let text = text_of(&path);
-        match lint_text(&text, &LintConfig::default()) {
-            Err(e) => loud.push(format!("{name}: does not parse: {e}")),
+        let sources = sources_of(&path);
+        // A module's findings name its file; a single file's, the setup.
+        let at = |file: usize| match path.is_dir() {
+            true => format!("{name}/{}", sources.name(file)),
+            false => name.clone(),
+        };
+        match lint_sources(&sources, &LintConfig::default()) {
+            Err(e) => loud.push(format!("{}: does not parse: {}", at(e.file), e.error)),
             Ok(report) => loud.extend(
                 report
                     .findings
@@ -66,8 +81,13 @@ fn correct_setups_have_no_error_or_warning() {
                     .filter(|f| f.severity != Severity::Info)
                     .map(|f| {
                         format!(
-                            "{name}:{}:{} {:?} {}: {}",
-                            f.span.line, f.span.column, f.severity, f.rule, f.message
+                            "{}:{}:{} {:?} {}: {}",
+                            at(f.file),
+                            f.span.line,
+                            f.span.column,
+                            f.severity,
+                            f.rule,
+                            f.message
                         )
                     }),
             ),

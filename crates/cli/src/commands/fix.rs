@@ -5,8 +5,9 @@ use crate::args::FixArgs;
 use crate::error::{CliError, CmdResult, Status};
 use crate::input::{self, holds_no_distribution, Input};
 use crate::style;
-use apifront_core::lint::{fix_text, lint_text, LintConfig};
+use apifront_core::lint::{fix_sources, lint_sources, LintConfig};
 use apifront_core::parse::ParseError;
+use apifront_core::source::{SourceError, Sources};
 
 /// Where the fixed text goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,49 +33,61 @@ pub fn run(args: FixArgs) -> CmdResult {
     let mut out = String::new();
     let mut done = 0;
     for input in &inputs {
-        let text = match input.read() {
-            Ok(text) => text,
-            Err(message) => return Err(CliError::new(message)),
-        };
-        if !input.explicit && holds_no_distribution(&text, None) {
+        let sources = input
+            .read()
+            .map_err(|(_, message)| CliError::new(message))?;
+        if !input.explicit && holds_no_distribution(sources.text(), None) {
             continue;
         }
-        let result = fix_one(&text, &config, args.include_unsafe);
-        let (fixed, before, after) = match result {
+        let (fixed, before, after) = match fix_one(&sources, &config, args.include_unsafe) {
             Ok(r) => r,
-            Err(e) if !input.explicit && holds_no_distribution(&text, Some(&e)) => continue,
+            Err(e) if !input.explicit && holds_no_distribution(sources.text(), Some(&e.error)) => {
+                continue
+            }
             Err(e) => {
-                parse_error(&input.name, &e);
+                parse_error(sources.name(e.file), &e.error);
                 status = Status::Failure;
                 continue;
             }
         };
         done += 1;
-        if mode == Mode::Stdout && done > 1 {
-            return Err(CliError::new(format!(
-                "--stdout prints one file, and {} holds several configurations",
-                args.path.display()
-            ))
-            .with_hint("fix them in place, or use --diff"));
+        if mode == Mode::Stdout && (done > 1 || input.is_module()) {
+            let what = if input.is_module() {
+                format!(
+                    "{} is a Terraform module of {} files",
+                    input.name,
+                    input.files.len()
+                )
+            } else {
+                format!("{} holds several configurations", args.path.display())
+            };
+            return Err(
+                CliError::new(format!("--stdout prints one file, and {what}"))
+                    .with_hint("fix them in place, or use --diff"),
+            );
         }
-        let changed = fixed != text;
-        match mode {
-            Mode::Stdout => out.push_str(&fixed),
-            Mode::Diff if changed => {
-                out.push_str(&diff(&input.name, &text, &fixed));
-                fixed_any += 1;
-            }
-            Mode::Diff => {}
-            Mode::InPlace => {
-                if changed {
-                    if let Some(path) = &input.path {
-                        std::fs::write(path, &fixed).map_err(|e| {
+        for (i, text) in fixed.iter().enumerate() {
+            let old = sources.file_text(i);
+            let changed = text != old;
+            match mode {
+                Mode::Stdout => out.push_str(text),
+                Mode::Diff if changed => {
+                    out.push_str(&diff(sources.name(i), old, text));
+                    fixed_any += 1;
+                }
+                Mode::Diff => {}
+                Mode::InPlace if changed => {
+                    if let Some(path) = input.files.get(i).and_then(|f| f.path.as_ref()) {
+                        std::fs::write(path, text).map_err(|e| {
                             CliError::new(format!("cannot write {}: {e}", path.display()))
                         })?;
                     }
                 }
-                report(&input.name, before.saturating_sub(after), after);
+                Mode::InPlace => {}
             }
+        }
+        if mode == Mode::InPlace {
+            report(&input.name, before.saturating_sub(after), after);
         }
     }
     if done == 0 && status == Status::Success {
@@ -90,15 +103,16 @@ pub fn run(args: FixArgs) -> CmdResult {
     Ok(status)
 }
 
-/// The fixed text and the number of findings before and after fixing.
+/// The fixed text of each file and the number of findings before and after fixing.
 fn fix_one(
-    text: &str,
+    sources: &Sources,
     config: &LintConfig,
     include_unsafe: bool,
-) -> Result<(String, usize, usize), ParseError> {
-    let before = lint_text(text, config)?.findings.len();
-    let fixed = fix_text(text, config, include_unsafe)?;
-    let after = lint_text(&fixed, config)
+) -> Result<(Vec<String>, usize, usize), SourceError> {
+    let before = lint_sources(sources, config)?.findings.len();
+    let fixed = fix_sources(sources, config, include_unsafe)?;
+    let names = (0..sources.len()).map(|i| sources.name(i).to_string());
+    let after = lint_sources(&Sources::from_files(names.zip(&fixed)), config)
         .map(|r| r.findings.len())
         .unwrap_or(before);
     Ok((fixed, before, after))

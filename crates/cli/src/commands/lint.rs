@@ -4,9 +4,9 @@ use super::{lint_config, write_output};
 use crate::args::{LintArgs, LintFormat};
 use crate::error::{CliError, CmdResult, Status};
 use crate::input::{self, holds_no_distribution, Input, EXTENSIONS};
-use crate::report::{self, FileReport, Outcome};
-use apifront_core::lint::{lint, LintConfig};
-use apifront_core::parse::{detect, parse};
+use crate::report::{self, InputReport, Outcome, ReportFile};
+use apifront_core::lint::{lint_sources, LintConfig};
+use apifront_core::parse::detect;
 use std::path::PathBuf;
 
 /// Runs `apifront lint`.
@@ -68,44 +68,62 @@ pub fn run(args: LintArgs) -> CmdResult {
     Ok(status(&files, args.severity.to_core()))
 }
 
-/// Reads, parses and lints one input; `None` when a directory's file holds no distribution.
-fn lint_input(input: &Input, config: &LintConfig) -> Option<FileReport> {
-    let text = match input.read() {
-        Ok(text) => text,
-        Err(message) => {
-            return Some(FileReport {
-                name: input.name.clone(),
-                text: String::new(),
-                format: None,
-                outcome: Outcome::Unreadable(message),
-            })
-        }
-    };
-    if !input.explicit && holds_no_distribution(&text, None) {
-        return None;
-    }
-    let (format, outcome) = match parse(&text) {
-        Ok(doc) => (Some(doc.format), Outcome::Linted(lint(&doc, &text, config))),
-        Err(e) => {
-            if !input.explicit && holds_no_distribution(&text, Some(&e)) {
-                return None;
-            }
-            (
-                Some(e.format.unwrap_or_else(|| detect(&text))),
-                Outcome::Invalid(e),
-            )
-        }
-    };
-    Some(FileReport {
+/// Reads, parses and lints one input (a file, or the files of a Terraform module); `None` when
+/// an input found in a directory holds no distribution.
+fn lint_input(input: &Input, config: &LintConfig) -> Option<InputReport> {
+    let report = |files: Vec<ReportFile>, format, outcome| InputReport {
         name: input.name.clone(),
-        text,
+        files,
         format,
         outcome,
+    };
+    let sources = match input.read() {
+        Ok(sources) => sources,
+        Err((file, message)) => {
+            let files = input
+                .files
+                .iter()
+                .map(|f| ReportFile {
+                    name: f.name.clone(),
+                    text: String::new(),
+                })
+                .collect();
+            return Some(report(files, None, Outcome::Unreadable { file, message }));
+        }
+    };
+    if !input.explicit && holds_no_distribution(sources.text(), None) {
+        return None;
+    }
+    let files = (0..sources.len())
+        .map(|i| ReportFile {
+            name: sources.name(i).to_string(),
+            text: sources.file_text(i).to_string(),
+        })
+        .collect();
+    Some(match lint_sources(&sources, config) {
+        Ok(r) => report(files, Some(r.format), Outcome::Linted(r.findings)),
+        Err(e) => {
+            if !input.explicit && holds_no_distribution(sources.text(), Some(&e.error)) {
+                return None;
+            }
+            let format = e
+                .error
+                .format
+                .unwrap_or_else(|| detect(sources.file_text(e.file)));
+            report(
+                files,
+                Some(format),
+                Outcome::Invalid {
+                    file: e.file,
+                    error: e.error,
+                },
+            )
+        }
     })
 }
 
 /// Exit 2 when an input failed, 1 when a finding reaches `threshold`, else 0.
-fn status(files: &[FileReport], threshold: apifront_core::lint::Severity) -> Status {
+fn status(files: &[InputReport], threshold: apifront_core::lint::Severity) -> Status {
     if files.iter().any(|f| f.failure().is_some()) {
         Status::Failure
     } else if files

@@ -2,13 +2,13 @@
 
 use crate::args::{Cli, CompletionsArgs};
 use crate::error::{CliError, CmdResult, Status};
-use crate::input::{Input, STDIN_NAME};
+use crate::input::InputFile;
 use crate::suggest::closest;
 use apifront_core::lint::LintConfig;
 use apifront_core::rules;
 use apifront_core::state::{self, FormState};
 use clap::CommandFactory;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub mod catalog;
 pub mod fix;
@@ -61,13 +61,8 @@ pub fn known_preset(name: &str) -> Result<&'static state::Preset, CliError> {
 
 /// Reads a whole file, or standard input for `-`.
 pub fn read_path(path: &Path) -> Result<String, CliError> {
-    let input = if path.as_os_str() == "-" {
-        Input {
-            name: STDIN_NAME.into(),
-            path: None,
-            explicit: true,
-            from_dir: None,
-        }
+    let file = if path.as_os_str() == "-" {
+        InputFile::stdin()
     } else {
         if path.is_dir() {
             return Err(CliError::new(format!(
@@ -75,14 +70,9 @@ pub fn read_path(path: &Path) -> Result<String, CliError> {
                 path.display()
             )));
         }
-        Input {
-            name: path.display().to_string(),
-            path: Some(PathBuf::from(path)),
-            explicit: true,
-            from_dir: None,
-        }
+        InputFile::at(path)
     };
-    input.read().map_err(CliError::new)
+    file.read().map_err(CliError::new)
 }
 
 /// The form state of `--preset NAME` or `--state FILE`.

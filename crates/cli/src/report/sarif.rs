@@ -4,10 +4,11 @@
 //! (apifront's columns are UTF-16 code units); each result names its distribution as a logical
 //! location; unparseable inputs are tool execution notifications.
 
-use super::{FileReport, Outcome};
+use super::InputReport;
 use crate::input::STDIN_NAME;
-use apifront_core::lint::{docs_markdown, Finding, Rule, Severity};
+use apifront_core::lint::{docs_markdown, Rule, Severity};
 use apifront_core::rules;
+use apifront_core::source::LocatedFinding;
 use apifront_core::span::Span;
 use serde_json::{json, Value};
 
@@ -16,14 +17,19 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The project page, for `informationUri`.
 const INFORMATION_URI: &str = "https://github.com/apifront/apifront";
 
-/// The SARIF log of `files`.
-pub fn render(files: &[FileReport]) -> Value {
+/// The SARIF log of `inputs`.
+pub fn render(inputs: &[InputReport]) -> Value {
     let rules = rules::all();
-    let results: Vec<Value> = files
+    let results: Vec<Value> = inputs
         .iter()
-        .flat_map(|file| file.findings().iter().map(move |f| result(file, f, rules)))
+        .flat_map(|input| {
+            input
+                .findings()
+                .iter()
+                .map(move |f| result(input, f, rules))
+        })
         .collect();
-    let notifications: Vec<Value> = files.iter().filter_map(notification).collect();
+    let notifications: Vec<Value> = inputs.iter().filter_map(notification).collect();
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -83,13 +89,13 @@ fn kebab<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
-fn result(file: &FileReport, f: &Finding, rules: &[&Rule]) -> Value {
+fn result(input: &InputReport, f: &LocatedFinding, rules: &[&Rule]) -> Value {
     let mut value = json!({
         "ruleId": f.rule,
         "level": level(f.severity),
         "message": { "text": f.message },
         "locations": [{
-            "physicalLocation": physical(file, f.span),
+            "physicalLocation": physical(input.name(f.file), f.span),
             "logicalLocations": [{
                 "name": f.distribution,
                 "fullyQualifiedName": f.distribution,
@@ -106,34 +112,47 @@ fn result(file: &FileReport, f: &Finding, rules: &[&Rule]) -> Value {
             .related
             .iter()
             .enumerate()
-            .map(|(id, (span, note))| {
+            .map(|(id, (at, note))| {
                 json!({
                     "id": id,
-                    "physicalLocation": physical(file, *span),
+                    "physicalLocation": physical(input.name(at.file), at.span),
                     "message": { "text": note },
                 })
             })
             .collect();
     }
     if let Some(fix) = &f.fix {
+        // One artifact change per file the fix edits, in the order first edited.
+        let mut files: Vec<usize> = Vec::new();
+        for (file, _) in &fix.edits {
+            if !files.contains(file) {
+                files.push(*file);
+            }
+        }
+        let changes: Vec<Value> = files
+            .iter()
+            .map(|file| {
+                json!({
+                    "artifactLocation": { "uri": uri(input.name(*file)) },
+                    "replacements": fix.edits.iter().filter(|(f, _)| f == file).map(|(_, e)| json!({
+                        "deletedRegion": { "byteOffset": e.start, "byteLength": e.end - e.start },
+                        "insertedContent": { "text": e.replacement },
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
         value["fixes"] = json!([{
             "description": { "text": fix.description },
-            "artifactChanges": [{
-                "artifactLocation": { "uri": uri(&file.name) },
-                "replacements": fix.edits.iter().map(|e| json!({
-                    "deletedRegion": { "byteOffset": e.start, "byteLength": e.end - e.start },
-                    "insertedContent": { "text": e.replacement },
-                })).collect::<Vec<_>>(),
-            }],
+            "artifactChanges": changes,
         }]);
         value["properties"]["fixSafe"] = json!(fix.safe);
     }
     value
 }
 
-fn physical(file: &FileReport, span: Span) -> Value {
+fn physical(name: &str, span: Span) -> Value {
     json!({
-        "artifactLocation": { "uri": uri(&file.name) },
+        "artifactLocation": { "uri": uri(name) },
         "region": {
             "startLine": span.line.max(1),
             "startColumn": span.column.max(1),
@@ -145,21 +164,18 @@ fn physical(file: &FileReport, span: Span) -> Value {
     })
 }
 
-fn notification(file: &FileReport) -> Option<Value> {
-    let (message, line, column) = file.failure()?;
-    let mut location =
-        json!({ "physicalLocation": { "artifactLocation": { "uri": uri(&file.name) } } });
-    if line > 0 {
+fn notification(input: &InputReport) -> Option<Value> {
+    let failure = input.failure()?;
+    let mut location = json!({
+        "physicalLocation": { "artifactLocation": { "uri": uri(&failure.file.name) } }
+    });
+    if failure.line > 0 {
         location["physicalLocation"]["region"] =
-            json!({ "startLine": line, "startColumn": column.max(1) });
+            json!({ "startLine": failure.line, "startColumn": failure.column.max(1) });
     }
-    let hint = match &file.outcome {
-        Outcome::Invalid(e) => e.hint.clone(),
-        _ => None,
-    };
-    let text = match hint {
-        Some(hint) => format!("{message} (hint: {hint})"),
-        None => message,
+    let text = match failure.hint {
+        Some(hint) => format!("{} (hint: {hint})", failure.message),
+        None => failure.message,
     };
     Some(json!({
         "level": "error",

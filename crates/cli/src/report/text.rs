@@ -1,56 +1,61 @@
 //! The human report: one code frame per finding, then a summary line.
 
 use super::frame::{frame, gutter_width};
-use super::{FileReport, Outcome};
+use super::{InputReport, Outcome, ReportFile};
 use crate::style;
-use apifront_core::lint::{Finding, Severity};
+use apifront_core::lint::Severity;
+use apifront_core::source::LocatedFinding;
 use apifront_core::span::LineIndex;
 use std::fmt::Write;
 
-/// The text report of `files`.
-pub fn render(files: &[FileReport]) -> String {
+/// The text report of `inputs`.
+pub fn render(inputs: &[InputReport]) -> String {
     let mut out = String::new();
-    for file in files {
-        match &file.outcome {
+    for input in inputs {
+        match &input.outcome {
             Outcome::Linted(findings) => {
                 for finding in findings {
-                    finding_block(&mut out, file, finding);
+                    finding_block(&mut out, input, finding);
                 }
             }
-            Outcome::Invalid(e) => {
+            Outcome::Invalid { file, error: e } => {
                 let _ = writeln!(
                     out,
                     "{}: {}",
                     style::paint(style::ERROR, "error"),
                     e.message
                 );
-                let _ = writeln!(out, "{}", location(&file.name, e.line, e.column));
-                let offset = LineIndex::new(&file.text).offset(e.line, e.column);
+                let _ = writeln!(out, "{}", location(input.name(*file), e.line, e.column));
                 let gutter = gutter_width(e.line);
-                if !file.text.is_empty() {
-                    out.push_str(&frame(
-                        &file.text,
-                        e.line,
-                        (offset, offset),
-                        gutter,
-                        style::ERROR,
-                    ));
+                if let Some(ReportFile { text, .. }) = input.file(*file) {
+                    if !text.is_empty() {
+                        let offset = LineIndex::new(text).offset(e.line, e.column);
+                        out.push_str(&frame(text, e.line, (offset, offset), gutter, style::ERROR));
+                    }
                 }
                 if let Some(hint) = &e.hint {
                     note(&mut out, gutter, "hint", hint);
                 }
+                if input.files.len() > 1 {
+                    note(
+                        &mut out,
+                        gutter,
+                        "in",
+                        &format!("Terraform module {} (not linted)", input.name),
+                    );
+                }
                 out.push('\n');
             }
-            Outcome::Unreadable(message) => {
+            Outcome::Unreadable { message, .. } => {
                 let _ = writeln!(out, "{}: {message}\n", style::paint(style::ERROR, "error"));
             }
         }
     }
-    out.push_str(&summary(files));
+    out.push_str(&summary(inputs));
     out
 }
 
-fn finding_block(out: &mut String, file: &FileReport, f: &Finding) {
+fn finding_block(out: &mut String, input: &InputReport, f: &LocatedFinding) {
     let (label, paint) = severity_style(f.severity);
     let _ = writeln!(
         out,
@@ -59,10 +64,15 @@ fn finding_block(out: &mut String, file: &FileReport, f: &Finding) {
         style::paint(style::BOLD, format!("[{}]", f.rule)),
         style::paint(style::BOLD, &f.message)
     );
-    let _ = writeln!(out, "{}", location(&file.name, f.span.line, f.span.column));
+    let _ = writeln!(
+        out,
+        "{}",
+        location(input.name(f.file), f.span.line, f.span.column)
+    );
     let gutter = gutter_width(f.span.line);
+    let text = input.file(f.file).map_or("", |file| file.text.as_str());
     out.push_str(&frame(
-        &file.text,
+        text,
         f.span.line,
         (f.span.start, f.span.end),
         gutter,
@@ -74,12 +84,17 @@ fn finding_block(out: &mut String, file: &FileReport, f: &Finding) {
         format!("{} ({})", f.distribution, f.path)
     };
     note(out, gutter, "in", &place);
-    for (span, text) in &f.related {
+    for (at, text) in &f.related {
         note(
             out,
             gutter,
             "note",
-            &format!("{text} ({}:{}:{})", file.name, span.line, span.column),
+            &format!(
+                "{text} ({}:{}:{})",
+                input.name(at.file),
+                at.span.line,
+                at.span.column
+            ),
         );
     }
     if let Some(fix) = &f.fix {
@@ -119,12 +134,17 @@ fn note(out: &mut String, gutter: usize, label: &str, text: &str) {
     );
 }
 
-/// "Found 3 problems (1 error, 2 warnings) in 2 files; 1 fixable with `apifront fix`."
-fn summary(files: &[FileReport]) -> String {
-    let findings: Vec<&Finding> = files.iter().flat_map(|f| f.findings()).collect();
+/// "Found 3 problems (1 error, 2 warnings) in 2 files; 1 fixable with `apifront fix`." Every
+/// file of a linted Terraform module counts.
+fn summary(inputs: &[InputReport]) -> String {
+    let findings: Vec<&LocatedFinding> = inputs.iter().flat_map(|f| f.findings()).collect();
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let failed = files.iter().filter(|f| f.failure().is_some()).count();
-    let linted = files.len() - failed;
+    let failed = inputs.iter().filter(|f| f.failure().is_some()).count();
+    let linted: usize = inputs
+        .iter()
+        .filter(|f| f.failure().is_none())
+        .map(|f| f.files.len())
+        .sum();
     let mut out = if linted == 0 {
         String::new()
     } else if findings.is_empty() {

@@ -5,6 +5,7 @@ mod fix;
 mod generate;
 mod lint;
 mod map;
+mod module;
 mod sarif;
 mod share;
 mod trace;

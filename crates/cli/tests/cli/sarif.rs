@@ -6,7 +6,7 @@
 use super::{apifront, core_findings, core_fixture, json_of};
 use serde_json::Value;
 
-fn validate(log: &Value) {
+pub fn validate(log: &Value) {
     let schema: Value = serde_json::from_str(include_str!("../sarif-schema-2.1.0.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator

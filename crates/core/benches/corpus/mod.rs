@@ -234,3 +234,64 @@ pub fn synthetic(bytes: usize) -> String {
         }
     }
 }
+
+/// A Terraform module of `origins` REST APIs behind one distribution with `behaviors` ordered
+/// behaviors, written the way modules are: variables with defaults, locals, hosts taken from
+/// stage invoke URLs with `split`, ids built from locals. Returned as files
+/// (`variables.tf`, `api.tf`, `cache.tf`, `cdn.tf`); [`terraform_text`] joins them.
+pub fn terraform(origins: usize, behaviors: usize) -> Vec<(String, String)> {
+    let variables = "variable \"project\" {\n  type    = string\n  default = \"shop\"\n}\n\n\
+        variable \"stage_name\" {\n  type    = string\n  default = \"prod\"\n}\n\n\
+        locals {\n  name = \"${var.project}-edge\"\n}\n"
+        .to_string();
+    let mut api = String::new();
+    let mut cdn = String::from(
+        "resource \"aws_cloudfront_distribution\" \"edge\" {\n  enabled = true\n  comment = \"${local.name}\"\n",
+    );
+    for i in 0..origins {
+        api.push_str(&format!(
+            "resource \"aws_api_gateway_rest_api\" \"api{i}\" {{\n  name = \"${{local.name}}-{i}\"\n\n  endpoint_configuration {{\n    types = [\"REGIONAL\"]\n  }}\n}}\n\n\
+             resource \"aws_api_gateway_stage\" \"api{i}\" {{\n  rest_api_id   = aws_api_gateway_rest_api.api{i}.id\n  deployment_id = aws_api_gateway_deployment.api{i}.id\n  stage_name    = var.stage_name\n}}\n\n"
+        ));
+        cdn.push_str(&format!(
+            "\n  origin {{\n    origin_id   = \"${{local.name}}-api-{i}\"\n    domain_name = split(\"/\", aws_api_gateway_stage.api{i}.invoke_url)[2]\n    origin_path = \"/${{var.stage_name}}\"\n\n    custom_origin_config {{\n      http_port              = 80\n      https_port             = 443\n      origin_protocol_policy = \"https-only\"\n      origin_ssl_protocols   = [\"TLSv1.2\"]\n    }}\n  }}\n"
+        ));
+    }
+    let behavior = |path: Option<String>, i: usize| {
+        let (block, pattern) = match path {
+            Some(p) => (
+                "ordered_cache_behavior",
+                format!("    path_pattern             = \"{p}\"\n"),
+            ),
+            None => ("default_cache_behavior", String::new()),
+        };
+        format!(
+            "\n  {block} {{\n{pattern}    target_origin_id         = \"${{local.name}}-api-{}\"\n    viewer_protocol_policy   = \"https-only\"\n    allowed_methods          = [\"GET\", \"HEAD\", \"OPTIONS\", \"PUT\", \"PATCH\", \"POST\", \"DELETE\"]\n    cached_methods           = [\"GET\", \"HEAD\"]\n    cache_policy_id          = aws_cloudfront_cache_policy.api.id\n    origin_request_policy_id = \"b689b0a8-53d0-40ab-baf2-68738e2966ac\"\n  }}\n",
+            i % origins.max(1)
+        )
+    };
+    cdn.push_str(&behavior(None, 0));
+    for b in 0..behaviors {
+        cdn.push_str(&behavior(Some(format!("/v{b}/*")), b));
+    }
+    cdn.push_str(
+        "\n  restrictions {\n    geo_restriction {\n      restriction_type = \"none\"\n    }\n  }\n\n  viewer_certificate {\n    cloudfront_default_certificate = true\n  }\n}\n",
+    );
+    let cache = "resource \"aws_cloudfront_cache_policy\" \"api\" {\n  name        = \"${local.name}-api\"\n  min_ttl     = 0\n  default_ttl = 0\n  max_ttl     = 1\n\n  parameters_in_cache_key_and_forwarded_to_origin {\n    headers_config {\n      header_behavior = \"whitelist\"\n      headers {\n        items = [\"Authorization\"]\n      }\n    }\n    cookies_config {\n      cookie_behavior = \"none\"\n    }\n    query_strings_config {\n      query_string_behavior = \"all\"\n    }\n  }\n}\n"
+        .to_string();
+    vec![
+        ("variables.tf".into(), variables),
+        ("api.tf".into(), api),
+        ("cache.tf".into(), cache),
+        ("cdn.tf".into(), cdn),
+    ]
+}
+
+/// The files of [`terraform`] as one text.
+pub fn terraform_text(files: &[(String, String)]) -> String {
+    files
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

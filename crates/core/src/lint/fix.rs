@@ -7,6 +7,22 @@ use super::finding::{Edit, Finding};
 /// accepted one is skipped (it can be applied on a next pass, after re-linting). Edits are
 /// applied back to front so byte offsets stay valid.
 pub fn apply_fixes(text: &str, findings: &[Finding], include_unsafe: bool) -> String {
+    let mut accepted = accepted_edits(text, findings, include_unsafe);
+    accepted.sort_by_key(|e| std::cmp::Reverse((e.start, e.end)));
+    let mut out = text.to_string();
+    for e in accepted {
+        out.replace_range(e.start..e.end, &e.replacement);
+    }
+    out
+}
+
+/// The edits [`apply_fixes`] applies: those of the fixes taken in position order, skipping a
+/// fix that is invalid for `text` or overlaps an accepted one.
+pub(crate) fn accepted_edits<'f>(
+    text: &str,
+    findings: &'f [Finding],
+    include_unsafe: bool,
+) -> Vec<&'f Edit> {
     let mut fixes: Vec<&[Edit]> = findings
         .iter()
         .filter_map(|f| f.fix.as_ref())
@@ -30,12 +46,7 @@ pub fn apply_fixes(text: &str, findings: &[Finding], include_unsafe: bool) -> St
             accepted.extend(edits);
         }
     }
-    accepted.sort_by_key(|e| std::cmp::Reverse((e.start, e.end)));
-    let mut out = text.to_string();
-    for e in accepted {
-        out.replace_range(e.start..e.end, &e.replacement);
-    }
-    out
+    accepted
 }
 
 /// True when two edits touch the same bytes (two insertions at one point also clash).

@@ -2,6 +2,7 @@
 //!
 //! [`lint`] runs every rule of [`crate::rules::all`] on each distribution of a document and
 //! returns findings sorted by position; [`apply_fixes`] applies their fixes to the text.
+//! [`lint_sources`] and [`fix_sources`] do the same for several files read as one input.
 
 mod context;
 mod docs;
@@ -11,6 +12,7 @@ mod finding;
 mod fix;
 mod rule;
 mod severity;
+mod sources;
 
 pub use context::{behavior_name, origin_name, LintContext};
 pub use docs::docs_markdown;
@@ -19,3 +21,4 @@ pub use finding::{Edit, Finding, Fix};
 pub use fix::apply_fixes;
 pub use rule::{Rule, RuleDocs, Snippet};
 pub use severity::{Category, FixAvailability, LintConfig, Severity};
+pub use sources::{fix_sources, lint_sources, SourcesReport};

@@ -1,8 +1,10 @@
 //! Parsing pasted text into the [`Document`] model.
 //!
-//! [`parse`] detects the format, parses it with a span-keeping parser and builds the model.
+//! [`parse`] detects the format, parses it with a span-keeping parser and builds the model;
+//! [`parse_sources`] reads several files as one input (the files of a Terraform module).
 
 use crate::model::{Document, Format};
+use crate::source::{SourceError, Sources};
 use crate::span::{LineIndex, Span};
 use crate::tree::{Node, NodeKind};
 use serde::{Deserialize, Serialize};
@@ -156,6 +158,51 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
             } else {
                 cli::build(&root, &idx)
             }
+        }
+    }
+}
+
+/// Parses several files as one input (see [`crate::source`]); every span of the model is a span
+/// of [`Sources::text`]. One file is parsed as [`parse`] parses it. Several files are the files
+/// of one Terraform module: `*.tf` files are configuration, `*.tfvars` / `*.tfvars.json` files
+/// variable values (applied in Terraform's order: `terraform.tfvars`, `terraform.tfvars.json`,
+/// `*.auto.tfvars(.json)` by name, then any other in the order given). A file whose name has
+/// none of these endings is configuration if its text reads as Terraform. An error names the
+/// file it is in, at that file's line and column.
+pub fn parse_sources(sources: &Sources) -> Result<Document, SourceError> {
+    match sources.len() {
+        0 => Err(SourceError::new(
+            0,
+            ParseError::at(&LineIndex::new(""), 0, "the input is empty"),
+        )),
+        1 => parse(sources.file_text(0)).map_err(|e| SourceError::new(0, e)),
+        _ => {
+            let text = sources.text();
+            if text.len() > MAX_INPUT_BYTES {
+                return Err(SourceError::new(
+                    0,
+                    ParseError::at(
+                        &LineIndex::new(""),
+                        0,
+                        format!(
+                            "the files are {} bytes together; the limit is {} bytes",
+                            text.len(),
+                            MAX_INPUT_BYTES
+                        ),
+                    ),
+                ));
+            }
+            let files: Vec<terraform::File> = sources
+                .files()
+                .iter()
+                .enumerate()
+                .map(|(i, f)| terraform::File {
+                    name: &f.name,
+                    text: sources.file_text(i),
+                    base: f.start,
+                })
+                .collect();
+            terraform::parse_files(&files, &LineIndex::new(text))
         }
     }
 }

@@ -45,6 +45,49 @@ macro_rules! api_behavior {
     };
 }
 
+/// A Terraform file with one API distribution, for rule documentation: `$before` goes before
+/// the distribution, `$origin` and `$behaviors` inside it (after the `orders-api` origin and
+/// after the default behavior).
+macro_rules! tf_doc {
+    ($before:expr, $origin:expr, $behaviors:expr) => {
+        concat!(
+            $before,
+            "resource \"aws_cloudfront_distribution\" \"cdn\" {\n",
+            "  enabled = true\n\n",
+            "  origin {\n",
+            "    origin_id   = \"orders-api\"\n",
+            "    domain_name = \"abc123defg.execute-api.eu-west-1.amazonaws.com\"\n",
+            "    origin_path = \"/prod\"\n\n",
+            "    custom_origin_config {\n",
+            "      http_port              = 80\n",
+            "      https_port             = 443\n",
+            "      origin_protocol_policy = \"https-only\"\n",
+            "      origin_ssl_protocols   = [\"TLSv1.2\"]\n",
+            "    }\n",
+            "  }\n",
+            $origin,
+            "\n  default_cache_behavior {\n",
+            "    target_origin_id         = \"orders-api\"\n",
+            "    viewer_protocol_policy   = \"https-only\"\n",
+            "    allowed_methods          = [\"GET\", \"HEAD\", \"OPTIONS\", \"PUT\", \"PATCH\", \"POST\", \"DELETE\"]\n",
+            "    cached_methods           = [\"GET\", \"HEAD\"]\n",
+            "    cache_policy_id          = \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"\n",
+            "    origin_request_policy_id = \"b689b0a8-53d0-40ab-baf2-68738e2966ac\"\n",
+            "  }\n",
+            $behaviors,
+            "\n  restrictions {\n",
+            "    geo_restriction {\n",
+            "      restriction_type = \"none\"\n",
+            "    }\n",
+            "  }\n\n",
+            "  viewer_certificate {\n",
+            "    cloudfront_default_certificate = true\n",
+            "  }\n",
+            "}\n"
+        )
+    };
+}
+
 mod accept_encoding_whitelisted;
 mod access_logging_disabled;
 mod acm_certificate_not_us_east_1;
@@ -123,6 +166,8 @@ mod shared_fixes;
 mod spa_error_rewrite_hits_api;
 mod ssl_support_method;
 mod target_origin_unknown;
+mod terraform_dynamic_block_not_read;
+mod terraform_module_not_read;
 mod too_many_cache_behaviors;
 mod too_many_origins;
 mod viewer_certificate_incomplete_or_conflicting;
@@ -218,6 +263,8 @@ static ALL: &[&Rule] = &[
     &s3_origin_without_oac::RULE,
     &distribution_disabled::RULE,
     &geo_restriction_none::RULE,
+    &terraform_module_not_read::RULE,
+    &terraform_dynamic_block_not_read::RULE,
 ];
 
 /// Every rule, in catalogue order.

@@ -1,19 +1,17 @@
-//! Static evaluation of HCL expressions and typed field readers.
+//! Typed field readers over one file of a module.
 //!
-//! Only what is certain is evaluated: literals, `var.x` whose `default` is a literal, `local.x`
-//! whose value is a literal, and string templates built from those. Anything else becomes
-//! [`Unknown::Expression`] with the expression's source text.
+//! Values are evaluated by [`Module::literal`]; anything it cannot evaluate becomes
+//! [`Unknown::Expression`] with the expression's source text (layout normalised).
 
+use super::lit::Lit;
+use super::module::Module;
+use super::normalize::normalize;
 use crate::managed::{self, PolicyKind};
 use crate::model::PolicyRef;
-use crate::parse::MAX_DEPTH;
 use crate::span::{LineIndex, Span};
 use crate::value::{Field, List, Unknown};
 use hcl_edit::expr::{Expression, Traversal, TraversalOperator};
 use hcl_edit::structure::{Block, Body};
-use hcl_edit::template::Element;
-use hcl_edit::Number;
-use std::collections::HashMap;
 
 /// Resource types whose `.id` a policy or OAC attribute may reference.
 const POLICY_RESOURCES: &[&str] = &[
@@ -35,6 +33,9 @@ const NON_RESOURCE_ROOTS: &[&str] = &[
     "self",
     "terraform",
 ];
+
+/// How many `local.a` → `local.b` steps [`Ctx::through_locals`] follows.
+const MAX_LOCAL_CHAIN: usize = 16;
 
 /// The span and path of a block: where its fields live, and where absent ones point.
 #[derive(Debug, Clone)]
@@ -71,57 +72,17 @@ impl Loc {
     }
 }
 
-/// A statically known HCL value.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Lit {
-    Str(String),
-    Num(Number),
-    Bool(bool),
-    Null,
-    List(Vec<Lit>),
-}
-
-impl Lit {
-    /// The value as Terraform would convert it to a string.
-    pub fn into_string(self) -> Option<String> {
-        match self {
-            Lit::Str(s) => Some(s),
-            Lit::Num(n) => Some(n.to_string()),
-            Lit::Bool(b) => Some(b.to_string()),
-            Lit::Null | Lit::List(_) => None,
-        }
-    }
-
-    /// The value as a whole number (Terraform converts numeric strings).
-    pub fn into_int(self) -> Option<i64> {
-        match self {
-            Lit::Num(n) => n.as_i64(),
-            Lit::Str(s) => s.trim().parse().ok(),
-            _ => None,
-        }
-    }
-
-    /// The value as a bool (Terraform converts `"true"` / `"false"`).
-    pub fn into_bool(self) -> Option<bool> {
-        match self {
-            Lit::Bool(b) => Some(b),
-            Lit::Str(s) => s.parse().ok(),
-            _ => None,
-        }
-    }
-}
-
 /// The names of a reference such as `aws_cloudfront_cache_policy.api.id` or
-/// `data.aws_cloudfront_cache_policy.x.id`; numeric indexes (`[0]`) are skipped.
+/// `data.aws_cloudfront_cache_policy.x.id`; indexes (`[0]`, `[count.index]`, `["a"]`) are
+/// skipped, so an instance of a resource with `count` or `for_each` names the resource.
 pub(super) fn ref_chain(t: &Traversal) -> Option<Vec<&str>> {
     let root = t.expr.as_variable()?;
     let mut names = vec![root.as_str()];
     for op in &t.operators {
         match op.value() {
             TraversalOperator::GetAttr(name) => names.push(name.as_str()),
-            TraversalOperator::LegacyIndex(_) => {}
-            TraversalOperator::Index(Expression::Number(_)) => {}
-            _ => return None,
+            TraversalOperator::LegacyIndex(_) | TraversalOperator::Index(_) => {}
+            TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => return None,
         }
     }
     Some(names)
@@ -148,107 +109,68 @@ pub(super) fn block<'b>(body: &'b Body, name: &str) -> Option<&'b Block> {
     body.blocks().find(|b| b.ident.as_str() == name)
 }
 
-/// Variables, locals and data sources of one file, and the text they came from.
+/// One file of a module: where its nodes sit in the buffer, and the module it belongs to.
 pub(super) struct Ctx<'a> {
+    pub module: &'a Module<'a>,
+    /// The line index of the whole buffer (all files of the input).
     pub idx: &'a LineIndex<'a>,
-    /// `variable "x"` blocks and their `default`, if any.
-    variables: HashMap<&'a str, Option<&'a Expression>>,
-    locals: HashMap<&'a str, &'a Expression>,
-    /// `data "type" "name"` bodies by (type, name).
-    data: HashMap<(&'a str, &'a str), &'a Body>,
-    /// Literal domain names of API Gateway custom domains in the file.
-    pub custom_domains: Vec<String>,
+    /// The file's text, which its parsed nodes' byte ranges index.
+    pub text: &'a str,
+    /// Byte offset of the file in the buffer.
+    pub base: usize,
 }
 
 impl<'a> Ctx<'a> {
-    /// Indexes the variables, locals and data sources of a file body.
-    pub fn new(body: &'a Body, idx: &'a LineIndex<'a>) -> Self {
-        let mut ctx = Ctx {
-            idx,
-            variables: HashMap::new(),
-            locals: HashMap::new(),
-            data: HashMap::new(),
-            custom_domains: Vec::new(),
-        };
-        for b in body.blocks() {
-            let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
-            match (b.ident.as_str(), labels.as_slice()) {
-                ("variable", [name]) => {
-                    ctx.variables.insert(name, attr(&b.body, "default"));
-                }
-                ("locals", []) => {
-                    for a in b.body.attributes() {
-                        ctx.locals.insert(a.key.as_str(), &a.value);
-                    }
-                }
-                ("data", [dtype, name]) => {
-                    ctx.data.insert((dtype, name), &b.body);
-                }
-                _ => {}
-            }
-        }
-        ctx
-    }
-
-    /// The span of a parsed node (empty at 0 when the parser recorded none).
+    /// The span of a parsed node (empty at the file's start when the parser recorded none).
     pub fn span_of(&self, node: &impl hcl_edit::Span) -> Span {
         let r = node.span().unwrap_or(0..0);
-        self.idx.span(r.start, r.end)
+        self.idx.span(self.base + r.start, self.base + r.end)
     }
 
     /// The source text of a parsed node.
-    pub fn text_of(&self, node: &impl hcl_edit::Span) -> String {
+    pub fn text_of(&self, node: &impl hcl_edit::Span) -> &'a str {
         node.span()
-            .and_then(|r| self.idx.text().get(r))
+            .and_then(|r| self.text.get(r))
             .unwrap_or_default()
-            .to_string()
     }
 
-    /// An unknown field for an expression that cannot be evaluated.
+    /// An unknown field for an expression that cannot be evaluated: its source text, with the
+    /// layout normalised (see [`normalize`]).
     pub fn unknown<T>(&self, expr: &Expression, path: String) -> Field<T> {
         Field::unknown(
-            Unknown::Expression(self.text_of(expr)),
+            Unknown::Expression(normalize(self.text_of(expr))),
             self.span_of(expr),
             path,
         )
     }
 
-    /// The literal value of an expression, resolving `var.x` defaults and `local.x`.
+    /// The literal value of an expression (see [`Module::literal`]).
     pub fn literal(&self, expr: &Expression, depth: usize) -> Option<Lit> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        match expr {
-            Expression::Null(_) => Some(Lit::Null),
-            Expression::Bool(b) => Some(Lit::Bool(*b.value())),
-            Expression::Number(n) => Some(Lit::Num(*n.value())),
-            Expression::String(s) => Some(Lit::Str(s.value().clone())),
-            Expression::Array(a) => a
-                .iter()
-                .map(|e| self.literal(e, depth + 1))
-                .collect::<Option<Vec<_>>>()
-                .map(Lit::List),
-            Expression::StringTemplate(t) => {
-                let mut out = String::new();
-                for element in t.iter() {
-                    match element {
-                        Element::Literal(s) => out.push_str(s.value()),
-                        Element::Interpolation(i) => {
-                            out.push_str(&self.literal(&i.expr, depth + 1)?.into_string()?);
-                        }
-                        Element::Directive(_) => return None,
-                    }
+        self.module.literal(expr, depth)
+    }
+
+    /// The expression a chain of `local.x` references stands for (`expr` itself when it is not
+    /// a bare `local.x`).
+    pub fn through_locals<'e>(&self, mut expr: &'e Expression) -> &'e Expression
+    where
+        'a: 'e,
+    {
+        for _ in 0..MAX_LOCAL_CHAIN {
+            let Some(chain) = expr.as_traversal().and_then(ref_chain) else {
+                break;
+            };
+            let next = match chain.as_slice() {
+                ["local", name] if expr.as_traversal().is_some_and(|t| t.operators.len() == 1) => {
+                    self.module.local_expr(name)
                 }
-                Some(Lit::Str(out))
-            }
-            Expression::Parenthesis(p) => self.literal(p.inner(), depth + 1),
-            Expression::Traversal(t) => match ref_chain(t)?.as_slice() {
-                ["var", name] => self.literal((*self.variables.get(name)?)?, depth + 1),
-                ["local", name] => self.literal(self.locals.get(name)?, depth + 1),
                 _ => None,
-            },
-            _ => None,
+            };
+            match next {
+                Some(e) => expr = e,
+                None => break,
+            }
         }
+        expr
     }
 
     /// Attribute `key` of `body` converted with `conv`; absent (at `at`) when unset or `null`.
@@ -326,23 +248,24 @@ impl<'a> Ctx<'a> {
         };
         let path = at.key(key);
         let span = self.span_of(expr);
-        let resolved =
-            match self.literal(expr, 0) {
-                Some(Lit::Null) => return at.absent(),
-                Some(Lit::Str(id)) => Some(PolicyRef::Id(id)),
-                Some(_) => None,
-                None => expr.as_traversal().and_then(ref_chain).and_then(|chain| {
-                    match chain.as_slice() {
-                        [rtype, name, "id"] if POLICY_RESOURCES.contains(rtype) => {
-                            Some(PolicyRef::Local(format!("{rtype}.{name}")))
-                        }
-                        ["data", dtype, name, "id"] => {
-                            self.data_policy_id(dtype, name).map(PolicyRef::Id)
-                        }
-                        _ => None,
+        let resolved = match self.literal(expr, 0) {
+            Some(Lit::Null) => return at.absent(),
+            Some(Lit::Str(id)) => Some(PolicyRef::Id(id)),
+            Some(_) => None,
+            None => self
+                .through_locals(expr)
+                .as_traversal()
+                .and_then(ref_chain)
+                .and_then(|chain| match chain.as_slice() {
+                    [rtype, name, "id"] if POLICY_RESOURCES.contains(rtype) => {
+                        Some(PolicyRef::Local(format!("{rtype}.{name}")))
                     }
+                    ["data", dtype, name, "id"] => {
+                        self.data_policy_id(dtype, name).map(PolicyRef::Id)
+                    }
+                    _ => None,
                 }),
-            };
+        };
         match resolved {
             Some(r) => Field::known(r, span, path),
             None => self.unknown(expr, path),
@@ -352,8 +275,7 @@ impl<'a> Ctx<'a> {
     /// The id a `data "aws_cloudfront_*_policy"` source resolves to: its literal `id`, or the
     /// managed policy named by its literal `name`.
     fn data_policy_id(&self, dtype: &str, name: &str) -> Option<String> {
-        let body = self.data.get(&(dtype, name))?;
-        if let Some(id) = attr(body, "id").and_then(|e| self.literal(e, 0)) {
+        if let Some(id) = self.module.data_attr(dtype, name, "id") {
             return id.into_string();
         }
         let kind = match dtype {
@@ -362,9 +284,7 @@ impl<'a> Ctx<'a> {
             "aws_cloudfront_response_headers_policy" => PolicyKind::ResponseHeaders,
             _ => return None,
         };
-        let policy_name = attr(body, "name")
-            .and_then(|e| self.literal(e, 0))
-            .and_then(Lit::into_string)?;
+        let policy_name = self.module.data_attr(dtype, name, "name")?.into_string()?;
         managed::id_by_name(kind, &policy_name).map(str::to_string)
     }
 }

@@ -1,83 +1,212 @@
-//! Terraform HCL to the model.
+//! Terraform HCL to the model: one file, or the files of one module read together.
 //!
-//! Parsed with `hcl-edit`, which keeps byte spans of every expression. Input nested deeper than
-//! [`depth::MAX_HCL_DEPTH`] levels is refused before parsing, so neither the recursive parser nor
-//! the walk below can overflow even a small (WebAssembly) stack.
+//! Each file is parsed on its own with `hcl-edit`, which keeps byte spans of every expression,
+//! so a syntax error is reported in its own file at its own line and column. The files'
+//! bodies then form one module: variables (with their values from `.tfvars` files), locals,
+//! data sources and resources are shared across files, and every span is placed in the
+//! buffer of all files (see [`crate::source`]). Input nested deeper than
+//! [`depth::MAX_HCL_DEPTH`] levels is refused before parsing, so neither the recursive parser
+//! nor the walk below can overflow even a small (WebAssembly) stack.
 
 mod behavior;
 mod depth;
 mod distribution;
 mod eval;
+mod funcs;
 mod host;
 mod ignore;
+mod lit;
+mod module;
+mod normalize;
+mod shape;
 mod siblings;
+mod tfvars;
 
 use super::ParseError;
-use crate::model::{Document, Format};
+use crate::model::{Document, Format, ModuleCall};
+use crate::source::SourceError;
 use crate::span::LineIndex;
-use eval::Ctx;
+use eval::{Ctx, Loc};
+use hcl_edit::structure::{Block, Body};
+use module::Module;
 use std::borrow::Cow;
+
+/// One file of a module: its name (which says what the file holds), its text and where that
+/// text starts in the buffer of all files.
+pub(crate) struct File<'s> {
+    pub name: &'s str,
+    pub text: &'s str,
+    pub base: usize,
+}
+
+/// What a file of a module holds, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Configuration: `*.tf`.
+    Config,
+    /// Variable values: `*.tfvars` (HCL) or `*.tfvars.json`.
+    Values { json: bool },
+}
 
 /// Parses Terraform HCL and builds the model: every `aws_cloudfront_distribution` and the
 /// sibling resources the rules look at.
 pub fn parse(text: &str, idx: &LineIndex) -> Result<Document, ParseError> {
-    // A byte order mark becomes blanks of the same length, so offsets stay those of `text`.
+    let file = File {
+        name: "",
+        text,
+        base: 0,
+    };
+    parse_files(&[file], idx).map_err(|e| e.error)
+}
+
+/// Parses the files of one module (`idx` indexes the buffer they sit in). `*.tf` files are
+/// configuration; `*.tfvars` and `*.tfvars.json` files give variable values, applied in
+/// Terraform's order (see [`tfvars`]). A single file is always configuration.
+pub(crate) fn parse_files(files: &[File], idx: &LineIndex) -> Result<Document, SourceError> {
+    let mut configs: Vec<(usize, Body)> = Vec::new();
+    let mut value_files = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        let role = if files.len() == 1 {
+            Role::Config
+        } else {
+            role(file).map_err(|e| SourceError::new(i, e))?
+        };
+        match role {
+            Role::Config => {
+                let body = parse_body(file.text).map_err(|e| SourceError::new(i, e))?;
+                configs.push((i, body));
+            }
+            Role::Values { json } => {
+                let values = if json {
+                    tfvars::read_json(file.text)
+                } else {
+                    parse_body(file.text).map(|body| tfvars::read_hcl(&body))
+                }
+                .map_err(|e| SourceError::new(i, e))?;
+                value_files.push((file.name, values));
+            }
+        }
+    }
+    let module = Module::new(configs.iter().map(|(_, b)| b), tfvars::merge(value_files));
+    let ctx_of = |i: usize| {
+        let (text, base) = files.get(i).map_or(("", 0), |f| (f.text, f.base));
+        Ctx {
+            module: &module,
+            idx,
+            text,
+            base,
+        }
+    };
+    let mut doc = Document::new(Format::Terraform);
+    let mut distributions: Vec<(usize, &Block, String)> = Vec::new();
+    for (i, body) in &configs {
+        let ctx = ctx_of(*i);
+        for b in body.blocks() {
+            let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
+            match (b.ident.as_str(), labels.as_slice()) {
+                ("resource", ["aws_cloudfront_distribution", name]) => {
+                    distributions.push((*i, b, format!("aws_cloudfront_distribution.{name}")));
+                }
+                ("resource", [rtype, name]) => {
+                    siblings::add(&mut doc, &ctx, b, rtype, format!("{rtype}.{name}"));
+                }
+                ("module", [name]) => doc.modules.push(module_call(&ctx, b, name)),
+                _ => {}
+            }
+        }
+    }
+    if distributions.is_empty() {
+        let what = match configs.len() {
+            1 => "the Terraform file defines no aws_cloudfront_distribution".to_string(),
+            n => format!("the Terraform module ({n} files) defines no aws_cloudfront_distribution"),
+        };
+        let err = ParseError::at(&LineIndex::new(""), 0, what).with_format(Format::Terraform);
+        let file = configs.first().map_or(0, |(i, _)| *i);
+        return Err(SourceError::new(
+            file,
+            if doc.modules.is_empty() {
+                err.with_hint(
+                    "paste the file with the `resource \"aws_cloudfront_distribution\"` block",
+                )
+            } else {
+                err.with_hint("a `module` block is opaque here: paste the module's aws_cloudfront_distribution resource instead")
+            },
+        ));
+    }
+    doc.distributions = distributions
+        .into_iter()
+        .map(|(i, b, address)| distribution::build(&ctx_of(i), b, &address))
+        .collect();
+    Ok(doc)
+}
+
+/// A `module "name" { source = … }` block.
+fn module_call(ctx: &Ctx, b: &Block, name: &str) -> ModuleCall {
+    let at = Loc {
+        span: ctx.span_of(b),
+        path: format!("module.{name}"),
+    };
+    ModuleCall {
+        name: name.to_string(),
+        source: ctx.string(&b.body, "source", &at),
+        span: at.span,
+        path: at.path,
+    }
+}
+
+/// What a file of several holds, by its name; a name without a known ending is configuration
+/// when its text reads as Terraform.
+fn role(file: &File) -> Result<Role, ParseError> {
+    let name = file.name.rsplit(['/', '\\']).next().unwrap_or(file.name);
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".tfvars.json") {
+        return Ok(Role::Values { json: true });
+    }
+    if lower.ends_with(".tfvars") {
+        return Ok(Role::Values { json: false });
+    }
+    if lower.ends_with(".tf") {
+        return Ok(Role::Config);
+    }
+    let idx = LineIndex::new(file.text);
+    if lower.ends_with(".tf.json") {
+        return Err(ParseError::at(
+            &idx,
+            0,
+            format!("`{name}` is Terraform JSON configuration, which is not read"),
+        )
+        .with_hint("write the configuration in HCL (`.tf`), or lint the other files without it")
+        .with_format(Format::Terraform));
+    }
+    if super::detect(file.text) == Format::Terraform {
+        return Ok(Role::Config);
+    }
+    Err(ParseError::at(
+        &idx,
+        0,
+        format!("`{name}` is not Terraform: only the `.tf` and `.tfvars` files of one module are read together"),
+    )
+    .with_hint("lint this file on its own"))
+}
+
+/// Parses one HCL file: a byte order mark becomes blanks (offsets stay those of `text`), and
+/// nesting deeper than [`depth::MAX_HCL_DEPTH`] is refused before parsing. Positions of errors
+/// are those of the file.
+fn parse_body(text: &str) -> Result<Body, ParseError> {
     let source = match text.strip_prefix('\u{feff}') {
         Some(rest) => Cow::Owned(format!("   {rest}")),
         None => Cow::Borrowed(text),
     };
     if let Some(offset) = depth::too_deep(&source) {
         return Err(ParseError::at(
-            idx,
+            &LineIndex::new(text),
             offset,
             format!("the HCL nests deeper than {} levels", depth::MAX_HCL_DEPTH),
         )
         .with_hint("flatten the nested blocks, brackets or templates")
         .with_format(Format::Terraform));
     }
-    let body = hcl_edit::parser::parse_body(&source).map_err(|e| syntax_error(&e, idx))?;
-    let mut ctx = Ctx::new(&body, idx);
-    let mut doc = Document::new(Format::Terraform);
-    let mut distributions = Vec::new();
-    let mut modules = 0;
-    for b in body.blocks() {
-        let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
-        match (b.ident.as_str(), labels.as_slice()) {
-            ("resource", ["aws_cloudfront_distribution", name]) => {
-                distributions.push((b, format!("aws_cloudfront_distribution.{name}")));
-            }
-            ("resource", [rtype, name]) => {
-                siblings::add(&mut doc, &ctx, b, rtype, format!("{rtype}.{name}"));
-            }
-            ("module", _) => modules += 1,
-            _ => {}
-        }
-    }
-    if distributions.is_empty() {
-        let err = ParseError::at(
-            idx,
-            0,
-            "the Terraform file defines no aws_cloudfront_distribution",
-        )
-        .with_format(Format::Terraform);
-        return Err(if modules > 0 {
-            err.with_hint("a `module` block is opaque here: paste the module's aws_cloudfront_distribution resource instead")
-        } else {
-            err.with_hint(
-                "paste the file with the `resource \"aws_cloudfront_distribution\"` block",
-            )
-        });
-    }
-    ctx.custom_domains = doc
-        .api_domain_names
-        .iter()
-        .filter_map(|d| d.domain_name.get().cloned())
-        .collect();
-    doc.distributions = distributions
-        .into_iter()
-        .map(|(b, address)| distribution::build(&ctx, b, &address))
-        .collect();
-    Ok(doc)
+    hcl_edit::parser::parse_body(&source).map_err(|e| syntax_error(&e, &LineIndex::new(text)))
 }
 
 /// A syntax error with its position and a hint at the usual causes.
