@@ -10,6 +10,7 @@
 //!   applies their fixes to the text.
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod classify;
 pub mod forwarding;
 pub mod lint;

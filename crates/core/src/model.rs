@@ -56,6 +56,9 @@ pub struct Document {
     pub certificates: Vec<Certificate>,
     /// API mappings (base path mappings) of custom domains.
     pub api_mappings: Vec<ApiMapping>,
+    /// The APIs behind the origins: routes, stages, authorizers, custom domains, function URLs
+    /// (see [`crate::api`]).
+    pub api_model: crate::api::ApiModel,
 }
 
 impl Document {
@@ -75,6 +78,7 @@ impl Document {
             api_domain_names: Vec::new(),
             certificates: Vec::new(),
             api_mappings: Vec::new(),
+            api_model: crate::api::ApiModel::default(),
         }
     }
 }

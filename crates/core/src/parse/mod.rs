@@ -7,6 +7,9 @@ use crate::span::{LineIndex, Span};
 use crate::tree::{Node, NodeKind};
 use serde::{Deserialize, Serialize};
 
+mod api_cfn;
+mod api_def;
+mod api_tree;
 mod cfn;
 mod cfn_resources;
 mod cli;
@@ -15,11 +18,13 @@ mod distribution;
 mod intrinsics;
 mod json;
 mod json_tokens;
+mod openapi;
 mod reader;
 mod resolve;
 mod terraform;
 mod yaml;
 
+pub use api_def::parse_api_definition;
 pub use detect::detect;
 
 /// Largest input accepted, in bytes.
