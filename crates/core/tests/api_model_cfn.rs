@@ -125,3 +125,181 @@ fn origin_reaches_its_api() {
     }
     let _ = Val::<()>::Absent;
 }
+
+#[test]
+fn cdk_http_api_with_jwt_authorizer_and_cors() {
+    let (doc, text) = load("http-jwt-cdk.json");
+    let a = api(&doc, "CatalogApi1A2B3C4D");
+    assert_eq!(a.kind, ApiKind::Http);
+    assert_eq!(
+        keys(a),
+        [
+            "ANY /admin/{proxy+}",
+            "GET /items",
+            "GET /items/{id}",
+            "POST /items"
+        ]
+    );
+    let stage = &a.stages[0];
+    assert_eq!(stage.stage_name.get().map(String::as_str), Some("$default"));
+    assert_eq!(stage.auto_deploy.get(), Some(&true));
+
+    let post = route(a, "POST /items");
+    assert_eq!(post.authorization.get(), Some(&Authorization::Jwt));
+    assert_eq!(
+        post.authorizer.get().map(String::as_str),
+        Some("CatalogApiUserPoolAuthorizer9C0D1E2F")
+    );
+    assert_eq!(
+        post.authorization_scopes.known_items(),
+        Some(vec!["catalog/write"])
+    );
+    assert_eq!(at(&text, post.key.span), "\"POST /items\"");
+    assert_eq!(
+        route(a, "ANY /admin/{proxy+}").authorization.get(),
+        Some(&Authorization::AwsIam)
+    );
+
+    let jwt = a
+        .authorizer("CatalogApiUserPoolAuthorizer9C0D1E2F")
+        .expect("authorizer");
+    assert_eq!(jwt.kind.get(), Some(&AuthorizerKind::Jwt));
+    let sources = jwt.identity_sources.get().expect("sources");
+    assert_eq!(
+        sources[0].get(),
+        Some(&IdentitySource::Header("Authorization".into()))
+    );
+    assert_eq!(
+        at(&text, sources[0].span),
+        "\"$request.header.Authorization\""
+    );
+
+    let cors = a.cors.as_ref().expect("CORS");
+    assert_eq!(
+        cors.allow_origins.known_items(),
+        Some(vec!["https://shop.example.com"])
+    );
+    assert_eq!(
+        cors.allow_headers.known_items(),
+        Some(vec!["Authorization", "Content-Type"])
+    );
+    assert_eq!(cors.max_age.get(), Some(&600));
+
+    // The origin's host is `Fn::Select` over the API's `ApiEndpoint`.
+    let entry = doc.api_model.entry_for(&doc.distributions[0].origins[0]);
+    assert!(
+        matches!(entry, Some(apifront_core::api::Entry::DefaultEndpoint(x)) if x.name == a.name)
+    );
+}
+
+#[test]
+fn sam_events_default_authorizer_cors_and_implicit_http_api() {
+    let (doc, text) = load("sam-events-auth.yaml");
+    let a = api(&doc, "BillingApi");
+    assert_eq!(a.kind, ApiKind::Rest);
+    assert_eq!(a.endpoint_types.known_items(), Some(vec!["REGIONAL"]));
+    // `StageName` and the `Stage` stage SAM adds without `OpenApiVersion`.
+    let stages: Vec<&str> = a
+        .stages
+        .iter()
+        .filter_map(|s| s.stage_name.get().map(String::as_str))
+        .collect();
+    assert_eq!(stages, ["live", "Stage"]);
+    assert_eq!(
+        keys(a),
+        [
+            "GET /health",
+            "GET /invoices",
+            "OPTIONS /health",
+            "OPTIONS /invoices",
+            "OPTIONS /invoices/{id}/pay",
+            "POST /invoices/{id}/pay"
+        ]
+    );
+    // The default authorizer applies unless the event says otherwise …
+    let list = route(a, "GET /invoices");
+    assert_eq!(
+        list.authorization.get(),
+        Some(&Authorization::CognitoUserPools)
+    );
+    assert_eq!(list.authorizer.get().map(String::as_str), Some("UsersPool"));
+    assert_eq!(at(&text, list.span), "ListInvoices");
+    assert_eq!(
+        route(a, "GET /health").authorization.get(),
+        Some(&Authorization::None)
+    );
+    assert_eq!(
+        route(a, "POST /invoices/{id}/pay")
+            .authorizer
+            .get()
+            .map(String::as_str),
+        Some("TenantAuthorizer")
+    );
+    // … and SAM puts it on the CORS preflight methods too (AddDefaultAuthorizerToCorsPreflight).
+    let preflight = route(a, "OPTIONS /invoices");
+    assert_eq!(
+        preflight.authorization.get(),
+        Some(&Authorization::CognitoUserPools)
+    );
+    assert_eq!(
+        preflight.integration.get().map(String::as_str),
+        Some("MOCK")
+    );
+
+    let cognito = a.authorizer("UsersPool").expect("cognito");
+    assert_eq!(cognito.kind.get(), Some(&AuthorizerKind::CognitoUserPools));
+    assert_eq!(
+        cognito.identity_sources.get().map(|s| s
+            .iter()
+            .filter_map(|i| i.get().cloned())
+            .collect::<Vec<_>>()),
+        Some(vec![IdentitySource::Header("Authorization".into())])
+    );
+    let tenant = a
+        .authorizer("TenantAuthorizer")
+        .expect("request authorizer");
+    assert_eq!(tenant.kind.get(), Some(&AuthorizerKind::Request));
+    assert_eq!(tenant.result_ttl.get(), Some(&0));
+    assert_eq!(
+        tenant.identity_sources.get().map(|s| s
+            .iter()
+            .filter_map(|i| i.get().cloned())
+            .collect::<Vec<_>>()),
+        Some(vec![
+            IdentitySource::Header("X-Tenant-Id".into()),
+            IdentitySource::QueryString("tenant".into())
+        ])
+    );
+    let cors = a.cors.as_ref().expect("SAM Cors");
+    assert_eq!(
+        cors.allow_origins.known_items(),
+        Some(vec!["https://billing.example.com"])
+    );
+
+    // Events without `ApiId` go to the implicit HTTP API, whose stage is `$default`.
+    let http = api(&doc, "ServerlessHttpApi");
+    assert_eq!(http.kind, ApiKind::Http);
+    assert_eq!(keys(http), ["$default", "POST /webhooks/stripe"]);
+    assert_eq!(
+        http.stages[0].stage_name.get().map(String::as_str),
+        Some("$default")
+    );
+    assert_eq!(http.stages[0].auto_deploy.get(), Some(&true));
+    let webhooks = &doc.distributions[0].origins[1];
+    assert!(matches!(
+        doc.api_model.entry_for(webhooks),
+        Some(apifront_core::api::Entry::DefaultEndpoint(x)) if x.name == "ServerlessHttpApi"
+    ));
+
+    let url = &doc.api_model.function_urls[0];
+    assert_eq!(url.name, "InvoicesFunctionUrl");
+    assert_eq!(url.auth_type.get().map(String::as_str), Some("AWS_IAM"));
+    assert_eq!(
+        url.invoke_mode.get().map(String::as_str),
+        Some("RESPONSE_STREAM")
+    );
+    assert!(matches!(
+        route(http, "$default").key.get(),
+        Some(RouteKey::Default)
+    ));
+}

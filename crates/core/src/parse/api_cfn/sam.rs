@@ -17,6 +17,7 @@ use crate::model::ApiKind;
 use crate::parse::api_tree::convert;
 use crate::parse::cfn_resources::Resource;
 use crate::parse::reader::{Obj, Reader};
+use crate::parse::resolve::State;
 use crate::span::Span;
 use crate::tree::Node;
 use crate::value::{Field, List, Unknown, Val};
@@ -298,7 +299,7 @@ impl<'n> Sam<'n> {
                     _ => continue,
                 };
                 let props = r.obj(&event, "Properties");
-                if slot.is_none() && !r.value(&props, id_key).0.is_present() {
+                if slot.is_none() && r.value(&props, id_key).1.state == State::Absent {
                     *slot = Some((event.span, event.path.clone()));
                 }
             }
@@ -352,10 +353,10 @@ impl<'n> Sam<'n> {
                 _ => continue,
             };
             let props = r.obj(&event, "Properties");
-            let (at, value) = r.value(&props, if http { "ApiId" } else { "RestApiId" });
-            let api = match at.is_present() {
-                false => Some(if http { IMPLICIT_HTTP } else { IMPLICIT_REST }.to_string()),
-                true => api_ref(&value),
+            let (_, value) = r.value(&props, if http { "ApiId" } else { "RestApiId" });
+            let api = match value.state {
+                State::Absent => Some(if http { IMPLICIT_HTTP } else { IMPLICIT_REST }.to_string()),
+                _ => api_ref(&value),
             };
             let Some(index) = api.and_then(|a| model.apis.iter().position(|x| x.name == a)) else {
                 continue;

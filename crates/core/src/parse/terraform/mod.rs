@@ -4,6 +4,7 @@
 //! [`depth::MAX_HCL_DEPTH`] levels is refused before parsing, so neither the recursive parser nor
 //! the walk below can overflow even a small (WebAssembly) stack.
 
+mod api;
 mod behavior;
 mod depth;
 mod distribution;
@@ -68,6 +69,7 @@ pub fn parse(text: &str, idx: &LineIndex) -> Result<Document, ParseError> {
             )
         });
     }
+    doc.api_model = api::read(&ctx, &body);
     ctx.custom_domains = doc
         .api_domain_names
         .iter()
