@@ -5,15 +5,18 @@ use crate::args::{LintArgs, LintFormat};
 use crate::error::{CliError, CmdResult, Status};
 use crate::input::{self, holds_no_distribution, Input, EXTENSIONS};
 use crate::report::{self, FileReport, Outcome};
+use apifront_core::api::{attach, AttachNote, Definition};
 use apifront_core::lint::{lint, LintConfig};
-use apifront_core::parse::{detect, parse};
-use std::path::PathBuf;
+use apifront_core::parse::{detect, parse, parse_api_definition};
+use std::path::{Path, PathBuf};
 
 /// Runs `apifront lint`.
 pub fn run(args: LintArgs) -> CmdResult {
     let config = lint_config(&args.disable)?;
+    let definitions = read_definitions(&args.api)?;
     let inputs = input::collect(&args.paths)?;
     let mut files = Vec::new();
+    let mut notes = Vec::new();
     let mut dirs: Vec<(PathBuf, usize)> = args
         .paths
         .iter()
@@ -21,7 +24,7 @@ pub fn run(args: LintArgs) -> CmdResult {
         .map(|p| (p.clone(), 0))
         .collect();
     for input in &inputs {
-        if let Some(report) = lint_input(input, &config) {
+        if let Some(report) = lint_input(input, &config, &definitions, &mut notes) {
             if let Some(dir) = &input.from_dir {
                 if let Some(entry) = dirs.iter_mut().find(|(d, _)| d == dir) {
                     entry.1 += 1;
@@ -62,14 +65,56 @@ pub fn run(args: LintArgs) -> CmdResult {
             .map_err(|e| CliError::new(format!("cannot write the report: {e}")))?;
         write_output(None, &(text + "\n"))?;
     }
+    for (input, note) in &notes {
+        print_note(input, note);
+    }
     if let Some(error) = nothing_to_lint {
         return Err(error);
     }
     Ok(status(&files, args.severity.to_core()))
 }
 
-/// Reads, parses and lints one input; `None` when a directory's file holds no distribution.
-fn lint_input(input: &Input, config: &LintConfig) -> Option<FileReport> {
+/// Reads the `--api` definitions; one that cannot be read or is not a definition stops the
+/// command with its position.
+fn read_definitions(paths: &[PathBuf]) -> Result<Vec<Definition>, CliError> {
+    paths.iter().map(|path| read_definition(path)).collect()
+}
+
+fn read_definition(path: &Path) -> Result<Definition, CliError> {
+    let name = path.display().to_string();
+    if path.as_os_str() == "-" {
+        return Err(CliError::new("`--api` takes a file, not standard input")
+            .with_hint("save the definition to a file: `aws apigateway get-export … api.json`"));
+    }
+    let text =
+        std::fs::read_to_string(path).map_err(|e| CliError::new(input::describe_io(path, &e)))?;
+    parse_api_definition(&name, &text).map_err(|e| {
+        let error = CliError::new(format!("{name}:{}:{}: {}", e.line, e.column, e.message));
+        match e.hint {
+            Some(hint) => error.with_hint(hint),
+            None => error,
+        }
+    })
+}
+
+/// Prints what became of a definition for one input, on standard error.
+fn print_note(input: &str, note: &AttachNote) {
+    anstream::eprintln!(
+        "{}: {} (for {input}): {}",
+        crate::style::paint(crate::style::INFO, "info"),
+        note.definition,
+        note.message
+    );
+}
+
+/// Reads, parses and lints one input, with the API definitions attached to its origins (what
+/// became of each goes to `notes`); `None` when a directory's file holds no distribution.
+fn lint_input(
+    input: &Input,
+    config: &LintConfig,
+    definitions: &[Definition],
+    notes: &mut Vec<(String, AttachNote)>,
+) -> Option<FileReport> {
     let text = match input.read() {
         Ok(text) => text,
         Err(message) => {
@@ -85,7 +130,13 @@ fn lint_input(input: &Input, config: &LintConfig) -> Option<FileReport> {
         return None;
     }
     let (format, outcome) = match parse(&text) {
-        Ok(doc) => (Some(doc.format), Outcome::Linted(lint(&doc, &text, config))),
+        Ok(mut doc) => {
+            if !definitions.is_empty() {
+                let attached = attach(&mut doc, definitions.to_vec());
+                notes.extend(attached.into_iter().map(|n| (input.name.clone(), n)));
+            }
+            (Some(doc.format), Outcome::Linted(lint(&doc, &text, config)))
+        }
         Err(e) => {
             if !input.explicit && holds_no_distribution(&text, Some(&e)) {
                 return None;
