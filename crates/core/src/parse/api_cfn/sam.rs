@@ -546,6 +546,9 @@ fn one(f: Field<IdentitySource>) -> Field<Vec<Field<IdentitySource>>> {
     }
 }
 
+/// Makes an identity source from a name.
+type MakeSource = fn(String) -> IdentitySource;
+
 /// A Lambda `REQUEST` authorizer's `Identity`: `Headers`, `QueryStrings`, `StageVariables`,
 /// `Context`.
 fn request_identity(r: &mut Reader, identity: &Obj) -> Field<Vec<Field<IdentitySource>>> {
@@ -553,7 +556,7 @@ fn request_identity(r: &mut Reader, identity: &Obj) -> Field<Vec<Field<IdentityS
         return Field::absent(identity.span, identity.path.clone());
     }
     let mut items = Vec::new();
-    let kinds: [(&str, fn(String) -> IdentitySource); 4] = [
+    let kinds: [(&str, MakeSource); 4] = [
         ("Headers", IdentitySource::Header),
         ("QueryStrings", IdentitySource::QueryString),
         ("StageVariables", IdentitySource::StageVariable),
