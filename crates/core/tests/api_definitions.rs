@@ -326,3 +326,34 @@ fn spans_shift_into_a_larger_buffer() {
         "\"method.request.header.X-Tenant-Id, method.request.querystring.tenant\""
     );
 }
+
+#[test]
+fn attached_definitions_answer_for_their_origins() {
+    let config = std::fs::read_to_string(format!(
+        "{}/../cli/tests/fixtures/api/two-apis.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let mut doc = apifront_core::parse::parse(&config).expect("config");
+    let defs = vec![read("export-rest-oas30.json").0, read("get-routes.json").0];
+    let notes = apifront_core::api::attach(&mut doc, defs);
+    assert!(notes[0].attached, "{}", notes[0].message);
+    // Two API origins and no id in `get-routes`: not attached, and the note says where not.
+    assert!(!notes[1].attached);
+    assert!(notes[1].message.contains("`pets`") && notes[1].message.contains("`inventory`"));
+    let pets = &doc.distributions[0].origins[0];
+    let entry = doc.api_model.entry_for(pets).expect("attached");
+    let r = apifront_core::api::resolve(&entry, "GET", "/prod/pets/7");
+    assert_eq!(
+        r.api.map(|a| a.name.as_str()),
+        Some("export-rest-oas30.json")
+    );
+    assert!(matches!(
+        r.outcome,
+        apifront_core::api::resolve::Outcome::Route(_)
+    ));
+    assert!(doc
+        .api_model
+        .entry_for(&doc.distributions[0].origins[1])
+        .is_none());
+}

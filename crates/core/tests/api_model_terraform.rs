@@ -173,3 +173,57 @@ fn http_api_routes_jwt_cors_and_jsonencode_body() {
         Some(vec!["GET"])
     );
 }
+
+#[test]
+fn heredoc_body_keeps_file_positions_and_file_bodies_stay_unknown() {
+    let text = r#"resource "aws_api_gateway_rest_api" "heredoc" {
+  name = "heredoc"
+  body = <<-EOT
+    {
+      "openapi": "3.0.1",
+      "paths": {
+        "/reports": {
+          "get": {"security": [{"sigv4": []}]}
+        }
+      },
+      "components": {"securitySchemes": {"sigv4": {
+        "type": "apiKey", "name": "Authorization", "in": "header",
+        "x-amazon-apigateway-authtype": "awsSigv4"}}}
+    }
+  EOT
+}
+
+resource "aws_api_gateway_rest_api" "from_file" {
+  name = "from-file"
+  body = file("${path.module}/openapi.json")
+}
+
+resource "aws_cloudfront_distribution" "cdn" {
+  enabled = true
+  origin {
+    origin_id   = "api"
+    domain_name = "${aws_api_gateway_rest_api.heredoc.id}.execute-api.eu-west-1.amazonaws.com"
+  }
+  default_cache_behavior {
+    target_origin_id       = "api"
+    viewer_protocol_policy = "https-only"
+  }
+}
+"#;
+    let doc = parse(text).expect("terraform");
+    let heredoc = doc
+        .api_model
+        .api("aws_api_gateway_rest_api.heredoc")
+        .expect("API");
+    assert_eq!(keys(heredoc), ["GET /reports"]);
+    let get = &heredoc.routes[0];
+    assert_eq!(get.authorization.get(), Some(&Authorization::AwsIam));
+    assert_eq!(&text[get.span.start..get.span.end], "\"get\"");
+    assert_eq!((get.span.line, get.span.column), (8, 11));
+    let from_file = doc
+        .api_model
+        .api("aws_api_gateway_rest_api.from_file")
+        .expect("API");
+    assert!(!from_file.knows(Part::Routes));
+    assert!(from_file.gaps[0].reason.contains("file("));
+}

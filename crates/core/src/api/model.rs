@@ -316,13 +316,20 @@ pub enum Authorization {
 impl Authorization {
     /// Reads an `AuthorizationType` value (any case).
     pub fn parse(text: &str) -> Authorization {
-        match text.trim().to_ascii_uppercase().as_str() {
-            "NONE" => Authorization::None,
-            "AWS_IAM" => Authorization::AwsIam,
-            "CUSTOM" => Authorization::Custom,
-            "COGNITO_USER_POOLS" => Authorization::CognitoUserPools,
-            "JWT" => Authorization::Jwt,
-            _ => Authorization::Other(text.to_string()),
+        let t = text.trim();
+        let is = |name: &str| t.eq_ignore_ascii_case(name);
+        if is("NONE") {
+            Authorization::None
+        } else if is("AWS_IAM") {
+            Authorization::AwsIam
+        } else if is("CUSTOM") {
+            Authorization::Custom
+        } else if is("COGNITO_USER_POOLS") {
+            Authorization::CognitoUserPools
+        } else if is("JWT") {
+            Authorization::Jwt
+        } else {
+            Authorization::Other(text.to_string())
         }
     }
 
@@ -546,4 +553,114 @@ pub struct Attached {
     pub distribution: String,
     pub origin_id: String,
     pub origin_path: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_sources_of_every_api_kind() {
+        let cases = [
+            (
+                "method.request.header.Authorization",
+                IdentitySource::Header("Authorization".into()),
+            ),
+            (
+                "$request.header.X-Api-Token",
+                IdentitySource::Header("X-Api-Token".into()),
+            ),
+            (
+                "route.request.querystring.token",
+                IdentitySource::QueryString("token".into()),
+            ),
+            (
+                "method.request.querystring.tenant",
+                IdentitySource::QueryString("tenant".into()),
+            ),
+            (
+                "$request.querystring.q",
+                IdentitySource::QueryString("q".into()),
+            ),
+            (
+                "context.sourceIp",
+                IdentitySource::Context("sourceIp".into()),
+            ),
+            (
+                "$context.routeKey",
+                IdentitySource::Context("routeKey".into()),
+            ),
+            (
+                "stageVariables.env",
+                IdentitySource::StageVariable("env".into()),
+            ),
+            (
+                "$stageVariables.env",
+                IdentitySource::StageVariable("env".into()),
+            ),
+            (
+                " method.request.path.id ",
+                IdentitySource::Other("method.request.path.id".into()),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(IdentitySource::parse(text), expected, "{text}");
+        }
+        assert!(IdentitySource::Header("a".into()).from_request());
+        assert!(!IdentitySource::Context("a".into()).from_request());
+    }
+
+    #[test]
+    fn route_keys_and_authorization_types() {
+        assert_eq!(RouteKey::parse_http("$default"), Some(RouteKey::Default));
+        assert_eq!(
+            RouteKey::parse_http("get /items/{id}"),
+            Some(RouteKey::Http {
+                method: "GET".into(),
+                path: "/items/{id}".into()
+            })
+        );
+        assert_eq!(RouteKey::parse_http("$connect"), None);
+        assert_eq!(RouteKey::parse_http("GET items"), None);
+        assert_eq!(
+            Authorization::parse("cognito_user_pools"),
+            Authorization::CognitoUserPools
+        );
+        assert_eq!(Authorization::parse("Basic").as_str(), "Basic");
+        assert_eq!(AuthorizerKind::parse("jwt"), Some(AuthorizerKind::Jwt));
+        assert_eq!(AuthorizerKind::parse("lambda"), None);
+    }
+
+    #[test]
+    fn merging_keeps_a_part_unknown_only_when_no_piece_knows_it() {
+        let mut routes = Api::default();
+        routes.gap(
+            Part::Stages,
+            "no stages here",
+            crate::span::Span::default(),
+            "",
+        );
+        routes.gap(
+            Part::Authorizers,
+            "none here either",
+            crate::span::Span::default(),
+            "",
+        );
+        let mut stages = Api::default();
+        stages.gap(
+            Part::Routes,
+            "no routes here",
+            crate::span::Span::default(),
+            "",
+        );
+        stages.gap(
+            Part::Authorizers,
+            "no authorizers",
+            crate::span::Span::default(),
+            "",
+        );
+        routes.merge(stages);
+        assert!(routes.knows(Part::Routes) && routes.knows(Part::Stages));
+        assert!(!routes.knows(Part::Authorizers));
+    }
 }

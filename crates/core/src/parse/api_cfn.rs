@@ -13,7 +13,7 @@ mod sam;
 
 use super::api_tree::{self, convert};
 use super::cfn_resources::Resource;
-use super::intrinsics::Template;
+use super::intrinsics::{Template, API_TYPES};
 use super::openapi;
 use super::reader::{Obj, Reader};
 use super::resolve::{State, Target, Value};
@@ -21,39 +21,53 @@ use crate::api::{
     Api, ApiModel, Authorization, Authorizer, AuthorizerKind, Cors, DomainName, FunctionUrl,
     IdentitySource, Mapping, OriginDomain, Part, Route, RouteKey, Stage,
 };
-use crate::model::ApiKind;
-use crate::tree::Node;
+use crate::model::{self, ApiKind, Document};
+use crate::tree::{Node, NodeKind};
 use crate::value::{Field, Unknown, Val};
 use std::collections::HashMap;
 
-/// Reads the API model of a template whose resources are `resources`.
+/// Reads the API model of a template whose resources are `resources` into `doc`, and adds the
+/// stages, methods and routes to the document's flat lists as well.
 pub(crate) fn read<'n>(
     r: &mut Reader,
     template: &Template,
     root: &'n Node<'n>,
     resources: &[Resource<'_, 'n>],
-) -> ApiModel {
+    doc: &mut Document,
+) {
     let mut b = Builder {
         model: ApiModel::default(),
         sam: sam::Sam::new(root, resources),
         rest_resources: HashMap::new(),
+        index: HashMap::new(),
+        stages: Vec::new(),
+        methods: Vec::new(),
     };
     for res in resources {
         b.api(r, res);
     }
     b.sam.implicit_apis(r, resources, &mut b.model);
+    b.index = b
+        .model
+        .apis
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.name.clone(), i))
+        .collect();
     for res in resources
         .iter()
         .filter(|res| res.kind == "AWS::ApiGateway::Resource")
     {
-        b.rest_resource(r, res);
+        b.rest_resource(r, template, res);
     }
     for res in resources {
         b.child(r, template, res);
     }
     b.sam.preflight_routes(&mut b.model);
     b.finish(r, template, resources);
-    b.model
+    doc.api_model = b.model;
+    doc.stages.append(&mut b.stages);
+    doc.methods.append(&mut b.methods);
 }
 
 /// An `AWS::ApiGateway::Resource`: its API, parent and path part.
@@ -61,6 +75,8 @@ struct RestResource {
     api: Option<String>,
     parent: Parent,
     part: Field<String>,
+    /// Its full path, once worked out.
+    full: Option<Result<String, Unknown>>,
 }
 
 /// The parent of a REST resource.
@@ -75,6 +91,12 @@ struct Builder<'n> {
     model: ApiModel,
     sam: sam::Sam<'n>,
     rest_resources: HashMap<String, RestResource>,
+    /// The index of each API in `model.apis` by name, once every API is read.
+    index: HashMap<String, usize>,
+    /// Every stage, method and route for [`Document::stages`] and [`Document::methods`], those
+    /// of APIs the template does not define included.
+    stages: Vec<model::Stage>,
+    methods: Vec<model::Method>,
 }
 
 /// The first sibling API a value refers to.
@@ -84,6 +106,86 @@ pub(super) fn api_ref(value: &Value) -> Option<String> {
         .iter()
         .find(|x| x.target == Target::Api)
         .map(|x| x.id.clone())
+}
+
+/// The resource a node refers to when it is written as `Ref X` or `Fn::GetAtt X.Attr` (or
+/// `[X, Attr]`), with the attribute; read without evaluating anything.
+fn direct_ref<'n>(node: &'n Node<'n>) -> Option<(&'n str, Option<&'n str>)> {
+    let [entry] = node.as_map()? else {
+        return None;
+    };
+    match entry.key.as_ref() {
+        "Ref" => Some((entry.value.as_str()?, None)),
+        "Fn::GetAtt" => match (entry.value.as_str(), entry.value.as_seq()) {
+            (Some(text), _) => text.split_once('.').map(|(id, attr)| (id, Some(attr))),
+            (_, Some([id, attr])) => Some((id.as_str()?, Some(attr.as_str()?))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// True when resource `id` of the template is an API.
+fn is_api(template: &Template, id: &str) -> bool {
+    template
+        .resource_type(id)
+        .is_some_and(|t| API_TYPES.contains(&t))
+}
+
+/// The API a property (`RestApiId`, `ApiId`) refers to.
+fn api_named(r: &Reader, template: &Template, p: &Obj, key: &str) -> Option<String> {
+    match p.get(key).and_then(direct_ref) {
+        Some((id, _)) => is_api(template, id).then(|| id.to_string()),
+        None => api_ref(&r.value(p, key).1),
+    }
+}
+
+/// The field of a property that is not set, when `p` is a plain object (as the reader makes it).
+fn unset<T>(p: &Obj, key: &str) -> Option<Field<T>> {
+    (p.unknown.is_none() && p.get(key).is_none()).then(|| Field::absent(p.span, p.path.clone()))
+}
+
+/// A string property: a literal string is taken as written, anything else is evaluated.
+fn text(r: &Reader, p: &Obj, key: &str) -> Field<String> {
+    match p.get(key).map(|n| (&n.kind, n.span)) {
+        Some((NodeKind::Str(s), span)) if !s.contains("{{resolve:") => {
+            Field::known(s.to_string(), span, r.join(&p.path, key))
+        }
+        _ => unset(p, key).unwrap_or_else(|| r.str(p, key)),
+    }
+}
+
+/// A boolean property: a literal is taken as written, anything else is evaluated.
+fn flag(r: &Reader, p: &Obj, key: &str) -> Field<bool> {
+    match p.get(key).map(|n| (&n.kind, n.span)) {
+        Some((NodeKind::Bool(b), span)) => Field::known(*b, span, r.join(&p.path, key)),
+        _ => unset(p, key).unwrap_or_else(|| r.bool(p, key)),
+    }
+}
+
+/// A list property.
+fn list(r: &mut Reader, p: &Obj, key: &str) -> crate::value::List {
+    unset(p, key).unwrap_or_else(|| r.list(p, key))
+}
+
+/// A text in upper case (method names, integration types), converted in place.
+fn upper(mut s: String) -> String {
+    s.make_ascii_uppercase();
+    s
+}
+
+/// A method's `Integration.Type`, upper case.
+fn integration_type(r: &Reader, p: &Obj) -> Field<String> {
+    match p.get("Integration").and_then(|i| i.get("Type")) {
+        Some(node) if matches!(node.kind, NodeKind::Str(_)) => {
+            let path = r.join(&r.join(&p.path, "Integration"), "Type");
+            convert(api_tree::text(node, &path), upper)
+        }
+        _ => {
+            let integration = r.obj(p, "Integration");
+            convert(text(r, &integration, "Type"), upper)
+        }
+    }
 }
 
 /// A field for a value that must be set: unknown (with `why`) unless known.
@@ -98,6 +200,14 @@ fn required<T, U>(f: &Field<T>, why: impl FnOnce() -> Unknown) -> Field<U> {
 /// A field that refers to a resource of the template (`AuthorizerId: !Ref Auth`): the resource's
 /// logical id; a literal or an expression that names none is unknown.
 fn reference(r: &Reader, p: &Obj, key: &str) -> Field<String> {
+    if let Some(field) = unset(p, key) {
+        return field;
+    }
+    if let Some(node) = p.get(key) {
+        if let Some((id, _)) = direct_ref(node) {
+            return Field::known(id.to_string(), node.span, r.join(&p.path, key));
+        }
+    }
     let (at, value) = r.value(p, key);
     match (value.refs.first(), &value.state) {
         (Some(x), _) => Field::known(x.id.clone(), at.span, at.path),
@@ -245,7 +355,8 @@ fn is_domain(template: &Template, id: &str) -> bool {
 
 impl<'n> Builder<'n> {
     fn api_mut(&mut self, name: &str) -> Option<&mut Api> {
-        self.model.apis.iter_mut().find(|a| a.name == name)
+        let i = *self.index.get(name)?;
+        self.model.apis.get_mut(i)
     }
 
     /// The APIs themselves.
@@ -299,59 +410,116 @@ impl<'n> Builder<'n> {
         }
     }
 
-    fn rest_resource(&mut self, r: &Reader, res: &Resource) {
+    fn rest_resource(&mut self, r: &Reader, template: &Template, res: &Resource) {
         let p = &res.props;
-        let (_, parent) = r.value(p, "ParentId");
-        let parent = match (api_ref(&parent), parent.refs.first()) {
-            (Some(_), _) => Parent::Root,
-            (None, Some(x)) => Parent::Resource(x.id.clone()),
-            (None, None) => Parent::Unknown(match parent.state {
-                State::Text(t) => {
-                    Unknown::Expression(format!("parent `{t}` is not a resource of this template"))
+        let parent = match p.get("ParentId").and_then(direct_ref) {
+            Some((id, Some("RootResourceId"))) if is_api(template, id) => Parent::Root,
+            Some((id, None)) => Parent::Resource(id.to_string()),
+            _ => {
+                let (_, parent) = r.value(p, "ParentId");
+                match (api_ref(&parent), parent.refs.first()) {
+                    (Some(_), _) => Parent::Root,
+                    (None, Some(x)) => Parent::Resource(x.id.clone()),
+                    (None, None) => Parent::Unknown(match parent.state {
+                        State::Text(t) => Unknown::Expression(format!(
+                            "parent `{t}` is not a resource of this template"
+                        )),
+                        _ => Unknown::Intrinsic("ParentId".into()),
+                    }),
                 }
-                _ => Unknown::Intrinsic("ParentId".into()),
-            }),
+            }
         };
         self.rest_resources.insert(
             res.id.to_string(),
             RestResource {
-                api: api_ref(&r.value(p, "RestApiId").1),
+                api: api_named(r, template, p, "RestApiId"),
                 parent,
-                part: r.str(p, "PathPart"),
+                part: text(r, p, "PathPart"),
+                full: None,
             },
         );
     }
 
-    /// The full path of REST resource `id` (`/items/{id}`) placed at `at`, and its API.
-    fn resource_path(&self, id: &str, at: &Field<()>) -> (Field<String>, Option<String>) {
-        let unknown = |why| Field::unknown(why, at.span, at.path.clone());
+    /// The full path of REST resource `id` (`/items/{id}`), and its API when `need_api`.
+    fn resource_path(
+        &mut self,
+        id: &str,
+        need_api: bool,
+    ) -> (Result<String, Unknown>, Option<String>) {
+        let Some(res) = self.rest_resources.get(id) else {
+            let why = format!("`{id}` is not a resource of this template");
+            return (Err(Unknown::Expression(why)), None);
+        };
+        let api = if need_api { res.api.clone() } else { None };
+        if let Some(done) = &res.full {
+            return (done.clone(), api);
+        }
+        let full = self.walk(id);
+        if let Some(res) = self.rest_resources.get_mut(id) {
+            res.full = Some(full.clone());
+        }
+        (full, api)
+    }
+
+    /// The path from resource `id` up to the root.
+    fn walk(&self, id: &str) -> Result<String, Unknown> {
         let mut parts = Vec::new();
         let mut current = id;
-        let mut api = None;
         // A chain longer than the number of resources has a cycle.
         for _ in 0..=self.rest_resources.len() {
             let Some(res) = self.rest_resources.get(current) else {
                 let why = format!("`{current}` is not a resource of this template");
-                return (unknown(Unknown::Expression(why)), api);
+                return Err(Unknown::Expression(why));
             };
-            api = api.or_else(|| res.api.clone());
             let Some(part) = res.part.get() else {
                 let why = format!("the path part of resource `{current}` is not known");
-                return (unknown(Unknown::Expression(why)), api);
+                return Err(Unknown::Expression(why));
             };
             parts.push(part.as_str());
             match &res.parent {
                 Parent::Root => {
-                    parts.reverse();
-                    let path = format!("/{}", parts.join("/"));
-                    return (Field::known(path, at.span, at.path.clone()), api);
+                    let mut path = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+                    for part in parts.iter().rev() {
+                        path.push('/');
+                        path.push_str(part);
+                    }
+                    return Ok(path);
                 }
                 Parent::Resource(parent) => current = parent,
-                Parent::Unknown(why) => return (unknown(why.clone()), api),
+                Parent::Unknown(why) => return Err(why.clone()),
             }
         }
-        let why = Unknown::Expression("the resource tree has a cycle".into());
-        (unknown(why), api)
+        Err(Unknown::Expression("the resource tree has a cycle".into()))
+    }
+
+    /// The path of the resource a method is on (`ResourceId`), and that resource's API when
+    /// `need_api`.
+    fn method_resource(
+        &mut self,
+        r: &Reader,
+        template: &Template,
+        p: &Obj,
+        need_api: bool,
+    ) -> (Result<String, Unknown>, Option<String>) {
+        match p.get("ResourceId").and_then(direct_ref) {
+            Some((id, Some("RootResourceId"))) if is_api(template, id) => {
+                (Ok("/".to_string()), Some(id.to_string()))
+            }
+            Some((id, None)) if self.rest_resources.contains_key(id) => {
+                self.resource_path(id, need_api)
+            }
+            _ => {
+                let (_, resource) = r.value(p, "ResourceId");
+                match (api_ref(&resource), resource.refs.first()) {
+                    (Some(api), _) => (Ok("/".to_string()), Some(api)),
+                    (None, Some(x)) => {
+                        let id = x.id.clone();
+                        self.resource_path(&id, need_api)
+                    }
+                    (None, None) => (Err(Unknown::Intrinsic("ResourceId".into())), None),
+                }
+            }
+        }
     }
 
     /// Stages, methods, routes, authorizers, domains, mappings and function URLs.
@@ -364,80 +532,98 @@ impl<'n> Builder<'n> {
             "AWS::ApiGateway::Stage"
             | "AWS::ApiGateway::Deployment"
             | "AWS::ApiGatewayV2::Stage" => {
-                let stage_name = r.str(p, "StageName");
+                let stage_name = text(r, p, "StageName");
                 // A deployment without a stage name creates no stage.
                 if res.kind.ends_with("Deployment") && !stage_name.is_present() {
                     return;
                 }
+                let api = api_named(r, template, p, api_key);
+                self.stages.push(model::Stage {
+                    name: name.clone(),
+                    span,
+                    path: path.clone(),
+                    api_ref: api.clone(),
+                    stage_name: stage_name.clone(),
+                });
                 let stage = Stage {
                     name,
                     span,
                     path,
                     stage_name,
-                    auto_deploy: r.bool(p, "AutoDeploy"),
+                    auto_deploy: flag(r, p, "AutoDeploy"),
                 };
-                let api = api_ref(&r.value(p, api_key).1);
                 if let Some(api) = api.and_then(|a| self.api_mut(&a)) {
                     api.stages.push(stage);
                 }
             }
             "AWS::ApiGateway::Method" => {
-                let (at, resource) = r.value(p, "ResourceId");
+                let api = api_named(r, template, p, api_key);
                 let (resource_path, api_of_resource) =
-                    match (api_ref(&resource), resource.refs.first()) {
-                        (Some(api), _) => (
-                            Field::known("/".to_string(), at.span, at.path.clone()),
-                            Some(api),
-                        ),
-                        (None, Some(x)) => self.resource_path(&x.id, &at),
-                        (None, None) => (
-                            required(&at, || Unknown::Intrinsic("ResourceId".into())),
-                            None,
-                        ),
-                    };
-                let method = r.str(p, "HttpMethod");
-                let key = match (&resource_path.val, method.get()) {
-                    (Val::Known(path), Some(m)) => Field::known(
+                    self.method_resource(r, template, p, api.is_none());
+                let method = text(r, p, "HttpMethod");
+                let authorization = text(r, p, "AuthorizationType");
+                self.methods.push(model::Method {
+                    name: name.clone(),
+                    span,
+                    path: path.clone(),
+                    api_ref: api.clone(),
+                    authorization_type: authorization.clone(),
+                });
+                let key = match (resource_path, method.val) {
+                    (Ok(path), Val::Known(m)) => Field::known(
                         RouteKey::Http {
-                            method: m.to_ascii_uppercase(),
-                            path: path.clone(),
+                            method: upper(m),
+                            path,
                         },
                         method.span,
-                        method.path.clone(),
+                        method.path,
                     ),
-                    (Val::Known(_), None) => {
-                        required(&method, || Unknown::Intrinsic("HttpMethod".into()))
+                    (Ok(_), val) => required(
+                        &Field {
+                            val,
+                            span: method.span,
+                            path: method.path,
+                        },
+                        || Unknown::Intrinsic("HttpMethod".into()),
+                    ),
+                    (Err(why), _) => {
+                        let span = p.get("ResourceId").map_or(p.span, |n| n.span);
+                        Field::unknown(why, span, r.join(&p.path, "ResourceId"))
                     }
-                    _ => required(&resource_path, || Unknown::Intrinsic("ResourceId".into())),
                 };
-                let integration = r.obj(p, "Integration");
                 let route = Route {
                     name,
                     span,
                     path,
                     key,
-                    authorization: convert(r.str(p, "AuthorizationType"), |s| {
-                        Authorization::parse(&s)
-                    }),
+                    authorization: convert(authorization, |s| Authorization::parse(&s)),
                     authorizer: reference(r, p, "AuthorizerId"),
-                    authorization_scopes: r.list(p, "AuthorizationScopes"),
-                    api_key_required: r.bool(p, "ApiKeyRequired"),
-                    integration: convert(r.str(&integration, "Type"), |s| s.to_ascii_uppercase()),
+                    authorization_scopes: list(r, p, "AuthorizationScopes"),
+                    api_key_required: flag(r, p, "ApiKeyRequired"),
+                    integration: integration_type(r, p),
                 };
-                let api = api_ref(&r.value(p, api_key).1).or(api_of_resource);
-                if let Some(api) = api.and_then(|a| self.api_mut(&a)) {
+                if let Some(api) = api.or(api_of_resource).and_then(|a| self.api_mut(&a)) {
                     api.routes.push(route);
                 }
             }
             "AWS::ApiGatewayV2::Route" => {
-                let Some(api) = api_ref(&r.value(p, api_key).1) else {
+                let api = api_named(r, template, p, api_key);
+                let authorization = text(r, p, "AuthorizationType");
+                self.methods.push(model::Method {
+                    name: name.clone(),
+                    span,
+                    path: path.clone(),
+                    api_ref: api.clone(),
+                    authorization_type: authorization.clone(),
+                });
+                let Some(api) = api else {
                     return;
                 };
                 let websocket = self
                     .model
                     .api(&api)
                     .is_some_and(|a| a.kind == ApiKind::WebSocket);
-                let raw = r.str(p, "RouteKey");
+                let raw = text(r, p, "RouteKey");
                 let key = match &raw.val {
                     Val::Known(k) if websocket => Field::known(
                         RouteKey::WebSocket { key: k.clone() },
@@ -457,12 +643,10 @@ impl<'n> Builder<'n> {
                     span,
                     path,
                     key,
-                    authorization: convert(r.str(p, "AuthorizationType"), |s| {
-                        Authorization::parse(&s)
-                    }),
+                    authorization: convert(authorization, |s| Authorization::parse(&s)),
                     authorizer: reference(r, p, "AuthorizerId"),
-                    authorization_scopes: r.list(p, "AuthorizationScopes"),
-                    api_key_required: r.bool(p, "ApiKeyRequired"),
+                    authorization_scopes: list(r, p, "AuthorizationScopes"),
+                    api_key_required: flag(r, p, "ApiKeyRequired"),
                     integration: Field::absent(span, &res.path),
                 };
                 if let Some(api) = self.api_mut(&api) {
@@ -491,7 +675,7 @@ impl<'n> Builder<'n> {
                     identity_sources: identity(r, p, "IdentitySource"),
                     result_ttl: r.i64(p, "AuthorizerResultTtlInSeconds"),
                 };
-                let api = api_ref(&r.value(p, api_key).1);
+                let api = api_named(r, template, p, api_key);
                 if let Some(api) = api.and_then(|a| self.api_mut(&a)) {
                     api.authorizers.push(authorizer);
                 }
@@ -523,7 +707,7 @@ impl<'n> Builder<'n> {
                     path,
                     domain_name,
                     domain_ref: domain_ref.map(|x| x.id.clone()),
-                    api_ref: api_ref(&r.value(p, api_key).1),
+                    api_ref: api_named(r, template, p, api_key),
                     stage: self.sam.mapping_stage(r, p, &self.model),
                     base_path: r.str(p, if v2 { "ApiMappingKey" } else { "BasePath" }),
                 });
@@ -566,6 +750,9 @@ impl<'n> Builder<'n> {
                 let (span, path) = (api.span, api.path.clone());
                 api.gap(Part::Stages, reason, span, &path);
             }
+        }
+        if self.model.domains.is_empty() {
+            return;
         }
         let distributions = resources
             .iter()
