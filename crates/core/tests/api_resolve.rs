@@ -585,3 +585,67 @@ fn function_url_does_no_routing() {
         ],
     );
 }
+
+#[test]
+fn sam_domain_reached_by_its_name() {
+    // The origin names the custom domain itself; SAM's `Domain` maps `/orders` to the stage.
+    let t = r#"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  OrdersApi:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1
+      OpenApiVersion: "3.0.1"
+      Domain:
+        DomainName: api.example.com
+        CertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/abc
+        EndpointConfiguration: REGIONAL
+        BasePath: [/orders]
+  OrdersFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      CodeUri: src/
+      Events:
+        List:
+          Type: Api
+          Properties: {RestApiId: !Ref OrdersApi, Path: /, Method: get}
+        One:
+          Type: Api
+          Properties: {RestApiId: !Ref OrdersApi, Path: "/{id}", Method: get}
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: api
+            DomainName: api.example.com
+            CustomOriginConfig: {OriginProtocolPolicy: https-only}
+        DefaultCacheBehavior: {TargetOriginId: api, ViewerProtocolPolicy: https-only, CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad}
+"#;
+    let doc = parse(t).expect("template");
+    // `OpenApiVersion` set: no `Stage` stage.
+    let api = api_of(&doc.api_model, "OrdersApi");
+    assert_eq!(api.stages.len(), 1);
+    let entry = doc
+        .api_model
+        .entry_for(&doc.distributions[0].origins[0])
+        .expect("by name");
+    check(
+        &entry,
+        &[
+            // [mappings] `/orders` is taken off and the mapping's stage is used.
+            ("GET", "/orders", "[v1] GET / open"),
+            ("GET", "/orders/42", "[v1] GET /{id} open"),
+            ("POST", "/orders/42", &format!("[v1] 403 {MAT}")),
+            (
+                "GET",
+                "/other",
+                "depends: no API mapping of the custom domain takes `/other`…",
+            ),
+        ],
+    );
+}
