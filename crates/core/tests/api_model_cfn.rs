@@ -301,3 +301,89 @@ fn sam_events_default_authorizer_cors_and_implicit_http_api() {
         Some(RouteKey::Default)
     ));
 }
+
+#[test]
+fn quick_create_http_api_and_websocket_routes() {
+    let t = r#"
+Resources:
+  Quick:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: quick
+      ProtocolType: HTTP
+      Target: !GetAtt Handler.Arn
+  Chat:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: chat
+      ProtocolType: WEBSOCKET
+      RouteSelectionExpression: $request.body.action
+  Connect:
+    Type: AWS::ApiGatewayV2::Route
+    Properties:
+      ApiId: !Ref Chat
+      RouteKey: $connect
+      AuthorizationType: CUSTOM
+      AuthorizerId: !Ref ChatAuth
+  ChatAuth:
+    Type: AWS::ApiGatewayV2::Authorizer
+    Properties:
+      ApiId: !Ref Chat
+      AuthorizerType: REQUEST
+      IdentitySource: [route.request.querystring.token]
+      Name: chat-auth
+  Send:
+    Type: AWS::ApiGatewayV2::Route
+    Properties: {ApiId: !Ref Chat, RouteKey: sendMessage}
+  ChatStage:
+    Type: AWS::ApiGatewayV2::Stage
+    Properties: {ApiId: !Ref Chat, StageName: production}
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: chat
+            DomainName: !Sub "${Chat}.execute-api.${AWS::Region}.amazonaws.com"
+            CustomOriginConfig: {OriginProtocolPolicy: https-only}
+        DefaultCacheBehavior: {TargetOriginId: chat, ViewerProtocolPolicy: https-only, CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad}
+"#;
+    let doc = parse(t).expect("template");
+    // Quick create: a `$default` route and a `$default` stage that deploys automatically.
+    let quick = api(&doc, "Quick");
+    assert_eq!(keys(quick), ["$default"]);
+    assert_eq!(
+        quick.stages[0].stage_name.get().map(String::as_str),
+        Some("$default")
+    );
+    assert_eq!(quick.stages[0].auto_deploy.get(), Some(&true));
+    let chat = api(&doc, "Chat");
+    assert_eq!(chat.kind, ApiKind::WebSocket);
+    assert_eq!(
+        chat.route_selection_expression.get().map(String::as_str),
+        Some("$request.body.action")
+    );
+    assert!(matches!(
+        route(chat, "$connect").key.get(),
+        Some(RouteKey::WebSocket { .. })
+    ));
+    assert_eq!(
+        route(chat, "$connect").authorizer.get().map(String::as_str),
+        Some("ChatAuth")
+    );
+    let auth = chat.authorizer("ChatAuth").expect("authorizer");
+    assert_eq!(
+        auth.identity_sources
+            .get()
+            .and_then(|s| s[0].get().cloned()),
+        Some(IdentitySource::QueryString("token".into()))
+    );
+    // The flat lists the existing rules read are still filled.
+    assert_eq!(doc.methods.len(), 2);
+    assert!(doc
+        .methods
+        .iter()
+        .all(|m| m.api_ref.as_deref() == Some("Chat")));
+    assert_eq!(doc.stages.len(), 1);
+}
