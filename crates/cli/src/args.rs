@@ -102,6 +102,13 @@ pub struct LintArgs {
     /// Do not run this rule (repeatable).
     #[arg(long, value_name = "SLUG")]
     pub disable: Vec<String>,
+    /// The definition of an API behind an origin (repeatable): an OpenAPI 3 or Swagger 2 export
+    /// (`aws apigateway get-export`, `aws apigatewayv2 export-api`) or the JSON of
+    /// `aws apigateway get-resources` / `get-stages` / `get-authorizers` / `get-rest-api` or
+    /// `aws apigatewayv2 get-routes` / `get-stages` / `get-authorizers` / `get-api`. It is matched
+    /// to the origin whose host holds its API id, or to the only API Gateway origin.
+    #[arg(long = "api", value_name = "FILE")]
+    pub api: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

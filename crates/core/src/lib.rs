@@ -15,6 +15,7 @@
 //!   finding, error and fix in its own file.
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod classify;
 pub mod forwarding;
 pub mod lint;

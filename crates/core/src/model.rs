@@ -58,6 +58,9 @@ pub struct Document {
     pub api_mappings: Vec<ApiMapping>,
     /// Terraform `module` blocks: what they create is not in the model.
     pub modules: Vec<ModuleCall>,
+    /// The APIs behind the origins: routes, stages, authorizers, custom domains, function URLs
+    /// (see [`crate::api`]).
+    pub api_model: crate::api::ApiModel,
 }
 
 impl Document {
@@ -78,6 +81,7 @@ impl Document {
             certificates: Vec::new(),
             api_mappings: Vec::new(),
             modules: Vec::new(),
+            api_model: crate::api::ApiModel::default(),
         }
     }
 }

@@ -88,6 +88,20 @@ pub struct SourceFile {
     pub len: usize,
     /// 1-based buffer line of the file's first line.
     pub first_line: u32,
+    /// What the file holds.
+    pub role: Role,
+}
+
+/// What a file of the input holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Configuration: a distribution and the resources around it (or a Terraform module's file).
+    #[default]
+    Config,
+    /// An exported API definition (OpenAPI, `aws apigateway get-resources`, …) of an API behind
+    /// an origin; see [`crate::api`].
+    ApiDefinition,
 }
 
 impl SourceFile {
@@ -210,8 +224,19 @@ impl Sources {
         s
     }
 
-    /// Appends a file and returns its index. It starts on a new line of the buffer.
+    /// Appends a configuration file and returns its index. It starts on a new line of the
+    /// buffer. Configuration files come before API definitions.
     pub fn push(&mut self, name: impl Into<String>, text: &str) -> usize {
+        self.push_as(name, text, Role::Config)
+    }
+
+    /// Appends an exported API definition and returns its index; [`crate::parse::parse_sources`]
+    /// attaches it to the origins of its API.
+    pub fn push_api_definition(&mut self, name: impl Into<String>, text: &str) -> usize {
+        self.push_as(name, text, Role::ApiDefinition)
+    }
+
+    fn push_as(&mut self, name: impl Into<String>, text: &str, role: Role) -> usize {
         if !self.buffer.is_empty() && !self.buffer.ends_with('\n') {
             self.buffer.push('\n');
             self.newlines += 1;
@@ -221,6 +246,7 @@ impl Sources {
             start: self.buffer.len(),
             len: text.len(),
             first_line: self.newlines + 1,
+            role,
         });
         self.buffer.push_str(text);
         self.newlines +=
@@ -381,12 +407,11 @@ impl Sources {
 
     /// The same file names with new texts.
     pub(crate) fn with_texts(&self, texts: &[String]) -> Sources {
-        Sources::from_files(
-            self.files
-                .iter()
-                .zip(texts)
-                .map(|(f, t)| (f.name.clone(), t.as_str())),
-        )
+        let mut out = Sources::new();
+        for (f, t) in self.files.iter().zip(texts) {
+            out.push_as(f.name.clone(), t, f.role);
+        }
+        out
     }
 
     /// The texts of the files, in order.

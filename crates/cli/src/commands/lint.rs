@@ -7,12 +7,14 @@ use crate::input::{self, holds_no_distribution, Input, EXTENSIONS};
 use crate::report::{self, InputReport, Outcome, ReportFile};
 use apifront_core::lint::{lint_sources, LintConfig};
 use apifront_core::parse::detect;
-use std::path::PathBuf;
+use apifront_core::source::Role;
+use std::path::{Path, PathBuf};
 
 /// Runs `apifront lint`.
 pub fn run(args: LintArgs) -> CmdResult {
     let config = lint_config(&args.disable)?;
     let inputs = input::collect(&args.paths)?;
+    let definitions = read_definitions(&args.api)?;
     let mut files = Vec::new();
     let mut dirs: Vec<(PathBuf, usize)> = args
         .paths
@@ -21,7 +23,7 @@ pub fn run(args: LintArgs) -> CmdResult {
         .map(|p| (p.clone(), 0))
         .collect();
     for input in &inputs {
-        if let Some(report) = lint_input(input, &config) {
+        if let Some(report) = lint_input(input, &definitions, &config) {
             if let Some(dir) = &input.from_dir {
                 if let Some(entry) = dirs.iter_mut().find(|(d, _)| d == dir) {
                     entry.1 += 1;
@@ -68,16 +70,36 @@ pub fn run(args: LintArgs) -> CmdResult {
     Ok(status(&files, args.severity.to_core()))
 }
 
-/// Reads, parses and lints one input (a file, or the files of a Terraform module); `None` when
-/// an input found in a directory holds no distribution.
-fn lint_input(input: &Input, config: &LintConfig) -> Option<InputReport> {
+/// The `--api` definitions, as (name, text); one that cannot be read stops the command.
+fn read_definitions(paths: &[PathBuf]) -> Result<Vec<(String, String)>, CliError> {
+    paths.iter().map(|path| read_definition(path)).collect()
+}
+
+fn read_definition(path: &Path) -> Result<(String, String), CliError> {
+    if path.as_os_str() == "-" {
+        return Err(CliError::new("`--api` takes a file, not standard input")
+            .with_hint("save the definition to a file: `aws apigateway get-export … api.json`"));
+    }
+    let text =
+        std::fs::read_to_string(path).map_err(|e| CliError::new(input::describe_io(path, &e)))?;
+    Ok((path.display().to_string(), text))
+}
+
+/// Reads, parses and lints one input (a file, or the files of a Terraform module) with the API
+/// definitions attached to its origins (what became of each is said on standard error); `None`
+/// when an input found in a directory holds no distribution.
+fn lint_input(
+    input: &Input,
+    definitions: &[(String, String)],
+    config: &LintConfig,
+) -> Option<InputReport> {
     let report = |files: Vec<ReportFile>, format, outcome| InputReport {
         name: input.name.clone(),
         files,
         format,
         outcome,
     };
-    let sources = match input.read() {
+    let mut sources = match input.read() {
         Ok(sources) => sources,
         Err((file, message)) => {
             let files = input
@@ -86,6 +108,7 @@ fn lint_input(input: &Input, config: &LintConfig) -> Option<InputReport> {
                 .map(|f| ReportFile {
                     name: f.name.clone(),
                     text: String::new(),
+                    definition: false,
                 })
                 .collect();
             return Some(report(files, None, Outcome::Unreadable { file, message }));
@@ -94,14 +117,29 @@ fn lint_input(input: &Input, config: &LintConfig) -> Option<InputReport> {
     if !input.explicit && holds_no_distribution(sources.text(), None) {
         return None;
     }
+    for (name, text) in definitions {
+        sources.push_api_definition(name.clone(), text);
+    }
     let files = (0..sources.len())
         .map(|i| ReportFile {
             name: sources.name(i).to_string(),
             text: sources.file_text(i).to_string(),
+            definition: sources.files()[i].role == Role::ApiDefinition,
         })
         .collect();
     Some(match lint_sources(&sources, config) {
-        Ok(r) => report(files, Some(r.format), Outcome::Linted(r.findings)),
+        Ok(r) => {
+            for note in &r.notes {
+                anstream::eprintln!(
+                    "{}: {} (for {}): {}",
+                    crate::style::paint(crate::style::INFO, "info"),
+                    note.definition,
+                    input.name,
+                    note.message
+                );
+            }
+            report(files, Some(r.format), Outcome::Linted(r.findings))
+        }
         Err(e) => {
             if !input.explicit && holds_no_distribution(sources.text(), Some(&e.error)) {
                 return None;

@@ -19,6 +19,8 @@ pub struct ReportFile {
     pub name: String,
     /// The text read (empty when it could not be read).
     pub text: String,
+    /// True for an API definition given with `--api`, false for configuration.
+    pub definition: bool,
 }
 
 /// What linting one input gave.
@@ -106,6 +108,6 @@ impl InputReport {
 
     /// The module's directory when the input is a Terraform module of several files.
     pub fn module(&self) -> Option<&str> {
-        (self.files.len() > 1).then_some(self.name.as_str())
+        (self.files.iter().filter(|f| !f.definition).count() > 1).then_some(self.name.as_str())
     }
 }

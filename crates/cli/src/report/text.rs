@@ -36,13 +36,13 @@ pub fn render(inputs: &[InputReport]) -> String {
                 if let Some(hint) = &e.hint {
                     note(&mut out, gutter, "hint", hint);
                 }
-                if input.files.len() > 1 {
-                    note(
-                        &mut out,
-                        gutter,
-                        "in",
-                        &format!("Terraform module {} (not linted)", input.name),
-                    );
+                let what = match (input.module(), input.files.len()) {
+                    (Some(dir), _) => Some(format!("Terraform module {dir} (not linted)")),
+                    (None, n) if n > 1 => Some(format!("the input of {} (not linted)", input.name)),
+                    _ => None,
+                };
+                if let Some(what) = what {
+                    note(&mut out, gutter, "in", &what);
                 }
                 out.push('\n');
             }

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `apifront` binary: every command, output format and exit status.
 
+mod api;
 mod catalog;
 mod fix;
 mod generate;

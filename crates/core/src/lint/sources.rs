@@ -4,8 +4,9 @@ use super::engine::{lint, MAX_FIX_PASSES};
 use super::finding::Finding;
 use super::fix::accepted_edits;
 use super::severity::LintConfig;
-use crate::model::Format;
-use crate::parse::parse_sources;
+use crate::api::AttachNote;
+use crate::model::{Document, Format};
+use crate::parse::{parse_sources, parse_sources_noted};
 use crate::source::{LocatedFinding, SourceError, Sources};
 use serde::{Deserialize, Serialize};
 
@@ -16,14 +17,18 @@ pub struct SourcesReport {
     pub format: Format,
     /// Findings in buffer order (file by file, then by position), each placed in its own file.
     pub findings: Vec<LocatedFinding>,
+    /// What became of each API definition of the input (which origin it was attached to).
+    pub notes: Vec<AttachNote>,
 }
 
 /// Parses and lints the files of `sources` as one input.
 pub fn lint_sources(sources: &Sources, config: &LintConfig) -> Result<SourcesReport, SourceError> {
-    let (format, findings) = lint_buffer(sources, config)?;
+    let (doc, notes) = parse_sources_noted(sources)?;
+    let findings = lint_parsed(sources, &doc, config);
     Ok(SourcesReport {
-        format,
+        format: doc.format,
         findings: findings.iter().map(|f| sources.localize(f)).collect(),
+        notes,
     })
 }
 
@@ -33,13 +38,18 @@ fn lint_buffer(
     config: &LintConfig,
 ) -> Result<(Format, Vec<Finding>), SourceError> {
     let doc = parse_sources(sources)?;
-    let mut findings = lint(&doc, sources.text(), config);
+    Ok((doc.format, lint_parsed(sources, &doc, config)))
+}
+
+/// The findings of the model of `sources`; fixes that would cross files are dropped.
+fn lint_parsed(sources: &Sources, doc: &Document, config: &LintConfig) -> Vec<Finding> {
+    let mut findings = lint(doc, sources.text(), config);
     for f in &mut findings {
         if !sources.fix_fits(f) {
             f.fix = None;
         }
     }
-    Ok((doc.format, findings))
+    findings
 }
 
 /// Applies fixes to the files of `sources` until none is left to apply, as

@@ -63,6 +63,7 @@ pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, P
     for res in &listed {
         cfn_resources::read(&mut r, res, &mut doc);
     }
+    super::api_cfn::read(&mut r, &template, root, &listed, &mut doc);
     let domains: Vec<String> = doc
         .api_domain_names
         .iter()

@@ -1,9 +1,9 @@
 //! CloudFormation resources around a distribution: CloudFront policies and origin access
-//! controls, API Gateway APIs, stages, methods, routes and custom domains, Lambda function URLs
-//! and ACM certificates (also SAM `AWS::Serverless::Api` / `HttpApi`).
+//! controls, API Gateway APIs and custom domains, Lambda function URLs and ACM certificates
+//! (also SAM `AWS::Serverless::Api` / `HttpApi`). Stages, methods and routes are read with the
+//! API model ([`super::api_cfn`]), which adds them to [`Document::stages`] / [`Document::methods`].
 
 use super::reader::{Obj, Reader};
-use super::resolve::{Target, Value};
 use crate::model::{
     Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, Document, KeyConfig,
     LambdaUrl, Method, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
@@ -111,29 +111,6 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
             });
         }
         "AWS::Serverless::Api" | "AWS::Serverless::HttpApi" => serverless_api(r, res, doc),
-        "AWS::ApiGateway::Stage" | "AWS::ApiGateway::Deployment" | "AWS::ApiGatewayV2::Stage" => {
-            let stage_name = r.str(p, "StageName");
-            // A deployment without a stage name creates no stage.
-            if res.kind.ends_with("Deployment") && !stage_name.is_present() {
-                return;
-            }
-            doc.stages.push(Stage {
-                api_ref: api_ref(r, p),
-                stage_name,
-                name,
-                span,
-                path,
-            });
-        }
-        "AWS::ApiGateway::Method" | "AWS::ApiGatewayV2::Route" => {
-            doc.methods.push(Method {
-                api_ref: api_ref(r, p),
-                authorization_type: r.str(p, "AuthorizationType"),
-                name,
-                span,
-                path,
-            });
-        }
         "AWS::Lambda::Url" => doc.lambda_urls.push(LambdaUrl {
             auth_type: r.str(p, "AuthType"),
             name,
@@ -197,25 +174,6 @@ fn key_config(r: &mut Reader, parent: &Obj, items: &str) -> KeyConfig {
         behavior: r.str(&c, behavior),
         items: r.list(&c, items),
     }
-}
-
-/// The API a stage, method or route belongs to (`RestApiId` / `ApiId`).
-fn api_ref(r: &Reader, props: &Obj) -> Option<String> {
-    let key = if props.get("RestApiId").is_some() {
-        "RestApiId"
-    } else {
-        "ApiId"
-    };
-    let (_, value) = r.value(props, key);
-    first_api(&value)
-}
-
-fn first_api(value: &Value) -> Option<String> {
-    value
-        .refs
-        .iter()
-        .find(|x| x.target == Target::Api)
-        .map(|x| x.id.clone())
 }
 
 /// SAM `AWS::Serverless::Api` (a REST API) and `AWS::Serverless::HttpApi`, with the stage SAM

@@ -3,12 +3,16 @@
 //! [`parse`] detects the format, parses it with a span-keeping parser and builds the model;
 //! [`parse_sources`] reads several files as one input (the files of a Terraform module).
 
+use crate::api::{attach, AttachNote, Offset, Shift};
 use crate::model::{Document, Format};
-use crate::source::{SourceError, Sources};
+use crate::source::{Role, SourceError, Sources};
 use crate::span::{LineIndex, Span};
 use crate::tree::{Node, NodeKind};
 use serde::{Deserialize, Serialize};
 
+mod api_cfn;
+mod api_def;
+mod api_tree;
 mod cfn;
 mod cfn_resources;
 mod cli;
@@ -17,11 +21,13 @@ mod distribution;
 mod intrinsics;
 mod json;
 mod json_tokens;
+mod openapi;
 mod reader;
 mod resolve;
 mod terraform;
 mod yaml;
 
+pub use api_def::parse_api_definition;
 pub use detect::detect;
 
 /// Largest input accepted, in bytes.
@@ -163,17 +169,66 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
 }
 
 /// Parses several files as one input (see [`crate::source`]); every span of the model is a span
-/// of [`Sources::text`]. One file is parsed as [`parse`] parses it. Several files are the files
-/// of one Terraform module: `*.tf` files are configuration, `*.tfvars` / `*.tfvars.json` files
-/// variable values (applied in Terraform's order: `terraform.tfvars`, `terraform.tfvars.json`,
-/// `*.auto.tfvars(.json)` by name, then any other in the order given). A file whose name has
-/// none of these endings is configuration if its text reads as Terraform. An error names the
-/// file it is in, at that file's line and column.
+/// of [`Sources::text`]. The configuration files come first: one file is parsed as [`parse`]
+/// parses it; several are the files of one Terraform module (`*.tf` files are configuration,
+/// `*.tfvars` / `*.tfvars.json` files variable values, applied in Terraform's order:
+/// `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` by name, then any other in
+/// the order given; a file whose name has none of these endings is configuration if its text
+/// reads as Terraform). API definitions ([`Sources::push_api_definition`]) follow and are
+/// attached to the origins of their API ([`crate::api::attach`]). An error names the file it is
+/// in, at that file's line and column.
 pub fn parse_sources(sources: &Sources) -> Result<Document, SourceError> {
-    match sources.len() {
+    parse_sources_noted(sources).map(|(doc, _)| doc)
+}
+
+/// [`parse_sources`], with what became of each API definition.
+pub fn parse_sources_noted(sources: &Sources) -> Result<(Document, Vec<AttachNote>), SourceError> {
+    let configs = sources
+        .files()
+        .iter()
+        .take_while(|f| f.role == Role::Config)
+        .count();
+    if let Some(late) = sources.files()[configs..]
+        .iter()
+        .position(|f| f.role == Role::Config)
+    {
+        return Err(SourceError::new(
+            configs + late,
+            ParseError::at(
+                &LineIndex::new(""),
+                0,
+                "configuration files come before API definitions",
+            ),
+        ));
+    }
+    let mut doc = parse_configs(sources, configs)?;
+    let mut definitions = Vec::new();
+    for (i, file) in sources.files().iter().enumerate().skip(configs) {
+        let mut definition = parse_api_definition(&file.name, sources.file_text(i))
+            .map_err(|e| SourceError::new(i, e))?;
+        definition.api.shift(Offset {
+            bytes: file.start,
+            lines: file.first_line - 1,
+        });
+        definitions.push(definition);
+    }
+    let notes = match definitions.is_empty() {
+        true => Vec::new(),
+        false => attach(&mut doc, definitions),
+    };
+    Ok((doc, notes))
+}
+
+/// The model of the first `count` files of `sources`, the configuration.
+fn parse_configs(sources: &Sources, count: usize) -> Result<Document, SourceError> {
+    match count {
         0 => Err(SourceError::new(
             0,
-            ParseError::at(&LineIndex::new(""), 0, "the input is empty"),
+            ParseError::at(
+                &LineIndex::new(""),
+                0,
+                "the input has no configuration file",
+            ),
         )),
         1 => parse(sources.file_text(0)).map_err(|e| SourceError::new(0, e)),
         _ => {
@@ -195,6 +250,7 @@ pub fn parse_sources(sources: &Sources) -> Result<Document, SourceError> {
             let files: Vec<terraform::File> = sources
                 .files()
                 .iter()
+                .take(count)
                 .enumerate()
                 .map(|(i, f)| terraform::File {
                     name: &f.name,

@@ -8,6 +8,7 @@
 //! [`depth::MAX_HCL_DEPTH`] levels is refused before parsing, so neither the recursive parser
 //! nor the walk below can overflow even a small (WebAssembly) stack.
 
+mod api;
 mod behavior;
 mod depth;
 mod distribution;
@@ -133,6 +134,8 @@ pub(crate) fn parse_files(files: &[File], idx: &LineIndex) -> Result<Document, S
             },
         ));
     }
+    let bodies: Vec<(Ctx, &Body)> = configs.iter().map(|(i, b)| (ctx_of(*i), b)).collect();
+    doc.api_model = api::read(&bodies);
     doc.distributions = distributions
         .into_iter()
         .map(|(i, b, address)| distribution::build(&ctx_of(i), b, &address))

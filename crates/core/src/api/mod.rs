@@ -1,0 +1,135 @@
+//! The API behind an origin: API Gateway REST, HTTP and WebSocket APIs (stages, routes,
+//! authorizers and their identity sources, CORS), custom domains with their API mappings, and
+//! Lambda function URLs.
+//!
+//! The model is read from the configuration itself (CloudFormation, SAM, Terraform; see
+//! [`crate::parse`]) into [`crate::model::Document::api_model`], and from exported definitions
+//! given beside it ([`crate::parse::parse_api_definition`], attached with [`attach()`]).
+//! [`ApiModel::entry_for`] says how an origin reaches an API; [`resolve::resolve`] says what
+//! API Gateway does with a request there.
+
+mod attach;
+mod model;
+mod path;
+pub mod resolve;
+mod shift;
+
+pub use attach::{attach, merge_definitions, AttachNote, Definition};
+pub use model::*;
+pub use resolve::{resolve, Entry};
+pub use shift::{Offset, Shift};
+
+use crate::model::{Origin, OriginKind};
+use resolve::{CustomDomain, Mapped, Unresolved};
+
+impl ApiModel {
+    /// The API named `name` (logical id, address, or definition title).
+    pub fn api(&self, name: &str) -> Option<&Api> {
+        self.apis.iter().find(|a| a.name == name)
+    }
+
+    /// How `origin` reaches an API or function URL of this model, when the input says: an
+    /// attached definition, the API or function URL its host refers to, or the custom domain its
+    /// host names.
+    pub fn entry_for(&self, origin: &Origin) -> Option<Entry<'_>> {
+        let attached = self
+            .attachments
+            .iter()
+            .find(|a| a.origin_path == origin.path)
+            .and_then(|a| self.apis.get(a.api));
+        let default_endpoint = matches!(
+            origin.kind.0,
+            OriginKind::ApiGatewayDefault { .. } | OriginKind::ApiGatewayPrivateVpce
+        );
+        if let (Some(api), true) = (attached, default_endpoint) {
+            return Some(Entry::DefaultEndpoint(api));
+        }
+        if let Some(name) = &origin.lambda_url_ref {
+            if let Some(url) = self.function_urls.iter().find(|u| &u.name == name) {
+                return Some(Entry::FunctionUrl(url));
+            }
+        }
+        if let Some(name) = &origin.api_ref {
+            if let Some(api) = self.api(name) {
+                return Some(Entry::DefaultEndpoint(api));
+            }
+        }
+        let by_ref = self
+            .origin_domains
+            .iter()
+            .find(|d| d.origin_path == origin.path)
+            .and_then(|d| self.domains.iter().find(|x| x.name == d.domain));
+        let host = origin
+            .domain_name
+            .get()
+            .map(|h| h.trim().to_ascii_lowercase());
+        let by_name = host.as_deref().and_then(|h| {
+            self.domains.iter().find(|d| {
+                d.domain_name
+                    .get()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(h))
+            })
+        });
+        match by_ref.or(by_name) {
+            Some(domain) => Some(Entry::CustomDomain(self.custom_domain(
+                Some(&domain.name),
+                domain.domain_name.get().map(String::as_str),
+                attached,
+            ))),
+            // Mappings of a domain defined elsewhere, named by its host.
+            None => match host.as_deref() {
+                Some(h) if self.mappings.iter().any(|m| maps_host(m, h)) => Some(
+                    Entry::CustomDomain(self.custom_domain(None, Some(h), attached)),
+                ),
+                _ => attached.map(|_| {
+                    Entry::CustomDomain(self.custom_domain(None, host.as_deref(), attached))
+                }),
+            },
+        }
+    }
+
+    /// The mappings of a custom domain (its resource name and/or domain name); a mapping to an
+    /// API the input does not have maps to `attached` (a definition attached to the origin).
+    fn custom_domain<'a>(
+        &'a self,
+        resource: Option<&str>,
+        host: Option<&str>,
+        attached: Option<&'a Api>,
+    ) -> CustomDomain<'a> {
+        let mut domain = CustomDomain::default();
+        for m in &self.mappings {
+            let by_ref = resource.is_some() && m.domain_ref.as_deref() == resource;
+            let by_name = host.is_some_and(|h| maps_host(m, h));
+            if by_ref || by_name {
+                domain.mappings.push(Mapped {
+                    mapping: m,
+                    api: m.api_ref.as_deref().and_then(|a| self.api(a)).or(attached),
+                });
+            } else if m.domain_ref.is_none() && m.domain_name.is_unknown() {
+                domain.unknown.push(Unresolved {
+                    reason: "this API mapping's domain name is not known; it may map this domain"
+                        .into(),
+                    span: m.domain_name.span,
+                    path: m.domain_name.path.clone(),
+                });
+            }
+        }
+        if domain.mappings.is_empty() {
+            domain.unknown.push(Unresolved {
+                reason: format!(
+                    "the API mappings of custom domain `{}` are not in the input",
+                    host.or(resource).unwrap_or_default()
+                ),
+                span: crate::span::Span::default(),
+                path: String::new(),
+            });
+        }
+        domain
+    }
+}
+
+fn maps_host(m: &Mapping, host: &str) -> bool {
+    m.domain_name
+        .get()
+        .is_some_and(|n| n.trim().eq_ignore_ascii_case(host))
+}
