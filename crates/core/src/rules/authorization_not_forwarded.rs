@@ -89,18 +89,53 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
     #[test]
-    fn cors_policy_strips_authorization() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("59781a5b-3903-41f3-afcb-af62929ccde1");
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("CORS-CustomOrigin"));
-        // Nothing forwarded at all is reported by api-behavior-forwards-nothing instead.
-        default_behavior(&mut doc).origin_request_policy_id = Default::default();
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let cors_orp = API.with(
+            ORP,
+            "OriginRequestPolicyId: ‸59781a5b-3903-41f3-afcb-af62929ccde1",
+        );
+        // A cache policy that keys on query strings and cookies but not Authorization, and no
+        // origin request policy: reported at the cache policy.
+        let cached = API
+            .with(
+                "CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                "CachePolicyId: ‸4cc15a8a-d715-48a4-82b8-cc0b614638fe",
+            )
+            .with(&format!("          {ORP}\n"), "");
+        // The origin request policy is inserted as the behavior's first key.
+        let cached_fixed = cached.replace('‸', "").with(
+            "          TargetOriginId",
+            &format!("          {ORP}\n          TargetOriginId"),
+        );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(ORP, "OriginRequestPolicyId: !Ref Orp"),
+                // AllViewer forwards Authorization (and is another rule's problem).
+                API.with(
+                    ORP,
+                    "OriginRequestPolicyId: 216adef6-5c7f-47e4-b989-5492eafa07d3",
+                ),
+                // Nothing forwarded at all: `api-behavior-forwards-nothing` reports it.
+                API.with(&format!("          {ORP}\n"), ""),
+            ])
+            .unsafe_fix([
+                (
+                    case(cors_orp).message(
+                        "removes the viewer Authorization header before origin `orders-api`",
+                    ),
+                    API.to_string(),
+                ),
+                (
+                    case(cached).message("UseOriginCacheControlHeaders-QueryStrings"),
+                    cached_fixed,
+                ),
+            ])
+            .test();
     }
 }

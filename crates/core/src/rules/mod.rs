@@ -133,6 +133,8 @@ mod write_methods_on_static_origin;
 
 #[cfg(test)]
 pub(crate) mod test_support;
+#[cfg(test)]
+pub(crate) mod tester;
 
 static ALL: &[&Rule] = &[
     &apigw_host_header_forwarded::RULE,

@@ -118,40 +118,80 @@ fn example_path(pattern: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{beside, case, CaseText, Tester, API, CUSTOM_DOMAIN, REST_API_PROD};
 
-    #[test]
-    fn literal_prefix_warns() {
-        let mut doc = api_doc();
-        let mut b = behavior("api");
-        b.path_pattern = Some(known("/api/*".into()));
-        dist(&mut doc).behaviors.push(b);
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .contains("`/api/…` reaches the API as `/prod/api/…`"));
-        dist(&mut doc).behaviors[0].path_pattern = Some(known("/api/v1/orders*".into()));
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("`/api/v1/orders…` reaches the API as `/prod/api/v1/orders…`"));
-        dist(&mut doc).behaviors[0].path_pattern = Some(known("*.json".into()));
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).behaviors[0].path_pattern = Some(crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "p",
-        ));
-        assert!(check(&RULE, &doc).is_empty());
+    /// The API distribution with a second behavior to the API for `pattern`.
+    fn pattern(pattern: &str) -> String {
+        format!(
+            "{API}        CacheBehaviors:\n          - PathPattern: {pattern}\n            \
+             TargetOriginId: orders-api\n            ViewerProtocolPolicy: https-only\n            \
+             CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n"
+        )
+    }
+
+    /// [`pattern`] with a REST API and its stage `prod` beside the distribution, the origin
+    /// being the API's default endpoint without an origin path.
+    fn with_stage(path_pattern: &str) -> String {
+        let text = pattern(path_pattern)
+            .with(
+                "DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "DomainName: !Sub \"${Api}.execute-api.${AWS::Region}.amazonaws.com\"",
+            )
+            .with("            OriginPath: /prod\n", "");
+        beside(&text, REST_API_PROD)
+    }
+
+    /// [`pattern`] whose origin is an API custom domain defined beside the distribution.
+    fn custom_domain(path_pattern: &str) -> String {
+        let text = pattern(path_pattern).with(
+            "abc123defg.execute-api.eu-west-1.amazonaws.com",
+            "api.example.com",
+        );
+        beside(&text, CUSTOM_DOMAIN)
     }
 
     #[test]
-    fn function_association_or_custom_domain_is_skipped() {
-        let mut doc = api_doc();
-        let mut b = behavior("api");
-        b.path_pattern = Some(known("/api/*".into()));
-        b.function_associations.push(Default::default());
-        dist(&mut doc).behaviors.push(b);
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let with_function = pattern("/api/*").with(
+            "            CachePolicyId",
+            "            FunctionAssociations:\n              - EventType: viewer-request\n                \
+             FunctionARN: arn:aws:cloudfront::123456789012:function/strip\n            \
+             CachePolicyId",
+        );
+        let with_lambda = pattern("/api/*").with(
+            "            CachePolicyId",
+            "            LambdaFunctionAssociations:\n              - EventType: origin-request\n                \
+             LambdaFunctionARN: arn:aws:lambda:us-east-1:123456789012:function:strip:3\n            \
+             CachePolicyId",
+        );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                pattern("'*.json'"),
+                pattern("/api*"),
+                pattern("/v*/orders"),
+                pattern("!Ref ApiPattern"),
+                pattern("/api/*").with("OriginPath: /prod", "OriginPath: !Ref Stage"),
+                with_function,
+                with_lambda,
+            ])
+            .pass([
+                // The stage selected by the first path segment, the origin path being empty.
+                case(with_stage("/prod/*")).not_rendered("a sibling API and stage"),
+                // A custom domain with a base path mapping of the prefix.
+                case(custom_domain("/api/*")).not_rendered("a sibling API custom domain"),
+            ])
+            .fail([
+                case(pattern("‸/api/*")).message("`/api/…` reaches the API as `/prod/api/…`"),
+                case(pattern("‸/api/v1/orders*"))
+                    .message("`/api/v1/orders…` reaches the API as `/prod/api/v1/orders…`"),
+                case(pattern("‸api/*")).message("`/api/…` reaches the API as `/prod/api/…`"),
+                case(pattern("‸/api/*").with("            OriginPath: /prod\n", ""))
+                    .message("`/api/…` reaches the API as `/api/…`"),
+                case(with_stage("‸/v2/*"))
+                    .message("`/v2/…` reaches the API as `/v2/…`")
+                    .not_rendered("a sibling API and stage"),
+            ])
+            .test();
     }
 }
