@@ -72,30 +72,36 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn missing_logging_informs() {
-        let mut doc = api_doc();
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        let l = &mut dist(&mut doc).logging;
-        l.present = true;
-        l.bucket = known("logs.s3.amazonaws.com".into());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).logging.enabled = known(false);
-        assert_eq!(check(&RULE, &doc).len(), 1);
+    fn logging(keys: &str) -> String {
+        cfn(
+            &format!("        Logging:\n{keys}"),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
     #[test]
-    fn unknown_bucket_is_silent() {
-        let mut doc = api_doc();
-        let l = &mut dist(&mut doc).logging;
-        l.present = true;
-        l.bucket = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let disabled = r#"{"DistributionConfig": {
+  "Enabled": true,
+  "Logging": {"Enabled": ‸false, "IncludeCookies": false, "Bucket": "", "Prefix": ""},
+  "Origins": {"Quantity": 0}
+}}"#;
+        Tester::new(&RULE)
+            .pass([
+                logging("          Bucket: cdn-logs.s3.amazonaws.com\n"),
+                logging("          Bucket: !Ref LogBucket\n          Prefix: api/\n"),
+            ])
+            .fail([
+                case(API.mark("Enabled: true"))
+                    .message("distribution `Cdn` has no access logging bucket"),
+                case(logging("          ‸Bucket: ''\n          Prefix: api/\n")),
+                case(disabled)
+                    .message("access logging is disabled")
+                    .not_rendered("logging turned off has no CloudFormation or Terraform form"),
+            ])
+            .test();
     }
 }

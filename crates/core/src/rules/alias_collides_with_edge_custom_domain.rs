@@ -138,53 +138,23 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{covers, RULE};
-    use crate::model::ApiDomainName;
-    use crate::rules::test_support::*;
+    use super::RULE;
+    use crate::rules::tester::{case, CaseText, Tester};
 
-    #[test]
-    fn wildcard_cover() {
-        assert!(covers("api.example.com", "API.example.com"));
-        assert!(covers("*.example.com", "api.example.com"));
-        assert!(!covers("*.example.com", "a.b.example.com"));
-        assert!(!covers("www.example.com", "api.example.com"));
+    /// The rule's example with these aliases, and this domain and endpoint type.
+    fn collide(aliases: &str, domain: &str, types: &str) -> String {
+        RULE.docs
+            .example
+            .text
+            .with("Aliases: [api.example.com]", &format!("Aliases: {aliases}"))
+            .with(
+                "DomainName: api.example.com",
+                &format!("DomainName: {domain}"),
+            )
+            .with("Types: [EDGE]", &format!("Types: {types}"))
     }
 
-    fn doc_with(types: crate::value::List) -> crate::model::Document {
-        let mut doc = api_doc();
-        doc.api_domain_names.push(ApiDomainName {
-            name: "ApiDomain".into(),
-            domain_name: known("api.example.com".into()),
-            endpoint_types: types,
-            ..Default::default()
-        });
-        dist(&mut doc).aliases = list(&["*.example.com"]);
-        doc
-    }
-
-    #[test]
-    fn edge_domains_collide_regional_and_unknown_do_not() {
-        let f = check(&RULE, &doc_with(list(&["EDGE"])));
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("`*.example.com`"));
-        assert!(check(&RULE, &doc_with(list(&["REGIONAL"]))).is_empty());
-        assert!(check(&RULE, &doc_with(unknown())).is_empty());
-        assert!(check(&RULE, &doc_with(Default::default())).is_empty());
-        let mut doc = doc_with(list(&["EDGE"]));
-        dist(&mut doc).aliases = known(vec![unknown()]);
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "api.example.com]")
-        );
-        let tf = r#"resource "aws_api_gateway_domain_name" "api" {
+    const TERRAFORM: &str = r#"resource "aws_api_gateway_domain_name" "api" {
   domain_name     = "api.example.com"
   certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
   endpoint_configuration {
@@ -193,10 +163,37 @@ mod tests {
 }
 
 resource "aws_cloudfront_distribution" "d" {
-  aliases = ["api.example.com"]
+  aliases = [‸"api.example.com"]
 }
 "#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (10, 14));
+
+    #[test]
+    fn cases() {
+        let sibling = "an API custom domain beside the distribution";
+        Tester::new(&RULE)
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    collide("[api.example.com]", "api.example.com", "[REGIONAL]"),
+                    collide("[api.example.com]", "api.example.com", "!Ref EndpointTypes"),
+                    collide("['*.example.com']", "a.b.example.com", "[EDGE]"),
+                    collide("[www.example.com]", "api.example.com", "[EDGE]"),
+                    collide("[!Ref Alias]", "api.example.com", "[EDGE]"),
+                ]
+                .map(|text| case(text).not_rendered(sibling)),
+            )
+            .fail(
+                [
+                    case(RULE.docs.example.text.mark("api.example.com]"))
+                        .message("alias `api.example.com` is also the edge-optimized API Gateway custom domain `api.example.com` (`ApiDomain`)"),
+                    case(collide("[‸API.example.com]", "api.example.com", "[EDGE]")),
+                    case(collide("[‸'*.example.com']", "api.example.com", "[EDGE]"))
+                        .message("alias `*.example.com`"),
+                    case(collide("[www.example.com, ‸api.example.com]", "api.example.com", "[REGIONAL, EDGE]")),
+                    case(TERRAFORM),
+                ]
+                .map(|c| c.not_rendered(sibling)),
+            )
+            .test();
     }
 }

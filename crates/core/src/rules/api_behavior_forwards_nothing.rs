@@ -92,20 +92,46 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
     #[test]
-    fn caching_disabled_alone_fails() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).origin_request_policy_id = Default::default();
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("no origin request policy"));
-        default_behavior(&mut doc).origin_request_policy_id = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "o",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let caching_disabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+        let legacy = API
+            .with(
+                &format!("          CachePolicyId: {caching_disabled}\n"),
+                "",
+            )
+            .with(
+                &format!("          {ORP}\n"),
+                "          ForwardedValues:\n            ‸QueryString: false\n          \
+                 DefaultTTL: 0\n          MaxTTL: 0\n",
+            );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(ORP, "OriginRequestPolicyId: !Ref Orp"),
+                API.with(
+                    ORP,
+                    "OriginRequestPolicyId: 216adef6-5c7f-47e4-b989-5492eafa07d3",
+                ),
+            ])
+            .fail([case(legacy).message("sends no query strings, headers or cookies")])
+            .unsafe_fix([(
+                case(example.mark(caching_disabled)).message(
+                    "default behavior sends no query strings, headers or cookies to origin \
+                         `orders-api` (cache policy CachingDisabled (4135ea2d-…) and no origin \
+                         request policy)",
+                ),
+                // The policy is inserted as the behavior's first key.
+                example.with(
+                    "          TargetOriginId",
+                    &format!("          {ORP}\n          TargetOriginId"),
+                ),
+            )])
+            .test();
     }
 }

@@ -91,33 +91,44 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::model::CustomHeader;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn secret_header_protects() {
-        let mut doc = api_doc();
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Info);
-        dist(&mut doc).web_acl_id = known("arn:aws:wafv2:us-east-1:1:global/webacl/x/y".into());
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
-        dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
-            name: known("X-Origin-Verify".into()),
-            ..Default::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
+    /// The API distribution whose origin has one custom header called `name`.
+    fn header(name: &str) -> String {
+        cfn(
+            "",
+            &format!(
+                "{API_ORIGIN}            OriginCustomHeaders:\n              - HeaderName: {name}\n                HeaderValue: x\n"
+            ),
+            API_BEHAVIOR,
+        )
     }
 
+    const DOMAIN: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
+
     #[test]
-    fn unknown_header_name_counts_as_secret() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
-            name: crate::value::Field::unknown(
-                crate::value::Unknown::Intrinsic("Ref".into()),
-                Default::default(),
-                "u",
-            ),
-            ..Default::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let waf = "        WebACLId: arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/1\n";
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                header("X-Origin-Verify"),
+                header("x-cdn-secret"),
+                header("X-Api-Key"),
+                header("!Ref SecretHeaderName"),
+                // Not an API Gateway origin.
+                API.with(DOMAIN, "example.com"),
+            ])
+            .fail([
+                case(API.mark(DOMAIN)).message(
+                    "origin `orders-api` has no secret origin header, so its API can be called \
+                     directly and bypass the distribution",
+                ),
+                case(header("X-Request-Source").mark(DOMAIN)),
+                case(cfn(waf, API_ORIGIN, API_BEHAVIOR).mark(DOMAIN))
+                    .severity(Severity::Warning)
+                    .message("bypass the distribution's WAF web ACL"),
+            ])
+            .test();
     }
 }

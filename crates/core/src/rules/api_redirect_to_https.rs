@@ -75,51 +75,29 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const VIEWER: &str = "ViewerProtocolPolicy: https-only";
 
     #[test]
-    fn redirect_on_api_behavior_is_reported() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).viewer_protocol_policy = known("redirect-to-https".into());
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("default behavior"));
-        assert!(!f[0].fix.as_ref().unwrap().safe);
-        dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).viewer_protocol_policy = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fix() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "redirect-to-https")
-        );
-        let fixed = apply_all(yaml, &f);
-        assert!(fixed.contains("ViewerProtocolPolicy: https-only"));
-        assert!(lint_rule(&RULE, &fixed).is_empty());
-        let tf = r#"resource "aws_cloudfront_distribution" "d" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id       = "api"
-    viewer_protocol_policy = "redirect-to-https"
-  }
-}
-"#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (8, 30));
-        assert!(apply_all(tf, &f).contains("viewer_protocol_policy = \"https-only\""));
+    fn cases() {
+        let example = RULE.docs.example.text;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(VIEWER, "ViewerProtocolPolicy: allow-all"),
+                API.with(VIEWER, "ViewerProtocolPolicy: !Ref ViewerPolicy"),
+                // Not an API origin.
+                example.with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "site.s3.amazonaws.com",
+                ),
+            ])
+            .unsafe_fix([(
+                case(example.mark("redirect-to-https"))
+                    .message("default behavior redirects HTTP to HTTPS with a 301"),
+                RULE.docs.use_instead.text,
+            )])
+            .test();
     }
 }

@@ -93,21 +93,35 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const ALL: &str = "AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]";
 
     #[test]
-    fn read_only_and_default_methods_warn() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).allowed_methods = list(&["GET", "HEAD", "OPTIONS"]);
-        assert!(check(&RULE, &doc)[0].message.contains("GET, HEAD, OPTIONS"));
-        default_behavior(&mut doc).allowed_methods = Default::default();
-        assert!(check(&RULE, &doc)[0].message.contains("(the default)"));
-        default_behavior(&mut doc).allowed_methods = crate::value::Field::unknown(
-            crate::value::Unknown::Expression("var.methods".into()),
-            Default::default(),
-            "m",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(ALL, "AllowedMethods: !Ref Methods"),
+                API.with(ALL, "AllowedMethods: [GET, HEAD, !Ref Write]"),
+                API.with(ALL, "AllowedMethods: [GET, HEAD, post]"),
+            ])
+            .unsafe_fix([
+                (
+                    case(API.with(ALL, "AllowedMethods: ‸[GET, HEAD, OPTIONS]"))
+                        .message("default behavior to origin `orders-api` allows only GET, HEAD, OPTIONS; POST, PUT, PATCH and DELETE get a CloudFront 403"),
+                    API.to_string(),
+                ),
+                (
+                    case(example.mark("TargetOriginId")).message("allows only GET, HEAD (the default)"),
+                    // Inserted as the behavior's first key.
+                    example.with(
+                        "          TargetOriginId",
+                        &format!("          {ALL}\n          TargetOriginId"),
+                    ),
+                ),
+            ])
+            .test();
     }
 }

@@ -202,95 +202,18 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, Finding, LintConfig};
-    use crate::model::{ApiMapping, OriginKind, OriginKindField, Stage};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{Case, CaseText, Tester};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const MAPPING: &str = "      Stage: prod\n";
+    const PATH: &str = "OriginPath: /prod";
+
+    /// The example whose base path mapping has `BasePath: base`.
+    fn base_path(base: &str) -> String {
+        EXAMPLE.with(MAPPING, &format!("{MAPPING}      BasePath: {base}\n"))
     }
 
-    fn domain_doc() -> crate::model::Document {
-        let mut doc = api_doc();
-        let o = &mut dist(&mut doc).origins[0];
-        o.domain_name = known("api.example.com".into());
-        o.kind = OriginKindField(OriginKind::ApiGatewayCustomDomain);
-        doc.stages.push(Stage {
-            stage_name: known("prod".into()),
-            ..Stage::default()
-        });
-        doc
-    }
-
-    fn mapping(base: Field<String>) -> ApiMapping {
-        ApiMapping {
-            base_path: base,
-            ..ApiMapping::default()
-        }
-    }
-
-    #[test]
-    fn stage_as_origin_path_warns() {
-        let mut doc = domain_doc();
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("the stage name `prod`"));
-        assert!(f[0].fix.is_none());
-        doc.api_mappings.push(mapping(Field::default()));
-        assert!(!check(&RULE, &doc)[0].fix.as_ref().unwrap().safe);
-        dist(&mut doc).origins[0].origin_path = known("/v1".into());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_path = known(String::new());
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn mapping_with_the_stage_name_passes() {
-        let mut doc = domain_doc();
-        doc.api_mappings.push(mapping(known("prod".into())));
-        assert!(check(&RULE, &doc).is_empty());
-        let mut doc = domain_doc();
-        doc.api_mappings.push(mapping(known("orders".into())));
-        let f = check(&RULE, &doc);
-        assert!(f[0].fix.is_none());
-    }
-
-    #[test]
-    fn unknown_mapping_or_path_is_silent() {
-        let mut doc = domain_doc();
-        doc.api_mappings.push(mapping(Field::unknown(
-            Unknown::Parameter {
-                name: "BasePath".into(),
-                no_echo: false,
-            },
-            Default::default(),
-            "u",
-        )));
-        assert!(check(&RULE, &doc).is_empty());
-        let mut doc = domain_doc();
-        dist(&mut doc).origins[0].origin_path =
-            Field::unknown(Unknown::Intrinsic("Sub".into()), Default::default(), "u");
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fix() {
-        let text = RULE.docs.example.text;
-        let f = lint(text);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (35, 25));
-        assert_eq!(f[0].related[0].0.line, 12);
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let fixed = fix_text(text, &LintConfig::default(), true).unwrap();
-        assert!(fixed.contains("            OriginPath: \"\"\n"), "{fixed}");
-        assert!(lint(&fixed).is_empty());
-        let tf = r#"resource "aws_apigatewayv2_api" "orders" {
+    const TERRAFORM: &str = r#"resource "aws_apigatewayv2_api" "orders" {
   name          = "orders"
   protocol_type = "HTTP"
 }
@@ -328,15 +251,47 @@ resource "aws_cloudfront_distribution" "cdn" {
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (32, 19));
-        assert!(f[0].fix.is_none());
-        assert!(lint(&tf.replace("\"/live\"", "\"/orders\"")).is_empty());
-        // A mapping whose base path is the stage name makes `/live` right.
-        let same = tf.replace("api_mapping_key = \"orders\"", "api_mapping_key = \"live\"");
-        assert!(lint(&same).is_empty());
-        let unknown = tf.replace("api_mapping_key = \"orders\"", "api_mapping_key = var.key");
-        assert!(lint(&unknown).is_empty());
+
+    fn sibling(text: impl Into<Case>) -> Case {
+        text.into()
+            .not_rendered("an API, stage, custom domain and mapping beside the distribution")
+    }
+
+    #[test]
+    fn cases() {
+        let no_mapping = EXAMPLE.with(
+            "  Mapping:\n    Type: AWS::ApiGateway::BasePathMapping\n    Properties:\n      \
+             DomainName: !Ref ApiDomain\n      RestApiId: !Ref Api\n      Stage: prod\n",
+            "",
+        );
+        Tester::new(&RULE)
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    base_path("prod"),
+                    base_path("/prod/v1"),
+                    base_path("!Ref BasePath"),
+                    EXAMPLE.with(PATH, "OriginPath: /v1"),
+                    EXAMPLE.with(PATH, "OriginPath: ''"),
+                    EXAMPLE.with(PATH, "OriginPath: !Sub '/${StageName}'"),
+                    TERRAFORM.with("\"/live\"", "\"/orders\""),
+                    TERRAFORM.with("api_mapping_key = \"orders\"", "api_mapping_key = \"live\""),
+                    TERRAFORM.with("api_mapping_key = \"orders\"", "api_mapping_key = var.key"),
+                ]
+                .map(sibling),
+            )
+            .fail([
+                sibling(no_mapping.mark("/prod\n")).message(
+                    "origin `orders-api` is an API Gateway custom domain with OriginPath \
+                     `/prod`, the stage name `prod`",
+                ),
+                sibling(base_path("orders").mark("/prod\n")),
+                sibling(TERRAFORM.mark("\"/live\"")).message("the stage name `live`"),
+            ])
+            .unsafe_fix([(
+                sibling(EXAMPLE.mark("/prod\n")),
+                EXAMPLE.with(PATH, "OriginPath: \"\""),
+            )])
+            .test();
     }
 }

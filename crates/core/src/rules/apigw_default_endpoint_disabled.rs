@@ -135,55 +135,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig};
-    use crate::model::{Api, ApiKind};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{Case, CaseText, Tester};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
-    }
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const FLAG: &str = "DisableExecuteApiEndpoint: true";
+    const HOST: &str = "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com";
 
-    fn doc_with(flag: Field<bool>) -> crate::model::Document {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.apis.push(Api {
-            name: "Api".into(),
-            kind: ApiKind::Http,
-            disable_execute_api_endpoint: flag,
-            ..Api::default()
-        });
-        doc
-    }
-
-    #[test]
-    fn disabled_endpoint_fails() {
-        let f = check(&RULE, &doc_with(known(true)));
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("endpoint of `Api`"));
-        assert!(check(&RULE, &doc_with(known(false))).is_empty());
-        assert!(check(&RULE, &doc_with(Field::default())).is_empty());
-    }
-
-    #[test]
-    fn unknown_flag_is_silent() {
-        let unknown = Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u");
-        assert!(check(&RULE, &doc_with(unknown)).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_positions() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (15, 25));
-        assert_eq!((f[0].related[0].0.line, f[0].related[0].0.column), (7, 34));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let tf = r#"resource "aws_apigatewayv2_api" "orders" {
+    const TERRAFORM: &str = r#"resource "aws_apigatewayv2_api" "orders" {
   name                         = "orders"
   protocol_type                = "HTTP"
   disable_execute_api_endpoint = true
@@ -192,15 +150,43 @@ mod tests {
 resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
-    domain_name = replace(aws_apigatewayv2_api.orders.api_endpoint, "https://", "")
+    domain_name = ‸replace(aws_apigatewayv2_api.orders.api_endpoint, "https://", "")
   }
   default_cache_behavior {
     target_origin_id = "api"
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (10, 19));
+
+    fn sibling(text: impl Into<Case>) -> Case {
+        text.into().not_rendered("an API beside the distribution")
+    }
+
+    #[test]
+    fn cases() {
+        Tester::new(&RULE)
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    EXAMPLE.with(FLAG, "DisableExecuteApiEndpoint: false"),
+                    EXAMPLE.with(FLAG, "DisableExecuteApiEndpoint: !Ref Disable"),
+                    EXAMPLE.with(&format!("      {FLAG}\n"), ""),
+                    // The origin is another API's endpoint.
+                    EXAMPLE.with(HOST, "abc123defg.execute-api.eu-west-1.amazonaws.com"),
+                    TERRAFORM.unmarked().with(
+                        "disable_execute_api_endpoint = true",
+                        "disable_execute_api_endpoint = var.disable",
+                    ),
+                ]
+                .map(sibling),
+            )
+            .fail([
+                sibling(EXAMPLE.mark(HOST)).message(
+                    "origin `orders-api` is the default execute-api endpoint of `Api`, which \
+                     disables it",
+                ),
+                sibling(TERRAFORM).message("endpoint of `aws_apigatewayv2_api.orders`"),
+            ])
+            .test();
     }
 }

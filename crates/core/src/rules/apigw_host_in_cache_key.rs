@@ -82,25 +82,50 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
-    #[test]
-    fn origin_cache_control_policy_fails_disabled_passes() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cache_policy_id = policy("83da9c7e-98b4-4e11-a168-04f0df8e2c65");
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .starts_with("cache policy UseOriginCacheControlHeaders (83da9c7e-…)"));
-        assert!(!f[0].fix.as_ref().unwrap().safe);
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const CACHE: &str = "CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
+    /// A custom cache policy beside the distribution, keyed on these headers.
+    fn custom(headers: &str) -> String {
+        beside(
+            &API.with(CACHE, "CachePolicyId: ‸!Ref ApiCache"),
+            &format!(
+                "ApiCache:\n  Type: AWS::CloudFront::CachePolicy\n  Properties:\n    \
+                 CachePolicyConfig:\n      Name: api\n      MinTTL: 0\n      DefaultTTL: 0\n      \
+                 MaxTTL: 1\n      ParametersInCacheKeyAndForwardedToOrigin:\n        \
+                 EnableAcceptEncodingGzip: false\n        HeadersConfig:\n          \
+                 HeaderBehavior: whitelist\n          Headers: {headers}\n        CookiesConfig:\n          \
+                 CookieBehavior: none\n        QueryStringsConfig:\n          \
+                 QueryStringBehavior: none"
+            ),
+        )
     }
 
     #[test]
-    fn unknown_cache_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).cache_policy_id = policy("11111111-2222-3333-4444-555555555555");
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let origin_cache_control = "83da9c7e-98b4-4e11-a168-04f0df8e2c65";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(CACHE, "CachePolicyId: !Ref CachePolicy"),
+                // A policy id apifront does not know.
+                API.with(CACHE, "CachePolicyId: 11111111-2222-3333-4444-555555555555"),
+            ])
+            .pass([
+                case(custom("[Authorization]").unmarked()).not_rendered("a sibling cache policy")
+            ])
+            .fail([case(custom("[Authorization, host]"))
+                .message("cache policy `ApiCache`")
+                .not_rendered("a sibling cache policy")])
+            .unsafe_fix([(
+                case(EXAMPLE.mark(origin_cache_control)).message(
+                    "cache policy UseOriginCacheControlHeaders (83da9c7e-…) of default behavior \
+                     puts the viewer Host in the cache key",
+                ),
+                EXAMPLE.with(origin_cache_control, "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"),
+            )])
+            .test();
     }
 }

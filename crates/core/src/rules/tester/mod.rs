@@ -74,6 +74,18 @@ pub use render::render;
 /// (the base of most cases; see [`cfn_doc`]).
 pub const API: &str = cfn_doc!("", api_origin!(), api_behavior!());
 
+/// The keys of [`API`]'s origin after its `Id`.
+pub const API_ORIGIN: &str = api_origin!();
+
+/// The keys of [`API`]'s default behavior after its `TargetOriginId`.
+pub const API_BEHAVIOR: &str = api_behavior!();
+
+/// A CloudFormation YAML template like [`API`] with other `DistributionConfig` keys, origin keys
+/// and default behavior keys (as [`cfn_doc`]).
+pub fn cfn(config: &str, origin: &str, behavior: &str) -> String {
+    format!(cfn_doc!("{}", "{}", "{}"), config, origin, behavior)
+}
+
 /// `text` (a CloudFormation YAML template) with `resources` added to its `Resources`; each
 /// line of `resources` is indented by two spaces.
 pub fn beside(text: &str, resources: &str) -> String {
@@ -184,6 +196,15 @@ impl Case {
 pub trait CaseText {
     /// The text with `old`, which must occur exactly once, replaced by `new`.
     fn with(&self, old: &str, new: &str) -> String;
+
+    /// The text with a [`MARKER`] before `needle`, which must occur exactly once.
+    fn mark(&self, needle: &str) -> String {
+        self.with(needle, &format!("{MARKER}{needle}"))
+    }
+
+    /// The text with the markers removed (the expected text of a fix that changes nothing
+    /// else, for one).
+    fn unmarked(&self) -> String;
 }
 
 impl<T: AsRef<str> + ?Sized> CaseText for T {
@@ -192,6 +213,10 @@ impl<T: AsRef<str> + ?Sized> CaseText for T {
         let count = text.matches(old).count();
         assert_eq!(count, 1, "`{old}` occurs {count} times in:\n{text}");
         text.replacen(old, new, 1)
+    }
+
+    fn unmarked(&self) -> String {
+        strip_markers(self.as_ref()).0
     }
 }
 

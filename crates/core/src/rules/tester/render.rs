@@ -579,6 +579,7 @@ impl Writer {
                     }
                     e.put("AllowedMethods", Some(Out::Map(allowed)));
                 }
+                (Some(Out::Unknown), _) => e.put("AllowedMethods", Some(Out::Unknown)),
                 (None, None) => {}
                 _ => return Err("CachedMethods without AllowedMethods".into()),
             }
