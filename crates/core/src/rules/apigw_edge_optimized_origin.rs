@@ -237,10 +237,11 @@ mod tests {
                 ),
                 sibling(types("[EDGE]").mark(HOST)).message("(its endpoint type is EDGE)"),
                 sibling(types("[edge, !Ref Other]").mark(HOST)),
-                sibling(custom_domain("[EDGE]").mark("api.example.com\n            OriginPath")).message(
-                    "origin `orders-api` is the edge-optimized API Gateway custom domain \
+                sibling(custom_domain("[EDGE]").mark("api.example.com\n            OriginPath"))
+                    .message(
+                        "origin `orders-api` is the edge-optimized API Gateway custom domain \
                      `api.example.com`",
-                ),
+                    ),
             ])
             .test();
     }

@@ -203,7 +203,7 @@ mod tests {
                     "example.com",
                 ),
             ])
-            .pass([case(shared_orp).not_rendered("a sibling policy")])
+            .pass([case(shared_orp)])
             .fail([case(legacy).message("legacy ForwardedValues")])
             .fix([
                 (

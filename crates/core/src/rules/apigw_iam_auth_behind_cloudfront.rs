@@ -136,40 +136,42 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::Method;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const AUTH: &str = "AuthorizationType: AWS_IAM";
 
     #[test]
-    fn iam_method_of_origin_api_fails() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.methods.push(Method {
-            name: "GetOrders".into(),
-            api_ref: Some("Api".into()),
-            authorization_type: known("AWS_IAM".into()),
-            ..Method::default()
-        });
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        doc.methods[0].authorization_type = known("COGNITO_USER_POOLS".into());
-        assert!(check(&RULE, &doc).is_empty());
-        doc.methods[0].authorization_type = known("AWS_IAM".into());
-        doc.methods[0].api_ref = Some("OtherApi".into());
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_authorization_type_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.methods.push(crate::model::Method {
-            api_ref: Some("Api".into()),
-            authorization_type: crate::value::Field::unknown(
-                crate::value::Unknown::Intrinsic("Ref".into()),
-                Default::default(),
-                "u",
-            ),
-            ..Default::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let sibling = "an API and its methods beside the distribution";
+        Tester::new(&RULE)
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    EXAMPLE.with(AUTH, "AuthorizationType: NONE"),
+                    EXAMPLE.with(AUTH, "AuthorizationType: !Ref AuthType"),
+                    // The method belongs to another API than the origin's.
+                    EXAMPLE.with(
+                        "      RestApiId: !Ref Api\n      ResourceId",
+                        "      RestApiId: !Ref OtherApi\n      ResourceId",
+                    ),
+                    // The API is not reached through CloudFront.
+                    EXAMPLE.with(
+                        "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com",
+                        "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    ),
+                ]
+                .map(|text| case(text).not_rendered(sibling)),
+            )
+            .fail([
+                case(EXAMPLE.with(AUTH, "AuthorizationType: ‸aws_iam")).not_rendered(sibling),
+                case(EXAMPLE.mark("AWS_IAM"))
+                    .message(
+                        "method `GetOrders` of API `Api` uses AWS_IAM authorization but is served \
+                         through origin `orders-api`",
+                    )
+                    .not_rendered(sibling),
+            ])
+            .test();
     }
 }

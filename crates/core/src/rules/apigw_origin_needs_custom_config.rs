@@ -140,88 +140,31 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, Finding, LintConfig};
-    use crate::rules::test_support::*;
-    use crate::span::Span;
+    use crate::model::Format;
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
+    const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
+    const CUSTOM: &str = "            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [TLSv1.2]\n";
+
+    /// The API distribution whose origin has these origin type blocks instead.
+    fn types(blocks: &str) -> String {
+        API.with(CUSTOM, blocks)
     }
 
-    #[test]
-    fn api_origin_needs_custom_config() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].custom_origin_config = None;
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("has no CustomOriginConfig"));
-        dist(&mut doc).origins[0].s3_origin_config = Some(Span::default());
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("has S3OriginConfig"));
-        dist(&mut doc).origins[0].s3_origin_config = None;
-        dist(&mut doc).origins[0].vpc_origin_config = Some(Span::default());
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn two_origin_types_fail_for_any_origin() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("site", "example.com");
-        dist(&mut doc).origins[0].s3_origin_config = Some(Span::default());
-        let f = check(&RULE, &doc);
-        assert!(f[0]
-            .message
-            .contains("has S3OriginConfig and CustomOriginConfig"));
-        dist(&mut doc).origins[0].s3_origin_config = None;
-        dist(&mut doc).origins[0].custom_origin_config = None;
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_host_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].custom_origin_config = None;
-        dist(&mut doc).origins[0].kind = Default::default();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fixes() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (9, 25));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let yaml = cfn_doc_without_config();
-        let f = lint(&yaml);
-        assert_eq!(f.len(), 1);
-        let fixed = fix_text(&yaml, &LintConfig::default(), false).unwrap();
-        assert!(lint(&fixed).is_empty(), "{fixed}");
-        assert!(fixed.contains(
-            "          - CustomOriginConfig: {\"OriginProtocolPolicy\": \"https-only\", \
-             \"OriginSSLProtocols\": [\"TLSv1.2\"]}\n            Id: orders-api\n"
-        ));
-        let json = r#"{"DistributionConfig": {"Enabled": true,
+    const CLI: &str = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 1, "Items": [
-    {"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
+    {"Id": "api", "DomainName": ‸"abc123defg.execute-api.eu-west-1.amazonaws.com",
      "OriginPath": "/prod"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "api"}}}"#;
-        let f = lint(json);
-        assert_eq!((f[0].span.line, f[0].span.column), (3, 33));
-        let fixed = fix_text(json, &LintConfig::default(), false).unwrap();
-        assert!(lint(&fixed).is_empty(), "{fixed}");
-        assert!(
-            fixed.contains("{\"CustomOriginConfig\": {\"HTTPPort\": 80"),
-            "{fixed}"
-        );
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+
+    #[test]
+    fn cases() {
+        let s3 = "            S3OriginConfig:\n              OriginAccessIdentity: ''\n";
+        let vpc = "            VpcOriginConfig:\n              VpcOriginId: vo_abc\n";
+        let lambda_s3 = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
-    domain_name = "abc123defg.lambda-url.eu-west-1.on.aws"
+    domain_name = ‸"abc123defg.lambda-url.eu-west-1.on.aws"
     s3_origin_config {
       origin_access_identity = ""
     }
@@ -231,27 +174,64 @@ mod tests {
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("has s3_origin_config"));
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 19));
-        assert!(f[0].fix.is_none());
+        let dynamic = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+    dynamic "custom_origin_config" {
+      for_each = var.custom ? [1] : []
+      content {
+        origin_protocol_policy = "https-only"
+      }
     }
-
-    fn cfn_doc_without_config() -> String {
-        "Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-"
-        .to_string()
+  }
+}
+"#;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                types(vpc),
+                types("").with(HOST, "!Ref OriginHost"),
+                types("").with(HOST, "example.com"),
+                types(s3).with(HOST, "site.s3.amazonaws.com"),
+            ])
+            .pass([case(dynamic).not_rendered("Terraform dynamic blocks")])
+            .fail([
+                case(types(s3).mark(HOST)).message(
+                    "origin `orders-api` points at an API but has S3OriginConfig; an API is a \
+                     custom origin and needs CustomOriginConfig instead",
+                ),
+                case(types(&format!("{s3}{CUSTOM}")).with(HOST, "‸example.com"))
+                    .message("origin `orders-api` has S3OriginConfig and CustomOriginConfig; an origin takes exactly one origin type"),
+                case(types(&format!("{CUSTOM}{vpc}")).mark(HOST))
+                    .message("has CustomOriginConfig and VpcOriginConfig"),
+                case(lambda_s3).message("points at an API but has s3_origin_config"),
+            ])
+            .fix([(
+                case(CLI).not_rendered("the fix adds the ports only CLI JSON requires"),
+                CLI.unmarked().with(
+                    "{\"Id\": \"api\"",
+                    "{\"CustomOriginConfig\": {\"HTTPPort\": 80, \"HTTPSPort\": 443, \
+                     \"OriginProtocolPolicy\": \"https-only\", \"OriginSslProtocols\": \
+                     {\"Quantity\": 1, \"Items\": [\"TLSv1.2\"]}}, \"Id\": \"api\"",
+                ),
+            )])
+            .fix([(
+                case(types("").mark(HOST))
+                    .message(
+                        "origin `orders-api` points at an API but has no CustomOriginConfig; \
+                         CloudFront then treats it as an S3 origin or rejects it",
+                    )
+                    .except(
+                        &[Format::CliJson, Format::Terraform],
+                        "CLI JSON adds the ports the API requires; no fix in Terraform",
+                    ),
+                types("").with(
+                    "          - Id: orders-api\n",
+                    "          - CustomOriginConfig: {\"OriginProtocolPolicy\": \"https-only\", \
+                     \"OriginSSLProtocols\": [\"TLSv1.2\"]}\n            Id: orders-api\n",
+                ),
+            )])
+            .test();
     }
 }

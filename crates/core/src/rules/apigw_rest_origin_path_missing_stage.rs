@@ -188,58 +188,91 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::model::{Api, ApiKind, Stage};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{beside, case, Case, CaseText, Tester, API};
 
-    #[test]
-    fn rest_without_stage_warns_unknown_type_informs() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_path = Default::default();
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Info);
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.apis.push(Api {
-            name: "Api".into(),
-            kind: ApiKind::Rest,
-            ..Api::default()
-        });
-        doc.stages.push(Stage {
-            name: "Stage".into(),
-            api_ref: Some("Api".into()),
-            stage_name: known("prod".into()),
-            ..Stage::default()
-        });
-        let f = check(&RULE, &doc);
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert!(f[0].message.contains("`/prod`"));
-        doc.apis[0].kind = ApiKind::Http;
-        assert!(check(&RULE, &doc).is_empty());
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const PATH: &str = "            OriginPath: /prod\n";
+    const ORIGIN: &str = "          - Id: orders-api\n";
+
+    /// A stage of the example's API (for [`beside`]).
+    fn stage(name: &str) -> String {
+        format!(
+            "{name}Stage:\n  Type: AWS::ApiGateway::Stage\n  Properties:\n    RestApiId: !Ref \
+             Api\n    StageName: {name}"
+        )
+    }
+
+    fn sibling(text: impl Into<Case>) -> Case {
+        text.into()
+            .not_rendered("an API and its stages beside the distribution")
     }
 
     #[test]
-    fn stage_in_path_pattern_passes() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].origin_path = Default::default();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.stages.push(Stage {
-            api_ref: Some("Api".into()),
-            stage_name: known("prod".into()),
-            ..Stage::default()
-        });
-        let mut b = behavior("api");
-        b.path_pattern = Some(known("/prod/*".into()));
-        dist(&mut doc).behaviors.push(b);
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_path_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].origin_path = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let prod = beside(EXAMPLE, &stage("prod"));
+        let ordered = "        CacheBehaviors:\n          - PathPattern: /prod/*\n            \
+                       TargetOriginId: orders-api\n            ViewerProtocolPolicy: https-only\n";
+        let http = EXAMPLE
+            .with("AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api")
+            .with(
+                "      Name: orders\n",
+                "      Name: orders\n      ProtocolType: HTTP\n",
+            );
+        let unknown_api = API.with(PATH, "");
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(PATH, "            OriginPath: !Ref StagePath\n"),
+                // Behaviors with path patterns and no stage known: the stage may be in them.
+                format!("{unknown_api}{}", ordered.replace("/prod/*", "/api/*")),
+            ])
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    http,
+                    // The stage is the first segment of the path pattern.
+                    prod.with(
+                        "        DefaultCacheBehavior",
+                        &format!("{ordered}        DefaultCacheBehavior"),
+                    ),
+                ]
+                .map(sibling),
+            )
+            .fail([
+                case(unknown_api.with("- Id:", "- ‸Id:"))
+                    .severity(Severity::Info)
+                    .message(
+                        "origin `orders-api` has no origin path: if this is a REST API, add the \
+                         stage (`/prod`)",
+                    ),
+                case(API.with(PATH, "            OriginPath: ‸/\n")).severity(Severity::Info),
+                sibling(EXAMPLE.with("- Id:", "- ‸Id:")).message(
+                    "origin `orders-api` is a REST API without a stage in its origin path; \
+                     requests miss every route and API Gateway answers 403 \"Missing \
+                     Authentication Token\"",
+                ),
+                sibling(
+                    beside(&beside(EXAMPLE, &stage("prod")), &stage("test"))
+                        .with("- Id:", "- ‸Id:"),
+                ),
+            ])
+            .unsafe_fix([
+                (
+                    sibling(prod.with("- Id:", "- ‸Id:")).message(". Set OriginPath to `/prod`"),
+                    prod.with(
+                        ORIGIN,
+                        "          - OriginPath: /prod\n            Id: orders-api\n",
+                    ),
+                ),
+                (
+                    sibling(prod.with(ORIGIN, &format!("{ORIGIN}            OriginPath: ‸''\n"))),
+                    // The quotes are kept.
+                    prod.with(
+                        ORIGIN,
+                        &format!("{ORIGIN}            OriginPath: '/prod'\n"),
+                    ),
+                ),
+            ])
+            .test();
     }
 }

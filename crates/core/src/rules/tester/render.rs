@@ -3,16 +3,20 @@
 //!
 //! The model is the common ground: rules only ever read it, and every parser builds it, so a
 //! distribution written back from its model in another format is "the same configuration" as far
-//! as any rule can tell. [`render`] refuses what it cannot write faithfully (sibling resources,
-//! suppressions, Terraform `dynamic` blocks, CLI JSON quantity mismatches, unknown values in CLI
-//! JSON, hosts whose classification came from an expression's shape), saying why.
+//! as any rule can tell. Custom cache, origin request and response headers policies and origin
+//! access controls of the same input are written too (not in CLI JSON, which has none).
+//! [`render`] refuses what it cannot write faithfully (other sibling resources, suppressions,
+//! Terraform `dynamic` blocks, CLI JSON quantity mismatches, unknown values and sibling resources
+//! in CLI JSON, hosts whose classification came from an expression's shape), saying why.
 
 use crate::lint::edit::Editor;
 use crate::model::{
-    Behavior, CustomErrorResponse, Distribution, Document, Format, ForwardedValues,
-    FunctionAssociation, Logging, Origin, OriginGroup, OriginKind, PolicyRef, ViewerCertificate,
+    Behavior, CachePolicy, CustomErrorResponse, Distribution, Document, Format, ForwardedValues,
+    FunctionAssociation, KeyConfig, Logging, Origin, OriginAccessControl, OriginGroup, OriginKind,
+    OriginRequestPolicy, PolicyRef, ResponseHeadersPolicy, ViewerCertificate,
 };
 use crate::value::{Field, List, Val};
+use std::collections::HashMap;
 
 /// A value in the target format's shape and key names.
 #[derive(Debug, Clone)]
@@ -22,21 +26,27 @@ enum Out {
     Bool(bool),
     /// An expression that cannot be evaluated (`!Ref Unknown`, `var.unknown`).
     Unknown,
+    /// A reference to a sibling policy: its logical id or Terraform address.
+    Ref(String),
     List(Vec<Out>),
     Map(Vec<(String, Out)>),
 }
 
 type Rendered<T> = Result<T, String>;
 
-/// The distributions of `doc` written in `format`.
+/// The distributions of `doc` (and the policies beside them) written in `format`.
 pub fn render(doc: &Document, format: Format) -> Rendered<String> {
     refuse_siblings(doc)?;
-    let writer = Writer { format };
+    let writer = Writer {
+        format,
+        names: sibling_names(doc, format)?,
+    };
     let configs = doc
         .distributions
         .iter()
         .map(|d| writer.distribution(d))
         .collect::<Rendered<Vec<_>>>()?;
+    let siblings = writer.siblings(doc);
     match format {
         Format::CliJson => {
             let root = match <[Out; 1]>::try_from(configs) {
@@ -46,7 +56,7 @@ pub fn render(doc: &Document, format: Format) -> Rendered<String> {
             json(&root, format)
         }
         Format::CfnJson | Format::CfnYaml => {
-            let resources = configs
+            let mut resources: Vec<(String, Out)> = configs
                 .into_iter()
                 .enumerate()
                 .map(|(i, config)| {
@@ -55,19 +65,11 @@ pub fn render(doc: &Document, format: Format) -> Rendered<String> {
                     } else {
                         format!("Cdn{i}")
                     };
-                    let resource = Out::Map(vec![
-                        (
-                            "Type".into(),
-                            Out::Str("AWS::CloudFront::Distribution".into()),
-                        ),
-                        (
-                            "Properties".into(),
-                            Out::Map(vec![("DistributionConfig".into(), config)]),
-                        ),
-                    ]);
-                    (name, resource)
+                    let properties = Out::Map(vec![("DistributionConfig".into(), config)]);
+                    (name, resource("AWS::CloudFront::Distribution", properties))
                 })
                 .collect();
+            resources.extend(siblings);
             let root = Out::Map(vec![("Resources".into(), Out::Map(resources))]);
             if format == Format::CfnJson {
                 json(&root, format)
@@ -79,16 +81,19 @@ pub fn render(doc: &Document, format: Format) -> Rendered<String> {
         }
         Format::Terraform => {
             let mut out = String::new();
-            for (i, config) in configs.iter().enumerate() {
+            let distributions = configs.iter().enumerate().map(|(i, config)| {
                 let name = if i == 0 {
                     "cdn".into()
                 } else {
                     format!("cdn{i}")
                 };
-                out.push_str(&format!(
-                    "resource \"aws_cloudfront_distribution\" \"{name}\" {{\n"
-                ));
-                hcl_body(&mut out, map_entries(config), 1)?;
+                (format!("aws_cloudfront_distribution.{name}"), config)
+            });
+            for (address, body) in distributions.chain(siblings.iter().map(|(a, b)| (a.clone(), b)))
+            {
+                let (kind, name) = address.split_once('.').unwrap_or_default();
+                out.push_str(&format!("resource \"{kind}\" \"{name}\" {{\n"));
+                hcl_body(&mut out, map_entries(body), 1)?;
                 out.push_str("}\n");
             }
             Ok(out)
@@ -96,16 +101,97 @@ pub fn render(doc: &Document, format: Format) -> Rendered<String> {
     }
 }
 
+/// A CloudFormation resource of `kind` with `properties`.
+fn resource(kind: &str, properties: Out) -> Out {
+    Out::Map(vec![
+        ("Type".into(), Out::Str(kind.into())),
+        ("Properties".into(), properties),
+    ])
+}
+
+/// The Terraform resource type and CloudFormation type of each sibling kind apifront writes.
+const SIBLING_TYPES: [(&str, &str); 4] = [
+    (
+        "aws_cloudfront_cache_policy",
+        "AWS::CloudFront::CachePolicy",
+    ),
+    (
+        "aws_cloudfront_origin_request_policy",
+        "AWS::CloudFront::OriginRequestPolicy",
+    ),
+    (
+        "aws_cloudfront_response_headers_policy",
+        "AWS::CloudFront::ResponseHeadersPolicy",
+    ),
+    (
+        "aws_cloudfront_origin_access_control",
+        "AWS::CloudFront::OriginAccessControl",
+    ),
+];
+
+/// The name each sibling policy gets in `format` (logical id or Terraform address), by its
+/// name in `doc`.
+fn sibling_names(doc: &Document, format: Format) -> Rendered<HashMap<String, String>> {
+    let kinds = [
+        doc.cache_policies
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        doc.origin_request_policies
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect(),
+        doc.response_headers_policies
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect(),
+        doc.origin_access_controls
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect(),
+    ];
+    let mut names = HashMap::new();
+    for ((tf_type, _), sources) in SIBLING_TYPES.iter().zip(kinds) {
+        for (i, source) in sources.into_iter().enumerate() {
+            if format == Format::CliJson {
+                return Err("CLI JSON has no sibling resources".into());
+            }
+            let label = source.rsplit('.').next().unwrap_or(source);
+            let target = if format == Format::Terraform {
+                let snake: String = label
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() {
+                            c.to_ascii_lowercase()
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                format!("{tf_type}.{snake}_{i}")
+            } else {
+                let camel: String = label
+                    .split('_')
+                    .flat_map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map(|f| f.to_ascii_uppercase())
+                            .into_iter()
+                            .chain(c)
+                    })
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect();
+                format!("{camel}{i}")
+            };
+            names.insert(source.to_string(), target);
+        }
+    }
+    Ok(names)
+}
+
 /// Refuses documents with resources besides distributions, or with format-specific facts.
 fn refuse_siblings(doc: &Document) -> Rendered<()> {
     let siblings = [
-        ("cache policies", doc.cache_policies.len()),
-        ("origin request policies", doc.origin_request_policies.len()),
-        (
-            "response headers policies",
-            doc.response_headers_policies.len(),
-        ),
-        ("origin access controls", doc.origin_access_controls.len()),
         ("APIs", doc.apis.len()),
         ("stages", doc.stages.len()),
         ("methods", doc.methods.len()),
@@ -134,6 +220,8 @@ fn refuse_siblings(doc: &Document) -> Rendered<()> {
 /// Builds [`Out`] values with the key names and list shapes of one format.
 struct Writer {
     format: Format,
+    /// The names of sibling policies in this format, by their names in the input.
+    names: HashMap<String, String>,
 }
 
 /// The entries of a map being built.
@@ -186,11 +274,14 @@ impl Writer {
         Self::scalar(field, |b| Out::Bool(*b))
     }
 
-    fn policy(field: &Field<PolicyRef>) -> Rendered<Option<Out>> {
+    fn policy(&self, field: &Field<PolicyRef>) -> Rendered<Option<Out>> {
         match &field.val {
-            Val::Known(PolicyRef::Local(name)) => {
-                Err(format!("a policy refers to the sibling resource `{name}`"))
-            }
+            Val::Known(PolicyRef::Local(name)) => match self.names.get(name) {
+                Some(target) => Ok(Some(Out::Ref(target.clone()))),
+                None => Err(format!(
+                    "a policy refers to `{name}`, which is not in the input"
+                )),
+            },
             _ => Ok(Self::scalar(field, |p| match p {
                 PolicyRef::Id(id) | PolicyRef::Local(id) => Out::Str(id.clone()),
             })),
@@ -217,15 +308,9 @@ impl Writer {
 
     /// Wraps a list in `{Quantity, Items}` for CLI JSON.
     fn wrap(&self, list: Out) -> Out {
-        match list {
-            Out::List(items) if self.format == Format::CliJson => {
-                let quantity = i64::try_from(items.len()).unwrap_or(i64::MAX);
-                Out::Map(vec![
-                    ("Quantity".into(), Out::Int(quantity)),
-                    ("Items".into(), Out::List(items)),
-                ])
-            }
-            other => other,
+        match self.format {
+            Format::CliJson => wrap(list),
+            _ => list,
         }
     }
 
@@ -237,10 +322,7 @@ impl Writer {
         let list = Out::List(items);
         Some(match self.format {
             Format::CliJson => self.wrap(list),
-            Format::CfnJson | Format::CfnYaml if wrapped_in_cfn => Writer {
-                format: Format::CliJson,
-            }
-            .wrap(list),
+            Format::CfnJson | Format::CfnYaml if wrapped_in_cfn => wrap(list),
             _ => list,
         })
     }
@@ -371,6 +453,144 @@ impl Writer {
         Ok(e.done())
     }
 
+    /// The sibling policies and origin access controls, by target name.
+    fn siblings(&self, doc: &Document) -> Vec<(String, Out)> {
+        let named = |name: &str, kind: usize, properties: Out| {
+            let target = self.names.get(name).cloned().unwrap_or_default();
+            match self.format {
+                Format::Terraform => (target, properties),
+                _ => (target, resource(SIBLING_TYPES[kind].1, properties)),
+            }
+        };
+        let mut out = Vec::new();
+        for p in &doc.cache_policies {
+            out.push(named(&p.name, 0, self.cache_policy(p)));
+        }
+        for p in &doc.origin_request_policies {
+            out.push(named(&p.name, 1, self.origin_request_policy(p)));
+        }
+        for p in &doc.response_headers_policies {
+            out.push(named(&p.name, 2, self.response_headers_policy(p)));
+        }
+        for p in &doc.origin_access_controls {
+            out.push(named(&p.name, 3, self.origin_access_control(p)));
+        }
+        out
+    }
+
+    /// `HeadersConfig` / `CookiesConfig` / `QueryStringsConfig` (`what`: `Headers`, …).
+    fn key_config(&self, e: &mut Entries, what: &str, config: &KeyConfig) {
+        let (cfn_config, cfn_behavior, tf) = match what {
+            "Headers" => ("HeadersConfig", "HeaderBehavior", "header"),
+            "Cookies" => ("CookiesConfig", "CookieBehavior", "cookie"),
+            _ => ("QueryStringsConfig", "QueryStringBehavior", "query_string"),
+        };
+        let mut c = Entries::default();
+        if self.tf() {
+            c.put(&format!("{tf}_behavior"), Self::str(&config.behavior));
+            if let Some(items) = Self::plain_list(&config.items) {
+                c.put(
+                    &format!("{tf}s"),
+                    Some(Out::Map(vec![("items".into(), items)])),
+                );
+            }
+            e.put(&format!("{tf}s_config"), Some(c.done()));
+        } else {
+            c.put(cfn_behavior, Self::str(&config.behavior));
+            c.put(what, Self::plain_list(&config.items));
+            e.put(cfn_config, Some(c.done()));
+        }
+    }
+
+    fn cache_policy(&self, p: &CachePolicy) -> Out {
+        let mut e = Entries::default();
+        e.put(self.key("", "Name", "name"), Self::str(&p.display_name));
+        e.put(self.key("", "MinTTL", "min_ttl"), Self::int(&p.min_ttl));
+        e.put(
+            self.key("", "DefaultTTL", "default_ttl"),
+            Self::int(&p.default_ttl),
+        );
+        e.put(self.key("", "MaxTTL", "max_ttl"), Self::int(&p.max_ttl));
+        let mut k = Entries::default();
+        k.put(
+            self.key(
+                "",
+                "EnableAcceptEncodingGzip",
+                "enable_accept_encoding_gzip",
+            ),
+            Self::bool(&p.enable_accept_encoding_gzip),
+        );
+        k.put(
+            self.key(
+                "",
+                "EnableAcceptEncodingBrotli",
+                "enable_accept_encoding_brotli",
+            ),
+            Self::bool(&p.enable_accept_encoding_brotli),
+        );
+        self.key_config(&mut k, "Headers", &p.headers);
+        self.key_config(&mut k, "Cookies", &p.cookies);
+        self.key_config(&mut k, "QueryStrings", &p.query_strings);
+        e.put(
+            self.key(
+                "",
+                "ParametersInCacheKeyAndForwardedToOrigin",
+                "parameters_in_cache_key_and_forwarded_to_origin",
+            ),
+            Some(k.done()),
+        );
+        self.config("CachePolicyConfig", e)
+    }
+
+    fn origin_request_policy(&self, p: &OriginRequestPolicy) -> Out {
+        let mut e = Entries::default();
+        e.put(self.key("", "Name", "name"), Self::str(&p.display_name));
+        self.key_config(&mut e, "Headers", &p.headers);
+        self.key_config(&mut e, "Cookies", &p.cookies);
+        self.key_config(&mut e, "QueryStrings", &p.query_strings);
+        self.config("OriginRequestPolicyConfig", e)
+    }
+
+    fn response_headers_policy(&self, p: &ResponseHeadersPolicy) -> Out {
+        let mut e = Entries::default();
+        e.put(self.key("", "Name", "name"), Self::str(&p.display_name));
+        if p.has_cors {
+            let mut cors = Entries::default();
+            cors.put(
+                self.key("", "OriginOverride", "origin_override"),
+                Self::bool(&p.cors_origin_override),
+            );
+            e.put(self.key("", "CorsConfig", "cors_config"), Some(cors.done()));
+        }
+        self.config("ResponseHeadersPolicyConfig", e)
+    }
+
+    fn origin_access_control(&self, p: &OriginAccessControl) -> Out {
+        let mut e = Entries::default();
+        e.put(
+            self.key(
+                "",
+                "OriginAccessControlOriginType",
+                "origin_access_control_origin_type",
+            ),
+            Self::str(&p.origin_type),
+        );
+        e.put(
+            self.key("", "SigningBehavior", "signing_behavior"),
+            Self::str(&p.signing_behavior),
+        );
+        self.config("OriginAccessControlConfig", e)
+    }
+
+    /// A sibling's properties: the entries themselves in Terraform, under `config` in
+    /// CloudFormation.
+    fn config(&self, config: &str, entries: Entries) -> Out {
+        match self.format {
+            Format::Terraform => entries.done(),
+            _ => Out::Map(vec![(config.into(), entries.done())]),
+        }
+    }
+
     fn origin(&self, o: &Origin) -> Rendered<Out> {
         if let Some(api) = o.api_ref.as_ref().or(o.lambda_url_ref.as_ref()) {
             return Err(format!("an origin refers to the sibling resource `{api}`"));
@@ -460,7 +680,7 @@ impl Writer {
                 "OriginAccessControlId",
                 "origin_access_control_id",
             ),
-            Self::policy(&o.origin_access_control_id)?,
+            self.policy(&o.origin_access_control_id)?,
         );
         let headers = o
             .custom_headers
@@ -508,11 +728,7 @@ impl Writer {
         let criteria = if self.tf() {
             Out::Map(vec![("status_codes".into(), codes)])
         } else {
-            let wrapped = Writer {
-                format: Format::CliJson,
-            }
-            .wrap(codes);
-            Out::Map(vec![("StatusCodes".into(), wrapped)])
+            Out::Map(vec![("StatusCodes".into(), wrap(codes))])
         };
         e.put(
             self.key("FailoverCriteria", "FailoverCriteria", "failover_criteria"),
@@ -541,11 +757,7 @@ impl Writer {
         if self.tf() {
             e.0.extend(members.into_iter().map(|m| ("member".to_string(), m)));
         } else if !members.is_empty() || g.members.is_present() {
-            let wrapped = Writer {
-                format: Format::CliJson,
-            }
-            .wrap(Out::List(members));
-            e.put("Members", Some(wrapped));
+            e.put("Members", Some(wrap(Out::List(members))));
         }
         Ok(e.done())
     }
@@ -595,7 +807,7 @@ impl Writer {
         }
         e.put(
             self.key("CachePolicyId", "CachePolicyId", "cache_policy_id"),
-            Self::policy(&b.cache_policy_id)?,
+            self.policy(&b.cache_policy_id)?,
         );
         e.put(
             self.key(
@@ -603,7 +815,7 @@ impl Writer {
                 "OriginRequestPolicyId",
                 "origin_request_policy_id",
             ),
-            Self::policy(&b.origin_request_policy_id)?,
+            self.policy(&b.origin_request_policy_id)?,
         );
         e.put(
             self.key(
@@ -611,7 +823,7 @@ impl Writer {
                 "ResponseHeadersPolicyId",
                 "response_headers_policy_id",
             ),
-            Self::policy(&b.response_headers_policy_id)?,
+            self.policy(&b.response_headers_policy_id)?,
         );
         if let Some(fv) = &b.forwarded_values {
             e.put(
@@ -800,6 +1012,20 @@ impl Writer {
     }
 }
 
+/// A list as a `{Quantity, Items}` wrapper.
+fn wrap(list: Out) -> Out {
+    match list {
+        Out::List(items) => {
+            let quantity = i64::try_from(items.len()).unwrap_or(i64::MAX);
+            Out::Map(vec![
+                ("Quantity".into(), Out::Int(quantity)),
+                ("Items".into(), Out::List(items)),
+            ])
+        }
+        other => other,
+    }
+}
+
 fn map_entries(out: &Out) -> &[(String, Out)] {
     match out {
         Out::Map(entries) => entries,
@@ -819,6 +1045,10 @@ fn json(out: &Out, format: Format) -> Rendered<String> {
                 return Err("CLI JSON has no expressions".into());
             }
             Out::Unknown => s.push_str("{\"Ref\": \"Unknown\"}"),
+            Out::Ref(_) if format == Format::CliJson => {
+                return Err("CLI JSON has no sibling resources".into());
+            }
+            Out::Ref(name) => s.push_str(&format!("{{\"Ref\": {}}}", quote(name))),
             Out::List(items) if items.is_empty() => s.push_str("[]"),
             Out::Map(entries) if entries.is_empty() => s.push_str("{}"),
             Out::List(items) => {
@@ -898,6 +1128,7 @@ fn yaml_flow(out: &Out) -> String {
         Out::Int(n) => n.to_string(),
         Out::Bool(b) => b.to_string(),
         Out::Unknown => "!Ref Unknown".into(),
+        Out::Ref(name) => format!("!Ref {name}"),
         Out::List(items) => format!(
             "[{}]",
             items.iter().map(yaml_flow).collect::<Vec<_>>().join(", ")
@@ -944,6 +1175,7 @@ fn hcl_expr(out: &Out) -> Rendered<String> {
         Out::Int(n) => n.to_string(),
         Out::Bool(b) => b.to_string(),
         Out::Unknown => "var.unknown".into(),
+        Out::Ref(address) => format!("{address}.id"),
         Out::List(items) => format!(
             "[{}]",
             items
