@@ -196,87 +196,29 @@ fn fix(
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{apply_fixes, fix_text, lint_text, LintConfig};
-    use crate::model::{CachePolicy, KeyConfig, OriginRequestPolicy};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const HEADERS: &str = "Headers: [Authorization, Accept-Encoding]";
+    const GZIP: &str = "          EnableAcceptEncodingGzip: false\n";
+
+    /// The API distribution with a custom origin request policy listing these headers.
+    fn orp(headers: &str) -> String {
+        beside(
+            &API.with(
+                "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                "OriginRequestPolicyId: !Ref ApiOrp",
+            ),
+            &format!(
+                "ApiOrp:\n  Type: AWS::CloudFront::OriginRequestPolicy\n  Properties:\n    \
+                 OriginRequestPolicyConfig:\n      Name: api\n      HeadersConfig:\n        \
+                 HeaderBehavior: whitelist\n        Headers: {headers}\n      CookiesConfig:\n        \
+                 CookieBehavior: none\n      QueryStringsConfig:\n        QueryStringBehavior: all"
+            ),
+        )
     }
 
-    fn whitelist(items: &[&str]) -> KeyConfig {
-        KeyConfig {
-            behavior: known("whitelist".into()),
-            items: list(items),
-        }
-    }
-
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
-
-    #[test]
-    fn both_policy_kinds_are_checked() {
-        let mut doc = api_doc();
-        doc.cache_policies.push(CachePolicy {
-            name: "Cp".into(),
-            headers: whitelist(&["accept-encoding"]),
-            ..CachePolicy::default()
-        });
-        doc.origin_request_policies.push(OriginRequestPolicy {
-            name: "Orp".into(),
-            headers: whitelist(&["Origin", "Accept-Encoding"]),
-            ..OriginRequestPolicy::default()
-        });
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 2);
-        assert!(f[0].message.starts_with("cache policy `Cp`"));
-        assert!(f[0].fix.is_none(), "the only item is not removed");
-        assert!(f[1].message.starts_with("origin request policy `Orp`"));
-        assert!(f[1].fix.is_some());
-    }
-
-    #[test]
-    fn unknown_header_list_is_silent() {
-        let mut doc = api_doc();
-        doc.cache_policies.push(CachePolicy {
-            name: "Cp".into(),
-            headers: KeyConfig {
-                behavior: known("whitelist".into()),
-                items: Field::unknown(Unknown::Expression("var.h".into()), Default::default(), "h"),
-            },
-            ..CachePolicy::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn cloudformation_end_to_end_with_fix() {
-        let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "Accept-Encoding]")]);
-        let mine: Vec<_> = lint_text(example, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect();
-        assert_eq!(
-            apply_fixes(example, &mine, true),
-            RULE.docs.use_instead.text
-        );
-    }
-
-    #[test]
-    fn terraform_end_to_end_with_fix() {
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
     domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
@@ -296,7 +238,7 @@ resource "aws_cloudfront_cache_policy" "api" {
     headers_config {
       header_behavior = "whitelist"
       headers {
-        items = ["Authorization", "Accept-Encoding"]
+        items = ["Authorization", ‸"Accept-Encoding"]
       }
     }
     cookies_config {
@@ -308,13 +250,62 @@ resource "aws_cloudfront_cache_policy" "api" {
   }
 }
 "#;
-        assert_eq!(found(tf), vec![at(tf, "\"Accept-Encoding\"")]);
-        let fixed = fix_text(tf, &LintConfig::default(), true).unwrap();
-        assert!(fixed.contains("items = [\"Authorization\"]"), "{fixed}");
-        assert!(
-            fixed.contains("enable_accept_encoding_gzip = true"),
-            "{fixed}"
-        );
-        assert!(found(&fixed).is_empty());
+
+    #[test]
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                EXAMPLE.with(HEADERS, "Headers: !Ref Headers"),
+                EXAMPLE.with(HEADERS, "Headers: [Authorization, !Ref Header]"),
+                EXAMPLE.with("HeaderBehavior: whitelist", "HeaderBehavior: none"),
+                orp("[Origin]"),
+            ])
+            .fail([
+                // The only header: removing it would leave an empty list.
+                case(EXAMPLE.with(HEADERS, "Headers: [‸accept-encoding]")).message(
+                    "cache policy `ApiCache` lists the `Accept-Encoding` header; CloudFront \
+                     rejects it (use EnableAcceptEncodingGzip / EnableAcceptEncodingBrotli \
+                     instead)",
+                ),
+                case(orp("[‸Accept-Encoding]")),
+                // An unknown flag: the fix cannot tell what to write.
+                case(
+                    EXAMPLE
+                        .with(GZIP, "          EnableAcceptEncodingGzip: !Ref Gzip\n")
+                        .mark("Accept-Encoding]"),
+                ),
+            ])
+            .unsafe_fix([
+                (
+                    case(EXAMPLE.mark("Accept-Encoding]")),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(EXAMPLE.with(GZIP, "").mark("Accept-Encoding]")),
+                    EXAMPLE
+                        .with(GZIP, "")
+                        .with(HEADERS, "Headers: [Authorization]")
+                        .with(
+                            "          HeadersConfig:",
+                            "          EnableAcceptEncodingGzip: true\n          HeadersConfig:",
+                        ),
+                ),
+                (
+                    case(orp("[Origin, ‸Accept-Encoding]")).message(
+                        "origin request policy `ApiOrp` lists the `Accept-Encoding` header; \
+                         CloudFront rejects it (origin request policies may not name it)",
+                    ),
+                    orp("[Origin]"),
+                ),
+                (
+                    case(TERRAFORM),
+                    TERRAFORM.unmarked().with(", \"Accept-Encoding\"", "").with(
+                        "    headers_config {",
+                        "    enable_accept_encoding_gzip = true\n    headers_config {",
+                    ),
+                ),
+            ])
+            .test();
     }
 }

@@ -115,69 +115,70 @@ pub(super) fn remove_hcl_line(text: &str, value: Span) -> Option<Edit> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn ignored_versions_are_reported() {
-        let mut doc = api_doc();
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.present = true;
-        vc.cloudfront_default_certificate = known(true);
-        vc.minimum_protocol_version = known("TLSv1".into());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).viewer_certificate.minimum_protocol_version = known("TLSv1.2_2021".into());
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("`TLSv1.2_2021` has no effect"));
-        dist(&mut doc)
-            .viewer_certificate
-            .cloudfront_default_certificate = known(false);
-        assert!(check(&RULE, &doc).is_empty());
+    fn certificate(keys: &str) -> String {
+        cfn(
+            &format!("        ViewerCertificate:\n{keys}"),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
-    #[test]
-    fn unknown_values_are_silent() {
-        let mut doc = api_doc();
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.cloudfront_default_certificate = unknown();
-        vc.minimum_protocol_version = known("TLSv1.2_2021".into());
-        assert!(check(&RULE, &doc).is_empty());
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.cloudfront_default_certificate = known(true);
-        vc.minimum_protocol_version = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
+    const DEFAULT: &str = "          CloudFrontDefaultCertificate: true\n";
 
     #[test]
-    fn end_to_end_with_fix() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "TLSv1.2_2021")
-        );
-        let fixed = apply_all(yaml, &f);
-        assert!(
-            fixed.contains("CloudFrontDefaultCertificate: true\n        Origins:"),
-            "{fixed}"
-        );
+    fn cases() {
+        let example = RULE.docs.example.text;
         let tf = r#"resource "aws_cloudfront_distribution" "d" {
   viewer_certificate {
     cloudfront_default_certificate = true
-    minimum_protocol_version       = "TLSv1.2_2021"
+    minimum_protocol_version       = ‸"TLSv1.2_2021" # ignored
   }
 }
 "#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 38));
-        let fixed = apply_all(tf, &f);
-        assert!(!fixed.contains("minimum_protocol_version"), "{fixed}");
-        let json = r#"{"DistributionConfig": {"ViewerCertificate": {
+        let cli = r#"{"DistributionConfig": {"ViewerCertificate": {
   "CloudFrontDefaultCertificate": true,
-  "MinimumProtocolVersion": "TLSv1.2_2019"}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!((f[0].span.line, f[0].span.column), (3, 29));
-        let fixed = apply_all(json, &f);
-        assert!(fixed.contains("true}}}"), "{fixed}");
+  "MinimumProtocolVersion": ‸"TLSv1.2_2019"}}}"#;
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                certificate(&format!(
+                    "{DEFAULT}          MinimumProtocolVersion: TLSv1\n"
+                )),
+                certificate(&format!(
+                    "{DEFAULT}          MinimumProtocolVersion: !Ref Tls\n"
+                )),
+                certificate(
+                    "          CloudFrontDefaultCertificate: !Ref UseDefault\n          \
+                     MinimumProtocolVersion: TLSv1.2_2021\n",
+                ),
+                certificate(
+                    "          CloudFrontDefaultCertificate: false\n          \
+                     MinimumProtocolVersion: TLSv1.2_2021\n",
+                ),
+            ])
+            .fix([
+                (
+                    case(example.mark("TLSv1.2_2021")).message(
+                        "MinimumProtocolVersion `TLSv1.2_2021` has no effect with the default \
+                         certificate",
+                    ),
+                    example.with("          MinimumProtocolVersion: TLSv1.2_2021\n", ""),
+                ),
+                (
+                    case(tf),
+                    tf.unmarked().with(
+                        "    minimum_protocol_version       = \"TLSv1.2_2021\" # ignored\n",
+                        "",
+                    ),
+                ),
+                (
+                    case(cli),
+                    cli.unmarked()
+                        .with(",\n  \"MinimumProtocolVersion\": \"TLSv1.2_2019\"", ""),
+                ),
+            ])
+            .test();
     }
 }

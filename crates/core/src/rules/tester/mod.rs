@@ -99,6 +99,25 @@ pub fn beside(text: &str, resources: &str) -> String {
     out
 }
 
+/// `text` (a CloudFormation YAML template) with a copy of its distribution `Cdn` as `Cdn2`.
+pub fn second_distribution(text: &str) -> String {
+    let start = text.find("\n  Cdn:\n").map_or(0, |i| i + 1);
+    let body = &text[start..];
+    let end = body
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            let line = &body[i..];
+            line.starts_with("  ") && !line.starts_with("   ")
+        })
+        .unwrap_or(body.len());
+    let copy = body[..end].replacen("  Cdn:", "  Cdn2:", 1);
+    format!(
+        "{text}{}{copy}",
+        if text.ends_with('\n') { "" } else { "\n" }
+    )
+}
+
 /// An API Gateway custom domain `api.example.com` (for [`beside`]).
 pub const CUSTOM_DOMAIN: &str = "Domain:
   Type: AWS::ApiGateway::DomainName
