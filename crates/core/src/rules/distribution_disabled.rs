@@ -79,34 +79,38 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
     #[test]
-    fn disabled_is_reported_enabled_absent_and_unknown_are_not() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).enabled = known(true);
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).enabled = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).enabled = known(false);
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("`DistributionConfig` is disabled"));
-    }
-
-    #[test]
-    fn end_to_end_with_fix() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!((f[0].span.line, f[0].span.column), (6, 18));
-        assert!(apply_all(yaml, &f).contains("Enabled: true\n"));
-        let json = r#"{"ETag": "E1", "DistributionConfig": {"Enabled": false,
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let cli = r#"{"ETag": "E1", "DistributionConfig": {"Enabled": ‸false,
   "Origins": {"Quantity": 1, "Items": [{"Id": "a", "DomainName": "example.com"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "a"}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!((f[0].span.line, f[0].span.column), (1, 50));
-        let tf = "resource \"aws_cloudfront_distribution\" \"d\" {\n  enabled = var.enabled\n}\n";
-        assert!(lint_rule(&RULE, tf).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with("        Enabled: true\n", ""),
+                API.with("Enabled: true", "Enabled: !Ref Enabled"),
+                "resource \"aws_cloudfront_distribution\" \"d\" {\n  enabled = var.enabled\n}\n"
+                    .to_string(),
+            ])
+            .unsafe_fix([
+                (
+                    case(example.mark("false")).message(
+                        "distribution `Cdn` is disabled (Enabled: false) and serves no requests",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(API.with("Enabled: true", "Enabled: ‸'false'")),
+                    API.with("Enabled: true", "Enabled: 'true'"),
+                ),
+                (
+                    case(cli).message("distribution `DistributionConfig` is disabled"),
+                    cli.unmarked().with("false", "true"),
+                ),
+            ])
+            .test();
     }
 }

@@ -81,18 +81,69 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::model::{Format, ForwardedValues};
-    use crate::rules::test_support::*;
+    use crate::model::Format;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const CACHE: &str = "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n";
 
     #[test]
-    fn both_fail_per_format() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).forwarded_values = Some(ForwardedValues::default());
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
-        doc.format = Format::CfnYaml;
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
-        default_behavior(&mut doc).cache_policy_id = Default::default();
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let legacy = "          ForwardedValues:\n            ‸QueryString: true\n";
+        let cli = r#"{"DistributionConfig": {"Enabled": true,
+  "Origins": {"Quantity": 1, "Items": [{"Id": "a", "DomainName": "example.com"}]},
+  "DefaultCacheBehavior": {"TargetOriginId": "a",
+    "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6",
+    "ForwardedValues": ‸{"QueryString": false, "Cookies": {"Forward": "none"}}}}}"#;
+        let tf = r#"resource "aws_cloudfront_distribution" "d" {
+  default_cache_behavior {
+    target_origin_id = "a"
+    cache_policy_id  = var.cache_policy
+    ‸forwarded_values {
+      query_string = false
+    }
+  }
+}
+"#;
+        let api_error = "the CloudFront API rejects the combination (an error)";
+        let cfn_warning = "CloudFormation ignores ForwardedValues (a warning)";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(CACHE, "          CachePolicyId: !Ref CachePolicy\n"),
+                format!("{}{}", API.with(CACHE, ""), legacy.unmarked()),
+            ])
+            .fix([
+                (
+                    case(example.mark("QueryString: true"))
+                        .severity(Severity::Warning)
+                        .message(
+                            "default behavior has a cache policy and legacy ForwardedValues; \
+                             CloudFormation ignores ForwardedValues",
+                        )
+                        .except(&[Format::CliJson, Format::Terraform], api_error),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(format!("{}{legacy}", API.with(CACHE, "          CachePolicyId: !Ref CachePolicy\n")))
+                        .severity(Severity::Warning)
+                        .except(&[Format::CliJson, Format::Terraform], api_error),
+                    API.with(CACHE, "          CachePolicyId: !Ref CachePolicy\n"),
+                ),
+                (
+                    case(cli)
+                        .message("the CloudFront API rejects this combination")
+                        .except(&[Format::CfnYaml, Format::CfnJson], cfn_warning),
+                    cli.unmarked().with(
+                        ",\n    \"ForwardedValues\": {\"QueryString\": false, \"Cookies\": {\"Forward\": \"none\"}}",
+                        "",
+                    ),
+                ),
+                (
+                    case(tf).except(&[Format::CfnYaml, Format::CfnJson], cfn_warning),
+                    tf.unmarked().with("    forwarded_values {\n      query_string = false\n    }\n", ""),
+                ),
+            ])
+            .test();
     }
 }

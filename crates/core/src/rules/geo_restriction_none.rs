@@ -65,34 +65,33 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
 
     #[test]
-    fn none_is_reported_other_types_absent_and_unknown_are_not() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).geo_restriction_type = known("whitelist".into());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).geo_restriction_type = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).geo_restriction_type = known("none".into());
-        assert_eq!(check(&RULE, &doc).len(), 1);
-    }
-
-    #[test]
-    fn end_to_end_in_each_format() {
-        let f = lint_rule(&RULE, RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        let json = r#"{"DistributionConfig": {"Enabled": true,
+    fn cases() {
+        let cli = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 1, "Items": [{"Id": "a", "DomainName": "example.com"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "a"},
-  "Restrictions": {"GeoRestriction": {"RestrictionType": "none", "Quantity": 0}}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 58));
-        let tf = "resource \"aws_cloudfront_distribution\" \"d\" {\n  restrictions {\n    geo_restriction {\n      restriction_type = \"none\"\n    }\n  }\n}\n";
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 26));
-        let tf_var = tf.replace("\"none\"", "var.geo");
-        assert!(lint_rule(&RULE, &tf_var).is_empty());
+  "Restrictions": {"GeoRestriction": {"RestrictionType": ‸"none", "Quantity": 0}}}}"#;
+        let tf = "resource \"aws_cloudfront_distribution\" \"d\" {\n  restrictions {\n    geo_restriction {\n      restriction_type = ‸\"none\"\n    }\n  }\n}\n";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                EXAMPLE.with("RestrictionType: none", "RestrictionType: blacklist"),
+                EXAMPLE.with("RestrictionType: none", "RestrictionType: !Ref GeoType"),
+                tf.unmarked().with("\"none\"", "var.geo"),
+            ])
+            .fail([
+                case(EXAMPLE.mark("none")).message(
+                    "distribution `Cdn` has no geographic restriction (RestrictionType: none)",
+                ),
+                case(EXAMPLE.with("RestrictionType: none", "RestrictionType: ‸NONE")),
+                case(cli),
+                case(tf),
+            ])
+            .test();
     }
 }
