@@ -97,30 +97,37 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::PolicyRef;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const METHODS: &str = "[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]";
 
     #[test]
-    fn writes_through_oac_warn() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Id("E2Q".into()));
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        default_behavior(&mut doc).allowed_methods = list(&["GET", "HEAD"]);
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_methods_are_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
-        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Id("E2Q".into()));
-        default_behavior(&mut doc).allowed_methods = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                EXAMPLE.with(METHODS, "[GET, HEAD, OPTIONS]"),
+                EXAMPLE.with(METHODS, "!Ref Methods"),
+                EXAMPLE.with("            OriginAccessControlId: E2QWRUHAPOMQZL\n", ""),
+            ])
+            .pass([case(RULE.docs.use_instead.text).not_rendered("a suppression")])
+            .fail([
+                case(EXAMPLE.mark(METHODS)).message(
+                    "default behavior sends POST/PUT to origin `orders-api`, a Lambda URL behind \
+                     origin access control: clients must send `x-amz-content-sha256`",
+                ),
+                case(EXAMPLE.with(METHODS, "‸[GET, HEAD, OPTIONS, PUT, PATCH, post, DELETE]")),
+                // An origin access control from a parameter is still one.
+                case(
+                    EXAMPLE
+                        .with(
+                            "OriginAccessControlId: E2QWRUHAPOMQZL",
+                            "OriginAccessControlId: !Ref Oac",
+                        )
+                        .mark(METHODS),
+                ),
+            ])
+            .test();
     }
 }

@@ -124,70 +124,13 @@ fn remove_terraform_attribute(text: &str, value: Span) -> Option<Edit> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, LintConfig, Severity};
+    use crate::lint::Severity;
     use crate::model::Format;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32, Severity)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column, f.severity))
-            .collect()
-    }
+    const CACHE: &str = "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n";
 
-    fn unknown<T>() -> Field<T> {
-        Field::unknown(Unknown::Expression("var.x".into()), Default::default(), "u")
-    }
-
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
-
-    #[test]
-    fn ttls_with_a_cache_policy_fail() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).min_ttl = known(0);
-        default_behavior(&mut doc).max_ttl = known(60);
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 2);
-        assert!(f[0].message.contains("sets MinTTL"));
-        assert_eq!(f[0].severity, Severity::Error);
-        doc.format = Format::Terraform;
-        assert!(check(&RULE, &doc)[1].message.contains("sets max_ttl"));
-        assert_eq!(check(&RULE, &doc)[1].severity, Severity::Warning);
-        default_behavior(&mut doc).cache_policy_id = Field::default();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_ttl_or_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).default_ttl = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).default_ttl = known(60);
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        default_behavior(&mut doc).cache_policy_id = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn cloudformation_yaml_end_to_end() {
-        let example = RULE.docs.example.text;
-        let (line, column) = at(example, "0\n");
-        assert_eq!(found(example), vec![(line, column, Severity::Error)]);
-        let fixed = fix_text(example, &LintConfig::default(), false).unwrap();
-        assert_eq!(fixed, RULE.docs.use_instead.text);
-    }
-
-    #[test]
-    fn cli_json_and_terraform_end_to_end() {
-        let cli = r#"{"DistributionConfig": {
+    const CLI: &str = r#"{"DistributionConfig": {
   "Enabled": true,
   "Origins": {"Quantity": 1, "Items": [{"Id": "s3", "DomainName": "site.s3.amazonaws.com",
     "S3OriginConfig": {"OriginAccessIdentity": ""}}]},
@@ -195,21 +138,12 @@ mod tests {
     "TargetOriginId": "s3",
     "ViewerProtocolPolicy": "https-only",
     "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6",
-    "MinTTL": 0,
-    "DefaultTTL": 300
+    "MinTTL": ‸0,
+    "DefaultTTL": ‸300
   }
 }}"#;
-        assert_eq!(
-            found(cli),
-            vec![(9, 15, Severity::Error), (10, 19, Severity::Error)]
-        );
-        let fixed = fix_text(cli, &LintConfig::default(), false).unwrap();
-        assert!(found(&fixed).is_empty(), "{fixed}");
-        assert!(
-            fixed.contains("\"658327ea-f89d-4fab-a63d-7e88639e58f6\"\n  }"),
-            "{fixed}"
-        );
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   enabled = true
   origin {
     origin_id   = "api"
@@ -218,13 +152,63 @@ mod tests {
   default_cache_behavior {
     target_origin_id = "api"
     cache_policy_id  = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    default_ttl      = 3600
+    default_ttl      = ‸3600 # ignored by the provider
   }
 }
 "#;
-        let (line, column) = at(tf, "3600");
-        assert_eq!(found(tf), vec![(line, column, Severity::Warning)]);
-        let fixed = fix_text(tf, &LintConfig::default(), false).unwrap();
-        assert!(!fixed.contains("default_ttl"), "{fixed}");
+
+    #[test]
+    fn cases() {
+        let example = RULE.docs.example.text;
+        // Terraform: the provider ignores the TTLs (a warning, see the Terraform case).
+        let api_error = "the provider ignores the TTLs in Terraform: a warning there";
+        let cfn_error = "CloudFormation and CLI JSON reject the TTLs: an error there";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                format!("{}          DefaultTTL: !Ref Ttl\n", API),
+                // No cache policy, or one that may be absent (`!If … AWS::NoValue`).
+                format!("{}          DefaultTTL: 60\n", API.with(CACHE, "")),
+                format!(
+                    "{}          DefaultTTL: 60\n",
+                    API.with(
+                        CACHE,
+                        "          CachePolicyId: !If [Cached, 658327ea-f89d-4fab-a63d-7e88639e58f6, !Ref AWS::NoValue]\n"
+                    )
+                ),
+            ])
+            .fix([
+                (
+                    case(example.mark("0\n"))
+                        .message(
+                            "default behavior sets DefaultTTL and a cache policy; the CloudFront \
+                             API rejects a behavior TTL next to a cache policy",
+                        )
+                        .except(&[Format::Terraform], api_error),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(format!("{API}          MinTTL: ‸0\n          MaxTTL: ‸60\n"))
+                        .except(&[Format::Terraform], api_error),
+                    API.to_string(),
+                ),
+                (
+                    case(CLI).except(&[Format::Terraform], api_error),
+                    CLI.unmarked().with(",\n    \"MinTTL\": 0,\n    \"DefaultTTL\": 300", ""),
+                ),
+                (
+                    case(TERRAFORM)
+                        .severity(Severity::Warning)
+                        .message(
+                            "default behavior sets default_ttl and a cache policy; the provider \
+                             ignores it and the cache policy's TTLs apply",
+                        )
+                        .except(&[Format::CfnYaml, Format::CfnJson, Format::CliJson], cfn_error),
+                    TERRAFORM
+                        .unmarked()
+                        .with("    default_ttl      = 3600 # ignored by the provider\n", ""),
+                ),
+            ])
+            .test();
     }
 }

@@ -28,8 +28,8 @@
 //!   severity unless [`Case::severity`] says otherwise, with every [`Case::message`] fragment in
 //!   each message, and **without a fix**: a finding that has a fix belongs in a fix case.
 //! - **fix** ([`Tester::fix`] for safe fixes, [`Tester::unsafe_fix`]): a fail case whose findings
-//!   all carry a fix of that safety; applying them gives exactly the expected text, which the
-//!   rule no longer reports.
+//!   all carry a fix of that safety; applying them (pass after pass, as `fix_text` does, but only
+//!   this rule's fixes) gives exactly the expected text, which the rule no longer reports.
 //!
 //! [`Tester::test`] also requires at least one fail or fix case, a pass case holding an unknown
 //! value (an intrinsic, a parameter, a variable: cfn-lint's "unknown → silent" convention), and
@@ -62,7 +62,9 @@
 
 mod render;
 
-use crate::lint::{apply_fixes, lint_text, Finding, FixAvailability, LintConfig, Rule, Severity};
+use crate::lint::{
+    apply_fixes, lint_text, Finding, FixAvailability, LintConfig, Rule, Severity, MAX_FIX_PASSES,
+};
 use crate::model::{Document, Format};
 use crate::parse::parse;
 use crate::span::LineIndex;
@@ -511,6 +513,23 @@ impl Run {
         (self.engine)(self.rule, text)
     }
 
+    /// Applies the rule's fixes (safe and unsafe) as `fix_text` does: pass after pass, as long
+    /// as the rule still offers fixes (edits that overlap wait for the next pass).
+    fn apply_fixes(&self, text: &str, findings: &[Finding]) -> String {
+        let mut current = apply_fixes(text, findings, true);
+        for _ in 1..MAX_FIX_PASSES {
+            let Ok(findings) = self.findings(&current) else {
+                break;
+            };
+            let next = apply_fixes(&current, &findings, true);
+            if next == current {
+                break;
+            }
+            current = next;
+        }
+        current
+    }
+
     /// Checks the case in its own format; returns the findings for the other formats.
     fn source(
         &mut self,
@@ -590,7 +609,7 @@ impl Run {
             }
         }
         if let Expect::Fix(after, _) = expect {
-            let fixed = apply_fixes(text, &findings, true);
+            let fixed = self.apply_fixes(text, &findings);
             if fixed != after {
                 problems.push(format!(
                     "the fixes give\n{fixed}\n--- expected ---\n{after}"
@@ -698,7 +717,7 @@ impl Run {
         let Some(after) = after else {
             return;
         };
-        let fixed = apply_fixes(before, &findings, true);
+        let fixed = self.apply_fixes(before, &findings);
         let compared = match (parse(&fixed), parse(after)) {
             (Ok(got), Ok(want)) => model_difference(&want, &got),
             (Err(e), _) => Some(format!("the fixed text does not parse: {e}\n{fixed}")),
