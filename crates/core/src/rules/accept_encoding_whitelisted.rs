@@ -1,6 +1,6 @@
 //! `accept-encoding-whitelisted`: a custom policy lists the `Accept-Encoding` header.
 
-use super::policies::{listed_headers, reported_here};
+use super::helpers::{listed_headers, reported_here};
 use crate::lint::{
     edit::Value, Category, Edit, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,

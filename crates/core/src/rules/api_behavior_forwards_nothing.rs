@@ -1,7 +1,7 @@
 //! `api-behavior-forwards-nothing`: no query string, header or cookie reaches the API.
 
-use super::shared_fixes::use_all_viewer_except_host;
-use crate::forwarding::{Amount, Forwarding};
+use super::helpers::forwards_nothing;
+use super::helpers::use_all_viewer_except_host;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -48,13 +48,6 @@ pub static RULE: Rule = Rule {
     },
     check,
 };
-
-/// True when the behavior is known to forward no query string, header or cookie.
-pub fn forwards_nothing(fwd: &Forwarding) -> bool {
-    fwd.query_strings.is(Amount::None)
-        && fwd.cookies.is(Amount::None)
-        && fwd.headers.as_ref().is_some_and(|h| h.is_empty())
-}
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
     ctx.api_behaviors()

@@ -1,6 +1,6 @@
 //! `authorization-in-orp-whitelist`: a custom origin request policy lists `Authorization`.
 
-use super::policies::{listed_headers, reported_here};
+use super::helpers::{listed_headers, reported_here};
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };

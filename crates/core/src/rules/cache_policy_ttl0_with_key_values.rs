@@ -1,6 +1,6 @@
 //! `cache-policy-ttl0-with-key-values`: a custom cache policy that caches nothing has a cache key.
 
-use super::policies::reported_here;
+use super::helpers::reported_here;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };

@@ -1,7 +1,7 @@
 //! `cookies-not-forwarded`: no cookie reaches the API.
 
-use super::api_behavior_forwards_nothing::forwards_nothing;
-use super::shared_fixes::use_all_viewer_except_host;
+use super::helpers::forwards_nothing;
+use super::helpers::use_all_viewer_except_host;
 use crate::forwarding::Amount;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,

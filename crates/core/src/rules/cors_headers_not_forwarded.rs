@@ -1,8 +1,8 @@
 //! `cors-headers-not-forwarded`: an API behavior allows OPTIONS but drops the CORS request
 //! headers.
 
-use super::api_behavior_forwards_nothing::forwards_nothing;
-use super::shared_fixes::use_all_viewer_except_host;
+use super::helpers::forwards_nothing;
+use super::helpers::use_all_viewer_except_host;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,

@@ -1,6 +1,6 @@
 //! `legacy-forwarding-deprecated`: a behavior uses legacy `ForwardedValues` and TTLs.
 
-use super::policies::is_set;
+use super::helpers::is_set;
 use crate::forwarding::LEGACY_DEFAULT_TTL;
 use crate::lint::{
     behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,

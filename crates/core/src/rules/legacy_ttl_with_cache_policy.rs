@@ -1,6 +1,6 @@
 //! `legacy-ttl-with-cache-policy`: behavior-level TTLs next to a cache policy.
 
-use super::policies::is_set;
+use super::helpers::is_set;
 use crate::lint::{
     behavior_name, Category, Edit, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,

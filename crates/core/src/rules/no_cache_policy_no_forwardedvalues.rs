@@ -1,7 +1,7 @@
 //! `no-cache-policy-no-forwardedvalues`: a behavior has neither a cache policy nor legacy
 //! `ForwardedValues`.
 
-use super::policies::is_set;
+use super::helpers::is_set;
 use crate::lint::{
     behavior_name, edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule,
     RuleDocs, Severity, Snippet,

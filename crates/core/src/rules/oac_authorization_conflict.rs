@@ -1,11 +1,12 @@
 //! `oac-authorization-conflict`: origin access control signing and the viewer's Authorization.
 
+use super::helpers::local_oac;
 use crate::forwarding::{Forwarding, HeaderSet, Resolved};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, Origin, OriginAccessControl, OriginKind, PolicyRef};
+use crate::model::{Format, OriginKind};
 
 pub static RULE: Rule = Rule {
     slug: "oac-authorization-conflict",
@@ -106,18 +107,6 @@ pub static RULE: Rule = Rule {
     },
     check,
 };
-
-/// The OAC resource of the input that `origin` uses.
-fn local_oac<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a OriginAccessControl> {
-    match origin.origin_access_control_id.get()? {
-        PolicyRef::Local(name) => ctx
-            .doc
-            .origin_access_controls
-            .iter()
-            .find(|o| &o.name == name),
-        PolicyRef::Id(_) => None,
-    }
-}
 
 /// The forwarding source that lists `Authorization` by name, if any.
 fn names_authorization(fwd: &Forwarding) -> Option<&Resolved> {

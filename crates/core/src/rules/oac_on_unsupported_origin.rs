@@ -1,10 +1,11 @@
 //! `oac-on-unsupported-origin`: origin access control on an origin type it does not support.
 
+use super::helpers::local_oac;
 use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::{Format, Origin, OriginAccessControl, OriginKind, PolicyRef};
+use crate::model::{Format, Origin, OriginKind, PolicyRef};
 
 pub static RULE: Rule = Rule {
     slug: "oac-on-unsupported-origin",
@@ -57,18 +58,6 @@ pub static RULE: Rule = Rule {
     },
     check,
 };
-
-/// The OAC resource of the input that `origin` uses, when it is one.
-fn local_oac<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a OriginAccessControl> {
-    match origin.origin_access_control_id.get()? {
-        PolicyRef::Local(name) => ctx
-            .doc
-            .origin_access_controls
-            .iter()
-            .find(|o| &o.name == name),
-        PolicyRef::Id(_) => None,
-    }
-}
 
 fn remove_oac(ctx: &LintContext, origin: &Origin) -> Option<Fix> {
     let field = &origin.origin_access_control_id;

@@ -111,39 +111,70 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{split_url, RULE};
-    use crate::rules::test_support::*;
+    use super::RULE;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
+    const PATH: &str = "            OriginPath: /prod\n";
 
     #[test]
-    fn url_fails_host_passes() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].domain_name = known(format!("https://{API_HOST}/prod"));
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("https://"));
-    }
-
-    #[test]
-    fn url_attribute_fails_plain_unknown_passes() {
-        let mut doc = api_doc();
-        let o = &mut dist(&mut doc).origins[0];
-        o.domain_name = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Fn::GetAtt Api.ApiEndpoint".into()),
-            Default::default(),
-            "d",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].domain_is_url = true;
-        assert_eq!(check(&RULE, &doc).len(), 1);
-    }
-
-    #[test]
-    fn splits_urls() {
-        assert_eq!(
-            split_url("https://a.example.com:443/prod/"),
-            Some(("a.example.com", "prod"))
-        );
-        assert_eq!(split_url("a.example.com/v1"), Some(("a.example.com", "v1")));
+    fn cases() {
+        let url_attribute = "Resources:
+  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: orders
+      ProtocolType: HTTP
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: ‸!GetAtt Api.ApiEndpoint
+            CustomOriginConfig: {OriginProtocolPolicy: https-only}
+        DefaultCacheBehavior: {TargetOriginId: orders-api}
+";
+        Tester::new(&RULE)
+            .pass([API.to_string(), API.with(HOST, "!ImportValue api-host")])
+            .fail([
+                case(url_attribute)
+                    .message(
+                        "origin `orders-api` gets a URL as its DomainName (a URL attribute, or a \
+                         template with `https://` or a path); CloudFront needs the bare host name",
+                    )
+                    .not_rendered("an API beside the distribution"),
+                // The path cannot go to an origin path that is already set.
+                case(API.with(HOST, &format!("‸https://{HOST}/v2"))),
+                case(API.with(HOST, "‸'not a host'")),
+            ])
+            .fix([
+                (
+                    case(EXAMPLE.mark("https://")).message(
+                        "origin `orders-api` has DomainName \
+                         `https://abc123defg.execute-api.eu-west-1.amazonaws.com/prod`, which is \
+                         not a host name; put the host in DomainName and any path in OriginPath",
+                    ),
+                    // The path becomes the origin's first key.
+                    EXAMPLE.with("https://", "").with("/prod\n", "\n").with(
+                        "          - Id: orders-api\n",
+                        "          - OriginPath: /prod\n            Id: orders-api\n",
+                    ),
+                ),
+                (
+                    case(API.with(HOST, &format!("‸{HOST}:443")).with(PATH, "")),
+                    API.with(PATH, ""),
+                ),
+                (
+                    case(
+                        API.with(HOST, &format!("‸https://{HOST}/prod/"))
+                            .with(PATH, "            OriginPath: ''\n"),
+                    ),
+                    API.with(PATH, "            OriginPath: '/prod'\n"),
+                ),
+            ])
+            .test();
     }
 }

@@ -1,6 +1,6 @@
 //! `response-headers-policy-missing`: a behavior has no response headers policy.
 
-use super::policies::is_set;
+use super::helpers::is_set;
 use crate::lint::{
     behavior_name, edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule,
     RuleDocs, Severity, Snippet,

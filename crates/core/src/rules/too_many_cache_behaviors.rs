@@ -1,5 +1,6 @@
 //! `too-many-cache-behaviors`: more cache behaviors than the default quota.
 
+use super::helpers::over_quota;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -49,77 +50,68 @@ pub static RULE: Rule = Rule {
 pub(super) const MAX_BEHAVIORS: usize = 75;
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    let count = ctx.dist.behaviors.len();
-    let Some(first_over) = ctx.dist.behaviors.get(MAX_BEHAVIORS) else {
-        return Vec::new();
-    };
-    let message = format!(
-        "the distribution has {count} cache behaviors, more than the default quota of \
-         {MAX_BEHAVIORS}; this one and the ones after it need a raised quota"
-    );
-    vec![ctx.finding(&RULE, first_over.span, &first_over.path, message)]
+    over_quota(
+        ctx,
+        &RULE,
+        &ctx.dist.behaviors,
+        MAX_BEHAVIORS,
+        "cache behaviors",
+        |x| (x.span, x.path.as_str()),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::{MAX_BEHAVIORS, RULE};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    fn with(n: usize) -> crate::model::Document {
-        let mut doc = api_doc();
-        dist(&mut doc).behaviors = (0..n)
-            .map(|i| {
-                let mut b = behavior("api");
-                b.path_pattern = Some(known(format!("/r{i}/*")));
-                b
-            })
-            .collect();
-        doc
-    }
-
-    #[test]
-    fn counts() {
-        assert!(check(&RULE, &with(MAX_BEHAVIORS)).is_empty());
-        let f = check(&RULE, &with(MAX_BEHAVIORS + 2));
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("77 cache behaviors"));
-    }
-
-    #[test]
-    fn unknown_patterns_still_count() {
-        let mut doc = with(MAX_BEHAVIORS + 1);
-        dist(&mut doc).behaviors[0].path_pattern = Some(unknown());
-        assert_eq!(check(&RULE, &doc).len(), 1);
-    }
-
-    #[test]
-    fn end_to_end() {
-        let mut tf = String::from("resource \"aws_cloudfront_distribution\" \"d\" {\n");
-        for i in 0..=MAX_BEHAVIORS {
-            tf.push_str(&format!(
-                "  ordered_cache_behavior {{\n    path_pattern     = \"/r{i}/*\"\n    target_origin_id = \"a\"\n  }}\n"
+    /// The API distribution with `n` more behaviors; `pattern(i)` gives the i-th path pattern
+    /// (with a marker, when wanted).
+    fn behaviors(n: usize, pattern: impl Fn(usize) -> String) -> String {
+        let mut config = String::from("        CacheBehaviors:\n");
+        for i in 0..n {
+            config.push_str(&format!(
+                "          - {}: {}\n            TargetOriginId: orders-api\n",
+                if i == MAX_BEHAVIORS {
+                    "‸PathPattern"
+                } else {
+                    "PathPattern"
+                },
+                pattern(i)
             ));
         }
-        tf.push_str("}\n");
-        let f = lint_rule(&RULE, &tf);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(
-                &tf,
-                "ordered_cache_behavior {\n    path_pattern     = \"/r75/*\""
-            )
-            .clone()
-        );
-        let mut yaml = String::from("Resources:\n  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        CacheBehaviors:\n");
-        for i in 0..=MAX_BEHAVIORS {
-            yaml.push_str(&format!(
-                "          - PathPattern: /r{i}/*\n            TargetOriginId: a\n"
-            ));
-        }
-        let f = lint_rule(&RULE, &yaml);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(&yaml, "PathPattern: /r75/*")
-        );
+        cfn(&config, API_ORIGIN, API_BEHAVIOR)
+    }
+
+    #[test]
+    fn cases() {
+        let plain = |i: usize| format!("/r{i}/*");
+        let first_unknown = |i: usize| {
+            if i == 0 {
+                "!Ref Pattern".to_string()
+            } else {
+                plain(i)
+            }
+        };
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                behaviors(MAX_BEHAVIORS, plain),
+                behaviors(MAX_BEHAVIORS, first_unknown),
+            ])
+            .fail([
+                case(behaviors(MAX_BEHAVIORS + 2, plain)).message(
+                    "the distribution has 77 cache behaviors, more than the default quota of 75; \
+                     this one and the ones after it need a raised quota",
+                ),
+                // Unknown path patterns still count.
+                case(behaviors(MAX_BEHAVIORS + 1, first_unknown)).message("76 cache behaviors"),
+                case(crate::rules::tester::CaseText::with(
+                    RULE.docs.example.text,
+                    "*b, *b]",
+                    "*b, ‸*b]",
+                )),
+            ])
+            .test();
     }
 }

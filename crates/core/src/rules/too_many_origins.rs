@@ -1,5 +1,6 @@
 //! `too-many-origins`: more origins than the default quota.
 
+use super::helpers::over_quota;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -49,65 +50,54 @@ pub static RULE: Rule = Rule {
 pub(super) const MAX_ORIGINS: usize = 100;
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    let count = ctx.dist.origins.len();
-    let Some(first_over) = ctx.dist.origins.get(MAX_ORIGINS) else {
-        return Vec::new();
-    };
-    let message = format!(
-        "the distribution has {count} origins, more than the default quota of {MAX_ORIGINS}; \
-         this one and the ones after it need a raised quota"
-    );
-    vec![ctx.finding(&RULE, first_over.span, &first_over.path, message)]
+    over_quota(ctx, &RULE, &ctx.dist.origins, MAX_ORIGINS, "origins", |x| {
+        (x.span, x.path.as_str())
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::{MAX_ORIGINS, RULE};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    fn with(n: usize) -> crate::model::Document {
-        let mut doc = api_doc();
-        dist(&mut doc).origins = (0..n).map(|i| origin(&format!("o{i}"), API_HOST)).collect();
-        doc
-    }
-
-    #[test]
-    fn counts() {
-        assert!(check(&RULE, &with(MAX_ORIGINS)).is_empty());
-        let f = check(&RULE, &with(MAX_ORIGINS + 1));
-        assert!(f[0].message.contains("101 origins"));
-    }
-
-    #[test]
-    fn unknown_ids_still_count() {
-        let mut doc = with(MAX_ORIGINS + 1);
-        dist(&mut doc).origins[3].id = unknown();
-        assert_eq!(check(&RULE, &doc).len(), 1);
-    }
-
-    #[test]
-    fn end_to_end() {
-        let mut json = String::from(
-            "{\"DistributionConfig\": {\"Origins\": {\"Quantity\": 101, \"Items\": [\n",
-        );
-        for i in 0..=MAX_ORIGINS {
-            let sep = if i == MAX_ORIGINS { "" } else { "," };
-            json.push_str(&format!(
-                "  {{\"Id\": \"o{i}\", \"DomainName\": \"o{i}.example.com\"}}{sep}\n"
+    /// The API distribution with `n` more origins; `id(i)` gives the i-th id.
+    fn origins(n: usize, id: impl Fn(usize) -> String) -> String {
+        let mut keys = String::from(API_ORIGIN);
+        for i in 0..n {
+            keys.push_str(&format!(
+                "          - {}: {}\n            DomainName: o{i}.example.com\n",
+                // The 101st origin: the first is the API's.
+                if i + 1 == MAX_ORIGINS { "‸Id" } else { "Id" },
+                id(i)
             ));
         }
-        json.push_str("]}}}\n");
-        let f = lint_rule(&RULE, &json);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(&json, "{\"Id\": \"o100\"")
-        );
-        let mut tf = String::from("resource \"aws_cloudfront_distribution\" \"d\" {\n");
-        for i in 0..=MAX_ORIGINS {
-            tf.push_str(&format!("  origin {{\n    origin_id   = \"o{i}\"\n    domain_name = \"o{i}.example.com\"\n  }}\n"));
-        }
-        tf.push_str("}\n");
-        let f = lint_rule(&RULE, &tf);
-        assert_eq!(f[0].span.line, position(&tf, "\"o100\"").0 - 1);
+        cfn("", &keys, API_BEHAVIOR)
+    }
+
+    #[test]
+    fn cases() {
+        let plain = |i: usize| format!("o{i}");
+        let unknown = |i: usize| {
+            if i == 3 {
+                "!Ref OriginId".to_string()
+            } else {
+                plain(i)
+            }
+        };
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                origins(MAX_ORIGINS - 1, plain),
+                origins(MAX_ORIGINS - 1, unknown),
+            ])
+            .fail([
+                case(origins(MAX_ORIGINS, plain)).message(
+                    "the distribution has 101 origins, more than the default quota of 100; this \
+                     one and the ones after it need a raised quota",
+                ),
+                // Unknown ids still count.
+                case(origins(MAX_ORIGINS + 1, unknown)).message("102 origins"),
+            ])
+            .test();
     }
 }

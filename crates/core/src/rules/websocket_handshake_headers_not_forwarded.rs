@@ -1,7 +1,7 @@
 //! `websocket-handshake-headers-not-forwarded`: a WebSocket API behind CloudFront does not get
 //! the handshake headers.
 
-use super::shared_fixes::use_all_viewer_except_host;
+use super::helpers::use_all_viewer_except_host;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
