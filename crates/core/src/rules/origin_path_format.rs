@@ -79,23 +79,36 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const PATH: &str = "OriginPath: /prod";
+
+    fn path(path: &str) -> String {
+        API.with(PATH, &format!("OriginPath: {path}"))
+    }
 
     #[test]
-    fn bad_paths_fail_good_and_unknown_pass() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        for bad in ["prod", "/prod/", "/"] {
-            dist(&mut doc).origins[0].origin_path = known(bad.to_string());
-            assert_eq!(check(&RULE, &doc).len(), 1, "{bad}");
-        }
-        dist(&mut doc).origins[0].origin_path = known(String::new());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_path = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "p",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                path("''"),
+                path("/prod/v1"),
+                path("!Ref StagePath"),
+            ])
+            .fix([
+                (
+                    case(RULE.docs.example.text.mark("prod/")).message(
+                        "origin `orders-api` has OriginPath `prod/`; an origin path must begin \
+                         with `/` and not end with `/` (`/prod`)",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (case(path("‸prod")), path("/prod")),
+                (case(path("‸/prod/")), path("/prod")),
+                (case(path("‸'/'")).message("(``)"), path("''")),
+                (case(path("‸//prod//v1//")), path("/prod//v1")),
+            ])
+            .test();
     }
 }

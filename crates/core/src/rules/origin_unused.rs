@@ -118,70 +118,16 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig, Severity};
-    use crate::model::OriginGroup;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
-    }
-
-    #[test]
-    fn unused_origin_is_reported_group_member_is_used() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins.push(origin("spare", "example.com"));
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, Severity::Info);
-        assert!(f[0].message.starts_with("origin `spare` is not the target"));
-        dist(&mut doc).origin_groups.push(OriginGroup {
-            id: known("failover".into()),
-            members: list(&["api", "spare"]),
-            ..OriginGroup::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    fn unknown<T>() -> Field<T> {
-        Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u")
-    }
-
-    #[test]
-    fn unknown_targets_or_members_are_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins.push(origin("spare", "example.com"));
-        default_behavior(&mut doc).target_origin_id = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        let mut doc = api_doc();
-        dist(&mut doc).origins.push(origin("spare", "example.com"));
-        dist(&mut doc).origin_groups.push(OriginGroup {
-            id: known("g".into()),
-            members: unknown(),
-            ..OriginGroup::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_in_three_formats() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (14, 17));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
     domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
   }
   origin {
-    origin_id   = "old-api"
+    origin_id   = ‸"old-api"
     domain_name = "xyz987wvut.execute-api.eu-west-1.amazonaws.com"
   }
   default_cache_behavior {
@@ -189,21 +135,49 @@ mod tests {
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (7, 19));
-        let generated = tf.replace(
+
+    /// The example with an origin group of these members.
+    fn group(members: &str) -> String {
+        EXAMPLE.with(
+            "        Origins:",
+            &format!(
+                "        OriginGroups:\n          Quantity: 1\n          Items:\n            - Id: \
+                 failover\n              FailoverCriteria:\n                StatusCodes: {{Quantity: 1, \
+                 Items: [502]}}\n              Members:\n{members}        Origins:"
+            ),
+        )
+    }
+
+    #[test]
+    fn cases() {
+        let both =
+            "                Quantity: 2\n                Items:\n                  - OriginId: \
+                    orders-api\n                  - OriginId: reports-api\n";
+        let generated = TERRAFORM.unmarked().with(
             "  default_cache_behavior {",
-            "  dynamic \"ordered_cache_behavior\" {\n    for_each = var.paths\n    content {\n      target_origin_id = ordered_cache_behavior.value\n    }\n  }\n  default_cache_behavior {",
+            "  dynamic \"ordered_cache_behavior\" {\n    for_each = var.paths\n    content {\n      \
+             target_origin_id = ordered_cache_behavior.value\n    }\n  }\n  default_cache_behavior {",
         );
-        assert!(lint(&generated).is_empty());
-        let json = r#"{"DistributionConfig": {"Enabled": true,
-  "Origins": {"Quantity": 2, "Items": [
-    {"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com"},
-    {"Id": "old-api", "DomainName": "xyz987wvut.execute-api.eu-west-1.amazonaws.com"}]},
-  "DefaultCacheBehavior": {"TargetOriginId": "api"}}}"#;
-        let f = lint(json);
-        assert_eq!(f[0].path, "DistributionConfig.Origins.Items[1].Id");
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 12));
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                group(both),
+                EXAMPLE.with("TargetOriginId: orders-api", "TargetOriginId: !Ref Target"),
+            ])
+            .pass([
+                case(generated).not_rendered("Terraform dynamic blocks"),
+                case(group("                !Ref Members\n"))
+                    .not_rendered("Terraform has no expression for a list of member blocks"),
+            ])
+            .fail([
+                case(EXAMPLE.mark("reports-api")).message(
+                    "origin `reports-api` is not the target of any behavior nor a member of an \
+                     origin group; it never receives a request",
+                ),
+                case(group(&both.replace("reports-api", "other")).mark("reports-api")),
+                case(TERRAFORM),
+            ])
+            .test();
     }
 }
