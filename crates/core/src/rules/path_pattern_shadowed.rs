@@ -175,7 +175,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::{first_shadows, RULE};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
     /// True when every path matched by `later` is matched by `earlier` (patterns without a
     /// leading `/`). Sound but incomplete: only a literal prefix followed by one final `*` is
@@ -204,34 +204,37 @@ mod tests {
         assert!(!covers("api/*", "ap*"));
     }
 
-    #[test]
-    fn shadowed_behavior_warns() {
-        let mut doc = api_doc();
-        for p in ["/api/*", "api/v2/*", "/other/*"] {
-            let mut b = behavior("api");
-            b.path_pattern = Some(known(p.into()));
-            dist(&mut doc).behaviors.push(b);
+    /// The API distribution with more behaviors of these path patterns.
+    fn patterns(patterns: &[&str]) -> String {
+        let mut config = String::from("        CacheBehaviors:\n");
+        for p in patterns {
+            config.push_str(&format!(
+                "          - PathPattern: {p}\n            TargetOriginId: orders-api\n"
+            ));
         }
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .starts_with("behavior `api/v2/*` can never match"));
+        cfn(&config, API_ORIGIN, API_BEHAVIOR)
     }
 
     #[test]
-    fn unknown_patterns_are_skipped() {
-        let mut doc = api_doc();
-        let mut first = behavior("api");
-        first.path_pattern = Some(crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        ));
-        let mut second = behavior("api");
-        second.path_pattern = Some(known("/api/*".into()));
-        dist(&mut doc).behaviors = vec![first, second];
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                patterns(&["/api/v2/*", "/api/*", "/other/*"]),
+                patterns(&["!Ref First", "/api/*"]),
+                patterns(&["'*.jpg'", "images/*.jpg", "/api/*", "/ap*"]),
+            ])
+            .fail([
+                case(RULE.docs.example.text.mark("/v1/orders/*")).message(
+                    "behavior `/v1/orders/*` can never match: the earlier behavior `/v1/*` \
+                     matches every path it matches",
+                ),
+                case(patterns(&["/api/*", "‸api/v2/*", "/other/*"])),
+                case(patterns(&["/api/*", "‸/api/*"])),
+                case(patterns(&["'*'", "‸/anything", "‸/api/*"]))
+                    .message("the earlier behavior `*` matches every path it matches"),
+            ])
+            .test();
     }
 
     /// The pairwise definition `first_shadows` must agree with.
