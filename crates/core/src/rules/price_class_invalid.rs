@@ -69,44 +69,46 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn values() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        for good in ["PriceClass_100", "PriceClass_All", "None"] {
-            dist(&mut doc).price_class = known(good.into());
-            assert!(check(&RULE, &doc).is_empty());
-        }
-        dist(&mut doc).price_class = known("priceclass_200".into());
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("write `PriceClass_200`"));
-        assert!(f[0].fix.is_some());
-        dist(&mut doc).price_class = known("PriceClass_300".into());
-        assert!(check(&RULE, &doc)[0].fix.is_none());
-        dist(&mut doc).price_class = unknown();
-        assert!(check(&RULE, &doc).is_empty());
+    fn price(class: &str) -> String {
+        cfn(
+            &format!("        PriceClass: {class}\n"),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
     #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "PriceClass_Europe")
-        );
-        let tf = "resource \"aws_cloudfront_distribution\" \"d\" {\n  price_class = \"PriceClass_all\"\n}\n";
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (2, 17));
-        let fixed = apply_all(tf, &f);
-        assert!(
-            fixed.contains("price_class = \"PriceClass_All\""),
-            "{fixed}"
-        );
-        assert!(lint_rule(&RULE, &fixed).is_empty());
-        let json = r#"{"DistributionConfig": {"PriceClass": "PriceClass_50"}}"#;
-        assert_eq!(lint_rule(&RULE, json)[0].span.column, 39);
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                price("PriceClass_100"),
+                price("PriceClass_200"),
+                price("PriceClass_All"),
+                price("'None'"),
+                price("!Ref PriceClass"),
+            ])
+            .fail([
+                case(RULE.docs.example.text.mark("PriceClass_Europe")).message(
+                    "PriceClass `PriceClass_Europe` is not valid; use PriceClass_100, \
+                     PriceClass_200 or PriceClass_All",
+                ),
+                case(price("‸PriceClass_300")),
+                case(r#"{"DistributionConfig": {"PriceClass": ‸"PriceClass_50"}}"#),
+            ])
+            .fix([
+                (
+                    case(price("‸priceclass_200"))
+                        .message("PriceClass `priceclass_200` is not valid; write `PriceClass_200`"),
+                    price("PriceClass_200"),
+                ),
+                (
+                    case("resource \"aws_cloudfront_distribution\" \"d\" {\n  price_class = ‸\"PriceClass_all\"\n}\n"),
+                    "resource \"aws_cloudfront_distribution\" \"d\" {\n  price_class = \"PriceClass_All\"\n}\n".to_string(),
+                ),
+            ])
+            .test();
     }
 }

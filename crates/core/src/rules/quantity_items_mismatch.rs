@@ -120,22 +120,42 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::QuantityMismatch;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const WRAPPER: &str = "CLI JSON quantity mismatches exist only in CLI JSON";
 
     #[test]
-    fn mismatches_are_reported() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).quantity_mismatches.push(QuantityMismatch {
-            quantity: 2,
-            items: 1,
-            span: Default::default(),
-            path: "q".into(),
-        });
-        assert_eq!(
-            check(&RULE, &doc)[0].message,
-            "Quantity is 2 but there are 1 Items"
-        );
+    fn cases() {
+        let two_items = r#"{"DistributionConfig": {"Enabled": true,
+  "Aliases": {"Quantity": ‸3, "Items": ["a.example.com", "b.example.com"]},
+  "Origins": {"Quantity": 0},
+  "CacheBehaviors": {"Quantity": ‸1}}}"#;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                // No wrapper in CloudFormation, and an unknown quantity says nothing.
+                API.with(
+                    "OriginSSLProtocols: [TLSv1.2]",
+                    "OriginSSLProtocols: !Ref Protocols",
+                ),
+            ])
+            .fix([
+                (
+                    case(EXAMPLE.with("{\"Quantity\": 2", "{\"Quantity\": ‸2"))
+                        .message("Quantity is 2 but there are 1 Items")
+                        .not_rendered(WRAPPER),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(two_items).not_rendered(WRAPPER),
+                    two_items
+                        .unmarked()
+                        .with("\"Quantity\": 3", "\"Quantity\": 2")
+                        .with("\"Quantity\": 1}", "\"Quantity\": 0}"),
+                ),
+            ])
+            .test();
     }
 }

@@ -81,17 +81,50 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
     #[test]
-    fn s3_cors_policy_drops_query_strings() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("88a5eaf4-2fd4-4709-b370-b4c650ea3fcf");
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("99999999-2fd4-4709-b370-b4c650ea3fcf");
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let legacy = API
+            .with(
+                "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
+                "",
+            )
+            .with(
+                &format!("          {ORP}\n"),
+                "          ForwardedValues:\n            ‸QueryString: false\n            \
+                 Headers: [Authorization]\n          DefaultTTL: 0\n          MaxTTL: 0\n",
+            );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(ORP, "OriginRequestPolicyId: !Ref Orp"),
+                // A policy apifront does not know.
+                API.with(
+                    ORP,
+                    "OriginRequestPolicyId: 99999999-2fd4-4709-b370-b4c650ea3fcf",
+                ),
+                // Nothing forwarded at all: `api-behavior-forwards-nothing` reports it.
+                API.with(&format!("          {ORP}\n"), ""),
+            ])
+            .fail([case(legacy).message(
+                "default behavior drops query strings before origin `orders-api` (legacy \
+                 ForwardedValues)",
+            )])
+            .unsafe_fix([(
+                case(example.mark("88a5eaf4")).message(
+                    "default behavior drops query strings before origin `orders-api` (cache \
+                     policy CachingDisabled (4135ea2d-…) and origin request policy CORS-S3Origin \
+                     (88a5eaf4-…))",
+                ),
+                example.with(
+                    "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf",
+                    "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                ),
+            )])
+            .test();
     }
 }
