@@ -75,40 +75,44 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::CustomErrorResponse;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn spa_rewrite_fails_with_api() {
-        let mut doc = api_doc();
-        dist(&mut doc)
-            .custom_error_responses
-            .push(CustomErrorResponse {
-                error_code: known(404),
-                response_code: known(200),
-                response_page_path: known("/index.html".into()),
-                ..Default::default()
-            });
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        dist(&mut doc).custom_error_responses[0].response_code = known(404);
-        assert!(check(&RULE, &doc).is_empty());
+    /// The API distribution with one custom error response: `code`, `response`, `/index.html`.
+    fn rewrite(code: &str, response: &str) -> String {
+        cfn(
+            &format!(
+                "        CustomErrorResponses:\n          - ErrorCode: {code}\n            \
+                 ResponseCode: {response}\n            ResponsePagePath: /index.html\n"
+            ),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
     #[test]
-    fn unknown_response_code_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc)
-            .custom_error_responses
-            .push(crate::model::CustomErrorResponse {
-                error_code: known(404),
-                response_code: crate::value::Field::unknown(
-                    crate::value::Unknown::Intrinsic("Ref".into()),
-                    Default::default(),
-                    "u",
+    fn cases() {
+        let example = RULE.docs.example.text;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                rewrite("404", "404"),
+                rewrite("502", "200"),
+                rewrite("404", "!Ref ResponseCode"),
+                // No behavior reaches an API.
+                rewrite("404", "200").with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "site.s3.amazonaws.com",
                 ),
-                response_page_path: known("/index.html".into()),
-                ..Default::default()
-            });
-        assert!(check(&RULE, &doc).is_empty());
+            ])
+            .fail([
+                case(example.with("- ErrorCode: 404", "- ‸ErrorCode: 404")).message(
+                    "error 404 is answered with `/index.html` and status 200 for the whole \
+                     distribution, including API behaviors: API errors become HTML successes",
+                ),
+                case(rewrite("403", "200").with("- ErrorCode", "- ‸ErrorCode"))
+                    .message("error 403 is answered"),
+            ])
+            .test();
     }
 }
