@@ -95,6 +95,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html",
             "https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/571",
         ],
+        fix_safety: None,
     },
     check,
 };

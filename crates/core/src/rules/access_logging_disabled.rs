@@ -34,6 +34,7 @@ pub static RULE: Rule = Rule {
         exceptions: "Logging configured outside the distribution config (CloudWatch standard \
             logging v2 delivery, real-time logs).",
         references: &["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html"],
+        fix_safety: None,
     },
     check,
 };

@@ -79,6 +79,7 @@ pub static RULE: Rule = Rule {
             "https://repost.aws/knowledge-center/resolve-cnamealreadyexists-error",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -52,6 +52,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Aliases.html",
         ],
+        fix_safety: None,
     },
     check,
 };

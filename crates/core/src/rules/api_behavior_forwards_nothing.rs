@@ -45,6 +45,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -45,6 +45,7 @@ pub static RULE: Rule = Rule {
             "https://aws.amazon.com/blogs/networking-and-content-delivery/restricting-access-http-api-gateway-lambda-authorizer/",
             "https://aws.amazon.com/blogs/compute/protecting-your-api-using-amazon-api-gateway-and-aws-waf-part-2/",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -42,6 +42,7 @@ pub static RULE: Rule = Rule {
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_AllowedMethods.html",
         ],
+        fix_safety: None,
     },
     check,
 };

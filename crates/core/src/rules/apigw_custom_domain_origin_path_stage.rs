@@ -130,6 +130,7 @@ pub static RULE: Rule = Rule {
             "https://repost.aws/knowledge-center/api-gateway-403-custom-domain",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -89,6 +89,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-disable-default-endpoint.html",
         ],
+        fix_safety: None,
     },
     check,
 };

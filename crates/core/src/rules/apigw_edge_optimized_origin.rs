@@ -83,6 +83,7 @@ pub static RULE: Rule = Rule {
             "https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-cloudfront-distribution/",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
         ],
+        fix_safety: None,
     },
     check,
 };

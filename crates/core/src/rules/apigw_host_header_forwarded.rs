@@ -82,6 +82,12 @@ pub static RULE: Rule = Rule {
             "https://repost.aws/knowledge-center/configure-cloudfront-to-forward-headers",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html",
         ],
+        fix_safety: Some(
+            "Replacing AllViewer with AllViewerExceptHostHeader is safe: the origin receives \
+             the same headers except `Host`. Replacing HostHeaderOnly or \
+             AllViewerAndCloudFrontHeaders-2022-06 is unsafe: the origin then receives other \
+             viewer headers, or no longer receives CloudFront's headers.",
+        ),
     },
     check,
 };

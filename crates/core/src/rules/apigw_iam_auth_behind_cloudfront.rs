@@ -98,6 +98,7 @@ pub static RULE: Rule = Rule {
             "https://github.com/awslabs/aws-solutions-constructs/issues/1043",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -47,6 +47,7 @@ pub static RULE: Rule = Rule {
         references: &[
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -42,6 +42,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
             "https://repost.aws/knowledge-center/api-gateway-domain-cloudfront",
         ],
+        fix_safety: None,
     },
     check,
 };

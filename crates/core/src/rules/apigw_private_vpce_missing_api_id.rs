@@ -68,6 +68,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/whitepapers/latest/best-practices-api-gateway-private-apis-integration/rest-api.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/forward-custom-headers.html",
         ],
+        fix_safety: None,
     },
     check,
 };

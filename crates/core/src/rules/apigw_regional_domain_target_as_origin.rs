@@ -46,6 +46,7 @@ pub static RULE: Rule = Rule {
             "https://repost.aws/knowledge-center/api-gateway-domain-certificate",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -85,6 +85,7 @@ pub static RULE: Rule = Rule {
             "https://repost.aws/knowledge-center/api-gateway-403-custom-domain",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -85,6 +85,7 @@ pub static RULE: Rule = Rule {
             "https://repost.aws/knowledge-center/cloudfront-authorization-header",
             "https://serverfault.com/questions/1053906/how-to-whitelist-authorization-header-in-cloudfront-custom-origin-request-policy",
         ],
+        fix_safety: None,
     },
     check,
 };

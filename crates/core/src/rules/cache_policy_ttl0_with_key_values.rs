@@ -67,6 +67,7 @@ pub static RULE: Rule = Rule {
             "https://github.com/aws/aws-cdk/issues/16977",
             "https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/571",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -45,6 +45,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
             "https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-cloudfront-distribution/",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -56,6 +56,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html",
         ],
+        fix_safety: None,
     },
     check,
 };

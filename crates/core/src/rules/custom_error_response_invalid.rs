@@ -47,6 +47,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomErrorResponse.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/custom-error-pages.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -34,6 +34,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DefaultRootObject.html",
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -50,6 +50,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesGeneral.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html",
         ],
+        fix_safety: None,
     },
     check,
 };

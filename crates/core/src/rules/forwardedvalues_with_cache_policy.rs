@@ -41,6 +41,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-forwardedvalues.html",
             "https://github.com/terraform-aws-modules/terraform-aws-cloudfront/issues/20",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -35,6 +35,11 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html",
             "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cloudfront.HttpVersion.html",
         ],
+        fix_safety: Some(
+            "Correcting the spelling of a valid version (`HTTP/2` to `http2`) is safe. Moving \
+             from `http1.1` or `http3` to `http2and3` is unsafe: clients then negotiate another \
+             protocol than the one chosen.",
+        ),
     },
     check,
 };

@@ -53,6 +53,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_LambdaFunctionAssociation.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-restrictions.html",
         ],
+        fix_safety: None,
     },
     check,
 };

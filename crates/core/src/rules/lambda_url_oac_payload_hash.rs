@@ -56,6 +56,7 @@ pub static RULE: Rule = Rule {
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
         ],
+        fix_safety: None,
     },
     check,
 };

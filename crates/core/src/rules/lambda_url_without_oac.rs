@@ -54,6 +54,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
         ],
+        fix_safety: None,
     },
     check,
 };

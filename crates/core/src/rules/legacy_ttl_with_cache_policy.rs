@@ -45,6 +45,7 @@ pub static RULE: Rule = Rule {
             "https://github.com/aws/aws-sdk-net/issues/1698",
             "https://github.com/hashicorp/terraform-provider-aws/pull/40778",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -51,6 +51,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -46,6 +46,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
             "https://github.com/hashicorp/terraform-provider-aws/pull/29015",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -55,6 +55,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginAccessControlConfig.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
         ],
+        fix_safety: None,
     },
     check,
 };

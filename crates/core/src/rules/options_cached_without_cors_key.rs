@@ -89,6 +89,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/header-caching.html",
             "https://blog.benclmnt.com/notes/dont-cache-options",
         ],
+        fix_safety: None,
     },
     check,
 };

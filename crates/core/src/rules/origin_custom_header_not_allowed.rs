@@ -56,6 +56,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/forward-custom-headers.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginCustomHeader.html",
         ],
+        fix_safety: None,
     },
     check,
 };

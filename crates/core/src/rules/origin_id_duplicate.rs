@@ -64,6 +64,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginGroup.html",
         ],
+        fix_safety: None,
     },
     check,
 };

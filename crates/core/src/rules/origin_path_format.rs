@@ -41,6 +41,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -57,6 +57,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
             "https://repost.aws/knowledge-center/cloudfront-custom-origin-response",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -61,6 +61,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -58,6 +58,7 @@ pub static RULE: Rule = Rule {
             "https://aws.amazon.com/blogs/security/how-to-enhance-amazon-cloudfront-origin-security-with-aws-waf-and-aws-secrets-manager/",
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -42,6 +42,11 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
         ],
+        fix_safety: Some(
+            "Safe for API Gateway and Lambda function URL origins, which speak TLS 1.2, and for \
+             origins that already list TLSv1.2; unsafe for other origins, which may not speak \
+             TLS 1.2 at all.",
+        ),
     },
     check,
 };

@@ -60,6 +60,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -48,6 +48,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
             "https://repost.aws/knowledge-center/api-gateway-domain-cloudfront",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -51,6 +51,7 @@ pub static RULE: Rule = Rule {
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
         ],
+        fix_safety: None,
     },
     check,
 };

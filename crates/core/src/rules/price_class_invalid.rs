@@ -30,6 +30,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/sdk-for-python/v4/reference/clients/cloudfront/enums/PriceClass/",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PriceClass.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -93,6 +93,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",
         ],
+        fix_safety: None,
     },
     check,
 };

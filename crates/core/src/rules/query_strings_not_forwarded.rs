@@ -42,6 +42,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
             "https://github.com/serverless/serverless/issues/8317",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -56,6 +56,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html",
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -41,6 +41,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/custom-error-pages.html",
             "https://stevekinney.com/courses/aws-frontend/custom-error-pages-and-spa-routing",
         ],
+        fix_safety: None,
     },
     check,
 };

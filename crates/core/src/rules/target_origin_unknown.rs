@@ -49,6 +49,7 @@ pub static RULE: Rule = Rule {
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -105,34 +106,45 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const TARGET: &str = "TargetOriginId: orders-api";
 
     #[test]
-    fn missing_target_fails() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).target_origin_id = known("apii".into());
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("origin ids are `api`"));
-        dist(&mut doc).dynamic_blocks.push("origin".into());
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let dynamic = r#"resource "aws_cloudfront_distribution" "d" {
+  dynamic "origin" {
+    for_each = var.origins
+    content {
+      origin_id   = origin.key
+      domain_name = origin.value
     }
-
-    #[test]
-    fn unknown_target_or_origin_id_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).target_origin_id = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).target_origin_id = known("other".into());
-        dist(&mut doc).origins[0].id = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+"#;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(TARGET, "TargetOriginId: !Ref Target"),
+                API.with("- Id: orders-api", "- Id: !Ref OriginId")
+                    .with(TARGET, "TargetOriginId: other"),
+            ])
+            .pass([case(dynamic).not_rendered("Terraform dynamic blocks")])
+            .fail([
+                case(RULE.docs.example.text.mark("orders\n")).message(
+                    "default behavior targets origin `orders`, which does not exist (origin ids \
+                     are `orders-api`)",
+                ),
+                case(format!(
+                    "{}        DefaultCacheBehavior:\n          TargetOriginId: ‸api\n",
+                    "Resources:\n  Cdn:\n    Type: AWS::CloudFront::Distribution\n    \
+                     Properties:\n      DistributionConfig:\n        Enabled: true\n"
+                ))
+                .message("(the distribution has no origins)"),
+            ])
+            .test();
     }
 }

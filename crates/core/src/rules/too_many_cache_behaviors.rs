@@ -42,6 +42,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
             "https://docs.aws.amazon.com/general/latest/gr/cf_region.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -42,6 +42,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
             "https://awsfundamentals.com/limits/cloudfront",
         ],
+        fix_safety: None,
     },
     check,
 };

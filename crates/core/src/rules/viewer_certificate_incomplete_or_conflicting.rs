@@ -55,6 +55,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
             "https://docs.aws.amazon.com/sdk-for-python/v4/reference/clients/cloudfront/dictionaries/ViewerCertificateDict/",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -95,6 +95,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-working-with.websockets.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
         ],
+        fix_safety: None,
     },
     check,
 };

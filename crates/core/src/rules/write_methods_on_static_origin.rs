@@ -69,6 +69,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_AllowedMethods.html",
         ],
+        fix_safety: None,
     },
     check,
 };

@@ -32,8 +32,10 @@
 //!   this rule's fixes) gives exactly the expected text, which the rule no longer reports.
 //!
 //! [`Tester::test`] also requires at least one fail or fix case, a pass case holding an unknown
-//! value (an intrinsic, a parameter, a variable: cfn-lint's "unknown → silent" convention), and
-//! fix cases that match the rule's [`FixAvailability`].
+//! value (an intrinsic, a parameter, a variable: cfn-lint's "unknown → silent" convention), fix
+//! cases that match the rule's [`FixAvailability`] (none for `None`, a safe one for `Safe`, an
+//! unsafe one for `Unsafe`), and a `fix_safety` section in the rule's docs when its fix cases
+//! have both safeties.
 //!
 //! # Rendering into the other formats
 //!
@@ -438,8 +440,11 @@ impl Run {
             FixAvailability::Unsafe if !has(Safety::Unsafe) => {
                 Some("the rule has FixAvailability::Unsafe but no unsafe fix case")
             }
-            FixAvailability::Unsafe if has(Safety::Safe) => {
-                Some("the rule has FixAvailability::Unsafe but a safe fix case")
+            _ if has(Safety::Safe)
+                && has(Safety::Unsafe)
+                && self.rule.docs.fix_safety.is_none() =>
+            {
+                Some("the rule offers safe and unsafe fixes but its docs have no fix_safety")
             }
             _ => None,
         };
@@ -1098,6 +1103,7 @@ mod tests {
             },
             exceptions: "",
             references: &[],
+            fix_safety: None,
         },
         check: prod_path,
     };
