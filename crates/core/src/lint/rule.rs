@@ -48,3 +48,13 @@ pub struct Snippet {
     pub format: Format,
     pub text: &'static str,
 }
+
+impl Snippet {
+    /// A CloudFormation YAML snippet.
+    pub const fn cfn_yaml(text: &'static str) -> Self {
+        Self {
+            format: Format::CfnYaml,
+            text,
+        }
+    }
+}

@@ -5,7 +5,7 @@ use crate::lint::{
     edit::Value, Category, Edit, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{CachePolicy, Format, KeyConfig};
+use crate::model::{CachePolicy, KeyConfig};
 use crate::span::Span;
 use crate::value::Val;
 
@@ -24,9 +24,7 @@ pub static RULE: Rule = Rule {
             policy puts it in the cache key and forwards it through \
             `EnableAcceptEncodingGzip` / `EnableAcceptEncodingBrotli`, and an origin request \
             policy may not name it at all.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
+        example: Snippet::cfn_yaml(concat!(
                 cfn_doc!(
                     "",
                     api_origin!(),
@@ -54,11 +52,8 @@ pub static RULE: Rule = Rule {
           QueryStringsConfig:
             QueryStringBehavior: all
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
+            )),
+        use_instead: Snippet::cfn_yaml(concat!(
                 cfn_doc!(
                     "",
                     api_origin!(),
@@ -86,8 +81,7 @@ pub static RULE: Rule = Rule {
           QueryStringsConfig:
             QueryStringBehavior: all
 "
-            ),
-        },
+            )),
         exceptions: "None: CloudFront rejects the policy. The unsafe fix removes the name when \
             other names remain and, in a cache policy, sets `EnableAcceptEncodingGzip` to true.",
         references: &[

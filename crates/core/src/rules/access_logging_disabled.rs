@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -19,18 +18,12 @@ pub static RULE: Rule = Rule {
         why_bad: "Without access logs there is no record of who called the API through \
             CloudFront (Security Hub CloudFront.5, checkov CKV_AWS_86, trivy AVD-AWS-0010, \
             cdk-nag CFR3).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        Logging:\n          Bucket: cdn-logs.s3.amazonaws.com\n          Prefix: orders-api/\n",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Logging configured outside the distribution config (CloudWatch standard \
             logging v2 delivery, real-time logs).",
         references: &["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html"],

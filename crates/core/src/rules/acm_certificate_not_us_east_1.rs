@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "acm-certificate-not-us-east-1",
@@ -17,9 +16,7 @@ pub static RULE: Rule = Rule {
             Terraform `acm_certificate_arn`) whose region is not `us-east-1`.",
         why_bad: "CloudFront only accepts ACM certificates from US East (N. Virginia). Regional \
             API Gateway custom domains use a certificate in the API's region, a common mix-up.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        Aliases: [api.example.com]
         ViewerCertificate:
           AcmCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
@@ -28,11 +25,8 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        Aliases: [api.example.com]
         ViewerCertificate:
           AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
@@ -41,8 +35,7 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "None: request or import the certificate in us-east-1.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",

@@ -4,7 +4,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "alias-collides-with-edge-custom-domain",
@@ -20,9 +19,7 @@ pub static RULE: Rule = Rule {
             that API Gateway owns, so adding the same name to your distribution fails with \
             `CNAMEAlreadyExists` (409). Put your distribution in front of a REGIONAL custom \
             domain, or use another name.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
+        example: Snippet::cfn_yaml(concat!(
                 "Resources:
   ApiDomain:
     Type: AWS::ApiGateway::DomainName
@@ -44,11 +41,8 @@ pub static RULE: Rule = Rule {
                 api_origin!(),
                 "        DefaultCacheBehavior:\n          TargetOriginId: orders-api\n",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
+            )),
+        use_instead: Snippet::cfn_yaml(concat!(
                 "Resources:
   ApiDomain:
     Type: AWS::ApiGateway::DomainName
@@ -70,8 +64,7 @@ pub static RULE: Rule = Rule {
                 api_origin!(),
                 "        DefaultCacheBehavior:\n          TargetOriginId: orders-api\n",
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Only custom domains that say `EDGE` explicitly are compared (a REST custom \
             domain without `EndpointConfiguration` is edge-optimized too, but the model cannot \
             tell it from an HTTP API domain, which is always regional).",

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "alias-invalid",
@@ -21,9 +20,7 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront rejects such aliases when the distribution is created or updated \
             (a trailing dot fails the certificate check). Internationalized names must be \
             written in punycode (`xn--…`).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        Aliases: [https://api.example.com/]
         ViewerCertificate:
           AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
@@ -32,11 +29,8 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        Aliases: [api.example.com]
         ViewerCertificate:
           AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
@@ -45,8 +39,7 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "None. Aliases from parameters or variables are not checked.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",

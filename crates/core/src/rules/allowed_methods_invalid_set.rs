@@ -4,7 +4,6 @@ use crate::lint::{
     behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "allowed-methods-invalid-set",
@@ -19,9 +18,7 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront accepts only these three sets: it is all write methods or none. \
             Any other list (`GET, POST`, a duplicate, a lowercase name) is rejected when the \
             distribution is created or updated.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -29,12 +26,8 @@ pub static RULE: Rule = Rule {
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "None: CloudFront rejects other sets. To refuse some write methods, let the \
             API answer 405 or use AWS WAF.",
         references: &[

@@ -5,7 +5,6 @@ use crate::lint::{
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "api-behavior-caching-enabled",
@@ -21,9 +20,7 @@ pub static RULE: Rule = Rule {
         why_bad: "API GET responses are cached and replayed to other callers: personalised data \
             leaks between users and results go stale. A `MinTTL` above zero even overrides \
             `Cache-Control: no-store` or `private` from the origin.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -31,12 +28,8 @@ pub static RULE: Rule = Rule {
           CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6 # CachingOptimized
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "Routes that are explicitly cacheable (public, non-personalised GETs) with a \
             cache key that includes the authorization and query values they depend on.",
         references: &[

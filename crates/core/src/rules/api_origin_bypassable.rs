@@ -3,7 +3,6 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "api-origin-bypassable",
@@ -21,13 +20,8 @@ pub static RULE: Rule = Rule {
             and logging on the distribution can be bypassed. The documented fix: CloudFront adds \
             a secret header, and a Regional WAF web ACL or a Lambda authorizer at the API \
             rejects requests without it.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -36,8 +30,7 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Private APIs behind a VPC origin, APIs that disable their default endpoint \
             and are only reachable through a custom domain that CloudFront alone uses, or APIs \
             whose authorization makes direct calls harmless.",

@@ -4,7 +4,6 @@ use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "api-redirect-to-https",
@@ -20,9 +19,7 @@ pub static RULE: Rule = Rule {
             follow a 301 with a GET and drop the body, so a misconfigured caller that POSTs \
             over HTTP silently does something else, and its credentials have already crossed \
             the network in clear text. `https-only` answers 403 and the mistake shows at once.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: redirect-to-https
@@ -30,12 +27,8 @@ pub static RULE: Rule = Rule {
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "An API also used by browsers typing the URL (rare) may want the redirect; \
             suppress the rule for that distribution.",
         references: &[

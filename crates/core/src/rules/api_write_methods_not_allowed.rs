@@ -4,7 +4,6 @@ use crate::lint::{
     behavior_name, edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext,
     Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 /// The only allowed-methods set that includes write methods.
@@ -22,21 +21,15 @@ pub static RULE: Rule = Rule {
             `[GET, HEAD, OPTIONS]`, including when it is omitted (the default is GET and HEAD).",
         why_bad: "POST, PUT, PATCH and DELETE get CloudFront's own 403: \"This distribution is \
             not configured to allow the HTTP request method that was used for this request\".",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
+        example: Snippet::cfn_yaml(cfn_doc!(
+            "",
+            api_origin!(),
+            "          ViewerProtocolPolicy: https-only
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "Read-only APIs. Write methods are all or nothing: CloudFront allows only the \
             full seven-method set.",
         references: &[

@@ -3,7 +3,33 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
+
+/// The example template (a macro: the corrected one extends it).
+macro_rules! example {
+    () => {
+        concat!(
+            cfn_doc!(
+                "",
+                "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+                api_behavior!()
+            ),
+            "  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: orders
+      ProtocolType: HTTP
+      DisableExecuteApiEndpoint: true
+"
+        )
+    };
+}
+
+const EXAMPLE: &str = example!();
 
 pub static RULE: Rule = Rule {
     slug: "apigw-default-endpoint-disabled",
@@ -20,69 +46,21 @@ pub static RULE: Rule = Rule {
         why_bad: "With the default endpoint disabled, API Gateway answers 403 Forbidden to \
             every request on the `execute-api` host; only the API's custom domains work. Every \
             request through this origin fails.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: orders
-      ProtocolType: HTTP
-      DisableExecuteApiEndpoint: true
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: orders
-      ProtocolType: HTTP
-      DisableExecuteApiEndpoint: true
-  ApiDomain:
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            concat!(
+                example!(),
+                "  ApiDomain:
     Type: AWS::ApiGatewayV2::DomainName
     Properties:
       DomainName: api-origin.example.com
       DomainNameConfigurations:
         - CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789
           EndpointType: REGIONAL
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: api-origin.example.com
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+"
+            ),
+            "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com" => "api-origin.example.com"
+        )),
         exceptions: "None while the endpoint stays disabled: use one of the API's custom \
             domains as the origin host, or re-enable the default endpoint.",
         references: &[

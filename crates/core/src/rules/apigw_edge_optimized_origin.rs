@@ -3,8 +3,26 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{ApiKind, Format, OriginKind};
+use crate::model::{ApiKind, OriginKind};
 use crate::value::Val;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+        api_behavior!()
+    ),
+    "  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-edge-optimized-origin",
@@ -21,62 +39,11 @@ pub static RULE: Rule = Rule {
             distribution, so every request makes two CloudFront hops: extra latency and cost, \
             and no control over the inner distribution. AWS recommends a Regional API behind \
             your own distribution.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "      Name: orders\n" => "      Name: orders\n      EndpointConfiguration:\n        Types: [REGIONAL]\n"
+        )),
         exceptions: "An edge-optimized API that must also stay reachable directly by clients \
             worldwide; consider a Regional API with its own distribution instead.",
         references: &[

@@ -6,7 +6,12 @@ use crate::lint::{
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
+
+const EXAMPLE: &str = changed!(
+    cfn_doc!("", api_origin!(), api_behavior!()),
+    "b689b0a8-53d0-40ab-baf2-68738e2966ac\n" => "216adef6-5c7f-47e4-b989-5492eafa07d3 # AllViewer\n"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-host-header-forwarded",
@@ -26,52 +31,11 @@ pub static RULE: Rule = Rule {
             host (your alias or `*.cloudfront.net`) yields 403 Forbidden, or a 502 when no \
             certificate matches. AWS designed the managed policy AllViewerExceptHostHeader for \
             exactly these origins.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: 216adef6-5c7f-47e4-b989-5492eafa07d3 # AllViewer
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac # AllViewerExceptHostHeader
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "216adef6-5c7f-47e4-b989-5492eafa07d3 # AllViewer" => "b689b0a8-53d0-40ab-baf2-68738e2966ac # AllViewerExceptHostHeader"
+        )),
         exceptions: "An API Gateway custom domain origin whose name is also the distribution's \
             alias receives a matching Host; the finding is then a warning. If the backend needs \
             the viewer host, copy it into `X-Forwarded-Host` with a CloudFront Function and \

@@ -5,7 +5,6 @@ use crate::lint::{
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "apigw-host-in-cache-key",
@@ -21,9 +20,7 @@ pub static RULE: Rule = Rule {
         why_bad: "Every header in the cache key is also sent to the origin, so these policies \
             forward the viewer Host exactly like the AllViewer origin request policy: API Gateway \
             and Lambda URLs answer 403 or 502.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -31,12 +28,8 @@ pub static RULE: Rule = Rule {
           CachePolicyId: 83da9c7e-98b4-4e11-a168-04f0df8e2c65 # UseOriginCacheControlHeaders
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "An API Gateway custom domain that is also the distribution's alias receives \
             a matching Host; suppress the rule for that distribution if that is your setup.",
         references: &[

@@ -3,7 +3,33 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+        api_behavior!()
+    ),
+    "  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  GetOrders:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: AWS_IAM
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-iam-auth-behind-cloudfront",
@@ -19,79 +45,11 @@ pub static RULE: Rule = Rule {
             host, so the signature never matches (403 SignatureDoesNotMatch). CloudFront also \
             strips or rewrites `Authorization` in many setups. AWS Solutions Constructs refuse \
             this combination outright.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  GetOrders:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      ResourceId: !GetAtt Api.RootResourceId
-      HttpMethod: GET
-      AuthorizationType: AWS_IAM
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  GetOrders:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      ResourceId: !GetAtt Api.RootResourceId
-      HttpMethod: GET
-      AuthorizationType: COGNITO_USER_POOLS
-      AuthorizerId: !Ref Authorizer
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "      AuthorizationType: AWS_IAM\n" => "      AuthorizationType: COGNITO_USER_POOLS\n      AuthorizerId: !Ref Authorizer\n"
+        )),
         exceptions: "Clients that sign against the API's own host and never go through \
             CloudFront; then the API should not be a CloudFront origin for those routes.",
         references: &[

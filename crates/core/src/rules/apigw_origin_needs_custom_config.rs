@@ -6,6 +6,8 @@ use crate::lint::{
 };
 use crate::model::{Format, Origin};
 
+const USE_INSTEAD: &str = cfn_doc!("", api_origin!(), api_behavior!());
+
 pub static RULE: Rule = Rule {
     slug: "apigw-origin-needs-custom-config",
     summary: "An API origin lacks `CustomOriginConfig`, or an origin has more than one origin type",
@@ -23,22 +25,11 @@ pub static RULE: Rule = Rule {
             host as an S3 bucket (\"does not refer to a valid S3 bucket\") or rejects the \
             origin, and the protocol and TLS settings an API needs cannot be set. An origin \
             takes exactly one origin type.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            S3OriginConfig:
-              OriginAccessIdentity: ''
-",
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(changed!(
+            USE_INSTEAD,
+            "            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [TLSv1.2]\n" => ""
+        )),
+        use_instead: Snippet::cfn_yaml(USE_INSTEAD),
         exceptions: "None. The fix adds `CustomOriginConfig` with `https-only` and TLSv1.2 \
             when an API origin has no origin type at all (CLI JSON and CloudFormation; in \
             Terraform add a `custom_origin_config` block by hand).",

@@ -4,7 +4,7 @@ use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::{ApiKind, Format};
+use crate::model::ApiKind;
 
 pub static RULE: Rule = Rule {
     slug: "apigw-origin-path-on-default-stage",
@@ -18,31 +18,25 @@ pub static RULE: Rule = Rule {
             HTTP API whose only stage in the input is `$default` (warning).",
         why_bad: "The `$default` stage is served from the root of the API URL; adding it (or \
             another prefix) to the origin path misses every route.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+        example: Snippet::cfn_yaml(cfn_doc!(
+            "",
+            "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /$default
             CustomOriginConfig:
               OriginProtocolPolicy: https-only
               OriginSSLProtocols: [TLSv1.2]
 ",
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+            api_behavior!()
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
+            "",
+            "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             CustomOriginConfig:
               OriginProtocolPolicy: https-only
               OriginSSLProtocols: [TLSv1.2]
 ",
-                api_behavior!()
-            ),
-        },
+            api_behavior!()
+        )),
         exceptions: "None for `$default`. Named HTTP API stages do need `/{stage}`.",
         references: &[
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html",

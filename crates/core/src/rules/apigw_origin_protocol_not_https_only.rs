@@ -4,7 +4,6 @@ use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -19,9 +18,7 @@ pub static RULE: Rule = Rule {
             `http-only`, or `match-viewer` while a behavior to the origin accepts HTTP viewers.",
         why_bad: "API Gateway and Lambda function URLs only serve HTTPS: origin requests over \
             HTTP fail. Security Hub CloudFront.9 flags unencrypted origin traffic too.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /prod
@@ -30,12 +27,8 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "None for API Gateway and Lambda URL origins.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",

@@ -3,7 +3,27 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+        api_behavior!()
+    ),
+    "  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [PRIVATE]
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-private-api-as-public-origin",
@@ -19,64 +39,8 @@ pub static RULE: Rule = Rule {
         why_bad: "A private REST API is reachable only from inside a VPC through an \
             execute-api interface endpoint. CloudFront fetches from the public internet, so \
             every request fails (the public name does not route to the API).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [PRIVATE]
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(EXAMPLE, "Types: [PRIVATE]" => "Types: [REGIONAL]")),
         exceptions: "To keep the API private, put a CloudFront VPC origin (an internal \
             Application or Network Load Balancer) in front of an execute-api interface \
             endpoint instead; origins with a `VpcOriginConfig` are not reported.",

@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "apigw-private-vpce-missing-api-id",
@@ -25,9 +25,7 @@ pub static RULE: Rule = Rule {
             CloudFront sends the endpoint name as Host and cannot set Host as a custom header, \
             so without `x-apigw-api-id` API Gateway cannot tell which API is meant and the \
             request fails with 403.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: vpce-0a1b2c3d4e5f67890-abcdefgh.execute-api.eu-west-1.vpce.amazonaws.com
             OriginPath: /prod
@@ -39,11 +37,8 @@ pub static RULE: Rule = Rule {
                 HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: vpce-0a1b2c3d4e5f67890-abcdefgh.execute-api.eu-west-1.vpce.amazonaws.com
             OriginPath: /prod
@@ -57,8 +52,7 @@ pub static RULE: Rule = Rule {
                 HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'
 ",
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "An interface endpoint host in front of exactly one API that a resource \
             policy or a custom domain selects otherwise; or use the \
             `{api-id}-{vpce-id}` alias host, which needs no header (the endpoint must be \

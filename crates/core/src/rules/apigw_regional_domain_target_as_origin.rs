@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "apigw-regional-domain-target-as-origin",
@@ -22,9 +22,7 @@ pub static RULE: Rule = Rule {
             domain and no certificate: the TLS handshake fails (502) or API Gateway answers \
             403. The origin must be the custom domain name itself (for example \
             `api.example.com`), which DNS resolves to the `d-…` target.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: d-a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com
             CustomOriginConfig:
@@ -32,12 +30,8 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "None: no custom domain answers to its `d-…` name. Point the origin at the \
             custom domain name (with an empty origin path, or the API mapping's base path), or \
             at the API's own `execute-api` host with the stage as origin path.",

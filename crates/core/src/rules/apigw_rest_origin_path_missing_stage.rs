@@ -4,8 +4,33 @@ use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{ApiKind, Format, OriginKind};
+use crate::model::{ApiKind, OriginKind};
 use crate::value::Val;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+        api_behavior!()
+    ),
+    "  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  ProdStage:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+      DeploymentId: abc123
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-rest-origin-path-missing-stage",
@@ -22,63 +47,11 @@ pub static RULE: Rule = Rule {
         why_bad: "REST API URLs are `/{stage}/{resource}`: without the stage every request \
             misses a route and API Gateway answers 403 `{\"message\":\"Missing Authentication \
             Token\"}`.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "            CustomOriginConfig:" => "            OriginPath: /prod\n            CustomOriginConfig:"
+        )),
         exceptions: "HTTP APIs with a `$default` stage are served from `/` and need no origin \
             path; path patterns that already include the stage (`/prod/*`) work too.",
         references: &[
@@ -210,10 +183,15 @@ mod tests {
 
     #[test]
     fn cases() {
-        let prod = beside(EXAMPLE, &stage("prod"));
+        let prod = EXAMPLE.to_string();
+        let no_stage = EXAMPLE.with(
+            "  ProdStage:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: \
+             !Ref Api\n      StageName: prod\n      DeploymentId: abc123\n",
+            "",
+        );
         let ordered = "        CacheBehaviors:\n          - PathPattern: /prod/*\n            \
                        TargetOriginId: orders-api\n            ViewerProtocolPolicy: https-only\n";
-        let http = EXAMPLE
+        let http = no_stage
             .with("AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api")
             .with(
                 "      Name: orders\n",
@@ -247,15 +225,12 @@ mod tests {
                          stage (`/prod`)",
                     ),
                 case(API.with(PATH, "            OriginPath: ‸/\n")).severity(Severity::Info),
-                sibling(EXAMPLE.with("- Id:", "- ‸Id:")).message(
+                sibling(no_stage.with("- Id:", "- ‸Id:")).message(
                     "origin `orders-api` is a REST API without a stage in its origin path; \
                      requests miss every route and API Gateway answers 403 \"Missing \
                      Authentication Token\"",
                 ),
-                sibling(
-                    beside(&beside(EXAMPLE, &stage("prod")), &stage("test"))
-                        .with("- Id:", "- ‸Id:"),
-                ),
+                sibling(beside(EXAMPLE, &stage("test")).with("- Id:", "- ‸Id:")),
             ])
             .unsafe_fix([
                 (

@@ -4,7 +4,31 @@ use super::helpers::{listed_headers, reported_here};
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+          OriginRequestPolicyId: !Ref ApiOrp
+"
+    ),
+    "  ApiOrp:
+    Type: AWS::CloudFront::OriginRequestPolicy
+    Properties:
+      OriginRequestPolicyConfig:
+        Name: api
+        HeadersConfig:
+          HeaderBehavior: whitelist
+          Headers: [Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers]
+        CookiesConfig:
+          CookieBehavior: all
+        QueryStringsConfig:
+          QueryStringBehavior: all
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "authorization-in-orp-whitelist",
@@ -22,60 +46,12 @@ pub static RULE: Rule = Rule {
             that is not allowed\" (CloudFormation only says \"Invalid request provided\"). An \
             origin request policy can pass `Authorization` on only with an all-viewer header \
             behavior; otherwise the header must be in the cache key.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                cfn_doc!(
-                    "",
-                    api_origin!(),
-                    "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: !Ref ApiOrp
-"
-                ),
-                "  ApiOrp:
-    Type: AWS::CloudFront::OriginRequestPolicy
-    Properties:
-      OriginRequestPolicyConfig:
-        Name: api
-        HeadersConfig:
-          HeaderBehavior: whitelist
-          Headers: [Authorization, Origin, Content-Type]
-        CookiesConfig:
-          CookieBehavior: all
-        QueryStringsConfig:
-          QueryStringBehavior: all
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                cfn_doc!(
-                    "",
-                    api_origin!(),
-                    "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: !Ref ApiOrp
-"
-                ),
-                "  ApiOrp:
-    Type: AWS::CloudFront::OriginRequestPolicy
-    Properties:
-      OriginRequestPolicyConfig:
-        Name: api
-        HeadersConfig:
-          HeaderBehavior: allExcept
-          Headers: [Host]
-        CookiesConfig:
-          CookieBehavior: all
-        QueryStringsConfig:
-          QueryStringBehavior: all
-"
-            ),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          HeaderBehavior: whitelist\n          Headers: [Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers]\n"
+                => "          HeaderBehavior: allExcept\n          Headers: [Host]\n"
+        )),
         exceptions: "None: CloudFront rejects the policy. Forward `Authorization` with an \
             all-viewer policy (the managed AllViewerExceptHostHeader, or `allExcept` with \
             `Host`), or put it in the cache key of a cache policy with a TTL above zero. The \
@@ -128,7 +104,9 @@ mod tests {
     use crate::rules::tester::{case, second_distribution, CaseText, Tester};
 
     const EXAMPLE: &str = RULE.docs.example.text;
-    const HEADERS: &str = "          HeaderBehavior: whitelist\n          Headers: [Authorization, Origin, Content-Type]\n";
+    const HEADERS: &str =
+        "          HeaderBehavior: whitelist\n          Headers: [Authorization, Origin, \
+                           Access-Control-Request-Method, Access-Control-Request-Headers]\n";
 
     fn headers(behavior: &str, headers: &str) -> String {
         EXAMPLE.with(
@@ -184,10 +162,7 @@ resource "aws_cloudfront_origin_request_policy" "api" {
             .unsafe_fix([
                 (
                     case(EXAMPLE.mark("Authorization, Origin")),
-                    EXAMPLE.with(
-                        "[Authorization, Origin, Content-Type]",
-                        "[Origin, Content-Type]",
-                    ),
+                    EXAMPLE.with("[Authorization, Origin, ", "[Origin, "),
                 ),
                 (
                     case(headers(

@@ -6,7 +6,22 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::Format;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+"
+    ),
+    api_cache!(
+        "[Origin, Access-Control-Request-Method, Access-Control-Request-Headers]",
+        "all",
+        "all"
+    )
+);
 
 pub static RULE: Rule = Rule {
     slug: "authorization-not-forwarded",
@@ -23,22 +38,11 @@ pub static RULE: Rule = Rule {
             `Authorization` or `*`.",
         why_bad: "CloudFront removes `Authorization` by default; Lambda, JWT and Cognito \
             authorizers then answer 401 or 403 only when called through CloudFront.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: 59781a5b-3903-41f3-afcb-af62929ccde1 # CORS-CustomOrigin
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
+        )),
         exceptions: "Public APIs without authorization, or APIs authorized by another header \
             (API keys in `x-api-key`).",
         references: &[
@@ -126,6 +130,13 @@ mod tests {
                 API.with(&format!("          {ORP}\n"), ""),
             ])
             .unsafe_fix([
+                (
+                    case(RULE.docs.example.text.mark("!Ref ApiCache")).message(
+                        "default behavior removes the viewer Authorization header before origin \
+                         `orders-api` (custom cache policy `ApiCache`)",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
                 (
                     case(cors_orp).message(
                         "removes the viewer Authorization header before origin `orders-api`",

@@ -4,7 +4,7 @@ use super::helpers::reported_here;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{CachePolicy, Format, KeyConfig};
+use crate::model::{CachePolicy, KeyConfig};
 
 pub static RULE: Rule = Rule {
     slug: "cache-policy-ttl0-with-key-values",
@@ -23,19 +23,17 @@ pub static RULE: Rule = Rule {
             settings on it (the console greys them out; CloudFormation reports \"Invalid request \
             provided\"). This is the usual attempt to forward `Authorization` without caching; \
             that needs an origin request policy with an all-viewer header behavior instead.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                cfn_doc!(
-                    "",
-                    api_origin!(),
-                    "          ViewerProtocolPolicy: https-only
+        example: Snippet::cfn_yaml(concat!(
+            cfn_doc!(
+                "",
+                api_origin!(),
+                "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachePolicyId: !Ref NoCache
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-                ),
-                "  NoCache:
+            ),
+            "  NoCache:
     Type: AWS::CloudFront::CachePolicy
     Properties:
       CachePolicyConfig:
@@ -53,12 +51,8 @@ pub static RULE: Rule = Rule {
           QueryStringsConfig:
             QueryStringBehavior: all
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "None: CloudFront rejects the policy. Use the managed CachingDisabled \
             policy with AllViewerExceptHostHeader, or give the policy a `MaxTTL` above 0 if \
             responses may be cached.",

@@ -5,7 +5,6 @@ use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "cached-methods-invalid",
@@ -20,22 +19,16 @@ pub static RULE: Rule = Rule {
             `AllowedMethods` does not allow it.",
         why_bad: "CloudFront caches responses to GET and HEAD, and optionally OPTIONS; other \
             lists are rejected, and the cached methods must be a subset of the allowed ones.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(api_behavior!(), "          CachedMethods: [GET, HEAD, POST]\n")
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(api_behavior!(), "          CachedMethods: [GET, HEAD]\n")
-            ),
-        },
+            )),
         exceptions: "None: CloudFront rejects other sets.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html",

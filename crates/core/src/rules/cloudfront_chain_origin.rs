@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Distribution, Format, Origin, OriginKind};
+use crate::model::{Distribution, Origin, OriginKind};
 
 pub static RULE: Rule = Rule {
     slug: "cloudfront-chain-origin",
@@ -22,9 +22,7 @@ pub static RULE: Rule = Rule {
             allows only a short chain of distributions in front of one origin (requests beyond \
             it fail with 403). An origin equal to the distribution's own alias sends requests \
             back into itself.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: d111111abcdef8.cloudfront.net
             CustomOriginConfig:
@@ -32,12 +30,8 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "A deliberate two-tier setup (for example a distribution owned by another \
             team that you cannot bypass). Suppress with `apifront: {ignore: \
             [cloudfront-chain-origin]}` in the distribution's Metadata.",

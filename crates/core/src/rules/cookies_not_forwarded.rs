@@ -7,7 +7,22 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::Format;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+"
+    ),
+    api_cache!(
+        "[Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers]",
+        "none",
+        "all"
+    )
+);
 
 pub static RULE: Rule = Rule {
     slug: "cookies-not-forwarded",
@@ -23,27 +38,11 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront removes the `Cookie` header unless a policy forwards cookies: \
             fine for token-based APIs, but cookie sessions and CSRF cookies never reach the \
             backend.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          DefaultTTL: 0
-          MaxTTL: 0
-          ForwardedValues:
-            QueryString: true
-            Headers: [Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers]
-            Cookies:
-              Forward: none
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
+        )),
         exceptions: "APIs authenticated by tokens in headers do not need cookies; disable the \
             rule for them.",
         references: &[
@@ -136,7 +135,19 @@ resource "aws_cloudfront_origin_request_policy" "api" {
                     .with("cookie_behavior = \"none\"", "cookie_behavior = \"all\""),
             ])
             .fail([
-                case(RULE.docs.example.text.mark("QueryString: true")).message(
+                case(
+                    API.with(
+                        "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
+                        "",
+                    )
+                    .with(
+                        &format!("          {ORP}\n"),
+                        "          ForwardedValues:\n            ‸QueryString: true\n            \
+                             Headers: [Authorization]\n            Cookies:\n              \
+                             Forward: none\n          DefaultTTL: 0\n          MaxTTL: 0\n",
+                    ),
+                )
+                .message(
                     "default behavior sends no cookies to origin `orders-api` (legacy \
                      ForwardedValues); cookie sessions will not work",
                 ),
@@ -145,6 +156,13 @@ resource "aws_cloudfront_origin_request_policy" "api" {
                 ),
             ])
             .unsafe_fix([
+                (
+                    case(RULE.docs.example.text.mark("!Ref ApiCache")).message(
+                        "default behavior sends no cookies to origin `orders-api` (custom cache \
+                         policy `ApiCache`)",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
                 (
                     case(API.with(
                         ORP,

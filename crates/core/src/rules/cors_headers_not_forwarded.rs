@@ -8,7 +8,19 @@ use crate::lint::{
     Severity, Snippet,
 };
 use crate::managed;
-use crate::model::{Behavior, Document, Format, PolicyRef};
+use crate::model::{Behavior, Document, PolicyRef};
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+"
+    ),
+    api_cache!("[Authorization]", "all", "all")
+);
 
 pub static RULE: Rule = Rule {
     slug: "cors-headers-not-forwarded",
@@ -27,27 +39,11 @@ pub static RULE: Rule = Rule {
         why_bad: "API Gateway's CORS support and most frameworks only answer with \
             `Access-Control-Allow-*` headers when they see the CORS request headers. Without \
             them preflight requests get no CORS headers and browsers block the API calls.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          DefaultTTL: 0
-          MaxTTL: 0
-          ForwardedValues:
-            QueryString: true
-            Headers: [Authorization, Content-Type]
-            Cookies:
-              Forward: all
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
+        )),
         exceptions: "APIs that are never called cross-origin from browsers. The unsafe fix \
             switches to AllViewerExceptHostHeader; if OPTIONS responses are cached, put the \
             three headers in the cache key instead.",
@@ -177,14 +173,26 @@ mod tests {
                 origin_only("\n          ResponseHeadersPolicyId: !Ref Headers"),
                 custom_response_policy(cors),
             ])
-            .fail([
-                case(RULE.docs.example.text.mark("QueryString: true")).message(
-                    "default behavior allows OPTIONS but does not forward `Origin`, \
+            .fail([case(
+                API.with("          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n", "")
+                    .with(
+                        &format!("          {ORP}\n"),
+                        "          ForwardedValues:\n            ‸QueryString: true\n            \
+                         Headers: [Authorization, Content-Type]\n            Cookies:\n              \
+                         Forward: all\n          DefaultTTL: 0\n          MaxTTL: 0\n",
+                    ),
+            )
+            .message(
+                "default behavior allows OPTIONS but does not forward `Origin`, \
                  `Access-Control-Request-Method`, `Access-Control-Request-Headers` to origin \
                  `orders-api` (legacy ForwardedValues)",
-                ),
-            ])
+            )])
             .unsafe_fix([
+                (
+                    case(RULE.docs.example.text.mark("!Ref ApiCache"))
+                        .message("(custom cache policy `ApiCache`)"),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
                 (
                     case(marked(origin_only(""))).message(
                         "does not forward `Access-Control-Request-Method`, \

@@ -3,7 +3,20 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{CustomErrorResponse, Format};
+use crate::model::CustomErrorResponse;
+
+const EXAMPLE: &str = cfn_doc!(
+    "        CustomErrorResponses:
+          - ErrorCode: 401
+            ErrorCachingMinTTL: 0
+          - ErrorCode: 404
+            ResponseCode: 404
+            ResponsePagePath: errors/404.json
+            ErrorCachingMinTTL: 0
+",
+    api_origin!(),
+    api_behavior!()
+);
 
 pub static RULE: Rule = Rule {
     slug: "custom-error-response-invalid",
@@ -20,28 +33,12 @@ pub static RULE: Rule = Rule {
             `ResponsePagePath` does not begin with `/`.",
         why_bad: "CloudFront rejects such entries when the distribution is created or \
             updated. (Whether the page path is served by a suitable behavior is not checked.)",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        CustomErrorResponses:
-          - ErrorCode: 401
-            ErrorCachingMinTTL: 0
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        CustomErrorResponses:
-          - ErrorCode: 403
-            ErrorCachingMinTTL: 0
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "ErrorCode: 401" => "ErrorCode: 403",
+            "ResponsePagePath: errors/404.json" => "ResponsePagePath: /errors/404.json"
+        )),
         exceptions: "None. Values from parameters or variables are not checked.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomErrorResponse.html",
@@ -158,7 +155,14 @@ mod tests {
                 response(&["ErrorCode: 404", "ResponseCode: 200", "ResponsePagePath: !Ref Page"]),
             ])
             .fail([
-                case(RULE.docs.example.text.mark("401")).message(
+                case(
+                    RULE.docs
+                        .example
+                        .text
+                        .with("ResponsePagePath: errors/404.json", "ResponsePagePath: /errors/404.json")
+                        .mark("401"),
+                )
+                .message(
                     "ErrorCode 401 cannot have a custom error response; CloudFront supports 400, \
                      403, 404, 405, 414, 416 and 500-504",
                 ),
@@ -173,6 +177,16 @@ mod tests {
                 case(tf).message("response_code 200 is set without response_page_path"),
             ])
             .fix([
+                (
+                    case(
+                        RULE.docs
+                            .example
+                            .text
+                            .with("ErrorCode: 401", "ErrorCode: 403")
+                            .mark("errors/404.json"),
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
                 (
                     case(response(&[
                         "ErrorCode: 404",

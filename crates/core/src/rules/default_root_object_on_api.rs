@@ -20,14 +20,8 @@ pub static RULE: Rule = Rule {
             object is) before it reaches the API, which then answers 403 or 404 for a route \
             it does not have. A default root object is meant for S3 origins (Security Hub \
             CloudFront.1 expects one only there).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("        DefaultRootObject: index.html\n", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(cfn_doc!("        DefaultRootObject: index.html\n", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "An API that really serves that object at that path: suppress the rule for \
             the distribution.",
         references: &[

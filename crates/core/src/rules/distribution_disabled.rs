@@ -3,7 +3,8 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
+
+const USE_INSTEAD: &str = cfn_doc!("", api_origin!(), api_behavior!());
 
 pub static RULE: Rule = Rule {
     slug: "distribution-disabled",
@@ -17,33 +18,8 @@ pub static RULE: Rule = Rule {
         why_bad: "A disabled distribution serves no requests: its domain answers with an error \
             and the API is reachable only directly, if at all. Usually this is a leftover from \
             a migration or a staged rollout.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: false
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(changed!(USE_INSTEAD, "Enabled: true" => "Enabled: false")),
+        use_instead: Snippet::cfn_yaml(USE_INSTEAD),
         exceptions: "A distribution kept disabled on purpose (a standby, or one being deleted): \
             suppress the rule for it.",
         references: &[

@@ -4,7 +4,6 @@ use crate::lint::{
     edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -20,28 +19,22 @@ pub static RULE: Rule = Rule {
             `ErrorCachingMinTTL` is omitted (10 seconds by default) or above zero.",
         why_bad: "CloudFront caches error responses for at least that TTL: a transient 5xx or an \
             authorization 403 is replayed to every caller of the same URL.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        CustomErrorResponses:
           - ErrorCode: 502
             ErrorCachingMinTTL: 300
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        CustomErrorResponses:
           - ErrorCode: 502
             ErrorCachingMinTTL: 0
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "A small TTL on 503 to shield an overloaded origin is a deliberate choice; \
             suppress the rule for that distribution.",
         references: &[

@@ -4,7 +4,6 @@ use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "forwardedvalues-with-cache-policy",
@@ -20,9 +19,7 @@ pub static RULE: Rule = Rule {
         why_bad: "The CloudFront API rejects the combination (\"The parameter ForwardedValues \
             cannot be used when a cache policy is associated to the cache behavior\"); \
             CloudFormation silently ignores the legacy values. Either way they do nothing.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
@@ -30,12 +27,8 @@ pub static RULE: Rule = Rule {
                     "          ForwardedValues:\n",
                     "            QueryString: true\n",
                 )
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "None. Terraform community modules need `use_forwarded_values = false`.",
         references: &[
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-forwardedvalues.html",

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "geo-restriction-none",
@@ -19,22 +18,16 @@ pub static RULE: Rule = Rule {
             meant for a few markets can shrink its attack surface with an allow list; WAF geo \
             match rules are a finer alternative. For a global API, `none` is the right answer: \
             this is information, not a problem.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        Restrictions:\n          GeoRestriction:\n            RestrictionType: none\n",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        Restrictions:\n          GeoRestriction:\n            RestrictionType: whitelist\n            Locations: [DE, FR, NL]\n",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "A global API: keep `none` and suppress the rule with \
             `Metadata: {apifront: {ignore: [geo-restriction-none]}}` (Terraform: \
             `# apifront-ignore: geo-restriction-none`).",

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "http-version-invalid",
@@ -21,14 +20,8 @@ pub static RULE: Rule = Rule {
             `http3` alone, clients that cannot use QUIC fall back to HTTP/1.1 (per the CDK and \
             Pulumi documentation of the setting; AWS's own pages are less explicit). \
             `http2and3` serves every client its best protocol.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("        HttpVersion: HTTP/2\n", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("        HttpVersion: http2and3\n", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(cfn_doc!("        HttpVersion: HTTP/2\n", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("        HttpVersion: http2and3\n", api_origin!(), api_behavior!())),
         exceptions: "Clients known to break on HTTP/2 may justify `http1.1`; suppress the rule \
             for that distribution.",
         references: &[

@@ -5,7 +5,6 @@ use crate::lint::{
     behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "lambda-edge-unversioned-arn",
@@ -21,9 +20,7 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront replicates a specific, published version of the function to its \
             edge locations; it rejects unqualified ARNs, `$LATEST` and aliases, and functions \
             outside US East (N. Virginia).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
@@ -32,11 +29,8 @@ pub static RULE: Rule = Rule {
                     "            - EventType: origin-request\n",
                     "              LambdaFunctionARN: arn:aws:lambda:us-east-1:123456789012:function:rewrite\n",
                 )
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
@@ -45,8 +39,7 @@ pub static RULE: Rule = Rule {
                     "            - EventType: origin-request\n",
                     "              LambdaFunctionARN: arn:aws:lambda:us-east-1:123456789012:function:rewrite:7\n",
                 )
-            ),
-        },
+            )),
         exceptions: "None. ARNs from `Ref`s, `!GetAtt Version.FunctionArn` or Terraform \
             `qualified_arn` attributes are not checked.",
         references: &[

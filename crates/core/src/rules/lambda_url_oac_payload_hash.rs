@@ -4,7 +4,7 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "lambda-url-oac-payload-hash",
@@ -19,9 +19,7 @@ pub static RULE: Rule = Rule {
         why_bad: "Lambda does not accept unsigned payloads: clients must send \
             `x-amz-content-sha256` (the SHA-256 of the body) to CloudFront, or the signed origin \
             request is rejected.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
             OriginAccessControlId: E2QWRUHAPOMQZL
@@ -30,11 +28,8 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
             OriginAccessControlId: E2QWRUHAPOMQZL
@@ -49,8 +44,7 @@ pub static RULE: Rule = Rule {
                     "        # Clients send x-amz-content-sha256 with every POST and PUT.\n",
                     "        ignore: [lambda-url-oac-payload-hash]\n",
                 )
-            ),
-        },
+            )),
         exceptions: "Clients that already send `x-amz-content-sha256`: suppress the rule once \
             that is in place.",
         references: &[

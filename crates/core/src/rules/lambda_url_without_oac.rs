@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "lambda-url-without-oac",
@@ -17,9 +17,7 @@ pub static RULE: Rule = Rule {
         why_bad: "The function URL stays publicly callable around CloudFront, bypassing WAF, \
             geo restriction and logging (Security Hub CloudFront.16). With OAC the URL uses \
             `AuthType: AWS_IAM` and only CloudFront may invoke it.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
             CustomOriginConfig:
@@ -27,11 +25,8 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
             OriginAccessControlId: E2QWRUHAPOMQZL
@@ -46,8 +41,7 @@ pub static RULE: Rule = Rule {
                     "        # Clients send x-amz-content-sha256 with every POST and PUT.\n",
                     "        ignore: [lambda-url-oac-payload-hash]\n",
                 )
-            ),
-        },
+            )),
         exceptions: "Function URLs that are meant to be public, or that check a secret header \
             themselves.",
         references: &[

@@ -6,7 +6,7 @@ use crate::lint::{
     behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::{Behavior, Format};
+use crate::model::Behavior;
 use crate::span::Span;
 
 pub static RULE: Rule = Rule {
@@ -25,9 +25,7 @@ pub static RULE: Rule = Rule {
             request policies; new features such as the managed AllViewerExceptHostHeader policy \
             need policies. The legacy `DefaultTTL` is 86,400 seconds (one day) when omitted, \
             which caches API responses unless the origin says otherwise.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -36,16 +34,12 @@ pub static RULE: Rule = Rule {
           MaxTTL: 0
           ForwardedValues:
             QueryString: true
-            Headers: [Authorization, Origin, Accept, Content-Type]
+            Headers: [Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Content-Type]
             Cookies:
               Forward: all
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "Legacy settings still work. Migrate when convenient: for API routes, \
             CachingDisabled with AllViewerExceptHostHeader replaces the usual \
             `ForwardedValues` + zero TTLs. Disable the rule to keep legacy settings.",

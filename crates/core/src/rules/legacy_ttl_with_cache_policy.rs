@@ -25,18 +25,12 @@ pub static RULE: Rule = Rule {
             cache behavior\"); CloudFormation passes the values to that API. The Terraform \
             provider drops the arguments when `cache_policy_id` is set, so they silently do \
             nothing and mislead readers about how long responses are cached.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(api_behavior!(), "          DefaultTTL: 0\n")
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "None. Set the TTLs in a custom cache policy instead. Whether \
             CloudFormation rejects or drops the values is not documented; the rule assumes it \
             forwards them to the API like the SDKs do.",

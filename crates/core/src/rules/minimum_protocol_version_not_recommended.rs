@@ -4,7 +4,6 @@ use crate::lint::{
     edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -20,9 +19,7 @@ pub static RULE: Rule = Rule {
             (and a missing value, which means `TLSv1`) are errors.",
         why_bad: "Older security policies allow TLS 1.0/1.1 and weak ciphers. Security Hub \
             CloudFront.15 accepts exactly the three recommended policies.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        Aliases: [api.example.com]
         ViewerCertificate:
           AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
@@ -31,11 +28,8 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        Aliases: [api.example.com]
         ViewerCertificate:
           AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
@@ -44,8 +38,7 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Very old clients that cannot negotiate TLS 1.2.",
         references: &[
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",

@@ -45,6 +45,87 @@ macro_rules! api_behavior {
     };
 }
 
+/// A custom cache policy `ApiCache` of the same template (a resource to append to [`cfn_doc`])
+/// that keys on these headers, cookies and query strings and caches nothing by default.
+macro_rules! api_cache {
+    ($headers:literal, $cookies:literal, $query_strings:literal) => {
+        concat!(
+            "  ApiCache:\n    Type: AWS::CloudFront::CachePolicy\n    Properties:\n",
+            "      CachePolicyConfig:\n        Name: api\n",
+            "        MinTTL: 0\n        DefaultTTL: 0\n        MaxTTL: 1\n",
+            "        ParametersInCacheKeyAndForwardedToOrigin:\n",
+            "          EnableAcceptEncodingGzip: true\n",
+            "          HeadersConfig:\n            HeaderBehavior: whitelist\n",
+            "            Headers: ",
+            $headers,
+            "\n          CookiesConfig:\n            CookieBehavior: ",
+            $cookies,
+            "\n          QueryStringsConfig:\n            QueryStringBehavior: ",
+            $query_strings,
+            "\n"
+        )
+    };
+}
+
+/// A string literal with one change: `changed!(TEXT, "old" => "new")` is `TEXT` with its only
+/// `old` replaced by `new`, computed at compile time (for a rule's `use_instead` written as "the
+/// example with this change"). It does not compile unless `old` occurs exactly once.
+macro_rules! changed {
+    ($text:expr, $old:expr => $new:expr) => {{
+        const TEXT: &str = $text;
+        const OLD: &str = $old;
+        const NEW: &str = $new;
+        const BYTES: [u8; TEXT.len() - OLD.len() + NEW.len()] =
+            $crate::rules::replace_once(TEXT, OLD, NEW);
+        match ::core::str::from_utf8(&BYTES) {
+            Ok(text) => text,
+            Err(_) => panic!("a change that splits a character"),
+        }
+    }};
+    ($text:expr, $old:expr => $new:expr, $($more:tt)+) => {
+        changed!(changed!($text, $old => $new), $($more)+)
+    };
+}
+
+/// `text` with its only occurrence of `old` replaced by `new`, in `N` bytes. Evaluated at
+/// compile time by [`changed`], where a missing or repeated `old` is a compile error.
+pub(crate) const fn replace_once<const N: usize>(text: &str, old: &str, new: &str) -> [u8; N] {
+    let (text, old, new) = (text.as_bytes(), old.as_bytes(), new.as_bytes());
+    let mut found = None;
+    let mut i = 0;
+    while i + old.len() <= text.len() {
+        let mut j = 0;
+        while j < old.len() && text[i + j] == old[j] {
+            j += 1;
+        }
+        if j == old.len() && !old.is_empty() {
+            assert!(found.is_none(), "changed!: the text occurs more than once");
+            found = Some(i);
+        }
+        i += 1;
+    }
+    let Some(at) = found else {
+        panic!("changed!: the text does not occur");
+    };
+    assert!(
+        N + old.len() == text.len() + new.len(),
+        "changed!: wrong length"
+    );
+    let mut out = [0u8; N];
+    let mut k = 0;
+    while k < N {
+        out[k] = if k < at {
+            text[k]
+        } else if k < at + new.len() {
+            new[k - at]
+        } else {
+            text[k - new.len() + old.len()]
+        };
+        k += 1;
+    }
+    out
+}
+
 mod accept_encoding_whitelisted;
 mod access_logging_disabled;
 mod acm_certificate_not_us_east_1;

@@ -7,7 +7,6 @@ use crate::lint::{
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "no-cache-policy-no-forwardedvalues",
@@ -22,21 +21,15 @@ pub static RULE: Rule = Rule {
         why_bad: "The CloudFront API requires every cache behavior to have either a cache \
             policy or legacy `ForwardedValues` (\"The parameter ForwardedValues is required\"); \
             CloudFormation and Terraform deployments fail with that error.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "None: the API rejects the behavior. The fix adds the managed cache policy \
             CachingDisabled, right for API routes; pick a caching policy for static content. \
             Terraform `dynamic \"forwarded_values\"` blocks are not evaluated, so the rule stays \

@@ -6,7 +6,34 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        "            DomainName: abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws
+            OriginAccessControlId: !GetAtt FnOac.Id
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+        concat!(
+            api_behavior!(),
+            "    Metadata:\n",
+            "      apifront:\n",
+            "        ignore: [lambda-url-oac-payload-hash] # clients send x-amz-content-sha256\n",
+        )
+    ),
+    "  FnOac:
+    Type: AWS::CloudFront::OriginAccessControl
+    Properties:
+      OriginAccessControlConfig:
+        Name: orders-fn
+        OriginAccessControlOriginType: lambda
+        SigningBehavior: no-override
+        SigningProtocol: sigv4
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "oac-authorization-conflict",
@@ -27,74 +54,11 @@ pub static RULE: Rule = Rule {
             never reaches the function. With `no-override`, CloudFront does not sign requests \
             that carry an `Authorization` header, and a function URL with `AWS_IAM` auth (which \
             OAC requires) rejects them.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  FnOac:
-    Type: AWS::CloudFront::OriginAccessControl
-    Properties:
-      OriginAccessControlConfig:
-        Name: orders-fn
-        OriginAccessControlOriginType: lambda
-        SigningBehavior: no-override
-        SigningProtocol: sigv4
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Metadata:
-      apifront:
-        ignore: [lambda-url-oac-payload-hash] # clients send x-amz-content-sha256
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-fn
-            DomainName: abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws
-            OriginAccessControlId: !GetAtt FnOac.Id
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-fn
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  FnOac:
-    Type: AWS::CloudFront::OriginAccessControl
-    Properties:
-      OriginAccessControlConfig:
-        Name: orders-fn
-        OriginAccessControlOriginType: lambda
-        SigningBehavior: always
-        SigningProtocol: sigv4
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Metadata:
-      apifront:
-        ignore: [lambda-url-oac-payload-hash] # clients send x-amz-content-sha256
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-fn
-            DomainName: abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws
-            OriginAccessControlId: !GetAtt FnOac.Id
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-fn
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "SigningBehavior: no-override" => "SigningBehavior: always"
+        )),
         exceptions: "Clients that never send `Authorization`. Carry application tokens in \
             another header (for example `X-Auth-Token`), or drop OAC and protect the origin \
             with a secret header. Suppress with `apifront: {ignore: \
@@ -229,14 +193,14 @@ mod tests {
             .pass([case(RULE.docs.use_instead.text).not_rendered("a suppression")])
             .fail([
                 case(signing("no-override").mark(OAC)).message(
-                    "origin `orders-fn` is a Lambda function URL whose origin access control \
+                    "origin `orders-api` is a Lambda function URL whose origin access control \
                      `FnOac` signs with `no-override`: requests that carry an Authorization \
                      header go unsigned",
                 ),
                 case(RULE.docs.example.text.mark(OAC)).not_rendered("a suppression"),
                 case(legacy("always", "[authorization]")).message(
                     "default behavior passes the viewer Authorization header to origin \
-                     `orders-fn` (legacy ForwardedValues), but its origin access control `FnOac` \
+                     `orders-api` (legacy ForwardedValues), but its origin access control `FnOac` \
                      signs with `always`",
                 ),
                 case(tf_marked)

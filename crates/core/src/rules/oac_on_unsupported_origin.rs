@@ -23,20 +23,15 @@ pub static RULE: Rule = Rule {
             the setting cannot protect the API (CloudFront rejects it or the signature is \
             useless), and an OAC of another type does not sign requests to a function URL \
             the way Lambda expects.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
                     "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -45,8 +40,7 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "None. Protect API Gateway origins with a secret origin header checked by \
             a Regional WAF web ACL or a Lambda authorizer instead. The fix removes the \
             `OriginAccessControlId` of API Gateway origins (in CLI JSON and Terraform it sets it \

@@ -5,7 +5,6 @@ use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "options-cached-without-cors-key",
@@ -22,9 +21,7 @@ pub static RULE: Rule = Rule {
         why_bad: "One preflight answer, with one `Access-Control-Allow-Origin` and one list of \
             allowed headers, is replayed to other web origins and to later requests asking for \
             other headers; browsers then block those calls.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -50,11 +47,8 @@ pub static RULE: Rule = Rule {
           QueryStringsConfig:
             QueryStringBehavior: all
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -80,8 +74,7 @@ pub static RULE: Rule = Rule {
           QueryStringsConfig:
             QueryStringBehavior: all
 "
-            ),
-        },
+            )),
         exceptions: "A cache key with all three headers makes cached preflights safe. The safe \
             fix stops caching OPTIONS (`CachedMethods: [GET, HEAD]`).",
         references: &[

@@ -4,7 +4,6 @@ use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-connection-settings-range",
@@ -17,22 +16,16 @@ pub static RULE: Rule = Rule {
         what_it_does: "Finds an origin whose `ConnectionAttempts` is outside 1-3 (default 3) \
             or whose `ConnectionTimeout` is outside 1-10 seconds (default 10).",
         why_bad: "CloudFront rejects other values when the distribution is created or updated.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(api_origin!(), "            ConnectionTimeout: 30\n"),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(api_origin!(), "            ConnectionTimeout: 10\n"),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",

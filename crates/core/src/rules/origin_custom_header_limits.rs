@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, Origin};
+use crate::model::Origin;
 
 pub static RULE: Rule = Rule {
     slug: "origin-custom-header-limits",
@@ -19,9 +19,7 @@ pub static RULE: Rule = Rule {
             counted, so unknown ones never cause a finding.",
         why_bad: "These are CloudFront's default quotas for origin custom headers: a \
             distribution beyond them is rejected unless the account has a raised quota.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -39,11 +37,8 @@ pub static RULE: Rule = Rule {
                     "              - {HeaderName: X-Tenant-11, HeaderValue: k}\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -51,8 +46,7 @@ pub static RULE: Rule = Rule {
                     "              - {HeaderName: X-Tenants, HeaderValue: 'a,b,c,d,e,f,g,h,i,j,k'}\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Accounts with a raised quota (some of these quotas are adjustable through \
             Service Quotas). Suppress with `apifront: {ignore: [origin-custom-header-limits]}` \
             in the distribution's Metadata.",

@@ -3,7 +3,6 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-custom-header-not-allowed",
@@ -24,9 +23,7 @@ pub static RULE: Rule = Rule {
             configuration. A common case is trying to set `Host` for an API Gateway origin: \
             CloudFront already sends the origin's own domain name as Host when the viewer Host \
             is not forwarded, so the header is not needed.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -35,11 +32,8 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -48,8 +42,7 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "None: CloudFront refuses these names. To send the viewer's host to an API, \
             copy it into `X-Forwarded-Host` with a CloudFront Function and forward that header.",
         references: &[

@@ -4,7 +4,6 @@ use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-domain-not-hostname",
@@ -22,9 +21,7 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront rejects it (\"The parameter origin name must be a domain name\", \
             \"…cannot contain a colon\"); a URL on an origin without CustomOriginConfig is even \
             taken for an S3 bucket name.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: https://abc123defg.execute-api.eu-west-1.amazonaws.com/prod
             CustomOriginConfig:
@@ -32,12 +29,8 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "None: CloudFront always needs a bare host name. Split URL attributes with \
             `Fn::Select`/`Fn::Split` (CloudFormation) or `replace()` (Terraform).",
         references: &[

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 use crate::value::Field;
 
 pub static RULE: Rule = Rule {
@@ -20,26 +19,21 @@ pub static RULE: Rule = Rule {
         why_bad: "Behaviors select their origin by id, so ids must be unique within a \
             distribution: CloudFront rejects the configuration, and even a reader cannot tell \
             which origin a behavior was meant to reach.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                concat!(
-                    api_origin!(),
-                    "          - Id: orders-api\n",
-                    "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
-                    "            OriginPath: /prod\n",
-                    "            CustomOriginConfig:\n",
-                    "              OriginProtocolPolicy: https-only\n",
-                    "              OriginSSLProtocols: [TLSv1.2]\n",
-                ),
-                api_behavior!()
+        example: Snippet::cfn_yaml(cfn_doc!(
+            "",
+            concat!(
+                api_origin!(),
+                "          - Id: orders-api\n",
+                "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
+                "            OriginPath: /prod\n",
+                "            CustomOriginConfig:\n",
+                "              OriginProtocolPolicy: https-only\n",
+                "              OriginSSLProtocols: [TLSv1.2]\n",
             ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        CacheBehaviors:
+            api_behavior!()
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
+            "        CacheBehaviors:
           - PathPattern: /reports*
             TargetOriginId: reports-api
             ViewerProtocolPolicy: https-only
@@ -47,18 +41,17 @@ pub static RULE: Rule = Rule {
             CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
             OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 ",
-                concat!(
-                    api_origin!(),
-                    "          - Id: reports-api\n",
-                    "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
-                    "            OriginPath: /prod\n",
-                    "            CustomOriginConfig:\n",
-                    "              OriginProtocolPolicy: https-only\n",
-                    "              OriginSSLProtocols: [TLSv1.2]\n",
-                ),
-                api_behavior!()
+            concat!(
+                api_origin!(),
+                "          - Id: reports-api\n",
+                "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
+                "            OriginPath: /prod\n",
+                "            CustomOriginConfig:\n",
+                "              OriginProtocolPolicy: https-only\n",
+                "              OriginSSLProtocols: [TLSv1.2]\n",
             ),
-        },
+            api_behavior!()
+        )),
         exceptions: "None: CloudFront requires unique ids.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",

@@ -4,7 +4,6 @@ use super::helpers::{range_findings, Timeout};
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-keepalive-timeout-range",
@@ -21,9 +20,7 @@ pub static RULE: Rule = Rule {
             sources disagree on the ceiling (60 seconds in older guides, 120 in the current \
             API reference and quotas page, up to 180 with a quota increase); apifront \
             follows the current quotas page.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /prod
@@ -33,11 +30,8 @@ pub static RULE: Rule = Rule {
               OriginKeepaliveTimeout: 300
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /prod
@@ -47,8 +41,7 @@ pub static RULE: Rule = Rule {
               OriginKeepaliveTimeout: 5
 ",
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "An account whose keep-alive quota AWS raised may use larger values: \
             suppress the rule for that distribution.",
         references: &[

@@ -4,7 +4,6 @@ use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-path-format",
@@ -19,9 +18,7 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront appends the request path to the origin path; the origin path must \
             begin, and must not end, with a slash. Otherwise the configuration is rejected or \
             requests go to `//resource`.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: prod/
@@ -30,12 +27,8 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",

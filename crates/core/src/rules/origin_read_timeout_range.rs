@@ -4,7 +4,6 @@ use super::helpers::{range_findings, Timeout};
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-read-timeout-range",
@@ -22,9 +21,7 @@ pub static RULE: Rule = Rule {
             reference and quotas page say 120, and AWS re:Post describes up to 180 with a \
             quota increase. apifront follows the current quotas page: above 120 seconds the \
             account needs a raised quota, and values above 180 are treated as invalid.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /prod
@@ -34,11 +31,8 @@ pub static RULE: Rule = Rule {
               OriginReadTimeout: 0
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /prod
@@ -48,8 +42,7 @@ pub static RULE: Rule = Rule {
               OriginReadTimeout: 30
 ",
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "An account whose response-timeout quota AWS raised may use larger values: \
             suppress the rule for that distribution.",
         references: &[

@@ -4,7 +4,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Api, ApiKind, Format, Origin};
+use crate::model::{Api, ApiKind, Origin};
 
 pub static RULE: Rule = Rule {
     slug: "origin-read-timeout-vs-integration-timeout",
@@ -24,9 +24,7 @@ pub static RULE: Rule = Rule {
             deliver, and CloudFront does not retry POST, PUT, PATCH or DELETE after a read \
             timeout. A longer one in front of an API that cannot take longer only delays the \
             API's own 504.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /prod
@@ -36,11 +34,8 @@ pub static RULE: Rule = Rule {
               OriginReadTimeout: 10
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /prod
@@ -50,8 +45,7 @@ pub static RULE: Rule = Rule {
               OriginReadTimeout: 30
 ",
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "An API whose every integration is known to answer quickly may use a \
             shorter timeout on purpose, to fail fast; suppress the rule for that distribution. \
             A REST API with a raised integration timeout needs a CloudFront timeout at least \

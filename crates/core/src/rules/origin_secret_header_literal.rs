@@ -24,9 +24,7 @@ pub static RULE: Rule = Rule {
             control, in pull requests and in every `get-distribution-config` output, and it \
             cannot be rotated without a code change. AWS's reference pattern keeps it in \
             Secrets Manager and rotates it.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -35,11 +33,8 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: 6f1c2d9e-cdn-only\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -48,8 +43,7 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Headers that are not secrets despite their name (a public API key meant \
             for usage plans only, a tenant token that is public anyway). Suppress with \
             `apifront: {ignore: [origin-secret-header-literal]}` in the distribution's Metadata \

@@ -4,7 +4,6 @@ use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-ssl-protocols-outdated",
@@ -20,9 +19,7 @@ pub static RULE: Rule = Rule {
         why_bad: "These protocols are deprecated (Security Hub CloudFront.10, checkov \
             CKV2_AWS_54, cdk-nag CFR5). API Gateway and Lambda URLs speak TLS 1.2, so `[TLSv1.2]` \
             is enough.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /prod
@@ -31,12 +28,8 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1, TLSv1.1, TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "A legacy origin server that cannot speak TLS 1.2; upgrade it instead.",
         references: &[
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",

@@ -3,7 +3,6 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-unused",
@@ -20,9 +19,7 @@ pub static RULE: Rule = Rule {
         why_bad: "Each behavior sends requests to exactly one origin (or origin group): an \
             origin nobody targets never receives a request. It is usually a leftover, or a \
             behavior that was meant to target it targets another origin by mistake.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -34,11 +31,8 @@ pub static RULE: Rule = Rule {
                     "              OriginSSLProtocols: [TLSv1.2]\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        CacheBehaviors:
           - PathPattern: /reports*
             TargetOriginId: reports-api
@@ -57,8 +51,7 @@ pub static RULE: Rule = Rule {
                     "              OriginSSLProtocols: [TLSv1.2]\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "An origin kept ready for a behavior that is added later, or one that \
             another tool adds behaviors for. Suppress with `apifront: {ignore: [origin-unused]}` \
             in the distribution's Metadata (`# apifront-ignore: origin-unused` in Terraform).",

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -24,9 +23,7 @@ pub static RULE: Rule = Rule {
             every ordered behavior needs a pattern. Anything else is rejected, and characters \
             such as `%`, spaces or `=` would never match a request path anyway. Matching is \
             case-sensitive and ignores the query string.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        CacheBehaviors:
           - PathPattern: /orders?id=*
             TargetOriginId: orders-api
@@ -37,11 +34,8 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        CacheBehaviors:
           - PathPattern: /orders*
             TargetOriginId: orders-api
@@ -52,8 +46,7 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "None: CloudFront rejects such patterns. Query strings are not part of \
             path matching: select on them in a CloudFront Function instead.",
         references: &[

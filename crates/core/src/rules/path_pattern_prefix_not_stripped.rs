@@ -4,7 +4,7 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "path-pattern-prefix-not-stripped",
@@ -20,9 +20,7 @@ pub static RULE: Rule = Rule {
         why_bad: "A path pattern only selects the behavior: CloudFront forwards the whole \
             request path after the origin path. An API without an `/api` resource answers 403 \
             \"Missing Authentication Token\" (REST) or 404 (HTTP API).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
@@ -35,12 +33,8 @@ pub static RULE: Rule = Rule {
                     "            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
                     "            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
                 )
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "APIs that really have the prefix as a resource (`/api/users`), custom \
             domain origins with a base-path mapping of the same name, and behaviors whose \
             CloudFront Function or Lambda@Edge strips the prefix: suppress the rule there.",

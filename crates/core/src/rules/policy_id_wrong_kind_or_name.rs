@@ -6,7 +6,7 @@ use crate::lint::{
     Snippet,
 };
 use crate::managed::{self, PolicyKind};
-use crate::model::{Behavior, Document, Format, PolicyRef};
+use crate::model::{Behavior, Document, PolicyRef};
 use crate::value::Field;
 
 pub static RULE: Rule = Rule {
@@ -28,9 +28,7 @@ pub static RULE: Rule = Rule {
         why_bad: "The API and CloudFormation take policy ids; names only work through \
             Terraform `data \"aws_cloudfront_*_policy\"` lookups. A policy of the wrong kind is \
             rejected (\"The cache policy does not exist\").",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -38,12 +36,8 @@ pub static RULE: Rule = Rule {
           CachePolicyId: Managed-CachingDisabled
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "The information about custom policy ids is expected for CLI JSON of \
             distributions with custom policies; disable the rule or lower its severity there. \
             The safe fix replaces a managed policy name with its id.",

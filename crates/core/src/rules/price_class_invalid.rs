@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "price-class-invalid",
@@ -17,14 +16,8 @@ pub static RULE: Rule = Rule {
             `PriceClass_All` (and `None`, which the SDKs list for flat-rate plans).",
         why_bad: "CloudFront rejects the value when the distribution is created or updated. A \
             value that differs only in case is fixed to the documented spelling.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("        PriceClass: PriceClass_Europe\n", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("        PriceClass: PriceClass_100\n", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(cfn_doc!("        PriceClass: priceclass_all\n", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("        PriceClass: PriceClass_All\n", api_origin!(), api_behavior!())),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/sdk-for-python/v4/reference/clients/cloudfront/enums/PriceClass/",
@@ -92,7 +85,7 @@ mod tests {
                 price("!Ref PriceClass"),
             ])
             .fail([
-                case(RULE.docs.example.text.mark("PriceClass_Europe")).message(
+                case(price("‸PriceClass_Europe")).message(
                     "PriceClass `PriceClass_Europe` is not valid; use PriceClass_100, \
                      PriceClass_200 or PriceClass_All",
                 ),
@@ -100,6 +93,11 @@ mod tests {
                 case(r#"{"DistributionConfig": {"PriceClass": ‸"PriceClass_50"}}"#),
             ])
             .fix([
+                (
+                    case(RULE.docs.example.text.mark("priceclass_all"))
+                        .message("PriceClass `priceclass_all` is not valid; write `PriceClass_All`"),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
                 (
                     case(price("‸priceclass_200"))
                         .message("PriceClass `priceclass_200` is not valid; write `PriceClass_200`"),

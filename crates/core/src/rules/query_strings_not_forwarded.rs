@@ -7,7 +7,22 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::Format;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+"
+    ),
+    api_cache!(
+        "[Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers]",
+        "all",
+        "none"
+    )
+);
 
 pub static RULE: Rule = Rule {
     slug: "query-strings-not-forwarded",
@@ -21,22 +36,11 @@ pub static RULE: Rule = Rule {
             policy forwards query strings (or legacy `QueryString: false`).",
         why_bad: "Query parameters silently disappear: the API sees `/orders` for \
             `/orders?status=open`.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: 88a5eaf4-2fd4-4709-b370-b4c650ea3fcf # CORS-S3Origin
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
+        )),
         exceptions: "APIs that take no query parameters on the routes of this behavior.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
@@ -115,17 +119,27 @@ mod tests {
                 "default behavior drops query strings before origin `orders-api` (legacy \
                  ForwardedValues)",
             )])
-            .unsafe_fix([(
-                case(example.mark("88a5eaf4")).message(
-                    "default behavior drops query strings before origin `orders-api` (cache \
-                     policy CachingDisabled (4135ea2d-…) and origin request policy CORS-S3Origin \
-                     (88a5eaf4-…))",
+            .unsafe_fix([
+                (
+                    case(example.mark("!Ref ApiCache")).message(
+                        "default behavior drops query strings before origin `orders-api` \
+                         (custom cache policy `ApiCache`)",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
                 ),
-                example.with(
-                    "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf",
-                    "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                (
+                    case(API.with(
+                        ORP,
+                        "OriginRequestPolicyId: ‸88a5eaf4-2fd4-4709-b370-b4c650ea3fcf",
+                    ))
+                    .message(
+                        "default behavior drops query strings before origin `orders-api` \
+                             (cache policy CachingDisabled (4135ea2d-…) and origin request policy \
+                             CORS-S3Origin (88a5eaf4-…))",
+                    ),
+                    API.to_string(),
                 ),
-            )])
+            ])
             .test();
     }
 }

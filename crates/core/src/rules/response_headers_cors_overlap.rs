@@ -5,7 +5,7 @@ use crate::lint::{
     Severity, Snippet,
 };
 use crate::managed;
-use crate::model::{Format, PolicyRef};
+use crate::model::PolicyRef;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -24,28 +24,22 @@ pub static RULE: Rule = Rule {
             only fills gaps; with `true` CloudFront replaces them. Make the choice explicit. The \
             managed CORS policies allow any origin (`*`), which browsers refuse for \
             credentialed requests and which is rarely right for an authenticated API.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
                     api_behavior!(),
                     "          ResponseHeadersPolicyId: 5cc3b908-e619-4b99-88e5-2cf7f45965bd # CORS-With-Preflight\n"
                 )
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
                     api_behavior!(),
                     "          ResponseHeadersPolicyId: 67f7725c-6f97-4210-82d7-5512b31e9d03 # SecurityHeadersPolicy\n"
                 )
-            ),
-        },
+            )),
         exceptions: "An API that leaves CORS to CloudFront on purpose, with a custom policy \
             listing its allowed origins; disable the rule for that distribution.",
         references: &[

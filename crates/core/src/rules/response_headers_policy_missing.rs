@@ -6,7 +6,6 @@ use crate::lint::{
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "response-headers-policy-missing",
@@ -22,21 +21,15 @@ pub static RULE: Rule = Rule {
             `Strict-Transport-Security`, `X-Content-Type-Options` and `X-Frame-Options` depend \
             on every backend setting them. The managed SecurityHeadersPolicy adds them at the \
             edge.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
                     api_behavior!(),
                     "          ResponseHeadersPolicyId: 67f7725c-6f97-4210-82d7-5512b31e9d03\n"
                 )
-            ),
-        },
+            )),
         exceptions: "Backends that set their own security headers. The unsafe fix attaches the \
             managed SecurityHeadersPolicy (`67f7725c-…`), which also sets HSTS for a year and \
             `X-Frame-Options: SAMEORIGIN`; check that this suits every client.",

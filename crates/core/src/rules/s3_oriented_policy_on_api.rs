@@ -5,7 +5,20 @@ use crate::lint::{
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
-use crate::model::{Format, PolicyRef};
+use crate::model::PolicyRef;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+          OriginRequestPolicyId: 88a5eaf4-2fd4-4709-b370-b4c650ea3fcf # CORS-S3Origin
+"
+    ),
+    api_cache!("[Authorization]", "all", "all")
+);
 
 pub static RULE: Rule = Rule {
     slug: "s3-oriented-policy-on-api",
@@ -24,22 +37,11 @@ pub static RULE: Rule = Rule {
             cookies; most forward no query strings either. Typical API requests lose their \
             parameters, `Authorization` and `Content-Type`. They are usually copied from the \
             S3 part of a mixed distribution.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: 88a5eaf4-2fd4-4709-b370-b4c650ea3fcf # CORS-S3Origin
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf # CORS-S3Origin" => "b689b0a8-53d0-40ab-baf2-68738e2966ac # AllViewerExceptHostHeader"
+        )),
         exceptions: "An API route that really needs nothing but these headers. The unsafe fix \
             switches to AllViewerExceptHostHeader (origin request) or CachingDisabled (cache).",
         references: &[

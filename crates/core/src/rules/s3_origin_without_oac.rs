@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "s3-origin-without-oac",
@@ -23,9 +23,7 @@ pub static RULE: Rule = Rule {
             recommends origin access control (Security Hub CloudFront.13, checkov \
             CKV2_AWS_46, cdk-nag CFR7); apifront does not read the identity, so it reports \
             those origins too.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -34,11 +32,8 @@ pub static RULE: Rule = Rule {
                     "            S3OriginConfig: {}\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -48,8 +43,7 @@ pub static RULE: Rule = Rule {
                     "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "A deliberately public bucket, or one still on an origin access identity \
             while migrating: suppress the rule for that distribution.",
         references: &[

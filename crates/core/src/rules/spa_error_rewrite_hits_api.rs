@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "spa-error-rewrite-hits-api",
@@ -18,9 +17,7 @@ pub static RULE: Rule = Rule {
         why_bad: "Custom error responses apply to the whole distribution: API 403 and 404 \
             answers become `200 text/html`, client code parses HTML and authorization failures \
             look like success.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        CustomErrorResponses:
           - ErrorCode: 404
             ResponseCode: 200
@@ -29,12 +26,8 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "None with API behaviors: rewrite SPA paths with a CloudFront Function on \
             the SPA behavior, or serve the SPA and the API from separate distributions.",
         references: &[

@@ -4,7 +4,8 @@ use crate::lint::{
     behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
+
+const USE_INSTEAD: &str = cfn_doc!("", api_origin!(), api_behavior!());
 
 pub static RULE: Rule = Rule {
     slug: "target-origin-unknown",
@@ -18,33 +19,11 @@ pub static RULE: Rule = Rule {
             origin group of the distribution.",
         why_bad: "CloudFront rejects the distribution; the behavior has nowhere to send \
             requests.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(changed!(
+            USE_INSTEAD,
+            "TargetOriginId: orders-api" => "TargetOriginId: orders"
+        )),
+        use_instead: Snippet::cfn_yaml(USE_INSTEAD),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",

@@ -5,7 +5,7 @@ use crate::lint::{
     edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::{Format, ViewerCertificate};
+use crate::model::ViewerCertificate;
 use crate::value::Field;
 
 pub static RULE: Rule = Rule {
@@ -24,9 +24,7 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront needs exactly one certificate source, and with a custom \
             certificate it also needs to know how to serve it (`sni-only`). Otherwise the \
             distribution is rejected when it is created or updated.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        Aliases: [api.example.com]
         ViewerCertificate:
           AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
@@ -34,11 +32,8 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        Aliases: [api.example.com]
         ViewerCertificate:
           AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
@@ -47,8 +42,7 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "None: CloudFront rejects these certificates. Values that come from \
             parameters or expressions are not checked.",
         references: &[

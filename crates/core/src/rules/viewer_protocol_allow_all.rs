@@ -4,7 +4,6 @@ use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "viewer-protocol-allow-all",
@@ -18,9 +17,7 @@ pub static RULE: Rule = Rule {
             behaviors, a warning for others.",
         why_bad: "Requests and responses, including tokens and personal data, travel unencrypted \
             (Security Hub CloudFront.3, checkov CKV_AWS_34, trivy AVD-AWS-0012).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: allow-all
@@ -28,12 +25,8 @@ pub static RULE: Rule = Rule {
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
         exceptions: "Static public content for clients that cannot do TLS.",
         references: &[
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -17,13 +16,8 @@ pub static RULE: Rule = Rule {
         what_it_does: "Finds distributions without `WebACLId`.",
         why_bad: "A web ACL filters common attacks, bots and floods before they reach the API \
             (Security Hub CloudFront.6, checkov CKV_AWS_68, trivy AVD-AWS-0011, cdk-nag CFR2).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        WebACLId: arn:aws:wafv2:us-east-1:123456789012:global/webacl/api/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111\n",
                 concat!(
                     api_origin!(),
@@ -32,8 +26,7 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Protection provided elsewhere (a Regional web ACL on the API stage, Shield \
             Advanced policies managed by Firewall Manager).",
         references: &["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html"],

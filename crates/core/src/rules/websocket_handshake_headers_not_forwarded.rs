@@ -6,7 +6,35 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{ApiKind, Format, Origin};
+use crate::model::{ApiKind, Origin};
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        "            DomainName: !Sub \"${ChatApi}.execute-api.${AWS::Region}.amazonaws.com\"
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+"
+    ),
+    "  ChatApi:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: chat
+      ProtocolType: WEBSOCKET
+      RouteSelectionExpression: $request.body.action
+",
+    api_cache!(
+        "[Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers]",
+        "all",
+        "all"
+    )
+);
 
 pub static RULE: Rule = Rule {
     slug: "websocket-handshake-headers-not-forwarded",
@@ -25,66 +53,11 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront upgrades a connection to WebSocket only when the handshake headers \
             reach the origin; without them every connection attempt fails. API Gateway still \
             needs its own `Host`, so the all-viewer policy that forwards `Host` is no way out.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                cfn_doc!(
-                    "",
-                    "            DomainName: !Sub \"${ChatApi}.execute-api.${AWS::Region}.amazonaws.com\"
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                    "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: !Ref ChatOrp
-"
-                ),
-                "  ChatApi:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: chat
-      ProtocolType: WEBSOCKET
-      RouteSelectionExpression: $request.body.action
-  ChatOrp:
-    Type: AWS::CloudFront::OriginRequestPolicy
-    Properties:
-      OriginRequestPolicyConfig:
-        Name: chat
-        HeadersConfig:
-          HeaderBehavior: whitelist
-          Headers: [Sec-WebSocket-Protocol, Authorization-Token]
-        CookiesConfig:
-          CookieBehavior: all
-        QueryStringsConfig:
-          QueryStringBehavior: all
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                cfn_doc!(
-                    "",
-                    "            DomainName: !Sub \"${ChatApi}.execute-api.${AWS::Region}.amazonaws.com\"
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                    api_behavior!()
-                ),
-                "  ChatApi:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: chat
-      ProtocolType: WEBSOCKET
-      RouteSelectionExpression: $request.body.action
-"
-            ),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
+        )),
         exceptions: "None for WebSocket APIs. Only APIs defined in the same input are known to \
             be WebSocket APIs; a WebSocket API referenced by a literal host name is not \
             checked. The unsafe fix switches to AllViewerExceptHostHeader, which forwards every \
@@ -221,12 +194,25 @@ resource "aws_cloudfront_distribution" "cdn" {
                 ]
                 .map(sibling),
             )
-            .fail([sibling(example.mark("!Ref ChatOrp")).message(
+            .fail([sibling(beside(
+                &api("WEBSOCKET", "‸!Ref ChatOrp"),
+                "ChatOrp:\n  Type: AWS::CloudFront::OriginRequestPolicy\n  Properties:\n    \
+                 OriginRequestPolicyConfig:\n      Name: chat\n      HeadersConfig:\n        \
+                 HeaderBehavior: whitelist\n        Headers: [Sec-WebSocket-Protocol, \
+                 Authorization]\n      CookiesConfig:\n        CookieBehavior: all\n      \
+                 QueryStringsConfig:\n        QueryStringBehavior: all",
+            ))
+            .message(
                 "default behavior does not forward `Sec-WebSocket-Key` and \
                  `Sec-WebSocket-Version` to the WebSocket API origin `orders-api` (custom origin \
                  request policy `ChatOrp`); CloudFront cannot upgrade the connection",
             )])
             .unsafe_fix([
+                (
+                    sibling(example.mark("!Ref ApiCache"))
+                        .message("(custom cache policy `ApiCache`)"),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
                 (
                     sibling(api("WEBSOCKET", "‸88a5eaf4-2fd4-4709-b370-b4c650ea3fcf")),
                     api("WEBSOCKET", all_viewer_except_host),

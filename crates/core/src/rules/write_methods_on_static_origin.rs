@@ -4,7 +4,7 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "write-methods-on-static-origin",
@@ -21,9 +21,7 @@ pub static RULE: Rule = Rule {
             allowed, CloudFront passes DELETE and PUT to the bucket; AWS advises making sure \
             the origin refuses what it should not accept. Often the seven-method set was copied \
             from the API behavior.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 concat!(
                     "        CacheBehaviors:\n",
                     "          - PathPattern: /assets/*\n",
@@ -40,11 +38,8 @@ pub static RULE: Rule = Rule {
                     "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 concat!(
                     "        CacheBehaviors:\n",
                     "          - PathPattern: /assets/*\n",
@@ -61,8 +56,7 @@ pub static RULE: Rule = Rule {
                     "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Uploads through CloudFront to S3 (signed with origin access control) need \
             the write methods: suppress the rule for that distribution.",
         references: &[
