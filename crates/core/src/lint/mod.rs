@@ -9,6 +9,7 @@ pub mod edit;
 mod engine;
 mod finding;
 mod fix;
+mod key;
 mod rule;
 mod severity;
 
@@ -17,5 +18,6 @@ pub use docs::docs_markdown;
 pub use engine::{fix_text, lint, lint_text, LintReport, MAX_FIX_PASSES};
 pub use finding::{Edit, Finding, Fix};
 pub use fix::apply_fixes;
+pub use key::Key;
 pub use rule::{Rule, RuleDocs, Snippet};
 pub use severity::{Category, FixAvailability, LintConfig, Severity};

@@ -1,6 +1,7 @@
 //! `accept-encoding-whitelisted`: a custom policy lists the `Accept-Encoding` header.
 
 use super::helpers::{listed_headers, reported_here};
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, Category, Edit, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -172,11 +173,7 @@ fn fix(
         Val::Known(false) => Some(editor.replace_scalar(gzip.span, "true")),
         Val::Absent => editor.insert_key(
             gzip.span,
-            ctx.key(
-                "EnableAcceptEncodingGzip",
-                "EnableAcceptEncodingGzip",
-                "enable_accept_encoding_gzip",
-            ),
+            Key::ENABLE_ACCEPT_ENCODING_GZIP,
             Value::Raw("true"),
         ),
         Val::Unknown(_) => return None,

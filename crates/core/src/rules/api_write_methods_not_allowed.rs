@@ -1,5 +1,6 @@
 //! `api-write-methods-not-allowed`: an API behavior only allows GET/HEAD(/OPTIONS).
 
+use crate::lint::Key;
 use crate::lint::{
     behavior_name, edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext,
     Rule, RuleDocs, Severity, Snippet,
@@ -69,7 +70,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 Val::Absent => editor
                     .insert_key(
                         behavior.span,
-                        ctx.key("AllowedMethods", "AllowedMethods", "allowed_methods"),
+                        Key::ALLOWED_METHODS,
                         Value::StrList(ALL_METHODS),
                     )
                     .into_iter()

@@ -1,5 +1,6 @@
 //! `apigw-origin-needs-custom-config`: an API origin must be a custom origin.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -44,21 +45,18 @@ pub static RULE: Rule = Rule {
 
 /// The origin type blocks an origin has, by their names in the input format.
 fn origin_types(ctx: &LintContext, origin: &Origin) -> Vec<&'static str> {
-    let mut types = Vec::new();
-    if origin.s3_origin_config.is_some() {
-        types.push(ctx.key("S3OriginConfig", "S3OriginConfig", "s3_origin_config"));
-    }
-    if origin.custom_origin_config.is_some() {
-        types.push(ctx.key(
-            "CustomOriginConfig",
-            "CustomOriginConfig",
-            "custom_origin_config",
-        ));
-    }
-    if origin.vpc_origin_config.is_some() {
-        types.push(ctx.key("VpcOriginConfig", "VpcOriginConfig", "vpc_origin_config"));
-    }
-    types
+    [
+        (origin.s3_origin_config.is_some(), Key::S3_ORIGIN_CONFIG),
+        (
+            origin.custom_origin_config.is_some(),
+            Key::CUSTOM_ORIGIN_CONFIG,
+        ),
+        (origin.vpc_origin_config.is_some(), Key::VPC_ORIGIN_CONFIG),
+    ]
+    .into_iter()
+    .filter(|(present, _)| *present)
+    .map(|(_, key)| key.name(ctx.format()))
+    .collect()
 }
 
 /// Inserts a hardened `CustomOriginConfig` (CLI JSON and CloudFormation only).
@@ -73,9 +71,9 @@ fn add_custom_config(ctx: &LintContext, origin: &Origin) -> Option<Fix> {
         }
         Format::Terraform => return None,
     };
-    let edit = ctx
-        .editor()
-        .insert_key(origin.span, "CustomOriginConfig", Value::Raw(value))?;
+    let edit =
+        ctx.editor()
+            .insert_key(origin.span, Key::CUSTOM_ORIGIN_CONFIG, Value::Raw(value))?;
     Fix::safe(
         "add CustomOriginConfig with https-only and TLSv1.2",
         vec![edit],
@@ -99,12 +97,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if !origin.kind.0.is_api() {
             continue;
         }
-        let s3 = ctx.key("S3OriginConfig", "S3OriginConfig", "s3_origin_config");
-        let custom = ctx.key(
-            "CustomOriginConfig",
-            "CustomOriginConfig",
-            "custom_origin_config",
-        );
+        let s3 = Key::S3_ORIGIN_CONFIG.name(ctx.format());
+        let custom = Key::CUSTOM_ORIGIN_CONFIG.name(ctx.format());
         if types.first() == Some(&s3) {
             let message = format!(
                 "{who} points at an API but has {s3}; an API is a custom origin and needs \

@@ -1,5 +1,6 @@
 //! `apigw-rest-origin-path-missing-stage`: a REST API origin without the stage in its path.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -133,11 +134,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 let path = format!("/{stage}");
                 let editor = ctx.editor();
                 let edit = match &field.val {
-                    Val::Absent => editor.insert_key(
-                        origin.span,
-                        ctx.key("OriginPath", "OriginPath", "origin_path"),
-                        Value::Str(&path),
-                    ),
+                    Val::Absent => {
+                        editor.insert_key(origin.span, Key::ORIGIN_PATH, Value::Str(&path))
+                    }
                     _ => Some(editor.replace_string(field.span, &path)),
                 };
                 Fix::unsafe_(

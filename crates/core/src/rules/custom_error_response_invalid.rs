@@ -1,5 +1,6 @@
 //! `custom-error-response-invalid`: a custom error response CloudFront rejects.
 
+use crate::lint::Key;
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -76,8 +77,8 @@ fn error_code(ctx: &LintContext, response: &CustomErrorResponse) -> Option<Findi
 fn response_pairing(ctx: &LintContext, response: &CustomErrorResponse) -> Option<Finding> {
     let code = &response.response_code;
     let page = &response.response_page_path;
-    let code_key = ctx.key("ResponseCode", "ResponseCode", "response_code");
-    let page_key = ctx.key("ResponsePagePath", "ResponsePagePath", "response_page_path");
+    let code_key = Key::RESPONSE_CODE.name(ctx.format());
+    let page_key = Key::RESPONSE_PAGE_PATH.name(ctx.format());
     // An empty page path is how the API writes "none".
     let page_set = page.get().is_some_and(|p| !p.is_empty());
     let page_absent = !page.is_present() || page.get().is_some_and(|p| p.is_empty());

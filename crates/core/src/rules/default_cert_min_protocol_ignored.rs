@@ -1,12 +1,9 @@
 //! `default-cert-min-protocol-ignored`: a minimum protocol version set with the default
 //! certificate has no effect.
 
-use crate::lint::Edit;
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
-use crate::span::Span;
 
 pub static RULE: Rule = Rule {
     slug: "default-cert-min-protocol-ignored",
@@ -70,10 +67,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
          CloudFront uses TLSv1 for *.cloudfront.net; use a custom domain with an ACM \
          certificate to enforce TLS 1.2"
     );
-    let edit = match ctx.format() {
-        Format::Terraform => remove_hcl_line(ctx.text, field.span),
-        _ => ctx.editor().remove_entry(field.span),
-    };
+    let edit = ctx.editor().remove_entry(field.span);
     let fix = Fix::safe(
         "remove the ignored MinimumProtocolVersion",
         edit.into_iter().collect(),
@@ -81,30 +75,6 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     vec![ctx
         .finding(&RULE, field.span, &field.path, message)
         .with_fix(fix)]
-}
-
-/// Removes the whole line of a Terraform attribute whose value is at `value`, when the line
-/// holds nothing else (an end-of-line comment aside).
-pub(super) fn remove_hcl_line(text: &str, value: Span) -> Option<Edit> {
-    let start = text.get(..value.start)?.rfind('\n').map_or(0, |i| i + 1);
-    let end = text
-        .get(value.end..)?
-        .find('\n')
-        .map_or(text.len(), |i| value.end + i + 1);
-    let before = text.get(start..value.start)?.trim();
-    let after = text.get(value.end..end)?.trim();
-    let key_only = before.strip_suffix('=').is_some_and(|k| {
-        k.trim()
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_')
-    });
-    (key_only && (after.is_empty() || after.starts_with('#') || after.starts_with("//"))).then(
-        || Edit {
-            start,
-            end,
-            replacement: String::new(),
-        },
-    )
 }
 
 #[cfg(test)]

@@ -1,10 +1,8 @@
 //! `default-root-object-on-api`: a default root object rewrites `/` for an API.
 
-use super::default_cert_min_protocol_ignored::remove_hcl_line;
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "default-root-object-on-api",
@@ -49,12 +47,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
          it to an API, which answers 403 or 404",
         object.trim_start_matches('/')
     );
-    // The API writes "no default root object" as an empty string.
-    let edit = match ctx.format() {
-        Format::CliJson => Some(ctx.editor().replace_string(field.span, "")),
-        Format::Terraform => remove_hcl_line(ctx.text, field.span),
-        _ => ctx.editor().remove_entry(field.span),
-    };
+    let edit = ctx.editor().unset(field.span);
     let fix = Fix::unsafe_("remove the default root object", edit.into_iter().collect());
     vec![ctx
         .finding(&RULE, field.span, &field.path, message)

@@ -1,5 +1,6 @@
 //! `error-caching-too-long-for-api`: API error responses are cached.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
@@ -70,15 +71,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             ),
             Val::Absent => (
                 "10 seconds (the default)".to_string(),
-                editor.insert_key(
-                    response.span,
-                    ctx.key(
-                        "ErrorCachingMinTTL",
-                        "ErrorCachingMinTTL",
-                        "error_caching_min_ttl",
-                    ),
-                    Value::Raw("0"),
-                ),
+                editor.insert_key(response.span, Key::ERROR_CACHING_MIN_TTL, Value::Raw("0")),
             ),
         };
         let message = format!(

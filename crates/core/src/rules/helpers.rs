@@ -9,6 +9,7 @@
 //! distribution are not linted at all.
 
 use crate::forwarding::{Amount, Forwarding};
+use crate::lint::Key;
 use crate::lint::{edit::Value, origin_name, Finding, Fix, LintContext, Rule, Severity};
 use crate::managed;
 use crate::model::{
@@ -97,11 +98,7 @@ pub fn use_all_viewer_except_host(
     let edit = match &field.val {
         Val::Absent => editor.insert_key(
             behavior.span,
-            ctx.key(
-                "OriginRequestPolicyId",
-                "OriginRequestPolicyId",
-                "origin_request_policy_id",
-            ),
+            Key::ORIGIN_REQUEST_POLICY_ID,
             Value::Str(managed::ALL_VIEWER_EXCEPT_HOST_HEADER),
         )?,
         _ if fwd
@@ -133,8 +130,7 @@ pub fn local_oac<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a Origi
 
 /// A timeout setting of a custom origin config, for [`range_findings`].
 pub(super) struct Timeout {
-    /// The key in CLI JSON / CloudFormation and in Terraform.
-    pub keys: (&'static str, &'static str),
+    pub key: Key,
     pub default: i64,
     pub field: fn(&CustomOriginConfig) -> &Field<i64>,
 }
@@ -142,7 +138,7 @@ pub(super) struct Timeout {
 /// Findings of `rule` for timeouts below 1 s or above 180 s (errors, fixed by clamping) and
 /// from 121 s to 180 s (warnings: above the default quota).
 pub(super) fn range_findings(ctx: &LintContext, rule: &Rule, timeout: &Timeout) -> Vec<Finding> {
-    let key = ctx.key(timeout.keys.0, timeout.keys.0, timeout.keys.1);
+    let key = timeout.key.name(ctx.format());
     let mut out = Vec::new();
     for origin in &ctx.dist.origins {
         let Some(config) = &origin.custom_origin_config else {

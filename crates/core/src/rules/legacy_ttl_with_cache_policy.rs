@@ -1,12 +1,12 @@
 //! `legacy-ttl-with-cache-policy`: behavior-level TTLs next to a cache policy.
 
 use super::helpers::is_set;
+use crate::lint::Key;
 use crate::lint::{
-    behavior_name, Category, Edit, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
-    Severity, Snippet,
+    behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
 };
 use crate::model::Format;
-use crate::span::Span;
 use crate::value::Field;
 
 pub static RULE: Rule = Rule {
@@ -51,15 +51,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if !is_set(&b.cache_policy_id) || b.cache_policy_id.is_unknown() {
             continue;
         }
-        let ttls: [(&str, &Field<i64>); 3] = [
-            (ctx.key("MinTTL", "MinTTL", "min_ttl"), &b.min_ttl),
-            (
-                ctx.key("DefaultTTL", "DefaultTTL", "default_ttl"),
-                &b.default_ttl,
-            ),
-            (ctx.key("MaxTTL", "MaxTTL", "max_ttl"), &b.max_ttl),
+        let ttls: [(Key, &Field<i64>); 3] = [
+            (Key::MIN_TTL, &b.min_ttl),
+            (Key::DEFAULT_TTL, &b.default_ttl),
+            (Key::MAX_TTL, &b.max_ttl),
         ];
         for (key, field) in ttls {
+            let key = key.name(ctx.format());
             if field.get().is_none() {
                 continue;
             }
@@ -72,12 +70,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 "{} sets {key} and a cache policy; {consequence}",
                 behavior_name(b)
             );
-            let edit = if ctx.format() == Format::Terraform {
-                remove_terraform_attribute(ctx.text, field.span)
-            } else {
-                ctx.editor().remove_entry(field.span)
-            };
-            let fix = edit.and_then(|e| Fix::safe(format!("remove {key}"), vec![e]));
+            let fix = ctx
+                .editor()
+                .remove_entry(field.span)
+                .and_then(|e| Fix::safe(format!("remove {key}"), vec![e]));
             let mut finding = ctx
                 .finding(&RULE, field.span, &field.path, message)
                 .with_related(b.cache_policy_id.span, "the cache policy")
@@ -89,31 +85,6 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// Removes the line of a one-line Terraform attribute `name = value` (with a trailing comment),
-/// given the span of its value. `None` when the attribute shares its line with anything else.
-fn remove_terraform_attribute(text: &str, value: Span) -> Option<Edit> {
-    let start = text.get(..value.start)?.rfind('\n').map_or(0, |i| i + 1);
-    let prefix = text.get(start..value.start)?.trim();
-    let name = prefix.strip_suffix('=')?.trim_end();
-    let is_name = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    let rest = text.get(value.end..)?;
-    let line_rest = rest.split('\n').next().unwrap_or("");
-    let tail = line_rest.trim();
-    let tail_ok = tail.is_empty() || tail.starts_with('#') || tail.starts_with("//");
-    if !is_name || !tail_ok {
-        return None;
-    }
-    let end = (value.end + line_rest.len() + 1).min(text.len());
-    Some(Edit {
-        start,
-        end,
-        replacement: String::new(),
-    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! `minimum-protocol-version-not-recommended`: the viewer TLS security policy is too old.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
@@ -71,11 +72,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             "TLSv1 (the default when not set)".to_string(),
             editor.insert_key(
                 vc.span,
-                ctx.key(
-                    "MinimumProtocolVersion",
-                    "MinimumProtocolVersion",
-                    "minimum_protocol_version",
-                ),
+                Key::MINIMUM_PROTOCOL_VERSION,
                 Value::Str("TLSv1.2_2021"),
             ),
         ),

@@ -2,6 +2,7 @@
 //! `ForwardedValues`.
 
 use super::helpers::is_set;
+use crate::lint::Key;
 use crate::lint::{
     behavior_name, edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule,
     RuleDocs, Severity, Snippet,
@@ -70,7 +71,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             } else {
                 editor.insert_key(
                     b.span,
-                    ctx.key("CachePolicyId", "CachePolicyId", "cache_policy_id"),
+                    Key::CACHE_POLICY_ID,
                     Value::Str(managed::CACHING_DISABLED),
                 )
             };

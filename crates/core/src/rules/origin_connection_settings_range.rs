@@ -1,5 +1,6 @@
 //! `origin-connection-settings-range`: `ConnectionAttempts` or `ConnectionTimeout` is out of range.
 
+use crate::lint::Key;
 use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
@@ -42,21 +43,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let settings = [
             (
                 &origin.connection_attempts,
-                ctx.key(
-                    "ConnectionAttempts",
-                    "ConnectionAttempts",
-                    "connection_attempts",
-                ),
+                Key::CONNECTION_ATTEMPTS.name(ctx.format()),
                 3,
                 "",
             ),
             (
                 &origin.connection_timeout,
-                ctx.key(
-                    "ConnectionTimeout",
-                    "ConnectionTimeout",
-                    "connection_timeout",
-                ),
+                Key::CONNECTION_TIMEOUT.name(ctx.format()),
                 10,
                 " seconds",
             ),

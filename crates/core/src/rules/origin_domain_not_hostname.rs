@@ -1,5 +1,6 @@
 //! `origin-domain-not-hostname`: an origin `DomainName` holds a URL instead of a host name.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -84,7 +85,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 match &origin.origin_path.val {
                     crate::value::Val::Absent => edits.extend(editor.insert_key(
                         origin.span,
-                        ctx.key("OriginPath", "OriginPath", "origin_path"),
+                        Key::ORIGIN_PATH,
                         Value::Str(&path),
                     )),
                     crate::value::Val::Known(p) if p.is_empty() => {

@@ -1,6 +1,7 @@
 //! `origin-keepalive-timeout-range`: `OriginKeepaliveTimeout` is outside what CloudFront accepts.
 
 use super::helpers::{range_findings, Timeout};
+use crate::lint::Key;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -59,7 +60,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         ctx,
         &RULE,
         &Timeout {
-            keys: ("OriginKeepaliveTimeout", "origin_keepalive_timeout"),
+            key: Key::ORIGIN_KEEPALIVE_TIMEOUT,
             default: 5,
             field: |c| &c.origin_keepalive_timeout,
         },

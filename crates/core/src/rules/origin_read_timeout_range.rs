@@ -1,6 +1,7 @@
 //! `origin-read-timeout-range`: `OriginReadTimeout` is outside what CloudFront accepts.
 
 use super::helpers::{range_findings, Timeout};
+use crate::lint::Key;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -60,7 +61,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         ctx,
         &RULE,
         &Timeout {
-            keys: ("OriginReadTimeout", "origin_read_timeout"),
+            key: Key::ORIGIN_READ_TIMEOUT,
             default: 30,
             field: |c| &c.origin_read_timeout,
         },

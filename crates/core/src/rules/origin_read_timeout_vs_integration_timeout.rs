@@ -1,6 +1,7 @@
 //! `origin-read-timeout-vs-integration-timeout`: CloudFront's response timeout does not fit
 //! API Gateway's integration timeout.
 
+use crate::lint::Key;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -94,11 +95,7 @@ fn fixed_ceiling<'a>(
 }
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    let key = ctx.key(
-        "OriginReadTimeout",
-        "OriginReadTimeout",
-        "origin_read_timeout",
-    );
+    let key = Key::ORIGIN_READ_TIMEOUT.name(ctx.format());
     let mut out = Vec::new();
     for origin in &ctx.dist.origins {
         if !origin.kind.0.is_api_gateway() {

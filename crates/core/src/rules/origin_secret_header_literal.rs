@@ -78,11 +78,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !looks_secret(name) || value.trim().is_empty() {
                 continue;
             }
-            let store = ctx.key(
-                "",
-                "a `{{resolve:secretsmanager:…}}` dynamic reference",
-                "a Secrets Manager data source or a sensitive variable",
-            );
+            let store = if ctx.format() == Format::Terraform {
+                "a Secrets Manager data source or a sensitive variable"
+            } else {
+                "a `{{resolve:secretsmanager:…}}` dynamic reference"
+            };
             let message = format!(
                 "{} sends the secret-looking header `{name}` with a value written in the \
                  template; read it from {store} so it stays out of source control",

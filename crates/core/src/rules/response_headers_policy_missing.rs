@@ -1,6 +1,7 @@
 //! `response-headers-policy-missing`: a behavior has no response headers policy.
 
 use super::helpers::is_set;
+use crate::lint::Key;
 use crate::lint::{
     behavior_name, edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule,
     RuleDocs, Severity, Snippet,
@@ -54,11 +55,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             } else {
                 editor.insert_key(
                     b.span,
-                    ctx.key(
-                        "ResponseHeadersPolicyId",
-                        "ResponseHeadersPolicyId",
-                        "response_headers_policy_id",
-                    ),
+                    Key::RESPONSE_HEADERS_POLICY_ID,
                     Value::Str(managed::SECURITY_HEADERS),
                 )
             };

@@ -1,6 +1,7 @@
 //! `viewer-certificate-incomplete-or-conflicting`: the viewer certificate names no certificate,
 //! several, or a custom one without `SSLSupportMethod`.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
@@ -69,17 +70,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     if !vc.present {
         return Vec::new();
     }
-    let names = |cli: &'static str, cfn: &'static str, tf: &'static str| ctx.key(cli, cfn, tf);
-    let acm = names(
-        "ACMCertificateArn",
-        "AcmCertificateArn",
-        "acm_certificate_arn",
-    );
-    let iam = names("IAMCertificateId", "IamCertificateId", "iam_certificate_id");
-    let default = names(
-        "CloudFrontDefaultCertificate",
-        "CloudFrontDefaultCertificate",
-        "cloudfront_default_certificate",
+    let name = |key: Key| key.name(ctx.format());
+    let (acm, iam, default) = (
+        name(Key::ACM_CERTIFICATE_ARN),
+        name(Key::IAM_CERTIFICATE_ID),
+        name(Key::CLOUDFRONT_DEFAULT_CERTIFICATE),
     );
     let default_on = vc.cloudfront_default_certificate.get() == Some(&true);
     let sources: Vec<(&str, &crate::span::Span, &str)> = [
@@ -114,7 +109,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let custom = !default_on;
     let field = &vc.ssl_support_method;
     if custom && !field.is_present() {
-        let key = names("SSLSupportMethod", "SslSupportMethod", "ssl_support_method");
+        let key = name(Key::SSL_SUPPORT_METHOD);
         let message = format!(
             "the viewer certificate uses {} but sets no {key}; set it to `sni-only`",
             sources[0].0
@@ -122,7 +117,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let fix = Fix::safe(
             format!("set {key} to sni-only"),
             ctx.editor()
-                .insert_key(vc.span, key, Value::Str("sni-only"))
+                .insert_key(vc.span, Key::SSL_SUPPORT_METHOD, Value::Str("sni-only"))
                 .into_iter()
                 .collect(),
         );
