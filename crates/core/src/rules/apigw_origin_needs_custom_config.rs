@@ -5,7 +5,7 @@ use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, Origin};
+use crate::model::Origin;
 
 const USE_INSTEAD: &str = cfn_doc!("", api_origin!(), api_behavior!());
 
@@ -31,9 +31,8 @@ pub static RULE: Rule = Rule {
             "            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [TLSv1.2]\n" => ""
         )),
         use_instead: Snippet::cfn_yaml(USE_INSTEAD),
-        exceptions: "None. The fix adds `CustomOriginConfig` with `https-only` and TLSv1.2 \
-            when an API origin has no origin type at all (CLI JSON and CloudFormation; in \
-            Terraform add a `custom_origin_config` block by hand).",
+        exceptions: "None. The fix adds `CustomOriginConfig` with ports 80 and 443, \
+            `https-only` and TLSv1.2 when an API origin has no origin type at all.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
@@ -59,21 +58,20 @@ fn origin_types(ctx: &LintContext, origin: &Origin) -> Vec<&'static str> {
     .collect()
 }
 
-/// Inserts a hardened `CustomOriginConfig` (CLI JSON and CloudFormation only).
+/// Inserts a hardened `CustomOriginConfig`: the ports CloudFront uses by default, `https-only`
+/// and TLSv1.2 (the keys the CloudFront API and the Terraform provider require).
 fn add_custom_config(ctx: &LintContext, origin: &Origin) -> Option<Fix> {
-    let value = match ctx.format() {
-        Format::CliJson => {
-            "{\"HTTPPort\": 80, \"HTTPSPort\": 443, \"OriginProtocolPolicy\": \"https-only\", \
-             \"OriginSslProtocols\": {\"Quantity\": 1, \"Items\": [\"TLSv1.2\"]}}"
-        }
-        Format::CfnJson | Format::CfnYaml => {
-            "{\"OriginProtocolPolicy\": \"https-only\", \"OriginSSLProtocols\": [\"TLSv1.2\"]}"
-        }
-        Format::Terraform => return None,
-    };
-    let edit =
-        ctx.editor()
-            .insert_key(origin.span, Key::CUSTOM_ORIGIN_CONFIG, Value::Raw(value))?;
+    let config = [
+        (Key::HTTP_PORT, Value::Raw("80")),
+        (Key::HTTPS_PORT, Value::Raw("443")),
+        (Key::ORIGIN_PROTOCOL_POLICY, Value::Str("https-only")),
+        (Key::ORIGIN_SSL_PROTOCOLS, Value::StrList(&["TLSv1.2"])),
+    ];
+    let edit = ctx.editor().insert_key(
+        origin.span,
+        Key::CUSTOM_ORIGIN_CONFIG,
+        Value::Object(&config),
+    )?;
     Fix::safe(
         "add CustomOriginConfig with https-only and TLSv1.2",
         vec![edit],
@@ -126,7 +124,6 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::Format;
     use crate::rules::tester::{case, CaseText, Tester, API};
 
     const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
@@ -142,6 +139,17 @@ mod tests {
     {"Id": "api", "DomainName": ‸"abc123defg.execute-api.eu-west-1.amazonaws.com",
      "OriginPath": "/prod"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "api"}}}"#;
+
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = ‸"abc123defg.execute-api.eu-west-1.amazonaws.com"
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+"#;
 
     #[test]
     fn cases() {
@@ -193,31 +201,38 @@ mod tests {
                     .message("has CustomOriginConfig and VpcOriginConfig"),
                 case(lambda_s3).message("points at an API but has s3_origin_config"),
             ])
-            .fix([(
-                case(CLI).not_rendered("the fix adds the ports only CLI JSON requires"),
-                CLI.unmarked().with(
-                    "{\"Id\": \"api\"",
-                    "{\"CustomOriginConfig\": {\"HTTPPort\": 80, \"HTTPSPort\": 443, \
-                     \"OriginProtocolPolicy\": \"https-only\", \"OriginSslProtocols\": \
-                     {\"Quantity\": 1, \"Items\": [\"TLSv1.2\"]}}, \"Id\": \"api\"",
+            .fix([
+                (
+                    case(CLI),
+                    CLI.unmarked().with(
+                        "{\"Id\": \"api\"",
+                        "{\"CustomOriginConfig\": {\"HTTPPort\": 80, \"HTTPSPort\": 443, \
+                         \"OriginProtocolPolicy\": \"https-only\", \"OriginSslProtocols\": \
+                         {\"Quantity\": 1, \"Items\": [\"TLSv1.2\"]}}, \"Id\": \"api\"",
+                    ),
                 ),
-            )])
-            .fix([(
-                case(types("").mark(HOST))
-                    .message(
+                (
+                    case(types("").mark(HOST)).message(
                         "origin `orders-api` points at an API but has no CustomOriginConfig; \
                          CloudFront then treats it as an S3 origin or rejects it",
-                    )
-                    .except(
-                        &[Format::CliJson, Format::Terraform],
-                        "CLI JSON adds the ports the API requires; no fix in Terraform",
                     ),
-                types("").with(
-                    "          - Id: orders-api\n",
-                    "          - CustomOriginConfig: {\"OriginProtocolPolicy\": \"https-only\", \
-                     \"OriginSSLProtocols\": [\"TLSv1.2\"]}\n            Id: orders-api\n",
+                    types("").with(
+                        "          - Id: orders-api\n",
+                        "          - CustomOriginConfig: {HTTPPort: 80, HTTPSPort: 443, \
+                         OriginProtocolPolicy: https-only, OriginSSLProtocols: [TLSv1.2]}\n            \
+                         Id: orders-api\n",
+                    ),
                 ),
-            )])
+                (
+                    case(TERRAFORM),
+                    TERRAFORM.unmarked().with(
+                        "    origin_id   = \"api\"\n",
+                        "    custom_origin_config {\n      http_port              = 80\n      \
+                         https_port             = 443\n      origin_protocol_policy = \"https-only\"\n      \
+                         origin_ssl_protocols   = [\"TLSv1.2\"]\n    }\n    origin_id   = \"api\"\n",
+                    ),
+                ),
+            ])
             .test();
     }
 }
