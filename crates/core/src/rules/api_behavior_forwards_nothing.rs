@@ -1,7 +1,7 @@
 //! `api-behavior-forwards-nothing`: no query string, header or cookie reaches the API.
 
-use super::helpers::forwards_nothing;
 use super::helpers::use_all_viewer_except_host;
+use super::helpers::{forwarding_sources, forwards_nothing};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -52,10 +52,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 return None;
             }
             let via = match &fwd.origin_request {
-                Some(orp) => format!(
-                    "{} and {}",
-                    fwd.cache.cause.description, orp.cause.description
-                ),
+                Some(_) => forwarding_sources(&fwd),
                 None => format!(
                     "{} and no origin request policy",
                     fwd.cache.cause.description

@@ -1,10 +1,10 @@
 //! `apigw-host-in-cache-key`: a cache policy keys on (and so forwards) the viewer Host.
 
+use super::helpers::use_caching_disabled;
 use crate::lint::{
-    behavior_name, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule,
-    RuleDocs, Severity, Snippet,
+    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
 };
-use crate::managed;
 
 pub static RULE: Rule = Rule {
     slug: "apigw-host-in-cache-key",
@@ -57,14 +57,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 behavior_name(behavior),
                 origin_name(origin)
             );
-            let fix = fwd.cache.managed_id.and_then(|_| {
-                Fix::unsafe_(
-                    "use cache policy CachingDisabled",
-                    vec![ctx
-                        .editor()
-                        .replace_string(cause.span, managed::CACHING_DISABLED)],
-                )
-            });
+            let fix = use_caching_disabled(ctx, &fwd);
             Some(
                 ctx.finding(&RULE, cause.span, &cause.path, message)
                     .with_fix(fix),

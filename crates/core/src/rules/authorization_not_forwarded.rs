@@ -1,7 +1,7 @@
 //! `authorization-not-forwarded`: the viewer `Authorization` header never reaches the API.
 
-use super::helpers::forwards_nothing;
 use super::helpers::use_all_viewer_except_host;
+use super::helpers::{forwarding_sources, forwards_nothing};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -64,13 +64,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !fwd.authorization.is(false) || forwards_nothing(&fwd) {
                 return None;
             }
-            let via = match &fwd.origin_request {
-                Some(orp) => format!(
-                    "{} and {}",
-                    fwd.cache.cause.description, orp.cause.description
-                ),
-                None => fwd.cache.cause.description.clone(),
-            };
+            let via = forwarding_sources(&fwd);
             let message = format!(
                 "{} removes the viewer Authorization header before {} ({via}); authorizers \
                  answer 401/403 through CloudFront",

@@ -1,7 +1,7 @@
 //! `cookies-not-forwarded`: no cookie reaches the API.
 
-use super::helpers::forwards_nothing;
 use super::helpers::use_all_viewer_except_host;
+use super::helpers::{forwards_nothing, request_cause};
 use crate::forwarding::Amount;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
@@ -62,10 +62,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !fwd.cookies.is(Amount::None) || forwards_nothing(&fwd) {
                 return None;
             }
-            let cause = fwd
-                .origin_request
-                .as_ref()
-                .map_or(&fwd.cache.cause, |o| &o.cause);
+            let cause = request_cause(&fwd);
             let message = format!(
                 "{} sends no cookies to {} ({}); cookie sessions will not work",
                 behavior_name(behavior),

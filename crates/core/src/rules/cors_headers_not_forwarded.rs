@@ -1,8 +1,8 @@
 //! `cors-headers-not-forwarded`: an API behavior allows OPTIONS but drops the CORS request
 //! headers.
 
-use super::helpers::forwards_nothing;
 use super::helpers::use_all_viewer_except_host;
+use super::helpers::{forwards_nothing, request_cause};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -84,10 +84,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             .into_iter()
             .filter(|h| headers.contains(h) == Some(false))
             .collect();
-        let cause = fwd
-            .origin_request
-            .as_ref()
-            .map_or(&fwd.cache.cause, |o| &o.cause);
+        let cause = request_cause(&fwd);
         let message = format!(
             "{} allows OPTIONS but does not forward {} to {} ({}); CORS preflight responses \
              will lack Access-Control-Allow-* headers",

@@ -8,7 +8,7 @@
 //! or the first distribution of the input when none references it. Inputs without a
 //! distribution are not linted at all.
 
-use crate::forwarding::{Amount, Forwarding};
+use crate::forwarding::{Amount, Cause, Forwarding};
 use crate::lint::Key;
 use crate::lint::{edit::Value, origin_name, Finding, Fix, LintContext, Rule, Severity};
 use crate::managed;
@@ -80,6 +80,38 @@ pub fn forwards_nothing(fwd: &Forwarding) -> bool {
     fwd.query_strings.is(Amount::None)
         && fwd.cookies.is(Amount::None)
         && fwd.headers.as_ref().is_some_and(|h| h.is_empty())
+}
+
+/// The policies a behavior's forwarding comes from, for messages: the cache policy (or legacy
+/// `ForwardedValues`) and the origin request policy, when there is one.
+pub fn forwarding_sources(fwd: &Forwarding) -> String {
+    match &fwd.origin_request {
+        Some(orp) => format!(
+            "{} and {}",
+            fwd.cache.cause.description, orp.cause.description
+        ),
+        None => fwd.cache.cause.description.clone(),
+    }
+}
+
+/// The setting that decides what reaches the origin: the origin request policy when there is
+/// one, else the cache policy (or legacy `ForwardedValues`).
+pub fn request_cause(fwd: &Forwarding) -> &Cause {
+    fwd.origin_request
+        .as_ref()
+        .map_or(&fwd.cache.cause, |o| &o.cause)
+}
+
+/// Sets the behavior's managed cache policy to CachingDisabled (unsafe: responses are no longer
+/// cached); `None` for a custom policy or legacy forwarding.
+pub fn use_caching_disabled(ctx: &LintContext, fwd: &Forwarding) -> Option<Fix> {
+    fwd.cache.managed_id?;
+    Fix::unsafe_(
+        "use cache policy CachingDisabled",
+        vec![ctx
+            .editor()
+            .replace_string(fwd.cache.cause.span, managed::CACHING_DISABLED)],
+    )
 }
 
 /// Sets the behavior's origin request policy to AllViewerExceptHostHeader (unsafe: it changes

@@ -1,7 +1,7 @@
 //! `query-strings-not-forwarded`: query parameters never reach the API.
 
-use super::helpers::forwards_nothing;
 use super::helpers::use_all_viewer_except_host;
+use super::helpers::{forwarding_sources, forwards_nothing, request_cause};
 use crate::forwarding::Amount;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
@@ -59,22 +59,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !fwd.query_strings.is(Amount::None) || forwards_nothing(&fwd) {
                 return None;
             }
-            let via = match &fwd.origin_request {
-                Some(orp) => format!(
-                    "{} and {}",
-                    fwd.cache.cause.description, orp.cause.description
-                ),
-                None => fwd.cache.cause.description.clone(),
-            };
+            let via = forwarding_sources(&fwd);
             let message = format!(
                 "{} drops query strings before {} ({via})",
                 behavior_name(behavior),
                 origin_name(origin)
             );
-            let cause = fwd
-                .origin_request
-                .as_ref()
-                .map_or(&fwd.cache.cause, |o| &o.cause);
+            let cause = request_cause(&fwd);
             Some(
                 ctx.finding(&RULE, cause.span, &cause.path, message)
                     .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),

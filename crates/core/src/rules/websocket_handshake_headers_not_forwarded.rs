@@ -1,7 +1,7 @@
 //! `websocket-handshake-headers-not-forwarded`: a WebSocket API behind CloudFront does not get
 //! the handshake headers.
 
-use super::helpers::use_all_viewer_except_host;
+use super::helpers::{request_cause, use_all_viewer_except_host};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -97,10 +97,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if missing.is_empty() {
             continue;
         }
-        let cause = fwd
-            .origin_request
-            .as_ref()
-            .map_or(&fwd.cache.cause, |o| &o.cause);
+        let cause = request_cause(&fwd);
         let message = format!(
             "{} does not forward {} to the WebSocket API {} ({}); CloudFront cannot upgrade \
              the connection",
