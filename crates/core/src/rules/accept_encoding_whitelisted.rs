@@ -10,32 +10,17 @@ use crate::model::{CachePolicy, KeyConfig};
 use crate::span::Span;
 use crate::value::Val;
 
-pub static RULE: Rule = Rule {
-    slug: "accept-encoding-whitelisted",
-    summary: "A custom cache or origin request policy lists the `Accept-Encoding` header",
-    default_severity: Severity::Error,
-    category: Category::Caching,
-    fix: FixAvailability::Unsafe,
-    since: "0.1.0",
-    docs: RuleDocs {
-        what_it_does: "Finds custom cache policies and origin request policies in the same input \
-            whose header list names `Accept-Encoding`. Each policy is reported once, with the \
-            first distribution that uses it.",
-        why_bad: "CloudFront rejects the policy. It normalises `Accept-Encoding` itself: a cache \
-            policy puts it in the cache key and forwards it through \
-            `EnableAcceptEncodingGzip` / `EnableAcceptEncodingBrotli`, and an origin request \
-            policy may not name it at all.",
-        example: Snippet::cfn_yaml(concat!(
-                cfn_doc!(
-                    "",
-                    api_origin!(),
-                    "          ViewerProtocolPolicy: https-only
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachePolicyId: !Ref ApiCache
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-                ),
-                "  ApiCache:
+    ),
+    "  ApiCache:
     Type: AWS::CloudFront::CachePolicy
     Properties:
       CachePolicyConfig:
@@ -53,36 +38,29 @@ pub static RULE: Rule = Rule {
           QueryStringsConfig:
             QueryStringBehavior: all
 "
-            )),
-        use_instead: Snippet::cfn_yaml(concat!(
-                cfn_doc!(
-                    "",
-                    api_origin!(),
-                    "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: !Ref ApiCache
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-"
-                ),
-                "  ApiCache:
-    Type: AWS::CloudFront::CachePolicy
-    Properties:
-      CachePolicyConfig:
-        Name: api-cache
-        MinTTL: 0
-        DefaultTTL: 0
-        MaxTTL: 60
-        ParametersInCacheKeyAndForwardedToOrigin:
-          EnableAcceptEncodingGzip: true
-          HeadersConfig:
-            HeaderBehavior: whitelist
-            Headers: [Authorization]
-          CookiesConfig:
-            CookieBehavior: none
-          QueryStringsConfig:
-            QueryStringBehavior: all
-"
-            )),
+);
+
+pub static RULE: Rule = Rule {
+    slug: "accept-encoding-whitelisted",
+    summary: "A custom cache or origin request policy lists the `Accept-Encoding` header",
+    default_severity: Severity::Error,
+    category: Category::Caching,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds custom cache policies and origin request policies in the same input \
+            whose header list names `Accept-Encoding`. Each policy is reported once, with the \
+            first distribution that uses it.",
+        why_bad: "CloudFront rejects the policy. It normalises `Accept-Encoding` itself: a cache \
+            policy puts it in the cache key and forwards it through \
+            `EnableAcceptEncodingGzip` / `EnableAcceptEncodingBrotli`, and an origin request \
+            policy may not name it at all.",
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "EnableAcceptEncodingGzip: false" => "EnableAcceptEncodingGzip: true",
+            "Headers: [Authorization, Accept-Encoding]" => "Headers: [Authorization]"
+        )),
         exceptions: "None: CloudFront rejects the policy. The unsafe fix removes the name when \
             other names remain and, in a cache policy, sets `EnableAcceptEncodingGzip` to true.",
         references: &[

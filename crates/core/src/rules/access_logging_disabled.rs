@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
         why_bad: "Without access logs there is no record of who called the API through \
             CloudFront (Security Hub CloudFront.5, checkov CKV_AWS_86, trivy AVD-AWS-0010, \
             cdk-nag CFR3).",
-        example: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        example: Snippet::cfn_yaml(api_doc!()),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        Logging:\n          Bucket: cdn-logs.s3.amazonaws.com\n          Prefix: orders-api/\n",
                 api_origin!(),

@@ -16,26 +16,11 @@ pub static RULE: Rule = Rule {
             Terraform `acm_certificate_arn`) whose region is not `us-east-1`.",
         why_bad: "CloudFront only accepts ACM certificates from US East (N. Virginia). Regional \
             API Gateway custom domains use a certificate in the API's region, a common mix-up.",
-        example: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
+        example: Snippet::cfn_yaml(changed!(
+            cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+            "arn:aws:acm:us-east-1:" => "arn:aws:acm:eu-west-1:"
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!())),
         exceptions: "None: request or import the certificate in us-east-1.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",

@@ -5,6 +5,18 @@ use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 
+const EXAMPLE: &str = concat!(
+    cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+    "  ApiDomain:
+    Type: AWS::ApiGateway::DomainName
+    Properties:
+      DomainName: api.example.com
+      CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
+      EndpointConfiguration:
+        Types: [EDGE]
+"
+);
+
 pub static RULE: Rule = Rule {
     slug: "alias-collides-with-edge-custom-domain",
     summary: "An alias is also an edge-optimized API Gateway custom domain in the same input",
@@ -19,52 +31,13 @@ pub static RULE: Rule = Rule {
             that API Gateway owns, so adding the same name to your distribution fails with \
             `CNAMEAlreadyExists` (409). Put your distribution in front of a REGIONAL custom \
             domain, or use another name.",
-        example: Snippet::cfn_yaml(concat!(
-                "Resources:
-  ApiDomain:
-    Type: AWS::ApiGateway::DomainName
-    Properties:
-      DomainName: api.example.com
-      CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-      EndpointConfiguration:
-        Types: [EDGE]
-",
-                "  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n",
-                "      DistributionConfig:\n        Enabled: true\n",
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                "        Origins:\n          - Id: orders-api\n",
-                api_origin!(),
-                "        DefaultCacheBehavior:\n          TargetOriginId: orders-api\n",
-                api_behavior!()
-            )),
-        use_instead: Snippet::cfn_yaml(concat!(
-                "Resources:
-  ApiDomain:
-    Type: AWS::ApiGateway::DomainName
-    Properties:
-      DomainName: origin-api.example.com
-      RegionalCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-      EndpointConfiguration:
-        Types: [REGIONAL]
-",
-                "  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n",
-                "      DistributionConfig:\n        Enabled: true\n",
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                "        Origins:\n          - Id: orders-api\n",
-                api_origin!(),
-                "        DefaultCacheBehavior:\n          TargetOriginId: orders-api\n",
-                api_behavior!()
-            )),
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "      DomainName: api.example.com\n      CertificateArn: arn:aws:acm:us-east-1:"
+                => "      DomainName: origin-api.example.com\n      RegionalCertificateArn: arn:aws:acm:eu-west-1:",
+            "Types: [EDGE]" => "Types: [REGIONAL]"
+        )),
         exceptions: "Only custom domains that say `EDGE` explicitly are compared (a REST custom \
             domain without `EndpointConfiguration` is edge-optimized too, but the model cannot \
             tell it from an HTTP API domain, which is always regional).",

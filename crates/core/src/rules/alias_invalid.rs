@@ -20,26 +20,15 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront rejects such aliases when the distribution is created or updated \
             (a trailing dot fails the certificate check). Internationalized names must be \
             written in punycode (`xn--…`).",
-        example: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [https://api.example.com/]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
+        example: Snippet::cfn_yaml(changed!(
+            cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+            "Aliases: [api.example.com]" => "Aliases: [https://api.example.com/]"
+        )),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
+            custom_certificate!(),
+            api_origin!(),
+            api_behavior!()
+        )),
         exceptions: "None. Aliases from parameters or variables are not checked.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",

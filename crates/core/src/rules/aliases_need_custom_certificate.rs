@@ -17,23 +17,11 @@ pub static RULE: Rule = Rule {
         why_bad: "An alternate domain name needs a certificate that covers it; CloudFront \
             rejects the distribution otherwise.",
         example: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          CloudFrontDefaultCertificate: true
-",
-                api_origin!(),
-                api_behavior!()
-            )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
+            "        Aliases: [api.example.com]\n        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n",
+            api_origin!(),
+            api_behavior!()
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!())),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",

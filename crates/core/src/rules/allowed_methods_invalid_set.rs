@@ -27,7 +27,7 @@ pub static RULE: Rule = Rule {
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None: CloudFront rejects other sets. To refuse some write methods, let the \
             API answer 405 or use AWS WAF.",
         references: &[

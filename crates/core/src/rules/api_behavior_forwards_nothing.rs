@@ -31,7 +31,7 @@ pub static RULE: Rule = Rule {
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
 "
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "An endpoint that really needs nothing from the request but its path \
             (a health check).",
         references: &[

@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
             and logging on the distribution can be bypassed. The documented fix: CloudFront adds \
             a secret header, and a Regional WAF web ACL or a Lambda authorizer at the API \
             rejects requests without it.",
-        example: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        example: Snippet::cfn_yaml(api_doc!()),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(

@@ -30,7 +30,7 @@ pub static RULE: Rule = Rule {
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
         )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "Read-only APIs. Write methods are all or nothing: CloudFront allows only the \
             full seven-method set.",
         references: &[

@@ -9,7 +9,7 @@ use crate::managed;
 use crate::model::OriginKind;
 
 const EXAMPLE: &str = changed!(
-    cfn_doc!("", api_origin!(), api_behavior!()),
+    api_doc!(),
     "b689b0a8-53d0-40ab-baf2-68738e2966ac\n" => "216adef6-5c7f-47e4-b989-5492eafa07d3 # AllViewer\n"
 );
 

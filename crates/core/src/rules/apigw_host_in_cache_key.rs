@@ -29,7 +29,7 @@ pub static RULE: Rule = Rule {
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "An API Gateway custom domain that is also the distribution's alias receives \
             a matching Host; suppress the rule for that distribution if that is your setup.",
         references: &[

@@ -5,23 +5,9 @@ use crate::lint::{
 };
 
 const EXAMPLE: &str = concat!(
-    cfn_doc!(
-        "",
-        "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-        api_behavior!()
-    ),
-    "  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  GetOrders:
+    cfn_doc!("", sibling_api_origin!(), api_behavior!()),
+    rest_api!(),
+    "  GetOrders:
     Type: AWS::ApiGateway::Method
     Properties:
       RestApiId: !Ref Api

@@ -7,7 +7,7 @@ use crate::lint::{
 };
 use crate::model::Origin;
 
-const USE_INSTEAD: &str = cfn_doc!("", api_origin!(), api_behavior!());
+const USE_INSTEAD: &str = api_doc!();
 
 pub static RULE: Rule = Rule {
     slug: "apigw-origin-needs-custom-config",

@@ -28,7 +28,7 @@ pub static RULE: Rule = Rule {
 ",
                 api_behavior!()
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None for API Gateway and Lambda URL origins.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",

@@ -6,16 +6,7 @@ use crate::lint::{
 use crate::model::OriginKind;
 
 const EXAMPLE: &str = concat!(
-    cfn_doc!(
-        "",
-        "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-        api_behavior!()
-    ),
+    cfn_doc!("", sibling_api_origin!(), api_behavior!()),
     "  Api:
     Type: AWS::ApiGateway::RestApi
     Properties:

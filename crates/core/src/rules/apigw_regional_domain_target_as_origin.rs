@@ -31,7 +31,7 @@ pub static RULE: Rule = Rule {
 ",
                 api_behavior!()
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None: no custom domain answers to its `d-…` name. Point the origin at the \
             custom domain name (with an empty origin path, or the API mapping's base path), or \
             at the API's own `execute-api` host with the stage as origin path.",

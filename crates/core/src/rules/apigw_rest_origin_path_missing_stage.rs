@@ -18,13 +18,8 @@ const EXAMPLE: &str = concat!(
 ",
         api_behavior!()
     ),
-    "  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  ProdStage:
+    rest_api!(),
+    "  ProdStage:
     Type: AWS::ApiGateway::Stage
     Properties:
       RestApiId: !Ref Api

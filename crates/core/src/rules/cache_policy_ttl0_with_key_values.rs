@@ -52,7 +52,7 @@ pub static RULE: Rule = Rule {
             QueryStringBehavior: all
 "
         )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None: CloudFront rejects the policy. Use the managed CachingDisabled \
             policy with AllViewerExceptHostHeader, or give the policy a `MaxTTL` above 0 if \
             responses may be cached.",

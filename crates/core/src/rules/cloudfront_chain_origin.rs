@@ -31,7 +31,7 @@ pub static RULE: Rule = Rule {
 ",
                 api_behavior!()
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "A deliberate two-tier setup (for example a distribution owned by another \
             team that you cannot bypass). Suppress with `apifront: {ignore: \
             [cloudfront-chain-origin]}` in the distribution's Metadata.",

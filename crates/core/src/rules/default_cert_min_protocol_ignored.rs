@@ -22,23 +22,11 @@ pub static RULE: Rule = Rule {
             distribution: the real fix is a custom domain with an ACM certificate and \
             `TLSv1.2_2021`.",
         example: Snippet::cfn_yaml(cfn_doc!(
-                "        ViewerCertificate:
-          CloudFrontDefaultCertificate: true
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
+            "        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n          MinimumProtocolVersion: TLSv1.2_2021\n",
+            api_origin!(),
+            api_behavior!()
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!())),
         exceptions: "A template that switches to a custom certificate later may keep the value \
             on purpose; suppress the rule for that distribution.",
         references: &[

@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
             it does not have. A default root object is meant for S3 origins (Security Hub \
             CloudFront.1 expects one only there).",
         example: Snippet::cfn_yaml(cfn_doc!("        DefaultRootObject: index.html\n", api_origin!(), api_behavior!())),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "An API that really serves that object at that path: suppress the rule for \
             the distribution.",
         references: &[

@@ -4,7 +4,7 @@ use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 
-const USE_INSTEAD: &str = cfn_doc!("", api_origin!(), api_behavior!());
+const USE_INSTEAD: &str = api_doc!();
 
 pub static RULE: Rule = Rule {
     slug: "distribution-disabled",

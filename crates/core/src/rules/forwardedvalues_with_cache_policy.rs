@@ -28,7 +28,7 @@ pub static RULE: Rule = Rule {
                     "            QueryString: true\n",
                 )
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None. Terraform community modules need `use_forwarded_values = false`.",
         references: &[
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-forwardedvalues.html",

@@ -20,31 +20,11 @@ pub static RULE: Rule = Rule {
             `x-amz-content-sha256` (the SHA-256 of the body) to CloudFront, or the signed origin \
             request is rejected.",
         example: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
-            OriginAccessControlId: E2QWRUHAPOMQZL
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                api_behavior!()
-            )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
-            OriginAccessControlId: E2QWRUHAPOMQZL
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                concat!(
-                    api_behavior!(),
-                    "    Metadata:\n",
-                    "      apifront:\n",
-                    "        # Clients send x-amz-content-sha256 with every POST and PUT.\n",
-                    "        ignore: [lambda-url-oac-payload-hash]\n",
-                )
-            )),
+            "",
+            lambda_url_origin!("            OriginAccessControlId: E2QWRUHAPOMQZL\n"),
+            api_behavior!()
+        )),
+        use_instead: Snippet::cfn_yaml(lambda_url_doc!()),
         exceptions: "Clients that already send `x-amz-content-sha256`: suppress the rule once \
             that is in place.",
         references: &[

@@ -17,31 +17,8 @@ pub static RULE: Rule = Rule {
         why_bad: "The function URL stays publicly callable around CloudFront, bypassing WAF, \
             geo restriction and logging (Security Hub CloudFront.16). With OAC the URL uses \
             `AuthType: AWS_IAM` and only CloudFront may invoke it.",
-        example: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                api_behavior!()
-            )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
-            OriginAccessControlId: E2QWRUHAPOMQZL
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                concat!(
-                    api_behavior!(),
-                    "    Metadata:\n",
-                    "      apifront:\n",
-                    "        # Clients send x-amz-content-sha256 with every POST and PUT.\n",
-                    "        ignore: [lambda-url-oac-payload-hash]\n",
-                )
-            )),
+        example: Snippet::cfn_yaml(cfn_doc!("", lambda_url_origin!(""), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(lambda_url_doc!()),
         exceptions: "Function URLs that are meant to be public, or that check a secret header \
             themselves.",
         references: &[

@@ -39,7 +39,7 @@ pub static RULE: Rule = Rule {
               Forward: all
 "
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "Legacy settings still work. Migrate when convenient: for API routes, \
             CachingDisabled with AllViewerExceptHostHeader replaces the usual \
             `ForwardedValues` + zero TTLs. Disable the rule to keep legacy settings.",

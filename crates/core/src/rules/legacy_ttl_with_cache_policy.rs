@@ -30,7 +30,7 @@ pub static RULE: Rule = Rule {
                 api_origin!(),
                 concat!(api_behavior!(), "          DefaultTTL: 0\n")
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None. Set the TTLs in a custom cache policy instead. Whether \
             CloudFormation rejects or drops the values is not documented; the rule assumes it \
             forwards them to the API like the SDKs do.",

@@ -20,26 +20,15 @@ pub static RULE: Rule = Rule {
             (and a missing value, which means `TLSv1`) are errors.",
         why_bad: "Older security policies allow TLS 1.0/1.1 and weak ciphers. Security Hub \
             CloudFront.15 accepts exactly the three recommended policies.",
-        example: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1
-",
-                api_origin!(),
-                api_behavior!()
-            )),
+        example: Snippet::cfn_yaml(changed!(
+            cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+            "MinimumProtocolVersion: TLSv1.2_2021" => "MinimumProtocolVersion: TLSv1"
+        )),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
+            custom_certificate!(),
+            api_origin!(),
+            api_behavior!()
+        )),
         exceptions: "Very old clients that cannot negotiate TLS 1.2.",
         references: &[
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",

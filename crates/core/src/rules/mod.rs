@@ -45,6 +45,120 @@ macro_rules! api_behavior {
     };
 }
 
+/// The recommended API distribution of [`cfn_doc`] (most rules' `use_instead`).
+macro_rules! api_doc {
+    () => {
+        cfn_doc!("", api_origin!(), api_behavior!())
+    };
+}
+
+/// `DistributionConfig` keys of [`cfn_doc`] for the alias `api.example.com` with its ACM
+/// certificate, set up as recommended.
+macro_rules! custom_certificate {
+    () => {
+        concat!(
+            "        Aliases: [api.example.com]\n",
+            "        ViewerCertificate:\n",
+            "          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666\n",
+            "          SslSupportMethod: sni-only\n",
+            "          MinimumProtocolVersion: TLSv1.2_2021\n",
+        )
+    };
+}
+
+/// The keys of an origin in front of the REST or HTTP API `Api` of the same template (see
+/// [`rest_api`]), after its `Id`.
+macro_rules! sibling_api_origin {
+    () => {
+        concat!(
+            "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com\n",
+            "            OriginPath: /prod\n",
+            "            CustomOriginConfig:\n",
+            "              OriginProtocolPolicy: https-only\n",
+            "              OriginSSLProtocols: [TLSv1.2]\n",
+        )
+    };
+}
+
+/// A regional REST API `Api` (a resource to append to [`cfn_doc`]).
+macro_rules! rest_api {
+    () => {
+        concat!(
+            "  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: orders\n",
+            "      EndpointConfiguration:\n        Types: [REGIONAL]\n",
+        )
+    };
+}
+
+/// The keys of a Lambda function URL origin after its `Id`, with `extra` keys before its
+/// `CustomOriginConfig`.
+macro_rules! lambda_url_origin {
+    ($extra:literal) => {
+        concat!(
+            "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws\n",
+            $extra,
+            "            CustomOriginConfig:\n",
+            "              OriginProtocolPolicy: https-only\n",
+            "              OriginSSLProtocols: [TLSv1.2]\n",
+        )
+    };
+}
+
+/// [`cfn_doc`] with a Lambda function URL origin behind origin access control, whose clients
+/// sign their bodies (the suppression says so).
+macro_rules! lambda_url_doc {
+    () => {
+        concat!(
+            cfn_doc!(
+                "",
+                lambda_url_origin!("            OriginAccessControlId: E2QWRUHAPOMQZL\n"),
+                api_behavior!()
+            ),
+            "    Metadata:\n",
+            "      apifront:\n",
+            "        # Clients send x-amz-content-sha256 with every POST and PUT.\n",
+            "        ignore: [lambda-url-oac-payload-hash]\n",
+        )
+    };
+}
+
+/// [`cfn_doc`] with a second API origin `id` (the keys after `orders-api`'s) and these
+/// `DistributionConfig` keys.
+macro_rules! second_origin_doc {
+    ($config:expr, $id:literal) => {
+        cfn_doc!(
+            $config,
+            concat!(
+                api_origin!(),
+                "          - Id: ",
+                $id,
+                "\n",
+                "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
+                "            OriginPath: /prod\n",
+                "            CustomOriginConfig:\n",
+                "              OriginProtocolPolicy: https-only\n",
+                "              OriginSSLProtocols: [TLSv1.2]\n",
+            ),
+            api_behavior!()
+        )
+    };
+}
+
+/// The `CacheBehaviors` of [`cfn_doc`] that route `/reports*` to the API origin `reports-api`.
+macro_rules! reports_behavior {
+    () => {
+        concat!(
+            "        CacheBehaviors:\n",
+            "          - PathPattern: /reports*\n",
+            "            TargetOriginId: reports-api\n",
+            "            ViewerProtocolPolicy: https-only\n",
+            "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n",
+            "            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
+            "            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
+        )
+    };
+}
+
 /// A custom cache policy `ApiCache` of the same template (a resource to append to [`cfn_doc`])
 /// that keys on these headers, cookies and query strings and caches nothing by default.
 macro_rules! api_cache {

@@ -30,7 +30,7 @@ pub static RULE: Rule = Rule {
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None: the API rejects the behavior. The fix adds the managed cache policy \
             CachingDisabled, right for API routes; pick a caching policy for static content. \
             Terraform `dynamic \"forwarded_values\"` blocks are not evaluated, so the rule stays \

@@ -6,25 +6,10 @@ use crate::lint::{
     Snippet,
 };
 
-pub static RULE: Rule = Rule {
-    slug: "options-cached-without-cors-key",
-    summary: "OPTIONS responses are cached but the cache key lacks the CORS request headers",
-    default_severity: Severity::Warning,
-    category: Category::Caching,
-    fix: FixAvailability::Safe,
-    since: "0.1.0",
-    docs: RuleDocs {
-        what_it_does: "Finds API behaviors whose `CachedMethods` include `OPTIONS` and whose \
-            cache policy (or legacy `ForwardedValues`) can cache (a `MaxTTL` above 0) while the \
-            cache key lacks `Origin`, `Access-Control-Request-Method` or \
-            `Access-Control-Request-Headers`.",
-        why_bad: "One preflight answer, with one `Access-Control-Allow-Origin` and one list of \
-            allowed headers, is replayed to other web origins and to later requests asking for \
-            other headers; browsers then block those calls.",
-        example: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
+const EXAMPLE: &str = cfn_doc!(
+    "",
+    api_origin!(),
+    "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachedMethods: [GET, HEAD, OPTIONS]
           CachePolicyId: !Ref ApiCache
@@ -47,34 +32,28 @@ pub static RULE: Rule = Rule {
           QueryStringsConfig:
             QueryStringBehavior: all
 "
-            )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachedMethods: [GET, HEAD]
-          CachePolicyId: !Ref ApiCache
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-  ApiCache:
-    Type: AWS::CloudFront::CachePolicy
-    Properties:
-      CachePolicyConfig:
-        Name: api-cache
-        MinTTL: 0
-        DefaultTTL: 0
-        MaxTTL: 300
-        ParametersInCacheKeyAndForwardedToOrigin:
-          EnableAcceptEncodingGzip: true
-          HeadersConfig:
-            HeaderBehavior: whitelist
-            Headers: [Authorization]
-          CookiesConfig:
-            CookieBehavior: none
-          QueryStringsConfig:
-            QueryStringBehavior: all
-"
-            )),
+);
+
+pub static RULE: Rule = Rule {
+    slug: "options-cached-without-cors-key",
+    summary: "OPTIONS responses are cached but the cache key lacks the CORS request headers",
+    default_severity: Severity::Warning,
+    category: Category::Caching,
+    fix: FixAvailability::Safe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API behaviors whose `CachedMethods` include `OPTIONS` and whose \
+            cache policy (or legacy `ForwardedValues`) can cache (a `MaxTTL` above 0) while the \
+            cache key lacks `Origin`, `Access-Control-Request-Method` or \
+            `Access-Control-Request-Headers`.",
+        why_bad: "One preflight answer, with one `Access-Control-Allow-Origin` and one list of \
+            allowed headers, is replayed to other web origins and to later requests asking for \
+            other headers; browsers then block those calls.",
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "CachedMethods: [GET, HEAD, OPTIONS]" => "CachedMethods: [GET, HEAD]"
+        )),
         exceptions: "A cache key with all three headers makes cached preflights safe. The safe \
             fix stops caching OPTIONS (`CachedMethods: [GET, HEAD]`).",
         references: &[

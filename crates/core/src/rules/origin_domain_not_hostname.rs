@@ -31,7 +31,7 @@ pub static RULE: Rule = Rule {
 ",
                 api_behavior!()
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None: CloudFront always needs a bare host name. Split URL attributes with \
             `Fn::Select`/`Fn::Split` (CloudFormation) or `replace()` (Terraform).",
         references: &[

@@ -19,39 +19,8 @@ pub static RULE: Rule = Rule {
         why_bad: "Behaviors select their origin by id, so ids must be unique within a \
             distribution: CloudFront rejects the configuration, and even a reader cannot tell \
             which origin a behavior was meant to reach.",
-        example: Snippet::cfn_yaml(cfn_doc!(
-            "",
-            concat!(
-                api_origin!(),
-                "          - Id: orders-api\n",
-                "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
-                "            OriginPath: /prod\n",
-                "            CustomOriginConfig:\n",
-                "              OriginProtocolPolicy: https-only\n",
-                "              OriginSSLProtocols: [TLSv1.2]\n",
-            ),
-            api_behavior!()
-        )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!(
-            "        CacheBehaviors:
-          - PathPattern: /reports*
-            TargetOriginId: reports-api
-            ViewerProtocolPolicy: https-only
-            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-            concat!(
-                api_origin!(),
-                "          - Id: reports-api\n",
-                "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
-                "            OriginPath: /prod\n",
-                "            CustomOriginConfig:\n",
-                "              OriginProtocolPolicy: https-only\n",
-                "              OriginSSLProtocols: [TLSv1.2]\n",
-            ),
-            api_behavior!()
-        )),
+        example: Snippet::cfn_yaml(second_origin_doc!("", "orders-api")),
+        use_instead: Snippet::cfn_yaml(second_origin_doc!(reports_behavior!(), "reports-api")),
         exceptions: "None: CloudFront requires unique ids.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",

@@ -22,27 +22,15 @@ pub static RULE: Rule = Rule {
             API reference and quotas page, up to 180 with a quota increase); apifront \
             follows the current quotas page.",
         example: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-              OriginKeepaliveTimeout: 300
-",
-                api_behavior!()
-            )),
+            "",
+            concat!(api_origin!(), "              OriginKeepaliveTimeout: 300\n"),
+            api_behavior!()
+        )),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-              OriginKeepaliveTimeout: 5
-",
-                api_behavior!()
-            )),
+            "",
+            concat!(api_origin!(), "              OriginKeepaliveTimeout: 5\n"),
+            api_behavior!()
+        )),
         exceptions: "An account whose keep-alive quota AWS raised may use larger values: \
             suppress the rule for that distribution.",
         references: &[

@@ -23,27 +23,15 @@ pub static RULE: Rule = Rule {
             quota increase. apifront follows the current quotas page: above 120 seconds the \
             account needs a raised quota, and values above 180 are treated as invalid.",
         example: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-              OriginReadTimeout: 0
-",
-                api_behavior!()
-            )),
+            "",
+            concat!(api_origin!(), "              OriginReadTimeout: 0\n"),
+            api_behavior!()
+        )),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-              OriginReadTimeout: 30
-",
-                api_behavior!()
-            )),
+            "",
+            concat!(api_origin!(), "              OriginReadTimeout: 30\n"),
+            api_behavior!()
+        )),
         exceptions: "An account whose response-timeout quota AWS raised may use larger values: \
             suppress the rule for that distribution.",
         references: &[

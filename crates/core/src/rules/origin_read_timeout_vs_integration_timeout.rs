@@ -26,27 +26,15 @@ pub static RULE: Rule = Rule {
             timeout. A longer one in front of an API that cannot take longer only delays the \
             API's own 504.",
         example: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-              OriginReadTimeout: 10
-",
-                api_behavior!()
-            )),
+            "",
+            concat!(api_origin!(), "              OriginReadTimeout: 10\n"),
+            api_behavior!()
+        )),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-              OriginReadTimeout: 30
-",
-                api_behavior!()
-            )),
+            "",
+            concat!(api_origin!(), "              OriginReadTimeout: 30\n"),
+            api_behavior!()
+        )),
         exceptions: "An API whose every integration is known to answer quickly may use a \
             shorter timeout on purpose, to fail fast; suppress the rule for that distribution. \
             A REST API with a raised integration timeout needs a CloudFront timeout at least \

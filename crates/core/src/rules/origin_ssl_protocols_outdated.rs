@@ -29,7 +29,7 @@ pub static RULE: Rule = Rule {
 ",
                 api_behavior!()
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "A legacy origin server that cannot speak TLS 1.2; upgrade it instead.",
         references: &[
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",

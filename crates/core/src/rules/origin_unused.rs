@@ -19,39 +19,8 @@ pub static RULE: Rule = Rule {
         why_bad: "Each behavior sends requests to exactly one origin (or origin group): an \
             origin nobody targets never receives a request. It is usually a leftover, or a \
             behavior that was meant to target it targets another origin by mistake.",
-        example: Snippet::cfn_yaml(cfn_doc!(
-                "",
-                concat!(
-                    api_origin!(),
-                    "          - Id: reports-api\n",
-                    "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
-                    "            OriginPath: /prod\n",
-                    "            CustomOriginConfig:\n",
-                    "              OriginProtocolPolicy: https-only\n",
-                    "              OriginSSLProtocols: [TLSv1.2]\n",
-                ),
-                api_behavior!()
-            )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "        CacheBehaviors:
-          - PathPattern: /reports*
-            TargetOriginId: reports-api
-            ViewerProtocolPolicy: https-only
-            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-                concat!(
-                    api_origin!(),
-                    "          - Id: reports-api\n",
-                    "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
-                    "            OriginPath: /prod\n",
-                    "            CustomOriginConfig:\n",
-                    "              OriginProtocolPolicy: https-only\n",
-                    "              OriginSSLProtocols: [TLSv1.2]\n",
-                ),
-                api_behavior!()
-            )),
+        example: Snippet::cfn_yaml(second_origin_doc!("", "reports-api")),
+        use_instead: Snippet::cfn_yaml(second_origin_doc!(reports_behavior!(), "reports-api")),
         exceptions: "An origin kept ready for a behavior that is added later, or one that \
             another tool adds behaviors for. Suppress with `apifront: {ignore: [origin-unused]}` \
             in the distribution's Metadata (`# apifront-ignore: origin-unused` in Terraform).",

@@ -34,7 +34,7 @@ pub static RULE: Rule = Rule {
                     "            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
                 )
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "APIs that really have the prefix as a resource (`/api/users`), custom \
             domain origins with a base-path mapping of the same name, and behaviors whose \
             CloudFront Function or Lambda@Edge strips the prefix: suppress the rule there.",

@@ -37,7 +37,7 @@ pub static RULE: Rule = Rule {
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "The information about custom policy ids is expected for CLI JSON of \
             distributions with custom policies; disable the rule or lower its severity there. \
             The safe fix replaces a managed policy name with its id.",

@@ -22,7 +22,7 @@ pub static RULE: Rule = Rule {
             `Strict-Transport-Security`, `X-Content-Type-Options` and `X-Frame-Options` depend \
             on every backend setting them. The managed SecurityHeadersPolicy adds them at the \
             edge.",
-        example: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        example: Snippet::cfn_yaml(api_doc!()),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),

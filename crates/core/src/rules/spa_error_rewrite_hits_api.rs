@@ -27,7 +27,7 @@ pub static RULE: Rule = Rule {
                 api_origin!(),
                 api_behavior!()
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None with API behaviors: rewrite SPA paths with a CloudFront Function on \
             the SPA behavior, or serve the SPA and the API from separate distributions.",
         references: &[

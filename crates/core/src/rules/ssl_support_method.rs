@@ -20,26 +20,15 @@ pub static RULE: Rule = Rule {
             charge, only to serve clients that do not send SNI, which nearly every client \
             does today (Security Hub CloudFront.8). `static-ip` works only for accounts AWS \
             enabled it for.",
-        example: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: vip
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
+        example: Snippet::cfn_yaml(changed!(
+            cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+            "SslSupportMethod: sni-only" => "SslSupportMethod: vip"
+        )),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
+            custom_certificate!(),
+            api_origin!(),
+            api_behavior!()
+        )),
         exceptions: "Clients that cannot send SNI (some embedded devices) need `vip`; suppress \
             the rule for that distribution. With the default certificate the value is \
             ignored (the API reports `vip` there), so it is not checked.",

@@ -5,7 +5,7 @@ use crate::lint::{
     Snippet,
 };
 
-const USE_INSTEAD: &str = cfn_doc!("", api_origin!(), api_behavior!());
+const USE_INSTEAD: &str = api_doc!();
 
 pub static RULE: Rule = Rule {
     slug: "target-origin-unknown",

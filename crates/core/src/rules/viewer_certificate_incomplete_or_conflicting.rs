@@ -25,25 +25,11 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront needs exactly one certificate source, and with a custom \
             certificate it also needs to know how to serve it (`sni-only`). Otherwise the \
             distribution is rejected when it is created or updated.",
-        example: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            )),
+        example: Snippet::cfn_yaml(changed!(
+            cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+            "          SslSupportMethod: sni-only\n" => ""
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!())),
         exceptions: "None: CloudFront rejects these certificates. Values that come from \
             parameters or expressions are not checked.",
         references: &[

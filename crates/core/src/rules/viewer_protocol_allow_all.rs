@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
             )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "Static public content for clients that cannot do TLS.",
         references: &[
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",

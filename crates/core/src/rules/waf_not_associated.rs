@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
         what_it_does: "Finds distributions without `WebACLId`.",
         why_bad: "A web ACL filters common attacks, bots and floods before they reach the API \
             (Security Hub CloudFront.6, checkov CKV_AWS_68, trivy AVD-AWS-0011, cdk-nag CFR2).",
-        example: Snippet::cfn_yaml(cfn_doc!("", api_origin!(), api_behavior!())),
+        example: Snippet::cfn_yaml(api_doc!()),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        WebACLId: arn:aws:wafv2:us-east-1:123456789012:global/webacl/api/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111\n",
                 concat!(

@@ -6,6 +6,25 @@ use crate::lint::{
 };
 use crate::model::OriginKind;
 
+const EXAMPLE: &str = cfn_doc!(
+    concat!(
+        "        CacheBehaviors:\n",
+        "          - PathPattern: /assets/*\n",
+        "            TargetOriginId: site\n",
+        "            ViewerProtocolPolicy: https-only\n",
+        "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n",
+        "            CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
+    ),
+    concat!(
+        api_origin!(),
+        "          - Id: site\n",
+        "            DomainName: site-bucket.s3.eu-west-1.amazonaws.com\n",
+        "            S3OriginConfig: {}\n",
+        "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
+    ),
+    api_behavior!()
+);
+
 pub static RULE: Rule = Rule {
     slug: "write-methods-on-static-origin",
     summary: "A behavior to an S3 origin allows PUT, PATCH, POST and DELETE",
@@ -21,42 +40,12 @@ pub static RULE: Rule = Rule {
             allowed, CloudFront passes DELETE and PUT to the bucket; AWS advises making sure \
             the origin refuses what it should not accept. Often the seven-method set was copied \
             from the API behavior.",
-        example: Snippet::cfn_yaml(cfn_doc!(
-                concat!(
-                    "        CacheBehaviors:\n",
-                    "          - PathPattern: /assets/*\n",
-                    "            TargetOriginId: site\n",
-                    "            ViewerProtocolPolicy: https-only\n",
-                    "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n",
-                    "            CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
-                ),
-                concat!(
-                    api_origin!(),
-                    "          - Id: site\n",
-                    "            DomainName: site-bucket.s3.eu-west-1.amazonaws.com\n",
-                    "            S3OriginConfig: {}\n",
-                    "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
-                ),
-                api_behavior!()
-            )),
-        use_instead: Snippet::cfn_yaml(cfn_doc!(
-                concat!(
-                    "        CacheBehaviors:\n",
-                    "          - PathPattern: /assets/*\n",
-                    "            TargetOriginId: site\n",
-                    "            ViewerProtocolPolicy: https-only\n",
-                    "            AllowedMethods: [GET, HEAD]\n",
-                    "            CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
-                ),
-                concat!(
-                    api_origin!(),
-                    "          - Id: site\n",
-                    "            DomainName: site-bucket.s3.eu-west-1.amazonaws.com\n",
-                    "            S3OriginConfig: {}\n",
-                    "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
-                ),
-                api_behavior!()
-            )),
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n            CachePolicyId: 658327ea"
+                => "            AllowedMethods: [GET, HEAD]\n            CachePolicyId: 658327ea"
+        )),
         exceptions: "Uploads through CloudFront to S3 (signed with origin access control) need \
             the write methods: suppress the rule for that distribution.",
         references: &[

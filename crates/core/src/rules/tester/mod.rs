@@ -77,7 +77,7 @@ pub use render::render;
 
 /// A CloudFormation YAML distribution in front of a regional REST API, set up as recommended
 /// (the base of most cases; see [`cfn_doc`]).
-pub const API: &str = cfn_doc!("", api_origin!(), api_behavior!());
+pub const API: &str = api_doc!();
 
 /// The keys of [`API`]'s origin after its `Id`.
 pub const API_ORIGIN: &str = api_origin!();
