@@ -2,15 +2,25 @@
 //! real pipeline ([`lint_text`]) and again in every other input format.
 //!
 //! ```ignore
-//! #[test]
-//! fn cases() {
-//!     let all_viewer = API.with("b689b0a8-53d0-40ab-baf2-68738e2966ac", "‸216adef6-5c7f-47e4-b989-5492eafa07d3");
-//!     Tester::new(&RULE)
-//!         .pass([API, &API.with("b689b0a8-53d0-40ab-baf2-68738e2966ac", "!Ref OrpId")])
-//!         .fail([case(&legacy_star).message("legacy ForwardedValues")])
-//!         .fix([(all_viewer.as_str(), API)])
-//!         .unsafe_fix([(host_only.as_str(), API)])
-//!         .test();
+//! #[cfg(test)]
+//! mod tests {
+//!     use super::RULE;
+//!     use crate::rules::tester::{case, CaseText, Tester, API};
+//!
+//!     const ORP: &str = "b689b0a8-53d0-40ab-baf2-68738e2966ac"; // AllViewerExceptHostHeader
+//!
+//!     #[test]
+//!     fn cases() {
+//!         let orp = |id: &str| API.with(ORP, id);
+//!         Tester::new(&RULE)
+//!             .pass([API.to_string(), orp("!ImportValue shared-orp-id")])
+//!             .fix([(
+//!                 case(orp("‸216adef6-5c7f-47e4-b989-5492eafa07d3")).message("via origin request policy AllViewer"),
+//!                 API.to_string(),
+//!             )])
+//!             .unsafe_fix([(orp("‸bf0718e1-ba1e-49d1-88b1-f726733018ae"), API)])
+//!             .test();
+//!     }
 //! }
 //! ```
 //!
@@ -31,6 +41,14 @@
 //!   all carry a fix of that safety; applying them (pass after pass, as `fix_text` does, but only
 //!   this rule's fixes) gives exactly the expected text, which the rule no longer reports.
 //!
+//! A fix whose result the rule still reports (another finding, on purpose) says so with
+//! [`Case::fix_leaves_a_finding`].
+//!
+//! Cases are built from a few bases by exact edits: [`API`] (the recommended API distribution
+//! of the rule docs), [`cfn`] (the same with other keys), [`beside`] (resources added to a
+//! template), and [`CaseText::with`] / [`CaseText::mark`], which fail the test when the text to
+//! change does not occur exactly once, so an edit can never silently do nothing.
+//!
 //! [`Tester::test`] also requires at least one fail or fix case, a pass case holding an unknown
 //! value (an intrinsic, a parameter, a variable: cfn-lint's "unknown → silent" convention), fix
 //! cases that match the rule's [`FixAvailability`] (none for `None`, a safe one for `Safe`, an
@@ -46,7 +64,9 @@
 //! the rendered document's model), with the same severity and fix safety; a fix case's fix, applied
 //! to the rendered text, must give the model of the rendered expected text. Before that the kit
 //! checks that the rendered text parses back to the case's model (spans, paths, names and the
-//! detail of unknown values aside), so a rendering slip shows as such.
+//! detail of unknown values aside; also logging's `enabled`, which only CLI JSON writes, and
+//! `domain_is_url` of a known host, which no rule reads), so a rendering slip or a parser
+//! asymmetry shows as such.
 //!
 //! Limits, by design:
 //! - Only distributions and the custom policies and origin access controls beside them are
