@@ -41,6 +41,7 @@ pub fn rule_docs_panel(props: &RuleDocsPanelProps) -> Html {
             <pre><code>{ docs.example.text }</code></pre>
             <h4>{ "Use instead" }</h4>
             <pre><code>{ docs.use_instead.text }</code></pre>
+            { for docs.fix_safety.map(|text| html! { <><h4>{ "Fix safety" }</h4><p>{ text }</p></> }) }
             <h4>{ "Exceptions" }</h4>
             <p>{ docs.exceptions }</p>
             <h4>{ "References" }</h4>

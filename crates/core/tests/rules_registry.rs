@@ -1,7 +1,7 @@
 //! The rule registry: metadata, documentation, and executable doc examples.
 
-use apifront_core::lint::{lint_text, LintConfig, Severity};
-use apifront_core::rules;
+use apifront_core::lint::{lint_text, FixAvailability, LintConfig, Severity};
+use apifront_core::{rules, VERSION};
 
 #[test]
 fn slugs_are_unique_kebab_case_and_found_by_slug() {
@@ -40,23 +40,77 @@ fn every_rule_is_documented() {
         for r in d.references {
             assert!(r.starts_with("https://"), "{}: reference {r}", rule.slug);
         }
-        assert_eq!(rule.since, "0.1.0");
+        assert!(
+            version(rule.since).is_some_and(|since| Some(since) <= version(VERSION)),
+            "{}: since `{}` is not a version up to {VERSION}",
+            rule.slug,
+            rule.since
+        );
     }
 }
 
+/// `major.minor.patch` as numbers.
+fn version(text: &str) -> Option<(u64, u64, u64)> {
+    let mut parts = text.split('.').map(|p| p.parse::<u64>().ok());
+    let v = (parts.next()??, parts.next()??, parts.next()??);
+    parts.next().is_none().then_some(v)
+}
+
+/// Biome's `expect_diagnostic`: an example shows its rule and nothing else worth a warning.
 #[test]
-fn every_example_triggers_its_rule() {
+fn every_example_triggers_its_rule_and_nothing_else() {
+    let mut failures = Vec::new();
     for rule in rules::all() {
         let report = lint_text(rule.docs.example.text, &LintConfig::default())
             .unwrap_or_else(|e| panic!("{}: example does not parse: {e}", rule.slug));
         assert_eq!(report.format, rule.docs.example.format, "{}", rule.slug);
-        assert!(
-            report.findings.iter().any(|f| f.rule == rule.slug),
-            "{}: example does not trigger the rule; findings: {:#?}",
-            rule.slug,
-            report.findings
-        );
+        if !report.findings.iter().any(|f| f.rule == rule.slug) {
+            failures.push(format!(
+                "{}: the example does not trigger the rule",
+                rule.slug
+            ));
+        }
+        for f in &report.findings {
+            if f.rule != rule.slug && f.severity != Severity::Info {
+                failures.push(format!(
+                    "{}: the example also gives {} {}: {}",
+                    rule.slug,
+                    f.severity.as_str(),
+                    f.rule,
+                    f.message
+                ));
+            }
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The metadata's fix availability is what the example's findings offer: no fix, or the safety
+/// of the best fix offered.
+#[test]
+fn fix_availability_matches_the_examples_fixes() {
+    let mut failures = Vec::new();
+    for rule in rules::all() {
+        let report = lint_text(rule.docs.example.text, &LintConfig::default()).unwrap();
+        let fixes: Vec<bool> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule.slug)
+            .filter_map(|f| f.fix.as_ref().map(|fix| fix.safe))
+            .collect();
+        let offered = match (fixes.is_empty(), fixes.contains(&true)) {
+            (true, _) => FixAvailability::None,
+            (false, true) => FixAvailability::Safe,
+            (false, false) => FixAvailability::Unsafe,
+        };
+        if offered != rule.fix {
+            failures.push(format!(
+                "{}: the metadata says {:?}, the example's findings offer {offered:?}",
+                rule.slug, rule.fix
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

@@ -41,15 +41,6 @@ impl<'a> LintContext<'a> {
         Editor::new(self.text, self.doc.format)
     }
 
-    /// Picks the key spelling of the input format: CLI JSON, CloudFormation or Terraform.
-    pub fn key<'k>(&self, cli: &'k str, cfn: &'k str, terraform: &'k str) -> &'k str {
-        match self.doc.format {
-            Format::CliJson => cli,
-            Format::CfnJson | Format::CfnYaml => cfn,
-            Format::Terraform => terraform,
-        }
-    }
-
     /// Every origin a behavior can reach: its target origin, or the members of its target
     /// origin group. Empty when the target is unknown or missing.
     pub fn origins_of(&self, behavior: &Behavior) -> Vec<&'a Origin> {

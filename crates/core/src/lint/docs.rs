@@ -6,7 +6,8 @@ use serde::Serialize;
 use std::fmt::Write;
 
 /// The full documentation of `rule` as Markdown: summary, metadata, what it does, why it is
-/// bad, an example, what to use instead, exceptions and references.
+/// bad, an example, what to use instead, when its fix is safe (for rules where that depends on
+/// the case), exceptions and references.
 pub fn docs_markdown(rule: &Rule) -> String {
     let docs = &rule.docs;
     let mut out = String::new();
@@ -19,6 +20,7 @@ pub fn docs_markdown(rule: &Rule) -> String {
          ## Why is this bad?\n\n{why}\n\n\
          ## Example\n\n{example}\n\
          ## Use instead\n\n{use_instead}\n\
+         {fix_safety}\
          ## Exceptions\n\n{exceptions}\n",
         slug = rule.slug,
         summary = rule.summary.trim_end_matches('.'),
@@ -30,6 +32,10 @@ pub fn docs_markdown(rule: &Rule) -> String {
         why = docs.why_bad,
         example = fenced(&docs.example),
         use_instead = fenced(&docs.use_instead),
+        fix_safety = docs
+            .fix_safety
+            .map(|text| format!("## Fix safety\n\n{text}\n\n"))
+            .unwrap_or_default(),
         exceptions = docs.exceptions,
     );
     if !docs.references.is_empty() {
@@ -81,6 +87,12 @@ mod tests {
             }
             assert!(md.contains(rule.docs.example.text.trim_end()));
             assert!(md.contains(&format!("Severity: {}", rule.default_severity.as_str())));
+            assert_eq!(
+                md.contains("## Fix safety"),
+                rule.docs.fix_safety.is_some(),
+                "{}",
+                rule.slug
+            );
         }
     }
 
@@ -88,7 +100,13 @@ mod tests {
     fn host_header_rule_lists_references_and_metadata() {
         let rule = rules::by_slug("apigw-host-header-forwarded").unwrap();
         let md = docs_markdown(rule);
-        assert!(md.contains("Category: connectivity · Fix: safe · Since: 0.1.0"));
+        assert!(md.contains(&format!(
+            "Category: connectivity · Fix: safe · Since: {}",
+            rule.since
+        )));
+        assert!(md.contains(
+            "\n## Fix safety\n\nReplacing AllViewer with AllViewerExceptHostHeader is safe"
+        ));
         assert!(md.contains("```yaml\nResources:\n"));
         assert!(md.contains(
             "\n## References\n\n- https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html\n"

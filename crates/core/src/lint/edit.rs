@@ -1,10 +1,13 @@
 //! Format-aware text edits that keep the user's formatting.
 //!
-//! Fixes replace a value in place (keeping its quotes), set or shorten a list, insert a key into
-//! an object (matching the indentation of its sibling keys) or remove a key with its value. CLI
-//! JSON list edits also update the sibling `Quantity`.
+//! Fixes replace a value in place (keeping its quotes), set or shorten a list, insert a key (with
+//! a value, a list or an object) into an object (matching the indentation of its sibling keys),
+//! or remove a key with its value (a whole line in YAML and Terraform). Keys are [`Key`]s, spelled
+//! as the format spells them; CLI JSON lists get their `{Quantity, Items}` wrapper, and CLI JSON
+//! list edits also update the sibling `Quantity`.
 
 use super::finding::Edit;
+use super::key::Key;
 use crate::model::Format;
 use crate::span::Span;
 use crate::value::List;
@@ -18,6 +21,8 @@ pub enum Value<'v> {
     Raw(&'v str),
     /// A list of strings (a `{Quantity, Items}` wrapper in CLI JSON).
     StrList(&'v [&'v str]),
+    /// An object of these entries (a nested block in Terraform).
+    Object(&'v [(Key, Value<'v>)]),
 }
 
 /// Builds edits of one source text.
@@ -50,9 +55,26 @@ impl<'a> Editor<'a> {
         }
     }
 
-    /// Renders a value for insertion.
+    /// Renders a value for insertion (an object as a flow mapping: Terraform blocks are written
+    /// by [`Editor::insert_key`]).
     pub fn render(&self, value: Value) -> String {
         match value {
+            Value::Object(entries) => {
+                let entries = entries
+                    .iter()
+                    .map(|(key, value)| {
+                        let name = key.name(self.format);
+                        let name = if self.is_json() {
+                            json_quote(name)
+                        } else {
+                            name.to_string()
+                        };
+                        format!("{name}: {}", self.render(*value))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("{{{entries}}}")
+            }
             Value::Str(s) => self.string_literal(s),
             Value::Raw(s) => s.to_string(),
             Value::StrList(items) => {
@@ -188,12 +210,18 @@ impl<'a> Editor<'a> {
     /// YAML mapping, or a Terraform block), indented like its sibling keys.
     /// `None` when the object already has `key` (with an empty or odd value the model read as
     /// absent): a second entry would be a duplicate key.
-    pub fn insert_key(&self, object: Span, key: &str, value: Value) -> Option<Edit> {
+    pub fn insert_key(&self, object: Span, key: Key, value: Value) -> Option<Edit> {
+        let key = key.name(self.format);
         if self.has_key(object, key) {
             return None;
         }
-        let value = self.render(value);
         let body = self.slice(object.start, object.end);
+        if let (Format::Terraform, Value::Object(entries)) = (self.format, value) {
+            let indent = self.first_entry_indent(body);
+            let entry = self.hcl_block(key, entries, &indent);
+            return self.insert_after_brace(object, body, &entry, "");
+        }
+        let value = self.render(value);
         match self.format {
             Format::CliJson | Format::CfnJson => {
                 let entry = format!("{}: {value}", json_quote(key));
@@ -224,6 +252,45 @@ impl<'a> Editor<'a> {
                 })
             }
         }
+    }
+
+    /// The indentation of the first entry of the block or object `body` (of its closing brace
+    /// plus two spaces when it is empty).
+    fn first_entry_indent(&self, body: &str) -> String {
+        let after = body.split_once('{').map_or("", |(_, after)| after);
+        let gap = &after[..after.len() - after.trim_start().len()];
+        let indent = gap.rsplit('\n').next().unwrap_or("");
+        if after.trim_start().starts_with('}') {
+            format!("{indent}  ")
+        } else {
+            indent.to_string()
+        }
+    }
+
+    /// A Terraform block `key { … }` of `entries` (nested objects as nested blocks), its lines
+    /// after the first indented by `indent`, its attributes aligned as `terraform fmt` does.
+    fn hcl_block(&self, key: &str, entries: &[(Key, Value)], indent: &str) -> String {
+        let inner = format!("{indent}  ");
+        let width = entries
+            .iter()
+            .filter(|(_, v)| !matches!(v, Value::Object(_)))
+            .map(|(k, _)| k.name(self.format).len())
+            .max()
+            .unwrap_or(0);
+        let mut out = format!("{key} {{\n");
+        for (k, v) in entries {
+            let name = k.name(self.format);
+            match v {
+                Value::Object(nested) => out.push_str(&format!(
+                    "{inner}{}\n",
+                    self.hcl_block(name, nested, &inner)
+                )),
+                _ => out.push_str(&format!("{inner}{name:width$} = {}\n", self.render(*v))),
+            }
+        }
+        out.push_str(indent);
+        out.push('}');
+        out
     }
 
     /// True when the object at `object` has an entry named `key` at its own level.
@@ -339,6 +406,11 @@ impl<'a> Editor<'a> {
             });
         }
         // YAML and Terraform: the key starts its own line; remove whole lines.
+        if self.format == Format::Terraform {
+            if let Some(edit) = self.remove_hcl_attribute(value) {
+                return Some(edit);
+            }
+        }
         let key_start = if self.slice(value.start, value.end).starts_with('{')
             || self.format == Format::CfnYaml
         {
@@ -366,6 +438,38 @@ impl<'a> Editor<'a> {
             end: line_end_inclusive(self.text, value.end),
             replacement: String::new(),
         })
+    }
+
+    /// Removes the line of a Terraform attribute `name = value` whose value is at `value`, when
+    /// the line holds nothing else (an end-of-line comment aside).
+    fn remove_hcl_attribute(&self, value: Span) -> Option<Edit> {
+        let start = line_start(self.text, value.start);
+        let name = self
+            .slice(start, value.start)
+            .trim()
+            .strip_suffix('=')?
+            .trim_end();
+        let is_name = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        let end = line_end_inclusive(self.text, value.end);
+        let tail = self.slice(value.end, end).trim();
+        let tail_ok = tail.is_empty() || tail.starts_with('#') || tail.starts_with("//");
+        (is_name && tail_ok).then(|| Edit {
+            start,
+            end,
+            replacement: String::new(),
+        })
+    }
+
+    /// Takes the value at `value` back to "not set": in CLI JSON, which lists every key, the
+    /// empty string the API writes for "none"; elsewhere the key and value are removed.
+    pub fn unset(&self, value: Span) -> Option<Edit> {
+        match self.format {
+            Format::CliJson => Some(self.replace_string(value, "")),
+            _ => self.remove_entry(value),
+        }
     }
 
     /// True when the item at `pos` is a YAML block sequence item (`- item`).
@@ -676,7 +780,7 @@ mod tests {
         let obj = span_of(yaml, "ErrorCode: 403\n    ResponseCode: 200");
         let e = Editor::new(yaml, Format::CfnYaml);
         let edit = e
-            .insert_key(obj, "ErrorCachingMinTTL", Value::Raw("0"))
+            .insert_key(obj, Key::verbatim("ErrorCachingMinTTL"), Value::Raw("0"))
             .unwrap();
         assert_eq!(
             apply(yaml, vec![edit]),
@@ -685,13 +789,17 @@ mod tests {
         let json = "{\n  \"A\": 1\n}";
         let e = Editor::new(json, Format::CliJson);
         let edit = e
-            .insert_key(span_of(json, json), "B", Value::Str("x"))
+            .insert_key(span_of(json, json), Key::verbatim("B"), Value::Str("x"))
             .unwrap();
         assert_eq!(apply(json, vec![edit]), "{\n  \"B\": \"x\",\n  \"A\": 1\n}");
         let tf = "block {\n    a = 1\n}";
         let e = Editor::new(tf, Format::Terraform);
         let edit = e
-            .insert_key(span_of(tf, "{\n    a = 1\n}"), "b", Value::Str("x"))
+            .insert_key(
+                span_of(tf, "{\n    a = 1\n}"),
+                Key::verbatim("b"),
+                Value::Str("x"),
+            )
             .unwrap();
         assert_eq!(
             apply(tf, vec![edit]),
@@ -700,7 +808,11 @@ mod tests {
         // `terraform fmt` alignment of the run the new attribute joins.
         let tf = "block {\n  target_origin_id       = \"api\"\n  viewer_protocol_policy = \"https-only\"\n}";
         let edit = Editor::new(tf, Format::Terraform)
-            .insert_key(span_of(tf, &tf[6..]), "compress", Value::Raw("true"))
+            .insert_key(
+                span_of(tf, &tf[6..]),
+                Key::verbatim("compress"),
+                Value::Raw("true"),
+            )
             .unwrap();
         assert_eq!(
             apply(tf, vec![edit]),
@@ -709,7 +821,11 @@ mod tests {
         // A key longer than the run, or a block that opens with a nested block: one space.
         for tf in ["b {\n  a = 1\n}", "b {\n  origin {\n    x = 1\n  }\n}"] {
             let edit = Editor::new(tf, Format::Terraform)
-                .insert_key(span_of(tf, &tf[2..]), "compress", Value::Raw("true"))
+                .insert_key(
+                    span_of(tf, &tf[2..]),
+                    Key::verbatim("compress"),
+                    Value::Raw("true"),
+                )
                 .unwrap();
             assert!(apply(tf, vec![edit]).contains("\n  compress = true\n"));
         }
@@ -726,26 +842,26 @@ mod tests {
         );
         let e = Editor::new(yaml, Format::CfnYaml);
         assert!(e
-            .insert_key(obj, "CustomOriginConfig", Value::Raw("{}"))
+            .insert_key(obj, Key::verbatim("CustomOriginConfig"), Value::Raw("{}"))
             .is_none());
         assert!(e
-            .insert_key(obj, "OriginPath", Value::Str("/prod"))
+            .insert_key(obj, Key::verbatim("OriginPath"), Value::Str("/prod"))
             .is_some());
         let json = "{\"A\": null, \"B\": {\"C\": 1}}";
         let e = Editor::new(json, Format::CfnJson);
         assert!(e
-            .insert_key(span_of(json, json), "A", Value::Raw("1"))
+            .insert_key(span_of(json, json), Key::verbatim("A"), Value::Raw("1"))
             .is_none());
         assert!(e
-            .insert_key(span_of(json, json), "C", Value::Raw("1"))
+            .insert_key(span_of(json, json), Key::verbatim("C"), Value::Raw("1"))
             .is_some());
         let tf = "origin {\n  origin_id = \"api\"\n  custom_origin_config {\n    x = 1\n  }\n}";
         let e = Editor::new(tf, Format::Terraform);
         assert!(e
-            .insert_key(span_of(tf, tf), "origin_id", Value::Str("b"))
+            .insert_key(span_of(tf, tf), Key::verbatim("origin_id"), Value::Str("b"))
             .is_none());
         assert!(e
-            .insert_key(span_of(tf, tf), "x", Value::Raw("2"))
+            .insert_key(span_of(tf, tf), Key::verbatim("x"), Value::Raw("2"))
             .is_some());
     }
 
@@ -765,5 +881,74 @@ mod tests {
             .remove_entry(span_of(yaml, "Q: true"))
             .unwrap();
         assert_eq!(apply(yaml, vec![edit]), "B:\n  C: 1\n");
+    }
+
+    #[test]
+    fn removes_terraform_attribute_lines() {
+        let tf = "b {\n  a = 1\n  min_ttl = 0 # legacy\n  c = \"x\" d = 1\n}\n";
+        let e = Editor::new(tf, Format::Terraform);
+        let edit = e
+            .remove_entry(span_of(tf, "0 # legacy").clone_first(1))
+            .unwrap();
+        assert_eq!(
+            apply(tf, vec![edit]),
+            "b {\n  a = 1\n  c = \"x\" d = 1\n}\n"
+        );
+        // An attribute sharing its line with another is not removed.
+        assert!(e.remove_entry(span_of(tf, "\"x\"")).is_none());
+        // A nested block goes with all its lines.
+        let tf = "b {\n  forwarded_values {\n    q = 1\n  }\n  c = 2\n}\n";
+        let edit = Editor::new(tf, Format::Terraform)
+            .remove_entry(span_of(tf, "forwarded_values {\n    q = 1\n  }"))
+            .unwrap();
+        assert_eq!(apply(tf, vec![edit]), "b {\n  c = 2\n}\n");
+    }
+
+    #[test]
+    fn unset_writes_the_apis_empty_value_in_cli_json_only() {
+        let json = r#"{"A": "x", "B": 1}"#;
+        let edit = Editor::new(json, Format::CliJson)
+            .unset(span_of(json, "\"x\""))
+            .unwrap();
+        assert_eq!(apply(json, vec![edit]), r#"{"A": "", "B": 1}"#);
+        let edit = Editor::new(json, Format::CfnJson)
+            .unset(span_of(json, "\"x\""))
+            .unwrap();
+        assert_eq!(apply(json, vec![edit]), r#"{"B": 1}"#);
+    }
+
+    #[test]
+    fn inserts_objects_per_format() {
+        let object = [
+            (Key::HTTP_PORT, Value::Raw("80")),
+            (Key::ORIGIN_PROTOCOL_POLICY, Value::Str("https-only")),
+            (Key::ORIGIN_SSL_PROTOCOLS, Value::StrList(&["TLSv1.2"])),
+        ];
+        let insert = |text: &str, format| {
+            let edit = Editor::new(text, format)
+                .insert_key(
+                    span_of(text, text.trim_start_matches("- ").trim_end()),
+                    Key::CUSTOM_ORIGIN_CONFIG,
+                    Value::Object(&object),
+                )
+                .unwrap();
+            apply(text, vec![edit])
+        };
+        assert_eq!(
+            insert("{\"Id\": \"a\"}", Format::CliJson),
+            "{\"CustomOriginConfig\": {\"HTTPPort\": 80, \"OriginProtocolPolicy\": \"https-only\", \
+             \"OriginSslProtocols\": {\"Quantity\": 1, \"Items\": [\"TLSv1.2\"]}}, \"Id\": \"a\"}"
+        );
+        assert_eq!(
+            insert("- Id: a\n", Format::CfnYaml),
+            "- CustomOriginConfig: {HTTPPort: 80, OriginProtocolPolicy: https-only, \
+             OriginSSLProtocols: [TLSv1.2]}\n  Id: a\n"
+        );
+        assert_eq!(
+            insert("origin {\n    origin_id = \"a\"\n  }", Format::Terraform),
+            "origin {\n    custom_origin_config {\n      http_port              = 80\n      \
+             origin_protocol_policy = \"https-only\"\n      origin_ssl_protocols   = \
+             [\"TLSv1.2\"]\n    }\n    origin_id = \"a\"\n  }"
+        );
     }
 }

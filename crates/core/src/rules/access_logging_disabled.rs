@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -19,21 +18,16 @@ pub static RULE: Rule = Rule {
         why_bad: "Without access logs there is no record of who called the API through \
             CloudFront (Security Hub CloudFront.5, checkov CKV_AWS_86, trivy AVD-AWS-0010, \
             cdk-nag CFR3).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(api_doc!()),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        Logging:\n          Bucket: cdn-logs.s3.amazonaws.com\n          Prefix: orders-api/\n",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Logging configured outside the distribution config (CloudWatch standard \
             logging v2 delivery, real-time logs).",
         references: &["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html"],
+        fix_safety: None,
     },
     check,
 };
@@ -72,30 +66,36 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn missing_logging_informs() {
-        let mut doc = api_doc();
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        let l = &mut dist(&mut doc).logging;
-        l.present = true;
-        l.bucket = known("logs.s3.amazonaws.com".into());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).logging.enabled = known(false);
-        assert_eq!(check(&RULE, &doc).len(), 1);
+    fn logging(keys: &str) -> String {
+        cfn(
+            &format!("        Logging:\n{keys}"),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
     #[test]
-    fn unknown_bucket_is_silent() {
-        let mut doc = api_doc();
-        let l = &mut dist(&mut doc).logging;
-        l.present = true;
-        l.bucket = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let disabled = r#"{"DistributionConfig": {
+  "Enabled": true,
+  "Logging": {"Enabled": ‸false, "IncludeCookies": false, "Bucket": "", "Prefix": ""},
+  "Origins": {"Quantity": 0}
+}}"#;
+        Tester::new(&RULE)
+            .pass([
+                logging("          Bucket: cdn-logs.s3.amazonaws.com\n"),
+                logging("          Bucket: !Ref LogBucket\n          Prefix: api/\n"),
+            ])
+            .fail([
+                case(API.mark("Enabled: true"))
+                    .message("distribution `Cdn` has no access logging bucket"),
+                case(logging("          ‸Bucket: ''\n          Prefix: api/\n")),
+                case(disabled)
+                    .message("access logging is disabled")
+                    .not_rendered("logging turned off has no CloudFormation or Terraform form"),
+            ])
+            .test();
     }
 }

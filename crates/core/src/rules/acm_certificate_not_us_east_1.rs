@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "acm-certificate-not-us-east-1",
@@ -17,37 +16,17 @@ pub static RULE: Rule = Rule {
             Terraform `acm_certificate_arn`) whose region is not `us-east-1`.",
         why_bad: "CloudFront only accepts ACM certificates from US East (N. Virginia). Regional \
             API Gateway custom domains use a certificate in the API's region, a common mix-up.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(changed!(
+            cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+            "arn:aws:acm:us-east-1:" => "arn:aws:acm:eu-west-1:"
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!())),
         exceptions: "None: request or import the certificate in us-east-1.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -78,28 +57,39 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn region_checked() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).viewer_certificate.acm_certificate_arn =
-            known("arn:aws:acm:eu-west-1:123456789012:certificate/abc".into());
-        assert!(check(&RULE, &doc)[0].message.contains("eu-west-1"));
-        dist(&mut doc).viewer_certificate.acm_certificate_arn =
-            known("arn:aws:acm:us-east-1:123456789012:certificate/abc".into());
-        assert!(check(&RULE, &doc).is_empty());
+    fn certificate(arn: &str) -> String {
+        cfn(
+            &format!(
+                "        Aliases: [api.example.com]\n        ViewerCertificate:\n          \
+                 AcmCertificateArn: {arn}\n          SslSupportMethod: sni-only\n"
+            ),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
     #[test]
-    fn unknown_arn_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).viewer_certificate.acm_certificate_arn = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                certificate("arn:aws:acm:us-east-1:123456789012:certificate/abc"),
+                certificate("!Ref CertificateArn"),
+                // Not an ACM ARN, or no region in it.
+                certificate("arn:aws:iam::123456789012:server-certificate/abc"),
+                certificate("arn:aws:acm::123456789012:certificate/abc"),
+            ])
+            .fail([
+                case(RULE.docs.example.text.mark("arn:aws:acm:eu-west-1")).message(
+                    "is in eu-west-1; CloudFront only accepts ACM certificates from us-east-1",
+                ),
+                case(certificate(
+                    "‸arn:aws-cn:acm:cn-north-1:123456789012:certificate/abc",
+                ))
+                .message("is in cn-north-1"),
+            ])
+            .test();
     }
 }

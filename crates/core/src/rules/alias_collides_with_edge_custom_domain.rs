@@ -4,7 +4,18 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+    "  ApiDomain:
+    Type: AWS::ApiGateway::DomainName
+    Properties:
+      DomainName: api.example.com
+      CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
+      EndpointConfiguration:
+        Types: [EDGE]
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "alias-collides-with-edge-custom-domain",
@@ -20,58 +31,13 @@ pub static RULE: Rule = Rule {
             that API Gateway owns, so adding the same name to your distribution fails with \
             `CNAMEAlreadyExists` (409). Put your distribution in front of a REGIONAL custom \
             domain, or use another name.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                "Resources:
-  ApiDomain:
-    Type: AWS::ApiGateway::DomainName
-    Properties:
-      DomainName: api.example.com
-      CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-      EndpointConfiguration:
-        Types: [EDGE]
-",
-                "  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n",
-                "      DistributionConfig:\n        Enabled: true\n",
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                "        Origins:\n          - Id: orders-api\n",
-                api_origin!(),
-                "        DefaultCacheBehavior:\n          TargetOriginId: orders-api\n",
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                "Resources:
-  ApiDomain:
-    Type: AWS::ApiGateway::DomainName
-    Properties:
-      DomainName: origin-api.example.com
-      RegionalCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-      EndpointConfiguration:
-        Types: [REGIONAL]
-",
-                "  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n",
-                "      DistributionConfig:\n        Enabled: true\n",
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                "        Origins:\n          - Id: orders-api\n",
-                api_origin!(),
-                "        DefaultCacheBehavior:\n          TargetOriginId: orders-api\n",
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "      DomainName: api.example.com\n      CertificateArn: arn:aws:acm:us-east-1:"
+                => "      DomainName: origin-api.example.com\n      RegionalCertificateArn: arn:aws:acm:eu-west-1:",
+            "Types: [EDGE]" => "Types: [REGIONAL]"
+        )),
         exceptions: "Only custom domains that say `EDGE` explicitly are compared (a REST custom \
             domain without `EndpointConfiguration` is edge-optimized too, but the model cannot \
             tell it from an HTTP API domain, which is always regional).",
@@ -79,6 +45,7 @@ pub static RULE: Rule = Rule {
             "https://repost.aws/knowledge-center/resolve-cnamealreadyexists-error",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -138,53 +105,23 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{covers, RULE};
-    use crate::model::ApiDomainName;
-    use crate::rules::test_support::*;
+    use super::RULE;
+    use crate::rules::tester::{case, CaseText, Tester};
 
-    #[test]
-    fn wildcard_cover() {
-        assert!(covers("api.example.com", "API.example.com"));
-        assert!(covers("*.example.com", "api.example.com"));
-        assert!(!covers("*.example.com", "a.b.example.com"));
-        assert!(!covers("www.example.com", "api.example.com"));
+    /// The rule's example with these aliases, and this domain and endpoint type.
+    fn collide(aliases: &str, domain: &str, types: &str) -> String {
+        RULE.docs
+            .example
+            .text
+            .with("Aliases: [api.example.com]", &format!("Aliases: {aliases}"))
+            .with(
+                "DomainName: api.example.com",
+                &format!("DomainName: {domain}"),
+            )
+            .with("Types: [EDGE]", &format!("Types: {types}"))
     }
 
-    fn doc_with(types: crate::value::List) -> crate::model::Document {
-        let mut doc = api_doc();
-        doc.api_domain_names.push(ApiDomainName {
-            name: "ApiDomain".into(),
-            domain_name: known("api.example.com".into()),
-            endpoint_types: types,
-            ..Default::default()
-        });
-        dist(&mut doc).aliases = list(&["*.example.com"]);
-        doc
-    }
-
-    #[test]
-    fn edge_domains_collide_regional_and_unknown_do_not() {
-        let f = check(&RULE, &doc_with(list(&["EDGE"])));
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("`*.example.com`"));
-        assert!(check(&RULE, &doc_with(list(&["REGIONAL"]))).is_empty());
-        assert!(check(&RULE, &doc_with(unknown())).is_empty());
-        assert!(check(&RULE, &doc_with(Default::default())).is_empty());
-        let mut doc = doc_with(list(&["EDGE"]));
-        dist(&mut doc).aliases = known(vec![unknown()]);
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "api.example.com]")
-        );
-        let tf = r#"resource "aws_api_gateway_domain_name" "api" {
+    const TERRAFORM: &str = r#"resource "aws_api_gateway_domain_name" "api" {
   domain_name     = "api.example.com"
   certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
   endpoint_configuration {
@@ -193,10 +130,37 @@ mod tests {
 }
 
 resource "aws_cloudfront_distribution" "d" {
-  aliases = ["api.example.com"]
+  aliases = [‸"api.example.com"]
 }
 "#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (10, 14));
+
+    #[test]
+    fn cases() {
+        let sibling = "an API custom domain beside the distribution";
+        Tester::new(&RULE)
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    collide("[api.example.com]", "api.example.com", "[REGIONAL]"),
+                    collide("[api.example.com]", "api.example.com", "!Ref EndpointTypes"),
+                    collide("['*.example.com']", "a.b.example.com", "[EDGE]"),
+                    collide("[www.example.com]", "api.example.com", "[EDGE]"),
+                    collide("[!Ref Alias]", "api.example.com", "[EDGE]"),
+                ]
+                .map(|text| case(text).not_rendered(sibling)),
+            )
+            .fail(
+                [
+                    case(RULE.docs.example.text.mark("api.example.com]"))
+                        .message("alias `api.example.com` is also the edge-optimized API Gateway custom domain `api.example.com` (`ApiDomain`)"),
+                    case(collide("[‸API.example.com]", "api.example.com", "[EDGE]")),
+                    case(collide("[‸'*.example.com']", "api.example.com", "[EDGE]"))
+                        .message("alias `*.example.com`"),
+                    case(collide("[www.example.com, ‸api.example.com]", "api.example.com", "[REGIONAL, EDGE]")),
+                    case(TERRAFORM),
+                ]
+                .map(|c| c.not_rendered(sibling)),
+            )
+            .test();
     }
 }

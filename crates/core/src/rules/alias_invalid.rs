@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "alias-invalid",
@@ -21,37 +20,21 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront rejects such aliases when the distribution is created or updated \
             (a trailing dot fails the certificate check). Internationalized names must be \
             written in punycode (`xn--…`).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [https://api.example.com/]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(changed!(
+            cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+            "Aliases: [api.example.com]" => "Aliases: [https://api.example.com/]"
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
+            custom_certificate!(),
+            api_origin!(),
+            api_behavior!()
+        )),
         exceptions: "None. Aliases from parameters or variables are not checked.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Aliases.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -151,25 +134,29 @@ fn problem(alias: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{problem, RULE};
-    use crate::rules::test_support::*;
+    use super::RULE;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
+
+    fn aliases(list: &str) -> String {
+        cfn(
+            &format!("        Aliases: {list}\n"),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
+    }
 
     #[test]
-    fn valid_and_invalid_names() {
-        for good in [
+    fn cases() {
+        let valid = [
             "api.example.com",
             "*.example.com",
             "xn--bcher-kva.example",
             "a_b.example.com",
             "API.Example.com",
-        ] {
-            assert_eq!(problem(good), None, "{good}");
-        }
-        for bad in [
-            "https://api.example.com",
-            "api.example.com/v1",
-            "api.example.com:443",
-            "api.example.com.",
+        ];
+        let long_label = format!("{}.com", "a".repeat(64));
+        let long_name = format!("{}.com", vec!["a".repeat(60); 5].join("."));
+        let unfixable = [
             "localhost",
             "api..example.com",
             "api.*.example.com",
@@ -177,50 +164,41 @@ mod tests {
             "api example.com",
             "bücher.example",
             "-api.example.com",
-        ] {
-            assert!(problem(bad).is_some(), "{bad}");
-        }
-        assert!(problem(&format!("{}.com", "a".repeat(64))).is_some());
-    }
-
-    #[test]
-    fn findings_fixes_and_unknowns() {
-        let mut doc = api_doc();
-        dist(&mut doc).aliases =
-            list(&["api.example.com", "https://www.example.com/", "bad..name"]);
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 2);
-        assert!(f[0].message.contains("`https://www.example.com/`"));
-        assert!(f[0].fix.is_some());
-        assert!(f[1].fix.is_none());
-        dist(&mut doc).aliases = known(vec![unknown(), known("api.example.com".into())]);
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).aliases = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "https://api")
-        );
-        let fixed = apply_all(yaml, &f);
-        assert!(fixed.contains("Aliases: [api.example.com]"), "{fixed}");
-        assert!(lint_rule(&RULE, &fixed).is_empty());
-        let tf = "resource \"aws_cloudfront_distribution\" \"d\" {\n  aliases = [\"ok.example.com\", \"api.example.com.\"]\n}\n";
-        let f = lint_rule(&RULE, tf);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(tf, "\"api.example.com.")
-        );
-        assert!(apply_all(tf, &f).contains("[\"ok.example.com\", \"api.example.com\"]"));
-        let json =
-            r#"{"DistributionConfig": {"Aliases": {"Quantity": 1, "Items": ["*.*.example.com"]}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!(f[0].span.column, 62);
-        assert!(f[0].fix.is_none());
+            long_label.as_str(),
+            long_name.as_str(),
+        ];
+        let fixable = [
+            ("https://api.example.com", "scheme or path"),
+            ("https://www.example.com/", "scheme or path"),
+            ("api.example.com/v1", "scheme or path"),
+            ("api.example.com:443", "a port"),
+            ("api.example.com.", "trailing dot"),
+        ];
+        Tester::new(&RULE)
+            .pass(valid.map(|a| aliases(&format!("['{a}']"))))
+            .pass([
+                aliases("[!Ref Alias, api.example.com]"),
+                aliases("!Ref Aliases"),
+                RULE.docs.use_instead.text.to_string(),
+            ])
+            .fail(unfixable.map(|a| {
+                case(aliases(&format!("[api.example.com, ‸'{a}']")))
+                    .message(&format!("alias `{a}` is not a valid domain name"))
+            }))
+            .fail([
+                case(r#"{"DistributionConfig": {"Aliases": {"Quantity": 1, "Items": [‸"*.*.example.com"]}}}"#)
+                    .message("a wildcard must be the whole left-most label"),
+            ])
+            .fix(fixable.map(|(a, problem)| {
+                (
+                    case(aliases(&format!("[‸'{a}']"))).message(problem),
+                    aliases(&format!("['{}']", super::clean(a))),
+                )
+            }))
+            .fix([(
+                RULE.docs.example.text.mark("https://api"),
+                RULE.docs.use_instead.text,
+            )])
+            .test();
     }
 }

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "aliases-need-custom-certificate",
@@ -17,35 +16,18 @@ pub static RULE: Rule = Rule {
             default `*.cloudfront.net` one (or missing).",
         why_bad: "An alternate domain name needs a certificate that covers it; CloudFront \
             rejects the distribution otherwise.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          CloudFrontDefaultCertificate: true
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(cfn_doc!(
+            "        Aliases: [api.example.com]\n        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n",
+            api_origin!(),
+            api_behavior!()
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!())),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesGeneral.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -84,33 +66,35 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn aliases_without_certificate_fail() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).aliases = list(&["api.example.com"]);
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        dist(&mut doc).viewer_certificate.acm_certificate_arn = crate::value::Field::unknown(
-            crate::value::Unknown::Parameter {
-                name: "Cert".into(),
-                no_echo: false,
-            },
-            Default::default(),
-            "c",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn config(keys: &str) -> String {
+        cfn(keys, API_ORIGIN, API_BEHAVIOR)
     }
 
     #[test]
-    fn unknown_aliases_are_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).aliases = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let acm = "        ViewerCertificate:\n          AcmCertificateArn: !Ref Certificate\n          SslSupportMethod: sni-only\n";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                config("        Aliases: []\n"),
+                config("        Aliases: !Ref Aliases\n"),
+                config(&format!("        Aliases: [api.example.com]\n{acm}")),
+                config(
+                    "        Aliases: [api.example.com]\n        ViewerCertificate:\n          IamCertificateId: ASCACKCEVSQ6C2EXAMPLE\n          SslSupportMethod: sni-only\n",
+                ),
+                config(
+                    "        Aliases: [api.example.com]\n        ViewerCertificate:\n          CloudFrontDefaultCertificate: !Ref UseDefault\n",
+                ),
+            ])
+            .fail([
+                case(RULE.docs.example.text.mark("[api.example.com]"))
+                    .message("aliases api.example.com need a custom certificate"),
+                case(config("        Aliases: ‸[api.example.com, !Ref Other]\n"))
+                    .message("aliases api.example.com need"),
+            ])
+            .test();
     }
 }

@@ -1,11 +1,10 @@
 //! `api-behavior-caching-enabled`: API responses are cached by default.
 
+use super::helpers::use_caching_disabled;
 use crate::lint::{
-    behavior_name, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule,
-    RuleDocs, Severity, Snippet,
+    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
 };
-use crate::managed;
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "api-behavior-caching-enabled",
@@ -21,9 +20,7 @@ pub static RULE: Rule = Rule {
         why_bad: "API GET responses are cached and replayed to other callers: personalised data \
             leaks between users and results go stale. A `MinTTL` above zero even overrides \
             `Cache-Control: no-store` or `private` from the origin.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -31,18 +28,15 @@ pub static RULE: Rule = Rule {
           CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6 # CachingOptimized
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "Routes that are explicitly cacheable (public, non-personalised GETs) with a \
             cache key that includes the authorization and query values they depend on.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachePolicyConfig.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -67,14 +61,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 show(ttls.max)
             );
             let cause = &fwd.cache.cause;
-            let fix = fwd.cache.managed_id.and_then(|_| {
-                Fix::unsafe_(
-                    "use cache policy CachingDisabled",
-                    vec![ctx
-                        .editor()
-                        .replace_string(cause.span, managed::CACHING_DISABLED)],
-                )
-            });
+            let fix = use_caching_disabled(ctx, &fwd);
             Some(
                 ctx.finding(&RULE, cause.span, &cause.path, message)
                     .with_fix(fix),
@@ -86,28 +73,39 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::managed;
-    use crate::model::ForwardedValues;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const CACHE: &str = "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n";
+
+    /// The API distribution with legacy forwarding and these extra behavior keys.
+    fn legacy(keys: &str) -> String {
+        API.with(
+            CACHE,
+            &format!("          ForwardedValues:\n            ‸QueryString: true\n{keys}"),
+        )
+    }
 
     #[test]
-    fn caching_optimized_and_legacy_default_fail() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cache_policy_id = policy(managed::CACHING_OPTIMIZED);
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("min 1 / default 86400"));
-        let b = default_behavior(&mut doc);
-        b.cache_policy_id = Default::default();
-        b.forwarded_values = Some(ForwardedValues::default());
-        assert!(check(&RULE, &doc)[0].message.contains("default 86400"));
-        default_behavior(&mut doc).default_ttl = known(0);
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).default_ttl = crate::value::Field::unknown(
-            crate::value::Unknown::Expression("var.ttl".into()),
-            Default::default(),
-            "t",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let optimized = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(CACHE, "          CachePolicyId: !Ref CachePolicy\n"),
+                legacy("          DefaultTTL: 0\n          MaxTTL: 0\n").unmarked(),
+                legacy("          DefaultTTL: !Ref Ttl\n").unmarked(),
+            ])
+            .fail([
+                case(legacy("")).message("legacy ForwardedValues has TTLs min 0 / default 86400")
+            ])
+            .unsafe_fix([(
+                case(example.mark(optimized)).message(
+                    "default behavior to origin `orders-api` caches API responses: cache policy \
+                     CachingOptimized (658327ea-…) has TTLs min 1 / default 86400 / max 31536000",
+                ),
+                example.with(optimized, "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"),
+            )])
+            .test();
     }
 }

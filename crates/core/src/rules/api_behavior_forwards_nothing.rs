@@ -1,12 +1,11 @@
 //! `api-behavior-forwards-nothing`: no query string, header or cookie reaches the API.
 
-use super::shared_fixes::use_all_viewer_except_host;
-use crate::forwarding::{Amount, Forwarding};
+use super::helpers::use_all_viewer_except_host;
+use super::helpers::{forwarding_sources, forwards_nothing};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "api-behavior-forwards-nothing",
@@ -24,37 +23,25 @@ pub static RULE: Rule = Rule {
             `Authorization`, `Origin`, `Content-Type`-dependent headers and cookies all \
             disappear. CachingDisabled's cache key is empty by design; it must be paired with an \
             origin request policy.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "An endpoint that really needs nothing from the request but its path \
             (a health check).",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
         ],
+        fix_safety: None,
     },
     check,
 };
-
-/// True when the behavior is known to forward no query string, header or cookie.
-pub fn forwards_nothing(fwd: &Forwarding) -> bool {
-    fwd.query_strings.is(Amount::None)
-        && fwd.cookies.is(Amount::None)
-        && fwd.headers.as_ref().is_some_and(|h| h.is_empty())
-}
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
     ctx.api_behaviors()
@@ -65,10 +52,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 return None;
             }
             let via = match &fwd.origin_request {
-                Some(orp) => format!(
-                    "{} and {}",
-                    fwd.cache.cause.description, orp.cause.description
-                ),
+                Some(_) => forwarding_sources(&fwd),
                 None => format!(
                     "{} and no origin request policy",
                     fwd.cache.cause.description
@@ -92,20 +76,46 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
     #[test]
-    fn caching_disabled_alone_fails() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).origin_request_policy_id = Default::default();
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("no origin request policy"));
-        default_behavior(&mut doc).origin_request_policy_id = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "o",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let caching_disabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+        let legacy = API
+            .with(
+                &format!("          CachePolicyId: {caching_disabled}\n"),
+                "",
+            )
+            .with(
+                &format!("          {ORP}\n"),
+                "          ForwardedValues:\n            ‸QueryString: false\n          \
+                 DefaultTTL: 0\n          MaxTTL: 0\n",
+            );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(ORP, "OriginRequestPolicyId: !Ref Orp"),
+                API.with(
+                    ORP,
+                    "OriginRequestPolicyId: 216adef6-5c7f-47e4-b989-5492eafa07d3",
+                ),
+            ])
+            .fail([case(legacy).message("sends no query strings, headers or cookies")])
+            .unsafe_fix([(
+                case(example.mark(caching_disabled)).message(
+                    "default behavior sends no query strings, headers or cookies to origin \
+                         `orders-api` (cache policy CachingDisabled (4135ea2d-…) and no origin \
+                         request policy)",
+                ),
+                // The policy is inserted as the behavior's first key.
+                example.with(
+                    "          TargetOriginId",
+                    &format!("          {ORP}\n          TargetOriginId"),
+                ),
+            )])
+            .test();
     }
 }

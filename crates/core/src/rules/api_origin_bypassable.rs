@@ -3,7 +3,6 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "api-origin-bypassable",
@@ -21,13 +20,8 @@ pub static RULE: Rule = Rule {
             and logging on the distribution can be bypassed. The documented fix: CloudFront adds \
             a secret header, and a Regional WAF web ACL or a Lambda authorizer at the API \
             rejects requests without it.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(api_doc!()),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -36,8 +30,7 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Private APIs behind a VPC origin, APIs that disable their default endpoint \
             and are only reachable through a custom domain that CloudFront alone uses, or APIs \
             whose authorization makes direct calls harmless.",
@@ -45,6 +38,7 @@ pub static RULE: Rule = Rule {
             "https://aws.amazon.com/blogs/networking-and-content-delivery/restricting-access-http-api-gateway-lambda-authorizer/",
             "https://aws.amazon.com/blogs/compute/protecting-your-api-using-amazon-api-gateway-and-aws-waf-part-2/",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -91,33 +85,44 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::model::CustomHeader;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn secret_header_protects() {
-        let mut doc = api_doc();
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Info);
-        dist(&mut doc).web_acl_id = known("arn:aws:wafv2:us-east-1:1:global/webacl/x/y".into());
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
-        dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
-            name: known("X-Origin-Verify".into()),
-            ..Default::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
+    /// The API distribution whose origin has one custom header called `name`.
+    fn header(name: &str) -> String {
+        cfn(
+            "",
+            &format!(
+                "{API_ORIGIN}            OriginCustomHeaders:\n              - HeaderName: {name}\n                HeaderValue: x\n"
+            ),
+            API_BEHAVIOR,
+        )
     }
 
+    const DOMAIN: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
+
     #[test]
-    fn unknown_header_name_counts_as_secret() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
-            name: crate::value::Field::unknown(
-                crate::value::Unknown::Intrinsic("Ref".into()),
-                Default::default(),
-                "u",
-            ),
-            ..Default::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let waf = "        WebACLId: arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/1\n";
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                header("X-Origin-Verify"),
+                header("x-cdn-secret"),
+                header("X-Api-Key"),
+                header("!Ref SecretHeaderName"),
+                // Not an API Gateway origin.
+                API.with(DOMAIN, "example.com"),
+            ])
+            .fail([
+                case(API.mark(DOMAIN)).message(
+                    "origin `orders-api` has no secret origin header, so its API can be called \
+                     directly and bypass the distribution",
+                ),
+                case(header("X-Request-Source").mark(DOMAIN)),
+                case(cfn(waf, API_ORIGIN, API_BEHAVIOR).mark(DOMAIN))
+                    .severity(Severity::Warning)
+                    .message("bypass the distribution's WAF web ACL"),
+            ])
+            .test();
     }
 }

@@ -4,7 +4,6 @@ use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "api-redirect-to-https",
@@ -20,9 +19,7 @@ pub static RULE: Rule = Rule {
             follow a 301 with a GET and drop the body, so a misconfigured caller that POSTs \
             over HTTP silently does something else, and its credentials have already crossed \
             the network in clear text. `https-only` answers 403 and the mistake shows at once.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: redirect-to-https
@@ -30,18 +27,15 @@ pub static RULE: Rule = Rule {
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "An API also used by browsers typing the URL (rare) may want the redirect; \
             suppress the rule for that distribution.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DefaultCacheBehavior.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -75,51 +69,29 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const VIEWER: &str = "ViewerProtocolPolicy: https-only";
 
     #[test]
-    fn redirect_on_api_behavior_is_reported() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).viewer_protocol_policy = known("redirect-to-https".into());
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("default behavior"));
-        assert!(!f[0].fix.as_ref().unwrap().safe);
-        dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).viewer_protocol_policy = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fix() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "redirect-to-https")
-        );
-        let fixed = apply_all(yaml, &f);
-        assert!(fixed.contains("ViewerProtocolPolicy: https-only"));
-        assert!(lint_rule(&RULE, &fixed).is_empty());
-        let tf = r#"resource "aws_cloudfront_distribution" "d" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id       = "api"
-    viewer_protocol_policy = "redirect-to-https"
-  }
-}
-"#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (8, 30));
-        assert!(apply_all(tf, &f).contains("viewer_protocol_policy = \"https-only\""));
+    fn cases() {
+        let example = RULE.docs.example.text;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(VIEWER, "ViewerProtocolPolicy: allow-all"),
+                API.with(VIEWER, "ViewerProtocolPolicy: !Ref ViewerPolicy"),
+                // Not an API origin.
+                example.with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "site.s3.amazonaws.com",
+                ),
+            ])
+            .unsafe_fix([(
+                case(example.mark("redirect-to-https"))
+                    .message("default behavior redirects HTTP to HTTPS with a 301"),
+                RULE.docs.use_instead.text,
+            )])
+            .test();
     }
 }

@@ -1,10 +1,10 @@
 //! `api-write-methods-not-allowed`: an API behavior only allows GET/HEAD(/OPTIONS).
 
+use crate::lint::Key;
 use crate::lint::{
     behavior_name, edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext,
     Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 /// The only allowed-methods set that includes write methods.
@@ -22,26 +22,21 @@ pub static RULE: Rule = Rule {
             `[GET, HEAD, OPTIONS]`, including when it is omitted (the default is GET and HEAD).",
         why_bad: "POST, PUT, PATCH and DELETE get CloudFront's own 403: \"This distribution is \
             not configured to allow the HTTP request method that was used for this request\".",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
+        example: Snippet::cfn_yaml(cfn_doc!(
+            "",
+            api_origin!(),
+            "          ViewerProtocolPolicy: https-only
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "Read-only APIs. Write methods are all or nothing: CloudFront allows only the \
             full seven-method set.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_AllowedMethods.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -75,7 +70,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 Val::Absent => editor
                     .insert_key(
                         behavior.span,
-                        ctx.key("AllowedMethods", "AllowedMethods", "allowed_methods"),
+                        Key::ALLOWED_METHODS,
                         Value::StrList(ALL_METHODS),
                     )
                     .into_iter()
@@ -93,21 +88,35 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const ALL: &str = "AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]";
 
     #[test]
-    fn read_only_and_default_methods_warn() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).allowed_methods = list(&["GET", "HEAD", "OPTIONS"]);
-        assert!(check(&RULE, &doc)[0].message.contains("GET, HEAD, OPTIONS"));
-        default_behavior(&mut doc).allowed_methods = Default::default();
-        assert!(check(&RULE, &doc)[0].message.contains("(the default)"));
-        default_behavior(&mut doc).allowed_methods = crate::value::Field::unknown(
-            crate::value::Unknown::Expression("var.methods".into()),
-            Default::default(),
-            "m",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(ALL, "AllowedMethods: !Ref Methods"),
+                API.with(ALL, "AllowedMethods: [GET, HEAD, !Ref Write]"),
+                API.with(ALL, "AllowedMethods: [GET, HEAD, post]"),
+            ])
+            .unsafe_fix([
+                (
+                    case(API.with(ALL, "AllowedMethods: ‸[GET, HEAD, OPTIONS]"))
+                        .message("default behavior to origin `orders-api` allows only GET, HEAD, OPTIONS; POST, PUT, PATCH and DELETE get a CloudFront 403"),
+                    API.to_string(),
+                ),
+                (
+                    case(example.mark("TargetOriginId")).message("allows only GET, HEAD (the default)"),
+                    // Inserted as the behavior's first key.
+                    example.with(
+                        "          TargetOriginId",
+                        &format!("          {ALL}\n          TargetOriginId"),
+                    ),
+                ),
+            ])
+            .test();
     }
 }

@@ -4,8 +4,42 @@ use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 use crate::value::Val;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        "            DomainName: api-origin.example.com
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+        api_behavior!()
+    ),
+    rest_api!(),
+    "  ProdStage:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+      DeploymentId: abc123
+  ApiDomain:
+    Type: AWS::ApiGateway::DomainName
+    Properties:
+      DomainName: api-origin.example.com
+      RegionalCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789
+      EndpointConfiguration:
+        Types: [REGIONAL]
+  Mapping:
+    Type: AWS::ApiGateway::BasePathMapping
+    Properties:
+      DomainName: !Ref ApiDomain
+      RestApiId: !Ref Api
+      Stage: prod
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-custom-domain-origin-path-stage",
@@ -25,101 +59,8 @@ pub static RULE: Rule = Rule {
             `/orders` reaches the API as `/prod/orders`, which matches no route, and API \
             Gateway answers 403 \"Missing Authentication Token\". AWS's guide leaves the origin \
             path empty for a custom domain origin.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  ProdStage:
-    Type: AWS::ApiGateway::Stage
-    Properties:
-      RestApiId: !Ref Api
-      StageName: prod
-      DeploymentId: abc123
-  ApiDomain:
-    Type: AWS::ApiGateway::DomainName
-    Properties:
-      DomainName: api-origin.example.com
-      RegionalCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  Mapping:
-    Type: AWS::ApiGateway::BasePathMapping
-    Properties:
-      DomainName: !Ref ApiDomain
-      RestApiId: !Ref Api
-      Stage: prod
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: api-origin.example.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  ProdStage:
-    Type: AWS::ApiGateway::Stage
-    Properties:
-      RestApiId: !Ref Api
-      StageName: prod
-      DeploymentId: abc123
-  ApiDomain:
-    Type: AWS::ApiGateway::DomainName
-    Properties:
-      DomainName: api-origin.example.com
-      RegionalCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  Mapping:
-    Type: AWS::ApiGateway::BasePathMapping
-    Properties:
-      DomainName: !Ref ApiDomain
-      RestApiId: !Ref Api
-      Stage: prod
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: api-origin.example.com
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(EXAMPLE, "            OriginPath: /prod\n" => "")),
         exceptions: "An API mapping defined outside the input whose base path happens to be the \
             stage name, or an API with a resource named like the stage. The fix (unsafe) \
             empties the origin path, and is offered only when every API mapping of the input \
@@ -130,6 +71,7 @@ pub static RULE: Rule = Rule {
             "https://repost.aws/knowledge-center/api-gateway-403-custom-domain",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -202,95 +144,18 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, Finding, LintConfig};
-    use crate::model::{ApiMapping, OriginKind, OriginKindField, Stage};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{Case, CaseText, Tester};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const MAPPING: &str = "      Stage: prod\n";
+    const PATH: &str = "OriginPath: /prod";
+
+    /// The example whose base path mapping has `BasePath: base`.
+    fn base_path(base: &str) -> String {
+        EXAMPLE.with(MAPPING, &format!("{MAPPING}      BasePath: {base}\n"))
     }
 
-    fn domain_doc() -> crate::model::Document {
-        let mut doc = api_doc();
-        let o = &mut dist(&mut doc).origins[0];
-        o.domain_name = known("api.example.com".into());
-        o.kind = OriginKindField(OriginKind::ApiGatewayCustomDomain);
-        doc.stages.push(Stage {
-            stage_name: known("prod".into()),
-            ..Stage::default()
-        });
-        doc
-    }
-
-    fn mapping(base: Field<String>) -> ApiMapping {
-        ApiMapping {
-            base_path: base,
-            ..ApiMapping::default()
-        }
-    }
-
-    #[test]
-    fn stage_as_origin_path_warns() {
-        let mut doc = domain_doc();
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("the stage name `prod`"));
-        assert!(f[0].fix.is_none());
-        doc.api_mappings.push(mapping(Field::default()));
-        assert!(!check(&RULE, &doc)[0].fix.as_ref().unwrap().safe);
-        dist(&mut doc).origins[0].origin_path = known("/v1".into());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_path = known(String::new());
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn mapping_with_the_stage_name_passes() {
-        let mut doc = domain_doc();
-        doc.api_mappings.push(mapping(known("prod".into())));
-        assert!(check(&RULE, &doc).is_empty());
-        let mut doc = domain_doc();
-        doc.api_mappings.push(mapping(known("orders".into())));
-        let f = check(&RULE, &doc);
-        assert!(f[0].fix.is_none());
-    }
-
-    #[test]
-    fn unknown_mapping_or_path_is_silent() {
-        let mut doc = domain_doc();
-        doc.api_mappings.push(mapping(Field::unknown(
-            Unknown::Parameter {
-                name: "BasePath".into(),
-                no_echo: false,
-            },
-            Default::default(),
-            "u",
-        )));
-        assert!(check(&RULE, &doc).is_empty());
-        let mut doc = domain_doc();
-        dist(&mut doc).origins[0].origin_path =
-            Field::unknown(Unknown::Intrinsic("Sub".into()), Default::default(), "u");
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fix() {
-        let text = RULE.docs.example.text;
-        let f = lint(text);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (35, 25));
-        assert_eq!(f[0].related[0].0.line, 12);
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let fixed = fix_text(text, &LintConfig::default(), true).unwrap();
-        assert!(fixed.contains("            OriginPath: \"\"\n"), "{fixed}");
-        assert!(lint(&fixed).is_empty());
-        let tf = r#"resource "aws_apigatewayv2_api" "orders" {
+    const TERRAFORM: &str = r#"resource "aws_apigatewayv2_api" "orders" {
   name          = "orders"
   protocol_type = "HTTP"
 }
@@ -328,15 +193,47 @@ resource "aws_cloudfront_distribution" "cdn" {
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (32, 19));
-        assert!(f[0].fix.is_none());
-        assert!(lint(&tf.replace("\"/live\"", "\"/orders\"")).is_empty());
-        // A mapping whose base path is the stage name makes `/live` right.
-        let same = tf.replace("api_mapping_key = \"orders\"", "api_mapping_key = \"live\"");
-        assert!(lint(&same).is_empty());
-        let unknown = tf.replace("api_mapping_key = \"orders\"", "api_mapping_key = var.key");
-        assert!(lint(&unknown).is_empty());
+
+    fn sibling(text: impl Into<Case>) -> Case {
+        text.into()
+            .not_rendered("an API, stage, custom domain and mapping beside the distribution")
+    }
+
+    #[test]
+    fn cases() {
+        let no_mapping = EXAMPLE.with(
+            "  Mapping:\n    Type: AWS::ApiGateway::BasePathMapping\n    Properties:\n      \
+             DomainName: !Ref ApiDomain\n      RestApiId: !Ref Api\n      Stage: prod\n",
+            "",
+        );
+        Tester::new(&RULE)
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    base_path("prod"),
+                    base_path("/prod/v1"),
+                    base_path("!Ref BasePath"),
+                    EXAMPLE.with(PATH, "OriginPath: /v1"),
+                    EXAMPLE.with(PATH, "OriginPath: ''"),
+                    EXAMPLE.with(PATH, "OriginPath: !Sub '/${StageName}'"),
+                    TERRAFORM.with("\"/live\"", "\"/orders\""),
+                    TERRAFORM.with("api_mapping_key = \"orders\"", "api_mapping_key = \"live\""),
+                    TERRAFORM.with("api_mapping_key = \"orders\"", "api_mapping_key = var.key"),
+                ]
+                .map(sibling),
+            )
+            .fail([
+                sibling(no_mapping.mark("/prod\n")).message(
+                    "origin `orders-api` is an API Gateway custom domain with OriginPath \
+                     `/prod`, the stage name `prod`",
+                ),
+                sibling(base_path("orders").mark("/prod\n")),
+                sibling(TERRAFORM.mark("\"/live\"")).message("the stage name `live`"),
+            ])
+            .unsafe_fix([(
+                sibling(EXAMPLE.mark("/prod\n")),
+                EXAMPLE.with(PATH, "OriginPath: \"\""),
+            )])
+            .test();
     }
 }

@@ -3,7 +3,33 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
+
+/// The example template (a macro: the corrected one extends it).
+macro_rules! example {
+    () => {
+        concat!(
+            cfn_doc!(
+                "",
+                "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+                api_behavior!()
+            ),
+            "  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: orders
+      ProtocolType: HTTP
+      DisableExecuteApiEndpoint: true
+"
+        )
+    };
+}
+
+const EXAMPLE: &str = example!();
 
 pub static RULE: Rule = Rule {
     slug: "apigw-default-endpoint-disabled",
@@ -20,75 +46,28 @@ pub static RULE: Rule = Rule {
         why_bad: "With the default endpoint disabled, API Gateway answers 403 Forbidden to \
             every request on the `execute-api` host; only the API's custom domains work. Every \
             request through this origin fails.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: orders
-      ProtocolType: HTTP
-      DisableExecuteApiEndpoint: true
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: orders
-      ProtocolType: HTTP
-      DisableExecuteApiEndpoint: true
-  ApiDomain:
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            concat!(
+                example!(),
+                "  ApiDomain:
     Type: AWS::ApiGatewayV2::DomainName
     Properties:
       DomainName: api-origin.example.com
       DomainNameConfigurations:
         - CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789
           EndpointType: REGIONAL
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: api-origin.example.com
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+"
+            ),
+            "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com" => "api-origin.example.com"
+        )),
         exceptions: "None while the endpoint stays disabled: use one of the API's custom \
             domains as the origin host, or re-enable the default endpoint.",
         references: &[
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-disable-default-endpoint.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -135,55 +114,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig};
-    use crate::model::{Api, ApiKind};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{Case, CaseText, Tester};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
-    }
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const FLAG: &str = "DisableExecuteApiEndpoint: true";
+    const HOST: &str = "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com";
 
-    fn doc_with(flag: Field<bool>) -> crate::model::Document {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.apis.push(Api {
-            name: "Api".into(),
-            kind: ApiKind::Http,
-            disable_execute_api_endpoint: flag,
-            ..Api::default()
-        });
-        doc
-    }
-
-    #[test]
-    fn disabled_endpoint_fails() {
-        let f = check(&RULE, &doc_with(known(true)));
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("endpoint of `Api`"));
-        assert!(check(&RULE, &doc_with(known(false))).is_empty());
-        assert!(check(&RULE, &doc_with(Field::default())).is_empty());
-    }
-
-    #[test]
-    fn unknown_flag_is_silent() {
-        let unknown = Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u");
-        assert!(check(&RULE, &doc_with(unknown)).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_positions() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (15, 25));
-        assert_eq!((f[0].related[0].0.line, f[0].related[0].0.column), (7, 34));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let tf = r#"resource "aws_apigatewayv2_api" "orders" {
+    const TERRAFORM: &str = r#"resource "aws_apigatewayv2_api" "orders" {
   name                         = "orders"
   protocol_type                = "HTTP"
   disable_execute_api_endpoint = true
@@ -192,15 +129,43 @@ mod tests {
 resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
-    domain_name = replace(aws_apigatewayv2_api.orders.api_endpoint, "https://", "")
+    domain_name = ‸replace(aws_apigatewayv2_api.orders.api_endpoint, "https://", "")
   }
   default_cache_behavior {
     target_origin_id = "api"
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (10, 19));
+
+    fn sibling(text: impl Into<Case>) -> Case {
+        text.into().not_rendered("an API beside the distribution")
+    }
+
+    #[test]
+    fn cases() {
+        Tester::new(&RULE)
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    EXAMPLE.with(FLAG, "DisableExecuteApiEndpoint: false"),
+                    EXAMPLE.with(FLAG, "DisableExecuteApiEndpoint: !Ref Disable"),
+                    EXAMPLE.with(&format!("      {FLAG}\n"), ""),
+                    // The origin is another API's endpoint.
+                    EXAMPLE.with(HOST, "abc123defg.execute-api.eu-west-1.amazonaws.com"),
+                    TERRAFORM.unmarked().with(
+                        "disable_execute_api_endpoint = true",
+                        "disable_execute_api_endpoint = var.disable",
+                    ),
+                ]
+                .map(sibling),
+            )
+            .fail([
+                sibling(EXAMPLE.mark(HOST)).message(
+                    "origin `orders-api` is the default execute-api endpoint of `Api`, which \
+                     disables it",
+                ),
+                sibling(TERRAFORM).message("endpoint of `aws_apigatewayv2_api.orders`"),
+            ])
+            .test();
     }
 }

@@ -3,8 +3,17 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{ApiKind, Format, OriginKind};
+use crate::model::{ApiKind, OriginKind};
 use crate::value::Val;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!("", sibling_api_origin!(), api_behavior!()),
+    "  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-edge-optimized-origin",
@@ -21,68 +30,18 @@ pub static RULE: Rule = Rule {
             distribution, so every request makes two CloudFront hops: extra latency and cost, \
             and no control over the inner distribution. AWS recommends a Regional API behind \
             your own distribution.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "      Name: orders\n" => "      Name: orders\n      EndpointConfiguration:\n        Types: [REGIONAL]\n"
+        )),
         exceptions: "An edge-optimized API that must also stay reachable directly by clients \
             worldwide; consider a Regional API with its own distribution instead.",
         references: &[
             "https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-cloudfront-distribution/",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -170,29 +129,79 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::{Api, ApiKind};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{beside, Case, CaseText, Tester, API};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const HOST: &str = "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com";
+    const REST: &str = "      Name: orders\n";
+
+    /// The example's REST API with these endpoint types.
+    fn types(types: &str) -> String {
+        EXAMPLE.with(
+            REST,
+            &format!("{REST}      EndpointConfiguration:\n        Types: {types}\n"),
+        )
+    }
+
+    /// An API custom domain as the origin, with these endpoint types.
+    fn custom_domain(types: &str) -> String {
+        beside(
+            &API.with(
+                "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "api.example.com",
+            ),
+            &format!(
+                "Domain:\n  Type: AWS::ApiGateway::DomainName\n  Properties:\n    DomainName: \
+                 api.example.com\n    EndpointConfiguration:\n      Types: {types}"
+            ),
+        )
+    }
+
+    fn sibling(text: impl Into<Case>) -> Case {
+        text.into()
+            .not_rendered("an API or custom domain beside the distribution")
+    }
 
     #[test]
-    fn edge_rest_api_fails_regional_passes() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.apis.push(Api {
-            name: "Api".into(),
-            kind: ApiKind::Rest,
-            ..Api::default()
-        });
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        doc.apis[0].endpoint_types = list(&["REGIONAL"]);
-        assert!(check(&RULE, &doc).is_empty());
-        doc.apis[0].endpoint_types = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "t",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-        doc.apis[0].endpoint_types = Default::default();
-        doc.apis[0].kind = ApiKind::Http;
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let http = EXAMPLE
+            .with("AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api")
+            .with(REST, &format!("{REST}      ProtocolType: HTTP\n"));
+        Tester::new(&RULE)
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    types("[REGIONAL]"),
+                    types("[PRIVATE]"),
+                    types("!Ref EndpointTypes"),
+                    types("[!Ref EndpointType]"),
+                    http,
+                    custom_domain("[REGIONAL]"),
+                    custom_domain("!Ref Types"),
+                    // A custom domain without endpoint types is regional by default.
+                    beside(
+                        &API.with(
+                            "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                            "api.example.com",
+                        ),
+                        crate::rules::tester::CUSTOM_DOMAIN,
+                    ),
+                ]
+                .map(sibling),
+            )
+            .fail([
+                sibling(EXAMPLE.mark(HOST)).message(
+                    "origin `orders-api` is the REST API `Api`, which is edge-optimized (its \
+                     endpoint type is EDGE by default)",
+                ),
+                sibling(types("[EDGE]").mark(HOST)).message("(its endpoint type is EDGE)"),
+                sibling(types("[edge, !Ref Other]").mark(HOST)),
+                sibling(custom_domain("[EDGE]").mark("api.example.com\n            OriginPath"))
+                    .message(
+                        "origin `orders-api` is the edge-optimized API Gateway custom domain \
+                     `api.example.com`",
+                    ),
+            ])
+            .test();
     }
 }

@@ -6,7 +6,12 @@ use crate::lint::{
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
+
+const EXAMPLE: &str = changed!(
+    api_doc!(),
+    "b689b0a8-53d0-40ab-baf2-68738e2966ac\n" => "216adef6-5c7f-47e4-b989-5492eafa07d3 # AllViewer\n"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-host-header-forwarded",
@@ -26,52 +31,11 @@ pub static RULE: Rule = Rule {
             host (your alias or `*.cloudfront.net`) yields 403 Forbidden, or a 502 when no \
             certificate matches. AWS designed the managed policy AllViewerExceptHostHeader for \
             exactly these origins.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: 216adef6-5c7f-47e4-b989-5492eafa07d3 # AllViewer
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac # AllViewerExceptHostHeader
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "216adef6-5c7f-47e4-b989-5492eafa07d3 # AllViewer" => "b689b0a8-53d0-40ab-baf2-68738e2966ac # AllViewerExceptHostHeader"
+        )),
         exceptions: "An API Gateway custom domain origin whose name is also the distribution's \
             alias receives a matching Host; the finding is then a warning. If the backend needs \
             the viewer host, copy it into `X-Forwarded-Host` with a CloudFront Function and \
@@ -82,6 +46,12 @@ pub static RULE: Rule = Rule {
             "https://repost.aws/knowledge-center/configure-cloudfront-to-forward-headers",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html",
         ],
+        fix_safety: Some(
+            "Replacing AllViewer with AllViewerExceptHostHeader is safe: the origin receives \
+             the same headers except `Host`. Replacing HostHeaderOnly or \
+             AllViewerAndCloudFrontHeaders-2022-06 is unsafe: the origin then receives other \
+             viewer headers, or no longer receives CloudFront's headers.",
+        ),
     },
     check,
 };
@@ -148,91 +118,82 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::PolicyRef;
-    use crate::rules::test_support::*;
-    use crate::span::Span;
-    use crate::value::{Field, Unknown};
+    use super::RULE;
+    use crate::lint::Severity;
+    use crate::rules::tester::{beside, case, CaseText, Tester, API, CUSTOM_DOMAIN};
 
-    #[test]
-    fn recommended_policy_passes() {
-        assert!(check_doc(&api_doc()).is_empty());
+    const ORP: &str = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+    const ALL_VIEWER: &str = "‸216adef6-5c7f-47e4-b989-5492eafa07d3";
+
+    /// The API distribution with origin request policy `orp`.
+    fn orp(orp: &str) -> String {
+        API.with(ORP, orp)
     }
 
-    fn check_doc(doc: &crate::model::Document) -> Vec<Finding> {
-        crate::rules::test_support::check(&RULE, doc)
-    }
-
-    #[test]
-    fn all_viewer_fails_with_safe_fix() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).origin_request_policy_id = policy(managed::ALL_VIEWER);
-        let f = check_doc(&doc);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, Severity::Error);
-        assert!(f[0]
-            .message
-            .contains("via origin request policy AllViewer (216adef6-…)"));
-        assert!(f[0].fix.as_ref().unwrap().safe);
-    }
-
-    #[test]
-    fn host_header_only_fix_is_unsafe() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("bf0718e1-ba1e-49d1-88b1-f726733018ae");
-        let f = check_doc(&doc);
-        assert!(!f[0].fix.as_ref().unwrap().safe);
+    /// An API custom domain defined beside the distribution, as its origin, with these aliases
+    /// and origin request policy.
+    fn custom_domain(aliases: &str, policy: &str) -> String {
+        let text = API
+            .with(
+                "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "api.example.com",
+            )
+            .with(
+                "        Origins:",
+                &format!("        Aliases: {aliases}\n        Origins:"),
+            )
+            .with(ORP, policy);
+        beside(&text, CUSTOM_DOMAIN)
     }
 
     #[test]
-    fn legacy_star_header_fails_without_fix() {
-        let mut doc = api_doc();
-        let b = default_behavior(&mut doc);
-        b.cache_policy_id = Field::default();
-        b.origin_request_policy_id = Field::default();
-        b.forwarded_values = Some(crate::model::ForwardedValues {
-            headers: list(&["*"]),
-            ..Default::default()
-        });
-        let f = check_doc(&doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("legacy ForwardedValues"));
-        assert!(f[0].fix.is_none());
-    }
-
-    #[test]
-    fn unknown_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).origin_request_policy_id = Field::unknown(
-            Unknown::Intrinsic("Fn::ImportValue".into()),
-            Span::default(),
-            "p",
+    fn cases() {
+        let legacy = API
+            .with(
+                "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
+                "",
+            )
+            .with(
+                &format!("          OriginRequestPolicyId: {ORP}\n"),
+                "          ForwardedValues:\n            ‸QueryString: false\n            \
+                 Headers: ['*']\n",
+            );
+        let shared_orp = beside(
+            &orp("!Ref Orp"),
+            "Orp:\n  Type: AWS::CloudFront::OriginRequestPolicy\n  Properties:\n    \
+             OriginRequestPolicyConfig: !ImportValue shared-policy-config",
         );
-        assert!(check_doc(&doc).is_empty());
-        default_behavior(&mut doc).origin_request_policy_id =
-            known(PolicyRef::Local("Missing".into()));
-        assert!(check_doc(&doc).is_empty());
-    }
-
-    #[test]
-    fn non_api_origin_is_ignored() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins = vec![origin("api", "example.com")];
-        default_behavior(&mut doc).origin_request_policy_id = policy(managed::ALL_VIEWER);
-        assert!(check_doc(&doc).is_empty());
-    }
-
-    #[test]
-    fn custom_domain_matching_the_alias_is_a_warning() {
-        let mut doc = api_doc();
-        let d = dist(&mut doc);
-        d.origins[0].domain_name = known("api.example.com".into());
-        d.origins[0].kind = crate::model::OriginKindField(OriginKind::ApiGatewayCustomDomain);
-        d.aliases = list(&["API.example.com"]);
-        default_behavior(&mut doc).origin_request_policy_id = policy(managed::ALL_VIEWER);
-        assert_eq!(check_doc(&doc)[0].severity, Severity::Warning);
-        dist(&mut doc).aliases = list(&["www.example.com"]);
-        assert_eq!(check_doc(&doc)[0].severity, Severity::Error);
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                orp("!ImportValue shared-orp-id"),
+                // Not an API origin.
+                orp("216adef6-5c7f-47e4-b989-5492eafa07d3").with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "example.com",
+                ),
+            ])
+            .pass([case(shared_orp)])
+            .fail([case(legacy).message("legacy ForwardedValues")])
+            .fix([
+                (
+                    case(orp(ALL_VIEWER))
+                        .message("via origin request policy AllViewer (216adef6-…)"),
+                    API.to_string(),
+                ),
+                (
+                    case(custom_domain("[API.example.com]", ALL_VIEWER))
+                        .severity(Severity::Warning)
+                        .not_rendered("a sibling API custom domain"),
+                    custom_domain("[API.example.com]", ORP),
+                ),
+                (
+                    case(custom_domain("[www.example.com]", ALL_VIEWER))
+                        .not_rendered("a sibling API custom domain"),
+                    custom_domain("[www.example.com]", ORP),
+                ),
+            ])
+            .unsafe_fix([(orp("‸bf0718e1-ba1e-49d1-88b1-f726733018ae"), API)])
+            .test();
     }
 }

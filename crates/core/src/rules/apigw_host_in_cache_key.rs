@@ -1,11 +1,10 @@
 //! `apigw-host-in-cache-key`: a cache policy keys on (and so forwards) the viewer Host.
 
+use super::helpers::use_caching_disabled;
 use crate::lint::{
-    behavior_name, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule,
-    RuleDocs, Severity, Snippet,
+    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
 };
-use crate::managed;
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "apigw-host-in-cache-key",
@@ -21,9 +20,7 @@ pub static RULE: Rule = Rule {
         why_bad: "Every header in the cache key is also sent to the origin, so these policies \
             forward the viewer Host exactly like the AllViewer origin request policy: API Gateway \
             and Lambda URLs answer 403 or 502.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -31,18 +28,15 @@ pub static RULE: Rule = Rule {
           CachePolicyId: 83da9c7e-98b4-4e11-a168-04f0df8e2c65 # UseOriginCacheControlHeaders
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "An API Gateway custom domain that is also the distribution's alias receives \
             a matching Host; suppress the rule for that distribution if that is your setup.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -63,14 +57,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 behavior_name(behavior),
                 origin_name(origin)
             );
-            let fix = fwd.cache.managed_id.and_then(|_| {
-                Fix::unsafe_(
-                    "use cache policy CachingDisabled",
-                    vec![ctx
-                        .editor()
-                        .replace_string(cause.span, managed::CACHING_DISABLED)],
-                )
-            });
+            let fix = use_caching_disabled(ctx, &fwd);
             Some(
                 ctx.finding(&RULE, cause.span, &cause.path, message)
                     .with_fix(fix),
@@ -82,25 +69,46 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
-    #[test]
-    fn origin_cache_control_policy_fails_disabled_passes() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cache_policy_id = policy("83da9c7e-98b4-4e11-a168-04f0df8e2c65");
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .starts_with("cache policy UseOriginCacheControlHeaders (83da9c7e-…)"));
-        assert!(!f[0].fix.as_ref().unwrap().safe);
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const CACHE: &str = "CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
+    /// A custom cache policy beside the distribution, keyed on these headers.
+    fn custom(headers: &str) -> String {
+        beside(
+            &API.with(CACHE, "CachePolicyId: ‸!Ref ApiCache"),
+            &format!(
+                "ApiCache:\n  Type: AWS::CloudFront::CachePolicy\n  Properties:\n    \
+                 CachePolicyConfig:\n      Name: api\n      MinTTL: 0\n      DefaultTTL: 0\n      \
+                 MaxTTL: 1\n      ParametersInCacheKeyAndForwardedToOrigin:\n        \
+                 EnableAcceptEncodingGzip: false\n        HeadersConfig:\n          \
+                 HeaderBehavior: whitelist\n          Headers: {headers}\n        CookiesConfig:\n          \
+                 CookieBehavior: none\n        QueryStringsConfig:\n          \
+                 QueryStringBehavior: none"
+            ),
+        )
     }
 
     #[test]
-    fn unknown_cache_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).cache_policy_id = policy("11111111-2222-3333-4444-555555555555");
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let origin_cache_control = "83da9c7e-98b4-4e11-a168-04f0df8e2c65";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(CACHE, "CachePolicyId: !Ref CachePolicy"),
+                // A policy id apifront does not know.
+                API.with(CACHE, "CachePolicyId: 11111111-2222-3333-4444-555555555555"),
+            ])
+            .pass([case(custom("[Authorization]").unmarked())])
+            .fail([case(custom("[Authorization, host]")).message("cache policy `ApiCache`")])
+            .unsafe_fix([(
+                case(EXAMPLE.mark(origin_cache_control)).message(
+                    "cache policy UseOriginCacheControlHeaders (83da9c7e-…) of default behavior \
+                     puts the viewer Host in the cache key",
+                ),
+                EXAMPLE.with(origin_cache_control, "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"),
+            )])
+            .test();
     }
 }

@@ -3,7 +3,19 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!("", sibling_api_origin!(), api_behavior!()),
+    rest_api!(),
+    "  GetOrders:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: AWS_IAM
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-iam-auth-behind-cloudfront",
@@ -19,85 +31,18 @@ pub static RULE: Rule = Rule {
             host, so the signature never matches (403 SignatureDoesNotMatch). CloudFront also \
             strips or rewrites `Authorization` in many setups. AWS Solutions Constructs refuse \
             this combination outright.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  GetOrders:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      ResourceId: !GetAtt Api.RootResourceId
-      HttpMethod: GET
-      AuthorizationType: AWS_IAM
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  GetOrders:
-    Type: AWS::ApiGateway::Method
-    Properties:
-      RestApiId: !Ref Api
-      ResourceId: !GetAtt Api.RootResourceId
-      HttpMethod: GET
-      AuthorizationType: COGNITO_USER_POOLS
-      AuthorizerId: !Ref Authorizer
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "      AuthorizationType: AWS_IAM\n" => "      AuthorizationType: COGNITO_USER_POOLS\n      AuthorizerId: !Ref Authorizer\n"
+        )),
         exceptions: "Clients that sign against the API's own host and never go through \
             CloudFront; then the API should not be a CloudFront origin for those routes.",
         references: &[
             "https://github.com/awslabs/aws-solutions-constructs/issues/1043",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -136,40 +81,42 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::Method;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const AUTH: &str = "AuthorizationType: AWS_IAM";
 
     #[test]
-    fn iam_method_of_origin_api_fails() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.methods.push(Method {
-            name: "GetOrders".into(),
-            api_ref: Some("Api".into()),
-            authorization_type: known("AWS_IAM".into()),
-            ..Method::default()
-        });
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        doc.methods[0].authorization_type = known("COGNITO_USER_POOLS".into());
-        assert!(check(&RULE, &doc).is_empty());
-        doc.methods[0].authorization_type = known("AWS_IAM".into());
-        doc.methods[0].api_ref = Some("OtherApi".into());
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_authorization_type_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.methods.push(crate::model::Method {
-            api_ref: Some("Api".into()),
-            authorization_type: crate::value::Field::unknown(
-                crate::value::Unknown::Intrinsic("Ref".into()),
-                Default::default(),
-                "u",
-            ),
-            ..Default::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let sibling = "an API and its methods beside the distribution";
+        Tester::new(&RULE)
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    EXAMPLE.with(AUTH, "AuthorizationType: NONE"),
+                    EXAMPLE.with(AUTH, "AuthorizationType: !Ref AuthType"),
+                    // The method belongs to another API than the origin's.
+                    EXAMPLE.with(
+                        "      RestApiId: !Ref Api\n      ResourceId",
+                        "      RestApiId: !Ref OtherApi\n      ResourceId",
+                    ),
+                    // The API is not reached through CloudFront.
+                    EXAMPLE.with(
+                        "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com",
+                        "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    ),
+                ]
+                .map(|text| case(text).not_rendered(sibling)),
+            )
+            .fail([
+                case(EXAMPLE.with(AUTH, "AuthorizationType: ‸aws_iam")).not_rendered(sibling),
+                case(EXAMPLE.mark("AWS_IAM"))
+                    .message(
+                        "method `GetOrders` of API `Api` uses AWS_IAM authorization but is served \
+                         through origin `orders-api`",
+                    )
+                    .not_rendered(sibling),
+            ])
+            .test();
     }
 }

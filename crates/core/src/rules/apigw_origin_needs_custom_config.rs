@@ -1,10 +1,13 @@
 //! `apigw-origin-needs-custom-config`: an API origin must be a custom origin.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, Origin};
+use crate::model::Origin;
+
+const USE_INSTEAD: &str = api_doc!();
 
 pub static RULE: Rule = Rule {
     slug: "apigw-origin-needs-custom-config",
@@ -23,67 +26,52 @@ pub static RULE: Rule = Rule {
             host as an S3 bucket (\"does not refer to a valid S3 bucket\") or rejects the \
             origin, and the protocol and TLS settings an API needs cannot be set. An origin \
             takes exactly one origin type.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            S3OriginConfig:
-              OriginAccessIdentity: ''
-",
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
-        exceptions: "None. The fix adds `CustomOriginConfig` with `https-only` and TLSv1.2 \
-            when an API origin has no origin type at all (CLI JSON and CloudFormation; in \
-            Terraform add a `custom_origin_config` block by hand).",
+        example: Snippet::cfn_yaml(changed!(
+            USE_INSTEAD,
+            "            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [TLSv1.2]\n" => ""
+        )),
+        use_instead: Snippet::cfn_yaml(USE_INSTEAD),
+        exceptions: "None. The fix adds `CustomOriginConfig` with ports 80 and 443, \
+            `https-only` and TLSv1.2 when an API origin has no origin type at all.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
         ],
+        fix_safety: None,
     },
     check,
 };
 
 /// The origin type blocks an origin has, by their names in the input format.
 fn origin_types(ctx: &LintContext, origin: &Origin) -> Vec<&'static str> {
-    let mut types = Vec::new();
-    if origin.s3_origin_config.is_some() {
-        types.push(ctx.key("S3OriginConfig", "S3OriginConfig", "s3_origin_config"));
-    }
-    if origin.custom_origin_config.is_some() {
-        types.push(ctx.key(
-            "CustomOriginConfig",
-            "CustomOriginConfig",
-            "custom_origin_config",
-        ));
-    }
-    if origin.vpc_origin_config.is_some() {
-        types.push(ctx.key("VpcOriginConfig", "VpcOriginConfig", "vpc_origin_config"));
-    }
-    types
+    [
+        (origin.s3_origin_config.is_some(), Key::S3_ORIGIN_CONFIG),
+        (
+            origin.custom_origin_config.is_some(),
+            Key::CUSTOM_ORIGIN_CONFIG,
+        ),
+        (origin.vpc_origin_config.is_some(), Key::VPC_ORIGIN_CONFIG),
+    ]
+    .into_iter()
+    .filter(|(present, _)| *present)
+    .map(|(_, key)| key.name(ctx.format()))
+    .collect()
 }
 
-/// Inserts a hardened `CustomOriginConfig` (CLI JSON and CloudFormation only).
+/// Inserts a hardened `CustomOriginConfig`: the ports CloudFront uses by default, `https-only`
+/// and TLSv1.2 (the keys the CloudFront API and the Terraform provider require).
 fn add_custom_config(ctx: &LintContext, origin: &Origin) -> Option<Fix> {
-    let value = match ctx.format() {
-        Format::CliJson => {
-            "{\"HTTPPort\": 80, \"HTTPSPort\": 443, \"OriginProtocolPolicy\": \"https-only\", \
-             \"OriginSslProtocols\": {\"Quantity\": 1, \"Items\": [\"TLSv1.2\"]}}"
-        }
-        Format::CfnJson | Format::CfnYaml => {
-            "{\"OriginProtocolPolicy\": \"https-only\", \"OriginSSLProtocols\": [\"TLSv1.2\"]}"
-        }
-        Format::Terraform => return None,
-    };
-    let edit = ctx
-        .editor()
-        .insert_key(origin.span, "CustomOriginConfig", Value::Raw(value))?;
+    let config = [
+        (Key::HTTP_PORT, Value::Raw("80")),
+        (Key::HTTPS_PORT, Value::Raw("443")),
+        (Key::ORIGIN_PROTOCOL_POLICY, Value::Str("https-only")),
+        (Key::ORIGIN_SSL_PROTOCOLS, Value::StrList(&["TLSv1.2"])),
+    ];
+    let edit = ctx.editor().insert_key(
+        origin.span,
+        Key::CUSTOM_ORIGIN_CONFIG,
+        Value::Object(&config),
+    )?;
     Fix::safe(
         "add CustomOriginConfig with https-only and TLSv1.2",
         vec![edit],
@@ -107,12 +95,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if !origin.kind.0.is_api() {
             continue;
         }
-        let s3 = ctx.key("S3OriginConfig", "S3OriginConfig", "s3_origin_config");
-        let custom = ctx.key(
-            "CustomOriginConfig",
-            "CustomOriginConfig",
-            "custom_origin_config",
-        );
+        let s3 = Key::S3_ORIGIN_CONFIG.name(ctx.format());
+        let custom = Key::CUSTOM_ORIGIN_CONFIG.name(ctx.format());
         if types.first() == Some(&s3) {
             let message = format!(
                 "{who} points at an API but has {s3}; an API is a custom origin and needs \
@@ -140,88 +124,41 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, Finding, LintConfig};
-    use crate::rules::test_support::*;
-    use crate::span::Span;
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
+    const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
+    const CUSTOM: &str = "            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [TLSv1.2]\n";
+
+    /// The API distribution whose origin has these origin type blocks instead.
+    fn types(blocks: &str) -> String {
+        API.with(CUSTOM, blocks)
     }
 
-    #[test]
-    fn api_origin_needs_custom_config() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].custom_origin_config = None;
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("has no CustomOriginConfig"));
-        dist(&mut doc).origins[0].s3_origin_config = Some(Span::default());
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("has S3OriginConfig"));
-        dist(&mut doc).origins[0].s3_origin_config = None;
-        dist(&mut doc).origins[0].vpc_origin_config = Some(Span::default());
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn two_origin_types_fail_for_any_origin() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("site", "example.com");
-        dist(&mut doc).origins[0].s3_origin_config = Some(Span::default());
-        let f = check(&RULE, &doc);
-        assert!(f[0]
-            .message
-            .contains("has S3OriginConfig and CustomOriginConfig"));
-        dist(&mut doc).origins[0].s3_origin_config = None;
-        dist(&mut doc).origins[0].custom_origin_config = None;
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_host_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].custom_origin_config = None;
-        dist(&mut doc).origins[0].kind = Default::default();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fixes() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (9, 25));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let yaml = cfn_doc_without_config();
-        let f = lint(&yaml);
-        assert_eq!(f.len(), 1);
-        let fixed = fix_text(&yaml, &LintConfig::default(), false).unwrap();
-        assert!(lint(&fixed).is_empty(), "{fixed}");
-        assert!(fixed.contains(
-            "          - CustomOriginConfig: {\"OriginProtocolPolicy\": \"https-only\", \
-             \"OriginSSLProtocols\": [\"TLSv1.2\"]}\n            Id: orders-api\n"
-        ));
-        let json = r#"{"DistributionConfig": {"Enabled": true,
+    const CLI: &str = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 1, "Items": [
-    {"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
+    {"Id": "api", "DomainName": ‸"abc123defg.execute-api.eu-west-1.amazonaws.com",
      "OriginPath": "/prod"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "api"}}}"#;
-        let f = lint(json);
-        assert_eq!((f[0].span.line, f[0].span.column), (3, 33));
-        let fixed = fix_text(json, &LintConfig::default(), false).unwrap();
-        assert!(lint(&fixed).is_empty(), "{fixed}");
-        assert!(
-            fixed.contains("{\"CustomOriginConfig\": {\"HTTPPort\": 80"),
-            "{fixed}"
-        );
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
-    domain_name = "abc123defg.lambda-url.eu-west-1.on.aws"
+    domain_name = ‸"abc123defg.execute-api.eu-west-1.amazonaws.com"
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+"#;
+
+    #[test]
+    fn cases() {
+        let s3 = "            S3OriginConfig:\n              OriginAccessIdentity: ''\n";
+        let vpc = "            VpcOriginConfig:\n              VpcOriginId: vo_abc\n";
+        let lambda_s3 = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = ‸"abc123defg.lambda-url.eu-west-1.on.aws"
     s3_origin_config {
       origin_access_identity = ""
     }
@@ -231,27 +168,71 @@ mod tests {
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("has s3_origin_config"));
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 19));
-        assert!(f[0].fix.is_none());
+        let dynamic = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
+    origin_id   = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+    dynamic "custom_origin_config" {
+      for_each = var.custom ? [1] : []
+      content {
+        origin_protocol_policy = "https-only"
+      }
     }
-
-    fn cfn_doc_without_config() -> String {
-        "Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-"
-        .to_string()
+  }
+}
+"#;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                types(vpc),
+                types("").with(HOST, "!Ref OriginHost"),
+                types("").with(HOST, "example.com"),
+                types(s3).with(HOST, "site.s3.amazonaws.com"),
+            ])
+            .pass([case(dynamic).not_rendered("Terraform dynamic blocks")])
+            .fail([
+                case(types(s3).mark(HOST)).message(
+                    "origin `orders-api` points at an API but has S3OriginConfig; an API is a \
+                     custom origin and needs CustomOriginConfig instead",
+                ),
+                case(types(&format!("{s3}{CUSTOM}")).with(HOST, "‸example.com"))
+                    .message("origin `orders-api` has S3OriginConfig and CustomOriginConfig; an origin takes exactly one origin type"),
+                case(types(&format!("{CUSTOM}{vpc}")).mark(HOST))
+                    .message("has CustomOriginConfig and VpcOriginConfig"),
+                case(lambda_s3).message("points at an API but has s3_origin_config"),
+            ])
+            .fix([
+                (
+                    case(CLI),
+                    CLI.unmarked().with(
+                        "{\"Id\": \"api\"",
+                        "{\"CustomOriginConfig\": {\"HTTPPort\": 80, \"HTTPSPort\": 443, \
+                         \"OriginProtocolPolicy\": \"https-only\", \"OriginSslProtocols\": \
+                         {\"Quantity\": 1, \"Items\": [\"TLSv1.2\"]}}, \"Id\": \"api\"",
+                    ),
+                ),
+                (
+                    case(types("").mark(HOST)).message(
+                        "origin `orders-api` points at an API but has no CustomOriginConfig; \
+                         CloudFront then treats it as an S3 origin or rejects it",
+                    ),
+                    types("").with(
+                        "          - Id: orders-api\n",
+                        "          - CustomOriginConfig: {HTTPPort: 80, HTTPSPort: 443, \
+                         OriginProtocolPolicy: https-only, OriginSSLProtocols: [TLSv1.2]}\n            \
+                         Id: orders-api\n",
+                    ),
+                ),
+                (
+                    case(TERRAFORM),
+                    TERRAFORM.unmarked().with(
+                        "    origin_id   = \"api\"\n",
+                        "    custom_origin_config {\n      http_port              = 80\n      \
+                         https_port             = 443\n      origin_protocol_policy = \"https-only\"\n      \
+                         origin_ssl_protocols   = [\"TLSv1.2\"]\n    }\n    origin_id   = \"api\"\n",
+                    ),
+                ),
+            ])
+            .test();
     }
 }

@@ -4,7 +4,7 @@ use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::{ApiKind, Format};
+use crate::model::ApiKind;
 
 pub static RULE: Rule = Rule {
     slug: "apigw-origin-path-on-default-stage",
@@ -18,35 +18,30 @@ pub static RULE: Rule = Rule {
             HTTP API whose only stage in the input is `$default` (warning).",
         why_bad: "The `$default` stage is served from the root of the API URL; adding it (or \
             another prefix) to the origin path misses every route.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+        example: Snippet::cfn_yaml(cfn_doc!(
+            "",
+            "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /$default
             CustomOriginConfig:
               OriginProtocolPolicy: https-only
               OriginSSLProtocols: [TLSv1.2]
 ",
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+            api_behavior!()
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
+            "",
+            "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             CustomOriginConfig:
               OriginProtocolPolicy: https-only
               OriginSSLProtocols: [TLSv1.2]
 ",
-                api_behavior!()
-            ),
-        },
+            api_behavior!()
+        )),
         exceptions: "None for `$default`. Named HTTP API stages do need `/{stage}`.",
         references: &[
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -119,46 +114,74 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::model::{Api, ApiKind, Stage};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
-    #[test]
-    fn default_stage_path_fails() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_path = known("/$default".into());
-        let f = check(&RULE, &doc);
-        assert_eq!(f[0].severity, Severity::Error);
-        assert!(f[0].fix.as_ref().unwrap().safe);
+    const PATH: &str = "OriginPath: /prod";
+
+    /// An HTTP API with these stages beside a distribution whose origin is its endpoint with
+    /// OriginPath `path`.
+    fn http_api(path: &str, stages: &[&str]) -> String {
+        let text = API
+            .with(
+                "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com",
+            )
+            .with(PATH, &format!("OriginPath: {path}"));
+        let mut resources =
+            "Api:\n  Type: AWS::ApiGatewayV2::Api\n  Properties:\n    Name: orders\n    ProtocolType: HTTP"
+                .to_string();
+        for (i, stage) in stages.iter().enumerate() {
+            resources.push_str(&format!(
+                "\nStage{i}:\n  Type: AWS::ApiGatewayV2::Stage\n  Properties:\n    ApiId: !Ref Api\n    StageName: '{stage}'"
+            ));
+        }
+        beside(&text, &resources)
     }
 
     #[test]
-    fn path_on_http_api_with_only_default_stage_warns() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.apis.push(Api {
-            name: "Api".into(),
-            kind: ApiKind::Http,
-            ..Api::default()
-        });
-        doc.stages.push(Stage {
-            api_ref: Some("Api".into()),
-            stage_name: known("$default".into()),
-            ..Stage::default()
-        });
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
-        doc.stages[0].stage_name = known("prod".into());
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_path_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].origin_path = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let sibling = "an HTTP API and its stages beside the distribution";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(PATH, "OriginPath: ''"),
+                API.with(PATH, "OriginPath: !Ref StagePath"),
+                // Not an API Gateway origin.
+                API.with(PATH, "OriginPath: /$default").with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "example.com",
+                ),
+            ])
+            .pass(
+                [
+                    http_api("/prod", &["$default", "prod"]),
+                    http_api("/prod", &["prod"]),
+                    http_api("/prod", &[]),
+                    http_api("/prod", &["$default", "!Ref Stage"]),
+                ]
+                .map(|text| case(text).not_rendered(sibling)),
+            )
+            .fail([case(http_api("‸/prod", &["$default"]))
+                .severity(Severity::Warning)
+                .message(
+                    "origin `orders-api` has OriginPath `/prod`, but HTTP API `Api` only has the \
+                     `$default` stage",
+                )
+                .not_rendered(sibling)])
+            .fix([
+                (
+                    case(example.mark("/$default")).message(
+                        "origin `orders-api` has OriginPath `/$default`, but the `$default` stage \
+                         is served from the API root",
+                    ),
+                    example.with("/$default", "\"\""),
+                ),
+                (
+                    case(API.with(PATH, "OriginPath: ‸/$default/")),
+                    API.with(PATH, "OriginPath: \"\""),
+                ),
+            ])
+            .test();
     }
 }

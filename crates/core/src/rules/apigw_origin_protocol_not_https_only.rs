@@ -4,7 +4,6 @@ use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -19,9 +18,7 @@ pub static RULE: Rule = Rule {
             `http-only`, or `match-viewer` while a behavior to the origin accepts HTTP viewers.",
         why_bad: "API Gateway and Lambda function URLs only serve HTTPS: origin requests over \
             HTTP fail. Security Hub CloudFront.9 flags unencrypted origin traffic too.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /prod
@@ -30,18 +27,15 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None for API Gateway and Lambda URL origins.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
             "https://repost.aws/knowledge-center/api-gateway-domain-cloudfront",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -92,51 +86,49 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn set_policy(doc: &mut crate::model::Document, p: &str) {
-        dist(doc).origins[0]
-            .custom_origin_config
-            .as_mut()
-            .unwrap()
-            .origin_protocol_policy = known(p.to_string());
+    const POLICY: &str = "OriginProtocolPolicy: https-only";
+    const VIEWER: &str = "ViewerProtocolPolicy: https-only";
+
+    fn policy(policy: &str) -> String {
+        API.with(POLICY, &format!("OriginProtocolPolicy: {policy}"))
     }
 
     #[test]
-    fn http_only_fails_https_only_passes() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        set_policy(&mut doc, "http-only");
-        assert_eq!(check(&RULE, &doc).len(), 1);
-    }
-
-    #[test]
-    fn match_viewer_depends_on_viewer_policy() {
-        let mut doc = api_doc();
-        set_policy(&mut doc, "match-viewer");
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).viewer_protocol_policy = known("allow-all".into());
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        default_behavior(&mut doc).viewer_protocol_policy = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "x",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_protocol_policy_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0]
-            .custom_origin_config
-            .as_mut()
-            .unwrap()
-            .origin_protocol_policy = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                policy("!Ref ProtocolPolicy"),
+                policy("match-viewer"),
+                policy("match-viewer").with(VIEWER, "ViewerProtocolPolicy: redirect-to-https"),
+                policy("match-viewer").with(VIEWER, "ViewerProtocolPolicy: !Ref Viewer"),
+                // Not an API origin.
+                policy("http-only").with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "site.s3-website-eu-west-1.amazonaws.com",
+                ),
+            ])
+            .fix([
+                (
+                    case(example.mark("http-only")).message(
+                        "origin `orders-api` is an API origin but its OriginProtocolPolicy is \
+                         `http-only`; API Gateway and Lambda URLs only accept HTTPS",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(policy("‸match-viewer").with(VIEWER, "ViewerProtocolPolicy: allow-all"))
+                        .message("`match-viewer` with a behavior that accepts HTTP viewers"),
+                    API.with(VIEWER, "ViewerProtocolPolicy: allow-all"),
+                ),
+                (
+                    case(policy("‸match-viewer").with(&format!("          {VIEWER}\n"), "")),
+                    API.with(&format!("          {VIEWER}\n"), ""),
+                ),
+            ])
+            .test();
     }
 }

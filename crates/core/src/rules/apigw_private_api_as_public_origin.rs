@@ -3,7 +3,18 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!("", sibling_api_origin!(), api_behavior!()),
+    "  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      EndpointConfiguration:
+        Types: [PRIVATE]
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-private-api-as-public-origin",
@@ -19,64 +30,8 @@ pub static RULE: Rule = Rule {
         why_bad: "A private REST API is reachable only from inside a VPC through an \
             execute-api interface endpoint. CloudFront fetches from the public internet, so \
             every request fails (the public name does not route to the API).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [PRIVATE]
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(EXAMPLE, "Types: [PRIVATE]" => "Types: [REGIONAL]")),
         exceptions: "To keep the API private, put a CloudFront VPC origin (an internal \
             Application or Network Load Balancer) in front of an execute-api interface \
             endpoint instead; origins with a `VpcOriginConfig` are not reported.",
@@ -85,6 +40,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html",
             "https://aws.amazon.com/blogs/compute/accessing-private-amazon-api-gateway-endpoints-through-custom-amazon-cloudfront-distribution-using-vpc-origins",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -130,58 +86,16 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig};
-    use crate::model::{Api, ApiKind};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const HOST: &str = "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com";
+
+    fn types(types: &str) -> String {
+        EXAMPLE.with("Types: [PRIVATE]", &format!("Types: {types}"))
     }
 
-    fn doc_with(types: crate::value::List) -> crate::model::Document {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.apis.push(Api {
-            name: "Api".into(),
-            kind: ApiKind::Rest,
-            endpoint_types: types,
-            ..Api::default()
-        });
-        doc
-    }
-
-    #[test]
-    fn private_api_fails_regional_and_vpc_origin_pass() {
-        let f = check(&RULE, &doc_with(list(&["PRIVATE"])));
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("REST API `Api`"));
-        assert!(check(&RULE, &doc_with(list(&["REGIONAL"]))).is_empty());
-        assert!(check(&RULE, &doc_with(Field::default())).is_empty());
-        let mut doc = doc_with(list(&["PRIVATE"]));
-        dist(&mut doc).origins[0].vpc_origin_config = Some(Default::default());
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_endpoint_type_is_silent() {
-        let unknown = Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u");
-        assert!(check(&RULE, &doc_with(unknown)).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_positions() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (15, 25));
-        assert_eq!(f[0].related[0].0.line, 7);
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let tf = r#"resource "aws_api_gateway_rest_api" "orders" {
+    const TERRAFORM: &str = r#"resource "aws_api_gateway_rest_api" "orders" {
   name = "orders"
   endpoint_configuration {
     types            = ["PRIVATE"]
@@ -192,7 +106,7 @@ mod tests {
 resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
-    domain_name = "${aws_api_gateway_rest_api.orders.id}.execute-api.eu-west-1.amazonaws.com"
+    domain_name = ‸"${aws_api_gateway_rest_api.orders.id}.execute-api.eu-west-1.amazonaws.com"
     origin_path = "/prod"
   }
   default_cache_behavior {
@@ -200,8 +114,41 @@ resource "aws_cloudfront_distribution" "cdn" {
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (12, 19));
+
+    #[test]
+    fn cases() {
+        let sibling = "an API beside the distribution";
+        let vpc_origin = EXAMPLE.with(
+            "            OriginPath: /prod\n",
+            "            OriginPath: /prod\n            VpcOriginConfig:\n              VpcOriginId: vo_abc\n",
+        );
+        Tester::new(&RULE)
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    types("[EDGE]"),
+                    types("!Ref EndpointTypes"),
+                    types("[!Ref EndpointType]"),
+                    EXAMPLE.with(
+                        "      EndpointConfiguration:\n        Types: [PRIVATE]\n",
+                        "",
+                    ),
+                    vpc_origin,
+                ]
+                .map(|text| case(text).not_rendered(sibling)),
+            )
+            .fail([
+                case(EXAMPLE.mark(HOST))
+                    .message(
+                        "origin `orders-api` is the public host of the REST API `Api`, whose \
+                         endpoint type is PRIVATE",
+                    )
+                    .not_rendered(sibling),
+                case(types("[private]").mark(HOST)).not_rendered(sibling),
+                case(TERRAFORM)
+                    .message("REST API `aws_api_gateway_rest_api.orders`")
+                    .not_rendered(sibling),
+            ])
+            .test();
     }
 }

@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "apigw-private-vpce-missing-api-id",
@@ -25,9 +25,7 @@ pub static RULE: Rule = Rule {
             CloudFront sends the endpoint name as Host and cannot set Host as a custom header, \
             so without `x-apigw-api-id` API Gateway cannot tell which API is meant and the \
             request fails with 403.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: vpce-0a1b2c3d4e5f67890-abcdefgh.execute-api.eu-west-1.vpce.amazonaws.com
             OriginPath: /prod
@@ -39,11 +37,8 @@ pub static RULE: Rule = Rule {
                 HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: vpce-0a1b2c3d4e5f67890-abcdefgh.execute-api.eu-west-1.vpce.amazonaws.com
             OriginPath: /prod
@@ -57,8 +52,7 @@ pub static RULE: Rule = Rule {
                 HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'
 ",
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "An interface endpoint host in front of exactly one API that a resource \
             policy or a custom domain selects otherwise; or use the \
             `{api-id}-{vpce-id}` alias host, which needs no header (the endpoint must be \
@@ -68,6 +62,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/whitepapers/latest/best-practices-api-gateway-private-apis-integration/rest-api.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/forward-custom-headers.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -121,98 +116,61 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_endpoint_specific, RULE};
-    use crate::lint::{lint_text, Finding, LintConfig};
-    use crate::model::CustomHeader;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use super::RULE;
+    use crate::rules::tester::{case, CaseText, Tester};
 
+    const EXAMPLE: &str = RULE.docs.example.text;
     const VPCE: &str = "vpce-0a1b2c3d4e5f67890-abcdefgh.execute-api.eu-west-1.vpce.amazonaws.com";
+    const HEADER: &str = "HeaderName: X-Origin-Verify";
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
-    }
-
-    #[test]
-    fn host_forms() {
-        assert!(is_endpoint_specific(VPCE));
-        assert!(!is_endpoint_specific(
-            "abc123defg-vpce-0a1b2c3d4e5f67890.execute-api.eu-west-1.amazonaws.com"
-        ));
-    }
-
-    #[test]
-    fn header_is_required_for_endpoint_hosts() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0] = origin("api", VPCE);
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("`x-apigw-api-id`"));
-        dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
-            name: known("X-APIGW-API-ID".into()),
-            value: known("abc123defg".into()),
-            ..Default::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0] = origin(
-            "api",
-            "abc123defg-vpce-0a1b2c3d4e5f67890.execute-api.eu-west-1.amazonaws.com",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_header_name_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("api", VPCE);
-        dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
-            name: Field::unknown(Unknown::Intrinsic("If".into()), Default::default(), "u"),
-            ..Default::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_positions() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (9, 25));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let tf = format!(
-            r#"resource "aws_cloudfront_distribution" "cdn" {{
-  origin {{
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
+  origin {
     origin_id   = "api"
-    domain_name = "{VPCE}"
+    domain_name = ‸"vpce-0a1b2c3d4e5f67890-abcdefgh.execute-api.eu-west-1.vpce.amazonaws.com"
     origin_path = "/prod"
-  }}
-  default_cache_behavior {{
+  }
+  default_cache_behavior {
     target_origin_id = "api"
-  }}
-}}
-"#
-        );
-        let f = lint(&tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 19));
-        let generated = tf.replace(
+  }
+}
+"#;
+
+    #[test]
+    fn cases() {
+        let generated = TERRAFORM.unmarked().with(
             "    origin_path = \"/prod\"\n",
-            "    origin_path = \"/prod\"\n    dynamic \"custom_header\" {\n      for_each = var.headers\n      content {\n        name  = custom_header.key\n        value = custom_header.value\n      }\n    }\n",
+            "    origin_path = \"/prod\"\n    dynamic \"custom_header\" {\n      for_each = \
+             var.headers\n      content {\n        name  = custom_header.key\n        value = \
+             custom_header.value\n      }\n    }\n",
         );
-        assert!(lint(&generated).is_empty());
-        let json = format!(
+        let cli = format!(
             r#"{{"DistributionConfig": {{"Enabled": true,
   "Origins": {{"Quantity": 1, "Items": [
-    {{"Id": "api", "DomainName": "{VPCE}",
+    {{"Id": "api", "DomainName": ‸"{VPCE}",
      "CustomHeaders": {{"Quantity": 0}}}}]}},
   "DefaultCacheBehavior": {{"TargetOriginId": "api"}}}}}}"#
         );
-        let f = lint(&json);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].path, "DistributionConfig.Origins.Items[0].DomainName");
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                EXAMPLE.with(HEADER, "HeaderName: X-APIGW-API-ID"),
+                EXAMPLE.with(HEADER, "HeaderName: !If [HasId, x-apigw-api-id, X-Other]"),
+                // The API-specific private DNS name (`{api-id}-{vpce-id}.execute-api…`).
+                EXAMPLE.with(
+                    VPCE,
+                    "abc123defg-vpce-0a1b2c3d4e5f67890.execute-api.eu-west-1.amazonaws.com",
+                ),
+            ])
+            .pass([case(generated).not_rendered("Terraform dynamic blocks")])
+            .fail([
+                case(EXAMPLE.mark(VPCE)).message(
+                    "origin `orders-api` reaches a private API through the VPC endpoint host \
+                     `vpce-0a1b2c3d4e5f67890-abcdefgh.execute-api.eu-west-1.vpce.amazonaws.com` \
+                     without an `x-apigw-api-id` custom header",
+                ),
+                case(TERRAFORM),
+                case(cli),
+            ])
+            .test();
     }
 }

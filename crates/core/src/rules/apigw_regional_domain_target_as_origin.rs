@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "apigw-regional-domain-target-as-origin",
@@ -22,9 +22,7 @@ pub static RULE: Rule = Rule {
             domain and no certificate: the TLS handshake fails (502) or API Gateway answers \
             403. The origin must be the custom domain name itself (for example \
             `api.example.com`), which DNS resolves to the `d-…` target.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: d-a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com
             CustomOriginConfig:
@@ -32,12 +30,8 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None: no custom domain answers to its `d-…` name. Point the origin at the \
             custom domain name (with an empty origin path, or the API mapping's base path), or \
             at the API's own `execute-api` host with the stage as origin path.",
@@ -46,6 +40,7 @@ pub static RULE: Rule = Rule {
             "https://repost.aws/knowledge-center/api-gateway-domain-certificate",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -74,48 +69,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
-    }
+    const TARGET: &str = "d-a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com";
 
     #[test]
-    fn d_host_fails_api_host_passes() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0] =
-            origin("api", "d-a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com");
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("`d-a1b2c3d4e5.execute-api"));
-    }
-
-    #[test]
-    fn unknown_host_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].kind = Default::default();
-        dist(&mut doc).origins[0].domain_name = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Fn::ImportValue".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_in_three_formats() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (9, 25));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let yaml = "Resources:
+    fn cases() {
+        let attribute = "Resources:
   ApiDomain:
     Type: AWS::ApiGateway::DomainName
     Properties:
@@ -128,15 +88,11 @@ mod tests {
         Enabled: true
         Origins:
           - Id: api
-            DomainName: !GetAtt ApiDomain.RegionalDomainName
+            DomainName: ‸!GetAtt ApiDomain.RegionalDomainName
             CustomOriginConfig: {OriginProtocolPolicy: https-only}
         DefaultCacheBehavior: {TargetOriginId: api}
 ";
-        let f = lint(yaml);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (14, 25));
-        assert!(f[0].message.contains("the `RegionalDomainName`"));
-        let tf = r#"resource "aws_api_gateway_domain_name" "api" {
+        let terraform = r#"resource "aws_api_gateway_domain_name" "api" {
   domain_name              = "api.example.com"
   regional_certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/x"
 }
@@ -144,22 +100,32 @@ mod tests {
 resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
-    domain_name = aws_api_gateway_domain_name.api.regional_domain_name
+    domain_name = ‸aws_api_gateway_domain_name.api.regional_domain_name
   }
   default_cache_behavior {
     target_origin_id = "api"
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (9, 19));
-        let json = r#"{"DistributionConfig": {"Enabled": true,
-  "Origins": {"Quantity": 1, "Items": [
-    {"Id": "api", "DomainName": "d-a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com"}]},
-  "DefaultCacheBehavior": {"TargetOriginId": "api"}}}"#;
-        let f = lint(json);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (3, 33));
+        let sibling = "a custom domain beside the distribution";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "!ImportValue api-host",
+                ),
+            ])
+            .fail([
+                case(RULE.docs.example.text.mark(TARGET)).message(
+                    "origin `orders-api` uses `d-a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com`, \
+                     the target host of a Regional custom domain",
+                ),
+                case(attribute)
+                    .message("uses the `RegionalDomainName` of a custom domain")
+                    .not_rendered(sibling),
+                case(terraform).not_rendered(sibling),
+            ])
+            .test();
     }
 }

@@ -1,11 +1,32 @@
 //! `apigw-rest-origin-path-missing-stage`: a REST API origin without the stage in its path.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{ApiKind, Format, OriginKind};
+use crate::model::{ApiKind, OriginKind};
 use crate::value::Val;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+        api_behavior!()
+    ),
+    rest_api!(),
+    "  ProdStage:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+      DeploymentId: abc123
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "apigw-rest-origin-path-missing-stage",
@@ -22,69 +43,18 @@ pub static RULE: Rule = Rule {
         why_bad: "REST API URLs are `/{stage}/{resource}`: without the stage every request \
             misses a route and API Gateway answers 403 `{\"message\":\"Missing Authentication \
             Token\"}`.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Api:
-    Type: AWS::ApiGateway::RestApi
-    Properties:
-      Name: orders
-      EndpointConfiguration:
-        Types: [REGIONAL]
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "            CustomOriginConfig:" => "            OriginPath: /prod\n            CustomOriginConfig:"
+        )),
         exceptions: "HTTP APIs with a `$default` stage are served from `/` and need no origin \
             path; path patterns that already include the stage (`/prod/*`) work too.",
         references: &[
             "https://repost.aws/knowledge-center/api-gateway-403-custom-domain",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -159,11 +129,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 let path = format!("/{stage}");
                 let editor = ctx.editor();
                 let edit = match &field.val {
-                    Val::Absent => editor.insert_key(
-                        origin.span,
-                        ctx.key("OriginPath", "OriginPath", "origin_path"),
-                        Value::Str(&path),
-                    ),
+                    Val::Absent => {
+                        editor.insert_key(origin.span, Key::ORIGIN_PATH, Value::Str(&path))
+                    }
                     _ => Some(editor.replace_string(field.span, &path)),
                 };
                 Fix::unsafe_(
@@ -188,58 +156,93 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::model::{Api, ApiKind, Stage};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{beside, case, Case, CaseText, Tester, API};
 
-    #[test]
-    fn rest_without_stage_warns_unknown_type_informs() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_path = Default::default();
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Info);
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.apis.push(Api {
-            name: "Api".into(),
-            kind: ApiKind::Rest,
-            ..Api::default()
-        });
-        doc.stages.push(Stage {
-            name: "Stage".into(),
-            api_ref: Some("Api".into()),
-            stage_name: known("prod".into()),
-            ..Stage::default()
-        });
-        let f = check(&RULE, &doc);
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert!(f[0].message.contains("`/prod`"));
-        doc.apis[0].kind = ApiKind::Http;
-        assert!(check(&RULE, &doc).is_empty());
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const PATH: &str = "            OriginPath: /prod\n";
+    const ORIGIN: &str = "          - Id: orders-api\n";
+
+    /// A stage of the example's API (for [`beside`]).
+    fn stage(name: &str) -> String {
+        format!(
+            "{name}Stage:\n  Type: AWS::ApiGateway::Stage\n  Properties:\n    RestApiId: !Ref \
+             Api\n    StageName: {name}"
+        )
+    }
+
+    fn sibling(text: impl Into<Case>) -> Case {
+        text.into()
+            .not_rendered("an API and its stages beside the distribution")
     }
 
     #[test]
-    fn stage_in_path_pattern_passes() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].origin_path = Default::default();
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc.stages.push(Stage {
-            api_ref: Some("Api".into()),
-            stage_name: known("prod".into()),
-            ..Stage::default()
-        });
-        let mut b = behavior("api");
-        b.path_pattern = Some(known("/prod/*".into()));
-        dist(&mut doc).behaviors.push(b);
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_path_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].origin_path = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
+    fn cases() {
+        let prod = EXAMPLE.to_string();
+        let no_stage = EXAMPLE.with(
+            "  ProdStage:\n    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId: \
+             !Ref Api\n      StageName: prod\n      DeploymentId: abc123\n",
+            "",
         );
-        assert!(check(&RULE, &doc).is_empty());
+        let ordered = "        CacheBehaviors:\n          - PathPattern: /prod/*\n            \
+                       TargetOriginId: orders-api\n            ViewerProtocolPolicy: https-only\n";
+        let http = no_stage
+            .with("AWS::ApiGateway::RestApi", "AWS::ApiGatewayV2::Api")
+            .with(
+                "      Name: orders\n",
+                "      Name: orders\n      ProtocolType: HTTP\n",
+            );
+        let unknown_api = API.with(PATH, "");
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(PATH, "            OriginPath: !Ref StagePath\n"),
+                // Behaviors with path patterns and no stage known: the stage may be in them.
+                format!("{unknown_api}{}", ordered.replace("/prod/*", "/api/*")),
+            ])
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    http,
+                    // The stage is the first segment of the path pattern.
+                    prod.with(
+                        "        DefaultCacheBehavior",
+                        &format!("{ordered}        DefaultCacheBehavior"),
+                    ),
+                ]
+                .map(sibling),
+            )
+            .fail([
+                case(unknown_api.with("- Id:", "- ‸Id:"))
+                    .severity(Severity::Info)
+                    .message(
+                        "origin `orders-api` has no origin path: if this is a REST API, add the \
+                         stage (`/prod`)",
+                    ),
+                case(API.with(PATH, "            OriginPath: ‸/\n")).severity(Severity::Info),
+                sibling(no_stage.with("- Id:", "- ‸Id:")).message(
+                    "origin `orders-api` is a REST API without a stage in its origin path; \
+                     requests miss every route and API Gateway answers 403 \"Missing \
+                     Authentication Token\"",
+                ),
+                sibling(beside(EXAMPLE, &stage("test")).with("- Id:", "- ‸Id:")),
+            ])
+            .unsafe_fix([
+                (
+                    sibling(prod.with("- Id:", "- ‸Id:")).message(". Set OriginPath to `/prod`"),
+                    prod.with(
+                        ORIGIN,
+                        "          - OriginPath: /prod\n            Id: orders-api\n",
+                    ),
+                ),
+                (
+                    sibling(prod.with(ORIGIN, &format!("{ORIGIN}            OriginPath: ‸''\n"))),
+                    // The quotes are kept.
+                    prod.with(
+                        ORIGIN,
+                        &format!("{ORIGIN}            OriginPath: '/prod'\n"),
+                    ),
+                ),
+            ])
+            .test();
     }
 }

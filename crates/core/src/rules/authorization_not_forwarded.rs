@@ -1,12 +1,27 @@
 //! `authorization-not-forwarded`: the viewer `Authorization` header never reaches the API.
 
-use super::api_behavior_forwards_nothing::forwards_nothing;
-use super::shared_fixes::use_all_viewer_except_host;
+use super::helpers::use_all_viewer_except_host;
+use super::helpers::{forwarding_sources, forwards_nothing};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::Format;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+"
+    ),
+    api_cache!(
+        "[Origin, Access-Control-Request-Method, Access-Control-Request-Headers]",
+        "all",
+        "all"
+    )
+);
 
 pub static RULE: Rule = Rule {
     slug: "authorization-not-forwarded",
@@ -23,22 +38,11 @@ pub static RULE: Rule = Rule {
             `Authorization` or `*`.",
         why_bad: "CloudFront removes `Authorization` by default; Lambda, JWT and Cognito \
             authorizers then answer 401 or 403 only when called through CloudFront.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: 59781a5b-3903-41f3-afcb-af62929ccde1 # CORS-CustomOrigin
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
+        )),
         exceptions: "Public APIs without authorization, or APIs authorized by another header \
             (API keys in `x-api-key`).",
         references: &[
@@ -46,6 +50,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-401-unauthorized.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -59,13 +64,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !fwd.authorization.is(false) || forwards_nothing(&fwd) {
                 return None;
             }
-            let via = match &fwd.origin_request {
-                Some(orp) => format!(
-                    "{} and {}",
-                    fwd.cache.cause.description, orp.cause.description
-                ),
-                None => fwd.cache.cause.description.clone(),
-            };
+            let via = forwarding_sources(&fwd);
             let message = format!(
                 "{} removes the viewer Authorization header before {} ({via}); authorizers \
                  answer 401/403 through CloudFront",
@@ -89,18 +88,60 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
     #[test]
-    fn cors_policy_strips_authorization() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("59781a5b-3903-41f3-afcb-af62929ccde1");
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("CORS-CustomOrigin"));
-        // Nothing forwarded at all is reported by api-behavior-forwards-nothing instead.
-        default_behavior(&mut doc).origin_request_policy_id = Default::default();
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let cors_orp = API.with(
+            ORP,
+            "OriginRequestPolicyId: ‸59781a5b-3903-41f3-afcb-af62929ccde1",
+        );
+        // A cache policy that keys on query strings and cookies but not Authorization, and no
+        // origin request policy: reported at the cache policy.
+        let cached = API
+            .with(
+                "CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                "CachePolicyId: ‸4cc15a8a-d715-48a4-82b8-cc0b614638fe",
+            )
+            .with(&format!("          {ORP}\n"), "");
+        // The origin request policy is inserted as the behavior's first key.
+        let cached_fixed = cached.replace('‸', "").with(
+            "          TargetOriginId",
+            &format!("          {ORP}\n          TargetOriginId"),
+        );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(ORP, "OriginRequestPolicyId: !Ref Orp"),
+                // AllViewer forwards Authorization (and is another rule's problem).
+                API.with(
+                    ORP,
+                    "OriginRequestPolicyId: 216adef6-5c7f-47e4-b989-5492eafa07d3",
+                ),
+                // Nothing forwarded at all: `api-behavior-forwards-nothing` reports it.
+                API.with(&format!("          {ORP}\n"), ""),
+            ])
+            .unsafe_fix([
+                (
+                    case(RULE.docs.example.text.mark("!Ref ApiCache")).message(
+                        "default behavior removes the viewer Authorization header before origin \
+                         `orders-api` (custom cache policy `ApiCache`)",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(cors_orp).message(
+                        "removes the viewer Authorization header before origin `orders-api`",
+                    ),
+                    API.to_string(),
+                ),
+                (
+                    case(cached).message("UseOriginCacheControlHeaders-QueryStrings"),
+                    cached_fixed,
+                ),
+            ])
+            .test();
     }
 }

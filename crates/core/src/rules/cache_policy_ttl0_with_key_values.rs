@@ -1,10 +1,10 @@
 //! `cache-policy-ttl0-with-key-values`: a custom cache policy that caches nothing has a cache key.
 
-use super::policies::reported_here;
+use super::helpers::reported_here;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{CachePolicy, Format, KeyConfig};
+use crate::model::{CachePolicy, KeyConfig};
 
 pub static RULE: Rule = Rule {
     slug: "cache-policy-ttl0-with-key-values",
@@ -23,19 +23,17 @@ pub static RULE: Rule = Rule {
             settings on it (the console greys them out; CloudFormation reports \"Invalid request \
             provided\"). This is the usual attempt to forward `Authorization` without caching; \
             that needs an origin request policy with an all-viewer header behavior instead.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                cfn_doc!(
-                    "",
-                    api_origin!(),
-                    "          ViewerProtocolPolicy: https-only
+        example: Snippet::cfn_yaml(concat!(
+            cfn_doc!(
+                "",
+                api_origin!(),
+                "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachePolicyId: !Ref NoCache
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-                ),
-                "  NoCache:
+            ),
+            "  NoCache:
     Type: AWS::CloudFront::CachePolicy
     Properties:
       CachePolicyConfig:
@@ -53,12 +51,8 @@ pub static RULE: Rule = Rule {
           QueryStringsConfig:
             QueryStringBehavior: all
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None: CloudFront rejects the policy. Use the managed CachingDisabled \
             policy with AllViewerExceptHostHeader, or give the policy a `MaxTTL` above 0 if \
             responses may be cached.",
@@ -67,6 +61,7 @@ pub static RULE: Rule = Rule {
             "https://github.com/aws/aws-cdk/issues/16977",
             "https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/571",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -121,92 +116,31 @@ fn report(ctx: &LintContext, p: &CachePolicy) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, LintConfig};
-    use crate::model::{CachePolicy, KeyConfig};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const MAX: &str = "MaxTTL: 0";
+    const KEYS: &str = "          HeadersConfig:
+            HeaderBehavior: whitelist
+            Headers: [Authorization]
+          CookiesConfig:
+            CookieBehavior: none
+          QueryStringsConfig:
+            QueryStringBehavior: all
+";
+
+    fn keys(headers: &str, cookies: &str, query_strings: &str) -> String {
+        EXAMPLE.with(
+            KEYS,
+            &format!(
+                "          HeadersConfig:\n            HeaderBehavior: {headers}\n          \
+                 CookiesConfig:\n            CookieBehavior: {cookies}\n          \
+                 QueryStringsConfig:\n            QueryStringBehavior: {query_strings}\n"
+            ),
+        )
     }
 
-    fn config(behavior: &str) -> KeyConfig {
-        KeyConfig {
-            behavior: known(behavior.into()),
-            items: Field::default(),
-        }
-    }
-
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
-
-    #[test]
-    fn zero_ttl_with_key_fails() {
-        let mut doc = api_doc();
-        doc.cache_policies.push(CachePolicy {
-            name: "Cp".into(),
-            max_ttl: known(0),
-            headers: config("none"),
-            cookies: config("all"),
-            query_strings: config("whitelist"),
-            ..CachePolicy::default()
-        });
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .contains("puts cookies (all), query strings (whitelist) in the cache key"));
-        doc.cache_policies[0].max_ttl = known(1);
-        assert!(check(&RULE, &doc).is_empty());
-        doc.cache_policies[0].max_ttl = known(0);
-        doc.cache_policies[0].cookies = config("none");
-        doc.cache_policies[0].query_strings = KeyConfig::default();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_ttl_or_behavior_is_silent() {
-        let mut doc = api_doc();
-        let unknown = || Unknown::Parameter {
-            name: "P".into(),
-            no_echo: false,
-        };
-        doc.cache_policies.push(CachePolicy {
-            name: "Cp".into(),
-            max_ttl: Field::unknown(unknown(), Default::default(), "m"),
-            headers: config("whitelist"),
-            ..CachePolicy::default()
-        });
-        doc.cache_policies.push(CachePolicy {
-            name: "Cq".into(),
-            max_ttl: known(0),
-            headers: KeyConfig {
-                behavior: Field::unknown(unknown(), Default::default(), "b"),
-                items: Field::default(),
-            },
-            ..CachePolicy::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn cloudformation_end_to_end() {
-        let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "whitelist")]);
-        assert!(found(RULE.docs.use_instead.text).is_empty());
-    }
-
-    #[test]
-    fn terraform_end_to_end() {
-        let tf = r#"resource "aws_cloudfront_cache_policy" "no_cache" {
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_cache_policy" "no_cache" {
   name        = "no-cache"
   min_ttl     = 0
   default_ttl = 0
@@ -219,7 +153,7 @@ mod tests {
       cookie_behavior = "none"
     }
     query_strings_config {
-      query_string_behavior = "all"
+      query_string_behavior = ‸"all"
     }
   }
 }
@@ -236,7 +170,29 @@ resource "aws_cloudfront_distribution" "cdn" {
   }
 }
 "#;
-        assert_eq!(found(tf), vec![at(tf, "\"all\"")]);
-        assert!(found(&tf.replace("max_ttl     = 0", "max_ttl     = 1")).is_empty());
+
+    #[test]
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                EXAMPLE.with(MAX, "MaxTTL: 1"),
+                EXAMPLE.with(MAX, "MaxTTL: !Ref MaxTtl"),
+                keys("none", "none", "none"),
+                keys("!Ref HeaderBehavior", "none", "none"),
+                TERRAFORM
+                    .unmarked()
+                    .with("max_ttl     = 0", "max_ttl     = 1"),
+            ])
+            .fail([
+                case(EXAMPLE.mark("whitelist")).message(
+                    "cache policy `NoCache` caches nothing (MaxTTL 0) but puts headers \
+                     (whitelist), query strings (all) in the cache key",
+                ),
+                case(keys("none", "‸all", "whitelist"))
+                    .message("puts cookies (all), query strings (whitelist) in the cache key"),
+                case(TERRAFORM),
+            ])
+            .test();
     }
 }

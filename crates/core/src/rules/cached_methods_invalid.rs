@@ -5,7 +5,6 @@ use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "cached-methods-invalid",
@@ -20,27 +19,22 @@ pub static RULE: Rule = Rule {
             `AllowedMethods` does not allow it.",
         why_bad: "CloudFront caches responses to GET and HEAD, and optionally OPTIONS; other \
             lists are rejected, and the cached methods must be a subset of the allowed ones.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(api_behavior!(), "          CachedMethods: [GET, HEAD, POST]\n")
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(api_behavior!(), "          CachedMethods: [GET, HEAD]\n")
-            ),
-        },
+            )),
         exceptions: "None: CloudFront rejects other sets.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_AllowedMethods.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -110,77 +104,84 @@ fn allows_options(b: &crate::model::Behavior) -> bool {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::model::Format;
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    #[test]
-    fn invalid_sets_and_options_not_allowed_fail() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cached_methods = list(&["HEAD", "GET", "OPTIONS"]);
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cached_methods = list(&["GET", "HEAD", "POST"]);
-        assert!(check(&RULE, &doc)[0].message.contains("[GET, HEAD, POST]"));
-        default_behavior(&mut doc).cached_methods = list(&["GET", "HEAD", "OPTIONS"]);
-        default_behavior(&mut doc).allowed_methods = list(&["GET", "HEAD"]);
-        assert!(check(&RULE, &doc)[0].message.contains("caches OPTIONS"));
-        default_behavior(&mut doc).allowed_methods = Default::default();
-        assert_eq!(check(&RULE, &doc).len(), 1);
+    const ALLOWED: &str = "AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]";
+
+    /// The API distribution caching `cached` and allowing `allowed` (`None`: the key removed).
+    fn methods(allowed: Option<&str>, cached: &str) -> String {
+        let allowed = match allowed {
+            Some(list) => format!("          AllowedMethods: {list}\n"),
+            None => String::new(),
+        };
+        API.with(
+            &format!("          {ALLOWED}\n"),
+            &format!("{allowed}          CachedMethods: {cached}\n"),
+        )
     }
 
-    #[test]
-    fn unknown_values_are_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).cached_methods = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cached_methods = list(&["GET", "HEAD", "OPTIONS"]);
-        default_behavior(&mut doc).allowed_methods = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
+    const ALL: Option<&str> = Some("[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]");
+    const READ: Option<&str> = Some("[GET, HEAD]");
 
     #[test]
-    fn end_to_end_with_fixes() {
-        let json = r#"{"DistributionConfig": {
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let cli = r#"{"DistributionConfig": {
   "Origins": {"Quantity": 1, "Items": [{"Id": "a", "DomainName": "example.com"}]},
   "DefaultCacheBehavior": {
     "TargetOriginId": "a",
     "AllowedMethods": {"Quantity": 2, "Items": ["GET", "HEAD"],
-      "CachedMethods": {"Quantity": 3, "Items": ["GET", "HEAD", "OPTIONS"]}}
+      "CachedMethods": {"Quantity": 3, "Items": ‸["GET", "HEAD", "OPTIONS"]}}
   }
 }}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(json, "[\"GET\", \"HEAD\", \"OPTIONS\"]")
-        );
-        let fixed = apply_all(json, &f);
-        assert!(
-            fixed.contains(r#""CachedMethods": {"Quantity": 2, "Items": ["GET", "HEAD"]}"#),
-            "{fixed}"
-        );
-        assert!(lint_rule(&RULE, &fixed).is_empty());
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "[GET, HEAD, POST]")
-        );
-        let fixed = apply_all(yaml, &f);
-        assert!(fixed.contains("CachedMethods: [GET, HEAD]\n"), "{fixed}");
-        let tf = r#"resource "aws_cloudfront_distribution" "d" {
-  origin {
-    origin_id   = "a"
-    domain_name = "example.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "a"
-    allowed_methods  = ["GET", "HEAD"]
-    cached_methods   = ["GET", "HEAD", "OPTIONS"]
-  }
-}
-"#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (9, 24));
-        assert!(apply_all(tf, &f).contains("cached_methods   = [\"GET\", \"HEAD\"]\n"));
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                methods(ALL, "[HEAD, GET]"),
+                methods(ALL, "[HEAD, GET, OPTIONS]"),
+                methods(ALL, "!Ref CachedMethods"),
+                methods(ALL, "[GET, !Ref Method, OPTIONS]"),
+                methods(Some("!Ref Allowed"), "[GET, HEAD, OPTIONS]"),
+            ])
+            .fix([
+                (
+                    case(example.mark("[GET, HEAD, POST]")).message(
+                        "default behavior caches [GET, HEAD, POST]; CachedMethods must be GET, \
+                         HEAD or GET, HEAD, OPTIONS",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(methods(ALL, "‸[GET, HEAD, OPTIONS, POST]")),
+                    methods(ALL, "[GET, HEAD, OPTIONS]"),
+                ),
+                (
+                    case(methods(ALL, "‸[get, head]")),
+                    methods(ALL, "[GET, HEAD]"),
+                ),
+                (
+                    case(methods(READ, "‸[GET, HEAD, OPTIONS]")).message(
+                        "default behavior caches OPTIONS but its AllowedMethods do not include \
+                         OPTIONS",
+                    ),
+                    methods(READ, "[GET, HEAD]"),
+                ),
+                (
+                    case(methods(None, "‸[GET, HEAD, OPTIONS]")).except(
+                        &[Format::CliJson],
+                        "CLI JSON writes CachedMethods inside AllowedMethods",
+                    ),
+                    methods(None, "[GET, HEAD]"),
+                ),
+                (
+                    case(cli),
+                    cli.unmarked().with(
+                        r#""CachedMethods": {"Quantity": 3, "Items": ["GET", "HEAD", "OPTIONS"]}"#,
+                        r#""CachedMethods": {"Quantity": 2, "Items": ["GET", "HEAD"]}"#,
+                    ),
+                ),
+            ])
+            .test();
     }
 }

@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Distribution, Format, Origin, OriginKind};
+use crate::model::{Distribution, Origin, OriginKind};
 
 pub static RULE: Rule = Rule {
     slug: "cloudfront-chain-origin",
@@ -22,9 +22,7 @@ pub static RULE: Rule = Rule {
             allows only a short chain of distributions in front of one origin (requests beyond \
             it fail with 403). An origin equal to the distribution's own alias sends requests \
             back into itself.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: d111111abcdef8.cloudfront.net
             CustomOriginConfig:
@@ -32,12 +30,8 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "A deliberate two-tier setup (for example a distribution owned by another \
             team that you cannot bypass). Suppress with `apifront: {ignore: \
             [cloudfront-chain-origin]}` in the distribution's Metadata.",
@@ -45,6 +39,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
             "https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-cloudfront-distribution/",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -97,54 +92,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
-    }
+    const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
 
     #[test]
-    fn cloudfront_host_and_own_alias_warn() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0] = origin("api", "d111111abcdef8.cloudfront.net");
-        let f = check(&RULE, &doc);
-        assert!(f[0]
-            .message
-            .contains("the CloudFront domain `d111111abcdef8"));
-        dist(&mut doc).origins[0] = origin("api", "www.example.com");
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).aliases = list(&["WWW.example.com"]);
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("loop back"), "{}", f[0].message);
-    }
-
-    #[test]
-    fn unknown_host_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].kind = Default::default();
-        dist(&mut doc).origins[0].domain_name = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        dist(&mut doc).aliases = list(&["www.example.com"]);
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_positions() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (9, 25));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let yaml = "Resources:
+    fn cases() {
+        let two = "Resources:
   Front:
     Type: AWS::CloudFront::Distribution
     Properties:
@@ -152,7 +106,7 @@ mod tests {
         Enabled: true
         Origins:
           - Id: inner
-            DomainName: assets.example.com
+            DomainName: ‸assets.example.com
             CustomOriginConfig: {OriginProtocolPolicy: https-only}
         DefaultCacheBehavior: {TargetOriginId: inner}
   Inner:
@@ -163,27 +117,39 @@ mod tests {
         Aliases: [assets.example.com]
         Origins:
           - Id: site
-            DomainName: !GetAtt Front.DomainName
+            DomainName: ‸!GetAtt Front.DomainName
             CustomOriginConfig: {OriginProtocolPolicy: https-only}
         DefaultCacheBehavior: {TargetOriginId: site}
 ";
-        let f = lint(yaml);
-        assert_eq!(f.len(), 2, "{f:#?}");
-        assert_eq!(f[0].distribution, "Front");
-        assert!(f[0].message.contains("an alias of distribution `Inner`"));
-        assert_eq!(f[0].related[0].0.line, 17);
-        assert_eq!((f[1].span.line, f[1].span.column), (20, 25));
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "next"
-    domain_name = "d222222abcdef8.cloudfront.net"
-  }
-  default_cache_behavior {
-    target_origin_id = "next"
-  }
-}
-"#;
-        let f = lint(tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 19));
+        let aliased = |aliases: &str, host: &str| {
+            cfn(
+                &format!("        Aliases: {aliases}\n"),
+                API_ORIGIN,
+                API_BEHAVIOR,
+            )
+            .with(HOST, host)
+        };
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                aliased("[www.example.com]", "api.example.com"),
+                aliased("[www.example.com]", "!Ref OriginHost"),
+                aliased("!Ref Aliases", "www.example.com"),
+            ])
+            .fail([
+                case(RULE.docs.example.text.mark("d111111abcdef8")).message(
+                    "origin `orders-api` is the CloudFront domain `d111111abcdef8.cloudfront.net`; \
+                     requests pass through two CloudFront distributions",
+                ),
+                case(aliased("[WWW.example.com]", "‸www.example.com")).message(
+                    "`www.example.com`, an alias of this same distribution: requests loop back \
+                     into it",
+                ),
+                case(two)
+                    .message("two CloudFront distributions")
+                    .not_rendered("a host that is the domain of a distribution of the input"),
+                case(API.with(HOST, "‸d222222abcdef8.CloudFront.net")),
+            ])
+            .test();
     }
 }

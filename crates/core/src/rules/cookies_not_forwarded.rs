@@ -1,13 +1,28 @@
 //! `cookies-not-forwarded`: no cookie reaches the API.
 
-use super::api_behavior_forwards_nothing::forwards_nothing;
-use super::shared_fixes::use_all_viewer_except_host;
+use super::helpers::use_all_viewer_except_host;
+use super::helpers::{forwards_nothing, request_cause};
 use crate::forwarding::Amount;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::Format;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+"
+    ),
+    api_cache!(
+        "[Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers]",
+        "none",
+        "all"
+    )
+);
 
 pub static RULE: Rule = Rule {
     slug: "cookies-not-forwarded",
@@ -23,33 +38,18 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront removes the `Cookie` header unless a policy forwards cookies: \
             fine for token-based APIs, but cookie sessions and CSRF cookies never reach the \
             backend.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          DefaultTTL: 0
-          MaxTTL: 0
-          ForwardedValues:
-            QueryString: true
-            Headers: [Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers]
-            Cookies:
-              Forward: none
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
+        )),
         exceptions: "APIs authenticated by tokens in headers do not need cookies; disable the \
             rule for them.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -62,10 +62,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !fwd.cookies.is(Amount::None) || forwards_nothing(&fwd) {
                 return None;
             }
-            let cause = fwd
-                .origin_request
-                .as_ref()
-                .map_or(&fwd.cache.cause, |o| &o.cause);
+            let cause = request_cause(&fwd);
             let message = format!(
                 "{} sends no cookies to {} ({}); cookie sessions will not work",
                 behavior_name(behavior),
@@ -83,84 +80,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, LintConfig};
-    use crate::model::PolicyRef;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
-    }
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
-
-    #[test]
-    fn policies_without_cookies_are_reported() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        // CORS-S3Origin forwards three headers but no cookie.
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("88a5eaf4-2fd4-4709-b370-b4c650ea3fcf");
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("origin request policy CORS-S3Origin"));
-        assert!(!f[0].fix.as_ref().unwrap().safe);
-        // Nothing forwarded at all is another rule's finding.
-        default_behavior(&mut doc).origin_request_policy_id = Field::default();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).origin_request_policy_id = Field::unknown(
-            Unknown::Parameter {
-                name: "Orp".into(),
-                no_echo: false,
-            },
-            Default::default(),
-            "p",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).origin_request_policy_id =
-            known(PolicyRef::Local("Missing".into()));
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "QueryString: true")]);
-        assert!(found(RULE.docs.use_instead.text).is_empty());
-        let cli = r#"{"DistributionConfig": {
-  "Enabled": true,
-  "Origins": {"Quantity": 1, "Items": [{"Id": "api",
-    "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com", "OriginPath": "/prod",
-    "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}]},
-  "DefaultCacheBehavior": {
-    "TargetOriginId": "api",
-    "ViewerProtocolPolicy": "https-only",
-    "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
-    "OriginRequestPolicyId": "59781a5b-3903-41f3-afcb-af62929ccde1"
-  }
-}}"#;
-        assert_eq!(found(cli), vec![at(cli, "\"59781a5b")]);
-        let fixed = fix_text(cli, &LintConfig::default(), true).unwrap();
-        assert!(
-            fixed.contains("\"b689b0a8-53d0-40ab-baf2-68738e2966ac\""),
-            "{fixed}"
-        );
-        assert!(found(&fixed).is_empty());
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
     domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
@@ -168,7 +92,7 @@ mod tests {
   default_cache_behavior {
     target_origin_id         = "api"
     cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = aws_cloudfront_origin_request_policy.api.id
+    origin_request_policy_id = ‸aws_cloudfront_origin_request_policy.api.id
   }
 }
 
@@ -188,11 +112,70 @@ resource "aws_cloudfront_origin_request_policy" "api" {
   }
 }
 "#;
-        assert_eq!(
-            found(tf),
-            vec![at(tf, "aws_cloudfront_origin_request_policy.api.id")]
+
+    #[test]
+    fn cases() {
+        let shared_orp = beside(
+            &API.with(ORP, "OriginRequestPolicyId: !Ref Orp"),
+            "Orp:\n  Type: AWS::CloudFront::OriginRequestPolicy\n  Properties:\n    \
+             OriginRequestPolicyConfig: !ImportValue shared-policy-config",
         );
-        let with_cookies = tf.replace("cookie_behavior = \"none\"", "cookie_behavior = \"all\"");
-        assert!(found(&with_cookies).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(ORP, "OriginRequestPolicyId: !Ref Orp"),
+                shared_orp,
+                // Nothing forwarded at all: `api-behavior-forwards-nothing` reports it.
+                API.with(&format!("          {ORP}\n"), ""),
+                TERRAFORM
+                    .unmarked()
+                    .with("cookie_behavior = \"none\"", "cookie_behavior = \"all\""),
+            ])
+            .fail([
+                case(
+                    API.with(
+                        "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
+                        "",
+                    )
+                    .with(
+                        &format!("          {ORP}\n"),
+                        "          ForwardedValues:\n            ‸QueryString: true\n            \
+                             Headers: [Authorization]\n            Cookies:\n              \
+                             Forward: none\n          DefaultTTL: 0\n          MaxTTL: 0\n",
+                    ),
+                )
+                .message(
+                    "default behavior sends no cookies to origin `orders-api` (legacy \
+                     ForwardedValues); cookie sessions will not work",
+                ),
+                case(TERRAFORM).message(
+                    "(custom origin request policy `aws_cloudfront_origin_request_policy.api`)",
+                ),
+            ])
+            .unsafe_fix([
+                (
+                    case(RULE.docs.example.text.mark("!Ref ApiCache")).message(
+                        "default behavior sends no cookies to origin `orders-api` (custom cache \
+                         policy `ApiCache`)",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(API.with(
+                        ORP,
+                        "OriginRequestPolicyId: ‸88a5eaf4-2fd4-4709-b370-b4c650ea3fcf",
+                    ))
+                    .message("(origin request policy CORS-S3Origin (88a5eaf4-…))"),
+                    API.to_string(),
+                ),
+                (
+                    case(API.with(
+                        ORP,
+                        "OriginRequestPolicyId: ‸59781a5b-3903-41f3-afcb-af62929ccde1",
+                    )),
+                    API.to_string(),
+                ),
+            ])
+            .test();
     }
 }

@@ -1,14 +1,26 @@
 //! `cors-headers-not-forwarded`: an API behavior allows OPTIONS but drops the CORS request
 //! headers.
 
-use super::api_behavior_forwards_nothing::forwards_nothing;
-use super::shared_fixes::use_all_viewer_except_host;
+use super::helpers::use_all_viewer_except_host;
+use super::helpers::{forwards_nothing, request_cause};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
 use crate::managed;
-use crate::model::{Behavior, Document, Format, PolicyRef};
+use crate::model::{Behavior, Document, PolicyRef};
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+"
+    ),
+    api_cache!("[Authorization]", "all", "all")
+);
 
 pub static RULE: Rule = Rule {
     slug: "cors-headers-not-forwarded",
@@ -27,27 +39,11 @@ pub static RULE: Rule = Rule {
         why_bad: "API Gateway's CORS support and most frameworks only answer with \
             `Access-Control-Allow-*` headers when they see the CORS request headers. Without \
             them preflight requests get no CORS headers and browsers block the API calls.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          DefaultTTL: 0
-          MaxTTL: 0
-          ForwardedValues:
-            QueryString: true
-            Headers: [Authorization, Content-Type]
-            Cookies:
-              Forward: all
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
+        )),
         exceptions: "APIs that are never called cross-origin from browsers. The unsafe fix \
             switches to AllViewerExceptHostHeader; if OPTIONS responses are cached, put the \
             three headers in the cache key instead.",
@@ -56,6 +52,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -87,10 +84,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             .into_iter()
             .filter(|h| headers.contains(h) == Some(false))
             .collect();
-        let cause = fwd
-            .origin_request
-            .as_ref()
-            .map_or(&fwd.cache.cause, |o| &o.cause);
+        let cause = request_cause(&fwd);
         let message = format!(
             "{} allows OPTIONS but does not forward {} to {} ({}); CORS preflight responses \
              will lack Access-Control-Allow-* headers",
@@ -132,92 +126,103 @@ fn has_cors_response_policy(doc: &Document, behavior: &Behavior) -> bool {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, LintConfig};
-    use crate::managed;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
+    const CORS_CUSTOM_ORIGIN: &str = "OriginRequestPolicyId: 59781a5b-3903-41f3-afcb-af62929ccde1";
+    const METHODS: &str = "AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]";
+
+    /// The API distribution forwarding Origin only (CORS-CustomOrigin), with these extra
+    /// behavior keys.
+    fn origin_only(keys: &str) -> String {
+        API.with(ORP, &format!("{CORS_CUSTOM_ORIGIN}{keys}"))
     }
 
-    fn unknown<T>() -> Field<T> {
-        Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u")
-    }
-
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
-
-    #[test]
-    fn options_without_cors_headers_warns() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        // CORS-CustomOrigin forwards Origin only.
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("59781a5b-3903-41f3-afcb-af62929ccde1");
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains(
-            "does not forward `Access-Control-Request-Method`, `Access-Control-Request-Headers`"
-        ));
-        default_behavior(&mut doc).allowed_methods = list(&["GET", "HEAD"]);
-        assert!(check(&RULE, &doc).is_empty());
+    /// [`origin_only`] with a custom response headers policy beside it.
+    fn custom_response_policy(config: &str) -> String {
+        beside(
+            &origin_only("\n          ResponseHeadersPolicyId: !Ref Headers"),
+            &format!(
+                "Headers:\n  Type: AWS::CloudFront::ResponseHeadersPolicy\n  Properties:\n    \
+                 ResponseHeadersPolicyConfig:\n      Name: headers{config}"
+            ),
+        )
     }
 
     #[test]
-    fn cors_response_policy_or_unknown_values_silence_it() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("59781a5b-3903-41f3-afcb-af62929ccde1");
-        default_behavior(&mut doc).response_headers_policy_id =
-            policy("5cc3b908-e619-4b99-88e5-2cf7f45965bd");
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).response_headers_policy_id = policy(managed::SECURITY_HEADERS);
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        default_behavior(&mut doc).allowed_methods = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).allowed_methods = list(&["GET", "HEAD", "OPTIONS"]);
-        default_behavior(&mut doc).origin_request_policy_id = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "QueryString: true")]);
-        assert!(found(RULE.docs.use_instead.text).is_empty());
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id         = "api"
-    allowed_methods          = ["GET", "HEAD", "OPTIONS"]
-    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = "acba4595-bd28-49b8-b9fe-13317c0390fa"
-  }
-}
-"#;
-        assert_eq!(found(tf), vec![at(tf, "\"acba4595")]);
-        let fixed = fix_text(tf, &LintConfig::default(), true).unwrap();
-        assert!(found(&fixed).is_empty(), "{fixed}");
-        let cli = r#"{"DistributionConfig": {"Enabled": true,
-  "Origins": {"Quantity": 1, "Items": [{"Id": "api",
-    "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
-    "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}]},
-  "DefaultCacheBehavior": {"TargetOriginId": "api",
-    "AllowedMethods": {"Quantity": 3, "Items": ["GET", "HEAD", "OPTIONS"]},
-    "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
-    "OriginRequestPolicyId": "59781a5b-3903-41f3-afcb-af62929ccde1"}}}"#;
-        assert_eq!(found(cli), vec![at(cli, "\"59781a5b")]);
+    fn cases() {
+        let cors = "\n      CorsConfig:\n        OriginOverride: true";
+        let marked = |text: String| text.mark("59781a5b");
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                origin_only("").with(METHODS, "AllowedMethods: [GET, HEAD]"),
+                origin_only("").with(METHODS, "AllowedMethods: !Ref Methods"),
+                API.with(ORP, "OriginRequestPolicyId: !Ref Orp"),
+                // A response headers policy answers preflights: CORS-With-Preflight, a custom
+                // one with CORS, one apifront does not know, or an unknown one.
+                origin_only(
+                    "\n          ResponseHeadersPolicyId: 5cc3b908-e619-4b99-88e5-2cf7f45965bd",
+                ),
+                origin_only(
+                    "\n          ResponseHeadersPolicyId: 11111111-2222-3333-4444-555555555555",
+                ),
+                origin_only("\n          ResponseHeadersPolicyId: !Ref Headers"),
+                custom_response_policy(cors),
+            ])
+            .fail([case(
+                API.with("          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n", "")
+                    .with(
+                        &format!("          {ORP}\n"),
+                        "          ForwardedValues:\n            ‸QueryString: true\n            \
+                         Headers: [Authorization, Content-Type]\n            Cookies:\n              \
+                         Forward: all\n          DefaultTTL: 0\n          MaxTTL: 0\n",
+                    ),
+            )
+            .message(
+                "default behavior allows OPTIONS but does not forward `Origin`, \
+                 `Access-Control-Request-Method`, `Access-Control-Request-Headers` to origin \
+                 `orders-api` (legacy ForwardedValues)",
+            )])
+            .unsafe_fix([
+                (
+                    case(RULE.docs.example.text.mark("!Ref ApiCache"))
+                        .message("(custom cache policy `ApiCache`)"),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(marked(origin_only(""))).message(
+                        "does not forward `Access-Control-Request-Method`, \
+                         `Access-Control-Request-Headers`",
+                    ),
+                    API.to_string(),
+                ),
+                (
+                    // SecurityHeadersPolicy has no CORS configuration.
+                    case(marked(origin_only(
+                        "\n          ResponseHeadersPolicyId: 67f7725c-6f97-4210-82d7-5512b31e9d03",
+                    ))),
+                    API.with(
+                        ORP,
+                        &format!(
+                            "{ORP}\n          ResponseHeadersPolicyId: \
+                             67f7725c-6f97-4210-82d7-5512b31e9d03"
+                        ),
+                    ),
+                ),
+                (
+                    case(marked(custom_response_policy(""))),
+                    custom_response_policy("").with(CORS_CUSTOM_ORIGIN, ORP),
+                ),
+                (
+                    // UserAgentRefererHeaders forwards none of them.
+                    case(API.with(
+                        ORP,
+                        "OriginRequestPolicyId: ‸acba4595-bd28-49b8-b9fe-13317c0390fa",
+                    )),
+                    API.to_string(),
+                ),
+            ])
+            .test();
     }
 }

@@ -1,9 +1,23 @@
 //! `custom-error-response-invalid`: a custom error response CloudFront rejects.
 
+use crate::lint::Key;
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{CustomErrorResponse, Format};
+use crate::model::CustomErrorResponse;
+
+const EXAMPLE: &str = cfn_doc!(
+    "        CustomErrorResponses:
+          - ErrorCode: 401
+            ErrorCachingMinTTL: 0
+          - ErrorCode: 404
+            ResponseCode: 404
+            ResponsePagePath: errors/404.json
+            ErrorCachingMinTTL: 0
+",
+    api_origin!(),
+    api_behavior!()
+);
 
 pub static RULE: Rule = Rule {
     slug: "custom-error-response-invalid",
@@ -20,33 +34,18 @@ pub static RULE: Rule = Rule {
             `ResponsePagePath` does not begin with `/`.",
         why_bad: "CloudFront rejects such entries when the distribution is created or \
             updated. (Whether the page path is served by a suitable behavior is not checked.)",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        CustomErrorResponses:
-          - ErrorCode: 401
-            ErrorCachingMinTTL: 0
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        CustomErrorResponses:
-          - ErrorCode: 403
-            ErrorCachingMinTTL: 0
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "ErrorCode: 401" => "ErrorCode: 403",
+            "ResponsePagePath: errors/404.json" => "ResponsePagePath: /errors/404.json"
+        )),
         exceptions: "None. Values from parameters or variables are not checked.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomErrorResponse.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/custom-error-pages.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -78,8 +77,8 @@ fn error_code(ctx: &LintContext, response: &CustomErrorResponse) -> Option<Findi
 fn response_pairing(ctx: &LintContext, response: &CustomErrorResponse) -> Option<Finding> {
     let code = &response.response_code;
     let page = &response.response_page_path;
-    let code_key = ctx.key("ResponseCode", "ResponseCode", "response_code");
-    let page_key = ctx.key("ResponsePagePath", "ResponsePagePath", "response_page_path");
+    let code_key = Key::RESPONSE_CODE.name(ctx.format());
+    let page_key = Key::RESPONSE_PAGE_PATH.name(ctx.format());
     // An empty page path is how the API writes "none".
     let page_set = page.get().is_some_and(|p| !p.is_empty());
     let page_absent = !page.is_present() || page.get().is_some_and(|p| p.is_empty());
@@ -118,134 +117,91 @@ fn response_pairing(ctx: &LintContext, response: &CustomErrorResponse) -> Option
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::CustomErrorResponse;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
 
-    fn with(r: CustomErrorResponse) -> crate::model::Document {
-        let mut doc = api_doc();
-        dist(&mut doc).custom_error_responses.push(r);
-        doc
+    /// The API distribution with one custom error response of these keys.
+    fn response(keys: &[&str]) -> String {
+        let mut items = String::from("        CustomErrorResponses:\n");
+        for (i, key) in keys.iter().enumerate() {
+            items.push_str(if i == 0 {
+                "          - "
+            } else {
+                "            "
+            });
+            items.push_str(key);
+            items.push('\n');
+        }
+        cfn(&items, API_ORIGIN, API_BEHAVIOR)
     }
 
     #[test]
-    fn valid_responses_pass() {
-        assert!(check(
-            &RULE,
-            &with(CustomErrorResponse {
-                error_code: known(503),
-                ..Default::default()
-            })
-        )
-        .is_empty());
-        assert!(check(
-            &RULE,
-            &with(CustomErrorResponse {
-                error_code: known(404),
-                response_code: known(200),
-                response_page_path: known("/index.html".into()),
-                ..Default::default()
-            })
-        )
-        .is_empty());
-    }
-
-    #[test]
-    fn invalid_responses_fail() {
-        let f = check(
-            &RULE,
-            &with(CustomErrorResponse {
-                error_code: known(401),
-                ..Default::default()
-            }),
-        );
-        assert!(f[0].message.contains("ErrorCode 401"));
-        let f = check(
-            &RULE,
-            &with(CustomErrorResponse {
-                error_code: known(404),
-                response_code: known(200),
-                ..Default::default()
-            }),
-        );
-        assert!(f[0]
-            .message
-            .contains("ResponseCode 200 is set without ResponsePagePath"));
-        let f = check(
-            &RULE,
-            &with(CustomErrorResponse {
-                error_code: known(404),
-                response_page_path: known("/e.html".into()),
-                ..Default::default()
-            }),
-        );
-        assert!(f[0].message.contains("without ResponseCode"));
-        let f = check(
-            &RULE,
-            &with(CustomErrorResponse {
-                error_code: known(404),
-                response_code: known(302),
-                response_page_path: known("/e.html".into()),
-                ..Default::default()
-            }),
-        );
-        assert!(f[0].message.contains("ResponseCode 302"));
-        let f = check(
-            &RULE,
-            &with(CustomErrorResponse {
-                error_code: known(404),
-                response_code: known(404),
-                response_page_path: known("errors/404.html".into()),
-                ..Default::default()
-            }),
-        );
-        assert!(f[0].fix.is_some());
-    }
-
-    #[test]
-    fn unknown_values_are_silent() {
-        let doc = with(CustomErrorResponse {
-            error_code: unknown(),
-            response_code: unknown(),
-            response_page_path: known("/e.html".into()),
-            ..Default::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-        let doc = with(CustomErrorResponse {
-            error_code: known(404),
-            response_code: known(200),
-            response_page_path: unknown(),
-            ..Default::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!((f[0].span.line, f[0].span.column), position(yaml, "401"));
-        // The API writes empty strings for "none".
-        let json = r#"{"DistributionConfig": {"CustomErrorResponses": {"Quantity": 2, "Items": [
+    fn cases() {
+        let cli = r#"{"DistributionConfig": {"CustomErrorResponses": {"Quantity": 2, "Items": [
   {"ErrorCode": 403, "ResponsePagePath": "", "ResponseCode": "", "ErrorCachingMinTTL": 0},
-  {"ErrorCode": 404, "ResponsePagePath": "index.html", "ResponseCode": "200", "ErrorCachingMinTTL": 0}]}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(json, "\"index.html\"")
-        );
-        assert!(apply_all(json, &f).contains("\"ResponsePagePath\": \"/index.html\""));
+  {"ErrorCode": 404, "ResponsePagePath": ‸"index.html", "ResponseCode": "200", "ErrorCachingMinTTL": 0}]}}}"#;
         let tf = r#"resource "aws_cloudfront_distribution" "d" {
   custom_error_response {
     error_code    = 404
-    response_code = 200
+    response_code = ‸200
   }
 }
 "#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), position(tf, "200"));
-        assert!(f[0]
-            .message
-            .contains("response_code 200 is set without response_page_path"));
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                response(&["ErrorCode: 503"]),
+                response(&["ErrorCode: 404", "ResponseCode: 200", "ResponsePagePath: /index.html"]),
+                response(&["ErrorCode: 502", "ResponseCode: 503", "ResponsePagePath: /down.html"]),
+                response(&["ErrorCode: !Ref Code", "ResponseCode: !Ref ResponseCode", "ResponsePagePath: /e.html"]),
+                response(&["ErrorCode: 404", "ResponseCode: 200", "ResponsePagePath: !Ref Page"]),
+            ])
+            .fail([
+                case(
+                    RULE.docs
+                        .example
+                        .text
+                        .with("ResponsePagePath: errors/404.json", "ResponsePagePath: /errors/404.json")
+                        .mark("401"),
+                )
+                .message(
+                    "ErrorCode 401 cannot have a custom error response; CloudFront supports 400, \
+                     403, 404, 405, 414, 416 and 500-504",
+                ),
+                case(response(&["ErrorCode: 404", "ResponseCode: ‸200"]))
+                    .message("ResponseCode 200 is set without ResponsePagePath; set both or neither"),
+                case(response(&["ErrorCode: 404", "ResponseCode: ‸200", "ResponsePagePath: ''"])),
+                case(response(&["ErrorCode: 404", "ResponsePagePath: ‸/e.html"]))
+                    .message("ResponsePagePath is set without ResponseCode"),
+                case(response(&["ErrorCode: 404", "ResponseCode: ‸302", "ResponsePagePath: /e.html"]))
+                    .message("ResponseCode 302 is not a code CloudFront can return"),
+                case(response(&["ErrorCode: ‸200", "ResponseCode: ‸201", "ResponsePagePath: /e.html"])),
+                case(tf).message("response_code 200 is set without response_page_path"),
+            ])
+            .fix([
+                (
+                    case(
+                        RULE.docs
+                            .example
+                            .text
+                            .with("ErrorCode: 401", "ErrorCode: 403")
+                            .mark("errors/404.json"),
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(response(&[
+                        "ErrorCode: 404",
+                        "ResponseCode: 404",
+                        "ResponsePagePath: ‸errors/404.html",
+                    ]))
+                    .message("ResponsePagePath `errors/404.html` must begin with `/` (`/errors/404.html`)"),
+                    response(&["ErrorCode: 404", "ResponseCode: 404", "ResponsePagePath: /errors/404.html"]),
+                ),
+                (
+                    case(cli),
+                    cli.unmarked().with("\"index.html\"", "\"/index.html\""),
+                ),
+            ])
+            .test();
     }
 }

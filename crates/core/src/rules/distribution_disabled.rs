@@ -3,7 +3,8 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
+
+const USE_INSTEAD: &str = api_doc!();
 
 pub static RULE: Rule = Rule {
     slug: "distribution-disabled",
@@ -17,39 +18,15 @@ pub static RULE: Rule = Rule {
         why_bad: "A disabled distribution serves no requests: its domain answers with an error \
             and the API is reachable only directly, if at all. Usually this is a leftover from \
             a migration or a staged rollout.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: false
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(changed!(USE_INSTEAD, "Enabled: true" => "Enabled: false")),
+        use_instead: Snippet::cfn_yaml(USE_INSTEAD),
         exceptions: "A distribution kept disabled on purpose (a standby, or one being deleted): \
             suppress the rule for it.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesGeneral.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -79,34 +56,38 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
     #[test]
-    fn disabled_is_reported_enabled_absent_and_unknown_are_not() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).enabled = known(true);
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).enabled = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).enabled = known(false);
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("`DistributionConfig` is disabled"));
-    }
-
-    #[test]
-    fn end_to_end_with_fix() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!((f[0].span.line, f[0].span.column), (6, 18));
-        assert!(apply_all(yaml, &f).contains("Enabled: true\n"));
-        let json = r#"{"ETag": "E1", "DistributionConfig": {"Enabled": false,
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let cli = r#"{"ETag": "E1", "DistributionConfig": {"Enabled": ‸false,
   "Origins": {"Quantity": 1, "Items": [{"Id": "a", "DomainName": "example.com"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "a"}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!((f[0].span.line, f[0].span.column), (1, 50));
-        let tf = "resource \"aws_cloudfront_distribution\" \"d\" {\n  enabled = var.enabled\n}\n";
-        assert!(lint_rule(&RULE, tf).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with("        Enabled: true\n", ""),
+                API.with("Enabled: true", "Enabled: !Ref Enabled"),
+                "resource \"aws_cloudfront_distribution\" \"d\" {\n  enabled = var.enabled\n}\n"
+                    .to_string(),
+            ])
+            .unsafe_fix([
+                (
+                    case(example.mark("false")).message(
+                        "distribution `Cdn` is disabled (Enabled: false) and serves no requests",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(API.with("Enabled: true", "Enabled: ‸'false'")),
+                    API.with("Enabled: true", "Enabled: 'true'"),
+                ),
+                (
+                    case(cli).message("distribution `DistributionConfig` is disabled"),
+                    cli.unmarked().with("false", "true"),
+                ),
+            ])
+            .test();
     }
 }

@@ -1,10 +1,10 @@
 //! `error-caching-too-long-for-api`: API error responses are cached.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -20,34 +20,29 @@ pub static RULE: Rule = Rule {
             `ErrorCachingMinTTL` is omitted (10 seconds by default) or above zero.",
         why_bad: "CloudFront caches error responses for at least that TTL: a transient 5xx or an \
             authorization 403 is replayed to every caller of the same URL.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        CustomErrorResponses:
           - ErrorCode: 502
             ErrorCachingMinTTL: 300
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        CustomErrorResponses:
           - ErrorCode: 502
             ErrorCachingMinTTL: 0
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "A small TTL on 503 to shield an overloaded origin is a deliberate choice; \
             suppress the rule for that distribution.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/custom-error-pages-expiration.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/HTTPStatusCodes.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -76,15 +71,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             ),
             Val::Absent => (
                 "10 seconds (the default)".to_string(),
-                editor.insert_key(
-                    response.span,
-                    ctx.key(
-                        "ErrorCachingMinTTL",
-                        "ErrorCachingMinTTL",
-                        "error_caching_min_ttl",
-                    ),
-                    Value::Raw("0"),
-                ),
+                editor.insert_key(response.span, Key::ERROR_CACHING_MIN_TTL, Value::Raw("0")),
             ),
         };
         let message = format!(
@@ -103,52 +90,59 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::CustomErrorResponse;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn cached_api_errors_warn() {
-        let mut doc = api_doc();
-        dist(&mut doc)
-            .custom_error_responses
-            .push(CustomErrorResponse {
-                error_code: known(503),
-                error_caching_min_ttl: known(0),
-                ..Default::default()
-            });
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).custom_error_responses[0].error_caching_min_ttl = Default::default();
-        assert!(check(&RULE, &doc)[0].message.contains("(the default)"));
-        dist(&mut doc).custom_error_responses[0].error_caching_min_ttl = known(60);
-        assert!(check(&RULE, &doc)[0].message.contains("60 seconds"));
-        dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
-        assert!(check(&RULE, &doc).is_empty());
+    /// The API distribution with custom error responses of these keys (one item a string).
+    fn responses(items: &[&str]) -> String {
+        let mut text = String::from("        CustomErrorResponses:\n");
+        for item in items {
+            text.push_str(&format!("          - {item}\n"));
+        }
+        cfn(&text, API_ORIGIN, API_BEHAVIOR)
     }
 
     #[test]
-    fn unknown_ttl_or_code_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc)
-            .custom_error_responses
-            .push(CustomErrorResponse {
-                error_code: known(502),
-                error_caching_min_ttl: crate::value::Field::unknown(
-                    crate::value::Unknown::Intrinsic("Ref".into()),
-                    Default::default(),
-                    "u",
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let site = |text: String| {
+            text.with(
+                "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "site.s3.amazonaws.com",
+            )
+        };
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                responses(&["ErrorCode: 503\n            ErrorCachingMinTTL: 0"]),
+                responses(&["ErrorCode: 502\n            ErrorCachingMinTTL: !Ref Ttl"]),
+                responses(&["ErrorCode: !Ref Code"]),
+                // 416 is not an API error code.
+                responses(&["ErrorCode: 416\n            ErrorCachingMinTTL: 60"]),
+                // No behavior reaches an API.
+                site(responses(&[
+                    "ErrorCode: 503\n            ErrorCachingMinTTL: 60",
+                ])),
+            ])
+            .fix([
+                (
+                    case(example.mark("300")).message(
+                        "error responses 502 are cached for 300 seconds; API errors are then \
+                         replayed to every caller",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
                 ),
-                ..Default::default()
-            });
-        dist(&mut doc)
-            .custom_error_responses
-            .push(CustomErrorResponse {
-                error_code: crate::value::Field::unknown(
-                    crate::value::Unknown::Intrinsic("Ref".into()),
-                    Default::default(),
-                    "u",
+                (
+                    case(responses(&[
+                        "ErrorCode: 404\n            ErrorCachingMinTTL: 0",
+                        "‸ErrorCode: 503",
+                    ]))
+                    .message("error responses 503 are cached for 10 seconds (the default)"),
+                    responses(&[
+                        "ErrorCode: 404\n            ErrorCachingMinTTL: 0",
+                        "ErrorCachingMinTTL: 0\n            ErrorCode: 503",
+                    ]),
                 ),
-                ..Default::default()
-            });
-        assert!(check(&RULE, &doc).is_empty());
+            ])
+            .test();
     }
 }

@@ -4,7 +4,6 @@ use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "forwardedvalues-with-cache-policy",
@@ -20,9 +19,7 @@ pub static RULE: Rule = Rule {
         why_bad: "The CloudFront API rejects the combination (\"The parameter ForwardedValues \
             cannot be used when a cache policy is associated to the cache behavior\"); \
             CloudFormation silently ignores the legacy values. Either way they do nothing.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
@@ -30,17 +27,14 @@ pub static RULE: Rule = Rule {
                     "          ForwardedValues:\n",
                     "            QueryString: true\n",
                 )
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None. Terraform community modules need `use_forwarded_values = false`.",
         references: &[
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-forwardedvalues.html",
             "https://github.com/terraform-aws-modules/terraform-aws-cloudfront/issues/20",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -81,18 +75,69 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::model::{Format, ForwardedValues};
-    use crate::rules::test_support::*;
+    use crate::model::Format;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const CACHE: &str = "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n";
 
     #[test]
-    fn both_fail_per_format() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).forwarded_values = Some(ForwardedValues::default());
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
-        doc.format = Format::CfnYaml;
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
-        default_behavior(&mut doc).cache_policy_id = Default::default();
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let legacy = "          ForwardedValues:\n            ‸QueryString: true\n";
+        let cli = r#"{"DistributionConfig": {"Enabled": true,
+  "Origins": {"Quantity": 1, "Items": [{"Id": "a", "DomainName": "example.com"}]},
+  "DefaultCacheBehavior": {"TargetOriginId": "a",
+    "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6",
+    "ForwardedValues": ‸{"QueryString": false, "Cookies": {"Forward": "none"}}}}}"#;
+        let tf = r#"resource "aws_cloudfront_distribution" "d" {
+  default_cache_behavior {
+    target_origin_id = "a"
+    cache_policy_id  = var.cache_policy
+    ‸forwarded_values {
+      query_string = false
+    }
+  }
+}
+"#;
+        let api_error = "the CloudFront API rejects the combination (an error)";
+        let cfn_warning = "CloudFormation ignores ForwardedValues (a warning)";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(CACHE, "          CachePolicyId: !Ref CachePolicy\n"),
+                format!("{}{}", API.with(CACHE, ""), legacy.unmarked()),
+            ])
+            .fix([
+                (
+                    case(example.mark("QueryString: true"))
+                        .severity(Severity::Warning)
+                        .message(
+                            "default behavior has a cache policy and legacy ForwardedValues; \
+                             CloudFormation ignores ForwardedValues",
+                        )
+                        .except(&[Format::CliJson, Format::Terraform], api_error),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(format!("{}{legacy}", API.with(CACHE, "          CachePolicyId: !Ref CachePolicy\n")))
+                        .severity(Severity::Warning)
+                        .except(&[Format::CliJson, Format::Terraform], api_error),
+                    API.with(CACHE, "          CachePolicyId: !Ref CachePolicy\n"),
+                ),
+                (
+                    case(cli)
+                        .message("the CloudFront API rejects this combination")
+                        .except(&[Format::CfnYaml, Format::CfnJson], cfn_warning),
+                    cli.unmarked().with(
+                        ",\n    \"ForwardedValues\": {\"QueryString\": false, \"Cookies\": {\"Forward\": \"none\"}}",
+                        "",
+                    ),
+                ),
+                (
+                    case(tf).except(&[Format::CfnYaml, Format::CfnJson], cfn_warning),
+                    tf.unmarked().with("    forwarded_values {\n      query_string = false\n    }\n", ""),
+                ),
+            ])
+            .test();
     }
 }

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "geo-restriction-none",
@@ -19,22 +18,16 @@ pub static RULE: Rule = Rule {
             meant for a few markets can shrink its attack surface with an allow list; WAF geo \
             match rules are a finer alternative. For a global API, `none` is the right answer: \
             this is information, not a problem.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        Restrictions:\n          GeoRestriction:\n            RestrictionType: none\n",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        Restrictions:\n          GeoRestriction:\n            RestrictionType: whitelist\n            Locations: [DE, FR, NL]\n",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "A global API: keep `none` and suppress the rule with \
             `Metadata: {apifront: {ignore: [geo-restriction-none]}}` (Terraform: \
             `# apifront-ignore: geo-restriction-none`).",
@@ -42,6 +35,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/georestrictions.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_GeoRestriction.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -65,34 +59,33 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
 
     #[test]
-    fn none_is_reported_other_types_absent_and_unknown_are_not() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).geo_restriction_type = known("whitelist".into());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).geo_restriction_type = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).geo_restriction_type = known("none".into());
-        assert_eq!(check(&RULE, &doc).len(), 1);
-    }
-
-    #[test]
-    fn end_to_end_in_each_format() {
-        let f = lint_rule(&RULE, RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        let json = r#"{"DistributionConfig": {"Enabled": true,
+    fn cases() {
+        let cli = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 1, "Items": [{"Id": "a", "DomainName": "example.com"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "a"},
-  "Restrictions": {"GeoRestriction": {"RestrictionType": "none", "Quantity": 0}}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 58));
-        let tf = "resource \"aws_cloudfront_distribution\" \"d\" {\n  restrictions {\n    geo_restriction {\n      restriction_type = \"none\"\n    }\n  }\n}\n";
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 26));
-        let tf_var = tf.replace("\"none\"", "var.geo");
-        assert!(lint_rule(&RULE, &tf_var).is_empty());
+  "Restrictions": {"GeoRestriction": {"RestrictionType": ‸"none", "Quantity": 0}}}}"#;
+        let tf = "resource \"aws_cloudfront_distribution\" \"d\" {\n  restrictions {\n    geo_restriction {\n      restriction_type = ‸\"none\"\n    }\n  }\n}\n";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                EXAMPLE.with("RestrictionType: none", "RestrictionType: blacklist"),
+                EXAMPLE.with("RestrictionType: none", "RestrictionType: !Ref GeoType"),
+                tf.unmarked().with("\"none\"", "var.geo"),
+            ])
+            .fail([
+                case(EXAMPLE.mark("none")).message(
+                    "distribution `Cdn` has no geographic restriction (RestrictionType: none)",
+                ),
+                case(EXAMPLE.with("RestrictionType: none", "RestrictionType: ‸NONE")),
+                case(cli),
+                case(tf),
+            ])
+            .test();
     }
 }

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "http-version-invalid",
@@ -21,20 +20,19 @@ pub static RULE: Rule = Rule {
             `http3` alone, clients that cannot use QUIC fall back to HTTP/1.1 (per the CDK and \
             Pulumi documentation of the setting; AWS's own pages are less explicit). \
             `http2and3` serves every client its best protocol.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("        HttpVersion: HTTP/2\n", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("        HttpVersion: http2and3\n", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(cfn_doc!("        HttpVersion: HTTP/2\n", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("        HttpVersion: http2and3\n", api_origin!(), api_behavior!())),
         exceptions: "Clients known to break on HTTP/2 may justify `http1.1`; suppress the rule \
             for that distribution.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html",
             "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cloudfront.HttpVersion.html",
         ],
+        fix_safety: Some(
+            "Correcting the spelling of a valid version (`HTTP/2` to `http2`) is safe. Moving \
+             from `http1.1` or `http3` to `http2and3` is unsafe: clients then negotiate another \
+             protocol than the one chosen.",
+        ),
     },
     check,
 };
@@ -93,48 +91,52 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn values() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        for good in ["http2", "http2and3"] {
-            dist(&mut doc).http_version = known(good.into());
-            assert!(check(&RULE, &doc).is_empty());
-        }
-        for info in ["http1.1", "http3"] {
-            dist(&mut doc).http_version = known(info.into());
-            assert_eq!(check(&RULE, &doc)[0].severity, Severity::Info);
-        }
-        dist(&mut doc).http_version = known("HTTP2".into());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).http_version = known("HTTP/2".into());
-        let f = check(&RULE, &doc);
-        assert_eq!(f[0].severity, Severity::Error);
-        assert!(f[0].message.contains("write `http2`"));
-        dist(&mut doc).http_version = known("spdy".into());
-        assert!(check(&RULE, &doc)[0].fix.is_none());
-        dist(&mut doc).http_version = unknown();
-        assert!(check(&RULE, &doc).is_empty());
+    fn version(value: &str) -> String {
+        cfn(
+            &format!("        HttpVersion: {value}\n"),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
     #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!((f[0].span.line, f[0].span.column), position(yaml, "HTTP/2"));
-        let fixed = apply_all(yaml, &f);
-        assert!(fixed.contains("HttpVersion: http2\n"), "{fixed}");
-        assert!(lint_rule(&RULE, &fixed).is_empty());
-        let tf =
-            "resource \"aws_cloudfront_distribution\" \"d\" {\n  http_version = \"http3\"\n}\n";
-        let f = lint_rule(&RULE, tf);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column, f[0].severity),
-            (2, 18, Severity::Info)
-        );
-        let json = r#"{"DistributionConfig": {"HttpVersion": "http4"}}"#;
-        assert_eq!(lint_rule(&RULE, json)[0].span.column, 40);
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                version("http2"),
+                version("http2and3"),
+                // `list-distributions` reports the value in upper case.
+                version("HTTP2"),
+                version("!Ref HttpVersion"),
+            ])
+            .fail([
+                case(version("‸spdy")).message(
+                    "HttpVersion `spdy` is not valid; use http2and3 (or http1.1, http2, http3)",
+                ),
+                case(r#"{"DistributionConfig": {"HttpVersion": ‸"http4"}}"#),
+            ])
+            .fix([
+                (
+                    case(RULE.docs.example.text.mark("HTTP/2"))
+                        .message("HttpVersion `HTTP/2` is not valid; write `http2`"),
+                    version("http2"),
+                ),
+                (case(version("‸'HTTP/2.0'")), version("'http2'")),
+                (case(version("‸HTTP 2")), version("http2")),
+            ])
+            .unsafe_fix(["http1.1", "http3", "HTTP1.1"].map(|old| {
+                (
+                    case(version(&format!("‸{old}")))
+                        .severity(Severity::Info)
+                        .message(&format!(
+                            "HttpVersion `{old}` leaves viewers without HTTP/2"
+                        )),
+                    version("http2and3"),
+                )
+            }))
+            .test();
     }
 }

@@ -5,7 +5,6 @@ use crate::lint::{
     behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "lambda-edge-unversioned-arn",
@@ -21,9 +20,7 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront replicates a specific, published version of the function to its \
             edge locations; it rejects unqualified ARNs, `$LATEST` and aliases, and functions \
             outside US East (N. Virginia).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
@@ -32,11 +29,8 @@ pub static RULE: Rule = Rule {
                     "            - EventType: origin-request\n",
                     "              LambdaFunctionARN: arn:aws:lambda:us-east-1:123456789012:function:rewrite\n",
                 )
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
@@ -45,14 +39,14 @@ pub static RULE: Rule = Rule {
                     "            - EventType: origin-request\n",
                     "              LambdaFunctionARN: arn:aws:lambda:us-east-1:123456789012:function:rewrite:7\n",
                 )
-            ),
-        },
+            )),
         exceptions: "None. ARNs from `Ref`s, `!GetAtt Version.FunctionArn` or Terraform \
             `qualified_arn` attributes are not checked.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_LambdaFunctionAssociation.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-restrictions.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -101,65 +95,38 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{problem, RULE};
-    use crate::model::FunctionAssociation;
-    use crate::rules::test_support::*;
+    use super::RULE;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn arns() {
-        assert_eq!(
-            problem("arn:aws:lambda:us-east-1:123456789012:function:f:12"),
-            None
-        );
-        for bad in [
-            "arn:aws:lambda:us-east-1:123456789012:function:f",
-            "arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST",
-            "arn:aws:lambda:us-east-1:123456789012:function:f:live",
-            "arn:aws:lambda:eu-west-1:123456789012:function:f:3",
-            "f",
-        ] {
-            assert!(problem(bad).is_some(), "{bad}");
-        }
+    /// The API distribution whose default behavior associates a function with this ARN.
+    fn lambda(arn: &str) -> String {
+        cfn(
+            "",
+            API_ORIGIN,
+            &format!(
+                "{API_BEHAVIOR}          LambdaFunctionAssociations:\n            - EventType: \
+                 origin-request\n              LambdaFunctionARN: {arn}\n"
+            ),
+        )
     }
 
     #[test]
-    fn findings_and_unknowns() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc)
-            .lambda_function_associations
-            .push(FunctionAssociation {
-                arn: known("arn:aws:lambda:us-east-1:1:function:f:$LATEST".into()),
-                ..Default::default()
-            });
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("`$LATEST` is not a numbered version"));
-        default_behavior(&mut doc).lambda_function_associations[0].arn = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        // CloudFront Functions are not Lambda@Edge.
-        default_behavior(&mut doc)
-            .function_associations
-            .push(FunctionAssociation {
-                arn: known("arn:aws:cloudfront::1:function/rewrite".into()),
-                ..Default::default()
-            });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "arn:aws:lambda")
+    fn cases() {
+        let cloudfront_function = cfn(
+            "",
+            API_ORIGIN,
+            &format!(
+                "{API_BEHAVIOR}          FunctionAssociations:\n            - EventType: \
+                 viewer-request\n              FunctionARN: \
+                 arn:aws:cloudfront::123456789012:function/rewrite\n"
+            ),
         );
         let tf = r#"resource "aws_cloudfront_distribution" "d" {
   default_cache_behavior {
     target_origin_id = "a"
     lambda_function_association {
       event_type = "origin-request"
-      lambda_arn = "arn:aws:lambda:eu-west-1:123456789012:function:rewrite:3"
+      lambda_arn = ‸"arn:aws:lambda:eu-west-1:123456789012:function:rewrite:3"
     }
     lambda_function_association {
       event_type = "viewer-request"
@@ -168,20 +135,49 @@ mod tests {
   }
 }
 "#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(tf, "\"arn:aws:lambda")
-        );
-        assert!(f[0].message.contains("`eu-west-1`"));
-        let json = r#"{"DistributionConfig": {"DefaultCacheBehavior": {"TargetOriginId": "a",
+        let cli = r#"{"DistributionConfig": {"DefaultCacheBehavior": {"TargetOriginId": "a",
   "LambdaFunctionAssociations": {"Quantity": 1, "Items": [{"EventType": "origin-request",
-  "LambdaFunctionARN": "arn:aws:lambda:us-east-1:123456789012:function:rewrite:prod", "IncludeBody": false}]}}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(json, "\"arn:aws:lambda")
-        );
+  "LambdaFunctionARN": ‸"arn:aws:lambda:us-east-1:123456789012:function:rewrite:prod", "IncludeBody": false}]}}}}"#;
+        let bad = [
+            (
+                "arn:aws:lambda:us-east-1:123456789012:function:f",
+                "it has no version",
+            ),
+            (
+                "arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST",
+                "its qualifier `$LATEST` is not a numbered version",
+            ),
+            (
+                "arn:aws:lambda:us-east-1:123456789012:function:f:live",
+                "its qualifier `live` is not a numbered version",
+            ),
+            (
+                "arn:aws:lambda:eu-west-1:123456789012:function:f:3",
+                "its region is `eu-west-1`",
+            ),
+            (
+                "arn:aws:lambda:us-east-1:123456789012:function:f:3:4",
+                "it is not a Lambda function ARN",
+            ),
+            ("f", "it is not a Lambda function ARN"),
+        ];
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                lambda("arn:aws:lambda:us-east-1:123456789012:function:f:12"),
+                lambda("!Ref EdgeVersion"),
+                cloudfront_function,
+            ])
+            .fail(bad.map(|(arn, problem)| {
+                case(lambda(&format!("‸'{arn}'"))).message(&format!(
+                    "default behavior associates Lambda@Edge function `{arn}`, but {problem}"
+                ))
+            }))
+            .fail([
+                case(RULE.docs.example.text.mark("arn:aws:lambda")),
+                case(tf).message("`eu-west-1`"),
+                case(cli),
+            ])
+            .test();
     }
 }

@@ -4,7 +4,7 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "lambda-url-oac-payload-hash",
@@ -19,43 +19,18 @@ pub static RULE: Rule = Rule {
         why_bad: "Lambda does not accept unsigned payloads: clients must send \
             `x-amz-content-sha256` (the SHA-256 of the body) to CloudFront, or the signed origin \
             request is rejected.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
-            OriginAccessControlId: E2QWRUHAPOMQZL
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
-            OriginAccessControlId: E2QWRUHAPOMQZL
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                concat!(
-                    api_behavior!(),
-                    "    Metadata:\n",
-                    "      apifront:\n",
-                    "        # Clients send x-amz-content-sha256 with every POST and PUT.\n",
-                    "        ignore: [lambda-url-oac-payload-hash]\n",
-                )
-            ),
-        },
+        example: Snippet::cfn_yaml(cfn_doc!(
+            "",
+            lambda_url_origin!("            OriginAccessControlId: E2QWRUHAPOMQZL\n"),
+            api_behavior!()
+        )),
+        use_instead: Snippet::cfn_yaml(lambda_url_doc!()),
         exceptions: "Clients that already send `x-amz-content-sha256`: suppress the rule once \
             that is in place.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -97,30 +72,37 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::PolicyRef;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const METHODS: &str = "[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]";
 
     #[test]
-    fn writes_through_oac_warn() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Id("E2Q".into()));
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        default_behavior(&mut doc).allowed_methods = list(&["GET", "HEAD"]);
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_methods_are_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
-        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Id("E2Q".into()));
-        default_behavior(&mut doc).allowed_methods = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                EXAMPLE.with(METHODS, "[GET, HEAD, OPTIONS]"),
+                EXAMPLE.with(METHODS, "!Ref Methods"),
+                EXAMPLE.with("            OriginAccessControlId: E2QWRUHAPOMQZL\n", ""),
+            ])
+            .pass([case(RULE.docs.use_instead.text).not_rendered("a suppression")])
+            .fail([
+                case(EXAMPLE.mark(METHODS)).message(
+                    "default behavior sends POST/PUT to origin `orders-api`, a Lambda URL behind \
+                     origin access control: clients must send `x-amz-content-sha256`",
+                ),
+                case(EXAMPLE.with(METHODS, "‸[GET, HEAD, OPTIONS, PUT, PATCH, post, DELETE]")),
+                // An origin access control from a parameter is still one.
+                case(
+                    EXAMPLE
+                        .with(
+                            "OriginAccessControlId: E2QWRUHAPOMQZL",
+                            "OriginAccessControlId: !Ref Oac",
+                        )
+                        .mark(METHODS),
+                ),
+            ])
+            .test();
     }
 }

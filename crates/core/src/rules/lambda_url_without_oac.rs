@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "lambda-url-without-oac",
@@ -17,43 +17,15 @@ pub static RULE: Rule = Rule {
         why_bad: "The function URL stays publicly callable around CloudFront, bypassing WAF, \
             geo restriction and logging (Security Hub CloudFront.16). With OAC the URL uses \
             `AuthType: AWS_IAM` and only CloudFront may invoke it.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws
-            OriginAccessControlId: E2QWRUHAPOMQZL
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                concat!(
-                    api_behavior!(),
-                    "    Metadata:\n",
-                    "      apifront:\n",
-                    "        # Clients send x-amz-content-sha256 with every POST and PUT.\n",
-                    "        ignore: [lambda-url-oac-payload-hash]\n",
-                )
-            ),
-        },
+        example: Snippet::cfn_yaml(cfn_doc!("", lambda_url_origin!(""), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(lambda_url_doc!()),
         exceptions: "Function URLs that are meant to be public, or that check a secret header \
             themselves.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -82,28 +54,45 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::PolicyRef;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
-    #[test]
-    fn lambda_url_needs_oac() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Local("Oac".into()));
-        assert!(check(&RULE, &doc).is_empty());
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const HOST: &str = "abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws";
+    const ORIGIN: &str = "            CustomOriginConfig:";
+
+    fn oac(id: &str) -> String {
+        EXAMPLE.with(
+            ORIGIN,
+            &format!("            OriginAccessControlId: {id}\n{ORIGIN}"),
+        )
     }
 
     #[test]
-    fn unknown_oac_counts_as_set() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
-        dist(&mut doc).origins[0].origin_access_control_id = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
+    fn cases() {
+        let sibling = beside(
+            &oac("!GetAtt UrlAccess.Id"),
+            "UrlAccess:\n  Type: AWS::CloudFront::OriginAccessControl\n  Properties:\n    \
+             OriginAccessControlConfig:\n      Name: url\n      OriginAccessControlOriginType: \
+             lambda\n      SigningBehavior: always\n      SigningProtocol: sigv4",
         );
-        assert!(check(&RULE, &doc).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                oac("E2QWRUHAPOMQZL"),
+                oac("!Ref OriginAccessControl"),
+                sibling,
+            ])
+            .pass([case(RULE.docs.use_instead.text).not_rendered("a suppression")])
+            .fail([
+                case(EXAMPLE.mark(HOST)).message(
+                    "origin `orders-api` is a Lambda function URL without origin access \
+                     control: the URL stays publicly callable around CloudFront",
+                ),
+                case(API.with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "‸xyz.lambda-url.us-east-1.on.aws",
+                )),
+            ])
+            .test();
     }
 }

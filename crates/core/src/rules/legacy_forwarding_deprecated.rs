@@ -1,12 +1,12 @@
 //! `legacy-forwarding-deprecated`: a behavior uses legacy `ForwardedValues` and TTLs.
 
-use super::policies::is_set;
+use super::helpers::is_set;
 use crate::forwarding::LEGACY_DEFAULT_TTL;
 use crate::lint::{
     behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::{Behavior, Format};
+use crate::model::Behavior;
 use crate::span::Span;
 
 pub static RULE: Rule = Rule {
@@ -25,9 +25,7 @@ pub static RULE: Rule = Rule {
             request policies; new features such as the managed AllViewerExceptHostHeader policy \
             need policies. The legacy `DefaultTTL` is 86,400 seconds (one day) when omitted, \
             which caches API responses unless the origin says otherwise.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -36,16 +34,12 @@ pub static RULE: Rule = Rule {
           MaxTTL: 0
           ForwardedValues:
             QueryString: true
-            Headers: [Authorization, Origin, Accept, Content-Type]
+            Headers: [Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Content-Type]
             Cookies:
               Forward: all
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "Legacy settings still work. Migrate when convenient: for API routes, \
             CachingDisabled with AllViewerExceptHostHeader replaces the usual \
             `ForwardedValues` + zero TTLs. Disable the rule to keep legacy settings.",
@@ -54,6 +48,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-the-cache-key.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -93,68 +88,46 @@ fn legacy_setting(b: &Behavior) -> Option<(Span, String, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, LintConfig};
-    use crate::model::ForwardedValues;
-    use crate::rules::test_support::*;
-    use crate::value::Field;
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
-    }
-
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const CACHE: &str = "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n";
 
     #[test]
-    fn legacy_settings_are_reported_once_per_behavior() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        let b = default_behavior(&mut doc);
-        b.cache_policy_id = Field::default();
-        b.forwarded_values = Some(ForwardedValues::default());
-        b.min_ttl = known(0);
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .contains("deprecated ForwardedValues (and the legacy DefaultTTL of 86400 seconds)"));
-        default_behavior(&mut doc).forwarded_values = None;
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("behavior-level TTLs"));
-    }
-
-    #[test]
-    fn unknown_or_set_cache_policy_is_silent() {
-        let mut doc = api_doc();
-        let b = default_behavior(&mut doc);
-        b.forwarded_values = Some(ForwardedValues::default());
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cache_policy_id = Field::unknown(
-            crate::value::Unknown::Intrinsic("Fn::If".into()),
-            Default::default(),
-            "p",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_in_every_format() {
-        let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "QueryString: true")]);
-        assert!(found(RULE.docs.use_instead.text).is_empty());
+    fn cases() {
+        let ttls_only = API
+            .with(CACHE, "          MinTTL: ‸0\n          MaxTTL: 0\n")
+            .with(
+                "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
+                "",
+            );
         let legacy_cli =
             include_str!("../../tests/fixtures/cli-json/distribution-config-legacy.json");
-        assert!(!found(legacy_cli).is_empty());
         let legacy_tf = include_str!("../../tests/fixtures/terraform/legacy_forwarded_values.tf");
-        assert!(!found(legacy_tf).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                format!("{API}          ForwardedValues:\n            QueryString: false\n"),
+                EXAMPLE.with(
+                    "          DefaultTTL: 0",
+                    "          CachePolicyId: !If [Legacy, !Ref AWS::NoValue, 4135ea2d-6df8-44a3-9df3-4b5a84be39ad]\n          DefaultTTL: 0",
+                ),
+            ])
+            .fail([
+                case(EXAMPLE.mark("QueryString: true")).message(
+                    "default behavior uses deprecated ForwardedValues; use a cache policy and an \
+                     origin request policy instead",
+                ),
+                case(EXAMPLE.with("          DefaultTTL: 0\n", "").mark("QueryString: true"))
+                    .message("deprecated ForwardedValues (and the legacy DefaultTTL of 86400 seconds)"),
+                case(ttls_only).message(
+                    "default behavior uses deprecated behavior-level TTLs (and the legacy \
+                     DefaultTTL of 86400 seconds)",
+                ),
+                case(legacy_cli.mark("{\n      \"QueryString\""))
+                    .not_rendered("a CLI JSON quantity mismatch"),
+                case(legacy_tf.mark("forwarded_values {")).not_rendered("an API beside the distribution"),
+            ])
+            .test();
     }
 }

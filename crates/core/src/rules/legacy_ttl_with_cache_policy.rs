@@ -1,12 +1,12 @@
 //! `legacy-ttl-with-cache-policy`: behavior-level TTLs next to a cache policy.
 
-use super::policies::is_set;
+use super::helpers::is_set;
+use crate::lint::Key;
 use crate::lint::{
-    behavior_name, Category, Edit, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
-    Severity, Snippet,
+    behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
 };
 use crate::model::Format;
-use crate::span::Span;
 use crate::value::Field;
 
 pub static RULE: Rule = Rule {
@@ -25,18 +25,12 @@ pub static RULE: Rule = Rule {
             cache behavior\"); CloudFormation passes the values to that API. The Terraform \
             provider drops the arguments when `cache_policy_id` is set, so they silently do \
             nothing and mislead readers about how long responses are cached.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(api_behavior!(), "          DefaultTTL: 0\n")
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None. Set the TTLs in a custom cache policy instead. Whether \
             CloudFormation rejects or drops the values is not documented; the rule assumes it \
             forwards them to the API like the SDKs do.",
@@ -45,6 +39,7 @@ pub static RULE: Rule = Rule {
             "https://github.com/aws/aws-sdk-net/issues/1698",
             "https://github.com/hashicorp/terraform-provider-aws/pull/40778",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -56,15 +51,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if !is_set(&b.cache_policy_id) || b.cache_policy_id.is_unknown() {
             continue;
         }
-        let ttls: [(&str, &Field<i64>); 3] = [
-            (ctx.key("MinTTL", "MinTTL", "min_ttl"), &b.min_ttl),
-            (
-                ctx.key("DefaultTTL", "DefaultTTL", "default_ttl"),
-                &b.default_ttl,
-            ),
-            (ctx.key("MaxTTL", "MaxTTL", "max_ttl"), &b.max_ttl),
+        let ttls: [(Key, &Field<i64>); 3] = [
+            (Key::MIN_TTL, &b.min_ttl),
+            (Key::DEFAULT_TTL, &b.default_ttl),
+            (Key::MAX_TTL, &b.max_ttl),
         ];
         for (key, field) in ttls {
+            let key = key.name(ctx.format());
             if field.get().is_none() {
                 continue;
             }
@@ -77,12 +70,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 "{} sets {key} and a cache policy; {consequence}",
                 behavior_name(b)
             );
-            let edit = if ctx.format() == Format::Terraform {
-                remove_terraform_attribute(ctx.text, field.span)
-            } else {
-                ctx.editor().remove_entry(field.span)
-            };
-            let fix = edit.and_then(|e| Fix::safe(format!("remove {key}"), vec![e]));
+            let fix = ctx
+                .editor()
+                .remove_entry(field.span)
+                .and_then(|e| Fix::safe(format!("remove {key}"), vec![e]));
             let mut finding = ctx
                 .finding(&RULE, field.span, &field.path, message)
                 .with_related(b.cache_policy_id.span, "the cache policy")
@@ -96,98 +87,16 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     out
 }
 
-/// Removes the line of a one-line Terraform attribute `name = value` (with a trailing comment),
-/// given the span of its value. `None` when the attribute shares its line with anything else.
-fn remove_terraform_attribute(text: &str, value: Span) -> Option<Edit> {
-    let start = text.get(..value.start)?.rfind('\n').map_or(0, |i| i + 1);
-    let prefix = text.get(start..value.start)?.trim();
-    let name = prefix.strip_suffix('=')?.trim_end();
-    let is_name = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    let rest = text.get(value.end..)?;
-    let line_rest = rest.split('\n').next().unwrap_or("");
-    let tail = line_rest.trim();
-    let tail_ok = tail.is_empty() || tail.starts_with('#') || tail.starts_with("//");
-    if !is_name || !tail_ok {
-        return None;
-    }
-    let end = (value.end + line_rest.len() + 1).min(text.len());
-    Some(Edit {
-        start,
-        end,
-        replacement: String::new(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, LintConfig, Severity};
+    use crate::lint::Severity;
     use crate::model::Format;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32, Severity)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column, f.severity))
-            .collect()
-    }
+    const CACHE: &str = "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n";
 
-    fn unknown<T>() -> Field<T> {
-        Field::unknown(Unknown::Expression("var.x".into()), Default::default(), "u")
-    }
-
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
-
-    #[test]
-    fn ttls_with_a_cache_policy_fail() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).min_ttl = known(0);
-        default_behavior(&mut doc).max_ttl = known(60);
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 2);
-        assert!(f[0].message.contains("sets MinTTL"));
-        assert_eq!(f[0].severity, Severity::Error);
-        doc.format = Format::Terraform;
-        assert!(check(&RULE, &doc)[1].message.contains("sets max_ttl"));
-        assert_eq!(check(&RULE, &doc)[1].severity, Severity::Warning);
-        default_behavior(&mut doc).cache_policy_id = Field::default();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_ttl_or_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).default_ttl = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).default_ttl = known(60);
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        default_behavior(&mut doc).cache_policy_id = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn cloudformation_yaml_end_to_end() {
-        let example = RULE.docs.example.text;
-        let (line, column) = at(example, "0\n");
-        assert_eq!(found(example), vec![(line, column, Severity::Error)]);
-        let fixed = fix_text(example, &LintConfig::default(), false).unwrap();
-        assert_eq!(fixed, RULE.docs.use_instead.text);
-    }
-
-    #[test]
-    fn cli_json_and_terraform_end_to_end() {
-        let cli = r#"{"DistributionConfig": {
+    const CLI: &str = r#"{"DistributionConfig": {
   "Enabled": true,
   "Origins": {"Quantity": 1, "Items": [{"Id": "s3", "DomainName": "site.s3.amazonaws.com",
     "S3OriginConfig": {"OriginAccessIdentity": ""}}]},
@@ -195,21 +104,12 @@ mod tests {
     "TargetOriginId": "s3",
     "ViewerProtocolPolicy": "https-only",
     "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6",
-    "MinTTL": 0,
-    "DefaultTTL": 300
+    "MinTTL": ‸0,
+    "DefaultTTL": ‸300
   }
 }}"#;
-        assert_eq!(
-            found(cli),
-            vec![(9, 15, Severity::Error), (10, 19, Severity::Error)]
-        );
-        let fixed = fix_text(cli, &LintConfig::default(), false).unwrap();
-        assert!(found(&fixed).is_empty(), "{fixed}");
-        assert!(
-            fixed.contains("\"658327ea-f89d-4fab-a63d-7e88639e58f6\"\n  }"),
-            "{fixed}"
-        );
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   enabled = true
   origin {
     origin_id   = "api"
@@ -218,13 +118,63 @@ mod tests {
   default_cache_behavior {
     target_origin_id = "api"
     cache_policy_id  = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    default_ttl      = 3600
+    default_ttl      = ‸3600 # ignored by the provider
   }
 }
 "#;
-        let (line, column) = at(tf, "3600");
-        assert_eq!(found(tf), vec![(line, column, Severity::Warning)]);
-        let fixed = fix_text(tf, &LintConfig::default(), false).unwrap();
-        assert!(!fixed.contains("default_ttl"), "{fixed}");
+
+    #[test]
+    fn cases() {
+        let example = RULE.docs.example.text;
+        // Terraform: the provider ignores the TTLs (a warning, see the Terraform case).
+        let api_error = "the provider ignores the TTLs in Terraform: a warning there";
+        let cfn_error = "CloudFormation and CLI JSON reject the TTLs: an error there";
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                format!("{}          DefaultTTL: !Ref Ttl\n", API),
+                // No cache policy, or one that may be absent (`!If … AWS::NoValue`).
+                format!("{}          DefaultTTL: 60\n", API.with(CACHE, "")),
+                format!(
+                    "{}          DefaultTTL: 60\n",
+                    API.with(
+                        CACHE,
+                        "          CachePolicyId: !If [Cached, 658327ea-f89d-4fab-a63d-7e88639e58f6, !Ref AWS::NoValue]\n"
+                    )
+                ),
+            ])
+            .fix([
+                (
+                    case(example.mark("0\n"))
+                        .message(
+                            "default behavior sets DefaultTTL and a cache policy; the CloudFront \
+                             API rejects a behavior TTL next to a cache policy",
+                        )
+                        .except(&[Format::Terraform], api_error),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(format!("{API}          MinTTL: ‸0\n          MaxTTL: ‸60\n"))
+                        .except(&[Format::Terraform], api_error),
+                    API.to_string(),
+                ),
+                (
+                    case(CLI).except(&[Format::Terraform], api_error),
+                    CLI.unmarked().with(",\n    \"MinTTL\": 0,\n    \"DefaultTTL\": 300", ""),
+                ),
+                (
+                    case(TERRAFORM)
+                        .severity(Severity::Warning)
+                        .message(
+                            "default behavior sets default_ttl and a cache policy; the provider \
+                             ignores it and the cache policy's TTLs apply",
+                        )
+                        .except(&[Format::CfnYaml, Format::CfnJson, Format::CliJson], cfn_error),
+                    TERRAFORM
+                        .unmarked()
+                        .with("    default_ttl      = 3600 # ignored by the provider\n", ""),
+                ),
+            ])
+            .test();
     }
 }

@@ -1,10 +1,10 @@
 //! `minimum-protocol-version-not-recommended`: the viewer TLS security policy is too old.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -20,37 +20,21 @@ pub static RULE: Rule = Rule {
             (and a missing value, which means `TLSv1`) are errors.",
         why_bad: "Older security policies allow TLS 1.0/1.1 and weak ciphers. Security Hub \
             CloudFront.15 accepts exactly the three recommended policies.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(changed!(
+            cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+            "MinimumProtocolVersion: TLSv1.2_2021" => "MinimumProtocolVersion: TLSv1"
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
+            custom_certificate!(),
+            api_origin!(),
+            api_behavior!()
+        )),
         exceptions: "Very old clients that cannot negotiate TLS 1.2.",
         references: &[
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -77,11 +61,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             "TLSv1 (the default when not set)".to_string(),
             editor.insert_key(
                 vc.span,
-                ctx.key(
-                    "MinimumProtocolVersion",
-                    "MinimumProtocolVersion",
-                    "minimum_protocol_version",
-                ),
+                Key::MINIMUM_PROTOCOL_VERSION,
                 Value::Str("TLSv1.2_2021"),
             ),
         ),
@@ -109,43 +89,73 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn versions() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.present = true;
-        vc.acm_certificate_arn = known("arn:aws:acm:us-east-1:1:certificate/x".into());
-        vc.minimum_protocol_version = known("TLSv1.2_2021".into());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).viewer_certificate.minimum_protocol_version = known("TLSv1.2_2019".into());
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
-        dist(&mut doc).viewer_certificate.minimum_protocol_version = known("TLSv1".into());
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
-        dist(&mut doc).viewer_certificate.minimum_protocol_version = known("TLSv1.1_2016".into());
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
-        dist(&mut doc).viewer_certificate.minimum_protocol_version = Default::default();
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
+    /// A custom certificate with this MinimumProtocolVersion line (empty: none).
+    fn version(line: &str) -> String {
+        cfn(
+            &format!(
+                "        Aliases: [api.example.com]\n        ViewerCertificate:\n          \
+                 AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc\n          \
+                 SslSupportMethod: sni-only\n{line}"
+            ),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
+    }
+
+    fn minimum(v: &str) -> String {
+        version(&format!("          MinimumProtocolVersion: {v}\n"))
     }
 
     #[test]
-    fn unknown_version_or_default_certificate_is_silent() {
-        let mut doc = api_doc();
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.present = true;
-        vc.acm_certificate_arn = known("arn:aws:acm:us-east-1:1:certificate/x".into());
-        vc.minimum_protocol_version = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
+    fn cases() {
+        let default_certificate = cfn(
+            "        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n          \
+             MinimumProtocolVersion: TLSv1\n",
+            API_ORIGIN,
+            API_BEHAVIOR,
         );
-        assert!(check(&RULE, &doc).is_empty());
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.acm_certificate_arn = Default::default();
-        vc.cloudfront_default_certificate = known(true);
-        vc.minimum_protocol_version = known("TLSv1".into());
-        assert!(check(&RULE, &doc).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                minimum("TLSv1.2_2021"),
+                minimum("TLSv1.2_2025"),
+                minimum("TLSv1.3_2025"),
+                minimum("!Ref TlsPolicy"),
+                default_certificate,
+            ])
+            .fix([
+                (
+                    case(RULE.docs.example.text.mark("TLSv1\n"))
+                        .severity(Severity::Error)
+                        .message(
+                            "the viewer certificate allows MinimumProtocolVersion TLSv1; use \
+                             TLSv1.2_2021 or a 2025 policy",
+                        ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (case(minimum("‸TLSv1.2_2019")), minimum("TLSv1.2_2021")),
+                (case(minimum("‸TLSv1.1_2016")), minimum("TLSv1.2_2021")),
+                (
+                    case(minimum("‸TLSv1_2016")).severity(Severity::Error),
+                    minimum("TLSv1.2_2021"),
+                ),
+                (
+                    case(minimum("‸SSLv3")).severity(Severity::Error),
+                    minimum("TLSv1.2_2021"),
+                ),
+                (
+                    case(version("").mark("AcmCertificateArn"))
+                        .severity(Severity::Error)
+                        .message("allows MinimumProtocolVersion TLSv1 (the default when not set)"),
+                    // Inserted as the block's first key.
+                    version("").with(
+                        "          AcmCertificateArn",
+                        "          MinimumProtocolVersion: TLSv1.2_2021\n          AcmCertificateArn",
+                    ),
+                ),
+            ])
+            .test();
     }
 }

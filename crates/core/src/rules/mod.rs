@@ -88,6 +88,201 @@ macro_rules! tf_doc {
     };
 }
 
+/// The recommended API distribution of [`cfn_doc`] (most rules' `use_instead`).
+macro_rules! api_doc {
+    () => {
+        cfn_doc!("", api_origin!(), api_behavior!())
+    };
+}
+
+/// `DistributionConfig` keys of [`cfn_doc`] for the alias `api.example.com` with its ACM
+/// certificate, set up as recommended.
+macro_rules! custom_certificate {
+    () => {
+        concat!(
+            "        Aliases: [api.example.com]\n",
+            "        ViewerCertificate:\n",
+            "          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666\n",
+            "          SslSupportMethod: sni-only\n",
+            "          MinimumProtocolVersion: TLSv1.2_2021\n",
+        )
+    };
+}
+
+/// The keys of an origin in front of the REST or HTTP API `Api` of the same template (see
+/// [`rest_api`]), after its `Id`.
+macro_rules! sibling_api_origin {
+    () => {
+        concat!(
+            "            DomainName: !Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com\n",
+            "            OriginPath: /prod\n",
+            "            CustomOriginConfig:\n",
+            "              OriginProtocolPolicy: https-only\n",
+            "              OriginSSLProtocols: [TLSv1.2]\n",
+        )
+    };
+}
+
+/// A regional REST API `Api` (a resource to append to [`cfn_doc`]).
+macro_rules! rest_api {
+    () => {
+        concat!(
+            "  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: orders\n",
+            "      EndpointConfiguration:\n        Types: [REGIONAL]\n",
+        )
+    };
+}
+
+/// The keys of a Lambda function URL origin after its `Id`, with `extra` keys before its
+/// `CustomOriginConfig`.
+macro_rules! lambda_url_origin {
+    ($extra:literal) => {
+        concat!(
+            "            DomainName: abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws\n",
+            $extra,
+            "            CustomOriginConfig:\n",
+            "              OriginProtocolPolicy: https-only\n",
+            "              OriginSSLProtocols: [TLSv1.2]\n",
+        )
+    };
+}
+
+/// [`cfn_doc`] with a Lambda function URL origin behind origin access control, whose clients
+/// sign their bodies (the suppression says so).
+macro_rules! lambda_url_doc {
+    () => {
+        concat!(
+            cfn_doc!(
+                "",
+                lambda_url_origin!("            OriginAccessControlId: E2QWRUHAPOMQZL\n"),
+                api_behavior!()
+            ),
+            "    Metadata:\n",
+            "      apifront:\n",
+            "        # Clients send x-amz-content-sha256 with every POST and PUT.\n",
+            "        ignore: [lambda-url-oac-payload-hash]\n",
+        )
+    };
+}
+
+/// [`cfn_doc`] with a second API origin `id` (the keys after `orders-api`'s) and these
+/// `DistributionConfig` keys.
+macro_rules! second_origin_doc {
+    ($config:expr, $id:literal) => {
+        cfn_doc!(
+            $config,
+            concat!(
+                api_origin!(),
+                "          - Id: ",
+                $id,
+                "\n",
+                "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
+                "            OriginPath: /prod\n",
+                "            CustomOriginConfig:\n",
+                "              OriginProtocolPolicy: https-only\n",
+                "              OriginSSLProtocols: [TLSv1.2]\n",
+            ),
+            api_behavior!()
+        )
+    };
+}
+
+/// The `CacheBehaviors` of [`cfn_doc`] that route `/reports*` to the API origin `reports-api`.
+macro_rules! reports_behavior {
+    () => {
+        concat!(
+            "        CacheBehaviors:\n",
+            "          - PathPattern: /reports*\n",
+            "            TargetOriginId: reports-api\n",
+            "            ViewerProtocolPolicy: https-only\n",
+            "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n",
+            "            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
+            "            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
+        )
+    };
+}
+
+/// A custom cache policy `ApiCache` of the same template (a resource to append to [`cfn_doc`])
+/// that keys on these headers, cookies and query strings and caches nothing by default.
+macro_rules! api_cache {
+    ($headers:literal, $cookies:literal, $query_strings:literal) => {
+        concat!(
+            "  ApiCache:\n    Type: AWS::CloudFront::CachePolicy\n    Properties:\n",
+            "      CachePolicyConfig:\n        Name: api\n",
+            "        MinTTL: 0\n        DefaultTTL: 0\n        MaxTTL: 1\n",
+            "        ParametersInCacheKeyAndForwardedToOrigin:\n",
+            "          EnableAcceptEncodingGzip: true\n",
+            "          HeadersConfig:\n            HeaderBehavior: whitelist\n",
+            "            Headers: ",
+            $headers,
+            "\n          CookiesConfig:\n            CookieBehavior: ",
+            $cookies,
+            "\n          QueryStringsConfig:\n            QueryStringBehavior: ",
+            $query_strings,
+            "\n"
+        )
+    };
+}
+
+/// A string literal with one change: `changed!(TEXT, "old" => "new")` is `TEXT` with its only
+/// `old` replaced by `new`, computed at compile time (for a rule's `use_instead` written as "the
+/// example with this change"). It does not compile unless `old` occurs exactly once.
+macro_rules! changed {
+    ($text:expr, $old:expr => $new:expr) => {{
+        const TEXT: &str = $text;
+        const OLD: &str = $old;
+        const NEW: &str = $new;
+        const BYTES: [u8; TEXT.len() - OLD.len() + NEW.len()] =
+            $crate::rules::replace_once(TEXT, OLD, NEW);
+        match ::core::str::from_utf8(&BYTES) {
+            Ok(text) => text,
+            Err(_) => panic!("a change that splits a character"),
+        }
+    }};
+    ($text:expr, $old:expr => $new:expr, $($more:tt)+) => {
+        changed!(changed!($text, $old => $new), $($more)+)
+    };
+}
+
+/// `text` with its only occurrence of `old` replaced by `new`, in `N` bytes. Evaluated at
+/// compile time by [`changed`], where a missing or repeated `old` is a compile error.
+pub(crate) const fn replace_once<const N: usize>(text: &str, old: &str, new: &str) -> [u8; N] {
+    let (text, old, new) = (text.as_bytes(), old.as_bytes(), new.as_bytes());
+    let mut found = None;
+    let mut i = 0;
+    while i + old.len() <= text.len() {
+        let mut j = 0;
+        while j < old.len() && text[i + j] == old[j] {
+            j += 1;
+        }
+        if j == old.len() && !old.is_empty() {
+            assert!(found.is_none(), "changed!: the text occurs more than once");
+            found = Some(i);
+        }
+        i += 1;
+    }
+    let Some(at) = found else {
+        panic!("changed!: the text does not occur");
+    };
+    assert!(
+        N + old.len() == text.len() + new.len(),
+        "changed!: wrong length"
+    );
+    let mut out = [0u8; N];
+    let mut k = 0;
+    while k < N {
+        out[k] = if k < at {
+            text[k]
+        } else if k < at + new.len() {
+            new[k - at]
+        } else {
+            text[k - new.len() + old.len()]
+        };
+        k += 1;
+    }
+    out
+}
+
 mod accept_encoding_whitelisted;
 mod access_logging_disabled;
 mod acm_certificate_not_us_east_1;
@@ -127,6 +322,7 @@ mod distribution_disabled;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod geo_restriction_none;
+mod helpers;
 mod http_version_invalid;
 mod lambda_edge_unversioned_arn;
 mod lambda_url_oac_payload_hash;
@@ -153,7 +349,6 @@ mod origin_unused;
 mod path_pattern_invalid;
 mod path_pattern_prefix_not_stripped;
 mod path_pattern_shadowed;
-mod policies;
 mod policy_id_wrong_kind_or_name;
 mod price_class_invalid;
 mod quantity_items_mismatch;
@@ -162,7 +357,6 @@ mod response_headers_cors_overlap;
 mod response_headers_policy_missing;
 mod s3_oriented_policy_on_api;
 mod s3_origin_without_oac;
-mod shared_fixes;
 mod spa_error_rewrite_hits_api;
 mod ssl_support_method;
 mod target_origin_unknown;
@@ -178,6 +372,8 @@ mod write_methods_on_static_origin;
 
 #[cfg(test)]
 pub(crate) mod test_support;
+#[cfg(test)]
+pub(crate) mod tester;
 
 static ALL: &[&Rule] = &[
     &apigw_host_header_forwarded::RULE,

@@ -1,13 +1,13 @@
 //! `no-cache-policy-no-forwardedvalues`: a behavior has neither a cache policy nor legacy
 //! `ForwardedValues`.
 
-use super::policies::is_set;
+use super::helpers::is_set;
+use crate::lint::Key;
 use crate::lint::{
     behavior_name, edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule,
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "no-cache-policy-no-forwardedvalues",
@@ -22,21 +22,15 @@ pub static RULE: Rule = Rule {
         why_bad: "The CloudFront API requires every cache behavior to have either a cache \
             policy or legacy `ForwardedValues` (\"The parameter ForwardedValues is required\"); \
             CloudFormation and Terraform deployments fail with that error.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None: the API rejects the behavior. The fix adds the managed cache policy \
             CachingDisabled, right for API routes; pick a caching policy for static content. \
             Terraform `dynamic \"forwarded_values\"` blocks are not evaluated, so the rule stays \
@@ -46,6 +40,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
             "https://github.com/hashicorp/terraform-provider-aws/pull/29015",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -76,7 +71,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             } else {
                 editor.insert_key(
                     b.span,
-                    ctx.key("CachePolicyId", "CachePolicyId", "cache_policy_id"),
+                    Key::CACHE_POLICY_ID,
                     Value::Str(managed::CACHING_DISABLED),
                 )
             };
@@ -93,62 +88,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{apply_fixes, fix_text, lint_text, LintConfig};
-    use crate::model::{ForwardedValues, PolicyRef};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn slugs(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
-    }
-
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
-
-    #[test]
-    fn behavior_without_either_fails() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cache_policy_id = Field::default();
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .starts_with("default behavior has no cache policy"));
-        default_behavior(&mut doc).forwarded_values = Some(ForwardedValues::default());
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_or_local_policy_counts_as_set() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).cache_policy_id = Field::unknown(
-            Unknown::Intrinsic("Fn::ImportValue".into()),
-            Default::default(),
-            "p",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cache_policy_id = known(PolicyRef::Local("Missing".into()));
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cache_policy_id = known(PolicyRef::Id(String::new()));
-        assert_eq!(check(&RULE, &doc).len(), 1);
-    }
-
-    #[test]
-    fn dynamic_forwarded_values_are_not_guessed() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).cache_policy_id = Field::default();
-        dist(&mut doc).dynamic_blocks = vec!["default_cache_behavior.forwarded_values".into()];
-        assert!(check(&RULE, &doc).is_empty());
-    }
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const CACHE: &str = "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n";
 
     const CLI: &str = r#"{
   "DistributionConfig": {
@@ -162,7 +105,7 @@ mod tests {
       "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": "https-only",
         "OriginSslProtocols": {"Quantity": 1, "Items": ["TLSv1.2"]}}
     }]},
-    "DefaultCacheBehavior": {
+    "DefaultCacheBehavior": ‸{
       "TargetOriginId": "api",
       "ViewerProtocolPolicy": "https-only",
       "OriginRequestPolicyId": "b689b0a8-53d0-40ab-baf2-68738e2966ac"
@@ -170,40 +113,13 @@ mod tests {
   }
 }"#;
 
-    #[test]
-    fn cli_json_end_to_end_with_fix() {
-        assert_eq!(slugs(CLI), vec![at(CLI, "{\n      \"TargetOriginId\"")]);
-        let mine: Vec<_> = lint_text(CLI, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect();
-        let fixed = apply_fixes(CLI, &mine, true);
-        assert!(
-            fixed.contains(
-                "\"CachePolicyId\": \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\",\n      \"TargetOriginId\""
-            ),
-            "{fixed}"
-        );
-        assert!(slugs(&fixed).is_empty());
-    }
-
-    #[test]
-    fn cloudformation_and_terraform_end_to_end() {
-        let example = RULE.docs.example.text;
-        assert_eq!(
-            slugs(example),
-            vec![at(example, "TargetOriginId: orders-api")]
-        );
-        assert!(slugs(RULE.docs.use_instead.text).is_empty());
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   enabled = true
   origin {
     origin_id   = "api"
     domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
   }
-  default_cache_behavior {
+  ‸default_cache_behavior {
     target_origin_id       = "api"
     viewer_protocol_policy = "https-only"
     allowed_methods        = ["GET", "HEAD"]
@@ -211,18 +127,73 @@ mod tests {
   }
 }
 "#;
-        assert_eq!(slugs(tf), vec![at(tf, "default_cache_behavior {")]);
-        let fixed = fix_text(tf, &LintConfig::default(), true).unwrap();
-        // Aligned with the attributes below it, as `terraform fmt` writes them.
-        assert!(
-            fixed.contains("cache_policy_id        = \"4135ea2d"),
-            "{fixed}"
+
+    #[test]
+    fn cases() {
+        let dynamic = TERRAFORM.unmarked().with(
+            "    cached_methods         = [\"GET\", \"HEAD\"]\n",
+            "    cached_methods         = [\"GET\", \"HEAD\"]\n    dynamic \"forwarded_values\" {\n      \
+             for_each = var.legacy ? [1] : []\n      content {\n        query_string = false\n      }\n    }\n",
         );
-        assert!(slugs(&fixed).is_empty());
-        let with_var = tf.replace(
-            "    cached_methods",
-            "    cache_policy_id        = var.cache_policy\n    cached_methods",
+        let shared_policy = crate::rules::tester::beside(
+            &API.with(CACHE, "          CachePolicyId: !Ref Cache\n"),
+            "Cache:\n  Type: AWS::CloudFront::CachePolicy\n  Properties:\n    CachePolicyConfig: \
+             !ImportValue shared-cache-config",
         );
-        assert!(slugs(&with_var).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(CACHE, "          CachePolicyId: !ImportValue cache-policy-id\n"),
+                shared_policy,
+                format!("{}          ForwardedValues:\n            QueryString: false\n", API.with(CACHE, "")),
+                TERRAFORM.unmarked().with(
+                    "    cached_methods",
+                    "    cache_policy_id        = var.cache_policy\n    cached_methods",
+                ),
+            ])
+            .pass([case(dynamic).not_rendered("Terraform dynamic blocks")])
+            .unsafe_fix([
+                (
+                    case(EXAMPLE.mark("TargetOriginId: orders-api")).message(
+                        "default behavior has no cache policy and no ForwardedValues; \
+                         CloudFront rejects it with \"The parameter ForwardedValues is required\"",
+                    ),
+                    EXAMPLE.with(
+                        "          TargetOriginId",
+                        "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n          TargetOriginId",
+                    ),
+                ),
+                (
+                    case(CLI),
+                    CLI.unmarked().with(
+                        "{\n      \"TargetOriginId\"",
+                        "{\n      \"CachePolicyId\": \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\",\n      \"TargetOriginId\"",
+                    ),
+                ),
+                (
+                    case(TERRAFORM),
+                    // Aligned with the attributes below it, as `terraform fmt` writes them.
+                    TERRAFORM.unmarked().with(
+                        "    target_origin_id",
+                        "    cache_policy_id        = \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"\n    target_origin_id",
+                    ),
+                ),
+                (
+                    // An empty id is how Terraform and the API write "no policy".
+                    case(TERRAFORM.unmarked().with(
+                        "    cached_methods",
+                        "    cache_policy_id        = ‸\"\"\n    cached_methods",
+                    ))
+                    .not_rendered(
+                        "the Terraform parser keeps an empty policy id, the others read it as \
+                         absent",
+                    ),
+                    TERRAFORM.unmarked().with(
+                        "    cached_methods",
+                        "    cache_policy_id        = \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"\n    cached_methods",
+                    ),
+                ),
+            ])
+            .test();
     }
 }

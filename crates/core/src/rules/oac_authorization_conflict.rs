@@ -1,11 +1,39 @@
 //! `oac-authorization-conflict`: origin access control signing and the viewer's Authorization.
 
+use super::helpers::local_oac;
 use crate::forwarding::{Forwarding, HeaderSet, Resolved};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, Origin, OriginAccessControl, OriginKind, PolicyRef};
+use crate::model::OriginKind;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        "            DomainName: abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws
+            OriginAccessControlId: !GetAtt FnOac.Id
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+        concat!(
+            api_behavior!(),
+            "    Metadata:\n",
+            "      apifront:\n",
+            "        ignore: [lambda-url-oac-payload-hash] # clients send x-amz-content-sha256\n",
+        )
+    ),
+    "  FnOac:
+    Type: AWS::CloudFront::OriginAccessControl
+    Properties:
+      OriginAccessControlConfig:
+        Name: orders-fn
+        OriginAccessControlOriginType: lambda
+        SigningBehavior: no-override
+        SigningProtocol: sigv4
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "oac-authorization-conflict",
@@ -26,74 +54,11 @@ pub static RULE: Rule = Rule {
             never reaches the function. With `no-override`, CloudFront does not sign requests \
             that carry an `Authorization` header, and a function URL with `AWS_IAM` auth (which \
             OAC requires) rejects them.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  FnOac:
-    Type: AWS::CloudFront::OriginAccessControl
-    Properties:
-      OriginAccessControlConfig:
-        Name: orders-fn
-        OriginAccessControlOriginType: lambda
-        SigningBehavior: no-override
-        SigningProtocol: sigv4
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Metadata:
-      apifront:
-        ignore: [lambda-url-oac-payload-hash] # clients send x-amz-content-sha256
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-fn
-            DomainName: abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws
-            OriginAccessControlId: !GetAtt FnOac.Id
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-fn
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  FnOac:
-    Type: AWS::CloudFront::OriginAccessControl
-    Properties:
-      OriginAccessControlConfig:
-        Name: orders-fn
-        OriginAccessControlOriginType: lambda
-        SigningBehavior: always
-        SigningProtocol: sigv4
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Metadata:
-      apifront:
-        ignore: [lambda-url-oac-payload-hash] # clients send x-amz-content-sha256
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-fn
-            DomainName: abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws
-            OriginAccessControlId: !GetAtt FnOac.Id
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-fn
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "SigningBehavior: no-override" => "SigningBehavior: always"
+        )),
         exceptions: "Clients that never send `Authorization`. Carry application tokens in \
             another header (for example `X-Auth-Token`), or drop OAC and protect the origin \
             with a secret header. Suppress with `apifront: {ignore: \
@@ -103,21 +68,10 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
             "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cloudfront.SigningBehavior.html",
         ],
+        fix_safety: None,
     },
     check,
 };
-
-/// The OAC resource of the input that `origin` uses.
-fn local_oac<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a OriginAccessControl> {
-    match origin.origin_access_control_id.get()? {
-        PolicyRef::Local(name) => ctx
-            .doc
-            .origin_access_controls
-            .iter()
-            .find(|o| &o.name == name),
-        PolicyRef::Id(_) => None,
-    }
-}
 
 /// The forwarding source that lists `Authorization` by name, if any.
 fn names_authorization(fwd: &Forwarding) -> Option<&Resolved> {
@@ -187,84 +141,72 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig};
-    use crate::model::{ForwardedValues, OriginAccessControl, PolicyRef};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
+    const SUPPRESSION: &str = "    Metadata:\n      apifront:\n        ignore: \
+                               [lambda-url-oac-payload-hash] # clients send x-amz-content-sha256\n";
+    const SIGNING: &str = "SigningBehavior: no-override";
+    const OAC: &str = "!GetAtt FnOac.Id";
+
+    /// The example without its suppression of another rule (which the kit cannot render),
+    /// signing with `signing`.
+    fn signing(signing: &str) -> String {
+        RULE.docs
+            .example
+            .text
+            .with(SUPPRESSION, "")
+            .with(SIGNING, &format!("SigningBehavior: {signing}"))
     }
 
-    fn lambda_doc(signing: Field<String>) -> crate::model::Document {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
-        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Local("Oac".into()));
-        doc.origin_access_controls.push(OriginAccessControl {
-            name: "Oac".into(),
-            origin_type: known("lambda".into()),
-            signing_behavior: signing,
-            ..Default::default()
-        });
-        doc
-    }
-
-    #[test]
-    fn no_override_on_lambda_url_warns() {
-        let f = check(&RULE, &lambda_doc(known("no-override".into())));
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("signs with `no-override`"));
-        assert!(check(&RULE, &lambda_doc(known("always".into()))).is_empty());
+    /// [`signing`] with legacy forwarding of these headers instead of the policies.
+    fn legacy(signing_behavior: &str, headers: &str) -> String {
+        signing(signing_behavior).with(
+            "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n          \
+             OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
+            &format!(
+                "          ForwardedValues:\n            ‸QueryString: true\n            Headers: \
+                 {headers}\n"
+            ),
+        )
     }
 
     #[test]
-    fn always_with_authorization_named_warns() {
-        let mut doc = lambda_doc(known("always".into()));
-        let b = default_behavior(&mut doc);
-        b.cache_policy_id = Field::default();
-        b.origin_request_policy_id = Field::default();
-        b.forwarded_values = Some(ForwardedValues {
-            headers: list(&["Authorization"]),
-            query_string: known(true),
-            ..Default::default()
-        });
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert!(f[0].message.contains("signs with `always`"));
-    }
-
-    #[test]
-    fn unknown_signing_is_silent() {
-        let unknown = Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u");
-        assert!(check(&RULE, &lambda_doc(unknown)).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_positions() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (21, 36));
-        assert_eq!(f[0].related[0].0.line, 8);
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
+    fn cases() {
         let tf = include_str!("../../tests/fixtures/terraform/lambda_url_oac.tf");
-        let f = lint(tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert!(
-            f[0].message.contains("custom cache policy"),
-            "{}",
-            f[0].message
+        let tf_marked = tf.with(
+            "cache_policy_id        = aws_cloudfront_cache_policy.api.id",
+            "cache_policy_id        = ‸aws_cloudfront_cache_policy.api.id",
         );
-        let line = tf
-            .lines()
-            .position(|l| {
-                l.contains("cache_policy_id") && l.contains("aws_cloudfront_cache_policy")
-            })
-            .unwrap();
-        assert_eq!(f[0].span.line as usize, line + 1);
+        Tester::new(&RULE)
+            .pass([
+                signing("always"),
+                signing("!Ref Signing"),
+                signing("never"),
+                legacy("always", "[Origin]").unmarked(),
+                legacy("always", "[!Ref Header]").unmarked(),
+                // Not a Lambda function URL.
+                signing("no-override").with(
+                    "abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws",
+                    "bucket.s3.eu-west-1.amazonaws.com",
+                ),
+            ])
+            .pass([case(RULE.docs.use_instead.text).not_rendered("a suppression")])
+            .fail([
+                case(signing("no-override").mark(OAC)).message(
+                    "origin `orders-api` is a Lambda function URL whose origin access control \
+                     `FnOac` signs with `no-override`: requests that carry an Authorization \
+                     header go unsigned",
+                ),
+                case(RULE.docs.example.text.mark(OAC)).not_rendered("a suppression"),
+                case(legacy("always", "[authorization]")).message(
+                    "default behavior passes the viewer Authorization header to origin \
+                     `orders-api` (legacy ForwardedValues), but its origin access control `FnOac` \
+                     signs with `always`",
+                ),
+                case(tf_marked)
+                    .message("(custom cache policy `aws_cloudfront_cache_policy.api`)")
+                    .not_rendered("a Lambda function URL beside the distribution"),
+            ])
+            .test();
     }
 }

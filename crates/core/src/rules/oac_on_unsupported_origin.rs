@@ -1,10 +1,11 @@
 //! `oac-on-unsupported-origin`: origin access control on an origin type it does not support.
 
+use super::helpers::local_oac;
 use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::{Format, Origin, OriginAccessControl, OriginKind, PolicyRef};
+use crate::model::{Origin, OriginKind, PolicyRef};
 
 pub static RULE: Rule = Rule {
     slug: "oac-on-unsupported-origin",
@@ -22,20 +23,15 @@ pub static RULE: Rule = Rule {
             the setting cannot protect the API (CloudFront rejects it or the signature is \
             useless), and an OAC of another type does not sign requests to a function URL \
             the way Lambda expects.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
                     "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -44,8 +40,7 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "None. Protect API Gateway origins with a secret origin header checked by \
             a Regional WAF web ACL or a Lambda authorizer instead. The fix removes the \
             `OriginAccessControlId` of API Gateway origins (in CLI JSON and Terraform it sets it \
@@ -54,30 +49,13 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginAccessControlConfig.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
         ],
+        fix_safety: None,
     },
     check,
 };
 
-/// The OAC resource of the input that `origin` uses, when it is one.
-fn local_oac<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a OriginAccessControl> {
-    match origin.origin_access_control_id.get()? {
-        PolicyRef::Local(name) => ctx
-            .doc
-            .origin_access_controls
-            .iter()
-            .find(|o| &o.name == name),
-        PolicyRef::Id(_) => None,
-    }
-}
-
 fn remove_oac(ctx: &LintContext, origin: &Origin) -> Option<Fix> {
-    let field = &origin.origin_access_control_id;
-    let editor = ctx.editor();
-    let edit = match ctx.format() {
-        // An empty id means "no OAC" (the API returns it so); HCL attributes are kept too.
-        Format::CliJson | Format::Terraform => editor.replace_string(field.span, ""),
-        _ => editor.remove_entry(field.span)?,
-    };
+    let edit = ctx.editor().unset(origin.origin_access_control_id.span)?;
     Fix::safe("remove the origin access control", vec![edit])
 }
 
@@ -133,92 +111,37 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, Finding, LintConfig};
-    use crate::model::{OriginAccessControl, PolicyRef};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const OAC: &str = "            OriginAccessControlId: E2QWRUHEXAMPLE\n";
+    const LAMBDA: &str = "abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws";
+
+    /// A Lambda URL origin with an origin access control of `kind` beside it.
+    fn lambda(kind: &str) -> String {
+        beside(
+            &EXAMPLE
+                .with(
+                    OAC,
+                    "            OriginAccessControlId: ‸!GetAtt Access.Id\n",
+                )
+                .with("abc123defg.execute-api.eu-west-1.amazonaws.com", LAMBDA),
+            &format!(
+                "Access:\n  Type: AWS::CloudFront::OriginAccessControl\n  Properties:\n    \
+                 OriginAccessControlConfig:\n      Name: fn\n      \
+                 OriginAccessControlOriginType: {kind}\n      SigningBehavior: always\n      \
+                 SigningProtocol: sigv4"
+            ),
+        )
     }
 
-    fn oac(kind: &str) -> OriginAccessControl {
-        OriginAccessControl {
-            name: "Oac".into(),
-            origin_type: known(kind.into()),
-            signing_behavior: known("always".into()),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn oac_on_api_gateway_fails() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Id("E2Q".into()));
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("access control `E2Q`"));
-    }
-
-    #[test]
-    fn lambda_url_needs_lambda_type() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("fn", "abc.lambda-url.eu-west-1.on.aws");
-        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Local("Oac".into()));
-        doc.origin_access_controls.push(oac("s3"));
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("has origin type `s3`"));
-        doc.origin_access_controls[0] = oac("lambda");
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Id("E1".into()));
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_oac_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].origin_access_control_id = Field::unknown(
-            Unknown::Intrinsic("Fn::ImportValue".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("fn", "abc.lambda-url.eu-west-1.on.aws");
-        dist(&mut doc).origins[0].origin_access_control_id = known(PolicyRef::Local("Oac".into()));
-        let mut o = oac("s3");
-        o.origin_type = Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u");
-        doc.origin_access_controls.push(o);
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fixes() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (14, 36));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let fixed = fix_text(RULE.docs.example.text, &LintConfig::default(), false).unwrap();
-        assert!(!fixed.contains("OriginAccessControlId"), "{fixed}");
-        assert!(lint(&fixed).is_empty());
-
-        let json = r#"{"DistributionConfig": {"Enabled": true,
+    const CLI: &str = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 1, "Items": [
     {"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
-     "OriginPath": "/prod", "OriginAccessControlId": "E2QWRUHEXAMPLE"}]},
+     "OriginPath": "/prod", "OriginAccessControlId": ‸"E2QWRUHEXAMPLE"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "api"}}}"#;
-        let f = lint(json);
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 54));
-        let fixed = fix_text(json, &LintConfig::default(), false).unwrap();
-        assert!(fixed.contains("\"OriginAccessControlId\": \"\""), "{fixed}");
-        assert!(lint(&fixed).is_empty());
 
-        let tf = r#"resource "aws_cloudfront_origin_access_control" "site" {
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_origin_access_control" "site" {
   name                              = "site"
   origin_access_control_origin_type = "s3"
   signing_behavior                  = "always"
@@ -229,27 +152,72 @@ resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id                = "fn"
     domain_name              = "abc123defg.lambda-url.eu-west-1.on.aws"
-    origin_access_control_id = aws_cloudfront_origin_access_control.site.id
+    origin_access_control_id = ‸aws_cloudfront_origin_access_control.site.id
   }
   default_cache_behavior {
     target_origin_id = "fn"
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (12, 32));
-        assert_eq!(f[0].related[0].0.line, 3);
-        assert!(f[0].fix.is_none());
-        let api = tf.replace(
+
+    #[test]
+    fn cases() {
+        // Terraform keeps `origin_access_control_id = ""` (the fix there) as an empty id, which
+        // the other parsers read as absent.
+        // Terraform keeps `origin_access_control_id = ""` as an empty id, which the other
+        // parsers read as absent.
+        let empty_in_terraform = "the Terraform parser keeps an empty id";
+        let tf_api = TERRAFORM.with(
             "abc123defg.lambda-url.eu-west-1.on.aws",
             "abc123defg.execute-api.eu-west-1.amazonaws.com",
         );
-        let fixed = fix_text(&api, &LintConfig::default(), false).unwrap();
-        assert!(
-            fixed.contains("    origin_access_control_id = \"\"\n"),
-            "{fixed}"
-        );
-        assert!(lint(&fixed).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                EXAMPLE.with(OAC, "            OriginAccessControlId: !ImportValue oac-id\n"),
+                lambda("lambda").unmarked(),
+                lambda("!Ref OriginType").unmarked(),
+                // A literal id says nothing about its origin type.
+                EXAMPLE.with("abc123defg.execute-api.eu-west-1.amazonaws.com", LAMBDA),
+            ])
+            .pass([case(TERRAFORM.unmarked().with(
+                "aws_cloudfront_origin_access_control.site.id",
+                "\"\"",
+            ))
+            .not_rendered(empty_in_terraform)])
+            .fail([
+                case(lambda("s3")).message(
+                    "origin `orders-api` is a Lambda function URL, but its origin access control \
+                     `Access` has origin type `s3`; use an origin access control of type `lambda`",
+                ),
+                case(TERRAFORM),
+            ])
+            .fix([
+                (
+                    case(EXAMPLE.mark("E2QWRUHEXAMPLE"))
+                        .message(
+                            "origin `orders-api` is an API Gateway origin with origin access \
+                             control `E2QWRUHEXAMPLE`; OAC supports only S3, MediaStore, \
+                             MediaPackage v2 and Lambda function URL origins",
+                        )
+                    ,
+                    API.to_string(),
+                ),
+                (
+                    case(CLI),
+                    CLI.unmarked().with("\"E2QWRUHEXAMPLE\"", "\"\""),
+                ),
+                (
+                    case(tf_api.clone()).message(
+                        "with origin access control `aws_cloudfront_origin_access_control.site`",
+                    ),
+                    tf_api.unmarked().with(
+                        "    origin_access_control_id = aws_cloudfront_origin_access_control.site.id\n",
+                        "",
+                    ),
+                ),
+            ])
+            .test();
     }
 }

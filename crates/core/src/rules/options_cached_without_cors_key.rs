@@ -5,29 +5,11 @@ use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
-pub static RULE: Rule = Rule {
-    slug: "options-cached-without-cors-key",
-    summary: "OPTIONS responses are cached but the cache key lacks the CORS request headers",
-    default_severity: Severity::Warning,
-    category: Category::Caching,
-    fix: FixAvailability::Safe,
-    since: "0.1.0",
-    docs: RuleDocs {
-        what_it_does: "Finds API behaviors whose `CachedMethods` include `OPTIONS` and whose \
-            cache policy (or legacy `ForwardedValues`) can cache (a `MaxTTL` above 0) while the \
-            cache key lacks `Origin`, `Access-Control-Request-Method` or \
-            `Access-Control-Request-Headers`.",
-        why_bad: "One preflight answer, with one `Access-Control-Allow-Origin` and one list of \
-            allowed headers, is replayed to other web origins and to later requests asking for \
-            other headers; browsers then block those calls.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
+const EXAMPLE: &str = cfn_doc!(
+    "",
+    api_origin!(),
+    "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachedMethods: [GET, HEAD, OPTIONS]
           CachePolicyId: !Ref ApiCache
@@ -50,38 +32,28 @@ pub static RULE: Rule = Rule {
           QueryStringsConfig:
             QueryStringBehavior: all
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachedMethods: [GET, HEAD]
-          CachePolicyId: !Ref ApiCache
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-  ApiCache:
-    Type: AWS::CloudFront::CachePolicy
-    Properties:
-      CachePolicyConfig:
-        Name: api-cache
-        MinTTL: 0
-        DefaultTTL: 0
-        MaxTTL: 300
-        ParametersInCacheKeyAndForwardedToOrigin:
-          EnableAcceptEncodingGzip: true
-          HeadersConfig:
-            HeaderBehavior: whitelist
-            Headers: [Authorization]
-          CookiesConfig:
-            CookieBehavior: none
-          QueryStringsConfig:
-            QueryStringBehavior: all
-"
-            ),
-        },
+);
+
+pub static RULE: Rule = Rule {
+    slug: "options-cached-without-cors-key",
+    summary: "OPTIONS responses are cached but the cache key lacks the CORS request headers",
+    default_severity: Severity::Warning,
+    category: Category::Caching,
+    fix: FixAvailability::Safe,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds API behaviors whose `CachedMethods` include `OPTIONS` and whose \
+            cache policy (or legacy `ForwardedValues`) can cache (a `MaxTTL` above 0) while the \
+            cache key lacks `Origin`, `Access-Control-Request-Method` or \
+            `Access-Control-Request-Headers`.",
+        why_bad: "One preflight answer, with one `Access-Control-Allow-Origin` and one list of \
+            allowed headers, is replayed to other web origins and to later requests asking for \
+            other headers; browsers then block those calls.",
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "CachedMethods: [GET, HEAD, OPTIONS]" => "CachedMethods: [GET, HEAD]"
+        )),
         exceptions: "A cache key with all three headers makes cached preflights safe. The safe \
             fix stops caching OPTIONS (`CachedMethods: [GET, HEAD]`).",
         references: &[
@@ -89,6 +61,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/header-caching.html",
             "https://blog.benclmnt.com/notes/dont-cache-options",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -153,117 +126,97 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, LintConfig};
-    use crate::managed;
-    use crate::model::ForwardedValues;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
+    const METHODS: &str =
+        "          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n";
+    const CACHE: &str = "CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
+    /// The API distribution caching `cached` with cache policy `policy`.
+    fn cached(cached: &str, policy: &str) -> String {
+        API.with(
+            METHODS,
+            &format!("{METHODS}          CachedMethods: {cached}\n"),
+        )
+        .with(CACHE, &format!("CachePolicyId: {policy}"))
     }
 
-    fn unknown<T>() -> Field<T> {
-        Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u")
-    }
-
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
+    const OPTIMIZED: &str = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 
     #[test]
-    fn cached_options_without_cors_key_warns() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).cached_methods = list(&["GET", "HEAD", "OPTIONS"]);
-        assert!(
-            check(&RULE, &doc).is_empty(),
-            "CachingDisabled caches nothing"
-        );
-        default_behavior(&mut doc).cache_policy_id = policy(managed::CACHING_OPTIMIZED);
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains(
-            "lacks `Origin`, `Access-Control-Request-Method`, `Access-Control-Request-Headers`"
-        ));
-        // Elemental-MediaPackage keys on Origin only.
-        default_behavior(&mut doc).cache_policy_id = policy("08627262-05a9-4f76-9ded-b50ca2e3a84f");
-        assert!(!check(&RULE, &doc)[0].message.contains("`Origin`,"));
-    }
-
-    #[test]
-    fn legacy_key_with_all_cors_headers_passes() {
-        let mut doc = api_doc();
-        let b = default_behavior(&mut doc);
-        b.cache_policy_id = Field::default();
-        b.cached_methods = list(&["GET", "HEAD", "OPTIONS"]);
-        b.forwarded_values = Some(ForwardedValues {
-            headers: list(&[
-                "Origin",
-                "Access-Control-Request-Method",
-                "Access-Control-Request-Headers",
-            ]),
-            ..ForwardedValues::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_values_are_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).cached_methods = unknown();
-        default_behavior(&mut doc).cache_policy_id = policy(managed::CACHING_OPTIMIZED);
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cached_methods = list(&["GET", "HEAD", "OPTIONS"]);
-        default_behavior(&mut doc).cache_policy_id = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fix() {
+    fn cases() {
         let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "[GET, HEAD, OPTIONS]")]);
-        let fixed = fix_text(example, &LintConfig::default(), false).unwrap();
-        assert_eq!(fixed, RULE.docs.use_instead.text);
+        let legacy = |headers: &str| {
+            API.with(
+                METHODS,
+                &format!("{METHODS}          CachedMethods: [GET, HEAD, OPTIONS]\n"),
+            )
+            .with(
+                &format!("          {CACHE}\n"),
+                &format!(
+                    "          ForwardedValues:\n            QueryString: true\n            \
+                         Headers: {headers}\n"
+                ),
+            )
+        };
         let cli = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 1, "Items": [{"Id": "api",
     "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
     "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}]},
   "DefaultCacheBehavior": {"TargetOriginId": "api",
     "AllowedMethods": {"Quantity": 3, "Items": ["GET", "HEAD", "OPTIONS"],
-      "CachedMethods": {"Quantity": 3, "Items": ["GET", "HEAD", "OPTIONS"]}},
+      "CachedMethods": {"Quantity": 3, "Items": ‸["GET", "HEAD", "OPTIONS"]}},
     "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"}}}"#;
-        assert_eq!(found(cli).len(), 1);
-        let fixed = fix_text(cli, &LintConfig::default(), false).unwrap();
-        assert!(
-            fixed.contains(r#""CachedMethods": {"Quantity": 2, "Items": ["GET", "HEAD"]}"#),
-            "{fixed}"
-        );
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-    allowed_methods  = ["GET", "HEAD", "OPTIONS"]
-    cached_methods   = ["GET", "HEAD", "OPTIONS"]
-    cache_policy_id  = "658327ea-f89d-4fab-a63d-7e88639e58f6"
-  }
-}
-"#;
-        assert_eq!(
-            found(tf),
-            vec![at(
-                tf,
-                "[\"GET\", \"HEAD\", \"OPTIONS\"]\n    cache_policy_id"
-            )]
-        );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                // CachingDisabled caches nothing.
+                cached(
+                    "[GET, HEAD, OPTIONS]",
+                    "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                ),
+                cached("[GET, HEAD]", OPTIMIZED),
+                cached("!Ref CachedMethods", OPTIMIZED),
+                cached("[GET, HEAD, OPTIONS]", "!Ref CachePolicy"),
+                legacy("[Origin, Access-Control-Request-Method, Access-Control-Request-Headers]"),
+            ])
+            .fix([
+                (
+                    case(example.mark("[GET, HEAD, OPTIONS]\n")).message(
+                        "default behavior caches OPTIONS responses but its cache key (custom \
+                         cache policy `ApiCache`) lacks `Origin`, `Access-Control-Request-Method`, \
+                         `Access-Control-Request-Headers`",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(cached("‸[GET, HEAD, OPTIONS]", OPTIMIZED)),
+                    cached("[GET, HEAD]", OPTIMIZED),
+                ),
+                (
+                    // Elemental-MediaPackage keys on Origin only.
+                    case(cached(
+                        "‸[GET, HEAD, OPTIONS]",
+                        "08627262-05a9-4f76-9ded-b50ca2e3a84f",
+                    ))
+                    .message(
+                        "lacks `Access-Control-Request-Method`, `Access-Control-Request-Headers`",
+                    ),
+                    cached("[GET, HEAD]", "08627262-05a9-4f76-9ded-b50ca2e3a84f"),
+                ),
+                (
+                    case(legacy("[Origin]").with("[GET, HEAD, OPTIONS]", "‸[GET, HEAD, OPTIONS]"))
+                        .message("(legacy ForwardedValues) lacks `Access-Control-Request-Method`"),
+                    legacy("[Origin]").with("[GET, HEAD, OPTIONS]", "[GET, HEAD]"),
+                ),
+                (
+                    case(cli),
+                    cli.unmarked().with(
+                        r#""CachedMethods": {"Quantity": 3, "Items": ["GET", "HEAD", "OPTIONS"]}"#,
+                        r#""CachedMethods": {"Quantity": 2, "Items": ["GET", "HEAD"]}"#,
+                    ),
+                ),
+            ])
+            .test();
     }
 }

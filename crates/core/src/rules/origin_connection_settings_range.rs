@@ -1,10 +1,10 @@
 //! `origin-connection-settings-range`: `ConnectionAttempts` or `ConnectionTimeout` is out of range.
 
+use crate::lint::Key;
 use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-connection-settings-range",
@@ -17,27 +17,22 @@ pub static RULE: Rule = Rule {
         what_it_does: "Finds an origin whose `ConnectionAttempts` is outside 1-3 (default 3) \
             or whose `ConnectionTimeout` is outside 1-10 seconds (default 10).",
         why_bad: "CloudFront rejects other values when the distribution is created or updated.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(api_origin!(), "            ConnectionTimeout: 30\n"),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(api_origin!(), "            ConnectionTimeout: 10\n"),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -48,21 +43,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let settings = [
             (
                 &origin.connection_attempts,
-                ctx.key(
-                    "ConnectionAttempts",
-                    "ConnectionAttempts",
-                    "connection_attempts",
-                ),
+                Key::CONNECTION_ATTEMPTS.name(ctx.format()),
                 3,
                 "",
             ),
             (
                 &origin.connection_timeout,
-                ctx.key(
-                    "ConnectionTimeout",
-                    "ConnectionTimeout",
-                    "connection_timeout",
-                ),
+                Key::CONNECTION_TIMEOUT.name(ctx.format()),
                 10,
                 " seconds",
             ),
@@ -93,50 +80,43 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn ranges() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].connection_attempts = known(3);
-        dist(&mut doc).origins[0].connection_timeout = known(1);
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].connection_attempts = known(0);
-        dist(&mut doc).origins[0].connection_timeout = known(11);
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 2);
-        assert!(f[0]
-            .message
-            .contains("ConnectionAttempts 0; it must be from 1 to 3"));
-        assert!(f[1].message.contains("from 1 to 10 seconds"));
-        dist(&mut doc).origins[0].connection_attempts = unknown();
-        dist(&mut doc).origins[0].connection_timeout = unknown();
-        assert!(check(&RULE, &doc).is_empty());
+    fn settings(keys: &str) -> String {
+        cfn("", &format!("{API_ORIGIN}{keys}"), API_BEHAVIOR)
     }
 
     #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!((f[0].span.line, f[0].span.column), position(yaml, "30\n"));
-        let fixed = apply_all(yaml, &f);
-        assert!(fixed.contains("ConnectionTimeout: 10\n"));
-        assert!(lint_rule(&RULE, &fixed).is_empty());
-        let tf = r#"resource "aws_cloudfront_distribution" "d" {
-  origin {
-    origin_id           = "api"
-    domain_name         = "example.com"
-    connection_attempts = 5
-  }
-}
-"#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), position(tf, "5\n"));
-        assert!(apply_all(tf, &f).contains("connection_attempts = 3\n"));
-        let json = r#"{"DistributionConfig": {"Origins": {"Quantity": 1, "Items": [
-  {"Id": "a", "DomainName": "example.com", "ConnectionAttempts": 4}]}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!((f[0].span.line, f[0].span.column), position(json, "4}"));
+    fn cases() {
+        let attempts = |n: &str| format!("            ConnectionAttempts: {n}\n");
+        let timeout = |n: &str| format!("            ConnectionTimeout: {n}\n");
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                settings(&format!("{}{}", attempts("1"), timeout("10"))),
+                settings(&format!("{}{}", attempts("3"), timeout("1"))),
+                settings(&format!("{}{}", attempts("!Ref Attempts"), timeout("!Ref Timeout"))),
+            ])
+            .fix([
+                (
+                    case(RULE.docs.example.text.mark("30\n"))
+                        .message("origin `orders-api` has ConnectionTimeout 30; it must be from 1 to 10 seconds"),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(settings(&format!("{}{}", attempts("‸0"), timeout("‸11")))),
+                    settings(&format!("{}{}", attempts("1"), timeout("10"))),
+                ),
+                (
+                    case(settings(&attempts("‸4")))
+                        .message("origin `orders-api` has ConnectionAttempts 4; it must be from 1 to 3"),
+                    settings(&attempts("3")),
+                ),
+                (
+                    case(settings(&timeout("‸'-5'"))),
+                    settings(&timeout("'1'")),
+                ),
+            ])
+            .test();
     }
 }

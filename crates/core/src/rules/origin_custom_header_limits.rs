@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, Origin};
+use crate::model::Origin;
 
 pub static RULE: Rule = Rule {
     slug: "origin-custom-header-limits",
@@ -19,9 +19,7 @@ pub static RULE: Rule = Rule {
             counted, so unknown ones never cause a finding.",
         why_bad: "These are CloudFront's default quotas for origin custom headers: a \
             distribution beyond them is rejected unless the account has a raised quota.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -39,11 +37,8 @@ pub static RULE: Rule = Rule {
                     "              - {HeaderName: X-Tenant-11, HeaderValue: k}\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -51,8 +46,7 @@ pub static RULE: Rule = Rule {
                     "              - {HeaderName: X-Tenants, HeaderValue: 'a,b,c,d,e,f,g,h,i,j,k'}\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Accounts with a raised quota (some of these quotas are adjustable through \
             Service Quotas). Suppress with `apifront: {ignore: [origin-custom-header-limits]}` \
             in the distribution's Metadata.",
@@ -60,6 +54,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/forward-custom-headers.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -134,115 +129,64 @@ fn check_origin(ctx: &LintContext, origin: &Origin) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig};
-    use crate::model::CustomHeader;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
+    /// The API distribution whose origin has these custom headers (YAML flow scalars).
+    fn headers(headers: &[(String, String)]) -> String {
+        let mut keys = format!("{API_ORIGIN}            OriginCustomHeaders:\n");
+        for (name, value) in headers {
+            keys.push_str(&format!(
+                "              - HeaderName: {name}\n                HeaderValue: {value}\n"
+            ));
+        }
+        cfn("", &keys, API_BEHAVIOR)
+    }
+
+    /// `n` headers `X-H0…` with value `v`.
+    fn many(n: usize) -> Vec<(String, String)> {
+        (0..n)
+            .map(|i| (format!("X-H{i}"), "v".to_string()))
             .collect()
     }
 
-    fn header(name: &str, value: &str) -> CustomHeader {
-        CustomHeader {
-            name: known(name.into()),
-            value: known(value.into()),
-            ..Default::default()
-        }
-    }
-
     #[test]
-    fn count_and_lengths() {
-        let mut doc = api_doc();
-        let headers = &mut dist(&mut doc).origins[0].custom_headers;
-        for i in 0..10 {
-            headers.push(header(&format!("X-H{i}"), "v"));
-        }
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0]
-            .custom_headers
-            .push(header("X-H10", "v"));
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("has 11 custom headers"));
-
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].custom_headers = vec![
-            header(&"N".repeat(257), "v"),
-            header("X-Big", &"v".repeat(1_784)),
-        ];
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 2, "{f:#?}");
-        assert!(f[0].message.contains("name of 257 characters"));
-        assert!(f[1].message.contains("value of `X-Big` of 1784 characters"));
-
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].custom_headers = (0..6)
-            .map(|i| header(&format!("X-H{i}"), &"v".repeat(1_783)))
-            .collect();
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("more than 10240 characters"));
-    }
-
-    #[test]
-    fn unknown_names_and_values_are_not_counted() {
-        let mut doc = api_doc();
-        let unknown = || Field::unknown(Unknown::Intrinsic("If".into()), Default::default(), "u");
-        dist(&mut doc).origins[0].custom_headers = (0..12)
-            .map(|_| CustomHeader {
-                name: unknown(),
-                value: unknown(),
-                ..Default::default()
-            })
-            .collect();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_positions() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (25, 30));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let long = "x".repeat(1_800);
-        let tf = format!(
-            r#"resource "aws_cloudfront_distribution" "cdn" {{
-  origin {{
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-    custom_header {{
-      name  = "X-Policy"
-      value = "{long}"
-    }}
-  }}
-  default_cache_behavior {{
-    target_origin_id = "api"
-  }}
-}}
-"#
-        );
-        let f = lint(&tf);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (7, 15));
-        let json = format!(
-            r#"{{"DistributionConfig": {{"Enabled": true,
-  "Origins": {{"Quantity": 1, "Items": [
-    {{"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
-     "CustomHeaders": {{"Quantity": 1, "Items": [
-       {{"HeaderName": "X-Policy", "HeaderValue": "{long}"}}]}}}}]}},
-  "DefaultCacheBehavior": {{"TargetOriginId": "api"}}}}}}"#
-        );
-        let f = lint(&json);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!(
-            f[0].path,
-            "DistributionConfig.Origins.Items[0].CustomHeaders.Items[0].HeaderValue"
-        );
+    fn cases() {
+        let mut eleven = many(11);
+        eleven[10].0 = format!("‸{}", eleven[10].0);
+        let long_name = "N".repeat(257);
+        let long_value = "v".repeat(1_784);
+        let full = "v".repeat(1_783);
+        let mut total: Vec<(String, String)> =
+            (0..6).map(|i| (format!("X-H{i}"), full.clone())).collect();
+        total[5].1 = format!("‸{full}");
+        let unknown = (0..12)
+            .map(|i| (format!("!If [C{i}, X-A, X-B]"), "!Ref V".to_string()))
+            .collect::<Vec<_>>();
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                headers(&many(10)),
+                headers(&unknown),
+                headers(&[(format!("X-{}", "n".repeat(254)), full.clone())]),
+            ])
+            .fail([
+                case(RULE.docs.example.text.mark("X-Tenant-11")).message(
+                    "origin `orders-api` has 11 custom headers; CloudFront allows 10 per origin by \
+                     default",
+                ),
+                case(headers(&eleven)),
+                case(headers(&[(format!("‸{long_name}"), "v".into())]))
+                    .message("has a custom header name of 257 characters; CloudFront allows at most 256"),
+                case(headers(&[("X-Big".into(), format!("‸{long_value}"))])).message(
+                    "origin `orders-api` has a custom header value of `X-Big` of 1784 \
+                     characters; CloudFront allows at most 1783",
+                ),
+                case(headers(&total)).message(
+                    "origin `orders-api`'s custom header names and values add up to more than \
+                     10240 characters",
+                ),
+            ])
+            .test();
     }
 }

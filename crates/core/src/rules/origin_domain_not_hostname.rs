@@ -1,10 +1,10 @@
 //! `origin-domain-not-hostname`: an origin `DomainName` holds a URL instead of a host name.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-domain-not-hostname",
@@ -22,9 +22,7 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront rejects it (\"The parameter origin name must be a domain name\", \
             \"…cannot contain a colon\"); a URL on an origin without CustomOriginConfig is even \
             taken for an S3 bucket name.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: https://abc123defg.execute-api.eu-west-1.amazonaws.com/prod
             CustomOriginConfig:
@@ -32,18 +30,15 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None: CloudFront always needs a bare host name. Split URL attributes with \
             `Fn::Select`/`Fn::Split` (CloudFormation) or `replace()` (Terraform).",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -90,7 +85,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 match &origin.origin_path.val {
                     crate::value::Val::Absent => edits.extend(editor.insert_key(
                         origin.span,
-                        ctx.key("OriginPath", "OriginPath", "origin_path"),
+                        Key::ORIGIN_PATH,
                         Value::Str(&path),
                     )),
                     crate::value::Val::Known(p) if p.is_empty() => {
@@ -111,39 +106,70 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::{split_url, RULE};
-    use crate::rules::test_support::*;
+    use super::RULE;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
+    const PATH: &str = "            OriginPath: /prod\n";
 
     #[test]
-    fn url_fails_host_passes() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].domain_name = known(format!("https://{API_HOST}/prod"));
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("https://"));
-    }
-
-    #[test]
-    fn url_attribute_fails_plain_unknown_passes() {
-        let mut doc = api_doc();
-        let o = &mut dist(&mut doc).origins[0];
-        o.domain_name = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Fn::GetAtt Api.ApiEndpoint".into()),
-            Default::default(),
-            "d",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].domain_is_url = true;
-        assert_eq!(check(&RULE, &doc).len(), 1);
-    }
-
-    #[test]
-    fn splits_urls() {
-        assert_eq!(
-            split_url("https://a.example.com:443/prod/"),
-            Some(("a.example.com", "prod"))
-        );
-        assert_eq!(split_url("a.example.com/v1"), Some(("a.example.com", "v1")));
+    fn cases() {
+        let url_attribute = "Resources:
+  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: orders
+      ProtocolType: HTTP
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: orders-api
+            DomainName: ‸!GetAtt Api.ApiEndpoint
+            CustomOriginConfig: {OriginProtocolPolicy: https-only}
+        DefaultCacheBehavior: {TargetOriginId: orders-api}
+";
+        Tester::new(&RULE)
+            .pass([API.to_string(), API.with(HOST, "!ImportValue api-host")])
+            .fail([
+                case(url_attribute)
+                    .message(
+                        "origin `orders-api` gets a URL as its DomainName (a URL attribute, or a \
+                         template with `https://` or a path); CloudFront needs the bare host name",
+                    )
+                    .not_rendered("an API beside the distribution"),
+                // The path cannot go to an origin path that is already set.
+                case(API.with(HOST, &format!("‸https://{HOST}/v2"))),
+                case(API.with(HOST, "‸'not a host'")),
+            ])
+            .fix([
+                (
+                    case(EXAMPLE.mark("https://")).message(
+                        "origin `orders-api` has DomainName \
+                         `https://abc123defg.execute-api.eu-west-1.amazonaws.com/prod`, which is \
+                         not a host name; put the host in DomainName and any path in OriginPath",
+                    ),
+                    // The path becomes the origin's first key.
+                    EXAMPLE.with("https://", "").with("/prod\n", "\n").with(
+                        "          - Id: orders-api\n",
+                        "          - OriginPath: /prod\n            Id: orders-api\n",
+                    ),
+                ),
+                (
+                    case(API.with(HOST, &format!("‸{HOST}:443")).with(PATH, "")),
+                    API.with(PATH, ""),
+                ),
+                (
+                    case(
+                        API.with(HOST, &format!("‸https://{HOST}/prod/"))
+                            .with(PATH, "            OriginPath: ''\n"),
+                    ),
+                    API.with(PATH, "            OriginPath: '/prod'\n"),
+                ),
+            ])
+            .test();
     }
 }

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 use crate::value::Field;
 
 pub static RULE: Rule = Rule {
@@ -20,50 +19,14 @@ pub static RULE: Rule = Rule {
         why_bad: "Behaviors select their origin by id, so ids must be unique within a \
             distribution: CloudFront rejects the configuration, and even a reader cannot tell \
             which origin a behavior was meant to reach.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                concat!(
-                    api_origin!(),
-                    "          - Id: orders-api\n",
-                    "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
-                    "            OriginPath: /prod\n",
-                    "            CustomOriginConfig:\n",
-                    "              OriginProtocolPolicy: https-only\n",
-                    "              OriginSSLProtocols: [TLSv1.2]\n",
-                ),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        CacheBehaviors:
-          - PathPattern: /reports*
-            TargetOriginId: reports-api
-            ViewerProtocolPolicy: https-only
-            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-                concat!(
-                    api_origin!(),
-                    "          - Id: reports-api\n",
-                    "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
-                    "            OriginPath: /prod\n",
-                    "            CustomOriginConfig:\n",
-                    "              OriginProtocolPolicy: https-only\n",
-                    "              OriginSSLProtocols: [TLSv1.2]\n",
-                ),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(second_origin_doc!("", "orders-api")),
+        use_instead: Snippet::cfn_yaml(second_origin_doc!(reports_behavior!(), "reports-api")),
         exceptions: "None: CloudFront requires unique ids.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginGroup.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -104,93 +67,59 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig};
-    use crate::model::OriginGroup;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
+    /// The API distribution with a second origin `id` and these origin groups.
+    fn second(id: &str, groups: &str) -> String {
+        cfn(
+            groups,
+            &format!(
+                "{API_ORIGIN}          - Id: {id}\n            DomainName: site.example.com\n            \
+                 CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              \
+                 OriginSSLProtocols: [TLSv1.2]\n"
+            ),
+            API_BEHAVIOR,
+        )
+    }
+
+    /// An origin group `id` of the two origins.
+    fn group(id: &str) -> String {
+        format!(
+            "        OriginGroups:\n          Quantity: 1\n          Items:\n            - Id: {id}\n              \
+             FailoverCriteria:\n                StatusCodes: {{Quantity: 1, Items: [502]}}\n              \
+             Members:\n                Quantity: 2\n                Items:\n                  - OriginId: \
+             orders-api\n                  - OriginId: site\n"
+        )
     }
 
     #[test]
-    fn duplicate_origin_and_group_ids_fail() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins.push(origin("api", "example.com"));
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .starts_with("origin 2 has the id `api`, already used by origin 1"));
-        dist(&mut doc).origins[1].id = known("site".into());
-        dist(&mut doc).origin_groups.push(OriginGroup {
-            id: known("site".into()),
-            members: list(&["api", "site"]),
-            ..OriginGroup::default()
-        });
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.starts_with("origin group 1 has the id `site`"));
-    }
-
-    #[test]
-    fn unknown_ids_are_skipped() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins.push(origin("x", "example.com"));
-        for o in &mut dist(&mut doc).origins {
-            o.id = Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u");
-        }
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn cli_json_duplicate_points_at_second_id() {
-        let text = r#"{"DistributionConfig": {"Enabled": true,
+    fn cases() {
+        let cli = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 2, "Items": [
     {"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
      "OriginPath": "/prod", "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,
      "OriginProtocolPolicy": "https-only",
      "OriginSslProtocols": {"Quantity": 1, "Items": ["TLSv1.2"]}}},
-    {"Id": "api", "DomainName": "site.example.com",
+    {"Id": ‸"api", "DomainName": "site.example.com",
      "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,
      "OriginProtocolPolicy": "https-only",
      "OriginSslProtocols": {"Quantity": 1, "Items": ["TLSv1.2"]}}}]},
   "DefaultCacheBehavior": {"TargetOriginId": "api", "ViewerProtocolPolicy": "https-only"}}}"#;
-        let f = lint(text);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (7, 12));
-        assert_eq!(f[0].path, "DistributionConfig.Origins.Items[1].Id");
-        assert_eq!(f[0].related[0].0.line, 3);
-    }
-
-    #[test]
-    fn terraform_and_yaml_duplicates() {
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  origin {
-    origin_id   = "api"
-    domain_name = "site.example.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-}
-"#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (7, 19));
-        let yaml = RULE.docs.example.text;
-        let f = lint(yaml);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].span.line, 14);
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                second("site", &group("failover")),
+                second("!Ref SiteId", ""),
+                second("site", &group("!Ref GroupId")),
+            ])
+            .fail([
+                case(RULE.docs.example.text.with("          - Id: orders-api\n            DomainName: xyz", "          - Id: ‸orders-api\n            DomainName: xyz"))
+                    .message("origin 2 has the id `orders-api`, already used by origin 1; ids must be unique within a distribution"),
+                case(second("site", &group("‸site")))
+                    .message("origin group 1 has the id `site`, already used by origin 2"),
+                case(cli),
+            ])
+            .test();
     }
 }

@@ -4,7 +4,6 @@ use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-path-format",
@@ -19,9 +18,7 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront appends the request path to the origin path; the origin path must \
             begin, and must not end, with a slash. Otherwise the configuration is rejected or \
             requests go to `//resource`.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: prod/
@@ -30,17 +27,14 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -79,23 +73,36 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const PATH: &str = "OriginPath: /prod";
+
+    fn path(path: &str) -> String {
+        API.with(PATH, &format!("OriginPath: {path}"))
+    }
 
     #[test]
-    fn bad_paths_fail_good_and_unknown_pass() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        for bad in ["prod", "/prod/", "/"] {
-            dist(&mut doc).origins[0].origin_path = known(bad.to_string());
-            assert_eq!(check(&RULE, &doc).len(), 1, "{bad}");
-        }
-        dist(&mut doc).origins[0].origin_path = known(String::new());
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0].origin_path = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "p",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                path("''"),
+                path("/prod/v1"),
+                path("!Ref StagePath"),
+            ])
+            .fix([
+                (
+                    case(RULE.docs.example.text.mark("prod/")).message(
+                        "origin `orders-api` has OriginPath `prod/`; an origin path must begin \
+                         with `/` and not end with `/` (`/prod`)",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (case(path("‸prod")), path("/prod")),
+                (case(path("‸/prod/")), path("/prod")),
+                (case(path("‸'/'")).message("(``)"), path("''")),
+                (case(path("‸//prod//v1//")), path("/prod//v1")),
+            ])
+            .test();
     }
 }

@@ -1,10 +1,11 @@
 //! `origin-read-timeout-vs-integration-timeout`: CloudFront's response timeout does not fit
 //! API Gateway's integration timeout.
 
+use crate::lint::Key;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Api, ApiKind, Format, Origin};
+use crate::model::{Api, ApiKind, Origin};
 
 pub static RULE: Rule = Rule {
     slug: "origin-read-timeout-vs-integration-timeout",
@@ -24,34 +25,16 @@ pub static RULE: Rule = Rule {
             deliver, and CloudFront does not retry POST, PUT, PATCH or DELETE after a read \
             timeout. A longer one in front of an API that cannot take longer only delays the \
             API's own 504.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-              OriginReadTimeout: 10
-",
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-              OriginReadTimeout: 30
-",
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(cfn_doc!(
+            "",
+            concat!(api_origin!(), "              OriginReadTimeout: 10\n"),
+            api_behavior!()
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
+            "",
+            concat!(api_origin!(), "              OriginReadTimeout: 30\n"),
+            api_behavior!()
+        )),
         exceptions: "An API whose every integration is known to answer quickly may use a \
             shorter timeout on purpose, to fail fast; suppress the rule for that distribution. \
             A REST API with a raised integration timeout needs a CloudFront timeout at least \
@@ -61,6 +44,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -99,11 +83,7 @@ fn fixed_ceiling<'a>(
 }
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    let key = ctx.key(
-        "OriginReadTimeout",
-        "OriginReadTimeout",
-        "origin_read_timeout",
-    );
+    let key = Key::ORIGIN_READ_TIMEOUT.name(ctx.format());
     let mut out = Vec::new();
     for origin in &ctx.dist.origins {
         if !origin.kind.0.is_api_gateway() {
@@ -145,72 +125,34 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::model::{Api, ApiKind};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{beside, case, Case, CaseText, Tester, API};
 
-    fn set(doc: &mut crate::model::Document, v: crate::value::Field<i64>) {
-        dist(doc).origins[0]
-            .custom_origin_config
-            .as_mut()
-            .unwrap()
-            .origin_read_timeout = v;
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const TIMEOUT: &str = "OriginReadTimeout: 10";
+
+    fn timeout(value: &str) -> String {
+        EXAMPLE.with(TIMEOUT, &format!("OriginReadTimeout: {value}"))
     }
 
-    fn with_api(kind: ApiKind, types: crate::value::List) -> crate::model::Document {
-        let mut doc = api_doc();
-        doc.apis.push(Api {
-            name: "Api".into(),
-            kind,
-            endpoint_types: types,
-            ..Default::default()
-        });
-        dist(&mut doc).origins[0].api_ref = Some("Api".into());
-        doc
+    /// [`timeout`] with the origin being the endpoint of an API beside the distribution:
+    /// `resource` is its type and properties.
+    fn api(value: &str, resource: &str) -> Case {
+        let text = timeout(value).with(
+            "abc123defg.execute-api.eu-west-1.amazonaws.com",
+            "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com",
+        );
+        case(beside(&text, &format!("Api:\n{resource}")))
+            .not_rendered("an API beside the distribution")
     }
+
+    const HTTP: &str =
+        "  Type: AWS::ApiGatewayV2::Api\n  Properties:\n    Name: orders\n    ProtocolType: HTTP";
+    const REST: &str = "  Type: AWS::ApiGateway::RestApi\n  Properties:\n    Name: orders";
 
     #[test]
-    fn short_timeouts_warn() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        set(&mut doc, known(10));
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
-        set(&mut doc, known(90));
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[0] = origin("api", "abc.lambda-url.eu-west-1.on.aws");
-        set(&mut doc, known(10));
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn long_timeouts_before_fixed_apis_inform() {
-        let mut doc = with_api(ApiKind::Http, Default::default());
-        set(&mut doc, known(60));
-        let f = check(&RULE, &doc);
-        assert_eq!(f[0].severity, Severity::Info);
-        assert!(f[0].message.contains("HTTP API"));
-        let mut doc = with_api(ApiKind::Rest, Default::default());
-        set(&mut doc, known(60));
-        assert!(check(&RULE, &doc)[0].message.contains("edge-optimized"));
-        let mut doc = with_api(ApiKind::Rest, list(&["REGIONAL"]));
-        set(&mut doc, known(60));
-        assert!(check(&RULE, &doc).is_empty());
-        let mut doc = with_api(ApiKind::Rest, unknown());
-        set(&mut doc, known(60));
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_timeout_is_silent() {
-        let mut doc = with_api(ApiKind::Http, Default::default());
-        set(&mut doc, unknown());
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!((f[0].span.line, f[0].span.column), position(yaml, "10\n"));
+    fn cases() {
+        let regional = format!("{REST}\n    EndpointConfiguration:\n      Types: [REGIONAL]");
+        let unknown_types = format!("{REST}\n    EndpointConfiguration:\n      Types: !Ref Types");
         let tf = r#"resource "aws_apigatewayv2_api" "http" {
   name          = "orders"
   protocol_type = "HTTP"
@@ -222,16 +164,47 @@ resource "aws_cloudfront_distribution" "d" {
     domain_name = replace(aws_apigatewayv2_api.http.api_endpoint, "https://", "")
     custom_origin_config {
       origin_protocol_policy = "https-only"
-      origin_read_timeout    = 60
+      origin_read_timeout    = ‸60
     }
   }
 }
 "#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!(
-            (f[0].span.line, f[0].span.column, f[0].severity),
-            (12, 32, Severity::Info)
-        );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                timeout("29"),
+                timeout("30"),
+                // No API beside the distribution says the timeout is capped.
+                timeout("90"),
+                timeout("!Ref ReadTimeout"),
+                // Not an API Gateway origin.
+                timeout("10").with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "abc.lambda-url.eu-west-1.on.aws",
+                ),
+            ])
+            .pass([
+                api("60", &regional),
+                api("60", &unknown_types),
+                api("!Ref ReadTimeout", HTTP),
+            ])
+            .fail([
+                case(EXAMPLE.mark("10\n")).message(
+                    "origin `orders-api` has OriginReadTimeout 10 seconds: CloudFront gives up \
+                     before API Gateway would (29 seconds for REST, 30 for HTTP APIs) and \
+                     answers 504",
+                ),
+                case(timeout("‸1")),
+                api("‸60", HTTP)
+                    .severity(Severity::Info)
+                    .message("origin `orders-api` has OriginReadTimeout 60 seconds, but `Api` is an HTTP API"),
+                api("‸60", REST)
+                    .severity(Severity::Info)
+                    .message("edge-optimized"),
+                case(tf)
+                    .severity(Severity::Info)
+                    .not_rendered("an API beside the distribution"),
+            ])
+            .test();
     }
 }

@@ -24,9 +24,7 @@ pub static RULE: Rule = Rule {
             control, in pull requests and in every `get-distribution-config` output, and it \
             cannot be rotated without a code change. AWS's reference pattern keeps it in \
             Secrets Manager and rotates it.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -35,11 +33,8 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: 6f1c2d9e-cdn-only\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -48,8 +43,7 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Headers that are not secrets despite their name (a public API key meant \
             for usage plans only, a tenant token that is public anyway). Suppress with \
             `apifront: {ignore: [origin-secret-header-literal]}` in the distribution's Metadata \
@@ -58,6 +52,7 @@ pub static RULE: Rule = Rule {
             "https://aws.amazon.com/blogs/security/how-to-enhance-amazon-cloudfront-origin-security-with-aws-waf-and-aws-secrets-manager/",
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references-secretsmanager.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -83,11 +78,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !looks_secret(name) || value.trim().is_empty() {
                 continue;
             }
-            let store = ctx.key(
-                "",
-                "a `{{resolve:secretsmanager:…}}` dynamic reference",
-                "a Secrets Manager data source or a sensitive variable",
-            );
+            let store = if ctx.format() == Format::Terraform {
+                "a Secrets Manager data source or a sensitive variable"
+            } else {
+                "a `{{resolve:secretsmanager:…}}` dynamic reference"
+            };
             let message = format!(
                 "{} sends the secret-looking header `{name}` with a value written in the \
                  template; read it from {store} so it stays out of source control",
@@ -102,60 +97,22 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig, Severity};
-    use crate::model::{CustomHeader, Format};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::model::Format;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
+    /// The API distribution whose origin sends the custom header `name: value`.
+    fn header(name: &str, value: &str) -> String {
+        cfn(
+            "",
+            &format!(
+                "{API_ORIGIN}            OriginCustomHeaders:\n              - HeaderName: {name}\n                \
+                 HeaderValue: {value}\n"
+            ),
+            API_BEHAVIOR,
+        )
     }
 
-    fn doc_with(name: &str, value: Field<String>) -> crate::model::Document {
-        let mut doc = api_doc();
-        doc.format = Format::CfnYaml;
-        dist(&mut doc).origins[0].custom_headers.push(CustomHeader {
-            name: known(name.into()),
-            value,
-            ..Default::default()
-        });
-        doc
-    }
-
-    #[test]
-    fn literal_secret_informs() {
-        let f = check(&RULE, &doc_with("X-Origin-Verify", known("s3cr3t".into())));
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, Severity::Info);
-        assert!(f[0].message.contains("`X-Origin-Verify`"));
-        assert!(check(&RULE, &doc_with("X-Tenant", known("acme".into()))).is_empty());
-        let mut cli = doc_with("x-api-key", known("k".into()));
-        cli.format = Format::CliJson;
-        assert!(check(&RULE, &cli).is_empty());
-    }
-
-    #[test]
-    fn unknown_value_is_silent() {
-        let unknown = Field::unknown(
-            Unknown::DynamicReference("{{resolve:secretsmanager:x}}".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc_with("X-Origin-Verify", unknown)).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_positions() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (16, 30));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let tf = r#"variable "verify_secret" {
+    const TERRAFORM: &str = r#"variable "verify_secret" {
   type      = string
   sensitive = true
 }
@@ -170,7 +127,7 @@ resource "aws_cloudfront_distribution" "cdn" {
     }
     custom_header {
       name  = "x-api-key"
-      value = "0123456789abcdef"
+      value = ‸"0123456789abcdef"
     }
   }
   default_cache_behavior {
@@ -178,9 +135,49 @@ resource "aws_cloudfront_distribution" "cdn" {
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (16, 15));
-        assert!(f[0].message.contains("`x-api-key`"));
+
+    #[test]
+    fn cases() {
+        // CLI JSON is what CloudFront returns: the value is stored there already.
+        let cli = "CLI JSON shows what CloudFront stores: silent there";
+        let literal = |name: &str| {
+            case(header(name, "‸s3cr3t-value"))
+                .message(&format!(
+                    "origin `orders-api` sends the secret-looking header `{name}`"
+                ))
+                .except(&[Format::CliJson], cli)
+        };
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                header("X-Tenant", "acme"),
+                header("X-Origin-Verify", "''"),
+                header("X-Origin-Verify", "!Ref VerifySecret"),
+                header("!Ref HeaderName", "s3cr3t"),
+            ])
+            .pass([case(
+                r#"{"DistributionConfig": {"Origins": {"Quantity": 1, "Items": [{"Id": "api",
+  "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
+  "CustomHeaders": {"Quantity": 1, "Items": [{"HeaderName": "x-api-key", "HeaderValue": "k"}]}}]}}}"#,
+            )
+            .except(&[Format::CfnYaml, Format::CfnJson, Format::Terraform], "reported there")])
+            .fail([
+                case(RULE.docs.example.text.mark("6f1c2d9e"))
+                    .message(
+                        "origin `orders-api` sends the secret-looking header `X-Origin-Verify` \
+                         with a value written in the template; read it from a \
+                         `{{resolve:secretsmanager:…}}` dynamic reference",
+                    )
+                    .except(&[Format::CliJson], cli),
+                literal("X-CDN-Secret"),
+                literal("x-api-key"),
+                literal("X-Auth"),
+                literal("Bearer-Token"),
+                case(TERRAFORM)
+                    .message("read it from a Secrets Manager data source or a sensitive variable")
+                    .except(&[Format::CliJson], cli),
+            ])
+            .test();
     }
 }

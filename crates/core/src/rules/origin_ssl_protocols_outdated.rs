@@ -4,7 +4,6 @@ use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-ssl-protocols-outdated",
@@ -20,9 +19,7 @@ pub static RULE: Rule = Rule {
         why_bad: "These protocols are deprecated (Security Hub CloudFront.10, checkov \
             CKV2_AWS_54, cdk-nag CFR5). API Gateway and Lambda URLs speak TLS 1.2, so `[TLSv1.2]` \
             is enough.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
             OriginPath: /prod
@@ -31,17 +28,18 @@ pub static RULE: Rule = Rule {
               OriginSSLProtocols: [TLSv1, TLSv1.1, TLSv1.2]
 ",
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "A legacy origin server that cannot speak TLS 1.2; upgrade it instead.",
         references: &[
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
         ],
+        fix_safety: Some(
+            "Safe for API Gateway and Lambda function URL origins, which speak TLS 1.2, and for \
+             origins that already list TLSv1.2; unsafe for other origins, which may not speak \
+             TLS 1.2 at all.",
+        ),
     },
     check,
 };
@@ -97,45 +95,51 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    #[test]
-    fn outdated_protocols_fail_tls12_passes() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        let c = dist(&mut doc).origins[0]
-            .custom_origin_config
-            .as_mut()
-            .unwrap();
-        c.origin_ssl_protocols = list(&["TLSv1", "TLSv1.2"]);
-        let f = check(&RULE, &doc);
-        assert_eq!(f[0].severity, Severity::Warning);
-        let c = dist(&mut doc).origins[0]
-            .custom_origin_config
-            .as_mut()
-            .unwrap();
-        c.origin_ssl_protocols = list(&["SSLv3"]);
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
-        let c = dist(&mut doc).origins[0]
-            .custom_origin_config
-            .as_mut()
-            .unwrap();
-        c.origin_ssl_protocols = crate::value::Field::default();
-        assert!(check(&RULE, &doc).is_empty());
+    const PROTOCOLS: &str = "OriginSSLProtocols: [TLSv1.2]";
+
+    fn protocols(list: &str) -> String {
+        API.with(PROTOCOLS, &format!("OriginSSLProtocols: {list}"))
+    }
+
+    /// [`protocols`] for an origin that is not an API.
+    fn site(list: &str) -> String {
+        protocols(list).with(
+            "abc123defg.execute-api.eu-west-1.amazonaws.com",
+            "legacy.example.com",
+        )
     }
 
     #[test]
-    fn unknown_list_is_silent() {
-        let mut doc = api_doc();
-        let c = dist(&mut doc).origins[0]
-            .custom_origin_config
-            .as_mut()
-            .unwrap();
-        c.origin_ssl_protocols = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                protocols("!Ref Protocols"),
+                protocols("[TLSv1.2, !Ref Other]"),
+                API.with(&format!("              {PROTOCOLS}\n"), ""),
+            ])
+            .fix([
+                (
+                    case(RULE.docs.example.text.mark("[TLSv1,")).message(
+                        "origin `orders-api` allows outdated origin protocols `TLSv1`, `TLSv1.1`; \
+                         use TLSv1.2 only",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(protocols("‸[SSLv3]")).severity(Severity::Error),
+                    protocols("[TLSv1.2]"),
+                ),
+                // A server that is not an API, and already speaks TLSv1.2.
+                (case(site("‸[TLSv1.1, TLSv1.2]")), site("[TLSv1.2]")),
+            ])
+            .unsafe_fix([(
+                // A server that may not speak TLSv1.2 at all.
+                case(site("‸[TLSv1, TLSv1.1]")).message("`TLSv1`, `TLSv1.1`"),
+                site("[TLSv1.2]"),
+            )])
+            .test();
     }
 }

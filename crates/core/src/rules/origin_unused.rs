@@ -3,7 +3,6 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "origin-unused",
@@ -20,45 +19,8 @@ pub static RULE: Rule = Rule {
         why_bad: "Each behavior sends requests to exactly one origin (or origin group): an \
             origin nobody targets never receives a request. It is usually a leftover, or a \
             behavior that was meant to target it targets another origin by mistake.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                concat!(
-                    api_origin!(),
-                    "          - Id: reports-api\n",
-                    "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
-                    "            OriginPath: /prod\n",
-                    "            CustomOriginConfig:\n",
-                    "              OriginProtocolPolicy: https-only\n",
-                    "              OriginSSLProtocols: [TLSv1.2]\n",
-                ),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        CacheBehaviors:
-          - PathPattern: /reports*
-            TargetOriginId: reports-api
-            ViewerProtocolPolicy: https-only
-            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-                concat!(
-                    api_origin!(),
-                    "          - Id: reports-api\n",
-                    "            DomainName: xyz987wvut.execute-api.eu-west-1.amazonaws.com\n",
-                    "            OriginPath: /prod\n",
-                    "            CustomOriginConfig:\n",
-                    "              OriginProtocolPolicy: https-only\n",
-                    "              OriginSSLProtocols: [TLSv1.2]\n",
-                ),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(second_origin_doc!("", "reports-api")),
+        use_instead: Snippet::cfn_yaml(second_origin_doc!(reports_behavior!(), "reports-api")),
         exceptions: "An origin kept ready for a behavior that is added later, or one that \
             another tool adds behaviors for. Suppress with `apifront: {ignore: [origin-unused]}` \
             in the distribution's Metadata (`# apifront-ignore: origin-unused` in Terraform).",
@@ -66,6 +28,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -118,70 +81,16 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig, Severity};
-    use crate::model::OriginGroup;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
-    }
-
-    #[test]
-    fn unused_origin_is_reported_group_member_is_used() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins.push(origin("spare", "example.com"));
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, Severity::Info);
-        assert!(f[0].message.starts_with("origin `spare` is not the target"));
-        dist(&mut doc).origin_groups.push(OriginGroup {
-            id: known("failover".into()),
-            members: list(&["api", "spare"]),
-            ..OriginGroup::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    fn unknown<T>() -> Field<T> {
-        Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u")
-    }
-
-    #[test]
-    fn unknown_targets_or_members_are_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).origins.push(origin("spare", "example.com"));
-        default_behavior(&mut doc).target_origin_id = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-        let mut doc = api_doc();
-        dist(&mut doc).origins.push(origin("spare", "example.com"));
-        dist(&mut doc).origin_groups.push(OriginGroup {
-            id: known("g".into()),
-            members: unknown(),
-            ..OriginGroup::default()
-        });
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_in_three_formats() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (14, 17));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
     domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
   }
   origin {
-    origin_id   = "old-api"
+    origin_id   = ‸"old-api"
     domain_name = "xyz987wvut.execute-api.eu-west-1.amazonaws.com"
   }
   default_cache_behavior {
@@ -189,21 +98,49 @@ mod tests {
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (7, 19));
-        let generated = tf.replace(
+
+    /// The example with an origin group of these members.
+    fn group(members: &str) -> String {
+        EXAMPLE.with(
+            "        Origins:",
+            &format!(
+                "        OriginGroups:\n          Quantity: 1\n          Items:\n            - Id: \
+                 failover\n              FailoverCriteria:\n                StatusCodes: {{Quantity: 1, \
+                 Items: [502]}}\n              Members:\n{members}        Origins:"
+            ),
+        )
+    }
+
+    #[test]
+    fn cases() {
+        let both =
+            "                Quantity: 2\n                Items:\n                  - OriginId: \
+                    orders-api\n                  - OriginId: reports-api\n";
+        let generated = TERRAFORM.unmarked().with(
             "  default_cache_behavior {",
-            "  dynamic \"ordered_cache_behavior\" {\n    for_each = var.paths\n    content {\n      target_origin_id = ordered_cache_behavior.value\n    }\n  }\n  default_cache_behavior {",
+            "  dynamic \"ordered_cache_behavior\" {\n    for_each = var.paths\n    content {\n      \
+             target_origin_id = ordered_cache_behavior.value\n    }\n  }\n  default_cache_behavior {",
         );
-        assert!(lint(&generated).is_empty());
-        let json = r#"{"DistributionConfig": {"Enabled": true,
-  "Origins": {"Quantity": 2, "Items": [
-    {"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com"},
-    {"Id": "old-api", "DomainName": "xyz987wvut.execute-api.eu-west-1.amazonaws.com"}]},
-  "DefaultCacheBehavior": {"TargetOriginId": "api"}}}"#;
-        let f = lint(json);
-        assert_eq!(f[0].path, "DistributionConfig.Origins.Items[1].Id");
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 12));
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                group(both),
+                EXAMPLE.with("TargetOriginId: orders-api", "TargetOriginId: !Ref Target"),
+            ])
+            .pass([
+                case(generated).not_rendered("Terraform dynamic blocks"),
+                case(group("                !Ref Members\n"))
+                    .not_rendered("Terraform has no expression for a list of member blocks"),
+            ])
+            .fail([
+                case(EXAMPLE.mark("reports-api")).message(
+                    "origin `reports-api` is not the target of any behavior nor a member of an \
+                     origin group; it never receives a request",
+                ),
+                case(group(&both.replace("reports-api", "other")).mark("reports-api")),
+                case(TERRAFORM),
+            ])
+            .test();
     }
 }

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -24,9 +23,7 @@ pub static RULE: Rule = Rule {
             every ordered behavior needs a pattern. Anything else is rejected, and characters \
             such as `%`, spaces or `=` would never match a request path anyway. Matching is \
             case-sensitive and ignores the query string.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        CacheBehaviors:
           - PathPattern: /orders?id=*
             TargetOriginId: orders-api
@@ -37,11 +34,8 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        CacheBehaviors:
           - PathPattern: /orders*
             TargetOriginId: orders-api
@@ -52,14 +46,14 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "None: CloudFront rejects such patterns. Query strings are not part of \
             path matching: select on them in a CloudFront Function instead.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -127,66 +121,28 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, Finding, LintConfig};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    fn lint(text: &str) -> Vec<Finding> {
-        let report = lint_text(text, &LintConfig::default()).unwrap();
-        report
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .collect()
+    /// The API distribution with a second behavior whose path pattern line is `line`.
+    fn pattern_line(line: &str) -> String {
+        cfn(
+            &format!(
+                "        CacheBehaviors:\n          - {line}TargetOriginId: orders-api\n            \
+                 ViewerProtocolPolicy: https-only\n"
+            ),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
-    fn with_pattern(pattern: Field<String>) -> crate::model::Document {
-        let mut doc = api_doc();
-        let mut b = behavior("api");
-        b.path_pattern = Some(pattern);
-        dist(&mut doc).behaviors.push(b);
-        doc
+    fn pattern(pattern: &str) -> String {
+        pattern_line(&format!("PathPattern: {pattern}\n            "))
     }
 
     #[test]
-    fn valid_patterns_pass() {
-        for p in ["/api/*", "api/v?/*", "*.json", "/a-b_c.d/~x$@:+&'\"", "*"] {
-            assert!(
-                check(&RULE, &with_pattern(known(p.into()))).is_empty(),
-                "{p}"
-            );
-        }
+    fn cases() {
         let long = format!("/{}", "a".repeat(254));
-        assert!(check(&RULE, &with_pattern(known(long))).is_empty());
-    }
-
-    #[test]
-    fn invalid_patterns_fail() {
-        let f = check(&RULE, &with_pattern(known("/orders?id=*".into())));
-        assert!(f[0].message.contains("`=`"), "{}", f[0].message);
-        assert!(f[0].message.contains("query strings"));
-        let f = check(&RULE, &with_pattern(known("/my files/%20*".into())));
-        assert!(f[0].message.contains("` `, `%`"), "{}", f[0].message);
-        let f = check(&RULE, &with_pattern(known(format!("/{}", "a".repeat(255)))));
-        assert!(f[0].message.contains("256 characters"));
-        let f = check(&RULE, &with_pattern(known(String::new())));
-        assert!(f[0].message.contains("empty path pattern"));
-        let f = check(&RULE, &with_pattern(Field::default()));
-        assert!(f[0].message.contains("(target `api`) has no path pattern"));
-    }
-
-    #[test]
-    fn unknown_pattern_is_silent() {
-        let unknown = Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "u");
-        assert!(check(&RULE, &with_pattern(unknown)).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_positions() {
-        let f = lint(RULE.docs.example.text);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].span.line, f[0].span.column), (8, 26));
-        assert!(lint(RULE.docs.use_instead.text).is_empty());
+        let too_long = format!("/{}", "a".repeat(255));
         let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
@@ -196,7 +152,7 @@ mod tests {
     target_origin_id = "api"
   }
   ordered_cache_behavior {
-    path_pattern     = "/api/{id}"
+    path_pattern     = ‸"/api/{id}"
     target_origin_id = "api"
   }
   ordered_cache_behavior {
@@ -205,18 +161,39 @@ mod tests {
   }
 }
 "#;
-        let f = lint(tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.line, f[0].span.column), (10, 24));
-        assert!(f[0].message.contains("`{`, `}`"));
-        let json = r#"{"DistributionConfig": {"Enabled": true,
+        let cli = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 1, "Items": [
     {"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "api"},
-  "CacheBehaviors": {"Quantity": 1, "Items": [{"TargetOriginId": "api"}]}}}"#;
-        let f = lint(json);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("has no path pattern"));
-        assert_eq!(f[0].path, "DistributionConfig.CacheBehaviors.Items[0]");
+  "CacheBehaviors": {"Quantity": 1, "Items": [‸{"TargetOriginId": "api"}]}}}"#;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                pattern("/api/*"),
+                pattern("api/v?/*"),
+                pattern("'*.json'"),
+                pattern("'/a-b_c.d/~x$@:+&''\"'"),
+                pattern("'*'"),
+                pattern(&long),
+                pattern("!Ref Pattern"),
+            ])
+            .fail([
+                case(RULE.docs.example.text.mark("/orders?id=*")).message(
+                    "the cache behavior (target `orders-api`) has the path pattern \
+                     `/orders?id=*` with characters CloudFront does not accept: `=` (query \
+                     strings are not part of path matching)",
+                ),
+                case(pattern("‸/my files/%20*")).message("` `, `%`"),
+                case(pattern(&format!("‸{too_long}"))).message(
+                    "has a path pattern of 256 characters; CloudFront accepts at most 255",
+                ),
+                case(pattern("‸''")).message("has an empty path pattern"),
+                case(pattern_line("").with("- TargetOriginId", "- ‸TargetOriginId"))
+                    .message("the cache behavior (target `orders-api`) has no path pattern"),
+                case(tf).message("`{`, `}`"),
+                case(cli).message("has no path pattern"),
+            ])
+            .test();
     }
 }

@@ -4,7 +4,7 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "path-pattern-prefix-not-stripped",
@@ -20,9 +20,7 @@ pub static RULE: Rule = Rule {
         why_bad: "A path pattern only selects the behavior: CloudFront forwards the whole \
             request path after the origin path. An API without an `/api` resource answers 403 \
             \"Missing Authentication Token\" (REST) or 404 (HTTP API).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
@@ -35,12 +33,8 @@ pub static RULE: Rule = Rule {
                     "            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
                     "            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
                 )
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "APIs that really have the prefix as a resource (`/api/users`), custom \
             domain origins with a base-path mapping of the same name, and behaviors whose \
             CloudFront Function or Lambda@Edge strips the prefix: suppress the rule there.",
@@ -48,6 +42,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
             "https://repost.aws/knowledge-center/api-gateway-domain-cloudfront",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -118,40 +113,80 @@ fn example_path(pattern: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{beside, case, CaseText, Tester, API, CUSTOM_DOMAIN, REST_API_PROD};
 
-    #[test]
-    fn literal_prefix_warns() {
-        let mut doc = api_doc();
-        let mut b = behavior("api");
-        b.path_pattern = Some(known("/api/*".into()));
-        dist(&mut doc).behaviors.push(b);
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .contains("`/api/…` reaches the API as `/prod/api/…`"));
-        dist(&mut doc).behaviors[0].path_pattern = Some(known("/api/v1/orders*".into()));
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("`/api/v1/orders…` reaches the API as `/prod/api/v1/orders…`"));
-        dist(&mut doc).behaviors[0].path_pattern = Some(known("*.json".into()));
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).behaviors[0].path_pattern = Some(crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "p",
-        ));
-        assert!(check(&RULE, &doc).is_empty());
+    /// The API distribution with a second behavior to the API for `pattern`.
+    fn pattern(pattern: &str) -> String {
+        format!(
+            "{API}        CacheBehaviors:\n          - PathPattern: {pattern}\n            \
+             TargetOriginId: orders-api\n            ViewerProtocolPolicy: https-only\n            \
+             CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n"
+        )
+    }
+
+    /// [`pattern`] with a REST API and its stage `prod` beside the distribution, the origin
+    /// being the API's default endpoint without an origin path.
+    fn with_stage(path_pattern: &str) -> String {
+        let text = pattern(path_pattern)
+            .with(
+                "DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "DomainName: !Sub \"${Api}.execute-api.${AWS::Region}.amazonaws.com\"",
+            )
+            .with("            OriginPath: /prod\n", "");
+        beside(&text, REST_API_PROD)
+    }
+
+    /// [`pattern`] whose origin is an API custom domain defined beside the distribution.
+    fn custom_domain(path_pattern: &str) -> String {
+        let text = pattern(path_pattern).with(
+            "abc123defg.execute-api.eu-west-1.amazonaws.com",
+            "api.example.com",
+        );
+        beside(&text, CUSTOM_DOMAIN)
     }
 
     #[test]
-    fn function_association_or_custom_domain_is_skipped() {
-        let mut doc = api_doc();
-        let mut b = behavior("api");
-        b.path_pattern = Some(known("/api/*".into()));
-        b.function_associations.push(Default::default());
-        dist(&mut doc).behaviors.push(b);
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let with_function = pattern("/api/*").with(
+            "            CachePolicyId",
+            "            FunctionAssociations:\n              - EventType: viewer-request\n                \
+             FunctionARN: arn:aws:cloudfront::123456789012:function/strip\n            \
+             CachePolicyId",
+        );
+        let with_lambda = pattern("/api/*").with(
+            "            CachePolicyId",
+            "            LambdaFunctionAssociations:\n              - EventType: origin-request\n                \
+             LambdaFunctionARN: arn:aws:lambda:us-east-1:123456789012:function:strip:3\n            \
+             CachePolicyId",
+        );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                pattern("'*.json'"),
+                pattern("/api*"),
+                pattern("/v*/orders"),
+                pattern("!Ref ApiPattern"),
+                pattern("/api/*").with("OriginPath: /prod", "OriginPath: !Ref Stage"),
+                with_function,
+                with_lambda,
+            ])
+            .pass([
+                // The stage selected by the first path segment, the origin path being empty.
+                case(with_stage("/prod/*")).not_rendered("a sibling API and stage"),
+                // A custom domain with a base path mapping of the prefix.
+                case(custom_domain("/api/*")).not_rendered("a sibling API custom domain"),
+            ])
+            .fail([
+                case(pattern("‸/api/*")).message("`/api/…` reaches the API as `/prod/api/…`"),
+                case(pattern("‸/api/v1/orders*"))
+                    .message("`/api/v1/orders…` reaches the API as `/prod/api/v1/orders…`"),
+                case(pattern("‸api/*")).message("`/api/…` reaches the API as `/prod/api/…`"),
+                case(pattern("‸/api/*").with("            OriginPath: /prod\n", ""))
+                    .message("`/api/…` reaches the API as `/api/…`"),
+                case(with_stage("‸/v2/*"))
+                    .message("`/v2/…` reaches the API as `/v2/…`")
+                    .not_rendered("a sibling API and stage"),
+            ])
+            .test();
     }
 }

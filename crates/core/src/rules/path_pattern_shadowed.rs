@@ -4,8 +4,29 @@ use crate::lint::{
     behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 use std::collections::HashMap;
+
+const EXAMPLE: &str = cfn_doc!(
+    concat!(
+        "        CacheBehaviors:\n",
+        "          - PathPattern: /assets/*\n",
+        "            TargetOriginId: site\n",
+        "            ViewerProtocolPolicy: https-only\n",
+        "            CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
+        "          - PathPattern: /assets/fonts/*\n",
+        "            TargetOriginId: site\n",
+        "            ViewerProtocolPolicy: https-only\n",
+        "            CachePolicyId: b2884449-e4de-46a7-ac36-70bc7f1ddd6d\n",
+    ),
+    concat!(
+        api_origin!(),
+        "          - Id: site\n",
+        "            DomainName: site-bucket.s3.eu-west-1.amazonaws.com\n",
+        "            S3OriginConfig: {}\n",
+        "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
+    ),
+    api_behavior!()
+);
 
 pub static RULE: Rule = Rule {
     slug: "path-pattern-shadowed",
@@ -20,37 +41,28 @@ pub static RULE: Rule = Rule {
             anything), and duplicate patterns (a leading `/` does not matter).",
         why_bad: "Behaviors are evaluated in order and the first match wins, so the later \
             behavior's origin and policies are silently never used.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                concat!(
-                    api_behavior!(),
-                    "        CacheBehaviors:\n",
-                    "          - PathPattern: /v1/*\n",
-                    "            TargetOriginId: orders-api\n",
-                    "            ViewerProtocolPolicy: https-only\n",
-                    "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n",
-                    "            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
-                    "            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
-                    "          - PathPattern: /v1/orders/*\n",
-                    "            TargetOriginId: orders-api\n",
-                    "            ViewerProtocolPolicy: https-only\n",
-                    "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n",
-                    "            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
-                    "            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
-                )
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            concat!(
+                "          - PathPattern: /assets/*\n",
+                "            TargetOriginId: site\n",
+                "            ViewerProtocolPolicy: https-only\n",
+                "            CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
+            ) => "",
+            "            CachePolicyId: b2884449-e4de-46a7-ac36-70bc7f1ddd6d\n" => concat!(
+                "            CachePolicyId: b2884449-e4de-46a7-ac36-70bc7f1ddd6d\n",
+                "          - PathPattern: /assets/*\n",
+                "            TargetOriginId: site\n",
+                "            ViewerProtocolPolicy: https-only\n",
+                "            CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
+            )
+        )),
         exceptions: "None: reorder the behaviors so the most specific pattern comes first.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -175,7 +187,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::{first_shadows, RULE};
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
     /// True when every path matched by `later` is matched by `earlier` (patterns without a
     /// leading `/`). Sound but incomplete: only a literal prefix followed by one final `*` is
@@ -204,34 +216,37 @@ mod tests {
         assert!(!covers("api/*", "ap*"));
     }
 
-    #[test]
-    fn shadowed_behavior_warns() {
-        let mut doc = api_doc();
-        for p in ["/api/*", "api/v2/*", "/other/*"] {
-            let mut b = behavior("api");
-            b.path_pattern = Some(known(p.into()));
-            dist(&mut doc).behaviors.push(b);
+    /// The API distribution with more behaviors of these path patterns.
+    fn patterns(patterns: &[&str]) -> String {
+        let mut config = String::from("        CacheBehaviors:\n");
+        for p in patterns {
+            config.push_str(&format!(
+                "          - PathPattern: {p}\n            TargetOriginId: orders-api\n"
+            ));
         }
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .starts_with("behavior `api/v2/*` can never match"));
+        cfn(&config, API_ORIGIN, API_BEHAVIOR)
     }
 
     #[test]
-    fn unknown_patterns_are_skipped() {
-        let mut doc = api_doc();
-        let mut first = behavior("api");
-        first.path_pattern = Some(crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        ));
-        let mut second = behavior("api");
-        second.path_pattern = Some(known("/api/*".into()));
-        dist(&mut doc).behaviors = vec![first, second];
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                patterns(&["/api/v2/*", "/api/*", "/other/*"]),
+                patterns(&["!Ref First", "/api/*"]),
+                patterns(&["'*.jpg'", "images/*.jpg", "/api/*", "/ap*"]),
+            ])
+            .fail([
+                case(RULE.docs.example.text.mark("/assets/fonts/*")).message(
+                    "behavior `/assets/fonts/*` can never match: the earlier behavior \
+                     `/assets/*` matches every path it matches",
+                ),
+                case(patterns(&["/api/*", "‸api/v2/*", "/other/*"])),
+                case(patterns(&["/api/*", "‸/api/*"])),
+                case(patterns(&["'*'", "‸/anything", "‸/api/*"]))
+                    .message("the earlier behavior `*` matches every path it matches"),
+            ])
+            .test();
     }
 
     /// The pairwise definition `first_shadows` must agree with.

@@ -6,7 +6,7 @@ use crate::lint::{
     Snippet,
 };
 use crate::managed::{self, PolicyKind};
-use crate::model::{Behavior, Document, Format, PolicyRef};
+use crate::model::{Behavior, Document, PolicyRef};
 use crate::value::Field;
 
 pub static RULE: Rule = Rule {
@@ -28,9 +28,7 @@ pub static RULE: Rule = Rule {
         why_bad: "The API and CloudFormation take policy ids; names only work through \
             Terraform `data \"aws_cloudfront_*_policy\"` lookups. A policy of the wrong kind is \
             rejected (\"The cache policy does not exist\").",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: https-only
@@ -38,12 +36,8 @@ pub static RULE: Rule = Rule {
           CachePolicyId: Managed-CachingDisabled
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "The information about custom policy ids is expected for CLI JSON of \
             distributions with custom policies; disable the rule or lower its severity there. \
             The safe fix replaces a managed policy name with its id.",
@@ -52,6 +46,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -208,110 +203,31 @@ fn is_uuid(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, LintConfig, Severity};
-    use crate::managed;
-    use crate::model::{OriginRequestPolicy, PolicyRef};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::lint::Severity;
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
-    }
+    const CACHE: &str = "CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
+    fn cache(id: &str) -> String {
+        API.with(CACHE, &format!("CachePolicyId: {id}"))
     }
 
     #[test]
-    fn names_and_wrong_kinds_fail() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).cache_policy_id = policy("Managed-CachingDisabled");
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .contains("; use 4135ea2d-6df8-44a3-9df3-4b5a84be39ad"));
-        assert!(f[0].fix.as_ref().unwrap().safe);
-        default_behavior(&mut doc).cache_policy_id = policy("AllViewerExceptHostHeader");
-        let f = check(&RULE, &doc);
-        assert!(f[0]
-            .message
-            .contains("names the managed origin request policy"));
-        assert!(f[0].fix.is_none());
-        default_behavior(&mut doc).cache_policy_id = policy(managed::ALL_VIEWER_EXCEPT_HOST_HEADER);
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("that is the managed origin request policy AllViewerExceptHostHeader"));
-        default_behavior(&mut doc).cache_policy_id = policy("my-cache-policy");
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
-        default_behavior(&mut doc).cache_policy_id = policy("REPLACE_WITH_CACHE_POLICY_ID");
-        let f = check(&RULE, &doc);
-        assert_eq!(f[0].severity, Severity::Info);
-        assert!(f[0].message.contains("placeholder"));
-    }
-
-    #[test]
-    fn custom_ids_are_information_and_locals_are_checked() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).response_headers_policy_id =
-            policy("0a1b2c3d-1111-2222-3333-444455556666");
-        let f = check(&RULE, &doc);
-        assert_eq!(f[0].severity, Severity::Info);
-        default_behavior(&mut doc).response_headers_policy_id = known(PolicyRef::Id(String::new()));
-        assert!(check(&RULE, &doc).is_empty());
-        doc.origin_request_policies.push(OriginRequestPolicy {
-            name: "Orp".into(),
-            ..OriginRequestPolicy::default()
-        });
-        default_behavior(&mut doc).cache_policy_id = known(PolicyRef::Local("Orp".into()));
-        let f = check(&RULE, &doc);
-        assert!(f[0]
-            .message
-            .contains("uses the origin request policy `Orp` as its cache policy"));
-        default_behavior(&mut doc).cache_policy_id = known(PolicyRef::Local("Unparsed".into()));
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_ids_are_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).cache_policy_id = Field::unknown(
-            Unknown::Expression("var.policy".into()),
-            Default::default(),
-            "p",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fix() {
+    fn cases() {
         let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "Managed-CachingDisabled")]);
-        let fixed = fix_text(example, &LintConfig::default(), false).unwrap();
-        assert_eq!(fixed, RULE.docs.use_instead.text);
-        let swapped = example
-            .replace("Managed-CachingDisabled", "!Ref ApiOrp")
-            + "  ApiOrp:\n    Type: AWS::CloudFront::OriginRequestPolicy\n    Properties:\n      OriginRequestPolicyConfig:\n        Name: api\n";
-        assert_eq!(found(&swapped), vec![at(&swapped, "!Ref ApiOrp")]);
+        let swapped = beside(
+            &cache("‸!Ref ApiOrp"),
+            "ApiOrp:\n  Type: AWS::CloudFront::OriginRequestPolicy\n  Properties:\n    \
+             OriginRequestPolicyConfig:\n      Name: api",
+        );
         let cli = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 1, "Items": [{"Id": "api",
     "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
     "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}]},
   "DefaultCacheBehavior": {"TargetOriginId": "api",
-    "CachePolicyId": "b689b0a8-53d0-40ab-baf2-68738e2966ac",
-    "OriginRequestPolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"}}}"#;
-        assert_eq!(
-            found(cli),
-            vec![at(cli, "\"b689b0a8"), at(cli, "\"4135ea2d")]
-        );
+    "CachePolicyId": ‸"b689b0a8-53d0-40ab-baf2-68738e2966ac",
+    "OriginRequestPolicyId": ‸"4135ea2d-6df8-44a3-9df3-4b5a84be39ad"}}}"#;
         let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
@@ -319,7 +235,7 @@ mod tests {
   }
   default_cache_behavior {
     target_origin_id         = "api"
-    cache_policy_id          = "CachingDisabled"
+    cache_policy_id          = ‸"CachingDisabled"
     origin_request_policy_id = data.aws_cloudfront_origin_request_policy.all.id
   }
 }
@@ -328,11 +244,61 @@ data "aws_cloudfront_origin_request_policy" "all" {
   name = "Managed-AllViewerExceptHostHeader"
 }
 "#;
-        assert_eq!(found(tf), vec![at(tf, "\"CachingDisabled\"")]);
-        let fixed = fix_text(tf, &LintConfig::default(), false).unwrap();
-        assert!(
-            fixed.contains("cache_policy_id          = \"4135ea2d"),
-            "{fixed}"
-        );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                cache("!Ref CachePolicy"),
+                API.with(ORP, &format!("{ORP}\n          ResponseHeadersPolicyId: ''")),
+            ])
+            .fail([
+                case(cache("‸AllViewerExceptHostHeader")).message(
+                    "default behavior names the managed origin request policy \
+                     `AllViewerExceptHostHeader` where its cache policy id belongs",
+                ),
+                case(cache("‸b689b0a8-53d0-40ab-baf2-68738e2966ac")).message(
+                    "default behavior has `b689b0a8-53d0-40ab-baf2-68738e2966ac` as its cache \
+                     policy id, but that is the managed origin request policy \
+                     AllViewerExceptHostHeader",
+                ),
+                case(cache("‸my-cache-policy")).message(
+                    "has `my-cache-policy` as its cache policy id, which is neither a policy id \
+                     nor a managed policy name",
+                ),
+                case(cache("‸REPLACE_WITH_CACHE_POLICY_ID"))
+                    .severity(Severity::Info)
+                    .message("has the placeholder `REPLACE_WITH_CACHE_POLICY_ID` as its cache policy id"),
+                case(cache("‸<cache-policy-id>")).severity(Severity::Info),
+                case(API.with(
+                    ORP,
+                    &format!("{ORP}\n          ResponseHeadersPolicyId: ‸0a1b2c3d-1111-2222-3333-444455556666"),
+                ))
+                .severity(Severity::Info)
+                .message(
+                    "default behavior uses the custom response headers policy \
+                     `0a1b2c3d-1111-2222-3333-444455556666`; apifront cannot see what it does",
+                ),
+                case(swapped).message(
+                    "default behavior uses the origin request policy `ApiOrp` as its cache policy",
+                ),
+                case(cli),
+            ])
+            .fix([
+                (
+                    case(example.mark("Managed-CachingDisabled")).message(
+                        "default behavior names the managed cache policy \
+                         `Managed-CachingDisabled` where its cache policy id belongs; use \
+                         4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(tf),
+                    tf.unmarked().with(
+                        "\"CachingDisabled\"",
+                        "\"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"",
+                    ),
+                ),
+            ])
+            .test();
     }
 }

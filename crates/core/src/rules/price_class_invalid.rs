@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "price-class-invalid",
@@ -17,19 +16,14 @@ pub static RULE: Rule = Rule {
             `PriceClass_All` (and `None`, which the SDKs list for flat-rate plans).",
         why_bad: "CloudFront rejects the value when the distribution is created or updated. A \
             value that differs only in case is fixed to the documented spelling.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("        PriceClass: PriceClass_Europe\n", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("        PriceClass: PriceClass_100\n", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(cfn_doc!("        PriceClass: priceclass_all\n", api_origin!(), api_behavior!())),
+        use_instead: Snippet::cfn_yaml(cfn_doc!("        PriceClass: PriceClass_All\n", api_origin!(), api_behavior!())),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/sdk-for-python/v4/reference/clients/cloudfront/enums/PriceClass/",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PriceClass.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -69,44 +63,51 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn values() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        for good in ["PriceClass_100", "PriceClass_All", "None"] {
-            dist(&mut doc).price_class = known(good.into());
-            assert!(check(&RULE, &doc).is_empty());
-        }
-        dist(&mut doc).price_class = known("priceclass_200".into());
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("write `PriceClass_200`"));
-        assert!(f[0].fix.is_some());
-        dist(&mut doc).price_class = known("PriceClass_300".into());
-        assert!(check(&RULE, &doc)[0].fix.is_none());
-        dist(&mut doc).price_class = unknown();
-        assert!(check(&RULE, &doc).is_empty());
+    fn price(class: &str) -> String {
+        cfn(
+            &format!("        PriceClass: {class}\n"),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
     #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "PriceClass_Europe")
-        );
-        let tf = "resource \"aws_cloudfront_distribution\" \"d\" {\n  price_class = \"PriceClass_all\"\n}\n";
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (2, 17));
-        let fixed = apply_all(tf, &f);
-        assert!(
-            fixed.contains("price_class = \"PriceClass_All\""),
-            "{fixed}"
-        );
-        assert!(lint_rule(&RULE, &fixed).is_empty());
-        let json = r#"{"DistributionConfig": {"PriceClass": "PriceClass_50"}}"#;
-        assert_eq!(lint_rule(&RULE, json)[0].span.column, 39);
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                price("PriceClass_100"),
+                price("PriceClass_200"),
+                price("PriceClass_All"),
+                price("'None'"),
+                price("!Ref PriceClass"),
+            ])
+            .fail([
+                case(price("‸PriceClass_Europe")).message(
+                    "PriceClass `PriceClass_Europe` is not valid; use PriceClass_100, \
+                     PriceClass_200 or PriceClass_All",
+                ),
+                case(price("‸PriceClass_300")),
+                case(r#"{"DistributionConfig": {"PriceClass": ‸"PriceClass_50"}}"#),
+            ])
+            .fix([
+                (
+                    case(RULE.docs.example.text.mark("priceclass_all"))
+                        .message("PriceClass `priceclass_all` is not valid; write `PriceClass_All`"),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(price("‸priceclass_200"))
+                        .message("PriceClass `priceclass_200` is not valid; write `PriceClass_200`"),
+                    price("PriceClass_200"),
+                ),
+                (
+                    case("resource \"aws_cloudfront_distribution\" \"d\" {\n  price_class = ‸\"PriceClass_all\"\n}\n"),
+                    "resource \"aws_cloudfront_distribution\" \"d\" {\n  price_class = \"PriceClass_All\"\n}\n".to_string(),
+                ),
+            ])
+            .test();
     }
 }

@@ -1,13 +1,28 @@
 //! `query-strings-not-forwarded`: query parameters never reach the API.
 
-use super::api_behavior_forwards_nothing::forwards_nothing;
-use super::shared_fixes::use_all_viewer_except_host;
+use super::helpers::use_all_viewer_except_host;
+use super::helpers::{forwarding_sources, forwards_nothing, request_cause};
 use crate::forwarding::Amount;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::Format;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+"
+    ),
+    api_cache!(
+        "[Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers]",
+        "all",
+        "none"
+    )
+);
 
 pub static RULE: Rule = Rule {
     slug: "query-strings-not-forwarded",
@@ -21,27 +36,17 @@ pub static RULE: Rule = Rule {
             policy forwards query strings (or legacy `QueryString: false`).",
         why_bad: "Query parameters silently disappear: the API sees `/orders` for \
             `/orders?status=open`.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: 88a5eaf4-2fd4-4709-b370-b4c650ea3fcf # CORS-S3Origin
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
+        )),
         exceptions: "APIs that take no query parameters on the routes of this behavior.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
             "https://github.com/serverless/serverless/issues/8317",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -54,22 +59,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !fwd.query_strings.is(Amount::None) || forwards_nothing(&fwd) {
                 return None;
             }
-            let via = match &fwd.origin_request {
-                Some(orp) => format!(
-                    "{} and {}",
-                    fwd.cache.cause.description, orp.cause.description
-                ),
-                None => fwd.cache.cause.description.clone(),
-            };
+            let via = forwarding_sources(&fwd);
             let message = format!(
                 "{} drops query strings before {} ({via})",
                 behavior_name(behavior),
                 origin_name(origin)
             );
-            let cause = fwd
-                .origin_request
-                .as_ref()
-                .map_or(&fwd.cache.cause, |o| &o.cause);
+            let cause = request_cause(&fwd);
             Some(
                 ctx.finding(&RULE, cause.span, &cause.path, message)
                     .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
@@ -81,17 +77,60 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
     #[test]
-    fn s3_cors_policy_drops_query_strings() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("88a5eaf4-2fd4-4709-b370-b4c650ea3fcf");
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("99999999-2fd4-4709-b370-b4c650ea3fcf");
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let legacy = API
+            .with(
+                "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
+                "",
+            )
+            .with(
+                &format!("          {ORP}\n"),
+                "          ForwardedValues:\n            ‸QueryString: false\n            \
+                 Headers: [Authorization]\n          DefaultTTL: 0\n          MaxTTL: 0\n",
+            );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(ORP, "OriginRequestPolicyId: !Ref Orp"),
+                // A policy apifront does not know.
+                API.with(
+                    ORP,
+                    "OriginRequestPolicyId: 99999999-2fd4-4709-b370-b4c650ea3fcf",
+                ),
+                // Nothing forwarded at all: `api-behavior-forwards-nothing` reports it.
+                API.with(&format!("          {ORP}\n"), ""),
+            ])
+            .fail([case(legacy).message(
+                "default behavior drops query strings before origin `orders-api` (legacy \
+                 ForwardedValues)",
+            )])
+            .unsafe_fix([
+                (
+                    case(example.mark("!Ref ApiCache")).message(
+                        "default behavior drops query strings before origin `orders-api` \
+                         (custom cache policy `ApiCache`)",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(API.with(
+                        ORP,
+                        "OriginRequestPolicyId: ‸88a5eaf4-2fd4-4709-b370-b4c650ea3fcf",
+                    ))
+                    .message(
+                        "default behavior drops query strings before origin `orders-api` \
+                             (cache policy CachingDisabled (4135ea2d-…) and origin request policy \
+                             CORS-S3Origin (88a5eaf4-…))",
+                    ),
+                    API.to_string(),
+                ),
+            ])
+            .test();
     }
 }

@@ -5,7 +5,7 @@ use crate::lint::{
     Severity, Snippet,
 };
 use crate::managed;
-use crate::model::{Format, PolicyRef};
+use crate::model::PolicyRef;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -24,34 +24,29 @@ pub static RULE: Rule = Rule {
             only fills gaps; with `true` CloudFront replaces them. Make the choice explicit. The \
             managed CORS policies allow any origin (`*`), which browsers refuse for \
             credentialed requests and which is rarely right for an authenticated API.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
                     api_behavior!(),
                     "          ResponseHeadersPolicyId: 5cc3b908-e619-4b99-88e5-2cf7f45965bd # CORS-With-Preflight\n"
                 )
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
                     api_behavior!(),
                     "          ResponseHeadersPolicyId: 67f7725c-6f97-4210-82d7-5512b31e9d03 # SecurityHeadersPolicy\n"
                 )
-            ),
-        },
+            )),
         exceptions: "An API that leaves CORS to CloudFront on purpose, with a custom policy \
             listing its allowed origins; disable the rule for that distribution.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -108,79 +103,34 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, LintConfig};
-    use crate::managed;
-    use crate::model::{PolicyRef, ResponseHeadersPolicy};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{
+        beside, case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+    };
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
+    /// The API distribution with this response headers policy id.
+    fn policy(id: &str) -> String {
+        cfn(
+            "",
+            API_ORIGIN,
+            &format!("{API_BEHAVIOR}          ResponseHeadersPolicyId: {id}\n"),
+        )
     }
 
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
-
-    #[test]
-    fn managed_and_custom_cors_policies_are_reported() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).response_headers_policy_id =
-            policy("60669652-455b-4ae9-85a4-c4c02393f86c");
-        let f = check(&RULE, &doc);
-        assert!(f[0]
-            .message
-            .contains("the managed policy SimpleCORS allows any web origin"));
-        default_behavior(&mut doc).response_headers_policy_id = policy(managed::SECURITY_HEADERS);
-        assert!(check(&RULE, &doc).is_empty());
-        doc.response_headers_policies.push(ResponseHeadersPolicy {
-            name: "Cors".into(),
-            has_cors: true,
-            cors_origin_override: known(true),
-            ..ResponseHeadersPolicy::default()
-        });
-        default_behavior(&mut doc).response_headers_policy_id =
-            known(PolicyRef::Local("Cors".into()));
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("OriginOverride true"));
-        dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
-        assert!(check(&RULE, &doc).is_empty(), "API behaviors only");
-    }
-
-    #[test]
-    fn unknown_values_are_silent() {
-        let mut doc = api_doc();
-        doc.response_headers_policies.push(ResponseHeadersPolicy {
-            name: "Cors".into(),
-            has_cors: true,
-            cors_origin_override: Field::unknown(
-                Unknown::Intrinsic("Ref".into()),
-                Default::default(),
-                "o",
+    /// [`policy`] with a custom CORS policy beside it: `override_line` is its `OriginOverride`
+    /// line (or none).
+    fn custom(override_line: &str) -> String {
+        beside(
+            &policy("‸!Ref Cors"),
+            &format!(
+                "Cors:\n  Type: AWS::CloudFront::ResponseHeadersPolicy\n  Properties:\n    \
+                 ResponseHeadersPolicyConfig:\n      Name: cors\n      CorsConfig:\n        \
+                 AccessControlAllowCredentials: true\n{override_line}"
             ),
-            ..ResponseHeadersPolicy::default()
-        });
-        default_behavior(&mut doc).response_headers_policy_id =
-            known(PolicyRef::Local("Cors".into()));
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).response_headers_policy_id =
-            Field::unknown(Unknown::Intrinsic("Ref".into()), Default::default(), "p");
-        assert!(check(&RULE, &doc).is_empty());
+        )
     }
 
     #[test]
-    fn end_to_end() {
-        let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "5cc3b908")]);
-        assert!(found(RULE.docs.use_instead.text).is_empty());
+    fn cases() {
         let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
@@ -190,7 +140,7 @@ mod tests {
     target_origin_id           = "api"
     cache_policy_id            = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
     origin_request_policy_id   = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
-    response_headers_policy_id = aws_cloudfront_response_headers_policy.cors.id
+    response_headers_policy_id = ‸aws_cloudfront_response_headers_policy.cors.id
   }
 }
 
@@ -211,9 +161,40 @@ resource "aws_cloudfront_response_headers_policy" "cors" {
   }
 }
 "#;
-        assert_eq!(
-            found(tf),
-            vec![at(tf, "aws_cloudfront_response_headers_policy.cors.id")]
+        let no_cors = beside(
+            &policy("!Ref Headers"),
+            "Headers:\n  Type: AWS::CloudFront::ResponseHeadersPolicy\n  Properties:\n    \
+             ResponseHeadersPolicyConfig:\n      Name: security",
         );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                policy("!Ref ResponseHeadersPolicy"),
+                custom("        OriginOverride: !Ref Override\n").unmarked(),
+                no_cors,
+                // Not an API origin.
+                policy("60669652-455b-4ae9-85a4-c4c02393f86c").with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "site.s3.amazonaws.com",
+                ),
+            ])
+            .fail([
+                case(RULE.docs.example.text.mark("5cc3b908")).message(
+                    "default behavior adds CORS headers to responses of origin `orders-api`; the \
+                     managed policy CORS-With-Preflight allows any web origin (`*`), wrong for \
+                     credentialed requests. Let either the API or CloudFront manage CORS",
+                ),
+                case(policy("‸60669652-455b-4ae9-85a4-c4c02393f86c"))
+                    .message("the managed policy SimpleCORS allows any web origin"),
+                case(custom("        OriginOverride: true\n")).message(
+                    "custom policy `Cors` has OriginOverride true: its headers replace the API's",
+                ),
+                case(custom("")).message(
+                    "custom policy `Cors` has OriginOverride false: the API's CORS headers win",
+                ),
+                case(tf),
+            ])
+            .test();
     }
 }

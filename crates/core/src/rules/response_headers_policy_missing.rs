@@ -1,12 +1,12 @@
 //! `response-headers-policy-missing`: a behavior has no response headers policy.
 
-use super::policies::is_set;
+use super::helpers::is_set;
+use crate::lint::Key;
 use crate::lint::{
     behavior_name, edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule,
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "response-headers-policy-missing",
@@ -22,21 +22,15 @@ pub static RULE: Rule = Rule {
             `Strict-Transport-Security`, `X-Content-Type-Options` and `X-Frame-Options` depend \
             on every backend setting them. The managed SecurityHeadersPolicy adds them at the \
             edge.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(api_doc!()),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 concat!(
                     api_behavior!(),
                     "          ResponseHeadersPolicyId: 67f7725c-6f97-4210-82d7-5512b31e9d03\n"
                 )
-            ),
-        },
+            )),
         exceptions: "Backends that set their own security headers. The unsafe fix attaches the \
             managed SecurityHeadersPolicy (`67f7725c-…`), which also sets HSTS for a year and \
             `X-Frame-Options: SAMEORIGIN`; check that this suits every client.",
@@ -44,6 +38,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/adding-response-headers.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -60,11 +55,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             } else {
                 editor.insert_key(
                     b.span,
-                    ctx.key(
-                        "ResponseHeadersPolicyId",
-                        "ResponseHeadersPolicyId",
-                        "response_headers_policy_id",
-                    ),
+                    Key::RESPONSE_HEADERS_POLICY_ID,
                     Value::Str(managed::SECURITY_HEADERS),
                 )
             };
@@ -85,60 +76,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, LintConfig};
-    use crate::managed;
-    use crate::model::PolicyRef;
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
-    }
+    const SECURITY: &str = "67f7725c-6f97-4210-82d7-5512b31e9d03";
 
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
-    }
-
-    #[test]
-    fn missing_policy_is_information() {
-        let mut doc = api_doc();
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].message, "default behavior has no response headers policy; security headers depend on the origin");
-        default_behavior(&mut doc).response_headers_policy_id = policy(managed::SECURITY_HEADERS);
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).response_headers_policy_id = known(PolicyRef::Id(String::new()));
-        assert_eq!(check(&RULE, &doc).len(), 1);
-    }
-
-    #[test]
-    fn unknown_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).response_headers_policy_id =
-            Field::unknown(Unknown::Intrinsic("Fn::If".into()), Default::default(), "p");
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fix() {
-        let example = RULE.docs.example.text;
-        assert_eq!(
-            found(example),
-            vec![at(example, "TargetOriginId: orders-api")]
-        );
-        let fixed = fix_text(example, &LintConfig::default(), true).unwrap();
-        assert!(found(&fixed).is_empty());
-        assert!(fixed.contains(
-            "DefaultCacheBehavior:\n          ResponseHeadersPolicyId: 67f7725c-6f97-4210-82d7-5512b31e9d03\n          TargetOriginId"
-        ), "{fixed}");
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
+    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "api"
     domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
@@ -147,17 +89,40 @@ mod tests {
     target_origin_id           = "api"
     cache_policy_id            = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
     origin_request_policy_id   = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
-    response_headers_policy_id = ""
+    response_headers_policy_id = ‸""
   }
 }
 "#;
-        assert_eq!(found(tf), vec![at(tf, "\"\"")]);
-        let fixed = fix_text(tf, &LintConfig::default(), true).unwrap();
-        assert!(
-            fixed.contains("response_headers_policy_id = \"67f7725c"),
-            "{fixed}"
-        );
+
+    #[test]
+    fn cases() {
+        let with = |id: &str| format!("{API}          ResponseHeadersPolicyId: {id}\n");
         let reference = include_str!("../../tests/fixtures/reference/hardened.json");
-        assert!(found(reference).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                with(SECURITY),
+                with("!If [Hardened, 67f7725c-6f97-4210-82d7-5512b31e9d03, !Ref AWS::NoValue]"),
+                reference.to_string(),
+            ])
+            .unsafe_fix([
+                (
+                    case(API.mark("TargetOriginId: orders-api")).message(
+                        "default behavior has no response headers policy; security headers \
+                         depend on the origin",
+                    ),
+                    API.with(
+                        "DefaultCacheBehavior:\n",
+                        &format!("DefaultCacheBehavior:\n          ResponseHeadersPolicyId: {SECURITY}\n"),
+                    ),
+                ),
+                (
+                    case(TERRAFORM).not_rendered(
+                        "the Terraform parser keeps an empty policy id, the others read it as \
+                         absent",
+                    ),
+                    TERRAFORM.unmarked().with("= \"\"", &format!("= \"{SECURITY}\"")),
+                ),
+            ])
+            .test();
     }
 }

@@ -5,7 +5,20 @@ use crate::lint::{
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
-use crate::model::{Format, PolicyRef};
+use crate::model::PolicyRef;
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        api_origin!(),
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+          OriginRequestPolicyId: 88a5eaf4-2fd4-4709-b370-b4c650ea3fcf # CORS-S3Origin
+"
+    ),
+    api_cache!("[Authorization]", "all", "all")
+);
 
 pub static RULE: Rule = Rule {
     slug: "s3-oriented-policy-on-api",
@@ -24,28 +37,18 @@ pub static RULE: Rule = Rule {
             cookies; most forward no query strings either. Typical API requests lose their \
             parameters, `Authorization` and `Content-Type`. They are usually copied from the \
             S3 part of a mixed distribution.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "",
-                api_origin!(),
-                "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: 88a5eaf4-2fd4-4709-b370-b4c650ea3fcf # CORS-S3Origin
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf # CORS-S3Origin" => "b689b0a8-53d0-40ab-baf2-68738e2966ac # AllViewerExceptHostHeader"
+        )),
         exceptions: "An API route that really needs nothing but these headers. The unsafe fix \
             switches to AllViewerExceptHostHeader (origin request) or CachingDisabled (cache).",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -110,82 +113,69 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, LintConfig};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
-    }
+    const CACHE: &str = "CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
+    const ALL_VIEWER_EXCEPT_HOST: &str = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
+    fn orp(id: &str) -> String {
+        API.with(ORP, &format!("OriginRequestPolicyId: {id}"))
     }
 
     #[test]
-    fn s3_policies_on_api_behaviors_warn() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("59781A5B-3903-41f3-afcb-af62929ccde1");
-        default_behavior(&mut doc).cache_policy_id = policy("08627262-05a9-4f76-9ded-b50ca2e3a84f");
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 2);
-        assert!(f[0]
-            .message
-            .contains("origin request policy CORS-CustomOrigin"));
-        assert!(f[1].message.contains("cache policy Elemental-MediaPackage"));
-        dist(&mut doc).origins[0] = origin("api", "site.s3.eu-west-1.amazonaws.com");
-        assert!(check(&RULE, &doc).is_empty(), "fine on S3 origins");
-    }
-
-    #[test]
-    fn unknown_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).origin_request_policy_id = Field::unknown(
-            Unknown::Intrinsic("Fn::ImportValue".into()),
-            Default::default(),
-            "p",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fix() {
+    fn cases() {
         let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "88a5eaf4")]);
-        let fixed = fix_text(example, &LintConfig::default(), true).unwrap();
-        assert!(found(&fixed).is_empty());
-        assert!(fixed.contains(
-            "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac # CORS-S3Origin"
-        ));
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.lambda-url.eu-west-1.on.aws"
-  }
-  default_cache_behavior {
-    target_origin_id         = "api"
-    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = "acba4595-bd28-49b8-b9fe-13317c0390fa"
-  }
-}
-"#;
-        assert_eq!(found(tf), vec![at(tf, "\"acba4595")]);
-        let cli = r#"{"DistributionConfig": {"Enabled": true,
-  "Origins": {"Quantity": 1, "Items": [{"Id": "api",
-    "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com",
-    "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}]},
-  "DefaultCacheBehavior": {"TargetOriginId": "api",
-    "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
-    "OriginRequestPolicyId": "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf"}}}"#;
-        assert_eq!(found(cli), vec![at(cli, "\"88a5eaf4")]);
+        let both = API
+            .with(
+                ORP,
+                "OriginRequestPolicyId: ‸59781A5B-3903-41f3-afcb-af62929ccde1",
+            )
+            .with(
+                CACHE,
+                "CachePolicyId: ‸08627262-05a9-4f76-9ded-b50ca2e3a84f",
+            );
+        let site = |text: String| {
+            text.with(
+                "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "site.s3.eu-west-1.amazonaws.com",
+            )
+        };
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                orp("!ImportValue shared-orp"),
+                // Made for S3 origins, and used for one.
+                site(orp("88a5eaf4-2fd4-4709-b370-b4c650ea3fcf")),
+            ])
+            .unsafe_fix([
+                (
+                    case(example.mark("88a5eaf4")).message(
+                        "default behavior sends requests for origin `orders-api` through the \
+                         origin request policy CORS-S3Origin, made for S3 or media origins; \
+                         query strings, cookies and most headers do not reach the API",
+                    ),
+                    example.with(
+                        "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf",
+                        ALL_VIEWER_EXCEPT_HOST,
+                    ),
+                ),
+                (
+                    case(both).message("made for S3 or media origins"),
+                    API.to_string(),
+                ),
+                (
+                    case(orp("‸acba4595-bd28-49b8-b9fe-13317c0390fa").with(
+                        "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                        "abc123defg.lambda-url.eu-west-1.on.aws",
+                    ))
+                    .message("origin request policy UserAgentRefererHeaders"),
+                    API.with(
+                        "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                        "abc123defg.lambda-url.eu-west-1.on.aws",
+                    ),
+                ),
+            ])
+            .test();
     }
 }

@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
 
 pub static RULE: Rule = Rule {
     slug: "s3-origin-without-oac",
@@ -23,9 +23,7 @@ pub static RULE: Rule = Rule {
             recommends origin access control (Security Hub CloudFront.13, checkov \
             CKV2_AWS_46, cdk-nag CFR7); apifront does not read the identity, so it reports \
             those origins too.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -34,11 +32,8 @@ pub static RULE: Rule = Rule {
                     "            S3OriginConfig: {}\n",
                 ),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+            )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
                     api_origin!(),
@@ -48,14 +43,14 @@ pub static RULE: Rule = Rule {
                     "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "A deliberately public bucket, or one still on an origin access identity \
             while migrating: suppress the rule for that distribution.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html",
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -86,71 +81,46 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::model::PolicyRef;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const S3: &str = "            S3OriginConfig: {}\n";
+    const BUCKET: &str = "site-bucket.s3.eu-west-1.amazonaws.com";
 
     #[test]
-    fn s3_without_oac() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc)
-            .origins
-            .push(origin("site", "site.s3.eu-west-1.amazonaws.com"));
-        let f = check(&RULE, &doc);
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert!(f[0].message.contains("origin `site`"));
-        dist(&mut doc).origins[1].origin_access_control_id = known(PolicyRef::Id("E1".into()));
-        assert!(check(&RULE, &doc).is_empty());
-        dist(&mut doc).origins[1] = origin("site", "site.s3-website-eu-west-1.amazonaws.com");
-        assert!(check(&RULE, &doc).is_empty());
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Info);
-    }
-
-    #[test]
-    fn unknown_oac_counts_as_set() {
-        let mut doc = api_doc();
-        dist(&mut doc)
-            .origins
-            .push(origin("site", "site.s3.eu-west-1.amazonaws.com"));
-        dist(&mut doc).origins[1].origin_access_control_id = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "site-bucket")
-        );
-        let tf = r#"resource "aws_cloudfront_distribution" "d" {
-  origin {
-    origin_id   = "site"
-    domain_name = "site-bucket.s3.eu-west-1.amazonaws.com"
-    s3_origin_config {
-      origin_access_identity = ""
-    }
-  }
-  origin {
-    origin_id                = "site2"
-    domain_name              = "site2.s3.eu-west-1.amazonaws.com"
-    origin_access_control_id = aws_cloudfront_origin_access_control.site.id
-  }
-}
-"#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(tf, "\"site-bucket")
-        );
-        let json = r#"{"DistributionConfig": {"Origins": {"Quantity": 1, "Items": [
-  {"Id": "s", "DomainName": "s.s3.amazonaws.com", "OriginAccessControlId": "",
+    fn cases() {
+        let only_site = API
+            .with(
+                "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "‸site.s3.amazonaws.com",
+            )
+            .with(
+                "            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [TLSv1.2]\n",
+                S3,
+            );
+        let cli = r#"{"DistributionConfig": {"Origins": {"Quantity": 1, "Items": [
+  {"Id": "s", "DomainName": ‸"s.s3.amazonaws.com", "OriginAccessControlId": "",
    "S3OriginConfig": {"OriginAccessIdentity": ""}}]}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!((f[0].span.line, f[0].span.column), position(json, "\"s.s3"));
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                EXAMPLE.with(
+                    S3,
+                    &format!("{S3}            OriginAccessControlId: !Ref SiteAccess\n"),
+                ),
+                // A website endpoint cannot use origin access control.
+                EXAMPLE.with(BUCKET, "site-bucket.s3-website-eu-west-1.amazonaws.com"),
+            ])
+            .fail([
+                case(EXAMPLE.mark(BUCKET)).message(
+                    "S3 origin `site` has no origin access control: the bucket must be public, \
+                     and its objects are reachable around CloudFront",
+                ),
+                // No API behavior: a public site is less surprising.
+                case(only_site).severity(Severity::Info),
+                case(cli).severity(Severity::Info),
+            ])
+            .test();
     }
 }

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "spa-error-rewrite-hits-api",
@@ -18,9 +17,7 @@ pub static RULE: Rule = Rule {
         why_bad: "Custom error responses apply to the whole distribution: API 403 and 404 \
             answers become `200 text/html`, client code parses HTML and authorization failures \
             look like success.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "        CustomErrorResponses:
           - ErrorCode: 404
             ResponseCode: 200
@@ -29,18 +26,15 @@ pub static RULE: Rule = Rule {
 ",
                 api_origin!(),
                 api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "None with API behaviors: rewrite SPA paths with a CloudFront Function on \
             the SPA behavior, or serve the SPA and the API from separate distributions.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/custom-error-pages.html",
             "https://stevekinney.com/courses/aws-frontend/custom-error-pages-and-spa-routing",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -75,40 +69,44 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::model::CustomErrorResponse;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn spa_rewrite_fails_with_api() {
-        let mut doc = api_doc();
-        dist(&mut doc)
-            .custom_error_responses
-            .push(CustomErrorResponse {
-                error_code: known(404),
-                response_code: known(200),
-                response_page_path: known("/index.html".into()),
-                ..Default::default()
-            });
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        dist(&mut doc).custom_error_responses[0].response_code = known(404);
-        assert!(check(&RULE, &doc).is_empty());
+    /// The API distribution with one custom error response: `code`, `response`, `/index.html`.
+    fn rewrite(code: &str, response: &str) -> String {
+        cfn(
+            &format!(
+                "        CustomErrorResponses:\n          - ErrorCode: {code}\n            \
+                 ResponseCode: {response}\n            ResponsePagePath: /index.html\n"
+            ),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
     #[test]
-    fn unknown_response_code_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc)
-            .custom_error_responses
-            .push(crate::model::CustomErrorResponse {
-                error_code: known(404),
-                response_code: crate::value::Field::unknown(
-                    crate::value::Unknown::Intrinsic("Ref".into()),
-                    Default::default(),
-                    "u",
+    fn cases() {
+        let example = RULE.docs.example.text;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                rewrite("404", "404"),
+                rewrite("502", "200"),
+                rewrite("404", "!Ref ResponseCode"),
+                // No behavior reaches an API.
+                rewrite("404", "200").with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "site.s3.amazonaws.com",
                 ),
-                response_page_path: known("/index.html".into()),
-                ..Default::default()
-            });
-        assert!(check(&RULE, &doc).is_empty());
+            ])
+            .fail([
+                case(example.with("- ErrorCode: 404", "- ‸ErrorCode: 404")).message(
+                    "error 404 is answered with `/index.html` and status 200 for the whole \
+                     distribution, including API behaviors: API errors become HTML successes",
+                ),
+                case(rewrite("403", "200").with("- ErrorCode", "- ‸ErrorCode"))
+                    .message("error 403 is answered"),
+            ])
+            .test();
     }
 }

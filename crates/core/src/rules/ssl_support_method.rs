@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "ssl-support-method",
@@ -21,32 +20,15 @@ pub static RULE: Rule = Rule {
             charge, only to serve clients that do not send SNI, which nearly every client \
             does today (Security Hub CloudFront.8). `static-ip` works only for accounts AWS \
             enabled it for.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: vip
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(changed!(
+            cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+            "SslSupportMethod: sni-only" => "SslSupportMethod: vip"
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
+            custom_certificate!(),
+            api_origin!(),
+            api_behavior!()
+        )),
         exceptions: "Clients that cannot send SNI (some embedded devices) need `vip`; suppress \
             the rule for that distribution. With the default certificate the value is \
             ignored (the API reports `vip` there), so it is not checked.",
@@ -54,6 +36,10 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
         ],
+        fix_safety: Some(
+            "Replacing `vip` or `static-ip` with `sni-only` is unsafe: viewers whose clients \
+             do not send SNI lose access. Correcting a misspelt `sni-only` is safe.",
+        ),
     },
     check,
 };
@@ -129,62 +115,71 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    fn with(method: crate::value::Field<String>) -> crate::model::Document {
-        let mut doc = api_doc();
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.present = true;
-        vc.acm_certificate_arn = known("arn:aws:acm:us-east-1:1:certificate/x".into());
-        vc.ssl_support_method = method;
-        doc
+    /// A certificate from `source` (a key line) with this SslSupportMethod (none: empty).
+    fn certificate(source: &str, method: &str) -> String {
+        let method = if method.is_empty() {
+            String::new()
+        } else {
+            format!("          SslSupportMethod: {method}\n")
+        };
+        cfn(
+            &format!("        Aliases: [api.example.com]\n        ViewerCertificate:\n          {source}\n{method}"),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
+    }
+
+    const ACM: &str = "AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc";
+
+    fn method(m: &str) -> String {
+        certificate(ACM, m)
     }
 
     #[test]
-    fn methods() {
-        assert!(check(&RULE, &with(known("sni-only".into()))).is_empty());
-        assert!(check(&RULE, &with(Default::default())).is_empty());
-        let f = check(&RULE, &with(known("vip".into())));
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert!(!f[0].fix.as_ref().unwrap().safe);
-        assert!(check(&RULE, &with(known("static-ip".into())))[0]
-            .message
-            .contains("static-ip"));
-        let f = check(&RULE, &with(known("SNI-only".into())));
-        assert_eq!(f[0].severity, Severity::Error);
-        assert!(f[0].fix.as_ref().unwrap().safe);
-        let mut doc = with(known("vip".into()));
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.acm_certificate_arn = Default::default();
-        vc.cloudfront_default_certificate = known(true);
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_method_is_silent() {
-        assert!(check(&RULE, &with(unknown())).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!((f[0].span.line, f[0].span.column), position(yaml, "vip"));
-        let fixed = apply_all(yaml, &f);
-        assert!(fixed.contains("SslSupportMethod: sni-only"));
-        assert!(lint_rule(&RULE, &fixed).is_empty());
-        let tf = r#"resource "aws_cloudfront_distribution" "d" {
-  viewer_certificate {
-    acm_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
-    ssl_support_method  = "vip"
-  }
-}
-"#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 27));
-        let json = r#"{"DistributionConfig": {"ViewerCertificate": {
+    fn cases() {
+        let cli = r#"{"DistributionConfig": {"ViewerCertificate": {
   "CloudFrontDefaultCertificate": true, "SSLSupportMethod": "vip",
   "MinimumProtocolVersion": "TLSv1", "CertificateSource": "cloudfront"}}}"#;
-        assert!(lint_rule(&RULE, json).is_empty());
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                method("sni-only"),
+                method(""),
+                method("!Ref SslSupportMethod"),
+                certificate("CloudFrontDefaultCertificate: true", "vip"),
+                cli.to_string(),
+            ])
+            .fail([case(method("‸sni only and more"))
+                .severity(Severity::Error)
+                .message("SSLSupportMethod `sni only and more` is not valid; use `sni-only` (or `vip`, `static-ip`)")])
+            .fix([
+                (
+                    case(method("‸SNI-only")).severity(Severity::Error),
+                    method("sni-only"),
+                ),
+                (case(method("‸sni")).severity(Severity::Error), method("sni-only")),
+            ])
+            .unsafe_fix([
+                (
+                    case(RULE.docs.example.text.mark("vip")).message(
+                        "SSLSupportMethod `vip` serves the certificate from dedicated IP \
+                         addresses at an extra monthly charge; use `sni-only`",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(method("‸static-ip"))
+                        .message("SSLSupportMethod `static-ip` works only for accounts AWS enabled it for"),
+                    method("sni-only"),
+                ),
+                (
+                    // A certificate from a parameter is still a custom one.
+                    case(certificate("AcmCertificateArn: !Ref Certificate", "‸vip")),
+                    certificate("AcmCertificateArn: !Ref Certificate", "sni-only"),
+                ),
+            ])
+            .test();
     }
 }

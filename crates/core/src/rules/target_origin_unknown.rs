@@ -4,7 +4,8 @@ use crate::lint::{
     behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
+
+const USE_INSTEAD: &str = api_doc!();
 
 pub static RULE: Rule = Rule {
     slug: "target-origin-unknown",
@@ -18,37 +19,16 @@ pub static RULE: Rule = Rule {
             origin group of the distribution.",
         why_bad: "CloudFront rejects the distribution; the behavior has nowhere to send \
             requests.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+        example: Snippet::cfn_yaml(changed!(
+            USE_INSTEAD,
+            "TargetOriginId: orders-api" => "TargetOriginId: orders"
+        )),
+        use_instead: Snippet::cfn_yaml(USE_INSTEAD),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -105,34 +85,45 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const TARGET: &str = "TargetOriginId: orders-api";
 
     #[test]
-    fn missing_target_fails() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).target_origin_id = known("apii".into());
-        let f = check(&RULE, &doc);
-        assert!(f[0].message.contains("origin ids are `api`"));
-        dist(&mut doc).dynamic_blocks.push("origin".into());
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let dynamic = r#"resource "aws_cloudfront_distribution" "d" {
+  dynamic "origin" {
+    for_each = var.origins
+    content {
+      origin_id   = origin.key
+      domain_name = origin.value
     }
-
-    #[test]
-    fn unknown_target_or_origin_id_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).target_origin_id = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).target_origin_id = known("other".into());
-        dist(&mut doc).origins[0].id = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+"#;
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(TARGET, "TargetOriginId: !Ref Target"),
+                API.with("- Id: orders-api", "- Id: !Ref OriginId")
+                    .with(TARGET, "TargetOriginId: other"),
+            ])
+            .pass([case(dynamic).not_rendered("Terraform dynamic blocks")])
+            .fail([
+                case(RULE.docs.example.text.mark("orders\n")).message(
+                    "default behavior targets origin `orders`, which does not exist (origin ids \
+                     are `orders-api`)",
+                ),
+                case(format!(
+                    "{}        DefaultCacheBehavior:\n          TargetOriginId: ‸api\n",
+                    "Resources:\n  Cdn:\n    Type: AWS::CloudFront::Distribution\n    \
+                     Properties:\n      DistributionConfig:\n        Enabled: true\n"
+                ))
+                .message("(the distribution has no origins)"),
+            ])
+            .test();
     }
 }

@@ -49,6 +49,7 @@ pub static RULE: Rule = Rule {
                 )
             ),
         },
+        fix_safety: None,
         exceptions: "Always informational. To have the generated blocks checked, lint the \
             output of `terraform show` for a plan or the distribution's \
             `aws cloudfront get-distribution-config` JSON; or suppress with \
@@ -104,4 +105,27 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 /// `function_association`).
 fn leaf(path: &str) -> &str {
     path.rsplit('.').next().unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::tester::{case, CaseText, Tester};
+
+    #[test]
+    fn cases() {
+        let example = RULE.docs.example.text;
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                RULE.docs
+                    .use_instead
+                    .text
+                    .with("enabled = true", "enabled = var.enabled"),
+            ])
+            .fail([case(example.mark("dynamic \""))
+                .message("is not expanded")
+                .not_rendered("dynamic blocks exist only in Terraform")])
+            .test();
+    }
 }

@@ -32,6 +32,7 @@ pub static RULE: Rule = Rule {
             format: Format::Terraform,
             text: tf_doc!("", "", ""),
         },
+        fix_safety: None,
         exceptions: "Always informational. Lint the module's directory as well \
             (`apifront lint modules/orders-api`), or suppress with \
             `# apifront-ignore: terraform-module-not-read` above the distribution.",
@@ -80,4 +81,42 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             ctx.finding(&RULE, m.span, &m.path, message)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::tester::{case, CaseText, Tester};
+
+    #[test]
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let with_module = |source: &str| {
+            example.with(
+                "module \"orders_api\" {\n  source = \"./modules/orders-api\"\n}",
+                &format!("‸module \"orders_api\" {{\n  source = {source}\n}}"),
+            )
+        };
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                // A variable elsewhere in the input changes nothing: there is no module call.
+                RULE.docs
+                    .use_instead
+                    .text
+                    .with("enabled = true", "enabled = var.enabled"),
+            ])
+            .fail([
+                case(with_module("\"./modules/orders-api\""))
+                    .message("module `orders_api` (source `./modules/orders-api`) is not read: lint that directory too")
+                    .not_rendered("module blocks exist only in Terraform"),
+                case(with_module("\"terraform-aws-modules/apigateway-v2/aws\""))
+                    .message("what it creates is not checked here")
+                    .not_rendered("module blocks exist only in Terraform"),
+                case(with_module("var.module_source"))
+                    .message("module `orders_api` is not read")
+                    .not_rendered("module blocks exist only in Terraform"),
+            ])
+            .test();
+    }
 }

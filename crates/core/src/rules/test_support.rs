@@ -1,4 +1,5 @@
-//! Builders of small model values and runners for rule tests.
+//! Builders of small model values, for the unit tests that build a model by hand (the rule
+//! tables of [`super::tester`] work on text).
 
 use crate::classify::classify_host;
 use crate::lint::{Finding, LintContext, Rule};
@@ -73,47 +74,10 @@ pub fn dist(doc: &mut Document) -> &mut Distribution {
     &mut doc.distributions[0]
 }
 
-/// The default behavior of the first distribution, for changes.
-pub fn default_behavior(doc: &mut Document) -> &mut Behavior {
-    doc.distributions[0].default_behavior.as_mut().unwrap()
-}
-
 /// Runs one rule on every distribution of a model built in a test.
 pub fn check(rule: &Rule, doc: &Document) -> Vec<Finding> {
     doc.distributions
         .iter()
         .flat_map(|d| (rule.check)(&LintContext::new(doc, "", d)))
         .collect()
-}
-
-/// Lints `text` end to end and keeps the findings of `rule`.
-pub fn lint_rule(rule: &Rule, text: &str) -> Vec<Finding> {
-    crate::lint::lint_text(text, &crate::lint::LintConfig::default())
-        .unwrap_or_else(|e| panic!("{e}"))
-        .findings
-        .into_iter()
-        .filter(|f| f.rule == rule.slug)
-        .collect()
-}
-
-/// The 1-based line and UTF-16 column of the first occurrence of `needle` in `text`.
-pub fn position(text: &str, needle: &str) -> (u32, u32) {
-    let offset = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle} not found"));
-    crate::span::LineIndex::new(text).line_col(offset)
-}
-
-/// An unknown field (a CloudFormation `Ref`).
-pub fn unknown<T>() -> Field<T> {
-    Field::unknown(
-        crate::value::Unknown::Intrinsic("Ref".into()),
-        Span::default(),
-        "unknown",
-    )
-}
-
-/// Applies every fix (safe and unsafe) of `findings` to `text`.
-pub fn apply_all(text: &str, findings: &[Finding]) -> String {
-    crate::lint::apply_fixes(text, findings, true)
 }

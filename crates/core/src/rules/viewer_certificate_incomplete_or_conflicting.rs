@@ -1,11 +1,12 @@
 //! `viewer-certificate-incomplete-or-conflicting`: the viewer certificate names no certificate,
 //! several, or a custom one without `SSLSupportMethod`.
 
+use crate::lint::Key;
 use crate::lint::{
     edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::{Format, ViewerCertificate};
+use crate::model::ViewerCertificate;
 use crate::value::Field;
 
 pub static RULE: Rule = Rule {
@@ -24,37 +25,18 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront needs exactly one certificate source, and with a custom \
             certificate it also needs to know how to serve it (`sni-only`). Otherwise the \
             distribution is rejected when it is created or updated.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                "        Aliases: [api.example.com]
-        ViewerCertificate:
-          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-",
-                api_origin!(),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(changed!(
+            cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
+            "          SslSupportMethod: sni-only\n" => ""
+        )),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!())),
         exceptions: "None: CloudFront rejects these certificates. Values that come from \
             parameters or expressions are not checked.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
             "https://docs.aws.amazon.com/sdk-for-python/v4/reference/clients/cloudfront/dictionaries/ViewerCertificateDict/",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -74,17 +56,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     if !vc.present {
         return Vec::new();
     }
-    let names = |cli: &'static str, cfn: &'static str, tf: &'static str| ctx.key(cli, cfn, tf);
-    let acm = names(
-        "ACMCertificateArn",
-        "AcmCertificateArn",
-        "acm_certificate_arn",
-    );
-    let iam = names("IAMCertificateId", "IamCertificateId", "iam_certificate_id");
-    let default = names(
-        "CloudFrontDefaultCertificate",
-        "CloudFrontDefaultCertificate",
-        "cloudfront_default_certificate",
+    let name = |key: Key| key.name(ctx.format());
+    let (acm, iam, default) = (
+        name(Key::ACM_CERTIFICATE_ARN),
+        name(Key::IAM_CERTIFICATE_ID),
+        name(Key::CLOUDFRONT_DEFAULT_CERTIFICATE),
     );
     let default_on = vc.cloudfront_default_certificate.get() == Some(&true);
     let sources: Vec<(&str, &crate::span::Span, &str)> = [
@@ -119,7 +95,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let custom = !default_on;
     let field = &vc.ssl_support_method;
     if custom && !field.is_present() {
-        let key = names("SSLSupportMethod", "SslSupportMethod", "ssl_support_method");
+        let key = name(Key::SSL_SUPPORT_METHOD);
         let message = format!(
             "the viewer certificate uses {} but sets no {key}; set it to `sni-only`",
             sources[0].0
@@ -127,7 +103,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let fix = Fix::safe(
             format!("set {key} to sni-only"),
             ctx.editor()
-                .insert_key(vc.span, key, Value::Str("sni-only"))
+                .insert_key(vc.span, Key::SSL_SUPPORT_METHOD, Value::Str("sni-only"))
                 .into_iter()
                 .collect(),
         );
@@ -160,108 +136,84 @@ fn none_named(
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    const ARN: &str = "arn:aws:acm:us-east-1:1:certificate/x";
+    const ACM: &str =
+        "          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc\n";
+    const SNI: &str = "          SslSupportMethod: sni-only\n";
+    const DEFAULT: &str = "          CloudFrontDefaultCertificate: true\n";
+    const IAM: &str = "          IamCertificateId: ASCAEXAMPLE\n";
 
-    fn with_cert() -> crate::model::Document {
-        let mut doc = api_doc();
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.present = true;
-        vc.acm_certificate_arn = known(ARN.into());
-        vc.ssl_support_method = known("sni-only".into());
-        doc
+    /// A viewer certificate block of these lines.
+    fn certificate(lines: &str) -> String {
+        cfn(
+            &format!("        Aliases: [api.example.com]\n        ViewerCertificate:\n{lines}"),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
     #[test]
-    fn complete_certificates_pass() {
-        assert!(check(&RULE, &api_doc()).is_empty());
-        let mut doc = with_cert();
-        assert!(check(&RULE, &doc).is_empty());
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.acm_certificate_arn = Default::default();
-        vc.ssl_support_method = Default::default();
-        vc.cloudfront_default_certificate = known(true);
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn conflicts_missing_method_and_no_certificate_fail() {
-        let mut doc = with_cert();
-        dist(&mut doc)
-            .viewer_certificate
-            .cloudfront_default_certificate = known(true);
-        let f = check(&RULE, &doc);
-        assert!(f[0]
-            .message
-            .contains("sets ACMCertificateArn and CloudFrontDefaultCertificate"));
-        let mut doc = with_cert();
-        dist(&mut doc).viewer_certificate.iam_certificate_id = known("ASCAEXAMPLE".into());
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("ACMCertificateArn and IAMCertificateId"));
-        let mut doc = with_cert();
-        dist(&mut doc).viewer_certificate.ssl_support_method = Default::default();
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("sets no SSLSupportMethod"));
-        let mut doc = with_cert();
-        dist(&mut doc).viewer_certificate.acm_certificate_arn = known(String::new());
-        assert!(check(&RULE, &doc)[0]
-            .message
-            .contains("names no certificate"));
-    }
-
-    #[test]
-    fn unknown_values_are_silent() {
-        let mut doc = with_cert();
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.acm_certificate_arn = unknown();
-        vc.ssl_support_method = Default::default();
-        assert!(check(&RULE, &doc).is_empty());
-        let mut doc = with_cert();
-        let vc = &mut dist(&mut doc).viewer_certificate;
-        vc.cloudfront_default_certificate = unknown();
-        vc.ssl_support_method = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end_with_fixes() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(yaml, "AcmCertificateArn")
-        );
-        let fixed = apply_all(yaml, &f);
-        assert!(
-            fixed.contains("ViewerCertificate:\n          SslSupportMethod: sni-only\n          AcmCertificateArn"),
-            "{fixed}"
-        );
-        assert!(lint_rule(&RULE, &fixed).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
         let tf = r#"resource "aws_cloudfront_distribution" "d" {
   viewer_certificate {
     acm_certificate_arn            = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
-    cloudfront_default_certificate = true
+    cloudfront_default_certificate = ‸true
   }
 }
 "#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!((f[0].span.line, f[0].span.column), (4, 38));
-        assert!(f[0]
-            .message
-            .contains("acm_certificate_arn and cloudfront_default_certificate"));
-        let json = r#"{"DistributionConfig": {"ViewerCertificate": {
+        let cli = r#"{"DistributionConfig": {"ViewerCertificate": ‸{
   "IAMCertificateId": "ASCAEXAMPLE",
   "MinimumProtocolVersion": "TLSv1.2_2021"}}}"#;
-        let f = lint_rule(&RULE, json);
-        assert_eq!((f[0].span.line, f[0].span.column), (1, 46));
-        let fixed = apply_all(json, &f);
-        assert!(
-            fixed.contains("\"SSLSupportMethod\": \"sni-only\",\n  \"IAMCertificateId\""),
-            "{fixed}"
-        );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                certificate(&format!("{ACM}{SNI}")),
+                certificate(DEFAULT),
+                certificate("          AcmCertificateArn: !Ref Certificate
+"),
+                certificate(&format!(
+                    "          CloudFrontDefaultCertificate: !Ref UseDefault\n          SslSupportMethod: !Ref Method\n{ACM}"
+                )),
+            ])
+            .fail([
+                case(certificate(&format!("{ACM}{SNI}          CloudFrontDefaultCertificate: ‸true\n")))
+                    .message(
+                        "the viewer certificate sets AcmCertificateArn and \
+                         CloudFrontDefaultCertificate; set exactly one certificate source",
+                    ),
+                case(certificate(&format!("{ACM}          IamCertificateId: ‸ASCAEXAMPLE\n{SNI}")))
+                    .message("sets AcmCertificateArn and IamCertificateId"),
+                case(certificate(&format!("          ‸AcmCertificateArn: ''\n{SNI}"))).message(
+                    "the viewer certificate names no certificate: set AcmCertificateArn (or \
+                     IamCertificateId), or CloudFrontDefaultCertificate to true",
+                ),
+                case(tf).message("acm_certificate_arn and cloudfront_default_certificate"),
+            ])
+            .fix([
+                (
+                    case(example.mark("AcmCertificateArn")).message(
+                        "the viewer certificate uses AcmCertificateArn but sets no \
+                         SslSupportMethod; set it to `sni-only`",
+                    ),
+                    example.with(
+                        "ViewerCertificate:\n",
+                        "ViewerCertificate:\n          SslSupportMethod: sni-only\n",
+                    ),
+                ),
+                (
+                    case(certificate(&IAM.replace("IamCertificateId", "‸IamCertificateId"))),
+                    certificate(&format!("{SNI}{IAM}")),
+                ),
+                (
+                    case(cli).message("uses IAMCertificateId but sets no SSLSupportMethod"),
+                    cli.unmarked().with(
+                        "{\n  \"IAMCertificateId\"",
+                        "{\n  \"SSLSupportMethod\": \"sni-only\",\n  \"IAMCertificateId\"",
+                    ),
+                ),
+            ])
+            .test();
     }
 }

@@ -4,7 +4,6 @@ use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "viewer-protocol-allow-all",
@@ -18,9 +17,7 @@ pub static RULE: Rule = Rule {
             behaviors, a warning for others.",
         why_bad: "Requests and responses, including tokens and personal data, travel unencrypted \
             (Security Hub CloudFront.3, checkov CKV_AWS_34, trivy AVD-AWS-0012).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
                 "          ViewerProtocolPolicy: allow-all
@@ -28,17 +25,14 @@ pub static RULE: Rule = Rule {
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
 "
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
+            )),
+        use_instead: Snippet::cfn_yaml(api_doc!()),
         exceptions: "Static public content for clients that cannot do TLS.",
         references: &[
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DefaultCacheBehavior.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -82,26 +76,40 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const VIEWER: &str = "ViewerProtocolPolicy: https-only";
 
     #[test]
-    fn allow_all_fails() {
-        let mut doc = api_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).viewer_protocol_policy = known("allow-all".into());
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Error);
-        dist(&mut doc).origins[0] = origin("api", "site.s3.amazonaws.com");
-        assert_eq!(check(&RULE, &doc)[0].severity, Severity::Warning);
-    }
-
-    #[test]
-    fn unknown_policy_is_silent() {
-        let mut doc = api_doc();
-        default_behavior(&mut doc).viewer_protocol_policy = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let site = |text: String| {
+            text.with(
+                "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "site.s3.amazonaws.com",
+            )
+        };
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                API.with(VIEWER, "ViewerProtocolPolicy: redirect-to-https"),
+                API.with(VIEWER, "ViewerProtocolPolicy: !Ref ViewerPolicy"),
+            ])
+            .unsafe_fix([
+                (
+                    case(example.mark("allow-all")).message(
+                        "default behavior accepts plain HTTP from viewers (ViewerProtocolPolicy \
+                         `allow-all`); use `https-only`",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(site(API.with(VIEWER, "ViewerProtocolPolicy: ‸allow-all")))
+                        .severity(Severity::Warning)
+                        .message("use `redirect-to-https`"),
+                    site(API.with(VIEWER, "ViewerProtocolPolicy: redirect-to-https")),
+                ),
+            ])
+            .test();
     }
 }

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 use crate::value::Val;
 
 pub static RULE: Rule = Rule {
@@ -17,13 +16,8 @@ pub static RULE: Rule = Rule {
         what_it_does: "Finds distributions without `WebACLId`.",
         why_bad: "A web ACL filters common attacks, bots and floods before they reach the API \
             (Security Hub CloudFront.6, checkov CKV_AWS_68, trivy AVD-AWS-0011, cdk-nag CFR2).",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!("", api_origin!(), api_behavior!()),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
+        example: Snippet::cfn_yaml(api_doc!()),
+        use_instead: Snippet::cfn_yaml(cfn_doc!(
                 "        WebACLId: arn:aws:wafv2:us-east-1:123456789012:global/webacl/api/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111\n",
                 concat!(
                     api_origin!(),
@@ -32,11 +26,11 @@ pub static RULE: Rule = Rule {
                     "                HeaderValue: '{{resolve:secretsmanager:cdn/origin-verify:SecretString:value}}'\n",
                 ),
                 api_behavior!()
-            ),
-        },
+            )),
         exceptions: "Protection provided elsewhere (a Regional web ACL on the API stage, Shield \
             Advanced policies managed by Firewall Manager).",
         references: &["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html"],
+        fix_safety: None,
     },
     check,
 };
@@ -62,24 +56,31 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
-    #[test]
-    fn missing_waf_informs() {
-        let mut doc = api_doc();
-        assert_eq!(check(&RULE, &doc).len(), 1);
-        dist(&mut doc).web_acl_id = known("arn:aws:wafv2:x".into());
-        assert!(check(&RULE, &doc).is_empty());
+    fn acl(id: &str) -> String {
+        cfn(
+            &format!("        WebACLId: {id}\n"),
+            API_ORIGIN,
+            API_BEHAVIOR,
+        )
     }
 
     #[test]
-    fn unknown_web_acl_is_silent() {
-        let mut doc = api_doc();
-        dist(&mut doc).web_acl_id = crate::value::Field::unknown(
-            crate::value::Unknown::Intrinsic("Ref".into()),
-            Default::default(),
-            "u",
-        );
-        assert!(check(&RULE, &doc).is_empty());
+    fn cases() {
+        Tester::new(&RULE)
+            .pass([
+                RULE.docs.use_instead.text.to_string(),
+                acl("arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/1"),
+                acl("!GetAtt WebAcl.Arn"),
+            ])
+            .fail([
+                case(API.mark("Enabled: true"))
+                    .message("distribution `Cdn` has no AWS WAF web ACL"),
+                case(acl("‸''")),
+                case(r#"{"DistributionConfig": {"WebACLId": ‸"", "Enabled": true}}"#)
+                    .message("distribution `DistributionConfig` has no AWS WAF web ACL"),
+            ])
+            .test();
     }
 }

@@ -1,12 +1,40 @@
 //! `websocket-handshake-headers-not-forwarded`: a WebSocket API behind CloudFront does not get
 //! the handshake headers.
 
-use super::shared_fixes::use_all_viewer_except_host;
+use super::helpers::{request_cause, use_all_viewer_except_host};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{ApiKind, Format, Origin};
+use crate::model::{ApiKind, Origin};
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "",
+        "            DomainName: !Sub \"${ChatApi}.execute-api.${AWS::Region}.amazonaws.com\"
+            OriginPath: /prod
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1.2]
+",
+        "          ViewerProtocolPolicy: https-only
+          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
+          CachePolicyId: !Ref ApiCache
+"
+    ),
+    "  ChatApi:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: chat
+      ProtocolType: WEBSOCKET
+      RouteSelectionExpression: $request.body.action
+",
+    api_cache!(
+        "[Authorization, Origin, Access-Control-Request-Method, Access-Control-Request-Headers]",
+        "all",
+        "all"
+    )
+);
 
 pub static RULE: Rule = Rule {
     slug: "websocket-handshake-headers-not-forwarded",
@@ -25,66 +53,11 @@ pub static RULE: Rule = Rule {
         why_bad: "CloudFront upgrades a connection to WebSocket only when the handshake headers \
             reach the origin; without them every connection attempt fails. API Gateway still \
             needs its own `Host`, so the all-viewer policy that forwards `Host` is no way out.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                cfn_doc!(
-                    "",
-                    "            DomainName: !Sub \"${ChatApi}.execute-api.${AWS::Region}.amazonaws.com\"
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                    "          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: !Ref ChatOrp
-"
-                ),
-                "  ChatApi:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: chat
-      ProtocolType: WEBSOCKET
-      RouteSelectionExpression: $request.body.action
-  ChatOrp:
-    Type: AWS::CloudFront::OriginRequestPolicy
-    Properties:
-      OriginRequestPolicyConfig:
-        Name: chat
-        HeadersConfig:
-          HeaderBehavior: whitelist
-          Headers: [Sec-WebSocket-Protocol, Authorization-Token]
-        CookiesConfig:
-          CookieBehavior: all
-        QueryStringsConfig:
-          QueryStringBehavior: all
-"
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: concat!(
-                cfn_doc!(
-                    "",
-                    "            DomainName: !Sub \"${ChatApi}.execute-api.${AWS::Region}.amazonaws.com\"
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-",
-                    api_behavior!()
-                ),
-                "  ChatApi:
-    Type: AWS::ApiGatewayV2::Api
-    Properties:
-      Name: chat
-      ProtocolType: WEBSOCKET
-      RouteSelectionExpression: $request.body.action
-"
-            ),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
+        )),
         exceptions: "None for WebSocket APIs. Only APIs defined in the same input are known to \
             be WebSocket APIs; a WebSocket API referenced by a literal host name is not \
             checked. The unsafe fix switches to AllViewerExceptHostHeader, which forwards every \
@@ -95,6 +68,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-working-with.websockets.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -123,10 +97,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if missing.is_empty() {
             continue;
         }
-        let cause = fwd
-            .origin_request
-            .as_ref()
-            .map_or(&fwd.cache.cause, |o| &o.cause);
+        let cause = request_cause(&fwd);
         let message = format!(
             "{} does not forward {} to the WebSocket API {} ({}); CloudFront cannot upgrade \
              the connection",
@@ -157,80 +128,31 @@ fn is_websocket_api(ctx: &LintContext, origin: &Origin) -> bool {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{fix_text, lint_text, LintConfig};
-    use crate::managed;
-    use crate::model::{Api, ApiKind};
-    use crate::rules::test_support::*;
-    use crate::value::{Field, Unknown};
+    use crate::rules::tester::{beside, Case, CaseText, Tester, API};
 
-    fn found(text: &str) -> Vec<(u32, u32)> {
-        lint_text(text, &LintConfig::default())
-            .unwrap()
-            .findings
-            .into_iter()
-            .filter(|f| f.rule == RULE.slug)
-            .map(|f| (f.span.line, f.span.column))
-            .collect()
+    const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+    /// The API distribution in front of the endpoint of an API of `protocol` beside it, with
+    /// origin request policy `orp`.
+    fn api(protocol: &str, orp: &str) -> String {
+        beside(
+            &API.with(
+                "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "!Sub \"${ChatApi}.execute-api.${AWS::Region}.amazonaws.com\"",
+            )
+            .with(ORP, &format!("OriginRequestPolicyId: {orp}")),
+            &format!(
+                "ChatApi:\n  Type: AWS::ApiGatewayV2::Api\n  Properties:\n    Name: chat\n    \
+                 ProtocolType: {protocol}\n    RouteSelectionExpression: $request.body.action"
+            ),
+        )
     }
 
-    fn at(text: &str, needle: &str) -> (u32, u32) {
-        let offset = text.find(needle).expect(needle);
-        crate::span::LineIndex::new(text).line_col(offset)
+    fn sibling(text: impl Into<Case>) -> Case {
+        text.into().not_rendered("an API beside the distribution")
     }
 
-    fn websocket_doc() -> crate::model::Document {
-        let mut doc = api_doc();
-        dist(&mut doc).origins[0].api_ref = Some("Ws".into());
-        doc.apis.push(Api {
-            name: "Ws".into(),
-            kind: ApiKind::WebSocket,
-            ..Api::default()
-        });
-        doc
-    }
-
-    #[test]
-    fn handshake_headers_must_be_forwarded() {
-        let mut doc = websocket_doc();
-        assert!(check(&RULE, &doc).is_empty());
-        // CORS-S3Origin forwards three CORS headers only.
-        default_behavior(&mut doc).origin_request_policy_id =
-            policy("88a5eaf4-2fd4-4709-b370-b4c650ea3fcf");
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0]
-            .message
-            .contains("`Sec-WebSocket-Key` and `Sec-WebSocket-Version`"));
-        doc.apis[0].kind = ApiKind::Http;
-        assert!(check(&RULE, &doc).is_empty(), "only WebSocket APIs");
-    }
-
-    #[test]
-    fn unknown_policy_is_silent() {
-        let mut doc = websocket_doc();
-        default_behavior(&mut doc).origin_request_policy_id = Field::unknown(
-            Unknown::Intrinsic("Fn::ImportValue".into()),
-            Default::default(),
-            "p",
-        );
-        assert!(check(&RULE, &doc).is_empty());
-        default_behavior(&mut doc).origin_request_policy_id = policy(managed::ALL_VIEWER);
-        assert!(
-            check(&RULE, &doc).is_empty(),
-            "AllViewer is the Host rule's"
-        );
-    }
-
-    #[test]
-    fn cloudformation_end_to_end() {
-        let example = RULE.docs.example.text;
-        assert_eq!(found(example), vec![at(example, "!Ref ChatOrp")]);
-        assert!(found(RULE.docs.use_instead.text).is_empty());
-    }
-
-    #[test]
-    fn terraform_end_to_end() {
-        let tf = r#"resource "aws_apigatewayv2_api" "chat" {
+    const TERRAFORM: &str = r#"resource "aws_apigatewayv2_api" "chat" {
   name                       = "chat"
   protocol_type              = "WEBSOCKET"
   route_selection_expression = "$request.body.action"
@@ -245,18 +167,61 @@ resource "aws_cloudfront_distribution" "cdn" {
   default_cache_behavior {
     target_origin_id         = "chat"
     cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = "59781a5b-3903-41f3-afcb-af62929ccde1"
+    origin_request_policy_id = ‸"59781a5b-3903-41f3-afcb-af62929ccde1"
   }
 }
 "#;
-        assert_eq!(found(tf), vec![at(tf, "\"59781a5b")]);
-        let fixed = fix_text(tf, &LintConfig::default(), true).unwrap();
-        assert!(
-            fixed.contains("= \"b689b0a8-53d0-40ab-baf2-68738e2966ac\""),
-            "{fixed}"
-        );
-        assert!(found(&fixed).is_empty(), "{fixed}");
-        let http = tf.replace("\"WEBSOCKET\"", "\"HTTP\"");
-        assert!(found(&http).is_empty());
+
+    #[test]
+    fn cases() {
+        let example = RULE.docs.example.text;
+        let all_viewer_except_host = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+        Tester::new(&RULE)
+            .pass([API.to_string()])
+            .pass(
+                [
+                    RULE.docs.use_instead.text.to_string(),
+                    api("WEBSOCKET", all_viewer_except_host),
+                    api("WEBSOCKET", "!ImportValue chat-orp"),
+                    // AllViewer forwards them (its Host is another rule's problem).
+                    api("WEBSOCKET", "216adef6-5c7f-47e4-b989-5492eafa07d3"),
+                    // Only WebSocket APIs need the handshake headers.
+                    api("HTTP", "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf"),
+                    TERRAFORM.unmarked().with("\"WEBSOCKET\"", "\"HTTP\""),
+                ]
+                .map(sibling),
+            )
+            .fail([sibling(beside(
+                &api("WEBSOCKET", "‸!Ref ChatOrp"),
+                "ChatOrp:\n  Type: AWS::CloudFront::OriginRequestPolicy\n  Properties:\n    \
+                 OriginRequestPolicyConfig:\n      Name: chat\n      HeadersConfig:\n        \
+                 HeaderBehavior: whitelist\n        Headers: [Sec-WebSocket-Protocol, \
+                 Authorization]\n      CookiesConfig:\n        CookieBehavior: all\n      \
+                 QueryStringsConfig:\n        QueryStringBehavior: all",
+            ))
+            .message(
+                "default behavior does not forward `Sec-WebSocket-Key` and \
+                 `Sec-WebSocket-Version` to the WebSocket API origin `orders-api` (custom origin \
+                 request policy `ChatOrp`); CloudFront cannot upgrade the connection",
+            )])
+            .unsafe_fix([
+                (
+                    sibling(example.mark("!Ref ApiCache"))
+                        .message("(custom cache policy `ApiCache`)"),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    sibling(api("WEBSOCKET", "‸88a5eaf4-2fd4-4709-b370-b4c650ea3fcf")),
+                    api("WEBSOCKET", all_viewer_except_host),
+                ),
+                (
+                    sibling(TERRAFORM),
+                    TERRAFORM.unmarked().with(
+                        "59781a5b-3903-41f3-afcb-af62929ccde1",
+                        all_viewer_except_host,
+                    ),
+                ),
+            ])
+            .test();
     }
 }

@@ -4,7 +4,26 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::OriginKind;
+
+const EXAMPLE: &str = cfn_doc!(
+    concat!(
+        "        CacheBehaviors:\n",
+        "          - PathPattern: /assets/*\n",
+        "            TargetOriginId: site\n",
+        "            ViewerProtocolPolicy: https-only\n",
+        "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n",
+        "            CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
+    ),
+    concat!(
+        api_origin!(),
+        "          - Id: site\n",
+        "            DomainName: site-bucket.s3.eu-west-1.amazonaws.com\n",
+        "            S3OriginConfig: {}\n",
+        "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
+    ),
+    api_behavior!()
+);
 
 pub static RULE: Rule = Rule {
     slug: "write-methods-on-static-origin",
@@ -21,54 +40,19 @@ pub static RULE: Rule = Rule {
             allowed, CloudFront passes DELETE and PUT to the bucket; AWS advises making sure \
             the origin refuses what it should not accept. Often the seven-method set was copied \
             from the API behavior.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                concat!(
-                    "        CacheBehaviors:\n",
-                    "          - PathPattern: /assets/*\n",
-                    "            TargetOriginId: site\n",
-                    "            ViewerProtocolPolicy: https-only\n",
-                    "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n",
-                    "            CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
-                ),
-                concat!(
-                    api_origin!(),
-                    "          - Id: site\n",
-                    "            DomainName: site-bucket.s3.eu-west-1.amazonaws.com\n",
-                    "            S3OriginConfig: {}\n",
-                    "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
-                ),
-                api_behavior!()
-            ),
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: cfn_doc!(
-                concat!(
-                    "        CacheBehaviors:\n",
-                    "          - PathPattern: /assets/*\n",
-                    "            TargetOriginId: site\n",
-                    "            ViewerProtocolPolicy: https-only\n",
-                    "            AllowedMethods: [GET, HEAD]\n",
-                    "            CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
-                ),
-                concat!(
-                    api_origin!(),
-                    "          - Id: site\n",
-                    "            DomainName: site-bucket.s3.eu-west-1.amazonaws.com\n",
-                    "            S3OriginConfig: {}\n",
-                    "            OriginAccessControlId: E2QWRUHEXAMPLE\n",
-                ),
-                api_behavior!()
-            ),
-        },
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(
+            EXAMPLE,
+            "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n            CachePolicyId: 658327ea"
+                => "            AllowedMethods: [GET, HEAD]\n            CachePolicyId: 658327ea"
+        )),
         exceptions: "Uploads through CloudFront to S3 (signed with origin access control) need \
             the write methods: suppress the rule for that distribution.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_AllowedMethods.html",
         ],
+        fix_safety: None,
     },
     check,
 };
@@ -106,77 +90,47 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::test_support::*;
+    use crate::rules::tester::{case, CaseText, Tester, API};
 
-    fn mixed() -> crate::model::Document {
-        let mut doc = api_doc();
-        dist(&mut doc)
-            .origins
-            .push(origin("site", "site.s3.eu-west-1.amazonaws.com"));
-        let mut b = behavior("site");
-        b.path_pattern = Some(known("/assets/*".into()));
-        dist(&mut doc).behaviors.push(b);
-        doc
+    const EXAMPLE: &str = RULE.docs.example.text;
+    const ASSETS: &str = "            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n            CachePolicyId: 658327ea";
+
+    fn assets(methods: &str) -> String {
+        EXAMPLE.with(
+            ASSETS,
+            &format!("            AllowedMethods: {methods}\n            CachePolicyId: 658327ea"),
+        )
     }
 
     #[test]
-    fn write_methods_to_s3_in_a_mixed_distribution() {
-        let mut doc = mixed();
-        let f = check(&RULE, &doc);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("behavior `/assets/*`"));
-        assert!(f[0].message.contains("origin `site`"));
-        dist(&mut doc).behaviors[0].allowed_methods = list(&["GET", "HEAD", "OPTIONS"]);
-        assert!(check(&RULE, &doc).is_empty());
-        // Without an API behavior the rule does not apply.
-        let mut doc = mixed();
-        dist(&mut doc).default_behavior = None;
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn unknown_methods_are_silent() {
-        let mut doc = mixed();
-        dist(&mut doc).behaviors[0].allowed_methods = unknown();
-        assert!(check(&RULE, &doc).is_empty());
-    }
-
-    #[test]
-    fn end_to_end() {
-        let yaml = RULE.docs.example.text;
-        let f = lint_rule(&RULE, yaml);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            (f[0].span.line, f[0].span.column),
-            position(
-                yaml,
-                "[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n            Cache"
-            )
-        );
-        let tf = r#"resource "aws_cloudfront_distribution" "d" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  origin {
-    origin_id   = "site"
-    domain_name = "site.s3.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-    allowed_methods  = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
-    cached_methods   = ["GET", "HEAD"]
-  }
-  ordered_cache_behavior {
-    path_pattern     = "/static/*"
-    target_origin_id = "site"
-    allowed_methods  = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
-    cached_methods   = ["GET", "HEAD"]
-  }
-}
-"#;
-        let f = lint_rule(&RULE, tf);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!(f[0].span.line, 18);
+    fn cases() {
+        // The default behavior goes to the site too: no API behavior is left.
+        let site_only = EXAMPLE
+            .with("          TargetOriginId: orders-api\n", "          TargetOriginId: site\n")
+            .with(
+                "          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n          CachePolicyId: 4135",
+                "          AllowedMethods: [GET, HEAD]\n          CachePolicyId: 4135",
+            );
+        Tester::new(&RULE)
+            .pass([
+                API.to_string(),
+                RULE.docs.use_instead.text.to_string(),
+                assets("[GET, HEAD, OPTIONS]"),
+                assets("!Ref Methods"),
+                site_only,
+            ])
+            .fail([
+                case(assets("‸[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]")).message(
+                    "behavior `/assets/*` allows PUT, PATCH, POST and DELETE to S3 origin `site`; \
+                     static content needs only GET and HEAD (and OPTIONS)",
+                ),
+                case(
+                    assets("‸[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]").with(
+                        "site-bucket.s3.eu-west-1.amazonaws.com",
+                        "site-bucket.s3-website-eu-west-1.amazonaws.com",
+                    ),
+                ),
+            ])
+            .test();
     }
 }
