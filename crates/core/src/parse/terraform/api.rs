@@ -773,7 +773,7 @@ fn origin_domains(resources: &[Resource], model: &mut ApiModel) {
                 continue;
             };
             let text = ctx.text_of(host);
-            if let Some(domain) = domains.iter().find(|d| mentions(&text, d)) {
+            if let Some(domain) = domains.iter().find(|d| mentions(text, d)) {
                 model.origin_domains.push(OriginDomain {
                     origin_path: format!("{address}.origin[{i}]"),
                     domain: domain.to_string(),
