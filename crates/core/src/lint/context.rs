@@ -4,7 +4,7 @@ use super::edit::Editor;
 use super::finding::Finding;
 use super::rule::Rule;
 use crate::forwarding::{self, Forwarding};
-use crate::model::{Behavior, Distribution, Document, Format, Origin};
+use crate::model::{Behavior, Distribution, Document, Format, Link, Note, NoteKind, Origin};
 use crate::span::Span;
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -51,21 +51,33 @@ impl<'a> LintContext<'a> {
     }
 
     /// Every origin a behavior can reach: its target origin, or the members of its target
-    /// origin group. Empty when the target is unknown or missing.
+    /// origin group, linked by value or by the same expression ([`Distribution::link`]).
+    /// Empty when the target is missing or cannot be linked (`target-origin-unknown` and
+    /// `target-origin-unlinked` report those).
     pub fn origins_of(&self, behavior: &Behavior) -> Vec<&'a Origin> {
-        let Some(target) = behavior.target_origin_id.get() else {
-            return Vec::new();
-        };
-        if let Some(origin) = self.dist.origin(target) {
-            return vec![origin];
+        match self.dist.link(behavior) {
+            Link::Origins(origins) => origins,
+            Link::Missing | Link::Unlinked => Vec::new(),
         }
-        self.dist
-            .origin_groups
-            .iter()
-            .filter(|g| g.id.get() == Some(target))
-            .flat_map(|g| g.members.known_items().unwrap_or_default())
-            .filter_map(|id| self.dist.origin(id))
-            .collect()
+    }
+
+    /// The notes of `kind` about the input (of every combination of condition values), each
+    /// once.
+    pub fn notes(&self, kind: NoteKind) -> Vec<&'a Note> {
+        let mut out: Vec<&'a Note> = Vec::new();
+        for note in std::iter::once(self.doc)
+            .chain(&self.doc.variants)
+            .flat_map(|d| &d.notes)
+            .filter(|n| n.kind == kind)
+        {
+            if !out
+                .iter()
+                .any(|n| n.span == note.span && n.detail == note.detail)
+            {
+                out.push(note);
+            }
+        }
+        out
     }
 
     /// The origin a behavior sends requests to (the first member of an origin group).

@@ -3,6 +3,7 @@
 //! [`lint`] runs every rule of [`crate::rules::all`] on each distribution of a document and
 //! returns findings sorted by position; [`apply_fixes`] applies their fixes to the text.
 
+mod branches;
 mod context;
 mod docs;
 pub mod edit;

@@ -2,9 +2,9 @@
 //! scanner tokens, without the crate's AST in between.
 //!
 //! It accepts only well-formed input (strict JSON, comments allowed) and gives up on anything
-//! else, a repeated key or nesting deeper than [`MAX_DEPTH`] included: the AST path then
-//! parses the text again and reports the error in its words. Its recursion is bounded by
-//! [`MAX_DEPTH`].
+//! else, a repeated key, a raw control character in a string or nesting deeper than
+//! [`MAX_DEPTH`] included: the AST path then parses the text again and reports the error in
+//! its words (or notes the repeated key). Its recursion is bounded by [`MAX_DEPTH`].
 
 use super::MAX_DEPTH;
 use crate::span::{LineIndex, Span};
@@ -86,10 +86,22 @@ impl<'s> Builder<'s, '_, '_> {
         self.idx.span(start, end)
     }
 
+    /// The current string token, unless it holds a raw control character (not JSON: the
+    /// scanner accepts it, the AST path refuses it with its position).
+    fn string(&self, s: Cow<'s, str>) -> Option<Cow<'s, str>> {
+        let bytes = self.scanner.file_text().as_bytes();
+        let raw = bytes
+            .get(self.scanner.token_start()..self.scanner.token_end())
+            .unwrap_or_default()
+            .iter()
+            .fold(false, |found, &b| found | (b < 0x20));
+        (!raw).then_some(s)
+    }
+
     /// The value that starts with `token`; `depth` is its nesting level (the root is 1).
     fn value(&mut self, token: Token<'s>, depth: usize) -> Option<Node<'s>> {
         let kind = match token {
-            Token::String(s) => NodeKind::Str(s),
+            Token::String(s) => NodeKind::Str(self.string(s)?),
             Token::Number(n) => NodeKind::Number(Cow::Borrowed(n)),
             Token::Boolean(b) => NodeKind::Bool(b),
             Token::Null => NodeKind::Null,
@@ -118,6 +130,7 @@ impl<'s> Builder<'s, '_, '_> {
                 let Token::String(key) = token else {
                     return None;
                 };
+                let key = self.string(key)?;
                 let key_span = self.token_span();
                 if self.next()? != Token::Colon {
                     return None;

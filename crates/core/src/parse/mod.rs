@@ -2,7 +2,7 @@
 //!
 //! [`parse`] detects the format, parses it with a span-keeping parser and builds the model.
 
-use crate::model::{Document, Format};
+use crate::model::{Document, Format, Note, NoteKind};
 use crate::span::{LineIndex, Span};
 use crate::tree::{Node, NodeKind};
 use serde::{Deserialize, Serialize};
@@ -10,16 +10,19 @@ use serde::{Deserialize, Serialize};
 mod cfn;
 mod cfn_resources;
 mod cli;
+mod conditions;
 mod detect;
 mod distribution;
 mod intrinsics;
 mod json;
 mod json_tokens;
+mod placeholder;
 mod reader;
 mod resolve;
 mod terraform;
 mod yaml;
 
+pub use cfn::MAX_VARIANTS;
 pub use detect::detect;
 
 /// Largest input accepted, in bytes.
@@ -78,17 +81,19 @@ impl std::fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// The error for a key repeated in one map, placed at the second occurrence.
-fn duplicate_key(key: &str, first: Span, second: Span) -> ParseError {
-    ParseError {
-        message: format!(
-            "duplicate key `{key}` (first at {}:{})",
-            first.line, first.column
-        ),
-        line: second.line,
-        column: second.column,
-        hint: Some("a key may appear only once in a map; remove or rename one of them".into()),
-        format: None,
+/// A parsed text: its tree, and what the parser noted on the way (repeated keys).
+pub(crate) struct Tree<'s> {
+    pub root: Node<'s>,
+    pub notes: Vec<Note>,
+}
+
+/// The note for a key repeated in one map, placed at the second occurrence.
+fn duplicate_note(key: &str, first: Span, second: Span) -> Note {
+    Note {
+        kind: NoteKind::DuplicateKey,
+        span: second,
+        detail: key.to_string(),
+        related: Some(first),
     }
 }
 
@@ -140,22 +145,60 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
     match detect(text) {
         Format::Terraform => terraform::parse(text, &idx),
         Format::CfnYaml => {
-            let root = yaml::parse_tree(text, &idx)
+            let tree = yaml::parse_tree(text, &idx)
                 .map_err(|e| not_yaml(text, &idx, e).with_format(Format::CfnYaml))?;
-            require_map(&root, &idx)?;
-            cfn::build(&root, Format::CfnYaml, &idx)
+            require_map(&tree.root, &idx)?;
+            let mut doc = cfn::build(&tree.root, Format::CfnYaml, &idx)?;
+            doc.notes.extend(tree.notes);
+            Ok(doc)
         }
         format @ (Format::CfnJson | Format::CliJson) => {
-            let root = json::parse_tree(text, &idx).map_err(|e| e.with_format(format))?;
-            if cli::is_config_list(&root) {
-                return cli::build(&root, &idx);
-            }
-            require_map(&root, &idx)?;
-            if cfn::is_template(&root) {
-                cfn::build(&root, Format::CfnJson, &idx)
+            let tree = match json::parse_tree(text, &idx) {
+                Ok(tree) => tree,
+                Err(e) if format == Format::CfnJson => return template_as_yaml(text, &idx, e),
+                Err(e) => return Err(e.with_format(format)),
+            };
+            let root = &tree.root;
+            let mut doc = if cli::is_config_list(root) {
+                cli::build(root, &idx)?
             } else {
-                cli::build(&root, &idx)
-            }
+                require_map(root, &idx)?;
+                if cfn::is_template(root) {
+                    cfn::build(root, Format::CfnJson, &idx)?
+                } else {
+                    cli::build(root, &idx)?
+                }
+            };
+            doc.notes.extend(tree.notes);
+            Ok(doc)
         }
     }
+}
+
+/// A template that is not valid JSON: CloudFormation reads templates as YAML too (cfn-lint
+/// reads every template as YAML first), so one that YAML reads is read that way, with a note;
+/// otherwise the JSON error stands.
+fn template_as_yaml(
+    text: &str,
+    idx: &LineIndex,
+    json_error: ParseError,
+) -> Result<Document, ParseError> {
+    let tree = match yaml::parse_tree(text, idx) {
+        Ok(tree) if cfn::is_template(&tree.root) => tree,
+        _ => return Err(json_error.with_format(Format::CfnJson)),
+    };
+    let mut doc = cfn::build(&tree.root, Format::CfnJson, idx)?;
+    let at = idx.offset(json_error.line, json_error.column);
+    let width = text
+        .get(at..)
+        .and_then(|t| t.chars().next())
+        .map_or(0, char::len_utf8);
+    doc.notes.push(Note {
+        kind: NoteKind::ReadAsYaml,
+        span: idx.span(at, at + width),
+        detail: json_error.message.clone(),
+        related: None,
+    });
+    doc.notes.extend(tree.notes);
+    Ok(doc)
 }

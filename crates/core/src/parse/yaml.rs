@@ -4,10 +4,11 @@
 //! tree with an explicit stack (no recursion), converting positions to byte offsets. Short-form
 //! CloudFormation tags become their long form (`!Ref X` is the map `{Ref: X}`, `!Sub s` is
 //! `{Fn::Sub: s}`, any other `!Name` is `{Fn::Name: ...}`), the synthetic key spanning the tag.
-//! Aliases are expanded under a node budget, repeated keys are errors, and only the first
-//! document of a stream is read.
+//! Aliases are expanded under a node budget, and only the first document of a stream is read.
+//! A key repeated in one map keeps its last value (what CloudFormation deploys) and is noted.
 
-use super::{duplicate_key, ParseError, MAX_DEPTH};
+use super::{duplicate_note, ParseError, Tree, MAX_DEPTH};
+use crate::model::Note;
 use crate::span::{LineIndex, Span};
 use crate::tree::{Entry, Node, NodeKind};
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
@@ -17,14 +18,17 @@ use std::collections::HashMap;
 const MAX_ALIAS_NODES: usize = 100_000;
 
 /// Parses the first document of a YAML text into a [`Node`] tree (of owned text).
-pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Node<'static>, ParseError> {
+pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Tree<'static>, ParseError> {
     let mut builder = Builder::new(text, idx);
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| builder.scan_error(&e))?;
         let start = builder.offsets.byte(span.start.index());
         let end = builder.offsets.byte(span.end.index());
         if let Some(root) = builder.event(event, start, end)? {
-            return Ok(root);
+            return Ok(Tree {
+                root,
+                notes: builder.duplicates,
+            });
         }
     }
     Err(ParseError::at(idx, text.len(), "the input has no content"))
@@ -49,7 +53,8 @@ enum Content {
     Seq(Vec<Node<'static>>),
     Map {
         entries: Vec<Entry<'static>>,
-        key: Option<(String, Span)>,
+        /// The key waiting for its value, and whether it repeats an earlier key.
+        key: Option<(String, Span, bool)>,
         seen: HashMap<String, Span>,
     },
 }
@@ -82,6 +87,8 @@ struct Builder<'t, 'i> {
     nodes: usize,
     /// Nodes added by alias expansion.
     alias_nodes: usize,
+    /// Keys repeated in a map.
+    duplicates: Vec<Note>,
 }
 
 impl<'t, 'i> Builder<'t, 'i> {
@@ -94,6 +101,7 @@ impl<'t, 'i> Builder<'t, 'i> {
             anchors: HashMap::new(),
             nodes: 0,
             alias_nodes: 0,
+            duplicates: Vec::new(),
         }
     }
 
@@ -119,10 +127,11 @@ impl<'t, 'i> Builder<'t, 'i> {
                     ..
                 }) = self.frames.last_mut()
                 {
-                    if let Some(first) = seen.insert(value.to_string(), span) {
-                        return Err(duplicate_key(&value, first, span));
+                    let repeated = seen.insert(value.to_string(), span);
+                    if let Some(first) = repeated {
+                        self.duplicates.push(duplicate_note(&value, first, span));
                     }
-                    *key = Some((value.into_owned(), span));
+                    *key = Some((value.into_owned(), span, repeated.is_some()));
                     return Ok(None);
                 }
                 let nodes_at_start = self.nodes;
@@ -271,11 +280,16 @@ impl<'t, 'i> Builder<'t, 'i> {
         match &mut parent.content {
             Content::Seq(items) => items.push(built.node),
             Content::Map { entries, key, seen } => match key.take() {
-                Some((key, key_span)) => entries.push(Entry {
-                    key: key.into(),
-                    key_span,
-                    value: built.node,
-                }),
+                Some((key, key_span, repeated)) => {
+                    if repeated {
+                        entries.retain(|e| e.key != key.as_str());
+                    }
+                    entries.push(Entry {
+                        key: key.into(),
+                        key_span,
+                        value: built.node,
+                    });
+                }
                 None => {
                     let span = built.node.span;
                     let Some(text) = key_text(&built.node) else {
@@ -285,10 +299,11 @@ impl<'t, 'i> Builder<'t, 'i> {
                             "a map or list used as a map key is not supported",
                         ));
                     };
-                    if let Some(first) = seen.insert(text.clone(), span) {
-                        return Err(duplicate_key(&text, first, span));
+                    let repeated = seen.insert(text.clone(), span);
+                    if let Some(first) = repeated {
+                        self.duplicates.push(duplicate_note(&text, first, span));
                     }
-                    *key = Some((text, span));
+                    *key = Some((text, span, repeated.is_some()));
                 }
             },
         }
@@ -607,7 +622,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Node<'_>, ParseError> {
-        parse_tree(text, &LineIndex::new(text))
+        parse_tree(text, &LineIndex::new(text)).map(|t| t.root)
     }
 
     fn err(text: &str) -> ParseError {
@@ -799,10 +814,31 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_keys_are_errors() {
-        let e = err("Resources:\n  Cdn: 1\n  Cdn: 2\n");
-        assert_eq!((e.line, e.column), (3, 3));
-        assert_eq!(e.message, "duplicate key `Cdn` (first at 2:3)");
+    fn duplicate_keys_keep_the_last_value_and_are_noted() {
+        let text = "Resources:\n  Cdn: 1\n  Api: 3\n  Cdn: {x: 2}\n  ? Cdn\n  : 4\n";
+        let tree = parse_tree(text, &LineIndex::new(text)).expect("parses");
+        let resources = tree.root.get("Resources").expect("resources");
+        let keys: Vec<&str> = resources
+            .as_map()
+            .expect("map")
+            .iter()
+            .map(|e| e.key.as_ref())
+            .collect();
+        assert_eq!(keys, ["Api", "Cdn"]);
+        assert_eq!(
+            resources.get("Cdn").map(|n| n.kind.clone()),
+            Some(NodeKind::Number("4".into()))
+        );
+        let at: Vec<(u32, u32, &str)> = tree
+            .notes
+            .iter()
+            .map(|n| (n.span.line, n.span.column, n.detail.as_str()))
+            .collect();
+        assert_eq!(at, [(4, 3, "Cdn"), (5, 5, "Cdn")]);
+        assert_eq!(
+            tree.notes[0].related.map(|s| (s.line, s.column)),
+            Some((2, 3))
+        );
         assert!(parse("a: 1\nb:\n  a: 2\n").is_ok());
     }
 
