@@ -6,6 +6,7 @@ use super::rule::Rule;
 use crate::forwarding::{self, Forwarding};
 use crate::model::{Behavior, Distribution, Document, Format, Link, Note, NoteKind, Origin};
 use crate::span::Span;
+use crate::value::{Unknown, Val};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
@@ -181,11 +182,15 @@ pub fn behavior_name(behavior: &Behavior) -> String {
     }
 }
 
-/// How an origin is named in messages: "origin `orders-api`".
+/// How an origin is named in messages: "origin `orders-api`", or by the expression of an id
+/// that is not known: "origin `${ServiceName}-api`".
 pub fn origin_name(origin: &Origin) -> String {
-    match origin.id.get() {
-        Some(id) => format!("origin `{id}`"),
-        None => "origin with an unknown id".to_string(),
+    match (&origin.id.val, origin.id.get()) {
+        (_, Some(id)) => format!("origin `{id}`"),
+        (Val::Unknown(Unknown::Expression(e)), None) => format!("origin `{}`", e.trim()),
+        (Val::Unknown(Unknown::Parameter { name, .. }), None) => format!("origin `${{{name}}}`"),
+        (Val::Unknown(Unknown::Placeholder(p)), None) => format!("origin `{p}`"),
+        _ => "origin with an unknown id".to_string(),
     }
 }
 

@@ -19,6 +19,17 @@ const MAX_ALIAS_NODES: usize = 100_000;
 
 /// Parses the first document of a YAML text into a [`Node`] tree (of owned text).
 pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Tree<'static>, ParseError> {
+    if let Some((offset, c)) = unprintable(text) {
+        return Err(ParseError::at(
+            idx,
+            offset,
+            format!("control character U+{:04X} in the text", u32::from(c)),
+        )
+        .with_hint(
+            "YAML allows no control character other than tab and line breaks, even inside \
+             quotes (CloudFormation refuses the template): remove it",
+        ));
+    }
     let mut builder = Builder::new(text, idx);
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| builder.scan_error(&e))?;
@@ -32,6 +43,24 @@ pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Tree<'static>, ParseErr
         }
     }
     Err(ParseError::at(idx, text.len(), "the input has no content"))
+}
+
+/// The first character YAML does not allow anywhere (C0 controls but tab and line breaks,
+/// DEL, C1 controls but NEL), with its byte offset. The scanner lets some through inside
+/// quoted scalars; YAML 1.1 and 1.2 readers (and so CloudFormation) refuse them.
+fn unprintable(text: &str) -> Option<(usize, char)> {
+    let suspicious = text.bytes().fold(false, |found, b| {
+        found | ((b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2)
+    });
+    if !suspicious {
+        return None;
+    }
+    text.char_indices().find(|&(_, c)| {
+        let code = u32::from(c);
+        (code < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || code == 0x7f
+            || ((0x80..=0x9f).contains(&code) && code != 0x85)
+    })
 }
 
 /// A map or sequence being built.
@@ -876,6 +905,14 @@ mod tests {
     #[test]
     fn nul_bytes_and_empty_documents() {
         assert!(err("a: \0\n").hint.unwrap().contains("control character"));
+        let e = err("a: \"x\u{1}y\"\n");
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (1, 6, "control character U+0001 in the text")
+        );
+        let e = err("a: \"\u{85}\u{9f}\"\n");
+        assert_eq!(e.message, "control character U+009F in the text");
+        assert!(parse("a: \"tab\there\"\r\nb: é\n").is_ok());
         assert!(parse("# only a comment\n").is_err());
         assert_eq!(parse("just words").unwrap().as_str(), Some("just words"));
     }

@@ -59,32 +59,29 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     ctx.notes(NoteKind::Placeholder)
         .into_iter()
         .map(|note| {
-            let substitution = note.detail.starts_with("${");
-            let message = match (substitution, ctx.format()) {
+            let parts: Vec<&str> = note.detail.split(", ").collect();
+            let listed = parts
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            let (is, are) = match parts.len() {
+                1 => ("is", "is a placeholder"),
+                _ => ("are", "are placeholders"),
+            };
+            let message = match (note.detail.starts_with("${"), ctx.format()) {
                 (true, Format::CliJson) => format!(
-                    "`{}` is a placeholder: the AWS CLI sends `${{…}}` as it is written; put \
-                     the real value here",
-                    note.detail
+                    "{listed} {are}: the AWS CLI sends `${{…}}` as it is written; put the real \
+                     value here"
                 ),
                 (true, _) => format!(
-                    "`{}` is written in a plain string: CloudFormation replaces `${{…}}` only \
-                     inside `Fn::Sub` and deploys this text as it is; use `!Sub` (or \
-                     `{{\"Fn::Sub\": …}}`), or put the real value here",
-                    note.detail
+                    "{listed} {is} written in a plain string: CloudFormation replaces `${{…}}` \
+                     only inside `Fn::Sub` and deploys this text as it is; use `!Sub` (or \
+                     `{{\"Fn::Sub\": …}}`), or put the real value here"
                 ),
                 (false, _) => format!(
-                    "{} {} left to fill in; apifront reads this value as unknown and \
-                     skips the checks that need it: put the real value here",
-                    note.detail
-                        .split(", ")
-                        .map(|p| format!("`{p}`"))
-                        .collect::<Vec<_>>()
-                        .join(" and "),
-                    if note.detail.contains(", ") {
-                        "are placeholders"
-                    } else {
-                        "is a placeholder"
-                    }
+                    "{listed} {are} left to fill in; apifront reads this value as unknown and \
+                     skips the checks that need it: put the real value here"
                 ),
             };
             ctx.finding(&RULE, note.span, "", message)

@@ -135,12 +135,15 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 "{ids}; check that it names the intended origin, and write both ids the same \
                  way or give the parameter or variable a default so they can be compared"
             )
+        } else if let [only] = unknown_ids.as_slice() {
+            format!(
+                "the origin id {only} is not known here; check that it is this id, or give it \
+                 a value apifront can read (a parameter or variable default)"
+            )
         } else {
             format!(
-                "the {} {} not known here ({}); check that one of them is this id, or give \
-                 it a default so they can be compared",
-                plural(unknown_ids.len(), "origin id", "origin ids"),
-                if unknown_ids.len() == 1 { "is" } else { "are" },
+                "the origin ids {} are not known here; check that one of them is this id, or \
+                 give them values apifront can read (parameter or variable defaults)",
                 unknown_ids.join(", ")
             )
         };
@@ -153,14 +156,6 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         out.push(ctx.finding(&RULE, target.span, &target.path, message));
     }
     out
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 /// A value as the user wrote it: a known value, or the source text of an expression (cut to
