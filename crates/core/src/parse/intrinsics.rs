@@ -616,15 +616,15 @@ fn concat(parts: Vec<Value>) -> Value {
     let mut text = String::new();
     let mut why: Option<Unknown> = None;
     let mut refs = Vec::new();
-    // The key of the result: known parts escaped, unknown ones by their keys; `None` once a
-    // part has no key.
-    let mut key = Some(String::new());
+    // The key of the result, started at the first unknown part (the known text before it
+    // escaped): known parts escaped, unknown ones by their keys; `None` once a part has no key.
+    let mut key: Option<Option<String>> = None;
     for part in parts {
         refs.extend(part.refs);
         match part.state {
             State::Text(s) => {
-                if let Some(k) = key.as_mut() {
-                    k.push_str(&escape(&s));
+                if let Some(Some(k)) = key.as_mut() {
+                    push_escaped(k, &s);
                 }
                 text.push_str(&s);
             }
@@ -637,9 +637,14 @@ fn concat(parts: Vec<Value>) -> Value {
                 shape,
                 key: part_key,
             } => {
-                match (key.as_mut(), part_key) {
+                let k = key.get_or_insert_with(|| {
+                    let mut k = String::with_capacity(text.len() + 16);
+                    push_escaped(&mut k, &text);
+                    Some(k)
+                });
+                match (k.as_mut(), part_key) {
                     (Some(k), Some(part_key)) => k.push_str(&part_key),
-                    _ => key = None,
+                    _ => *k = None,
                 }
                 text.push_str(shape.as_deref().unwrap_or("{?}"));
                 if why.as_ref().is_none_or(|old| rank(&w) > rank(old)) {
@@ -648,6 +653,7 @@ fn concat(parts: Vec<Value>) -> Value {
             }
         }
     }
+    let key = key.flatten();
     let mut value = match why {
         _ if text.contains("{{resolve:") => Value::from(State::Unknown {
             why: Unknown::DynamicReference(text),
@@ -665,6 +671,15 @@ fn concat(parts: Vec<Value>) -> Value {
         value = value.with_ref(r);
     }
     value
+}
+
+/// Appends literal text to a key, `${` written `${!` as `Fn::Sub` escapes it.
+fn push_escaped(key: &mut String, s: &str) {
+    if s.contains("${") {
+        key.push_str(&escape(s));
+    } else {
+        key.push_str(s);
+    }
 }
 
 /// Literal text in a key: `${` is written `${!`, as `Fn::Sub` escapes it.

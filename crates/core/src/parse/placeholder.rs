@@ -18,7 +18,14 @@ pub(crate) struct Found {
 
 /// The placeholders of `text`, if it has any.
 pub(crate) fn find(text: &str) -> Option<Found> {
-    if text.is_empty() || text.chars().any(char::is_whitespace) || text.contains("{{resolve:") {
+    if text.len() < 3 || text.chars().any(char::is_whitespace) || text.contains("{{resolve:") {
+        return None;
+    }
+    if !text.contains(['<', '$'])
+        && !text
+            .split(['.', ':', '/'])
+            .any(|s| is_placeholder_word(s, text))
+    {
         return None;
     }
     let mut shape = String::with_capacity(text.len() + 4);
@@ -75,21 +82,35 @@ fn bracketed(text: &str) -> Option<usize> {
 }
 
 /// True for a segment that is a placeholder word: `xxxx`, `REPLACE_ME`, `REPLACE_WITH_…`,
-/// `CHANGE_ME`, `YOUR_API_ID`, `your-bucket`, or a whole value `TODO`/`FIXME`.
+/// `CHANGE_ME`, `YOUR_API_ID`, `your-bucket`, or a whole value `TODO`/`FIXME`. (Called for every
+/// segment of every string read: it allocates nothing.)
 fn is_placeholder_word(segment: &str, whole: &str) -> bool {
-    let lower = segment.to_ascii_lowercase();
     // `xxxxxxxxxx`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`; not a long filler string.
     let all_x = segment.len() <= 64
-        && lower
+        && segment
             .split('-')
-            .all(|group| group.len() >= 3 && group.bytes().all(|b| b == b'x'));
-    let compact: String = lower.chars().filter(|c| *c != '_' && *c != '-').collect();
+            .all(|group| group.len() >= 3 && group.bytes().all(|b| b == b'x' || b == b'X'));
+    let your = segment.len() > 5
+        && segment
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case("your-") || p.eq_ignore_ascii_case("your_"));
     all_x
-        || compact == "replaceme"
-        || compact.starts_with("replacewith")
-        || compact == "changeme"
-        || ((lower.starts_with("your-") || lower.starts_with("your_")) && segment.len() > 5)
-        || (segment == whole && matches!(lower.as_str(), "todo" | "fixme"))
+        || your
+        || compact_is(segment, "replaceme", false)
+        || compact_is(segment, "replacewith", true)
+        || compact_is(segment, "changeme", false)
+        || (segment == whole
+            && (segment.eq_ignore_ascii_case("todo") || segment.eq_ignore_ascii_case("fixme")))
+}
+
+/// True when `segment` without its `_` and `-`, in any case, is `word` (or starts with it).
+fn compact_is(segment: &str, word: &str, prefix: bool) -> bool {
+    let mut letters = segment
+        .bytes()
+        .filter(|b| *b != b'_' && *b != b'-')
+        .map(|b| b.to_ascii_lowercase());
+    let matched = word.bytes().all(|w| letters.next() == Some(w));
+    matched && (prefix || letters.next().is_none())
 }
 
 #[cfg(test)]
