@@ -3,7 +3,7 @@
 
 use apifront_core::lint::{fix_text, lint, lint_text, Finding, LintConfig, Severity};
 use apifront_core::model::{Document, NoteKind, OriginKind, PolicyRef};
-use apifront_core::parse::{parse, MAX_VARIANTS};
+use apifront_core::parse::{parse, MAX_VARIANTS, MAX_VARIANT_BYTES};
 use apifront_core::span::LineIndex;
 use apifront_core::value::Val;
 
@@ -411,6 +411,21 @@ fn combinations_are_capped_and_past_the_cap_conditions_stay_unknown() {
     assert_eq!(f.severity, Severity::Info);
     assert_eq!((f.span.line, f.span.column), at(&text, "Conditions:", 0));
     assert!(f.message.contains("more than 64 combinations"));
+}
+
+#[test]
+fn a_large_template_gets_fewer_combinations() {
+    // A 4 MiB template may be read in 16 combinations, not 64.
+    let padding = format!("# {}\n", "x".repeat(4 * 1024 * 1024));
+    let text = format!("{padding}{}", independent_conditions(6));
+    let most = MAX_VARIANT_BYTES / text.len();
+    assert_eq!(most, 15);
+    let doc = parse(&text).expect("parses");
+    assert!(doc.variants.is_empty());
+    assert_eq!(doc.notes[0].kind, NoteKind::ConditionsNotEvaluated);
+    assert_eq!(doc.notes[0].detail, "15");
+    let five = parse(&format!("{padding}{}", independent_conditions(3))).expect("parses");
+    assert_eq!(five.variants.len(), 7);
 }
 
 #[test]

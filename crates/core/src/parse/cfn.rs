@@ -33,6 +33,10 @@ fn serverless_resources<'n>(root: &'n Node<'n>) -> Option<&'n Node<'n>> {
 /// it leaves open are read as unknown (one document) and a note says so.
 pub const MAX_VARIANTS: usize = 64;
 
+/// Most text, in bytes, read across all combinations: a large template gets fewer of them
+/// (4 for the largest input accepted), so that memory and time stay bounded.
+pub const MAX_VARIANT_BYTES: usize = 64 * 1024 * 1024;
+
 /// Resource types the model reads (the distribution and its siblings): only their `Condition`
 /// attributes and conditional properties make the model branch.
 const MODELLED: [&str; 6] = [
@@ -60,6 +64,7 @@ pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, P
         return Err(no_distribution(root, resources, idx).with_format(format));
     }
     let template = Template::new(root, resources);
+    let most = (MAX_VARIANT_BYTES / idx.text().len().max(1)).clamp(1, MAX_VARIANTS);
     let mut docs: Vec<Document> = Vec::new();
     let mut plan = Vec::new();
     loop {
@@ -70,14 +75,14 @@ pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, P
         docs.push(doc);
         match next {
             None => break,
-            Some(_) if docs.len() >= MAX_VARIANTS => {
+            Some(_) if docs.len() >= most => {
                 template.conditions.start(Vec::new(), true);
                 let mut doc = build_once(&template, entries, base, format);
                 let at = root.entry("Conditions").map_or(root.span, |e| e.key_span);
                 doc.notes.push(Note {
                     kind: NoteKind::ConditionsNotEvaluated,
                     span: at,
-                    detail: format!("{MAX_VARIANTS}"),
+                    detail: most.to_string(),
                     related: None,
                 });
                 return Ok(doc);

@@ -22,7 +22,7 @@ mod resolve;
 mod terraform;
 mod yaml;
 
-pub use cfn::MAX_VARIANTS;
+pub use cfn::{MAX_VARIANTS, MAX_VARIANT_BYTES};
 pub use detect::detect;
 
 /// Largest input accepted, in bytes.
