@@ -242,3 +242,30 @@ fn a_template_that_forgot_fn_sub_is_told() {
         OriginKind::ApiGatewayDefault { .. }
     ));
 }
+
+#[test]
+fn thousands_of_repeated_keys_and_placeholders_are_read_once_each() {
+    // Each repeat replaces its key's entry in place and each placeholder is noted once: the
+    // work stays linear (a quadratic pass would make this test crawl).
+    let n = 20_000;
+    let mut json =
+        String::from("{\"DistributionConfig\": {\"Comment\": \"c\", \"Origins\": {\"Items\": [");
+    for i in 0..n {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!(
+            "{{\"Id\": \"o{i}\", \"DomainName\": \"<host-{i}>.example.com\"}}"
+        ));
+    }
+    json.push_str("]}, \"DefaultCacheBehavior\": {\"TargetOriginId\": \"o0\"}");
+    let keys: Vec<String> = (0..n).map(|i| format!(", \"k{i}\": {i}")).collect();
+    json.push_str(&keys.concat());
+    json.push_str(&keys.concat());
+    json.push_str("}}");
+    let doc = parse(&json).expect("parses");
+    let count = |kind| doc.notes.iter().filter(|n| n.kind == kind).count();
+    assert_eq!(count(NoteKind::DuplicateKey), n);
+    assert_eq!(count(NoteKind::Placeholder), n);
+    assert_eq!(doc.distributions[0].origins.len(), n);
+}

@@ -17,7 +17,7 @@
 
 use super::conditions::{Branching, Operands};
 use super::placeholder;
-use super::resolve::{Ref, Resolver, State, Target, Value};
+use super::resolve::{Placeholders, Ref, Resolver, State, Target, Value};
 use super::MAX_DEPTH;
 use crate::model::{Note, NoteKind};
 use crate::tree::{Node, NodeKind};
@@ -47,7 +47,7 @@ pub(crate) struct Template<'n> {
     /// The template's conditions and the decisions of the model being built.
     pub conditions: Branching<'n>,
     /// Placeholders met while evaluating values, one note per string.
-    placeholders: RefCell<Vec<Note>>,
+    placeholders: RefCell<Placeholders>,
 }
 
 /// Resource types whose `Ref`/`Fn::GetAtt …Id` is a policy or origin access control id.
@@ -85,7 +85,7 @@ impl<'n> Template<'n> {
             resources: by_id(resources),
             sam,
             conditions: Branching::new(root.get("Conditions")),
-            placeholders: RefCell::new(Vec::new()),
+            placeholders: RefCell::new(Placeholders::default()),
         }
     }
 
@@ -96,7 +96,7 @@ impl<'n> Template<'n> {
 
     /// The placeholders met so far, taken.
     pub fn take_placeholders(&self) -> Vec<Note> {
-        std::mem::take(&mut self.placeholders.borrow_mut())
+        std::mem::take(&mut self.placeholders.borrow_mut().list)
     }
 
     /// A literal string: unknown when it holds a `{{resolve:…}}` dynamic reference or a
@@ -109,8 +109,8 @@ impl<'n> Template<'n> {
             None => Value::text(s),
             Some(found) => {
                 let mut notes = self.placeholders.borrow_mut();
-                if !notes.iter().any(|n| n.span == node.span) {
-                    notes.push(Note {
+                if notes.seen.insert(node.span.start) {
+                    notes.list.push(Note {
                         kind: NoteKind::Placeholder,
                         span: node.span,
                         detail: found.parts.join(", "),

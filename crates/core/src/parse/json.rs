@@ -129,22 +129,23 @@ impl Converter<'_, '_> {
                     };
                     self.no_control_character(key_range)?;
                     let key_span = self.span(key_range);
-                    let (key, repeated) = match seen.insert(key, entries.len(), &entries) {
-                        Ok(key) => (key, false),
-                        Err((key, first)) => {
-                            // The last value is kept, as Python's `json.loads` does.
+                    let (key, earlier) = match seen.insert(key, entries.len(), &entries) {
+                        Ok(key) => (key, None),
+                        Err((key, first, i)) => {
                             self.duplicates.push(duplicate_note(&key, first, key_span));
-                            entries.retain(|e| e.key != key);
-                            (key, true)
+                            (key, Some(i))
                         }
                     };
-                    entries.push(Entry {
+                    let entry = Entry {
                         key,
                         key_span,
                         value: self.convert(prop.value, depth + 1)?,
-                    });
-                    if repeated {
-                        seen = KeySet::rebuilt(&entries);
+                    };
+                    // The last value is kept (in the first one's place), as Python's
+                    // `json.loads` does.
+                    match earlier.and_then(|i| entries.get_mut(i)) {
+                        Some(slot) => *slot = entry,
+                        None => entries.push(entry),
                     }
                 }
                 (NodeKind::Map(entries), self.close(object.range, start))
@@ -234,28 +235,14 @@ impl<'s> KeySet<'s> {
         }
     }
 
-    /// The set of the keys of `entries` (after a repeated key's first entry was dropped).
-    fn rebuilt(entries: &[Entry<'s>]) -> Self {
-        match entries.len() {
-            n if n > SCAN_KEYS => Self::Hashed(
-                entries
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| (e.key.clone(), i))
-                    .collect(),
-            ),
-            _ => Self::Scan,
-        }
-    }
-
-    /// Records `key`, the `index`-th entry, and gives it back; `Err` adds the span of its
-    /// first occurrence when it repeats.
+    /// Records `key`, the `index`-th entry, and gives it back; `Err` adds the span and the
+    /// index of its entry when it repeats an earlier key.
     fn insert(
         &mut self,
         key: Cow<'s, str>,
         index: usize,
         entries: &[Entry],
-    ) -> Result<Cow<'s, str>, (Cow<'s, str>, Span)> {
+    ) -> Result<Cow<'s, str>, (Cow<'s, str>, Span, usize)> {
         let first = match self {
             Self::Scan => entries.iter().position(|e| e.key == key),
             Self::Hashed(map) => match map.entry(key.clone()) {
@@ -266,8 +253,8 @@ impl<'s> KeySet<'s> {
                 }
             },
         };
-        match first.and_then(|i| entries.get(i)) {
-            Some(e) => Err((key, e.key_span)),
+        match first.and_then(|i| entries.get(i).map(|e| (i, e))) {
+            Some((i, e)) => Err((key, e.key_span, i)),
             None => Ok(key),
         }
     }
@@ -545,7 +532,7 @@ mod tests {
             .iter()
             .map(|e| e.key.as_ref())
             .collect();
-        assert_eq!(keys, ["Id", "Origins"]);
+        assert_eq!(keys, ["Origins", "Id"]);
         assert_eq!(
             t.root.get("Origins").unwrap().kind,
             NodeKind::Number("2".into())

@@ -6,6 +6,7 @@ use crate::model::{Note, NoteKind};
 use crate::tree::{Node, NodeKind};
 use crate::value::Unknown;
 use std::cell::RefCell;
+use std::collections::HashSet;
 
 /// What a sibling resource referred to by a value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,17 +152,25 @@ pub(crate) trait Resolver {
     fn object_expression(&self, node: &Node) -> Option<Value>;
 }
 
+/// Placeholders met while evaluating values: one note per string node.
+#[derive(Default)]
+pub(crate) struct Placeholders {
+    pub list: Vec<Note>,
+    /// Start offsets of the strings already noted.
+    pub seen: HashSet<usize>,
+}
+
 /// Values of AWS CLI JSON: literals only. A placeholder (`<your-bucket>`) is unknown, and
 /// recorded once.
 #[derive(Default)]
 pub(crate) struct Literal {
-    placeholders: RefCell<Vec<Note>>,
+    placeholders: RefCell<Placeholders>,
 }
 
 impl Literal {
     /// The placeholders met so far, taken.
     pub fn take_placeholders(&self) -> Vec<Note> {
-        std::mem::take(&mut self.placeholders.borrow_mut())
+        std::mem::take(&mut self.placeholders.borrow_mut().list)
     }
 }
 
@@ -175,8 +184,8 @@ impl Resolver for Literal {
                 None => Value::text(s.clone()),
                 Some(found) => {
                     let mut notes = self.placeholders.borrow_mut();
-                    if !notes.iter().any(|n| n.span == node.span) {
-                        notes.push(Note {
+                    if notes.seen.insert(node.span.start) {
+                        notes.list.push(Note {
                             kind: NoteKind::Placeholder,
                             span: node.span,
                             detail: found.parts.join(", "),

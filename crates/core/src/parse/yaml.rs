@@ -45,6 +45,27 @@ pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Tree<'static>, ParseErr
     Err(ParseError::at(idx, text.len(), "the input has no content"))
 }
 
+/// Records a key of a map whose next entry will be the `index`-th; for a repeated key, the
+/// earlier one's span and entry index (which it keeps).
+fn remember_key(
+    seen: &mut HashMap<String, (Span, usize)>,
+    key: &str,
+    span: Span,
+    index: usize,
+) -> Option<(Span, usize)> {
+    match seen.get_mut(key) {
+        Some((at, i)) => {
+            let first = *at;
+            *at = span;
+            Some((first, *i))
+        }
+        None => {
+            seen.insert(key.to_string(), (span, index));
+            None
+        }
+    }
+}
+
 /// The first character YAML does not allow anywhere (C0 controls but tab and line breaks,
 /// DEL, C1 controls but NEL), with its byte offset. The scanner lets some through inside
 /// quoted scalars; YAML 1.1 and 1.2 readers (and so CloudFormation) refuse them.
@@ -82,9 +103,11 @@ enum Content {
     Seq(Vec<Node<'static>>),
     Map {
         entries: Vec<Entry<'static>>,
-        /// The key waiting for its value, and whether it repeats an earlier key.
-        key: Option<(String, Span, bool)>,
-        seen: HashMap<String, Span>,
+        /// The key waiting for its value, and the index of the entry of an earlier key it
+        /// repeats (whose value it replaces).
+        key: Option<(String, Span, Option<usize>)>,
+        /// The keys so far: where each is and the index of its entry.
+        seen: HashMap<String, (Span, usize)>,
     },
 }
 
@@ -151,16 +174,16 @@ impl<'t, 'i> Builder<'t, 'i> {
                         Content::Map {
                             key: key @ None,
                             seen,
-                            ..
+                            entries,
                         },
                     ..
                 }) = self.frames.last_mut()
                 {
-                    let repeated = seen.insert(value.to_string(), span);
-                    if let Some(first) = repeated {
+                    let earlier = remember_key(seen, &value, span, entries.len());
+                    if let Some((first, _)) = earlier {
                         self.duplicates.push(duplicate_note(&value, first, span));
                     }
-                    *key = Some((value.into_owned(), span, repeated.is_some()));
+                    *key = Some((value.into_owned(), span, earlier.map(|(_, i)| i)));
                     return Ok(None);
                 }
                 let nodes_at_start = self.nodes;
@@ -309,15 +332,17 @@ impl<'t, 'i> Builder<'t, 'i> {
         match &mut parent.content {
             Content::Seq(items) => items.push(built.node),
             Content::Map { entries, key, seen } => match key.take() {
-                Some((key, key_span, repeated)) => {
-                    if repeated {
-                        entries.retain(|e| e.key != key.as_str());
-                    }
-                    entries.push(Entry {
+                Some((key, key_span, earlier)) => {
+                    let entry = Entry {
                         key: key.into(),
                         key_span,
                         value: built.node,
-                    });
+                    };
+                    // A repeated key takes the place of the earlier one: the last value wins.
+                    match earlier.and_then(|i| entries.get_mut(i)) {
+                        Some(slot) => *slot = entry,
+                        None => entries.push(entry),
+                    }
                 }
                 None => {
                     let span = built.node.span;
@@ -328,11 +353,11 @@ impl<'t, 'i> Builder<'t, 'i> {
                             "a map or list used as a map key is not supported",
                         ));
                     };
-                    let repeated = seen.insert(text.clone(), span);
-                    if let Some(first) = repeated {
+                    let earlier = remember_key(seen, &text, span, entries.len());
+                    if let Some((first, _)) = earlier {
                         self.duplicates.push(duplicate_note(&text, first, span));
                     }
-                    *key = Some((text, span, repeated.is_some()));
+                    *key = Some((text, span, earlier.map(|(_, i)| i)));
                 }
             },
         }
@@ -853,7 +878,7 @@ mod tests {
             .iter()
             .map(|e| e.key.as_ref())
             .collect();
-        assert_eq!(keys, ["Api", "Cdn"]);
+        assert_eq!(keys, ["Cdn", "Api"]);
         assert_eq!(
             resources.get("Cdn").map(|n| n.kind.clone()),
             Some(NodeKind::Number("4".into()))
