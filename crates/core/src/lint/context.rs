@@ -19,6 +19,8 @@ pub struct LintContext<'a> {
     /// [`forwarding::effective`] of each behavior of `dist` (default first), computed the
     /// first time a rule asks: several rules ask for the same behaviors.
     forwardings: Vec<OnceCell<Forwarding>>,
+    /// [`Distribution::link`] of each behavior of `dist`, resolved the first time a rule asks.
+    links: Vec<OnceCell<Vec<&'a Origin>>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -29,6 +31,7 @@ impl<'a> LintContext<'a> {
             text,
             dist,
             forwardings: dist.all_behaviors().map(|_| OnceCell::new()).collect(),
+            links: dist.all_behaviors().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -56,9 +59,16 @@ impl<'a> LintContext<'a> {
     /// Empty when the target is missing or cannot be linked (`target-origin-unknown` and
     /// `target-origin-unlinked` report those).
     pub fn origins_of(&self, behavior: &Behavior) -> Vec<&'a Origin> {
-        match self.dist.link(behavior) {
+        let linked = || match self.dist.link(behavior) {
             Link::Origins(origins) => origins,
             Link::Missing | Link::Unlinked => Vec::new(),
+        };
+        match self
+            .behavior_index(behavior)
+            .and_then(|i| self.links.get(i))
+        {
+            Some(cell) => cell.get_or_init(linked).clone(),
+            None => linked(),
         }
     }
 

@@ -63,6 +63,10 @@ fn lint_one(doc: &Document, text: &str, config: &LintConfig) -> Vec<Finding> {
 /// The findings of the rules about the text itself, reported once for the document (under
 /// its first distribution, in whichever combination of conditions has one).
 fn input_findings(doc: &Document, text: &str, config: &LintConfig) -> Vec<Finding> {
+    let mut docs = std::iter::once(doc).chain(&doc.variants);
+    if docs.all(|d| d.notes.is_empty()) {
+        return Vec::new();
+    }
     let Some(dist) = std::iter::once(doc)
         .chain(&doc.variants)
         .find_map(|d| d.distributions.first())

@@ -22,7 +22,7 @@ use super::MAX_DEPTH;
 use crate::model::{Note, NoteKind};
 use crate::tree::{Node, NodeKind};
 use crate::value::Unknown;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 /// The entries of the `Resources` map by logical id (the first of a repeated id wins, as with
@@ -48,6 +48,9 @@ pub(crate) struct Template<'n> {
     pub conditions: Branching<'n>,
     /// Placeholders met while evaluating values, one note per string.
     placeholders: RefCell<Placeholders>,
+    /// True while a value is evaluated whose key is wanted ([`Resolver::eval_keyed`]): keys
+    /// are built only then.
+    keyed: Cell<bool>,
 }
 
 /// Resource types whose `Ref`/`Fn::GetAtt …Id` is a policy or origin access control id.
@@ -86,7 +89,17 @@ impl<'n> Template<'n> {
             sam,
             conditions: Branching::new(root.get("Conditions")),
             placeholders: RefCell::new(Placeholders::default()),
+            keyed: Cell::new(false),
         }
+    }
+
+    /// An unknown value with its shape, and its key when keys are wanted.
+    fn unknown(&self, why: Unknown, shape: Option<String>, key: impl FnOnce() -> String) -> Value {
+        Value::from(State::Unknown {
+            why,
+            shape,
+            key: self.keyed.get().then(key),
+        })
     }
 
     /// The value of condition `name` in the model being built (`None`: undecided).
@@ -103,7 +116,7 @@ impl<'n> Template<'n> {
     /// placeholder (recorded once per string).
     fn literal(&self, s: &str, node: &Node) -> Value {
         if s.contains("{{resolve:") {
-            return Value::keyed(Unknown::DynamicReference(s.to_string()), None, escape(s));
+            return self.unknown(Unknown::DynamicReference(s.to_string()), None, || escape(s));
         }
         match placeholder::find(s) {
             None => Value::text(s),
@@ -117,10 +130,10 @@ impl<'n> Template<'n> {
                         related: None,
                     });
                 }
-                Value::keyed(
+                self.unknown(
                     Unknown::Placeholder(s.to_string()),
                     Some(found.shape),
-                    escape(s),
+                    || escape(s),
                 )
             }
         }
@@ -150,9 +163,13 @@ impl<'n> Template<'n> {
     pub fn pick<'a>(&self, node: &'a Node<'a>) -> &'a Node<'a> {
         let mut node = node;
         for _ in 0..MAX_DEPTH {
-            let Some(("Fn::If", arg)) = intrinsic(node) else {
+            let Some([entry]) = node.as_map() else {
                 break;
             };
+            if entry.key != "Fn::If" {
+                break;
+            }
+            let arg = &entry.value;
             let Some([c, a, b]) = arg.as_seq() else {
                 break;
             };
@@ -244,10 +261,10 @@ impl<'n> Template<'n> {
                 let why = Unknown::Intrinsic(name.into());
                 match self.eval_at(arg, depth).state {
                     State::Text(t) => {
-                        Value::keyed(why, None, format!("${{{name}:{}}}", escape(&t)))
+                        self.unknown(why, None, || format!("${{{name}:{}}}", escape(&t)))
                     }
                     State::Unknown { key: Some(k), .. } => {
-                        Value::keyed(why, None, format!("${{{name}:{k}}}"))
+                        self.unknown(why, None, || format!("${{{name}:{k}}}"))
                     }
                     _ => Value::unknown(why),
                 }
@@ -270,16 +287,16 @@ impl<'n> Template<'n> {
                 "URLSuffix" => "amazonaws.com".to_string(),
                 _ => format!("{{{target}}}"),
             };
-            return Value::keyed(why, Some(shape), format!("${{{target}}}"));
+            return self.unknown(why, Some(shape), || format!("${{{target}}}"));
         }
         if let Some(param) = self.parameters.and_then(|p| p.get(target)) {
             return self.parameter(target, param, depth);
         }
         let unknown = || {
-            Value::keyed(
+            self.unknown(
                 Unknown::Intrinsic("Ref".into()),
                 Some(format!("{{{target}}}")),
-                format!("${{{target}}}"),
+                || format!("${{{target}}}"),
             )
         };
         let Some(kind) = self.resource_type(target) else {
@@ -309,13 +326,13 @@ impl<'n> Template<'n> {
             .get("NoEcho")
             .is_some_and(|n| matches!(self.eval_at(n, depth).state, State::Text(t) if t.eq_ignore_ascii_case("true")));
         let unknown = |no_echo| {
-            Value::keyed(
+            self.unknown(
                 Unknown::Parameter {
                     name: name.into(),
                     no_echo,
                 },
                 Some(format!("{{{name}}}")),
-                format!("${{{name}}}"),
+                || format!("${{{name}}}"),
             )
         };
         if no_echo {
@@ -376,11 +393,9 @@ impl<'n> Template<'n> {
             }
             _ => format!("{{{id}_{}}}", attr.replace('.', "_")),
         };
-        Value::keyed(
-            Unknown::Intrinsic(GET_ATT.into()),
-            Some(shape),
-            format!("${{{id}.{attr}}}"),
-        )
+        self.unknown(Unknown::Intrinsic(GET_ATT.into()), Some(shape), || {
+            format!("${{{id}.{attr}}}")
+        })
         .with_ref(self.reference(id))
     }
 
@@ -417,7 +432,7 @@ impl<'n> Template<'n> {
             rest = &after[end + 1..];
         }
         parts.push(Value::text(rest));
-        concat(parts)
+        concat(parts, self.keyed.get())
     }
 
     fn join(&self, delim: &Node, list: &Node, depth: usize) -> Value {
@@ -434,7 +449,7 @@ impl<'n> Template<'n> {
                     }
                     parts.push(item);
                 }
-                let mut joined = concat(parts);
+                let mut joined = concat(parts, self.keyed.get());
                 for r in list.refs {
                     joined = joined.with_ref(r);
                 }
@@ -537,6 +552,13 @@ impl Resolver for Template<'_> {
         self.eval_at(node, 0)
     }
 
+    fn eval_keyed(&self, node: &Node) -> Value {
+        let before = self.keyed.replace(true);
+        let value = self.eval_at(node, 0);
+        self.keyed.set(before);
+        value
+    }
+
     fn pick<'a>(&self, node: &'a Node<'a>) -> &'a Node<'a> {
         Template::pick(self, node)
     }
@@ -562,7 +584,7 @@ impl Resolver for Template<'_> {
 
 impl Operands for Template<'_> {
     fn operand(&self, node: &Node) -> (State, Option<String>) {
-        let value = self.eval_at(node, 1);
+        let value = self.eval_keyed(node);
         let key = value.key().map(str::to_string);
         (value.state, key)
     }
@@ -612,13 +634,13 @@ fn malformed(name: &str) -> Value {
 }
 
 /// Concatenates string parts; unknown parts make the result unknown with a shape.
-fn concat(parts: Vec<Value>) -> Value {
+fn concat(parts: Vec<Value>, keyed: bool) -> Value {
     let mut text = String::new();
     let mut why: Option<Unknown> = None;
     let mut refs = Vec::new();
     // The key of the result, started at the first unknown part (the known text before it
     // escaped): known parts escaped, unknown ones by their keys; `None` once a part has no key.
-    let mut key: Option<Option<String>> = None;
+    let mut key: Option<Option<String>> = (!keyed).then_some(None);
     for part in parts {
         refs.extend(part.refs);
         match part.state {

@@ -92,10 +92,8 @@ impl<'s> Builder<'s, '_, '_> {
         let bytes = self.scanner.file_text().as_bytes();
         let raw = bytes
             .get(self.scanner.token_start()..self.scanner.token_end())
-            .unwrap_or_default()
-            .iter()
-            .fold(false, |found, &b| found | (b < 0x20));
-        (!raw).then_some(s)
+            .unwrap_or_default();
+        (!has_control_byte(raw)).then_some(s)
     }
 
     /// The value that starts with `token`; `depth` is its nesting level (the root is 1).
@@ -202,6 +200,24 @@ impl<'s> Builder<'s, '_, '_> {
     }
 }
 
+/// True when `bytes` holds a byte below 0x20; eight bytes at a time (the last eight bytes read
+/// again rather than one by one).
+#[inline]
+fn has_control_byte(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x20 borrows in `word - 0x20…` and has its high bit clear.
+    let below = |word: u64| word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS != 0;
+    let Some(last) = bytes.last_chunk::<8>() else {
+        return bytes.iter().any(|&b| b < 0x20);
+    };
+    bytes
+        .chunks_exact(8)
+        .filter_map(|c| c.try_into().ok())
+        .any(|c: [u8; 8]| below(u64::from_le_bytes(c)))
+        || below(u64::from_le_bytes(*last))
+}
+
 /// True when the key of the last of `open` (the entries of the object being read) is the key
 /// of an earlier one; past [`SCAN_KEYS`] keys, `seen` holds them all.
 fn last_repeats<'s>(open: &[Entry<'s>], seen: &mut Option<HashSet<Cow<'s, str>>>) -> bool {
@@ -213,4 +229,28 @@ fn last_repeats<'s>(open: &[Entry<'s>], seen: &mut Option<HashSet<Cow<'s, str>>>
     }
     let set = seen.get_or_insert_with(|| earlier.iter().map(|e| e.key.clone()).collect());
     !set.insert(last.key.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_control_byte;
+
+    #[test]
+    fn control_bytes_are_found_at_every_position() {
+        assert!(!has_control_byte(b""));
+        assert!(!has_control_byte(
+            "\"plain ASCII and é ☕ 😀 text, long enough\"".as_bytes()
+        ));
+        assert!(!has_control_byte(&[0x20; 40]));
+        assert!(!has_control_byte(&[0xff; 40]));
+        for len in 1..24 {
+            for at in 0..len {
+                for bad in [0x00, 0x09, 0x0a, 0x1f] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = bad;
+                    assert!(has_control_byte(&bytes), "{len} {at} {bad}");
+                }
+            }
+        }
+    }
 }

@@ -18,7 +18,11 @@ pub(crate) struct Found {
 
 /// The placeholders of `text`, if it has any.
 pub(crate) fn find(text: &str) -> Option<Found> {
-    if text.len() < 3 || text.chars().any(char::is_whitespace) || text.contains("{{resolve:") {
+    // Most strings are rejected by one look at each byte.
+    if text.len() < 3 || !maybe_placeholder(text.as_bytes()) {
+        return None;
+    }
+    if text.chars().any(char::is_whitespace) || text.contains("{{resolve:") {
         return None;
     }
     if !text.contains(['<', '$'])
@@ -81,26 +85,67 @@ fn bracketed(text: &str) -> Option<usize> {
     (name_like && !inner.starts_with('!')).then_some(inner_end + 1)
 }
 
+/// False when `bytes` cannot hold a placeholder: no `<` or `$`, no run of three `x`, and no
+/// segment (the start, or after `.`, `:` or `/`) that starts like `REPLACE…`, `CHANGE…`,
+/// `YOUR…`, `TODO` or `FIXME`. (Every string read goes through it, so it is one tight pass.)
+fn maybe_placeholder(bytes: &[u8]) -> bool {
+    let mut xs = 0;
+    let mut segment_start = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        let lower = b | 0x20;
+        if lower == b'x' {
+            xs += 1;
+            if xs == 3 {
+                return true;
+            }
+        } else {
+            xs = 0;
+            if b == b'<' || b == b'$' {
+                return true;
+            }
+        }
+        if segment_start && matches!(lower, b'r' | b'c' | b'y' | b't' | b'f') {
+            let head = bytes.get(i..i + 3).unwrap_or_default();
+            if [b"rep", b"cha", b"you", b"tod", b"fix"]
+                .iter()
+                .any(|w| head.eq_ignore_ascii_case(*w))
+            {
+                return true;
+            }
+        }
+        segment_start = matches!(b, b'.' | b':' | b'/');
+    }
+    false
+}
+
 /// True for a segment that is a placeholder word: `xxxx`, `REPLACE_ME`, `REPLACE_WITH_…`,
 /// `CHANGE_ME`, `YOUR_API_ID`, `your-bucket`, or a whole value `TODO`/`FIXME`. (Called for every
 /// segment of every string read: it allocates nothing.)
 fn is_placeholder_word(segment: &str, whole: &str) -> bool {
-    // `xxxxxxxxxx`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`; not a long filler string.
-    let all_x = segment.len() <= 64
-        && segment
-            .split('-')
-            .all(|group| group.len() >= 3 && group.bytes().all(|b| b == b'x' || b == b'X'));
-    let your = segment.len() > 5
-        && segment
-            .get(..5)
-            .is_some_and(|p| p.eq_ignore_ascii_case("your-") || p.eq_ignore_ascii_case("your_"));
-    all_x
-        || your
-        || compact_is(segment, "replaceme", false)
-        || compact_is(segment, "replacewith", true)
-        || compact_is(segment, "changeme", false)
-        || (segment == whole
-            && (segment.eq_ignore_ascii_case("todo") || segment.eq_ignore_ascii_case("fixme")))
+    match segment.as_bytes().first().map(u8::to_ascii_lowercase) {
+        // `xxxxxxxxxx`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`; not a long filler string.
+        Some(b'x') => {
+            segment.len() <= 64
+                && segment
+                    .split('-')
+                    .all(|g| g.len() >= 3 && g.bytes().all(|b| b == b'x' || b == b'X'))
+        }
+        Some(b'y') => {
+            segment.len() > 5
+                && segment.get(..5).is_some_and(|p| {
+                    p.eq_ignore_ascii_case("your-") || p.eq_ignore_ascii_case("your_")
+                })
+        }
+        Some(b'r') => {
+            compact_is(segment, "replaceme", false) || compact_is(segment, "replacewith", true)
+        }
+        Some(b'c') => compact_is(segment, "changeme", false),
+        Some(b't' | b'f') => {
+            segment == whole
+                && (segment.eq_ignore_ascii_case("todo") || segment.eq_ignore_ascii_case("fixme"))
+        }
+        _ => false,
+    }
 }
 
 /// True when `segment` without its `_` and `-`, in any case, is `word` (or starts with it).

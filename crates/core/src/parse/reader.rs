@@ -176,8 +176,14 @@ impl<'r> Reader<'r> {
 
     /// The evaluated value under `key` with the field it makes (the field's value unset).
     pub fn value(&self, parent: &Obj, key: &str) -> (Field<()>, Value) {
+        self.value_with(parent, key, false)
+    }
+
+    /// [`Reader::value`], with the key of an unknown value when `keyed`.
+    fn value_with(&self, parent: &Obj, key: &str, keyed: bool) -> (Field<()>, Value) {
         let slot = self.slot(parent, key);
         let value = match (slot.node, slot.unknown) {
+            (Some(node), _) if keyed => self.res.eval_keyed(node),
             (Some(node), _) => self.res.eval(node),
             (None, Some(why)) => Value::unknown(why),
             (None, None) => Value::absent(),
@@ -216,9 +222,20 @@ impl<'r> Reader<'r> {
     /// the expression that names it exactly ([`Unknown::Expression`] with the evaluator's key),
     /// so that [`Unknown::expression_key`] compares it soundly.
     pub fn id(&self, parent: &Obj, key: &str) -> Field<String> {
-        let (mut field, value) = self.str_value(parent, key);
+        let (at, value) = self.value_with(parent, key, true);
+        let (state, exact) = match value.state {
+            State::Unknown { why, shape, key } => (
+                State::Unknown {
+                    why,
+                    shape,
+                    key: None,
+                },
+                key,
+            ),
+            state => (state, None),
+        };
+        let mut field = string_field(at, state);
         if let Val::Unknown(why) = &field.val {
-            let exact = value.key().map(str::to_string);
             let whole = match (why, exact.as_deref()) {
                 // No exact key: keep a reason that names no value (a wrong type, an import).
                 (_, None) => why.expression_key().is_none(),

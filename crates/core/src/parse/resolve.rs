@@ -139,6 +139,12 @@ pub(crate) trait Resolver {
     /// Evaluates a node in a value position.
     fn eval(&self, node: &Node) -> Value;
 
+    /// Evaluates a node whose key is wanted (an id values are matched by): an unknown value
+    /// gets its key (see [`State::Unknown`]), which [`Resolver::eval`] may leave out.
+    fn eval_keyed(&self, node: &Node) -> Value {
+        self.eval(node)
+    }
+
     /// The node that `node` stands for in the model being built: the chosen branch of a
     /// CloudFormation `Fn::If`, or `node` itself.
     fn pick<'a>(&self, node: &'a Node<'a>) -> &'a Node<'a>;
