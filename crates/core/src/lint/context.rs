@@ -75,20 +75,12 @@ impl<'a> LintContext<'a> {
     /// The notes of `kind` about the input (of every combination of condition values), each
     /// once.
     pub fn notes(&self, kind: NoteKind) -> Vec<&'a Note> {
-        let mut out: Vec<&'a Note> = Vec::new();
-        for note in std::iter::once(self.doc)
+        let mut seen = std::collections::HashSet::new();
+        std::iter::once(self.doc)
             .chain(&self.doc.variants)
             .flat_map(|d| &d.notes)
-            .filter(|n| n.kind == kind)
-        {
-            if !out
-                .iter()
-                .any(|n| n.span == note.span && n.detail == note.detail)
-            {
-                out.push(note);
-            }
-        }
-        out
+            .filter(|n| n.kind == kind && seen.insert((n.span.start, n.span.end)))
+            .collect()
     }
 
     /// The origin a behavior sends requests to (the first member of an origin group).

@@ -37,14 +37,15 @@ pub const MAX_VARIANTS: usize = 64;
 /// (4 for the largest input accepted), so that memory and time stay bounded.
 pub const MAX_VARIANT_BYTES: usize = 64 * 1024 * 1024;
 
-/// Resource types the model reads (the distribution and its siblings): only their `Condition`
-/// attributes and conditional properties make the model branch.
+/// Prefixes of the resource types the model reads (the distribution and its siblings): only
+/// their `Condition` attributes and conditional properties make the model branch, and only
+/// they are read. A reader of a new type needs its prefix here.
 const MODELLED: [&str; 6] = [
     "AWS::CloudFront::",
     "AWS::ApiGateway::",
     "AWS::ApiGatewayV2::",
     "AWS::Serverless::",
-    "AWS::Lambda::Url",
+    "AWS::Lambda::",
     "AWS::CertificateManager::",
 ];
 

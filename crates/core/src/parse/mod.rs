@@ -126,6 +126,12 @@ fn not_yaml(text: &str, idx: &LineIndex, error: ParseError) -> ParseError {
 }
 
 /// Detects the format of `text` and parses it into a [`Document`].
+///
+/// A CloudFormation template whose model depends on conditions the template leaves open gives
+/// the document of the first combination of their values (each open condition true when the
+/// others allow it), holding the other combinations in [`Document::variants`]; callers that
+/// need one configuration (loading into the form, importing) use it as it is, and
+/// [`crate::lint::lint`] lints them all.
 pub fn parse(text: &str) -> Result<Document, ParseError> {
     let idx = LineIndex::new(text);
     if text.len() > MAX_INPUT_BYTES {
