@@ -465,3 +465,31 @@ Resources:
         ]
     );
 }
+
+#[test]
+fn damaged_conditional_templates_never_break_the_pipeline() {
+    // Cut and deleted bytes all over templates with conditions: parsing and linting either
+    // refuse the text or give findings inside it, and never panic.
+    for name in [
+        "correct/cfn-conditional-site-origin.yaml",
+        "branches/cdk-conditional-legacy-origin.json",
+    ] {
+        let text = fixture(name);
+        let mut linted = 0;
+        for (i, c) in text.char_indices().step_by(31) {
+            for damaged in [
+                text[..i].to_string(),
+                format!("{}{}", &text[..i], &text[i + c.len_utf8()..]),
+                format!("{}!If [X, {}", &text[..i], &text[i..]),
+            ] {
+                if let Ok(report) = lint_text(&damaged, &LintConfig::default()) {
+                    linted += 1;
+                    for f in &report.findings {
+                        assert!(f.span.start <= f.span.end && f.span.end <= damaged.len());
+                    }
+                }
+            }
+        }
+        assert!(linted > 10, "{name}: {linted}");
+    }
+}
