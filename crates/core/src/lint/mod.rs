@@ -4,6 +4,7 @@
 //! returns findings sorted by position; [`apply_fixes`] applies their fixes to the text.
 //! [`lint_sources`] and [`fix_sources`] do the same for several files read as one input.
 
+mod branches;
 mod context;
 mod docs;
 pub mod edit;

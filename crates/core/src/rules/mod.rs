@@ -313,12 +313,14 @@ mod authorization_not_forwarded;
 mod cache_policy_ttl0_with_key_values;
 mod cached_methods_invalid;
 mod cloudfront_chain_origin;
+mod conditions_not_evaluated;
 mod cookies_not_forwarded;
 mod cors_headers_not_forwarded;
 mod custom_error_response_invalid;
 mod default_cert_min_protocol_ignored;
 mod default_root_object_on_api;
 mod distribution_disabled;
+mod duplicate_key;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod geo_restriction_none;
@@ -349,6 +351,8 @@ mod origin_unused;
 mod path_pattern_invalid;
 mod path_pattern_prefix_not_stripped;
 mod path_pattern_shadowed;
+mod placeholder_value;
+
 mod policy_id_wrong_kind_or_name;
 mod price_class_invalid;
 mod quantity_items_mismatch;
@@ -360,6 +364,8 @@ mod s3_origin_without_oac;
 mod spa_error_rewrite_hits_api;
 mod ssl_support_method;
 mod target_origin_unknown;
+mod target_origin_unlinked;
+mod template_read_as_yaml;
 mod terraform_dynamic_block_not_read;
 mod terraform_module_not_read;
 mod too_many_cache_behaviors;
@@ -398,6 +404,7 @@ static ALL: &[&Rule] = &[
     &path_pattern_invalid::RULE,
     &path_pattern_shadowed::RULE,
     &target_origin_unknown::RULE,
+    &target_origin_unlinked::RULE,
     &origin_id_duplicate::RULE,
     &origin_unused::RULE,
     &forwardedvalues_with_cache_policy::RULE,
@@ -461,6 +468,10 @@ static ALL: &[&Rule] = &[
     &geo_restriction_none::RULE,
     &terraform_module_not_read::RULE,
     &terraform_dynamic_block_not_read::RULE,
+    &duplicate_key::RULE,
+    &template_read_as_yaml::RULE,
+    &placeholder_value::RULE,
+    &conditions_not_evaluated::RULE,
 ];
 
 /// Every rule, in catalogue order.
