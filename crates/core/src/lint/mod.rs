@@ -10,6 +10,7 @@ mod engine;
 mod finding;
 mod fix;
 mod rule;
+mod ruleset;
 mod severity;
 
 pub use context::{behavior_name, origin_name, LintContext};
@@ -18,4 +19,5 @@ pub use engine::{fix_text, lint, lint_text, LintReport, MAX_FIX_PASSES};
 pub use finding::{Edit, Finding, Fix};
 pub use fix::apply_fixes;
 pub use rule::{Rule, RuleDocs, Snippet};
+pub use ruleset::{describe_rule_set, rule_set_id};
 pub use severity::{Category, FixAvailability, LintConfig, Severity};
