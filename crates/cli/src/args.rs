@@ -52,6 +52,12 @@ pub enum LintFormat {
     Json,
     /// SARIF 2.1.0, for code scanning dashboards.
     Sarif,
+    /// GitHub Actions workflow commands (annotations on the changed lines).
+    Github,
+    /// JUnit XML, for CI test reports.
+    Junit,
+    /// One `file:line:col: severity rule message` line per finding.
+    Parseable,
 }
 
 /// Output formats of the listing commands.
@@ -82,8 +88,9 @@ impl SeverityArg {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Files, directories (searched for *.json, *.yaml, *.yml, *.template and *.tf) or `-` for
-    /// standard input. Default: standard input.
+    /// Files, directories (searched for *.json, *.yaml, *.yml, *.template and *.tf), CDK cloud
+    /// assemblies (`cdk.out`: each stack's template) or `-` for standard input. Default:
+    /// standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.

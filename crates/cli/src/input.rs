@@ -19,6 +19,8 @@ pub struct Input {
     pub explicit: bool,
     /// The directory argument this file was found in.
     pub from_dir: Option<PathBuf>,
+    /// The CDK stack, for a template found through a cloud assembly's manifest.
+    pub stack: Option<String>,
 }
 
 /// How standard input is named in reports.
@@ -61,7 +63,8 @@ pub fn describe_io(path: &Path, e: &std::io::Error) -> String {
     }
 }
 
-/// The inputs named by `paths` (standard input when empty), walking directories in name order.
+/// The inputs named by `paths` (standard input when empty), walking directories in name order;
+/// a directory holding a cloud assembly (`cdk.out`) gives its stacks' templates.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
     if paths.is_empty() {
         if std::io::stdin().is_terminal() {
@@ -79,6 +82,8 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
             }
             stdin_seen = true;
             inputs.push(stdin());
+        } else if path.is_dir() && crate::assembly::is_assembly(path) {
+            inputs.extend(crate::assembly::stacks(path)?);
         } else if path.is_dir() {
             inputs.extend(walk(path));
         } else {
@@ -87,6 +92,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
                 path: Some(path.clone()),
                 explicit: true,
                 from_dir: None,
+                stack: None,
             });
         }
     }
@@ -99,6 +105,7 @@ fn stdin() -> Input {
         path: None,
         explicit: true,
         from_dir: None,
+        stack: None,
     }
 }
 
@@ -115,6 +122,7 @@ fn walk(dir: &Path) -> Vec<Input> {
             path: Some(e.path().to_path_buf()),
             explicit: false,
             from_dir: Some(dir.to_path_buf()),
+            stack: None,
         })
         .collect()
 }

@@ -4,6 +4,7 @@ use super::{lint_config, write_output};
 use crate::args::{LintArgs, LintFormat};
 use crate::error::{CliError, CmdResult, Status};
 use crate::input::{self, holds_no_distribution, Input, EXTENSIONS};
+use crate::parallel;
 use crate::report::{self, FileReport, Outcome};
 use apifront_core::lint::{lint, LintConfig};
 use apifront_core::parse::{detect, parse};
@@ -13,15 +14,17 @@ use std::path::PathBuf;
 pub fn run(args: LintArgs) -> CmdResult {
     let config = lint_config(&args.disable)?;
     let inputs = input::collect(&args.paths)?;
-    let mut files = Vec::new();
     let mut dirs: Vec<(PathBuf, usize)> = args
         .paths
         .iter()
         .filter(|p| p.is_dir())
         .map(|p| (p.clone(), 0))
         .collect();
-    for input in &inputs {
-        if let Some(report) = lint_input(input, &config) {
+    // Inputs are read, parsed and linted on every core; reports keep the inputs' order.
+    let reports = parallel::map_ordered(&inputs, |input| lint_input(input, &config));
+    let mut files = Vec::new();
+    for (input, report) in inputs.iter().zip(reports) {
+        if let Some(report) = report {
             if let Some(dir) = &input.from_dir {
                 if let Some(entry) = dirs.iter_mut().find(|(d, _)| d == dir) {
                     entry.1 += 1;
@@ -49,23 +52,32 @@ pub fn run(args: LintArgs) -> CmdResult {
         Some(error) if files.is_empty() => return Err(error),
         other => other,
     };
+    let threshold = args.severity.to_core();
     let rendered = match args.format {
         LintFormat::Text => {
             anstream::print!("{}", report::text::render(&files));
             None
         }
-        LintFormat::Json => Some(report::json::render(&files)),
-        LintFormat::Sarif => Some(report::sarif::render(&files)),
+        LintFormat::Json => Some(pretty(&report::json::render(&files))?),
+        LintFormat::Sarif => Some(pretty(&report::sarif::render(&files))?),
+        LintFormat::Github => Some(report::github::render(&files)),
+        LintFormat::Junit => Some(report::junit::render(&files, threshold)),
+        LintFormat::Parseable => Some(report::parseable::render(&files)),
     };
-    if let Some(value) = rendered {
-        let text = serde_json::to_string_pretty(&value)
-            .map_err(|e| CliError::new(format!("cannot write the report: {e}")))?;
-        write_output(None, &(text + "\n"))?;
+    if let Some(text) = rendered {
+        write_output(None, &text)?;
     }
     if let Some(error) = nothing_to_lint {
         return Err(error);
     }
-    Ok(status(&files, args.severity.to_core()))
+    Ok(status(&files, threshold))
+}
+
+/// `value` as indented JSON with a final newline.
+fn pretty(value: &impl serde::Serialize) -> Result<String, CliError> {
+    serde_json::to_string_pretty(value)
+        .map(|text| text + "\n")
+        .map_err(|e| CliError::new(format!("cannot write the report: {e}")))
 }
 
 /// Reads, parses and lints one input; `None` when a directory's file holds no distribution.
@@ -75,6 +87,7 @@ fn lint_input(input: &Input, config: &LintConfig) -> Option<FileReport> {
         Err(message) => {
             return Some(FileReport {
                 name: input.name.clone(),
+                stack: input.stack.clone(),
                 text: String::new(),
                 format: None,
                 outcome: Outcome::Unreadable(message),
@@ -98,6 +111,7 @@ fn lint_input(input: &Input, config: &LintConfig) -> Option<FileReport> {
     };
     Some(FileReport {
         name: input.name.clone(),
+        stack: input.stack.clone(),
         text,
         format,
         outcome,

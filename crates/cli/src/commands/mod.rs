@@ -65,6 +65,7 @@ pub fn read_path(path: &Path) -> Result<String, CliError> {
             path: None,
             explicit: true,
             from_dir: None,
+            stack: None,
         }
     } else {
         if path.is_dir() {
@@ -78,6 +79,7 @@ pub fn read_path(path: &Path) -> Result<String, CliError> {
             path: Some(PathBuf::from(path)),
             explicit: true,
             from_dir: None,
+            stack: None,
         }
     };
     input.read().map_err(CliError::new)

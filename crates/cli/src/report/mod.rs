@@ -1,11 +1,15 @@
-//! Lint reports: what was found in each file, written as text, JSON or SARIF.
+//! Lint reports: what was found in each file, written as text, JSON, SARIF, GitHub workflow
+//! commands, JUnit XML or one parseable line per finding.
 
 use apifront_core::lint::Finding;
 use apifront_core::model::Format;
 use apifront_core::parse::ParseError;
 
 mod frame;
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod parseable;
 pub mod sarif;
 pub mod text;
 
@@ -14,6 +18,8 @@ pub mod text;
 pub struct FileReport {
     /// The name shown in reports.
     pub name: String,
+    /// The CDK stack whose template this is (inputs read from a cloud assembly).
+    pub stack: Option<String>,
     /// The text read (empty when it could not be read).
     pub text: String,
     /// The format the text was read as, when detection got that far.

@@ -73,6 +73,10 @@ fn finding_block(out: &mut String, file: &FileReport, f: &Finding) {
     } else {
         format!("{} ({})", f.distribution, f.path)
     };
+    let place = match &file.stack {
+        Some(stack) => format!("stack {stack}: {place}"),
+        None => place,
+    };
     note(out, gutter, "in", &place);
     for (span, text) in &f.related {
         note(

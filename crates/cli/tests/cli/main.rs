@@ -1,7 +1,9 @@
 //! End-to-end tests of the `apifront` binary: every command, output format and exit status.
 
+mod assembly;
 mod catalog;
 mod fix;
+mod formats;
 mod generate;
 mod lint;
 mod sarif;
