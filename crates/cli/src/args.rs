@@ -102,6 +102,10 @@ pub struct LintArgs {
     /// Do not run this rule (repeatable).
     #[arg(long, value_name = "SLUG")]
     pub disable: Vec<String>,
+    /// Skip named files that hold no CloudFront distribution, as files found in directories are
+    /// (for pre-commit hooks, which pass every staged file).
+    #[arg(long)]
+    pub skip_unrelated: bool,
 }
 
 #[derive(Debug, Args)]

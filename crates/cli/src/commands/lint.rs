@@ -13,7 +13,12 @@ use std::path::PathBuf;
 /// Runs `apifront lint`.
 pub fn run(args: LintArgs) -> CmdResult {
     let config = lint_config(&args.disable)?;
-    let inputs = input::collect(&args.paths)?;
+    let mut inputs = input::collect(&args.paths)?;
+    if args.skip_unrelated {
+        for input in &mut inputs {
+            input.explicit = false;
+        }
+    }
     let mut dirs: Vec<(PathBuf, usize)> = args
         .paths
         .iter()

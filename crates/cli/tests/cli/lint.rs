@@ -328,3 +328,32 @@ fn columns_count_utf16_code_units() {
             " ".repeat(line[..at].chars().count() + 1)
         )));
 }
+
+#[test]
+fn skip_unrelated_skips_named_files_without_a_distribution() {
+    apifront()
+        .args(["lint", "tree/nested/queue.yaml"])
+        .assert()
+        .code(2);
+    apifront()
+        .args(["lint", "--skip-unrelated", "tree/nested/queue.yaml"])
+        .assert()
+        .code(0);
+    let report = json_of(apifront().args([
+        "lint",
+        "--format",
+        "json",
+        "--skip-unrelated",
+        "tree/nested/queue.yaml",
+        "tree/api.yaml",
+        "invalid.json",
+    ]));
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    // A file that mentions a distribution but does not parse is still reported.
+    assert_eq!(paths, ["tree/api.yaml", "invalid.json"]);
+}
