@@ -61,7 +61,9 @@ class ReadmeSnippets(unittest.TestCase):
         self.assertIn('name = "apifront-cli"', cargo)
         self.assertIn('name = "apifront"', cargo)
         package = json.loads((ROOT / "packages/apifront/package.json").read_text())
-        self.assertIn(f"apifront-{package['version']}.tgz", block)
+        self.assertIn(f"./apifront-{package['version']}.tgz", block)
+        cdk = json.loads((ROOT / "packages/cdk/package.json").read_text())
+        self.assertIn(f"./{cdk['name']}-{cdk['version']}.tgz", block)
 
 
 class GitHubAction(unittest.TestCase):
@@ -127,7 +129,7 @@ class PreCommitHooks(unittest.TestCase):
         self.repo.mkdir()
         self.env = {**os.environ, "PRE_COMMIT_HOME": str(self.tmp / "cache"),
                     "CARGO_TARGET_DIR": str(ROOT / "target/pre-commit"),
-                    "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(self.tmp)}
+                    "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
         self.git("init", "-q")
         self.git("config", "user.email", "test@example.com")
         self.git("config", "user.name", "test")
