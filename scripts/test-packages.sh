@@ -33,7 +33,7 @@ echo "== installing the tarballs into a scratch project (offline)"
 (cd "$project" && npm install --offline --no-audit --no-fund --loglevel=error \
   "$WORK"/apifront-0.1.0.tgz "$WORK"/apifront-cdk-0.1.0.tgz \
   "aws-cdk-lib@$(pinned aws-cdk-lib)" "constructs@$(pinned constructs)" \
-  "typescript@$(pinned typescript)" "@types/node@$(pinned @types/node)" "ajv@$(pinned ajv)")
+  "aws-cdk@$(pinned aws-cdk)" "typescript@$(pinned typescript)" "@types/node@$(pinned @types/node)" "ajv@$(pinned ajv)")
 for pkg in apifront cdk; do
   mkdir -p "$project/$pkg"
   cp -r "$PKGS/$pkg/test" "$PKGS/$pkg/examples" "$project/$pkg/"

@@ -113,7 +113,7 @@ test('options disable rules for every stack', () => {
   assert.ok(!annotations(stack).some(([, r]) => r === 'viewer-protocol-allow-all'));
 });
 
-test('the README app synthesizes with annotations, and `apifront lint cdk.out` agrees', () => {
+test('the README app fails `cdk synth` on its errors, and `apifront lint cdk.out` agrees', () => {
   const dir = mkdtempSync(join(tmpdir(), 'apifront-cdk-'));
   const tsc = require.resolve('typescript/bin/tsc');
   const built = spawnSync(process.execPath, [tsc, '--strict', '--module', 'commonjs', '--target', 'es2022', '--esModuleInterop', '--skipLibCheck', '--outDir', 'build', 'examples/app.ts'], { encoding: 'utf8' });
@@ -121,8 +121,17 @@ test('the README app synthesizes with annotations, and `apifront lint cdk.out` a
   // tsc wrote CommonJS, as a CDK app usually is.
   writeFileSync(join('build', 'package.json'), '{"type": "commonjs"}');
   const out = join(dir, 'cdk.out');
-  const run = spawnSync(process.execPath, [join('build', 'app.js')], { encoding: 'utf8', env: { ...process.env, CDK_OUTDIR: out } });
-  assert.equal(run.status, 0, run.stderr);
+  // The real CDK CLI: error annotations make `cdk synth` fail (as cdk-nag's do).
+  const cdk = require.resolve('aws-cdk/bin/cdk');
+  const run = spawnSync(process.execPath, [cdk, 'synth', '--app', `node ${join('build', 'app.js')}`, '--output', out, '--no-notices', '--quiet'], {
+    encoding: 'utf8',
+    env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', CDK_DISABLE_VERSION_CHECK: 'true' },
+  });
+  assert.equal(run.status, 1, run.stdout + run.stderr);
+  // Each message names the rule and the construct path.
+  assert.match(run.stderr, /ERROR viewer-protocol-allow-all: [^\n]*\n\s+ApiStack\/Cdn\/Resource\n/);
+  assert.match(run.stderr, /WARNING apigw-edge-optimized-origin: [^\n]*\n\s+ApiStack\/Cdn\/Resource\n/);
+  assert.doesNotMatch(run.stderr, /waf-not-associated/);
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
   // Recent CDK writes a stack's messages to a file of their own (`additionalMetadataFile`).
   const artifact = manifest.artifacts.ApiStack;
@@ -134,7 +143,6 @@ test('the README app synthesizes with annotations, and `apifront lint cdk.out` a
   };
   const messages = Object.values(metadata).flat();
   const errors = messages.filter((m) => m.type === 'aws:cdk:error').map((m) => m.data);
-  // Errors in the assembly are what makes `cdk synth` fail.
   assert.ok(errors.some((m) => m.startsWith('viewer-protocol-allow-all: ')), JSON.stringify(errors));
   assert.ok(!messages.some((m) => String(m.data).startsWith('waf-not-associated')));
   if (cli) {
