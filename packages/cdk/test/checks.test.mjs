@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Aspects, Stack } from 'aws-cdk-lib';
+import { App, Aspects, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { EndpointType, MockIntegration, RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -106,6 +106,18 @@ test('a suppressed finding disappears and its reason is recorded in the template
     () => apiStack({ suppress: [{ id: 'viewer-protocol-allow-all', reason: '' }] }),
     /needs a reason/,
   );
+});
+
+test('a stage takes the aspect itself (aspects do not cross Stage boundaries)', () => {
+  const app = new App();
+  const stage = new Stage(app, 'Prod');
+  const stack = new Stack(stage, 'ApiStack');
+  const api = new RestApi(stack, 'Api');
+  api.root.addMethod('GET', new MockIntegration());
+  new Distribution(stack, 'Cdn', { defaultBehavior: { origin: new RestApiOrigin(api) } });
+  Aspects.of(stage).add(new ApifrontChecks());
+  const errors = Annotations.fromStack(stack).findError('/Prod/ApiStack/Cdn/Resource', Match.stringLikeRegexp('^viewer-protocol-allow-all: '));
+  assert.equal(errors.length, 1);
 });
 
 test('options disable rules for every stack', () => {
