@@ -3,7 +3,8 @@
 # `scripts/setup.sh test` (what `make test` runs first). Each layer runs even if an earlier one
 # failed, so one run shows everything; the exit status is non-zero if any layer failed.
 #
-# Run one layer alone: scripts/test.sh fmt|clippy|clippy-wasm|native|hostile-release|generated|wasm|e2e
+# Run one layer alone:
+#   scripts/test.sh fmt|clippy|clippy-wasm|native|hostile-release|generated|packages|integrations|wasm|e2e
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -26,7 +27,7 @@ run_layer() {
 layer_fmt() { cargo fmt --all -- --check; }
 layer_clippy() { cargo clippy --workspace --all-targets --locked -- -D warnings; }
 layer_clippy_wasm() {
-  cargo clippy -p apifront-web -p apifront-core --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+  cargo clippy -p apifront-web -p apifront-core -p apifront-js --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 }
 layer_native() { cargo test --workspace --locked; }
 # Generated configurations checked by the ecosystem's own tools (cfn-lint, tsc + CDK synth in
@@ -35,6 +36,14 @@ layer_native() { cargo test --workspace --locked; }
 layer_generated() { scripts/check-generated.sh; }
 # The heaviest hostile inputs (10 000 behaviors and more) in a release build.
 layer_hostile_release() { cargo test --release --locked -p apifront-core --test hostile -- --include-ignored; }
+# The npm packages as users get them: built, packed, installed from the tarballs into a scratch
+# project, tested with Node's test runner (the CDK construct with the real aws-cdk-lib).
+layer_packages() { scripts/test-packages.sh; }
+# The GitHub Action's steps, the pre-commit hooks through the real pre-commit, README snippets.
+layer_integrations() {
+  cargo build -q --locked -p apifront-cli &&
+    APIFRONT_CLI="$PWD/target/debug/apifront" .venv/bin/python -m unittest discover -s tests/integrations -v
+}
 layer_wasm() {
   WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p apifront-web --target wasm32-unknown-unknown --locked
 }
@@ -44,7 +53,7 @@ layer_e2e() {
     npx playwright test
 }
 
-layers=(fmt clippy clippy-wasm native hostile-release generated wasm e2e)
+layers=(fmt clippy clippy-wasm native hostile-release generated packages integrations wasm e2e)
 [ $# -gt 0 ] && layers=("$@")
 for layer in "${layers[@]}"; do
   run_layer "$layer" "layer_${layer//-/_}"

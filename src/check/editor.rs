@@ -129,7 +129,7 @@ fn underlines(text: &str, starts: &[usize], findings: &[Finding], window: Window
         }
         out.push(Html::from(text[pos..start].to_string()));
         out.push(html! {
-            <mark class={severity_class(f.severity)} data-rule={f.rule}>{ &text[start..end] }</mark>
+            <mark class={severity_class(f.severity)} data-rule={f.rule.clone()}>{ &text[start..end] }</mark>
         });
         pos = end;
     }

@@ -108,7 +108,9 @@ fn finding_item(props: &FindingsListProps, index: usize, f: &Finding) -> Html {
         let (editor, state, finding) = (props.editor.clone(), props.state.clone(), f.clone());
         Callback::from(move |_| reveal(&editor, &state.text, &finding))
     };
-    let rule = f.rule;
+    let rule = f.rule.clone();
+    // The docs panel shows the rules this build has; a finding names its rule by slug.
+    let docs = apifront_core::rules::by_slug(&f.rule).map(|r| r.slug);
     let fix = f.fix.as_ref().map(|fix| {
         let label = if fix.safe { "Fix" } else { "Fix (unsafe)" };
         html! {
@@ -117,14 +119,14 @@ fn finding_item(props: &FindingsListProps, index: usize, f: &Finding) -> Html {
         }
     });
     html! {
-        <li class={classes!("finding", severity_class(f.severity))} data-rule={rule}>
+        <li class={classes!("finding", severity_class(f.severity))} data-rule={rule.clone()}>
             <button type="button" class="finding-goto" {onclick}>
                 <span class="loc">{ format!("{}:{}", f.span.line, f.span.column) }</span>
                 <span class="message">{ &f.message }</span>
             </button>
             <div class="finding-actions">
                 <button type="button" class="rule-link"
-                    onclick={props.dispatch.reform(move |_| CheckAction::ShowDocs(Some(rule)))}>{ rule }</button>
+                    onclick={props.dispatch.reform(move |_| CheckAction::ShowDocs(docs))}>{ rule }</button>
                 { for fix }
             </div>
         </li>

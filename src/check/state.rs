@@ -326,21 +326,6 @@ mod tests {
     }
 
     #[test]
-    fn answers_cross_the_worker_boundary() {
-        use super::super::linter::{lint_worker_answer, read_answer};
-        for (fix_all, text) in [
-            (true, BROKEN),
-            (false, BROKEN),
-            (false, "{ broken"),
-            (false, ""),
-        ] {
-            let bytes = lint_worker_answer(fix_all, text.to_string());
-            assert_eq!(read_answer(&bytes), Some(Answer::to(fix_all, text)));
-        }
-        assert_eq!(read_answer(b"{}"), None);
-    }
-
-    #[test]
     fn toggling_a_severity_hides_it() {
         let s = CheckState::default().apply(CheckAction::ToggleSeverity(Severity::Info));
         assert!(!s.is_shown(Severity::Info));

@@ -264,7 +264,7 @@ Resources:
     for (i, a) in all.iter().enumerate() {
         for b in &all[i + 1..] {
             assert!(
-                (a.rule, a.span, &a.message) != (b.rule, b.span, &b.message),
+                (&a.rule, a.span, &a.message) != (&b.rule, b.span, &b.message),
                 "{a:#?}"
             );
         }

@@ -36,7 +36,7 @@ fn assert_clean(text: &str, format: Format) {
     let info: Vec<&str> = report
         .findings
         .iter()
-        .map(|f| f.rule)
+        .map(|f| &*f.rule)
         .filter(|r| !EXPECTED_INFO.contains(r))
         .collect();
     assert!(

@@ -53,13 +53,13 @@ fn expression<T: std::fmt::Debug>(val: &Val<T>) -> &str {
 /// `(rule, file name, line, column)` of each finding at or above `min`.
 fn placed<'s>(
     sources: &'s Sources,
-    findings: &[LocatedFinding],
+    findings: &'s [LocatedFinding],
     min: Severity,
-) -> Vec<(&'static str, &'s str, u32, u32)> {
+) -> Vec<(&'s str, &'s str, u32, u32)> {
     findings
         .iter()
         .filter(|f| f.severity <= min)
-        .map(|f| (f.rule, sources.name(f.file), f.span.line, f.span.column))
+        .map(|f| (&*f.rule, sources.name(f.file), f.span.line, f.span.column))
         .collect()
 }
 

@@ -17,11 +17,11 @@ const MAX_TERMS: usize = 3;
 /// The findings of every combination (`per_variant[i]` for `docs[i]`), merged.
 pub(super) fn merge(docs: &[&Document], per_variant: Vec<Vec<Finding>>) -> Vec<Finding> {
     let mut order: Vec<(Finding, Vec<usize>)> = Vec::new();
-    let mut index: HashMap<(&'static str, usize, usize, String), usize> = HashMap::new();
+    let mut index: HashMap<(String, usize, usize, String), usize> = HashMap::new();
     for (variant, findings) in per_variant.into_iter().enumerate() {
         for finding in findings {
             let key = (
-                finding.rule,
+                finding.rule.to_string(),
                 finding.span.start,
                 finding.span.end,
                 finding.message.clone(),

@@ -152,7 +152,7 @@ impl<'a> LintContext<'a> {
         message: impl Into<String>,
     ) -> Finding {
         Finding {
-            rule: rule.slug,
+            rule: rule.slug.into(),
             severity: rule.default_severity,
             message: message.into(),
             span,

@@ -35,10 +35,10 @@ pub fn lint(doc: &Document, text: &str, config: &LintConfig) -> Vec<Finding> {
         findings.extend(branches::merge(&docs, per_variant));
     }
     findings.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule, &a.message).cmp(&(
+        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
             b.span.start,
             b.span.end,
-            b.rule,
+            &b.rule,
             &b.message,
         ))
     });

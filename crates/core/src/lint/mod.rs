@@ -13,6 +13,7 @@ mod finding;
 mod fix;
 mod key;
 mod rule;
+mod ruleset;
 mod severity;
 mod sources;
 
@@ -23,5 +24,6 @@ pub use finding::{Edit, Finding, Fix};
 pub use fix::apply_fixes;
 pub use key::Key;
 pub use rule::{Rule, RuleDocs, Snippet};
+pub use ruleset::{describe_rule_set, rule_set_id};
 pub use severity::{Category, FixAvailability, LintConfig, Severity};
 pub use sources::{fix_sources, lint_sources, SourcesReport};

@@ -31,7 +31,7 @@ pub enum Column {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mark {
     pub severity: Severity,
-    pub rule: &'static str,
+    pub rule: String,
     pub message: String,
 }
 
@@ -393,7 +393,7 @@ fn mark(nodes: &mut [Node], ranges: &[(String, Span)], dist: &Distribution, find
         if let Some(node) = nodes.iter_mut().find(|n| n.id == holder) {
             let mark = Mark {
                 severity: f.severity,
-                rule: f.rule,
+                rule: f.rule.to_string(),
                 message: f.message.clone(),
             };
             if !node.marks.contains(&mark) {

@@ -107,7 +107,7 @@ pub fn text(text: &str, redacted: &mut Vec<String>) -> Option<String> {
 /// A carrier for one edit, so [`apply_fixes`] can apply the edits back to front.
 fn edit_finding(edit: Edit) -> Finding {
     Finding {
-        rule: "share-redaction",
+        rule: "share-redaction".into(),
         severity: Severity::Info,
         message: String::new(),
         span: Default::default(),
