@@ -84,6 +84,7 @@ mod distribution_disabled;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod geo_restriction_none;
+mod host_forwarding_fix;
 mod http_version_invalid;
 mod lambda_edge_unversioned_arn;
 mod lambda_url_oac_payload_hash;
