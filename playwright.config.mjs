@@ -2,6 +2,9 @@
 import { defineConfig } from '@playwright/test';
 
 const port = 8090;
+// The build under test: dist/ unless APIFRONT_DIST names another (e.g. a build of an older commit,
+// to check that a new test fails there).
+const dist = process.env.APIFRONT_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,7 +30,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/serve.mjs dist ${port}`,
+    command: `node tests/e2e/serve.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 20_000,

@@ -25,8 +25,11 @@ run_layer() {
 
 layer_fmt() { cargo fmt --all -- --check; }
 layer_clippy() { cargo clippy --workspace --all-targets --locked -- -D warnings; }
+# The wasm tests evaluate the code editor's bundle (target/editor/editor.js): build it first.
+build_editor() { node scripts/build-editor.mjs >/dev/null; }
 layer_clippy_wasm() {
-  cargo clippy -p apifront-web -p apifront-core --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+  build_editor &&
+    cargo clippy -p apifront-web -p apifront-core --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 }
 layer_native() { cargo test --workspace --locked; }
 # Generated configurations checked by the ecosystem's own tools (cfn-lint, tsc + CDK synth in
@@ -36,8 +39,10 @@ layer_generated() { scripts/check-generated.sh; }
 # The heaviest hostile inputs (10 000 behaviors and more) in a release build.
 layer_hostile_release() { cargo test --release --locked -p apifront-core --test hostile -- --include-ignored; }
 layer_wasm() {
-  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p apifront-web --target wasm32-unknown-unknown --locked
+  build_editor &&
+    WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p apifront-web --target wasm32-unknown-unknown --locked
 }
+# Trunk's pre_build hook bundles the editor; the e2e suite runs against dist/.
 layer_e2e() {
   trunk build --release --offline &&
     scripts/size-report.sh dist &&
