@@ -1,7 +1,8 @@
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against the release build.
 import { defineConfig } from '@playwright/test';
 
-const port = 8090;
+// Another port with APIFRONT_E2E_PORT (several checkouts testing on one machine).
+const port = Number(process.env.APIFRONT_E2E_PORT ?? 8090);
 // The build under test: dist/ unless APIFRONT_DIST names another (e.g. a build of an older commit,
 // to check that a new test fails there).
 const dist = process.env.APIFRONT_DIST ?? 'dist';

@@ -63,7 +63,7 @@ pub fn rich(text: &str) -> Html {
 fn example(snippet: &Snippet, label: String) -> Html {
     html! {
         <div class="docs-example">
-            <CodeEditor text={Rc::<str>::from(snippet.text)} read_only=true
+            <CodeEditor text={Rc::<str>::from(snippet.text.trim_end())} read_only=true
                 language={Some(Language::of_format(snippet.format))} {label} />
         </div>
     }

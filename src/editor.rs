@@ -162,7 +162,8 @@ pub struct CodeEditorProps {
     pub fresh: bool,
     pub language: Option<Language>,
     /// Findings to show, as made by [`crate::check::diagnostics::to_json`]; `None` leaves the
-    /// shown ones (CodeMirror moves them along with edits).
+    /// shown ones (CodeMirror moves them along with edits). A new `Rc` (not new text) shows them
+    /// again, so keep it in a memo.
     #[prop_or_default]
     pub diagnostics: Option<Rc<str>>,
     #[prop_or_default]
@@ -315,10 +316,17 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
         });
     }
     {
+        // Keyed on the findings' identity, not their text: the same findings again after the
+        // whole text was replaced must be shown again (CodeMirror dropped the old ones).
         let editor = props.editor.clone();
-        use_effect_with(props.diagnostics.clone(), move |json| {
+        let json = props.diagnostics.clone();
+        let identity = props
+            .diagnostics
+            .as_ref()
+            .map(|d| Rc::as_ptr(d) as *const u8 as usize);
+        use_effect_with(identity, move |_| {
             if let Some(json) = json {
-                editor.with(|e| e.set_diagnostics(json));
+                editor.with(|e| e.set_diagnostics(&json));
             }
         });
     }

@@ -93,7 +93,9 @@ class Editor {
     this.callbacks = callbacks;
     this.quiet = false;
     this.language = new Compartment();
-    const attributes = { 'aria-label': options.label };
+    // tabindex: the editable area is reachable with Tab anyway (contenteditable); saying so lets
+    // checkers (axe's scrollable-region-focusable) see that its scroller is keyboard-usable.
+    const attributes = { 'aria-label': options.label, tabindex: '0' };
     if (options.id) attributes.id = options.id;
     if (options.readOnly) attributes['aria-readonly'] = 'true';
     const common = [
@@ -111,8 +113,10 @@ class Editor {
       EditorView.contentAttributes.of(attributes),
       theme,
     ];
+    // Read-only views (generated snippets, docs examples) wrap long lines: they are read, not edited.
     const extensions = options.readOnly
-      ? [...common, EditorState.readOnly.of(true), keymap.of([...searchKeymap, ...foldKeymap, ...defaultKeymap])]
+      ? [...common, EditorState.readOnly.of(true), EditorView.lineWrapping,
+          keymap.of([...searchKeymap, ...foldKeymap, ...defaultKeymap])]
       : [
           ...common,
           history(),
@@ -139,10 +143,14 @@ class Editor {
   changed(update) {
     if (!update.docChanged || this.quiet) return;
     // A paste or drop that replaced the whole text: the page shows its first problem once linted.
-    const whole = update.transactions.some(
-      (tr) => (tr.isUserEvent('input.paste') || tr.isUserEvent('input.drop')) &&
-        (tr.startState.doc.length === 0 || tr.changes.touchesRange(0, tr.startState.doc.length) === 'cover'),
-    );
+    const whole = update.transactions.some((tr) => {
+      if (!tr.isUserEvent('input.paste') && !tr.isUserEvent('input.drop')) return false;
+      let all = false;
+      tr.changes.iterChanges((fromA, toA) => {
+        if (fromA === 0 && toA === tr.startState.doc.length) all = true;
+      });
+      return all;
+    });
     this.callbacks.change?.(whole);
   }
 

@@ -157,12 +157,11 @@ pub fn check_view(props: &CheckViewProps) -> Html {
     }
     let diagnostics = {
         let (findings, error) = (doc.findings_rc(), doc.parse_error().cloned());
-        use_memo(
-            (findings, error, state.shown),
-            |(findings, error, shown)| {
-                Rc::<str>::from(diagnostics::to_json(findings, error.as_ref(), *shown))
-            },
-        )
+        // Keyed on the answer, not the findings' contents: equal findings of a replaced text
+        // must be shown again.
+        use_memo((active, doc.answers, state.shown), move |(_, _, shown)| {
+            Rc::<str>::from(diagnostics::to_json(&findings, error.as_ref(), *shown))
+        })
     };
 
     // Open a file, from the picker or dropped on the editor; the reader must outlive the call.

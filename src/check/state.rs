@@ -112,6 +112,9 @@ pub struct Doc {
     pub fresh: bool,
     /// Scroll to the first problem when the next answer comes (a whole new text arrived).
     pub reveal: bool,
+    /// Counts the answers taken: the editor shows the findings of each one, also when they
+    /// equal the previous ones (the text around them may be new).
+    pub answers: u64,
 }
 
 impl Doc {
@@ -125,6 +128,7 @@ impl Doc {
             revision: 0,
             fresh: true,
             reveal: false,
+            answers: 0,
         }
     }
 
@@ -448,6 +452,7 @@ impl CheckState {
                 d.outcome = answer.outcome;
                 d.stale = false;
                 d.job = None;
+                d.answers += 1;
                 if i == next.active {
                     // Open docs stay open on a finding of the same rule, if one is left.
                     let findings = next.docs[i].findings();

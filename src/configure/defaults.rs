@@ -41,7 +41,10 @@ pub fn with_api_kind(form: &FormState, kind: ApiKind) -> FormState {
     let mut next = form.clone();
     let api = &mut next.api;
     api.kind = kind;
-    if api.api_id.is_empty() || api.api_id == example_id(form.api.kind) {
+    // An empty id, the old kind's example, or one of the wrong length for the new kind (a
+    // function URL id is 32 characters, an API id 10) cannot be the new kind's id.
+    let fits = api.api_id.len() == example_id(kind).len();
+    if api.api_id.is_empty() || api.api_id == example_id(form.api.kind) || !fits {
         api.api_id = example_id(kind).into();
     }
     if let Some(stage) = default_stage(kind) {
@@ -139,6 +142,14 @@ mod tests {
         assert_eq!(lambda.api.api_id.len(), 32);
         let back = with_api_kind(&lambda, ApiKind::RestRegional);
         assert_eq!(back.api.api_id, API_ID);
+        // A preset's API id does not fit a function URL: it gives way to the example.
+        let preset = &apifront_core::state::preset("http-api")
+            .expect("preset")
+            .state;
+        assert_eq!(
+            with_api_kind(preset, ApiKind::LambdaUrl).api.api_id.len(),
+            32
+        );
         assert_eq!(back.api.stage, "prod");
     }
 }

@@ -51,6 +51,7 @@ pub fn configure_view(props: &ConfigureViewProps) -> Html {
         <section class="configure" aria-labelledby="configure-title">
             <div class="toolbar">
                 <h2 id="configure-title">{ "Configure a distribution" }</h2>
+                <div class="preset-picker">
                 <label class="preset-label" for="preset">{ "Preset" }</label>
                 <select id="preset" class="presets" onchange={on_preset}>
                     <option value="" disabled=true selected={current.is_none()}>{ "Custom settings" }</option>
@@ -59,6 +60,7 @@ pub fn configure_view(props: &ConfigureViewProps) -> Html {
                             selected={current.is_some_and(|c| c.name == p.name)}>{ p.title }</option>
                     }) }
                 </select>
+                </div>
             </div>
             if let Some(p) = current {
                 <p class="preset-description">{ p.description }</p>

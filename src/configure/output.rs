@@ -4,10 +4,10 @@
 use super::fields::{control_id, field_label};
 use crate::check::diagnostics;
 use crate::check::findings::{FindingsList, Target};
-use crate::check::state::{outcome_of, plural, Outcome};
+use crate::check::state::{plural, Outcome};
 use crate::clipboard;
 use crate::editor::{CodeEditor, EditorRef, Language};
-use apifront_core::lint::{Finding, Severity};
+use apifront_core::lint::{lint_text, Finding, LintConfig, Severity};
 use apifront_core::parse::ParseError;
 use apifront_core::render::{render, OutputFormat, Rendered};
 use apifront_core::state::{FieldError, FormState};
@@ -28,13 +28,26 @@ pub fn format_label(format: OutputFormat) -> &'static str {
 }
 
 /// The lint of a generated snippet: its findings or parse error; `None` for the formats
-/// apifront cannot read back (CDK code).
-pub fn lint_snippet(format: OutputFormat, text: &str) -> Option<Outcome> {
-    (!matches!(
+/// apifront cannot read back (CDK code). The snippet's trade-offs are not reported: the text
+/// suppresses them itself, except CLI JSON (no comments), whose lint disables them.
+pub fn lint_snippet(format: OutputFormat, file: &Rendered) -> Option<Outcome> {
+    if matches!(
         format,
         OutputFormat::CdkTypeScript | OutputFormat::CdkPython
-    ))
-    .then(|| outcome_of(text))
+    ) {
+        return None;
+    }
+    let mut config = LintConfig::default();
+    if format == OutputFormat::CliJson {
+        config.disabled = file.trade_offs.iter().map(|t| t.rule.to_string()).collect();
+    }
+    Some(match lint_text(&file.text, &config) {
+        Ok(report) => Outcome::Linted {
+            format: report.format,
+            findings: report.findings.into(),
+        },
+        Err(err) => Outcome::Failed(err),
+    })
 }
 
 /// What the lint of a snippet says ("apifront: 0 problems").
@@ -111,7 +124,7 @@ fn generate(form: &FormState, output: OutputFormat) -> Generated {
     let outcome = rendered
         .as_ref()
         .ok()
-        .and_then(|file| lint_snippet(output, &file.text));
+        .and_then(|file| lint_snippet(output, file));
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     if let Ok(file) = &rendered {
         file.text.hash(&mut hasher);
@@ -133,6 +146,14 @@ pub fn output_panel(props: &OutputPanelProps) -> Html {
     let editor = use_state(EditorRef::default);
     let editor = (*editor).clone();
     let shown = use_state(|| [true; 3]);
+    let diagnostics = use_memo((generated.clone(), *shown), |(generated, shown)| {
+        let (findings, error) = match &generated.outcome {
+            Some(Outcome::Linted { findings, .. }) => (&findings[..], None),
+            Some(Outcome::Failed(err)) => (&[][..], Some(err)),
+            _ => (&[][..], None),
+        };
+        Rc::<str>::from(diagnostics::to_json(findings, error, *shown))
+    });
     let open_docs = use_state(|| None::<usize>);
     // A new tab starts at its top; a changed form keeps the scroll position.
     let last_tab = use_mut_ref(|| tab);
@@ -188,8 +209,7 @@ pub fn output_panel(props: &OutputPanelProps) -> Html {
                     }
                 })
             };
-            let diagnostics: Rc<str> =
-                diagnostics::to_json(&findings, error.as_ref(), *shown).into();
+            let diagnostics = (*diagnostics).clone();
             let on_toggle = {
                 let shown = shown.clone();
                 Callback::from(move |s: Severity| {
@@ -207,8 +227,18 @@ pub fn output_panel(props: &OutputPanelProps) -> Html {
                     <button type="button" onclick={on_copy}>{ "Copy" }</button>
                     <button type="button" onclick={on_download}>{ "Download" }</button>
                 </div>
+                if !file.trade_offs.is_empty() {
+                    <details class="trade-offs">
+                        <summary>{ format!("{} on purpose, not warned about", plural(file.trade_offs.len(), "trade-off")) }</summary>
+                        <ul>{ for file.trade_offs.iter().map(|t| html! {
+                            <li><code>{ t.rule }</code>{ format!(": {}", t.reason) }</li>
+                        }) }</ul>
+                    </details>
+                }
                 if !file.notes.is_empty() {
-                    <ul class="output-notes">{ for file.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                    <ul class="output-notes">{ for file.notes.iter()
+                        .filter(|n| !n.starts_with("Not warned about"))
+                        .map(|n| html! { <li>{ n }</li> }) }</ul>
                 }
                 <div class="output-code">
                     <CodeEditor editor={editor.clone()} text={Rc::<str>::from(file.text.as_str())}
@@ -261,11 +291,28 @@ mod tests {
     }
 
     #[test]
+    fn presets_lint_with_nothing_to_report_in_the_page() {
+        for preset in apifront_core::state::presets() {
+            for &format in OutputFormat::ALL {
+                let file = render(&preset.state, format).expect("renders");
+                if let Some(outcome) = lint_snippet(format, &file) {
+                    assert_eq!(
+                        lint_summary(&outcome),
+                        "apifront: 0 problems (0 info)",
+                        "{} {format:?}",
+                        preset.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn cdk_code_is_not_linted_back_and_the_rest_is() {
         let state = FormState::default();
         for &format in OutputFormat::ALL {
             let file = render(&state, format).expect("renders");
-            match lint_snippet(format, &file.text) {
+            match lint_snippet(format, &file) {
                 None => assert!(matches!(
                     format,
                     OutputFormat::CdkTypeScript | OutputFormat::CdkPython

@@ -211,7 +211,10 @@ fn every_fixture_round_trips_or_says_what_differs() {
             );
         }
         let invented: Vec<&String> = after.iter().filter(|p| !before.contains(p)).collect();
-        assert!(invented.is_empty(), "{name}: API paths {invented:?} appeared from nowhere");
+        assert!(
+            invented.is_empty(),
+            "{name}: API paths {invented:?} appeared from nowhere"
+        );
     }
     assert!(checked >= 15, "only {checked} fixtures round-tripped");
 }
