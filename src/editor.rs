@@ -9,6 +9,7 @@
 
 use apifront_core::model::Format;
 use apifront_core::render::OutputFormat;
+use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -44,6 +45,8 @@ extern "C" {
     fn scroll_to(this: &JsEditor, at: &[u32]);
     #[wasm_bindgen(method)]
     fn undo(this: &JsEditor) -> bool;
+    #[wasm_bindgen(method, js_name = focusAt)]
+    fn focus_at(this: &JsEditor, offset: u32);
     #[wasm_bindgen(method)]
     fn destroy(this: &JsEditor);
 }
@@ -102,25 +105,33 @@ impl Language {
     }
 }
 
-/// A handle on a mounted editor, for the parent: read the text, apply a fix, move the caret.
-/// Empty until the editor is mounted (and when it could not load).
+/// A handle on an editor, for the parent: read the text, apply a fix, move the caret. Until
+/// CodeMirror is mounted (or for good, when its script could not load) the editor is a plain
+/// text area: its text can be read, the rest waits for CodeMirror.
 #[derive(Clone, Default)]
-pub struct EditorRef(Rc<RefCell<Option<JsEditor>>>);
+pub struct EditorRef {
+    js: Rc<RefCell<Option<JsEditor>>>,
+    plain: NodeRef,
+}
 
 impl PartialEq for EditorRef {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.js, &other.js)
     }
 }
 
 impl EditorRef {
     fn with<T>(&self, f: impl FnOnce(&JsEditor) -> T) -> Option<T> {
-        self.0.borrow().as_ref().map(f)
+        self.js.borrow().as_ref().map(f)
     }
 
     /// The editor's text.
     pub fn text(&self) -> Option<String> {
-        self.with(JsEditor::text)
+        self.with(JsEditor::text).or_else(|| {
+            self.plain
+                .cast::<web_sys::HtmlTextAreaElement>()
+                .map(|area| area.value())
+        })
     }
 
     /// Applies `changes` as one undoable step (the page is not told: it asked).
@@ -203,14 +214,25 @@ fn set(object: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
-/// What the editor is created with.
+/// What the editor is created with: the latest props (the editor may mount after a few renders,
+/// once its script has run).
 struct Init {
     text: Rc<str>,
+    revision: u64,
     language: Option<Language>,
     read_only: bool,
     label: AttrValue,
     id: Option<AttrValue>,
+    diagnostics: Option<Rc<str>>,
 }
+
+/// True once the editor's script has run (`apifrontEditor` is defined).
+fn editor_loaded() -> bool {
+    Reflect::has(&js_sys::global(), &JsValue::from_str("apifrontEditor")).unwrap_or(false)
+}
+
+/// The event `js/editor/index.mjs` sends when it has defined `apifrontEditor`.
+const READY_EVENT: &str = "apifront-editor-ready";
 
 fn mount(
     parent: &web_sys::Element,
@@ -250,46 +272,88 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
     // The revision whose text the editor shows.
     let shown = use_mut_ref(|| props.revision);
     let failed = use_state(|| None::<String>);
+    let mounted = use_state(|| false);
+    let latest = use_mut_ref(|| None::<Init>);
     *callbacks.borrow_mut() = Callbacks {
         on_change: props.on_change.clone(),
         on_fix: props.on_fix.clone(),
         on_docs: props.on_docs.clone(),
     };
+    *latest.borrow_mut() = Some(Init {
+        text: props.text.clone(),
+        revision: props.revision,
+        language: props.language,
+        read_only: props.read_only,
+        label: props.label.clone(),
+        id: props.id.clone(),
+        diagnostics: props.diagnostics.clone(),
+    });
     {
-        // Mount once, with the first props; destroy on unmount.
-        let init = Init {
-            text: props.text.clone(),
-            language: props.language,
-            read_only: props.read_only,
-            label: props.label.clone(),
-            id: props.id.clone(),
-        };
-        let (host, editor, callbacks, failed) = (
+        // Mount once (as soon as the editor's script has run); destroy on unmount.
+        let (host, editor, callbacks, failed, shown, mounted) = (
             host.clone(),
             props.editor.clone(),
             callbacks.clone(),
             failed.clone(),
+            shown.clone(),
+            mounted.clone(),
         );
         use_effect_with((), move |_| {
-            let mut closures = None;
-            if let Some(parent) = host.cast::<web_sys::Element>() {
-                match mount(&parent, &init, &callbacks) {
-                    Ok((js, alive)) => {
-                        *editor.0.borrow_mut() = Some(js);
-                        closures = Some(alive);
+            let closures = Rc::new(RefCell::new(None::<Closures>));
+            let try_mount = {
+                let (editor, closures) = (editor.clone(), closures.clone());
+                move || {
+                    let (Some(parent), Some(mut init)) =
+                        (host.cast::<web_sys::Element>(), latest.borrow_mut().take())
+                    else {
+                        return;
+                    };
+                    // What the plain text area holds now (the user may have typed or pasted).
+                    let plain = editor.plain.cast::<web_sys::HtmlTextAreaElement>();
+                    if let Some(area) = &plain {
+                        init.text = Rc::from(area.value());
                     }
-                    Err(err) => failed.set(Some(
-                        err.as_string()
-                            .or_else(|| js_sys::Error::from(err).message().as_string())
-                            .unwrap_or_default(),
-                    )),
+                    let focused = plain.as_ref().filter(|area| {
+                        gloo::utils::document().active_element().as_ref() == Some(area.as_ref())
+                    });
+                    let caret = focused.and_then(|area| area.selection_start().ok().flatten());
+                    match mount(&parent, &init, &callbacks) {
+                        Ok((js, alive)) => {
+                            if let Some(offset) = caret {
+                                js.focus_at(offset);
+                            }
+                            if let Some(json) = &init.diagnostics {
+                                js.set_diagnostics(json);
+                            }
+                            *shown.borrow_mut() = init.revision;
+                            *editor.js.borrow_mut() = Some(js);
+                            *closures.borrow_mut() = Some(alive);
+                            mounted.set(true);
+                        }
+                        Err(err) => failed.set(Some(
+                            err.as_string()
+                                .or_else(|| js_sys::Error::from(err).message().as_string())
+                                .unwrap_or_default(),
+                        )),
+                    }
                 }
-            }
+            };
+            let waiting = if editor_loaded() {
+                try_mount();
+                None
+            } else {
+                Some(EventListener::once(
+                    &gloo::utils::window(),
+                    READY_EVENT,
+                    move |_| try_mount(),
+                ))
+            };
             move || {
-                if let Some(js) = editor.0.borrow_mut().take() {
+                drop(waiting);
+                if let Some(js) = editor.js.borrow_mut().take() {
                     js.destroy();
                 }
-                drop(closures);
+                closures.borrow_mut().take();
             }
         });
     }
@@ -301,9 +365,8 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
             props.fresh,
         );
         use_effect_with(props.revision, move |revision| {
-            if *shown.borrow() != *revision {
+            if *shown.borrow() != *revision && editor.with(|e| e.set_text(&text, fresh)).is_some() {
                 *shown.borrow_mut() = *revision;
-                editor.with(|e| e.set_text(&text, fresh));
             }
         });
     }
@@ -330,11 +393,22 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
             }
         });
     }
+    let on_plain_input = {
+        let callbacks = callbacks.clone();
+        Callback::from(move |_: InputEvent| callbacks.borrow().on_change.emit(false))
+    };
     html! {
         <div class="code-editor" ref={host}>
+            // Until CodeMirror is there (its script loads beside the app) the text is in a plain
+            // text area, so the page takes a paste at once; it stays if the editor cannot load.
+            if !*mounted {
+                <textarea class="editor-plain" ref={props.editor.plain.clone()} id={props.id.clone()}
+                    aria-label={props.label.clone()} readonly={props.read_only} spellcheck="false"
+                    wrap="off" autocomplete="off" value={props.text.to_string()} oninput={on_plain_input} />
+            }
             if let Some(why) = &*failed {
                 <p class="status status-error" role="alert">
-                    { format!("The editor did not load ({why}). Reload the page.") }
+                    { format!("The code editor did not load ({why}): this plain text area works instead.") }
                 </p>
             }
         </div>

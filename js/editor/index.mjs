@@ -243,6 +243,12 @@ class Editor {
     });
   }
 
+  /** Focuses the editor with the caret at `offset` (where it was in the plain text area). */
+  focusAt(offset) {
+    this.view.dispatch({ selection: { anchor: Math.min(offset, this.view.state.doc.length) } });
+    this.view.focus();
+  }
+
   undo() {
     this.quiet = true;
     try {
@@ -257,8 +263,11 @@ class Editor {
   }
 }
 
+// The page loads this script without blocking the app's start; the app waits for this event
+// when its first editor is ready to mount before the script has run.
 globalThis.apifrontEditor = {
   create: (parent, options, callbacks) => new Editor(parent, options, callbacks),
   /** The text of the editor around `element` (for tests and debugging in the console). */
   textOf: (element) => EditorView.findFromDOM(element)?.state.doc.toString() ?? null,
 };
+globalThis.dispatchEvent?.(new Event('apifront-editor-ready'));

@@ -23,6 +23,14 @@ class AppPage {
   }
 }
 
+/** Waits until CodeMirror has replaced the plain text area that stands in while its script
+ * loads (a build without the editor script has only its textarea). */
+export async function waitForEditor(page) {
+  await page.waitForFunction(
+    () => !document.querySelector('script[src*="editor-"]') || !document.querySelector('textarea.editor-plain'),
+  );
+}
+
 /** Puts `text` into an editor the way a paste does: CodeMirror gets a `paste` event carrying it
  * (after selecting everything, so it replaces the text); the old textarea gets its value. */
 export async function pasteInto(page, editor, text) {
@@ -73,6 +81,7 @@ export class CheckPage extends AppPage {
   async open() {
     await super.open('#/check');
     await expect(this.page.locator('html[data-linter]')).toHaveCount(1);
+    await waitForEditor(this.page);
   }
 
   /** Where the lint runs: `worker` or `main-thread`. */
@@ -148,6 +157,7 @@ export class ConfigurePage extends AppPage {
 
   async open() {
     await super.open('#/configure');
+    await waitForEditor(this.page);
   }
 
   async preset(name) {

@@ -1,7 +1,7 @@
 // The views as a person sees them, ready for a screenshot or an accessibility scan.
 import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { CheckPage } from './pages.mjs';
+import { CheckPage, waitForEditor } from './pages.mjs';
 
 const BROKEN = readFileSync('static/examples/broken-cli.json', 'utf8');
 
@@ -10,6 +10,7 @@ export const VIEWS = [
     name: 'configure',
     hash: '#/configure',
     ready: async (page) => {
+      await waitForEditor(page);
       await page.locator('select.presets').selectOption('rest-custom-domain');
       await expect(page.locator('.output-lint')).toContainText('0 problems');
     },
@@ -18,6 +19,7 @@ export const VIEWS = [
     name: 'check',
     hash: '#/check',
     ready: async (page) => {
+      await waitForEditor(page);
       const check = new CheckPage(page);
       await check.paste(BROKEN, 'cli-json');
       // The docs of the first finding open under it: part of what the view shows.
