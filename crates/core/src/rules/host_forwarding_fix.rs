@@ -210,10 +210,13 @@ fn leave_forwarded_values(ctx: &LintContext, behavior: &Behavior, fv: Span) -> O
             edits[0].end = next - 1;
         }
     }
+    let legacy = ctx.key("ForwardedValues", "ForwardedValues", "forwarded_values");
     Fix::unsafe_(
-        "replace ForwardedValues with the managed policies CachingDisabled and \
-         AllViewerExceptHostHeader (all viewer headers except Host, all cookies and query strings \
-         reach the origin; nothing is cached)",
+        format!(
+            "replace {legacy} with the managed policies CachingDisabled and \
+             AllViewerExceptHostHeader (all viewer headers except Host, all cookies and query \
+             strings reach the origin; nothing is cached)"
+        ),
         edits,
     )
 }
