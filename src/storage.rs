@@ -32,7 +32,7 @@ pub fn load() -> Kept {
     };
     let get = |key: &str| s.get_item(key).ok().flatten();
     Kept {
-        form: get(FORM_KEY).and_then(|json| serde_json::from_str(&json).ok()),
+        form: get(FORM_KEY).and_then(|json| read_form(&json)),
         texts: (0..)
             .map_while(|i| get(&format!("{TEXT_KEY}{i}")))
             .collect(),
@@ -49,7 +49,7 @@ pub fn save_form(form: &FormState, output: OutputFormat) -> Result<(), String> {
             .set_item(OUTPUT_KEY, output.as_str())
             .map_err(|_| "the browser refused to store the output tab".to_string());
     }
-    let json = serde_json::to_string(form).map_err(|e| e.to_string())?;
+    let json = write_form(form).ok_or("the form cannot be written")?;
     s.set_item(FORM_KEY, &json)
         .and_then(|()| s.set_item(OUTPUT_KEY, output.as_str()))
         .map_err(|_| "the browser refused to store the form".to_string())
@@ -71,6 +71,21 @@ pub fn save_text(i: usize, text: &str) -> Result<(), String> {
             text.len() / 1024
         )
     })
+}
+
+/// The form as JSON. Through `serde_json::Value`, as share links and the lint worker go: the
+/// bundle then holds no second (de)serializer of the form state.
+fn write_form(form: &FormState) -> Option<String> {
+    let bytes = serde_json::to_value(form)
+        .and_then(|value| serde_json::to_vec(&value))
+        .ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// Reads a form written by [`write_form`].
+fn read_form(json: &str) -> Option<FormState> {
+    let value: serde_json::Value = serde_json::from_slice(json.as_bytes()).ok()?;
+    serde_json::from_value(value).ok()
 }
 
 /// Deletes the kept work (not the settings).
