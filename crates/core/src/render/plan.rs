@@ -284,8 +284,13 @@ impl Plan {
         if behaviors.clone().any(|b| !b.cors) {
             add(
                 "response-headers-policy-missing",
-                "No response headers policy: responses reach viewers with the headers the API \
-                 and the bucket send.",
+                if self.site.is_some() {
+                    "No response headers policy: responses reach viewers with the headers the \
+                     API and the site bucket send."
+                } else {
+                    "No response headers policy: responses reach viewers with the headers the API \
+                     sends."
+                },
             );
         }
         if self.secret.is_none() && self.web_acl.is_none() && self.lambda_oac.is_none() {
