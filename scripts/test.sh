@@ -26,8 +26,11 @@ run_layer() {
 
 layer_fmt() { cargo fmt --all -- --check; }
 layer_clippy() { cargo clippy --workspace --all-targets --locked -- -D warnings; }
+# The wasm tests evaluate the code editor's bundle (target/editor/editor.js): build it first.
+build_editor() { node scripts/build-editor.mjs >/dev/null; }
 layer_clippy_wasm() {
-  cargo clippy -p apifront-web -p apifront-core -p apifront-js --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+  build_editor &&
+    cargo clippy -p apifront-web -p apifront-core -p apifront-js --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 }
 layer_native() { cargo test --workspace --locked; }
 # Generated configurations checked by the ecosystem's own tools (cfn-lint, tsc + CDK synth in
@@ -45,8 +48,10 @@ layer_integrations() {
     APIFRONT_CLI="$PWD/target/debug/apifront" .venv/bin/python -m unittest discover -s tests/integrations -v
 }
 layer_wasm() {
-  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p apifront-web --target wasm32-unknown-unknown --locked
+  build_editor &&
+    WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p apifront-web --target wasm32-unknown-unknown --locked
 }
+# Trunk's pre_build hook bundles the editor; the e2e suite runs against dist/.
 layer_e2e() {
   trunk build --release --offline &&
     scripts/size-report.sh dist &&

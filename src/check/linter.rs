@@ -3,7 +3,8 @@
 //!
 //! The page hands the worker (`static/lint-worker.js`) the URL of its wasm-bindgen glue (from
 //! the `modulepreload` link Trunk writes) and the `WebAssembly.Module` it already compiled. One
-//! job runs at a time; a newer job waits in a single slot, replacing an older waiting one.
+//! job runs at a time; newer jobs wait, one per doc (a newer one replaces an older waiting one of
+//! the same doc).
 //! `<html data-linter>` says where the lint runs: `worker` once the worker is ready,
 //! `main-thread` when it could not start.
 
@@ -36,7 +37,7 @@ pub type Reply = Callback<(u64, Answer)>;
 /// A job with everything needed to run it again on the main thread.
 struct Request {
     job: Job,
-    text: String,
+    text: Rc<str>,
     reply: Reply,
 }
 
@@ -51,7 +52,7 @@ impl Request {
 struct Inner {
     worker: Option<Worker>,
     running: Option<Request>,
-    waiting: Option<Request>,
+    waiting: Vec<Request>,
     listeners: Vec<EventListener>,
 }
 
@@ -125,14 +126,15 @@ impl Linter {
     }
 
     /// Runs `job` on `text`; `reply` gets the answer (at once when there is no worker).
-    pub fn submit(&self, job: Job, text: String, reply: Reply) {
+    pub fn submit(&self, job: Job, text: Rc<str>, reply: Reply) {
         let request = Request { job, text, reply };
         let mut inner = self.0.borrow_mut();
         if inner.worker.is_none() {
             drop(inner);
             request.run_here();
         } else if inner.running.is_some() {
-            inner.waiting = Some(request);
+            inner.waiting.retain(|r| r.job.doc != job.doc);
+            inner.waiting.push(request);
         } else {
             Self::post(&mut inner, request);
         }
@@ -172,7 +174,8 @@ impl Linter {
         let finished = {
             let mut inner = inner.borrow_mut();
             let finished = inner.running.take();
-            if let Some(next) = inner.waiting.take() {
+            if !inner.waiting.is_empty() {
+                let next = inner.waiting.remove(0);
                 Self::post(&mut inner, next);
             }
             finished
@@ -194,7 +197,7 @@ impl Linter {
             if let Some(worker) = inner.worker.take() {
                 worker.terminate();
             }
-            (inner.running.take(), inner.waiting.take())
+            (inner.running.take(), std::mem::take(&mut inner.waiting))
         };
         for request in running.into_iter().chain(waiting) {
             request.run_here();

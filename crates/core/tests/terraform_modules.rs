@@ -291,9 +291,10 @@ fn findings_name_their_own_file_line_and_column() {
     let (file, edit) = &fix.edits[0];
     assert_eq!(sources.name(*file), "cdn.tf");
     let text = sources.file_text(*file);
+    // The id, and the comment naming the old policy after it.
     assert_eq!(
         &text[edit.start..edit.end],
-        "\"216adef6-5c7f-47e4-b989-5492eafa07d3\""
+        "\"216adef6-5c7f-47e4-b989-5492eafa07d3\" # AllViewer"
     );
 }
 

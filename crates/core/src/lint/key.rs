@@ -64,6 +64,7 @@ impl Key {
 
     // Cache behaviors.
     pub const TARGET_ORIGIN_ID: Key = Key::new("TargetOriginId", "target_origin_id");
+    pub const FORWARDED_VALUES: Key = Key::new("ForwardedValues", "forwarded_values");
     pub const ALLOWED_METHODS: Key = Key::new("AllowedMethods", "allowed_methods");
     pub const CACHE_POLICY_ID: Key = Key::new("CachePolicyId", "cache_policy_id");
     pub const ORIGIN_REQUEST_POLICY_ID: Key =

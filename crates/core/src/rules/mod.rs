@@ -325,6 +325,7 @@ mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod geo_restriction_none;
 mod helpers;
+mod host_forwarding_fix;
 mod http_version_invalid;
 mod lambda_edge_unversioned_arn;
 mod lambda_url_oac_payload_hash;
