@@ -213,7 +213,7 @@ mod tests {
         let text = "{\"Comment\": \"caf\u{e9} \u{1F600}\",\n \"X\": \"AllViewer\"}";
         let start = text.find("AllViewer").expect("found");
         let finding = Finding {
-            rule: "r",
+            rule: "r".into(),
             severity: Severity::Error,
             message: String::new(),
             span: Default::default(),
