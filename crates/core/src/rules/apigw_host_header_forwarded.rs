@@ -6,7 +6,6 @@ use crate::lint::{
     Severity, Snippet,
 };
 #[cfg(test)]
-use crate::managed;
 use crate::model::OriginKind;
 
 const EXAMPLE: &str = changed!(
