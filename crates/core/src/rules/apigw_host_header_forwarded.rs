@@ -5,7 +5,6 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-#[cfg(test)]
 use crate::model::OriginKind;
 
 const EXAMPLE: &str = changed!(
