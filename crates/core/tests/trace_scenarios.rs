@@ -38,6 +38,10 @@
 //!   https://repost.aws/knowledge-center/api-gateway-403-custom-domain
 //! - [HTTP-STAGES] "Working with stages for HTTP APIs" ($default served from the root):
 //!   https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html
+//! - [HTTP-ROUTES] "Create routes for HTTP APIs" → Routing API requests: a stage the path names,
+//!   else `$default`, else `{"message":"Not Found"}`; then the most specific route (full match,
+//!   greedy variable, `$default` route), else `{"message":"Not Found"}`:
+//!   https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
 //! - [LAMBDA-OAC] "Restrict access to an AWS Lambda function URL origin" (POST/PUT need
 //!   x-amz-content-sha256): https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html
 //! - [LAMBDA-AUTH] "Control access to Lambda function URLs" (AWS_IAM takes signed requests only):
@@ -305,11 +309,12 @@ static CASES: &[Case] = &[
     case("PUT on the generated site behavior", "generated-site-api.tf", "PUT https://www.example.com/index.html")
         .outcome(Some(403), Some("cloudfront")),
     // ---- CloudFormation YAML: HTTP API with a named stage only ----
-    // [HTTP-STAGES] without `$default`, a path must start with a stage name; the status of the
-    // answer is not documented, so the outcome lists an unknown status from API Gateway.
+    // [HTTP-ROUTES] without a `$default` stage, a path whose first segment names no stage gets
+    // `{"message":"Not Found"}`.
     case("HTTP API with a named stage and no origin path", "http-api-named-stage.yaml", "GET https://d111111abcdef8.cloudfront.net/products")
-        .outcome(DEPENDS, Some("api-gateway"))
-        .hop("api", "fail", None),
+        .outcome(Some(404), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&[r#"404 {"message":"Not Found"}"#]),
     case("HTTP API path naming the stage", "http-api-named-stage.yaml", "GET https://d111111abcdef8.cloudfront.net/v1/products")
         .outcome(DEPENDS, None)
         .shows(&["reaches stage `v1`"]),

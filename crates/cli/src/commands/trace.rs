@@ -57,7 +57,6 @@ pub fn run(args: TraceArgs) -> CmdResult {
     let loaded = load(&args.path)?;
     let options = Options {
         distribution: args.distribution.clone(),
-        api: None,
     };
     let t = trace::trace(&loaded.doc, &loaded.text, &request, &options).map_err(|e| {
         let error = CliError::new(format!("{}: {}", loaded.name, e.message));

@@ -24,6 +24,7 @@
 
 use super::api::{ArrivingHeader, OriginRequest};
 use super::cache::{amount_text, headers_text};
+use super::headers;
 use super::{AnsweredBy, Hop, Possibility, Scheme, Stage, Verdict, Walk};
 use crate::forwarding::{self, Amount};
 use crate::model::{ApiKind, Behavior, Document, Origin, OriginKind, PolicyRef};
@@ -185,19 +186,21 @@ pub(super) fn hop<'a>(
     let all_headers = f.headers.clone();
     let mut arriving = Vec::new();
     for (name, value) in &request.headers {
-        let arrives = all_headers.as_ref().and_then(|h| h.contains(name));
-        details.push(format!(
-            "{name}: {}",
-            match arrives {
-                Some(true) => "reaches the origin",
-                Some(false) => "dropped by CloudFront (no policy forwards it)",
-                None => "not known whether it reaches the origin",
+        let reach = headers::reach(&f, b, name, &request.method);
+        let shown = match (reach.arrives, reach.why) {
+            (Some(true), Some(why)) => format!("reaches the origin ({why})"),
+            (Some(true), None) => "reaches the origin".into(),
+            (Some(false), _) if f.legacy => {
+                "dropped by CloudFront (legacy ForwardedValues do not list it)".into()
             }
-        ));
+            (Some(false), _) => "dropped by CloudFront (no policy forwards it)".into(),
+            (None, _) => "not known whether it reaches the origin".into(),
+        };
+        details.push(format!("{name}: {shown}"));
         arriving.push(ArrivingHeader {
             name: name.to_ascii_lowercase(),
             value: value.clone(),
-            arrives,
+            arrives: reach.arrives,
         });
     }
     if let Some(set) = &all_headers {
