@@ -46,7 +46,8 @@ pub mod source {
         "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html";
     /// A custom domain answers 403 `Missing Authentication Token` to a path its API mappings
     /// do not route ("if the URL path is incorrect").
-    pub const DOMAIN_403: &str = "https://repost.aws/knowledge-center/api-gateway-403-custom-domain";
+    pub const DOMAIN_403: &str =
+        "https://repost.aws/knowledge-center/api-gateway-403-custom-domain";
     /// API mappings: longest matching base path, `(none)` as the catch-all.
     pub const MAPPINGS: &str =
         "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html";

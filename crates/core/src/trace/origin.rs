@@ -503,6 +503,7 @@ pub(super) fn hop<'a>(
         path,
         query,
         query_known,
+        viewer_query: request.query.clone(),
         headers: arriving,
         host_forwarded: f.host.value,
         viewer_host: request.host.clone(),

@@ -16,6 +16,8 @@
 //!   HTTP API Lambda authorizers, "the client receives a 401 error",
 //!   <https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html>;
 //!   JWT authorizers, <https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html>;
+//!   WebSocket Lambda authorizers, `IdentitySource` in the API Gateway V2 reference,
+//!   <https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-authorizers-authorizerid.html>;
 //!   which sources are required is [`crate::api::resolve`]'s);
 //! - a route that requires an API key and a request without a valid one in `x-api-key`: 403
 //!   Forbidden ("Choose an API key source",
@@ -42,6 +44,8 @@ const REST_LAMBDA_401: &str =
     "https://repost.aws/knowledge-center/api-gateway-401-error-lambda-authorizer";
 const HTTP_LAMBDA_401: &str =
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html";
+const V2_IDENTITY_401: &str =
+    "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-authorizers-authorizerid.html#apis-apiid-authorizers-authorizerid-prop-authorizer-identitysource";
 const JWT_401: &str =
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html";
 
@@ -156,10 +160,14 @@ fn source_arrives(source: &IdentitySource, request: &OriginRequest<'_>) -> (Opti
             };
             (arrives, why.into())
         }
-        IdentitySource::QueryString(name) => (
-            request.query_arrives(name),
-            "the query string that reaches API Gateway does not carry it".into(),
-        ),
+        IdentitySource::QueryString(name) => {
+            let why = if request.query_sent(name) {
+                "CloudFront does not forward it"
+            } else {
+                "the request does not carry it"
+            };
+            (request.query_arrives(name), why.into())
+        }
         // Not sent by the client: nothing to check here.
         _ => (Some(true), String::new()),
     }
@@ -183,13 +191,19 @@ fn unauthorized_source(kind: ApiKind, c: &AuthorizerCheck<'_>) -> &'static str {
     match (kind, c.authorizer.kind.get()) {
         (ApiKind::Http, Some(AuthorizerKind::Jwt)) => JWT_401,
         (ApiKind::Http, _) => HTTP_LAMBDA_401,
+        (ApiKind::WebSocket, _) => V2_IDENTITY_401,
         (_, Some(AuthorizerKind::CognitoUserPools)) => GATEWAY_RESPONSES,
         _ => REST_LAMBDA_401,
     }
 }
 
 fn authorizer(kind: ApiKind, c: &AuthorizerCheck<'_>, request: &OriginRequest<'_>) -> Check {
-    let label = format!("authorizer `{}` ({})", c.authorizer.name, kind_text(c));
+    let name = c
+        .authorizer
+        .display_name
+        .get()
+        .unwrap_or(&c.authorizer.name);
+    let label = format!("authorizer `{name}` ({})", kind_text(c));
     let refused = Possibility::new(
         Some(401),
         AnsweredBy::ApiGateway,
@@ -245,7 +259,12 @@ fn authorizer(kind: ApiKind, c: &AuthorizerCheck<'_>, request: &OriginRequest<'_
         "which needs no identity source in the request: the authorizer decides".to_string()
     } else {
         let listed: Vec<String> = c.required.iter().map(ToString::to_string).collect();
-        format!("with {}, which reach it", listed.join(" and "))
+        let reach = if listed.len() == 1 {
+            "reaches"
+        } else {
+            "reach"
+        };
+        format!("with {}, which {reach} it", listed.join(" and "))
     };
     Check {
         verdict: Verdict::Ok,
@@ -329,7 +348,12 @@ fn api_key(m: &RouteMatch<'_>, request: &OriginRequest<'_>) -> Option<Check> {
 }
 
 /// A check the input does not decide.
-fn unknown_check(what: &str, unknown: &[Unresolved], fallback: Span, response: Possibility) -> Check {
+fn unknown_check(
+    what: &str,
+    unknown: &[Unresolved],
+    fallback: Span,
+    response: Possibility,
+) -> Check {
     let reasons: Vec<&str> = unknown.iter().map(|u| u.reason.as_str()).collect();
     let span = unknown
         .iter()

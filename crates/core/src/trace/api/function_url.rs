@@ -33,7 +33,11 @@ pub(super) fn not_in_input(request: &OriginRequest<'_>) -> ApiAnswer {
 }
 
 /// What function URL `url` does with the request.
-pub(super) fn answer_for(doc: &Document, url: &FunctionUrl, request: &OriginRequest<'_>) -> ApiAnswer {
+pub(super) fn answer_for(
+    doc: &Document,
+    url: &FunctionUrl,
+    request: &OriginRequest<'_>,
+) -> ApiAnswer {
     let origin = request.origin;
     let auth = url.auth_type.get().map(|a| a.to_ascii_uppercase());
     let signs = oac_signs(doc, origin);

@@ -21,7 +21,7 @@
 use super::access::{self, Check};
 use super::{answer, api_responses, function_url, ApiAnswer, OriginRequest, PASTE};
 use crate::api::resolve::{Outcome, RejectReason, Rejection, Resolution, RouteMatch, Unresolved};
-use crate::api::{resolve, Api, Authorization, Entry, Part, RouteKey};
+use crate::api::{resolve, Api, ApiSource, Authorization, Entry, Part, RouteKey};
 use crate::model::{ApiKind, Document, OriginKind};
 use crate::span::Span;
 use crate::trace::{AnsweredBy, Possibility, Verdict};
@@ -83,7 +83,9 @@ pub(super) fn origin_answer(doc: &Document, request: &OriginRequest<'_>) -> ApiA
             ),
         );
     }
-    if names_default_stage(request) && !matches!(resolution.api.map(|a| a.kind), Some(ApiKind::Rest)) {
+    if names_default_stage(request)
+        && !matches!(resolution.api.map(|a| a.kind), Some(ApiKind::Rest))
+    {
         a.details.push(
             "the origin path `/$default` is sent as part of the path: the `$default` stage is served from the root and is never named in a URL".into(),
         );
@@ -139,22 +141,33 @@ fn not_in_input(request: &OriginRequest<'_>) -> ApiAnswer {
     }
 }
 
-/// "REST API `Orders`", "HTTP API `catalog`".
-fn api_label(api: &Api) -> String {
+/// "REST API `Orders`", "HTTP API `catalog`": the resource's name in a template, the API's own
+/// name in a definition (else the definition's file name).
+pub(crate) fn api_label(api: &Api) -> String {
     let kind = match api.kind {
         ApiKind::Rest => "REST API",
         ApiKind::Http => "HTTP API",
         ApiKind::WebSocket => "WebSocket API",
         ApiKind::Unknown => "API",
     };
-    format!("{kind} `{}`", api.name)
+    let name = match api.source {
+        ApiSource::Template => api.name.clone(),
+        _ => api.title.get().cloned().unwrap_or_else(|| {
+            let file = api.name.rsplit(['/', '\\']).next().unwrap_or(&api.name);
+            file.to_string()
+        }),
+    };
+    format!("{kind} `{name}`")
 }
 
 /// Where the request went: "stage `prod` of REST API `Orders`".
 fn where_(r: &Resolution<'_>) -> String {
     match (r.api, &r.stage) {
         (Some(api), Some(stage)) if stage.name == "$default" => {
-            format!("the `$default` stage of {} (served from the root)", api_label(api))
+            format!(
+                "the `$default` stage of {} (served from the root)",
+                api_label(api)
+            )
         }
         (Some(api), Some(stage)) => format!("stage `{}` of {}", stage.name, api_label(api)),
         (Some(api), None) => api_label(api),
@@ -182,7 +195,11 @@ fn origin_path_span(request: &OriginRequest<'_>) -> Span {
 }
 
 fn origin_path_empty(request: &OriginRequest<'_>) -> bool {
-    request.origin.origin_path.get().is_none_or(String::is_empty)
+    request
+        .origin
+        .origin_path
+        .get()
+        .is_none_or(String::is_empty)
 }
 
 /// API Gateway answers by itself.
@@ -265,7 +282,7 @@ fn rejected(
         ),
         (RejectReason::MethodNotAllowed, Some(api)) => {
             let on = routes_on(api, routed);
-            let methods = listed(on.iter().filter_map(|(m, _)| Some(m.clone())));
+            let methods = listed(on.iter().map(|(m, _)| m.clone()));
             let text = if on.is_empty() {
                 format!("resource `{routed}` of {} defines no method", where_(r))
             } else {
@@ -321,7 +338,11 @@ fn routes_line(api: &Api) -> String {
     let mut line = format!(
         "routes of {}: {}",
         api_label(api),
-        keys.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ")
+        keys.iter()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     if more > 0 {
         line.push_str(&format!(" and {more} more"));
@@ -361,16 +382,20 @@ fn every_route_iam(api: &Api) -> bool {
     api.kind == ApiKind::Rest
         && api.knows(Part::Routes)
         && !api.routes.is_empty()
-        && api.routes.iter().all(|r| {
-            r.key.get().is_some() && r.authorization.get() == Some(&Authorization::AwsIam)
-        })
+        && api
+            .routes
+            .iter()
+            .all(|r| r.key.get().is_some() && r.authorization.get() == Some(&Authorization::AwsIam))
 }
 
 /// A REST API whose every method uses IAM authorization: whatever stage and resource the request
 /// reaches, API Gateway answers 403 (no stage: `Forbidden`; no resource or method: `Missing
 /// Authentication Token`; an `AWS_IAM` method through CloudFront: see [`access`]).
 fn all_iam(api: &Api, request: &OriginRequest<'_>, path: &str) -> ApiAnswer {
-    let first = api.routes.first().map_or(api.span, |r| r.authorization.span);
+    let first = api
+        .routes
+        .first()
+        .map_or(api.span, |r| r.authorization.span);
     answer(
         Verdict::Fail,
         format!(
@@ -432,7 +457,10 @@ fn depends(
     }
     answer(
         Verdict::Depends,
-        format!("{lead}; what happens there is not known: {} — {PASTE}", reasons.join("; ")),
+        format!(
+            "{lead}; what happens there is not known: {} — {PASTE}",
+            reasons.join("; ")
+        ),
         responses,
     )
     .at(span)
@@ -445,11 +473,19 @@ fn route_label(r: &Resolution<'_>, m: &RouteMatch<'_>, method: &str, path: &str)
         .key
         .get()
         .map_or_else(|| m.route.name.clone(), ToString::to_string);
-    format!("`{method} {path}` reaches {} and its route `{key}`", where_(r))
+    format!(
+        "`{method} {path}` reaches {} and its route `{key}`",
+        where_(r)
+    )
 }
 
 /// A route matched: what it asks of the request decides.
-fn route(r: &Resolution<'_>, m: &RouteMatch<'_>, request: &OriginRequest<'_>, path: &str) -> ApiAnswer {
+fn route(
+    r: &Resolution<'_>,
+    m: &RouteMatch<'_>,
+    request: &OriginRequest<'_>,
+    path: &str,
+) -> ApiAnswer {
     let kind = r.api.map_or(ApiKind::Unknown, |a| a.kind);
     let label = route_label(r, m, &request.method, path);
     let integration = m
@@ -463,27 +499,50 @@ fn route(r: &Resolution<'_>, m: &RouteMatch<'_>, request: &OriginRequest<'_>, pa
         format!("the integration{integration} of the route answers"),
     );
     let open = matches!(m.auth, resolve::Auth::Open);
-    let mut a = decide(label, access::checks(kind, m, request), passes, m.route.span, open);
+    let mut a = decide(
+        label,
+        access::checks(kind, m, request),
+        passes,
+        m.route.span,
+        open,
+    );
     if a.verdict == Verdict::Ok {
-        a.message.push_str(&format!("; its integration{integration} answers"));
+        a.message
+            .push_str(&format!("; its integration{integration} answers"));
     }
     a
 }
 
 /// The WebSocket upgrade request: `$connect` runs, with its authorization.
-fn websocket(r: &Resolution<'_>, connect: Option<&RouteMatch<'_>>, request: &OriginRequest<'_>) -> ApiAnswer {
+fn websocket(
+    r: &Resolution<'_>,
+    connect: Option<&RouteMatch<'_>>,
+    request: &OriginRequest<'_>,
+) -> ApiAnswer {
     let Some(m) = connect else {
         return answer(
             Verdict::Ok,
-            format!("{} has no `$connect` route: API Gateway accepts the WebSocket connection", where_(r)),
-            vec![Possibility::new(None, AnsweredBy::ApiGateway, "API Gateway accepts the WebSocket connection")],
+            format!(
+                "{} has no `$connect` route: API Gateway accepts the WebSocket connection",
+                where_(r)
+            ),
+            vec![Possibility::new(
+                None,
+                AnsweredBy::ApiGateway,
+                "API Gateway accepts the WebSocket connection",
+            )],
         )
         .at(r.api.map_or(Span::default(), |a| a.span));
     };
     let kind = r.api.map_or(ApiKind::WebSocket, |a| a.kind);
     let label = format!(
         "the WebSocket upgrade request {}",
-        route_label(r, m, &request.method, request.path.as_deref().unwrap_or("/"))
+        route_label(
+            r,
+            m,
+            &request.method,
+            request.path.as_deref().unwrap_or("/")
+        )
     );
     let passes = Possibility::new(
         None,
@@ -491,14 +550,32 @@ fn websocket(r: &Resolution<'_>, connect: Option<&RouteMatch<'_>>, request: &Ori
         "the `$connect` integration accepts or refuses the connection",
     );
     let open = matches!(m.auth, resolve::Auth::Open);
-    decide(label, access::checks(kind, m, request), passes, m.route.span, open)
+    decide(
+        label,
+        access::checks(kind, m, request),
+        passes,
+        m.route.span,
+        open,
+    )
 }
 
 /// The hop from a route's checks: the first refusal, else what is not known, else the route
 /// passes.
-fn decide(label: String, checks: Vec<Check>, passes: Possibility, route_span: Span, open: bool) -> ApiAnswer {
-    let fails: Vec<&Check> = checks.iter().filter(|c| c.verdict == Verdict::Fail).collect();
-    let unknown: Vec<&Check> = checks.iter().filter(|c| c.verdict == Verdict::Depends).collect();
+fn decide(
+    label: String,
+    checks: Vec<Check>,
+    passes: Possibility,
+    route_span: Span,
+    open: bool,
+) -> ApiAnswer {
+    let fails: Vec<&Check> = checks
+        .iter()
+        .filter(|c| c.verdict == Verdict::Fail)
+        .collect();
+    let unknown: Vec<&Check> = checks
+        .iter()
+        .filter(|c| c.verdict == Verdict::Depends)
+        .collect();
     let sources = |cs: &[&Check]| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for c in cs {
@@ -509,7 +586,12 @@ fn decide(label: String, checks: Vec<Check>, passes: Possibility, route_span: Sp
         }
         out
     };
-    let messages = |cs: &[&Check]| cs.iter().map(|c| c.message.clone()).collect::<Vec<_>>().join("; and ");
+    let messages = |cs: &[&Check]| {
+        cs.iter()
+            .map(|c| c.message.clone())
+            .collect::<Vec<_>>()
+            .join("; and ")
+    };
     if let Some(first) = fails.first() {
         let mut a = answer(
             Verdict::Fail,

@@ -48,6 +48,8 @@ pub struct OriginRequest<'a> {
     /// The query string that arrives (when `query_known`).
     pub query: Option<String>,
     pub query_known: bool,
+    /// The query string the viewer sent.
+    pub viewer_query: Option<String>,
     /// The viewer's headers (with whether each arrives) and the origin custom headers.
     pub headers: Vec<ArrivingHeader>,
     /// Whether the viewer's `Host` is forwarded (else the origin's own name is sent).
@@ -74,14 +76,25 @@ impl OriginRequest<'_> {
     /// Whether a query string parameter (case-sensitive name) arrives; `None` when which query
     /// strings CloudFront forwards is not known.
     pub fn query_arrives(&self, name: &str) -> Option<bool> {
-        if !self.query_known {
-            return None;
+        if !self.query_sent(name) {
+            return Some(false);
         }
-        Some(self.query.as_deref().is_some_and(|q| {
-            q.split('&')
-                .any(|pair| pair.split('=').next() == Some(name))
-        }))
+        self.query_known
+            .then(|| self.query.as_deref().is_some_and(|q| has_param(q, name)))
     }
+
+    /// Whether the viewer sent the query string parameter `name`.
+    pub fn query_sent(&self, name: &str) -> bool {
+        self.viewer_query
+            .as_deref()
+            .is_some_and(|q| has_param(q, name))
+    }
+}
+
+/// True when the query string `q` has a parameter `name` (names are case-sensitive).
+fn has_param(q: &str, name: &str) -> bool {
+    q.split('&')
+        .any(|pair| pair.split('=').next() == Some(name))
 }
 
 /// What the API answers: the hop's verdict, message, position and rule, and the responses, the
