@@ -33,7 +33,7 @@ pub fn run(args: MapArgs) -> CmdResult {
         }
     };
     let findings = lint(doc, loaded.sources.text(), &LintConfig::default());
-    let m = map::build(doc, dist, &findings);
+    let m = map::build(doc, dist, &findings).locate(&loaded.sources);
     let out = match args.format {
         MapFormat::Svg => map::svg::render(&m),
         MapFormat::Mermaid => map::mermaid::render(&m),

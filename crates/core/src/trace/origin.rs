@@ -26,6 +26,7 @@ use super::api::{ArrivingHeader, OriginRequest};
 use super::cache::{amount_text, headers_text};
 use super::headers;
 use super::{AnsweredBy, Hop, Possibility, Scheme, Stage, Verdict, Walk};
+use crate::api::Entry;
 use crate::forwarding::{self, Amount};
 use crate::model::{ApiKind, Behavior, Document, Origin, OriginKind, PolicyRef};
 use crate::value::Val;
@@ -52,13 +53,13 @@ pub(super) fn reaches_api(walk: &Walk, b: &Behavior) -> bool {
     origins_of(walk, b).iter().any(|o| o.kind.0.is_api())
 }
 
-/// The API kind of an API Gateway origin whose API is in the input.
+/// The API kind of an API Gateway origin whose API is in the input (the configuration or a
+/// definition given beside it) and reached on its default endpoint.
 pub(crate) fn api_kind(doc: &Document, origin: &Origin) -> ApiKind {
-    origin
-        .api_ref
-        .as_ref()
-        .and_then(|r| doc.apis.iter().find(|a| &a.name == r))
-        .map_or(ApiKind::Unknown, |a| a.kind)
+    match doc.api_model.entry_for(origin) {
+        Some(Entry::DefaultEndpoint(api)) => api.kind,
+        _ => ApiKind::Unknown,
+    }
 }
 
 /// What an origin is, for messages.

@@ -19,9 +19,9 @@
 //!   (<https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html>).
 
 use super::access::{self, Check};
-use super::{answer, api_responses, function_url, ApiAnswer, OriginRequest, PASTE};
+use super::{answer, api_kind_text, api_name, api_responses, function_url, ApiAnswer, OriginRequest, PASTE};
 use crate::api::resolve::{Outcome, RejectReason, Rejection, Resolution, RouteMatch, Unresolved};
-use crate::api::{resolve, Api, ApiSource, Authorization, Entry, Part, RouteKey};
+use crate::api::{resolve, Api, Authorization, Entry, Part, RouteKey};
 use crate::model::{ApiKind, Document, OriginKind};
 use crate::span::Span;
 use crate::trace::{AnsweredBy, Possibility, Verdict};
@@ -141,23 +141,9 @@ fn not_in_input(request: &OriginRequest<'_>) -> ApiAnswer {
     }
 }
 
-/// "REST API `Orders`", "HTTP API `catalog`": the resource's name in a template, the API's own
-/// name in a definition (else the definition's file name).
-pub(crate) fn api_label(api: &Api) -> String {
-    let kind = match api.kind {
-        ApiKind::Rest => "REST API",
-        ApiKind::Http => "HTTP API",
-        ApiKind::WebSocket => "WebSocket API",
-        ApiKind::Unknown => "API",
-    };
-    let name = match api.source {
-        ApiSource::Template => api.name.clone(),
-        _ => api.title.get().cloned().unwrap_or_else(|| {
-            let file = api.name.rsplit(['/', '\\']).next().unwrap_or(&api.name);
-            file.to_string()
-        }),
-    };
-    format!("{kind} `{name}`")
+/// "REST API `Orders`", "HTTP API `catalog`".
+fn api_label(api: &Api) -> String {
+    format!("{} `{}`", api_kind_text(api.kind), api_name(api))
 }
 
 /// Where the request went: "stage `prod` of REST API `Orders`".

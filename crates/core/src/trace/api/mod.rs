@@ -24,7 +24,8 @@ mod function_url;
 mod gateway;
 
 use super::{AnsweredBy, Hop, Possibility, Stage, Verdict, Walk};
-use crate::model::{Behavior, Document, Origin, OriginKind};
+use crate::api::{Api, ApiSource};
+use crate::model::{ApiKind, Behavior, Document, Origin, OriginKind};
 use crate::span::Span;
 
 /// A viewer header (or an origin custom header) and whether it reaches the origin.
@@ -152,6 +153,28 @@ fn api_responses() -> Vec<Possibility> {
             "API Gateway answers itself: no route matches, or an authorizer refuses the request",
         ),
     ]
+}
+
+/// "REST API", "HTTP API", "WebSocket API" or "API".
+pub(crate) fn api_kind_text(kind: ApiKind) -> &'static str {
+    match kind {
+        ApiKind::Rest => "REST API",
+        ApiKind::Http => "HTTP API",
+        ApiKind::WebSocket => "WebSocket API",
+        ApiKind::Unknown => "API",
+    }
+}
+
+/// How an API is named for people: its resource's name in a template, its own name in a
+/// definition (else the definition's file name).
+pub(crate) fn api_name(api: &Api) -> String {
+    match api.source {
+        ApiSource::Template => api.name.clone(),
+        _ => api.title.get().cloned().unwrap_or_else(|| {
+            let file = api.name.rsplit(['/', '\\']).next().unwrap_or(&api.name);
+            file.to_string()
+        }),
+    }
 }
 
 /// What to give when the API is not (completely) in the input.
