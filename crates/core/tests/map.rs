@@ -67,7 +67,8 @@ fn the_behavior_that_forwards_host_is_marked_with_its_reason() {
     assert!(api_behavior
         .marks
         .iter()
-        .any(|mark| mark.rule == Some("apigw-host-header-forwarded") && mark.message.contains("Host")));
+        .any(|mark| mark.rule == Some("apigw-host-header-forwarded")
+            && mark.message.contains("Host")));
     // Source position of the box: its path pattern.
     assert_eq!(api_behavior.span.map(|s| s.line), Some(63));
     // The fixed configuration draws the same behavior without an error.
@@ -229,7 +230,11 @@ fn a_behavior_that_reaches_no_route_is_marked_with_its_reason() {
          {\"message\":\"Missing Authentication Token\"}"
     );
     // The default behavior reaches the API's resources: no mark.
-    let default = m.nodes.iter().find(|n| n.title == "2. * (default)").unwrap();
+    let default = m
+        .nodes
+        .iter()
+        .find(|n| n.title == "2. * (default)")
+        .unwrap();
     assert!(default.marks.is_empty(), "{:?}", default.marks);
     // Drawn red, the reason written out.
     let svg = map::svg::render(&m);
@@ -249,15 +254,27 @@ fn reachability_is_never_guessed() {
     // The routes of the API are not in the input: `/api/*` may reach one.
     let m = map_of("trace/seed-fixed.yaml");
     let b = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
-    assert!(b.marks.iter().all(|mark| mark.rule.is_some()), "{:?}", b.marks);
+    assert!(
+        b.marks.iter().all(|mark| mark.rule.is_some()),
+        "{:?}",
+        b.marks
+    );
     // An HTTP API with named stages behind `*` and no origin path: `/v1/…` reaches a route.
     let m = map_with("ws-and-stages.json", &[], "CatalogCdn");
     let b = m.column(Column::Behaviors).next().unwrap();
-    assert!(b.marks.iter().all(|mark| mark.rule.is_some()), "{:?}", b.marks);
+    assert!(
+        b.marks.iter().all(|mark| mark.rule.is_some()),
+        "{:?}",
+        b.marks
+    );
     // A function on the behavior may rewrite the path.
     let m = map_of("trace/generated-site-api.yaml");
     for b in m.column(Column::Behaviors) {
-        assert!(b.marks.iter().all(|mark| mark.rule.is_some()), "{:?}", b.marks);
+        assert!(
+            b.marks.iter().all(|mark| mark.rule.is_some()),
+            "{:?}",
+            b.marks
+        );
     }
 }
 
@@ -273,7 +290,9 @@ fn an_http_api_behavior_without_a_matching_route_is_marked() {
     let m = map::build(&doc, &doc.distributions[0], &[]);
     let shop = m.nodes.iter().find(|n| n.title == "1. /shop/*").unwrap();
     assert_eq!(shop.marks.len(), 1, "{:?}", shop.marks);
-    assert!(shop.marks[0].message.contains(r#"404 {"message":"Not Found"}"#));
+    assert!(shop.marks[0]
+        .message
+        .contains(r#"404 {"message":"Not Found"}"#));
     // `/admin/*` would reach `ANY /admin/{proxy+}`.
     let admin = text.replace("\"/shop/*\"", "\"/admin/*\"");
     let doc = apifront_core::parse::parse(&admin).unwrap();
@@ -284,7 +303,11 @@ fn an_http_api_behavior_without_a_matching_route_is_marked() {
 
 #[test]
 fn definitions_draw_the_api_and_boxes_name_their_file() {
-    let m = map_with("cli-users-api.json", &["users-api.oas30.json"], "DistributionConfig");
+    let m = map_with(
+        "cli-users-api.json",
+        &["users-api.oas30.json"],
+        "DistributionConfig",
+    );
     let api = m.column(Column::Apis).next().unwrap();
     assert_eq!(api.title, "REST API users");
     assert_eq!(api.file.as_deref(), Some("users-api.oas30.json"));
@@ -321,6 +344,9 @@ fn custom_domains_draw_their_mappings_and_function_urls_their_auth() {
     assert_eq!(urls[0].title, "Function URL aws_lambda_function_url.signed");
     assert_eq!(
         urls[0].lines,
-        ["AuthType AWS_IAM", "no routing: every path reaches the function"]
+        [
+            "AuthType AWS_IAM",
+            "no routing: every path reaches the function"
+        ]
     );
 }

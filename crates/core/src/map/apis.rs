@@ -164,7 +164,14 @@ fn api_lines(api: &Api) -> Vec<String> {
     let known = api.knows(Part::Routes);
     let routes: Vec<String> = api.routes.iter().map(route_line).collect();
     if routes.is_empty() {
-        lines.push(if known { "no route" } else { "routes not in this input" }.into());
+        lines.push(
+            if known {
+                "no route"
+            } else {
+                "routes not in this input"
+            }
+            .into(),
+        );
         return lines;
     }
     let more = routes.len().saturating_sub(SHOWN_ROUTES);

@@ -62,7 +62,10 @@ pub(super) fn unreachable(doc: &Document, dist: &Distribution, b: &Behavior) -> 
     let longer_mapping = || match &entry {
         Entry::CustomDomain(d) => d.mappings.iter().any(|m| {
             m.mapping.base_path.get().is_some_and(|b| {
-                let base: Vec<&str> = b.split('/').filter(|s| !s.is_empty() && *s != "(none)").collect();
+                let base: Vec<&str> = b
+                    .split('/')
+                    .filter(|s| !s.is_empty() && *s != "(none)")
+                    .collect();
                 base.len() > segments.len() && base[..segments.len()] == segments[..]
             })
         }),
@@ -95,7 +98,12 @@ pub(super) fn unreachable(doc: &Document, dist: &Distribution, b: &Behavior) -> 
 }
 
 /// A pattern without wildcards: refused whatever method the behavior lets through.
-fn exact(entry: &Entry<'_>, methods: &[String], origin_path: &str, pattern: &str) -> Option<String> {
+fn exact(
+    entry: &Entry<'_>,
+    methods: &[String],
+    origin_path: &str,
+    pattern: &str,
+) -> Option<String> {
     let path = format!("{origin_path}{pattern}");
     let mut first = None;
     for m in methods {

@@ -190,7 +190,13 @@ fn describe(map: &Map) -> String {
             let _ = write!(out, " → {}", t.join(", "));
         }
         for m in &n.marks {
-            let _ = write!(out, " [{} {}: {}]", m.severity.as_str(), m.name(), m.message);
+            let _ = write!(
+                out,
+                " [{} {}: {}]",
+                m.severity.as_str(),
+                m.name(),
+                m.message
+            );
         }
         out.push('.');
     }

@@ -18,10 +18,12 @@
 //! - the `$default` stage is served from the root and is never named in a URL
 //!   (<https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html>).
 
-use super::access::{self, Check};
-use super::{answer, api_kind_text, api_name, api_responses, function_url, ApiAnswer, OriginRequest, PASTE};
-use crate::api::resolve::{Outcome, RejectReason, Rejection, Resolution, RouteMatch, Unresolved};
-use crate::api::{resolve, Api, Authorization, Entry, Part, RouteKey};
+use super::{
+    answer, api_kind_text, api_name, api_responses, function_url, rejection, route, ApiAnswer,
+    OriginRequest, PASTE,
+};
+use crate::api::resolve::{Outcome, Resolution, Unresolved};
+use crate::api::{resolve, Api, Authorization, Entry, Part};
 use crate::model::{ApiKind, Document, OriginKind};
 use crate::span::Span;
 use crate::trace::{AnsweredBy, Possibility, Verdict};
@@ -52,13 +54,15 @@ pub(super) fn origin_answer(doc: &Document, request: &OriginRequest<'_>) -> ApiA
     let resolution = resolve(&entry, &request.method, path);
     let mut a = match &resolution.outcome {
         Outcome::Function { url } => return function_url::answer_for(doc, url, request),
-        Outcome::Rejected(r) => rejected(&entry, &resolution, *r, request, path),
+        Outcome::Rejected(r) => rejection::rejected(&entry, &resolution, *r, request, path),
         Outcome::Depends { unknown } => match resolution.api.filter(|a| every_route_iam(a)) {
             Some(api) => all_iam(api, request, path),
             None => depends(&entry, &resolution, unknown, request, path),
         },
-        Outcome::Route(m) => route(&resolution, m, request, path),
-        Outcome::WebSocketConnect { connect } => websocket(&resolution, connect.as_ref(), request),
+        Outcome::Route(m) => route::route(&resolution, m, request, path),
+        Outcome::WebSocketConnect { connect } => {
+            route::websocket(&resolution, connect.as_ref(), request)
+        }
         Outcome::Preflight { cors, source } => answer(
             Verdict::Ok,
             format!(
@@ -142,12 +146,12 @@ fn not_in_input(request: &OriginRequest<'_>) -> ApiAnswer {
 }
 
 /// "REST API `Orders`", "HTTP API `catalog`".
-fn api_label(api: &Api) -> String {
+pub(super) fn api_label(api: &Api) -> String {
     format!("{} `{}`", api_kind_text(api.kind), api_name(api))
 }
 
 /// Where the request went: "stage `prod` of REST API `Orders`".
-fn where_(r: &Resolution<'_>) -> String {
+pub(super) fn where_(r: &Resolution<'_>) -> String {
     match (r.api, &r.stage) {
         (Some(api), Some(stage)) if stage.name == "$default" => {
             format!(
@@ -161,7 +165,7 @@ fn where_(r: &Resolution<'_>) -> String {
     }
 }
 
-fn listed(names: impl IntoIterator<Item = String>) -> String {
+pub(super) fn listed(names: impl IntoIterator<Item = String>) -> String {
     let names: Vec<String> = names.into_iter().map(|n| format!("`{n}`")).collect();
     if names.is_empty() {
         "none".into()
@@ -171,7 +175,7 @@ fn listed(names: impl IntoIterator<Item = String>) -> String {
 }
 
 /// The position of the origin path, or of the origin when it has none.
-fn origin_path_span(request: &OriginRequest<'_>) -> Span {
+pub(super) fn origin_path_span(request: &OriginRequest<'_>) -> Span {
     let origin = request.origin;
     if origin.origin_path.get().is_some_and(|p| !p.is_empty()) {
         origin.origin_path.span
@@ -180,187 +184,12 @@ fn origin_path_span(request: &OriginRequest<'_>) -> Span {
     }
 }
 
-fn origin_path_empty(request: &OriginRequest<'_>) -> bool {
+pub(super) fn origin_path_empty(request: &OriginRequest<'_>) -> bool {
     request
         .origin
         .origin_path
         .get()
         .is_none_or(String::is_empty)
-}
-
-/// API Gateway answers by itself.
-fn rejected(
-    entry: &Entry<'_>,
-    r: &Resolution<'_>,
-    rejection: Rejection,
-    request: &OriginRequest<'_>,
-    path: &str,
-) -> ApiAnswer {
-    let status = rejection.status;
-    let body = rejection.body;
-    let routed = r.route_path.as_deref().unwrap_or(path);
-    let (message, span, rule) = match (rejection.reason, r.api) {
-        (RejectReason::DefaultEndpointDisabled, Some(api)) => (
-            format!(
-                "{} turns off its default execute-api endpoint (`DisableExecuteApiEndpoint`): API Gateway answers {status} {body}",
-                api_label(api)
-            ),
-            api.disable_execute_api_endpoint.span,
-            Some("apigw-default-endpoint-disabled"),
-        ),
-        (RejectReason::NoStage, Some(api)) => {
-            let stages = listed(api.stages.iter().filter_map(|s| s.stage_name.get().cloned()));
-            let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
-            let text = match api.kind {
-                ApiKind::Http => format!(
-                    "{} receives `{path}`: it has no `$default` stage and `{first}` is none of its stages ({stages})",
-                    api_label(api)
-                ),
-                _ => format!(
-                    "{} receives `{path}`: its first segment `{first}` is none of its stages ({stages})",
-                    api_label(api)
-                ),
-            };
-            let rule = (api.kind == ApiKind::Rest && origin_path_empty(request))
-                .then_some("apigw-rest-origin-path-missing-stage");
-            (
-                format!("{text}: API Gateway answers {status} {body}"),
-                origin_path_span(request),
-                rule,
-            )
-        }
-        (RejectReason::NoMapping, _) => {
-            let bases = match entry {
-                Entry::CustomDomain(d) => listed(d.mappings.iter().map(|m| {
-                    m.mapping
-                        .base_path
-                        .get()
-                        .filter(|b| !b.is_empty())
-                        .cloned()
-                        .unwrap_or_else(|| "(none)".into())
-                })),
-                _ => "none".into(),
-            };
-            let host = request.origin.domain_name.get().map_or("", String::as_str);
-            let rule = (!origin_path_empty(request)).then_some("apigw-custom-domain-origin-path-stage");
-            (
-                format!(
-                    "custom domain `{host}` receives `{path}`, which none of its API mappings ({bases}) takes, and none maps the root: API Gateway answers {status} {body}"
-                ),
-                origin_path_span(request),
-                rule,
-            )
-        }
-        (RejectReason::NoRoute, Some(api)) => (
-            match api.kind {
-                ApiKind::Rest => format!(
-                    "no resource of {} matches `{routed}`: API Gateway answers {status} {body}",
-                    where_(r)
-                ),
-                _ => format!(
-                    "no route of {} matches {} `{routed}`: API Gateway answers {status} {body}",
-                    where_(r),
-                    request.method
-                ),
-            },
-            api.span,
-            None,
-        ),
-        (RejectReason::MethodNotAllowed, Some(api)) => {
-            let on = routes_on(api, routed);
-            let methods = listed(on.iter().map(|(m, _)| m.clone()));
-            let text = if on.is_empty() {
-                format!("resource `{routed}` of {} defines no method", where_(r))
-            } else {
-                format!(
-                    "resource `{routed}` of {} defines {methods} but not {}",
-                    where_(r),
-                    request.method
-                )
-            };
-            (
-                format!("{text}: API Gateway answers {status} {body}"),
-                on.first().map_or(api.span, |(_, s)| *s),
-                None,
-            )
-        }
-        (_, None) => (
-            format!("API Gateway answers {status} {body}"),
-            origin_path_span(request),
-            None,
-        ),
-    };
-    let mut a = answer(
-        Verdict::Fail,
-        message,
-        vec![Possibility::new(
-            Some(status),
-            AnsweredBy::ApiGateway,
-            format!("API Gateway answers {body}"),
-        )],
-    )
-    .at(span)
-    .detail(format!("documented at {}", rejection.source));
-    if let Some(rule) = rule {
-        a = a.rule(rule);
-    }
-    if let Some(api) = r.api {
-        if matches!(rejection.reason, RejectReason::NoRoute) {
-            a = a.detail(routes_line(api));
-        }
-    }
-    a
-}
-
-/// The routes of an API, for a detail line.
-fn routes_line(api: &Api) -> String {
-    const SHOWN: usize = 12;
-    let keys: Vec<String> = api
-        .routes
-        .iter()
-        .filter_map(|r| r.key.get().map(ToString::to_string))
-        .collect();
-    let more = keys.len().saturating_sub(SHOWN);
-    let mut line = format!(
-        "routes of {}: {}",
-        api_label(api),
-        keys.iter()
-            .take(SHOWN)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    if more > 0 {
-        line.push_str(&format!(" and {more} more"));
-    }
-    line
-}
-
-/// The methods defined on the REST resource that `path` reached, with their positions.
-fn routes_on(api: &Api, path: &str) -> Vec<(String, Span)> {
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    api.routes
-        .iter()
-        .filter_map(|r| match r.key.get() {
-            Some(RouteKey::Http { method, path: p }) => {
-                let template: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
-                template_matches(&template, &segments).then(|| (method.clone(), r.span))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// True when a resource template (`/items/{id}`, `/{proxy+}`) takes the path segments.
-fn template_matches(template: &[&str], segments: &[&str]) -> bool {
-    match (template.split_first(), segments.split_first()) {
-        (None, None) => true,
-        (Some((t, _)), Some(_)) if t.starts_with('{') && t.ends_with("+}") => true,
-        (Some((t, trest)), Some((s, srest))) => {
-            (t == s || (t.starts_with('{') && t.ends_with('}'))) && template_matches(trest, srest)
-        }
-        _ => false,
-    }
 }
 
 /// True for a REST API whose routes are all known and all use `AWS_IAM` authorization.
@@ -450,174 +279,4 @@ fn depends(
         responses,
     )
     .at(span)
-}
-
-/// "`GET /prod/orders` reaches stage `prod` of REST API `Orders` and its route `GET /orders`".
-fn route_label(r: &Resolution<'_>, m: &RouteMatch<'_>, method: &str, path: &str) -> String {
-    let key = m
-        .route
-        .key
-        .get()
-        .map_or_else(|| m.route.name.clone(), ToString::to_string);
-    format!(
-        "`{method} {path}` reaches {} and its route `{key}`",
-        where_(r)
-    )
-}
-
-/// A route matched: what it asks of the request decides.
-fn route(
-    r: &Resolution<'_>,
-    m: &RouteMatch<'_>,
-    request: &OriginRequest<'_>,
-    path: &str,
-) -> ApiAnswer {
-    let kind = r.api.map_or(ApiKind::Unknown, |a| a.kind);
-    let label = route_label(r, m, &request.method, path);
-    let integration = m
-        .route
-        .integration
-        .get()
-        .map_or(String::new(), |i| format!(" ({i})"));
-    let passes = Possibility::new(
-        None,
-        AnsweredBy::Integration,
-        format!("the integration{integration} of the route answers"),
-    );
-    let open = matches!(m.auth, resolve::Auth::Open);
-    let mut a = decide(
-        label,
-        access::checks(kind, m, request),
-        passes,
-        m.route.span,
-        open,
-    );
-    if a.verdict == Verdict::Ok {
-        a.message
-            .push_str(&format!("; its integration{integration} answers"));
-    }
-    a
-}
-
-/// The WebSocket upgrade request: `$connect` runs, with its authorization.
-fn websocket(
-    r: &Resolution<'_>,
-    connect: Option<&RouteMatch<'_>>,
-    request: &OriginRequest<'_>,
-) -> ApiAnswer {
-    let Some(m) = connect else {
-        return answer(
-            Verdict::Ok,
-            format!(
-                "{} has no `$connect` route: API Gateway accepts the WebSocket connection",
-                where_(r)
-            ),
-            vec![Possibility::new(
-                None,
-                AnsweredBy::ApiGateway,
-                "API Gateway accepts the WebSocket connection",
-            )],
-        )
-        .at(r.api.map_or(Span::default(), |a| a.span));
-    };
-    let kind = r.api.map_or(ApiKind::WebSocket, |a| a.kind);
-    let label = format!(
-        "the WebSocket upgrade request {}",
-        route_label(
-            r,
-            m,
-            &request.method,
-            request.path.as_deref().unwrap_or("/")
-        )
-    );
-    let passes = Possibility::new(
-        None,
-        AnsweredBy::Integration,
-        "the `$connect` integration accepts or refuses the connection",
-    );
-    let open = matches!(m.auth, resolve::Auth::Open);
-    decide(
-        label,
-        access::checks(kind, m, request),
-        passes,
-        m.route.span,
-        open,
-    )
-}
-
-/// The hop from a route's checks: the first refusal, else what is not known, else the route
-/// passes.
-fn decide(
-    label: String,
-    checks: Vec<Check>,
-    passes: Possibility,
-    route_span: Span,
-    open: bool,
-) -> ApiAnswer {
-    let fails: Vec<&Check> = checks
-        .iter()
-        .filter(|c| c.verdict == Verdict::Fail)
-        .collect();
-    let unknown: Vec<&Check> = checks
-        .iter()
-        .filter(|c| c.verdict == Verdict::Depends)
-        .collect();
-    let sources = |cs: &[&Check]| -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for c in cs {
-            let line = format!("documented at {}", c.source);
-            if !out.contains(&line) {
-                out.push(line);
-            }
-        }
-        out
-    };
-    let messages = |cs: &[&Check]| {
-        cs.iter()
-            .map(|c| c.message.clone())
-            .collect::<Vec<_>>()
-            .join("; and ")
-    };
-    if let Some(first) = fails.first() {
-        let mut a = answer(
-            Verdict::Fail,
-            format!("{label}: {}", messages(&fails)),
-            fails.iter().flat_map(|c| c.responses.clone()).collect(),
-        )
-        .at(first.span);
-        a.rule = first.rule;
-        a.details = sources(&fails);
-        if fails.len() > 1 {
-            a.details.push(
-                "which of these checks API Gateway makes first is not documented, so either answer is possible".into(),
-            );
-        }
-        return a;
-    }
-    let all: Vec<&Check> = checks.iter().collect();
-    let mut responses = vec![passes];
-    responses.extend(checks.iter().flat_map(|c| c.responses.clone()));
-    if let Some(first) = unknown.first() {
-        let mut a = answer(
-            Verdict::Depends,
-            format!("{label}: {}", messages(&unknown)),
-            responses,
-        )
-        .at(first.span);
-        a.details = sources(&all);
-        return a;
-    }
-    let text = if checks.is_empty() {
-        if open {
-            format!("{label}: it is open (no authorization)")
-        } else {
-            label
-        }
-    } else {
-        format!("{label}: {}", messages(&all))
-    };
-    let span = checks.first().map_or(route_span, |c| c.span);
-    let mut a = answer(Verdict::Ok, text, responses).at(span);
-    a.details = sources(&all);
-    a
 }

@@ -22,6 +22,8 @@
 mod access;
 mod function_url;
 mod gateway;
+mod rejection;
+mod route;
 
 use super::{AnsweredBy, Hop, Possibility, Stage, Verdict, Walk};
 use crate::api::{Api, ApiSource};
