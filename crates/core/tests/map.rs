@@ -64,11 +64,9 @@ fn the_behavior_that_forwards_host_is_marked_with_its_reason() {
     let m = map_of("trace/seed-legacy.yaml");
     let api_behavior = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
     assert_eq!(api_behavior.worst(), Some(Severity::Error));
-    assert!(api_behavior
-        .marks
-        .iter()
-        .any(|mark| mark.rule == Some("apigw-host-header-forwarded")
-            && mark.message.contains("Host")));
+    assert!(api_behavior.marks.iter().any(|mark| mark.rule.as_deref()
+        == Some("apigw-host-header-forwarded")
+        && mark.message.contains("Host")));
     // Source position of the box: its path pattern.
     assert_eq!(api_behavior.span.map(|s| s.line), Some(63));
     // The fixed configuration draws the same behavior without an error.
@@ -211,7 +209,7 @@ fn api_boxes_list_stages_and_routes_from_the_api_model() {
     assert!(api
         .marks
         .iter()
-        .any(|mark| mark.rule == Some("apigw-iam-auth-behind-cloudfront")));
+        .any(|mark| mark.rule.as_deref() == Some("apigw-iam-auth-behind-cloudfront")));
     let dist = m.column(Column::Distribution).next().unwrap();
     assert!(dist.marks.is_empty(), "{:?}", dist.marks);
 }
@@ -222,7 +220,10 @@ fn a_behavior_that_reaches_no_route_is_marked_with_its_reason() {
     let api_behavior = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
     assert_eq!(api_behavior.worst(), Some(Severity::Error));
     let mark = &api_behavior.marks[0];
-    assert_eq!((mark.rule, mark.name()), (None, "reaches no route"));
+    assert_eq!(
+        (mark.rule.as_deref(), mark.name()),
+        (None, "reaches no route")
+    );
     assert_eq!(
         mark.message,
         "every request `/api/*` takes reaches REST API `UsersApi` (stage `prod`) as `/prod/api/…`: \

@@ -43,14 +43,14 @@ pub enum Column {
 pub struct Mark {
     pub severity: Severity,
     /// The lint rule; `None` for what the map finds itself (a behavior that reaches no route).
-    pub rule: Option<&'static str>,
+    pub rule: Option<String>,
     pub message: String,
 }
 
 impl Mark {
     /// A short name for the problem: the rule's slug, or what the map found.
-    pub fn name(&self) -> &'static str {
-        self.rule.unwrap_or("reaches no route")
+    pub fn name(&self) -> &str {
+        self.rule.as_deref().unwrap_or("reaches no route")
     }
 }
 
@@ -344,7 +344,11 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
         let Some(node) = nodes.iter_mut().find(|n| n.id == format!("behavior-{i}")) else {
             continue;
         };
-        if node.marks.iter().any(|m| m.rule == Some(ROUTE_RULE)) {
+        if node
+            .marks
+            .iter()
+            .any(|m| m.rule.as_deref() == Some(ROUTE_RULE))
+        {
             continue;
         }
         if let Some(message) = reach::unreachable(doc, dist, b) {
@@ -380,7 +384,7 @@ fn mark(nodes: &mut [Node], ranges: &[(String, Span)], dist: &Distribution, find
         if let Some(node) = nodes.iter_mut().find(|n| n.id == holder) {
             let mark = Mark {
                 severity: f.severity,
-                rule: Some(f.rule),
+                rule: Some(f.rule.to_string()),
                 message: f.message.clone(),
             };
             if !node.marks.contains(&mark) {
