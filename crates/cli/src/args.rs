@@ -232,6 +232,10 @@ pub struct TraceArgs {
     /// several and no alternate domain name picks one.
     #[arg(long, value_name = "NAME")]
     pub distribution: Option<String>,
+    /// The definition of the API behind an origin (repeatable), as for `lint --api`: its routes,
+    /// authorizers and stages decide the API hop.
+    #[arg(long = "api", value_name = "FILE")]
+    pub api: Vec<PathBuf>,
     /// Also print what each hop looked at (patterns tried, headers sent, TTLs, …).
     #[arg(long, short)]
     pub verbose: bool,
@@ -263,6 +267,10 @@ pub struct MapArgs {
     /// The distribution to draw (its logical id or Terraform address); by default the only one.
     #[arg(long, value_name = "NAME")]
     pub distribution: Option<String>,
+    /// The definition of the API behind an origin (repeatable), as for `lint --api`: its stages
+    /// and routes are drawn.
+    #[arg(long = "api", value_name = "FILE")]
+    pub api: Vec<PathBuf>,
 }
 
 /// Where the web app is published.
