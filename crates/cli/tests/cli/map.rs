@@ -44,7 +44,7 @@ fn mermaid_is_stable() {
             "  %% Distribution Cdn: 1 domain name, 2 cache behaviors, 2 origins; 1 box marked with problems\n",
             "  alias_0[\"<b>www.example.com</b>\"]\n",
             "  distribution[\"<b>Distribution Cdn</b>\"]\n",
-            "  behavior_0[\"<b>1. /api/*</b><br/>all 7 methods<br/>legacy ForwardedValues<br/>✖ error: apigw-host-header-forwarded<br/>▲ warning: path-pattern-prefix-not-stripped<br/>▲ warning: api-behavior-caching-enabled\"]\n",
+            "  behavior_0[\"<b>1. /api/*</b><br/>all 7 methods<br/>legacy ForwardedValues<br/>✖ error: apigw-host-header-forwarded\"]\n",
             "  behavior_1[\"<b>2. * (default)</b><br/>GET, HEAD<br/>CachingOptimized\"]\n",
             "  origin_0[\"<b>site</b><br/>S3 bucket\"]\n",
             "  origin_1[\"<b>orders-api</b><br/>API Gateway REST API<br/>origin path /prod\"]\n",
