@@ -170,6 +170,19 @@ fn unreached(
     let viewer = sample(pattern, reach.apis.as_slice());
     let api_path = format!("{origin_path}{}", strip(&reach.rewrite.strip, &viewer));
     let resolution = resolve(&reach.entry, "GET", &api_path);
+    if let Some(answers) = either_protocol(reach, &api_path) {
+        let message = format!(
+            "{who} reaches no route of {names}: the API receives the origin path and the whole \
+             viewer path, so `GET {viewer}` arrives as `{api_path}` and API Gateway answers \
+             {answers}{}",
+            hint(pattern, origin_path, &reach.rewrite.strip)
+        );
+        let mut f = ctx.finding(&RULE, field.0, field.1, message);
+        for (span, note) in related(api, &resolution) {
+            f = f.with_related(span, note);
+        }
+        return Some(f);
+    }
     let finding = match &resolution.outcome {
         Outcome::Rejected(r) if r.reason == RejectReason::DefaultEndpointDisabled => return None,
         Outcome::Rejected(r) => {
@@ -201,6 +214,32 @@ fn unreached(
         _ => return None,
     };
     Some(finding)
+}
+
+/// What API Gateway answers to `api_path` on an API whose protocol the input does not say
+/// (an OpenAPI export without the marks of either), when it rejects the path as a REST API and
+/// as an HTTP API alike: "403 … (REST API) or 404 … (HTTP API)".
+fn either_protocol(reach: &Reach, api_path: &str) -> Option<String> {
+    let crate::api::resolve::Entry::DefaultEndpoint(api) = &reach.entry else {
+        return None;
+    };
+    if api.kind != ApiKind::Unknown {
+        return None;
+    }
+    let answer = |kind: ApiKind| {
+        let mut as_kind = (*api).clone();
+        as_kind.kind = kind;
+        let entry = crate::api::resolve::Entry::DefaultEndpoint(&as_kind);
+        match resolve(&entry, "GET", api_path).outcome {
+            Outcome::Rejected(r) => Some(format!("{} {}", r.status, r.body)),
+            _ => None,
+        }
+    };
+    Some(format!(
+        "{} (as a REST API) or {} (as an HTTP API)",
+        answer(ApiKind::Rest)?,
+        answer(ApiKind::Http)?
+    ))
 }
 
 /// What to do about an unstripped prefix, when the pattern has one.

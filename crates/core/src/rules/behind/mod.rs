@@ -172,12 +172,26 @@ fn reach<'a>(
     entry: Entry<'a>,
 ) -> Reach<'a> {
     let mut unknown = Vec::new();
+    let origin_path = match &origin.origin_path.val {
+        Val::Absent => Some(String::new()),
+        Val::Known(p) => Some(p.trim().trim_end_matches('/').to_string()),
+        Val::Unknown(_) => {
+            let f = &origin.origin_path;
+            unknown.push(Why::new("the origin path is not known", f.span, &f.path));
+            None
+        }
+    };
     let mut apis = Vec::new();
     let mut route_sets: Vec<(&'a Api, String)> = Vec::new();
     match &entry {
         Entry::DefaultEndpoint(api) => {
             apis.push(*api);
-            stages(api, &mut route_sets, &mut unknown);
+            // The stage the origin path names, when it is one of the API's.
+            let first = origin_path
+                .as_deref()
+                .and_then(|p| p.trim_start_matches('/').split('/').next())
+                .filter(|s| !s.is_empty());
+            stages(api, first, &mut route_sets, &mut unknown);
         }
         Entry::CustomDomain(domain) => {
             for gap in &domain.unknown {
@@ -226,15 +240,6 @@ fn reach<'a>(
             &behavior.path,
         ));
     }
-    let origin_path = match &origin.origin_path.val {
-        Val::Absent => Some(String::new()),
-        Val::Known(p) => Some(p.trim().trim_end_matches('/').to_string()),
-        Val::Unknown(_) => {
-            let f = &origin.origin_path;
-            unknown.push(Why::new("the origin path is not known", f.span, &f.path));
-            None
-        }
-    };
     let pattern = match &behavior.path_pattern {
         None => Some("*"),
         Some(f) => match &f.val {
@@ -263,8 +268,14 @@ fn reach<'a>(
 }
 
 /// The stage prefixes of an API's default endpoint (`/prod`; `""` for the HTTP API `$default`
-/// stage) and what is not known about them.
-fn stages<'a>(api: &'a Api, sets: &mut Vec<(&'a Api, String)>, unknown: &mut Vec<Why>) {
+/// stage) and what is not known about them. Other stages do not matter when the origin path
+/// starts with a known stage, `first`: every request goes to it.
+fn stages<'a>(
+    api: &'a Api,
+    first: Option<&str>,
+    sets: &mut Vec<(&'a Api, String)>,
+    unknown: &mut Vec<Why>,
+) {
     match &api.disable_execute_api_endpoint.val {
         // Every request gets API Gateway's own answer: nothing is reached.
         Val::Known(true) => return,
@@ -275,6 +286,10 @@ fn stages<'a>(api: &'a Api, sets: &mut Vec<(&'a Api, String)>, unknown: &mut Vec
             return;
         }
         _ => {}
+    }
+    if let Some(name) = first.filter(|n| *n != "$default" && api.stage(n).is_some()) {
+        sets.push((api, format!("/{name}")));
+        return;
     }
     for gap in api.gaps_of(Part::Stages) {
         unknown.push(Why::new(gap.reason.clone(), gap.span, &gap.path));
@@ -339,7 +354,13 @@ fn routes_of<'a>(
     out: &mut Vec<Reached<'a>>,
     unknown: &mut Vec<Why>,
 ) {
-    if api.kind == ApiKind::Unknown {
+    // REST and HTTP APIs route paths the same way here (stages, templates, `ANY`); an API
+    // whose protocol is not known but whose routes are paths is one of them.
+    let paths = api
+        .routes
+        .iter()
+        .any(|r| matches!(r.key.get(), Some(RouteKey::Http { .. } | RouteKey::Default)));
+    if api.kind == ApiKind::Unknown && !paths {
         let why = format!("the protocol of API `{}` is not known", api.name);
         unknown.push(Why::new(why, api.span, &api.path));
         return;
@@ -449,7 +470,7 @@ where
                     route: r.route,
                     input: source.clone(),
                     reader: reader(check.authorizer),
-                    written: written(r.api.kind, source),
+                    written: written(r.api.kind, check.authorizer, source),
                     required: check.required.contains(source),
                     span,
                 });
@@ -494,11 +515,17 @@ fn reader(authorizer: &Authorizer) -> String {
     format!("{kind} `{name}`")
 }
 
-/// An identity source as the API's kind writes it.
-fn written(kind: ApiKind, source: &IdentitySource) -> String {
+/// An identity source as the API's kind writes it (a TOKEN or Cognito authorizer is a REST
+/// API's, whatever the input says of the API).
+fn written(kind: ApiKind, authorizer: &Authorizer, source: &IdentitySource) -> String {
+    let rest_authorizer = matches!(
+        authorizer.kind.get(),
+        Some(AuthorizerKind::Token | AuthorizerKind::CognitoUserPools)
+    );
     let base = match kind {
         ApiKind::Rest => "method.request",
         ApiKind::WebSocket => "route.request",
+        _ if rest_authorizer => "method.request",
         _ => "$request",
     };
     match source {
