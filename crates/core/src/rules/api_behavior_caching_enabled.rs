@@ -143,7 +143,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 url.name
             )),
             Target::Api(reach) => {
-                let gets: Vec<&Reached> = reach.routes.iter().filter(|r| answers_get(r)).collect();
+                let gets: Vec<&Reached> = reach.own_routes().filter(|r| answers_get(r)).collect();
                 if let Some(leak) = leak(&fwd, &gets) {
                     out.push(leak.finding(ctx, &cached, cause, &fwd));
                     continue;

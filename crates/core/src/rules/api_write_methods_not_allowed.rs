@@ -142,10 +142,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                     continue;
                 }
                 let write = reach
-                    .routes
-                    .iter()
+                    .own_routes()
                     .find(|r| route_method(r.route).is_some_and(|m| WRITES.contains(&m)));
-                let any = reach.routes.iter().find(|r| takes_any_method(r.route));
+                let any = reach.own_routes().find(|r| takes_any_method(r.route));
                 match (write, any) {
                     (Some(r), _) => {
                         let method = route_method(r.route).unwrap_or("POST");
@@ -279,6 +278,15 @@ mod tests {
                 case(rest("[GET, HEAD]", &["GET /orders", "GET /orders/{id}"])).not_rendered(SIBLINGS),
                 case(websocket).not_rendered(SIBLINGS),
                 case(group),
+                // Writes go through an earlier behavior, which takes their paths.
+                case(with_rest_api(
+                    &SIBLING
+                        .with(ALL, "AllowedMethods: [GET, HEAD]")
+                        .with("        DefaultCacheBehavior:", "        CacheBehaviors:\n          - PathPattern: /orders*\n            TargetOriginId: orders-api\n            ViewerProtocolPolicy: https-only\n            AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n            CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n            OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n        DefaultCacheBehavior:"),
+                    &["GET /items", "POST /orders"],
+                    "",
+                ))
+                .not_rendered(SIBLINGS),
                 // The write route is reached through another behavior only.
                 case(with_rest_api(&SIBLING.with("        DefaultCacheBehavior:", "        CacheBehaviors:\n          - PathPattern: /reports/*\n            TargetOriginId: orders-api\n            ViewerProtocolPolicy: https-only\n            AllowedMethods: [GET, HEAD]\n        DefaultCacheBehavior:"), &["GET /reports/{id}", "POST /orders"], ""))
                     .not_rendered(SIBLINGS),

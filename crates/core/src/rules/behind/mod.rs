@@ -72,6 +72,10 @@ pub struct Reached<'a> {
     pub route: &'a Route,
     /// One viewer path that reaches it.
     pub viewer_path: String,
+    /// True when an earlier behavior takes that viewer path: the route may then reach the API
+    /// through the other behavior only, and what this one allows or forwards does not matter
+    /// for it.
+    pub shadowed: bool,
 }
 
 /// Something the input does not show, with where it would be.
@@ -92,7 +96,12 @@ impl Why {
     }
 }
 
-impl Reach<'_> {
+impl<'a> Reach<'a> {
+    /// The reached routes whose viewer path no earlier behavior takes.
+    pub fn own_routes(&self) -> impl Iterator<Item = &Reached<'a>> {
+        self.routes.iter().filter(|r| !r.shadowed)
+    }
+
     /// True when [`Reach::routes`] holds every route the behavior reaches.
     pub fn complete(&self) -> bool {
         self.unknown.is_empty()
@@ -117,11 +126,36 @@ pub fn behind<'a>(ctx: &LintContext<'a>, behavior: &'a Behavior) -> Vec<Behind<'
             let target = match ctx.doc.api_model.entry_for(origin) {
                 None => Target::Unknown,
                 Some(Entry::FunctionUrl(url)) => Target::FunctionUrl(url),
-                Some(entry) => Target::Api(reach(ctx, behavior, origin, entry)),
+                Some(entry) => {
+                    let mut reach = reach(ctx, behavior, origin, entry);
+                    for r in &mut reach.routes {
+                        r.shadowed = taken_earlier(ctx, behavior, &r.viewer_path);
+                    }
+                    Target::Api(reach)
+                }
             };
             Behind { origin, target }
         })
         .collect()
+}
+
+/// True when a behavior before `behavior` (in evaluation order) matches `viewer_path`.
+fn taken_earlier(ctx: &LintContext, behavior: &Behavior, viewer_path: &str) -> bool {
+    for b in &ctx.dist.behaviors {
+        if std::ptr::eq(b, behavior) {
+            return false;
+        }
+        let matches = b
+            .path_pattern
+            .as_ref()
+            .and_then(|p| p.get())
+            .is_some_and(|p| crate::trace::pattern::matches(p, viewer_path));
+        if matches {
+            return true;
+        }
+    }
+    // The default behavior comes last, after every ordered behavior (none matched).
+    false
 }
 
 /// True when the behavior targets an origin group.
@@ -296,7 +330,8 @@ fn stages<'a>(
     }
     for stage in &api.stages {
         match stage.stage_name.get() {
-            Some(name) if name == "$default" && api.kind == ApiKind::Http => {
+            // Only HTTP APIs have a `$default` stage (an API of unknown protocol with one is one).
+            Some(name) if name == "$default" && api.kind != ApiKind::Rest => {
                 sets.push((api, String::new()));
             }
             Some(name) => sets.push((api, format!("/{}", name.trim_matches('/')))),
@@ -388,6 +423,7 @@ fn routes_of<'a>(
                     api,
                     route,
                     viewer_path: viewer_path.clone(),
+                    shadowed: false,
                 });
             }
         }
@@ -411,6 +447,7 @@ fn routes_of<'a>(
                     api,
                     route,
                     viewer_path,
+                    shadowed: false,
                 });
             }
         }
@@ -438,7 +475,7 @@ pub struct Need<'a> {
 /// runs: the identity sources of their authorizers (on WebSocket APIs, of `$connect` only) and
 /// the `x-api-key` header of routes that require an API key.
 pub fn needs<'a>(reach: &Reach<'a>) -> Vec<Need<'a>> {
-    needs_of(reach.routes.iter())
+    needs_of(reach.own_routes())
 }
 
 /// [`needs`] of some of the reached routes.
@@ -594,8 +631,7 @@ pub fn cors(target: &Target) -> Cors {
                 return Cors::Yes(format!("{} has a CORS configuration", api_name(api)));
             }
             let options = reach
-                .routes
-                .iter()
+                .own_routes()
                 .find(|r| route_method(r.route) == Some("OPTIONS"));
             if let Some(r) = options {
                 return Cors::Yes(format!(
@@ -604,7 +640,7 @@ pub fn cors(target: &Target) -> Cors {
                     route_name(r.route)
                 ));
             }
-            if let Some(r) = reach.routes.iter().find(|r| takes_any_method(r.route)) {
+            if let Some(r) = reach.own_routes().find(|r| takes_any_method(r.route)) {
                 return Cors::Maybe(format!(
                     "{} passes OPTIONS to the integration of {}",
                     api_name(r.api),
