@@ -216,9 +216,26 @@ fn api_boxes_list_stages_and_routes_from_the_api_model() {
 
 #[test]
 fn a_behavior_that_reaches_no_route_is_marked_with_its_reason() {
+    // With the lint's findings, the mark is `apigw-route-unreachable`'s.
     let m = map_with("api-auth.yaml", &[], "Forwarding");
     let api_behavior = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
     assert_eq!(api_behavior.worst(), Some(Severity::Error));
+    let mark = &api_behavior.marks[0];
+    assert_eq!(mark.rule.as_deref(), Some("apigw-route-unreachable"));
+    assert!(
+        mark.message.contains("Missing Authentication Token"),
+        "{}",
+        mark.message
+    );
+    // Without findings, the map finds it itself and writes the reason out.
+    let doc = apifront_core::parse::parse(&fixture("trace/api-auth.yaml")).unwrap();
+    let dist = doc
+        .distributions
+        .iter()
+        .find(|d| d.name == "Forwarding")
+        .unwrap();
+    let m = map::build(&doc, dist, &[]);
+    let api_behavior = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
     let mark = &api_behavior.marks[0];
     assert_eq!(
         (mark.rule.as_deref(), mark.name()),
@@ -320,13 +337,16 @@ fn definitions_draw_the_api_and_boxes_name_their_file() {
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let g = doc
         .descendants()
-        .find(|n| n.attribute("class") == Some("node api"))
+        .find(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.starts_with("node api"))
+        })
         .unwrap();
     assert_eq!(g.attribute("data-file"), Some("users-api.oas30.json"));
     assert_eq!(g.attribute("data-line"), Some("1"));
     // `/api/*` reaches no resource of the definition.
     let b = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
-    assert_eq!(b.marks[0].name(), "reaches no route");
+    assert_eq!(b.marks[0].name(), "apigw-route-unreachable");
 }
 
 #[test]

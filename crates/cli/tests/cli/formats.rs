@@ -222,7 +222,7 @@ fn parseable_lines_name_file_position_severity_rule_and_message() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), core_findings("tree/api.yaml").len() + 2);
     assert!(lines.contains(
-        &"tree/api.yaml:19:33: error viewer-protocol-allow-all default behavior accepts plain HTTP \
+        &"tree/api.yaml:19:33: warning viewer-protocol-allow-all default behavior accepts plain HTTP \
           from viewers (ViewerProtocolPolicy `allow-all`); use `https-only`"
     ));
     for line in &lines[..lines.len() - 2] {

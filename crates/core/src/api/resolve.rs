@@ -825,7 +825,9 @@ fn websocket<'a>(api: &'a Api, method: &str, path: &str) -> Outcome<'a> {
     }
 }
 
-fn route_match<'a>(api: &'a Api, route: &'a Route) -> RouteMatch<'a> {
+/// What a route asks of a request: its authorization and API key (for rules that judge a
+/// route without a request path).
+pub fn route_match<'a>(api: &'a Api, route: &'a Route) -> RouteMatch<'a> {
     RouteMatch {
         route,
         auth: auth(api, route),

@@ -6,7 +6,7 @@ use super::{spanned, Column, Edge, Node};
 use crate::api::{Api, Authorization, Entry, FunctionUrl, Part, Route, RouteKey};
 use crate::model::{Distribution, Document};
 use crate::span::Span;
-use crate::trace::{api_kind_text, api_name};
+use crate::trace::api_kind_text;
 
 /// Routes listed in a box; the rest are counted.
 const SHOWN_ROUTES: usize = 8;
@@ -107,7 +107,7 @@ pub(super) fn add(
 fn node_of(target: &Target, id: String) -> (Node, Span) {
     let (title, lines, span) = match target {
         Target::Api(api) => (
-            format!("{} {}", api_kind_text(api.kind), api_name(api)),
+            format!("{} {}", api_kind_text(api.kind), api.display_name()),
             api_lines(api),
             api.span,
         ),

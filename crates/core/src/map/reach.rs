@@ -13,7 +13,7 @@
 use crate::api::resolve::{Outcome, RejectReason, Rejection, Resolution};
 use crate::api::{resolve, Api, Entry, RouteKey};
 use crate::model::{ApiKind, Behavior, Distribution, Document};
-use crate::trace::{api_kind_text, api_name};
+use crate::trace::api_kind_text;
 use crate::value::Val;
 
 /// Why no request through `b` can reach a route, when that is certain.
@@ -161,10 +161,10 @@ fn reached(r: &Resolution<'_>) -> String {
         (Some(api), Some(stage)) => format!(
             "{} `{}` (stage `{}`)",
             api_kind_text(api.kind),
-            api_name(api),
+            api.display_name(),
             stage.name
         ),
-        (Some(api), None) => format!("{} `{}`", api_kind_text(api.kind), api_name(api)),
+        (Some(api), None) => format!("{} `{}`", api_kind_text(api.kind), api.display_name()),
         (None, _) => "the custom domain".into(),
     }
 }

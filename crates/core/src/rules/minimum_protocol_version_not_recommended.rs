@@ -16,8 +16,9 @@ pub static RULE: Rule = Rule {
     since: "0.1.0",
     docs: RuleDocs {
         what_it_does: "With a custom certificate, finds a `MinimumProtocolVersion` other than \
-            `TLSv1.2_2021`, `TLSv1.2_2025` or `TLSv1.3_2025`; `SSLv3`, `TLSv1` and `TLSv1_2016` \
-            (and a missing value, which means `TLSv1`) are errors.",
+            `TLSv1.2_2021`, `TLSv1.2_2025` or `TLSv1.3_2025` (a missing value means `TLSv1`). A \
+            warning whatever the version: it is a security posture, and no request fails \
+            because of it.",
         why_bad: "Older security policies allow TLS 1.0/1.1 and weak ciphers. Security Hub \
             CloudFront.15 accepts exactly the three recommended policies.",
         example: Snippet::cfn_yaml(changed!(
@@ -40,7 +41,6 @@ pub static RULE: Rule = Rule {
 };
 
 const RECOMMENDED: &[&str] = &["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
-const INSECURE: &[&str] = &["SSLv3", "TLSv1", "TLSv1_2016"];
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let vc = &ctx.dist.viewer_certificate;
@@ -66,7 +66,6 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             ),
         ),
     };
-    let insecure = INSECURE.contains(&current.as_str()) || !field.is_present();
     let message = format!(
         "the viewer certificate allows MinimumProtocolVersion {current}; use TLSv1.2_2021 or a \
          2025 policy"
@@ -75,20 +74,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         "set MinimumProtocolVersion to TLSv1.2_2021",
         edit.into_iter().collect(),
     );
-    let finding = ctx
+    vec![ctx
         .finding(&RULE, field.span, &field.path, message)
-        .with_fix(fix);
-    vec![if insecure {
-        finding.with_severity(Severity::Error)
-    } else {
-        finding
-    }]
+        .with_fix(fix)]
 }
 
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::Severity;
     use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
     /// A custom certificate with this MinimumProtocolVersion line (empty: none).
@@ -127,8 +120,8 @@ mod tests {
             ])
             .fix([
                 (
+                    // A posture: a warning, as every other version (nothing fails).
                     case(RULE.docs.example.text.mark("TLSv1\n"))
-                        .severity(Severity::Error)
                         .message(
                             "the viewer certificate allows MinimumProtocolVersion TLSv1; use \
                              TLSv1.2_2021 or a 2025 policy",
@@ -138,16 +131,15 @@ mod tests {
                 (case(minimum("‸TLSv1.2_2019")), minimum("TLSv1.2_2021")),
                 (case(minimum("‸TLSv1.1_2016")), minimum("TLSv1.2_2021")),
                 (
-                    case(minimum("‸TLSv1_2016")).severity(Severity::Error),
+                    case(minimum("‸TLSv1_2016")),
                     minimum("TLSv1.2_2021"),
                 ),
                 (
-                    case(minimum("‸SSLv3")).severity(Severity::Error),
+                    case(minimum("‸SSLv3")),
                     minimum("TLSv1.2_2021"),
                 ),
                 (
                     case(version("").mark("AcmCertificateArn"))
-                        .severity(Severity::Error)
                         .message("allows MinimumProtocolVersion TLSv1 (the default when not set)"),
                     // Inserted as the block's first key.
                     version("").with(

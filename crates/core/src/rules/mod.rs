@@ -308,8 +308,10 @@ mod apigw_private_api_as_public_origin;
 mod apigw_private_vpce_missing_api_id;
 mod apigw_regional_domain_target_as_origin;
 mod apigw_rest_origin_path_missing_stage;
+mod apigw_route_unreachable;
 mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
+mod behind;
 mod cache_policy_ttl0_with_key_values;
 mod cached_methods_invalid;
 mod cloudfront_chain_origin;
@@ -329,6 +331,7 @@ mod host_forwarding_fix;
 mod http_version_invalid;
 mod lambda_edge_unversioned_arn;
 mod lambda_url_oac_payload_hash;
+mod lambda_url_origin_path;
 mod lambda_url_without_oac;
 mod legacy_forwarding_deprecated;
 mod legacy_ttl_with_cache_policy;
@@ -341,6 +344,7 @@ mod origin_connection_settings_range;
 mod origin_custom_header_limits;
 mod origin_custom_header_not_allowed;
 mod origin_domain_not_hostname;
+mod origin_group_write_methods;
 mod origin_id_duplicate;
 mod origin_keepalive_timeout_range;
 mod origin_path_format;
@@ -351,6 +355,7 @@ mod origin_ssl_protocols_outdated;
 mod origin_unused;
 mod path_pattern_invalid;
 mod path_pattern_prefix_not_stripped;
+mod path_pattern_query_string;
 mod path_pattern_shadowed;
 mod placeholder_value;
 
@@ -401,7 +406,9 @@ static ALL: &[&Rule] = &[
     &apigw_rest_origin_path_missing_stage::RULE,
     &apigw_origin_path_on_default_stage::RULE,
     &apigw_custom_domain_origin_path_stage::RULE,
+    &apigw_route_unreachable::RULE,
     &path_pattern_prefix_not_stripped::RULE,
+    &path_pattern_query_string::RULE,
     &path_pattern_invalid::RULE,
     &path_pattern_shadowed::RULE,
     &target_origin_unknown::RULE,
@@ -430,6 +437,7 @@ static ALL: &[&Rule] = &[
     &allowed_methods_invalid_set::RULE,
     &cached_methods_invalid::RULE,
     &api_write_methods_not_allowed::RULE,
+    &origin_group_write_methods::RULE,
     &write_methods_on_static_origin::RULE,
     &viewer_protocol_allow_all::RULE,
     &api_redirect_to_https::RULE,
@@ -452,6 +460,7 @@ static ALL: &[&Rule] = &[
     &custom_error_response_invalid::RULE,
     &lambda_url_without_oac::RULE,
     &lambda_url_oac_payload_hash::RULE,
+    &lambda_url_origin_path::RULE,
     &oac_authorization_conflict::RULE,
     &origin_custom_header_not_allowed::RULE,
     &origin_custom_header_limits::RULE,

@@ -58,7 +58,7 @@ mod request;
 mod response;
 mod viewer;
 
-pub(crate) use api::{api_kind_text, api_name};
+pub(crate) use api::api_kind_text;
 pub use api::{ArrivingHeader, OriginRequest};
 pub use functions::{FunctionCode, FunctionCodes};
 pub(crate) use origin::kind_text;

@@ -19,8 +19,8 @@
 //!   (<https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html>).
 
 use super::{
-    answer, api_kind_text, api_name, api_responses, function_url, rejection, route, ApiAnswer,
-    OriginRequest, PASTE,
+    answer, api_kind_text, api_responses, function_url, rejection, route, ApiAnswer, OriginRequest,
+    PASTE,
 };
 use crate::api::resolve::{Outcome, Resolution, Unresolved};
 use crate::api::{resolve, Api, Authorization, Entry, Part};
@@ -147,7 +147,7 @@ fn not_in_input(request: &OriginRequest<'_>) -> ApiAnswer {
 
 /// "REST API `Orders`", "HTTP API `catalog`".
 pub(super) fn api_label(api: &Api) -> String {
-    format!("{} `{}`", api_kind_text(api.kind), api_name(api))
+    format!("{} `{}`", api_kind_text(api.kind), api.display_name())
 }
 
 /// Where the request went: "stage `prod` of REST API `Orders`".

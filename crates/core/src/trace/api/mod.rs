@@ -26,7 +26,6 @@ mod rejection;
 mod route;
 
 use super::{AnsweredBy, Hop, Possibility, Stage, Verdict, Walk};
-use crate::api::{Api, ApiSource};
 use crate::model::{ApiKind, Behavior, Document, Origin, OriginKind};
 use crate::span::Span;
 
@@ -164,18 +163,6 @@ pub(crate) fn api_kind_text(kind: ApiKind) -> &'static str {
         ApiKind::Http => "HTTP API",
         ApiKind::WebSocket => "WebSocket API",
         ApiKind::Unknown => "API",
-    }
-}
-
-/// How an API is named for people: its resource's name in a template, its own name in a
-/// definition (else the definition's file name).
-pub(crate) fn api_name(api: &Api) -> String {
-    match api.source {
-        ApiSource::Template => api.name.clone(),
-        _ => api.title.get().cloned().unwrap_or_else(|| {
-            let file = api.name.rsplit(['/', '\\']).next().unwrap_or(&api.name);
-            file.to_string()
-        }),
     }
 }
 
