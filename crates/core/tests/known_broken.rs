@@ -53,17 +53,74 @@ struct Setup {
     expect: &'static [Expect],
 }
 
-/// Issue 12's classes with their setups. Classes 1, 2 and 8 (conditions, references,
-/// strictness) come with the CloudFormation conditions work.
+/// Issue 12's classes with their setups.
 const CLASSES: &[(u8, &str, &[Setup])] = &[
-    (1, "conditions read as branches", &[]),
-    (2, "references where literals were expected", &[]),
+    (1, "conditions read as branches", CLASS_1),
+    (2, "references where literals were expected", CLASS_2),
     (3, "Terraform hosts as expressions", CLASS_3),
     (4, "Terraform modules are directories", CLASS_4),
     (5, "rules that read the API behind the origin", CLASS_5),
     (6, "the API defined elsewhere (`--api`)", CLASS_6),
     (7, "cases that were wrong", CLASS_7),
-    (8, "strictness where AWS is strict", &[]),
+    (8, "strictness where AWS is strict", CLASS_8),
+];
+
+/// A finding that holds in one branch of a condition names it, at the branch's value.
+const CLASS_1: &[Setup] = &[
+    // `!If [KeepViewerHost, AllViewer, AllViewerExceptHostHeader]`: only one branch forwards Host.
+    Setup {
+        path: "branches/host-header-toggle.yaml",
+        api: &[],
+        expect: &[error(
+            "apigw-host-header-forwarded",
+            ("host-header-toggle.yaml", 44, 15),
+        )],
+    },
+    // cdk synth: an `Fn::If` around a whole origin, whose legacy branch is http-only.
+    Setup {
+        path: "branches/cdk-conditional-legacy-origin.json",
+        api: &[],
+        expect: &[error(
+            "apigw-origin-protocol-not-https-only",
+            ("cdk-conditional-legacy-origin.json", 33, 57),
+        )],
+    },
+];
+
+/// Origin ids written as `!Sub "${Prefix}-api"` on both sides link the behavior to its origin.
+const CLASS_2: &[Setup] = &[Setup {
+    path: "links/host-header-behind-parameter-ids.yaml",
+    api: &[],
+    expect: &[
+        warning(
+            "s3-origin-without-oac",
+            ("host-header-behind-parameter-ids.yaml", 30, 25),
+        ),
+        error(
+            "apigw-host-header-forwarded",
+            ("host-header-behind-parameter-ids.yaml", 39, 34),
+        ),
+    ],
+}];
+
+/// A key written twice: CloudFormation keeps the last one, which is what the rules read.
+const CLASS_8: &[Setup] = &[
+    Setup {
+        path: "input/cfn-duplicate-policy.yaml",
+        api: &[],
+        expect: &[
+            warning("duplicate-key", ("cfn-duplicate-policy.yaml", 22, 11)),
+            error(
+                "apigw-host-header-forwarded",
+                ("cfn-duplicate-policy.yaml", 22, 34),
+            ),
+        ],
+    },
+    Setup {
+        path: "input/duplicate-resource.yaml",
+        api: &[],
+        expect: &[warning("duplicate-key", ("duplicate-resource.yaml", 8, 3))],
+    },
 ];
 
 /// Hosts worked out from resource attributes are classified, so the API rules run.
