@@ -357,3 +357,26 @@ fn attached_definitions_answer_for_their_origins() {
         .entry_for(&doc.distributions[0].origins[1])
         .is_none());
 }
+
+#[test]
+fn the_auth_extension_sets_a_methods_authorization() {
+    // `x-amazon-apigateway-auth` (API Gateway's OpenAPI extensions): `AWS_IAM` or `NONE`,
+    // case-insensitive.
+    let t = r#"{
+  "openapi": "3.0.1",
+  "info": {"title": "signed", "version": "1"},
+  "paths": {
+    "/protected": {"get": {"x-amazon-apigateway-auth": {"type": "aws_iam"}}},
+    "/open": {"get": {"x-amazon-apigateway-auth": {"type": "NONE"}}}
+  }
+}"#;
+    let def = parse_api_definition("signed.json", t).unwrap();
+    let protected = route(&def.api, "GET /protected");
+    assert_eq!(protected.authorization.get(), Some(&Authorization::AwsIam));
+    let at = protected.authorization.span;
+    assert_eq!(&t[at.start..at.end], "\"aws_iam\"");
+    assert_eq!(
+        route(&def.api, "GET /open").authorization.get(),
+        Some(&Authorization::None)
+    );
+}

@@ -1,7 +1,7 @@
 //! The API model read from CloudFormation templates, `cdk synth` output and SAM.
 
 use apifront_core::api::{
-    Api, Authorization, AuthorizerKind, IdentitySource, Part, Route, RouteKey,
+    Api, Authorization, AuthorizerKind, Entry, IdentitySource, Part, Route, RouteKey,
 };
 use apifront_core::model::{ApiKind, Document};
 use apifront_core::parse::parse;
@@ -386,4 +386,41 @@ Resources:
         .iter()
         .all(|m| m.api_ref.as_deref() == Some("Chat")));
     assert_eq!(doc.stages.len(), 1);
+}
+
+#[test]
+fn an_origin_reaches_the_function_url_sam_generates() {
+    // SAM turns `FunctionUrlConfig` into an `AWS::Lambda::Url` named `<function>Url`, which the
+    // template refers to without declaring it.
+    let text = r#"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Handler:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs22.x
+      FunctionUrlConfig:
+        AuthType: NONE
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        Origins:
+          - Id: fn
+            DomainName: !Select [2, !Split ["/", !GetAtt HandlerUrl.FunctionUrl]]
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+        DefaultCacheBehavior:
+          TargetOriginId: fn
+          ViewerProtocolPolicy: https-only
+          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
+"#;
+    let doc = parse(text).unwrap();
+    let origin = &doc.distributions[0].origins[0];
+    match doc.api_model.entry_for(origin) {
+        Some(Entry::FunctionUrl(url)) => assert_eq!(url.name, "HandlerUrl"),
+        other => panic!("{other:?}"),
+    }
 }

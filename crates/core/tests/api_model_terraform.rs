@@ -227,3 +227,59 @@ resource "aws_cloudfront_distribution" "cdn" {
     assert!(!from_file.knows(Part::Routes));
     assert!(from_file.gaps[0].reason.contains("file("));
 }
+
+#[test]
+fn references_written_as_a_lone_interpolation_are_references() {
+    // Terraform 0.11's `"${aws_….id}"` means the same as the bare reference (still common).
+    let text = r#"
+resource "aws_api_gateway_rest_api" "api" {
+  name = "legacy"
+}
+resource "aws_api_gateway_resource" "proxy" {
+  rest_api_id = "${aws_api_gateway_rest_api.api.id}"
+  parent_id   = "${aws_api_gateway_rest_api.api.root_resource_id}"
+  path_part   = "{proxy+}"
+}
+resource "aws_api_gateway_method" "any" {
+  rest_api_id   = "${aws_api_gateway_rest_api.api.id}"
+  resource_id   = "${aws_api_gateway_resource.proxy.id}"
+  http_method   = "ANY"
+  authorization = "NONE"
+}
+resource "aws_cloudfront_distribution" "cdn" {
+  enabled = true
+  origin {
+    origin_id   = "api"
+    domain_name = "${aws_api_gateway_rest_api.api.id}.execute-api.eu-west-1.amazonaws.com"
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+  default_cache_behavior {
+    target_origin_id       = "api"
+    viewer_protocol_policy = "https-only"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    cache_policy_id        = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+  }
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}
+"#;
+    let doc = parse(text).unwrap();
+    let api = doc
+        .api_model
+        .api("aws_api_gateway_rest_api.api")
+        .expect("REST API");
+    assert_eq!(keys(api), ["ANY /{proxy+}"]);
+    assert!(api.knows(Part::Routes), "{:?}", api.gaps);
+}

@@ -149,7 +149,22 @@ impl<'n> Template<'n> {
         declared.or(match id {
             "ServerlessRestApi" if self.sam => Some("AWS::Serverless::Api"),
             "ServerlessHttpApi" if self.sam => Some("AWS::Serverless::HttpApi"),
+            _ if self.sam && self.is_sam_function_url(id) => Some("AWS::Lambda::Url"),
             _ => None,
+        })
+    }
+
+    /// True when `id` is the `AWS::Lambda::Url` SAM generates for a function's
+    /// `FunctionUrlConfig`: the function's logical id followed by `Url`.
+    fn is_sam_function_url(&self, id: &str) -> bool {
+        id.strip_suffix("Url").is_some_and(|function| {
+            let resource = self.resources.get(function);
+            resource.and_then(|r| r.get("Type")).and_then(Node::as_str)
+                == Some("AWS::Serverless::Function")
+                && resource
+                    .and_then(|r| r.get("Properties"))
+                    .and_then(|p| p.get("FunctionUrlConfig"))
+                    .is_some()
         })
     }
 

@@ -263,6 +263,22 @@ fn read_path(
                 }
             }
         }
+        // `x-amazon-apigateway-auth: {type: AWS_IAM | NONE}` (case-insensitive) sets the
+        // method's authorization type directly.
+        if let Some(auth) = e.value.get("x-amazon-apigateway-auth") {
+            let at = join(&op_path, "x-amazon-apigateway-auth");
+            let kind = api_tree::field(auth, &at, "type", "an authorization type", |t| {
+                Some(t.to_ascii_uppercase())
+            });
+            let value = match kind.get().map(String::as_str) {
+                Some("AWS_IAM") => Some(Authorization::AwsIam),
+                Some("NONE") if route.authorization.get().is_none() => Some(Authorization::None),
+                _ => None,
+            };
+            if let Some(value) = value {
+                route.authorization = Field::known(value, kind.span, kind.path.clone());
+            }
+        }
         api.routes.push(route);
     }
 }

@@ -10,7 +10,7 @@
 //! (`aws_api_gateway_authorizer`: `type` `TOKEN`, `identity_source`
 //! `method.request.header.Authorization`).
 
-use super::eval::{attr, block, ref_chain, Ctx, Loc};
+use super::eval::{attr, block, ref_chain, traversal, Ctx, Loc};
 use crate::api::{
     Api, ApiModel, Authorization, Authorizer, AuthorizerKind, Cors, DomainName, FunctionUrl,
     IdentitySource, Mapping, Offset, OriginDomain, Part, Route, RouteKey, Shift, Stage,
@@ -82,7 +82,7 @@ fn loc(ctx: &Ctx, b: &Block, address: &str) -> Loc {
 /// `aws_api_gateway_rest_api.orders.root_resource_id` → (`aws_api_gateway_rest_api.orders`,
 /// `root_resource_id`).
 fn reference(expr: &Expression) -> Option<(String, String)> {
-    let chain = ref_chain(expr.as_traversal()?)?;
+    let chain = ref_chain(traversal(expr)?)?;
     match chain.as_slice() {
         [rtype, name, attribute, ..] if rtype.starts_with("aws_") => {
             Some((format!("{rtype}.{name}"), attribute.to_string()))

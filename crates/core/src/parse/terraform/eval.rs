@@ -12,6 +12,7 @@ use crate::span::{LineIndex, Span};
 use crate::value::{Field, List, Unknown};
 use hcl_edit::expr::{Expression, Traversal, TraversalOperator};
 use hcl_edit::structure::{Block, Body};
+use hcl_edit::template::Element;
 
 /// Resource types whose `.id` a policy or OAC attribute may reference.
 const POLICY_RESOURCES: &[&str] = &[
@@ -72,6 +73,20 @@ impl Loc {
     }
 }
 
+/// The reference `expr` is: a traversal, or a string that is nothing but one interpolation of
+/// it (`"${aws_api_gateway_rest_api.x.id}"`, the Terraform 0.11 spelling, which means the same).
+pub(super) fn traversal(expr: &Expression) -> Option<&Traversal> {
+    match expr {
+        Expression::Traversal(t) => Some(t),
+        Expression::Parenthesis(p) => traversal(p.inner()),
+        Expression::StringTemplate(t) => match t.iter().collect::<Vec<_>>().as_slice() {
+            [Element::Interpolation(i)] => traversal(&i.expr),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The names of a reference such as `aws_cloudfront_cache_policy.api.id` or
 /// `data.aws_cloudfront_cache_policy.x.id`; indexes (`[0]`, `[count.index]`, `["a"]`) are
 /// skipped, so an instance of a resource with `count` or `for_each` names the resource.
@@ -90,7 +105,7 @@ pub(super) fn ref_chain(t: &Traversal) -> Option<Vec<&str>> {
 
 /// The resource address (`type.name`) of a reference to one of its attributes.
 pub(super) fn resource_address(expr: &Expression) -> Option<String> {
-    let chain = ref_chain(expr.as_traversal()?)?;
+    let chain = ref_chain(traversal(expr)?)?;
     match chain.as_slice() {
         [rtype, name, _, ..] if !NON_RESOURCE_ROOTS.contains(rtype) => {
             Some(format!("{rtype}.{name}"))
@@ -156,11 +171,11 @@ impl<'a> Ctx<'a> {
         'a: 'e,
     {
         for _ in 0..MAX_LOCAL_CHAIN {
-            let Some(chain) = expr.as_traversal().and_then(ref_chain) else {
+            let Some(chain) = traversal(expr).and_then(ref_chain) else {
                 break;
             };
             let next = match chain.as_slice() {
-                ["local", name] if expr.as_traversal().is_some_and(|t| t.operators.len() == 1) => {
+                ["local", name] if traversal(expr).is_some_and(|t| t.operators.len() == 1) => {
                     self.module.local_expr(name)
                 }
                 _ => None,
@@ -252,9 +267,7 @@ impl<'a> Ctx<'a> {
             Some(Lit::Null) => return at.absent(),
             Some(Lit::Str(id)) => Some(PolicyRef::Id(id)),
             Some(_) => None,
-            None => self
-                .through_locals(expr)
-                .as_traversal()
+            None => traversal(self.through_locals(expr))
                 .and_then(ref_chain)
                 .and_then(|chain| match chain.as_slice() {
                     [rtype, name, "id"] if POLICY_RESOURCES.contains(rtype) => {

@@ -8,7 +8,7 @@
 //! `upper`, `coalesce` and templates are computed on shapes. The origin's kind is what every
 //! alternative agrees on; it is a URL (not a host) only when every alternative is one.
 
-use super::eval::{attr, ref_chain, Ctx, Loc};
+use super::eval::{attr, ref_chain, traversal, Ctx, Loc};
 use super::funcs::is_regex;
 use super::lit::Lit;
 use super::shape::{Hole, Refs, Shape};
@@ -550,7 +550,7 @@ impl Eval<'_, '_> {
 
 /// The address of an API Gateway API that `expr` refers to (`aws_apigatewayv2_api.x.id`).
 fn api_address(expr: &Expression) -> Option<String> {
-    let chain = ref_chain(expr.as_traversal()?)?;
+    let chain = ref_chain(traversal(expr)?)?;
     match chain.as_slice() {
         [rtype @ ("aws_api_gateway_rest_api" | "aws_apigatewayv2_api"), name, "id"] => {
             Some(format!("{rtype}.{name}"))
