@@ -1,6 +1,8 @@
 //! `api-behavior-caching-enabled`: API responses are cached by default.
 
-use super::behind::{api_name, behind, forwards, needs_of, route_name, Reached, Target, PASTE};
+use super::behind::{
+    api_name, behind, forwards, needs_of, origin_supplies, route_name, Reached, Target, PASTE,
+};
 use super::helpers::use_caching_disabled;
 use crate::api::{Authorization, IdentitySource, RouteKey};
 use crate::forwarding::{Amount, Forwarding};
@@ -8,7 +10,7 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{ApiKind, Behavior};
+use crate::model::{ApiKind, Behavior, Origin};
 use crate::value::Val;
 
 const EXAMPLE: &str = concat!(
@@ -144,7 +146,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             )),
             Target::Api(reach) => {
                 let gets: Vec<&Reached> = reach.own_routes().filter(|r| answers_get(r)).collect();
-                if let Some(leak) = leak(&fwd, &gets) {
+                if let Some(leak) = leak(origin, &fwd, &gets) {
                     out.push(leak.finding(ctx, &cached, cause, &fwd));
                     continue;
                 }
@@ -272,7 +274,7 @@ impl Leak {
     }
 }
 
-fn leak(fwd: &Forwarding, gets: &[&Reached]) -> Option<Leak> {
+fn leak(origin: &Origin, fwd: &Forwarding, gets: &[&Reached]) -> Option<Leak> {
     let key = fwd.cache_key()?;
     needs_of(gets.iter().copied())
         .into_iter()
@@ -286,7 +288,9 @@ fn leak(fwd: &Forwarding, gets: &[&Reached]) -> Option<Leak> {
                 },
                 _ => Some(true),
             };
-            in_key == Some(false) && forwards(fwd, &n.input) == Some(true)
+            in_key == Some(false)
+                && !origin_supplies(origin, &n.input)
+                && forwards(fwd, &n.input) == Some(true)
         })
         .map(|n| Leak {
             reader: n.reader,

@@ -1,6 +1,6 @@
 //! `api-behavior-forwards-nothing`: no query string, header or cookie reaches the API.
 
-use super::behind::{behind, forwards, needs, Target, PASTE};
+use super::behind::{behind, forwards, needs, origin_supplies, Need, Target, PASTE};
 use super::helpers::use_all_viewer_except_host;
 use super::helpers::{forwarding_sources, forwards_nothing};
 use crate::lint::{
@@ -63,7 +63,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 Target::Api(reach) => {
                     let read = needs(reach);
                     // `authorization-not-forwarded` reports what the API reads.
-                    if read.iter().any(|n| forwards(&fwd, &n.input) == Some(false)) {
+                    let dropped = |n: &&Need| {
+                        !origin_supplies(origin, &n.input)
+                            && forwards(&fwd, &n.input) == Some(false)
+                    };
+                    if read.iter().any(|n| dropped(&n)) {
                         return None;
                     }
                     if reach.complete() {

@@ -1,7 +1,9 @@
 //! `authorization-not-forwarded`: a header or query string the API's authorizers read never
 //! reaches the API.
 
-use super::behind::{api_name, behind, forwards, needs, route_name, Need, Target, PASTE};
+use super::behind::{
+    api_name, behind, forwards, needs, origin_supplies, route_name, Need, Target, PASTE,
+};
 use super::helpers::forwarding_sources;
 use super::helpers::use_all_viewer_except_host;
 use crate::api::IdentitySource;
@@ -128,7 +130,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         };
         let found: Vec<Finding> = needs(reach)
             .iter()
-            .filter(|n| forwards(&fwd, &n.input) == Some(false))
+            .filter(|n| {
+                !origin_supplies(origin, &n.input) && forwards(&fwd, &n.input) == Some(false)
+            })
             .map(|n| finding(ctx, behavior, origin, &fwd, n))
             .collect();
         if found.is_empty() && !reach.complete() && fwd.authorization.is(false) {
@@ -300,6 +304,17 @@ Prod:
                 "Type: REQUEST\n      AuthorizerResultTtlInSeconds: 0",
             )
             .mark("!Ref ApiCache");
+        // The authorizer checks a secret header the origin itself adds (a custom origin
+        // header): CloudFront sends it on every origin request, whatever the policies forward.
+        let secret = example
+            .with(
+                "IdentitySource: method.request.header.Authorization",
+                "IdentitySource: method.request.header.X-Origin-Verify",
+            )
+            .with(
+                "            OriginPath: /prod\n",
+                "            OriginPath: /prod\n            OriginCustomHeaders:\n              - HeaderName: x-origin-verify\n                HeaderValue: s3cr3t\n",
+            );
         Tester::new(&RULE)
             .pass([
                 API.to_string(),
@@ -315,6 +330,7 @@ Prod:
                 case(with_rest_api(&nothing(SIBLING), &["GET /orders"], "")).not_rendered(SIBLINGS),
                 case(beside(SIBLING, WEBSOCKET)).not_rendered(SIBLINGS),
                 case(RULE.docs.use_instead.text).not_rendered(SIBLINGS),
+                case(&secret).not_rendered(SIBLINGS),
             ])
             .unsafe_fix([
                 (

@@ -599,6 +599,19 @@ pub fn forwards(fwd: &Forwarding, input: &IdentitySource) -> Option<bool> {
     }
 }
 
+/// True when the origin adds `input` itself (a custom origin header): CloudFront sends it on
+/// every origin request, in place of any viewer value, so the API always receives it and it
+/// never tells viewers apart.
+pub fn origin_supplies(origin: &Origin, input: &IdentitySource) -> bool {
+    let IdentitySource::Header(h) = input else {
+        return false;
+    };
+    origin
+        .custom_headers
+        .iter()
+        .any(|c| c.name.get().is_some_and(|n| n.eq_ignore_ascii_case(h)))
+}
+
 /// Whether the API behind an origin answers CORS.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cors {
