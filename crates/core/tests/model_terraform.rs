@@ -893,3 +893,55 @@ fn a_url_shaped_host_template_is_an_api_and_a_url() {
         "{rules:?}"
     );
 }
+
+#[test]
+fn messages_name_fields_as_terraform_spells_them() {
+    // A REST API origin without its stage: the message and the fix say `origin_path`.
+    let text = r#"
+resource "aws_api_gateway_rest_api" "api" {
+  name = "orders"
+}
+resource "aws_api_gateway_stage" "v1" {
+  rest_api_id   = aws_api_gateway_rest_api.api.id
+  stage_name    = "v1"
+  deployment_id = "abc123"
+}
+resource "aws_cloudfront_distribution" "cdn" {
+  enabled = true
+  origin {
+    origin_id   = "api"
+    domain_name = "${aws_api_gateway_rest_api.api.id}.execute-api.eu-west-1.amazonaws.com"
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+  default_cache_behavior {
+    target_origin_id       = "api"
+    viewer_protocol_policy = "https-only"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    cache_policy_id        = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+  }
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}
+"#;
+    let report = apifront_core::lint::lint_text(text, &Default::default()).unwrap();
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "apigw-rest-origin-path-missing-stage")
+        .expect("the stage is missing");
+    assert!(f.message.ends_with("Set origin_path to `/v1`"), "{}", f.message);
+    let fix = f.fix.as_ref().expect("a fix");
+    assert_eq!(fix.description, "set origin_path to `/v1`");
+}

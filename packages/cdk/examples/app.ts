@@ -8,6 +8,7 @@ const app = new App();
 const stack = new Stack(app, 'ApiStack');
 const api = new RestApi(stack, 'Api');
 api.root.addMethod('GET');
+api.root.addMethod('POST'); // refused by CloudFront: the default behavior allows GET and HEAD
 const cdn = new Distribution(stack, 'Cdn', {
   defaultBehavior: { origin: new RestApiOrigin(api) },
 });

@@ -64,10 +64,11 @@ test("RestApiOrigin with CDK's defaults gets apifront's annotations on the distr
   const { stack } = apiStack();
   const found = annotations(stack);
   const rules = found.map(([, rule]) => rule);
-  // CloudFront's default behavior allows plain HTTP (ViewerProtocolPolicy allow-all).
-  assert.ok(found.some(([l, r]) => l === 'error' && r === 'viewer-protocol-allow-all'), JSON.stringify(found));
+  // CloudFront's default behavior allows plain HTTP (ViewerProtocolPolicy allow-all): a posture
+  // warning, nothing fails.
+  assert.ok(found.some(([l, r]) => l === 'warning' && r === 'viewer-protocol-allow-all'), JSON.stringify(found));
   // The API's POST method is refused by the GET/HEAD-only default behavior.
-  assert.ok(found.some(([l]) => l === 'error'), JSON.stringify(found));
+  assert.ok(found.some(([l, r]) => l === 'error' && r === 'api-write-methods-not-allowed'), JSON.stringify(found));
   // RestApi's default endpoint type is EDGE: two distributions in a row.
   assert.ok(found.some(([l, r]) => l === 'warning' && r === 'apigw-edge-optimized-origin'), JSON.stringify(found));
   // Each annotation names its rule, a rule apifront has.
@@ -78,7 +79,7 @@ test("RestApiOrigin with CDK's defaults gets apifront's annotations on the distr
   const direct = lint(template).findings.map((f) => [f.severity, f.rule]).sort();
   assert.deepEqual(found, direct);
   // The message says where in the distribution and how to read more.
-  const message = Annotations.fromStack(stack).findError(CDN, Match.stringLikeRegexp('^viewer-protocol-allow-all: '))[0].entry.data;
+  const message = Annotations.fromStack(stack).findWarning(CDN, Match.stringLikeRegexp('^viewer-protocol-allow-all: '))[0].entry.data;
   assert.match(message, /\(at DistributionConfig\.DefaultCacheBehavior\.ViewerProtocolPolicy; `apifront explain viewer-protocol-allow-all`\)$/);
 });
 
@@ -116,8 +117,8 @@ test('a stage takes the aspect itself (aspects do not cross Stage boundaries)', 
   api.root.addMethod('GET', new MockIntegration());
   new Distribution(stack, 'Cdn', { defaultBehavior: { origin: new RestApiOrigin(api) } });
   Aspects.of(stage).add(new ApifrontChecks());
-  const errors = Annotations.fromStack(stack).findError('/Prod/ApiStack/Cdn/Resource', Match.stringLikeRegexp('^viewer-protocol-allow-all: '));
-  assert.equal(errors.length, 1);
+  const warnings = Annotations.fromStack(stack).findWarning('/Prod/ApiStack/Cdn/Resource', Match.stringLikeRegexp('^viewer-protocol-allow-all: '));
+  assert.equal(warnings.length, 1);
 });
 
 test('options disable rules for every stack', () => {
@@ -141,7 +142,8 @@ test('the README app fails `cdk synth` on its errors, and `apifront lint cdk.out
   });
   assert.equal(run.status, 1, run.stdout + run.stderr);
   // Each message names the rule and the construct path.
-  assert.match(run.stderr, /ERROR viewer-protocol-allow-all: [^\n]*\n\s+ApiStack\/Cdn\/Resource\n/);
+  assert.match(run.stderr, /ERROR api-write-methods-not-allowed: [^\n]*\n\s+ApiStack\/Cdn\/Resource\n/);
+  assert.match(run.stderr, /WARNING viewer-protocol-allow-all: [^\n]*\n\s+ApiStack\/Cdn\/Resource\n/);
   assert.match(run.stderr, /WARNING apigw-edge-optimized-origin: [^\n]*\n\s+ApiStack\/Cdn\/Resource\n/);
   assert.doesNotMatch(run.stderr, /waf-not-associated/);
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
@@ -155,7 +157,7 @@ test('the README app fails `cdk synth` on its errors, and `apifront lint cdk.out
   };
   const messages = Object.values(metadata).flat();
   const errors = messages.filter((m) => m.type === 'aws:cdk:error').map((m) => m.data);
-  assert.ok(errors.some((m) => m.startsWith('viewer-protocol-allow-all: ')), JSON.stringify(errors));
+  assert.ok(errors.some((m) => m.startsWith('api-write-methods-not-allowed: ')), JSON.stringify(errors));
   assert.ok(!messages.some((m) => String(m.data).startsWith('waf-not-associated')));
   if (cli) {
     const lintRun = spawnSync(cli, ['lint', '--format', 'json', out], { encoding: 'utf8' });
@@ -164,7 +166,7 @@ test('the README app fails `cdk synth` on its errors, and `apifront lint cdk.out
     assert.equal(report.files.length, 1);
     assert.equal(report.files[0].stack, 'ApiStack');
     const rules = report.files[0].findings.map((f) => f.rule);
-    assert.ok(rules.includes('viewer-protocol-allow-all'));
+    assert.ok(rules.includes('api-write-methods-not-allowed'));
     // The suppression written into the template holds for the CLI too.
     assert.ok(!rules.includes('waf-not-associated'));
   }

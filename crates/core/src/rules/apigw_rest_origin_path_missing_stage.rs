@@ -112,7 +112,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                  and API Gateway answers 403 \"Missing Authentication Token\"{}",
                 origin_name(origin),
                 match stages.as_slice() {
-                    [s] => format!(". Set OriginPath to `/{s}`"),
+                    [s] => format!(". Set {} to `/{s}`", Key::ORIGIN_PATH.name(ctx.format())),
                     _ => String::new(),
                 }
             )
@@ -135,7 +135,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                     _ => Some(editor.replace_string(field.span, &path)),
                 };
                 Fix::unsafe_(
-                    format!("set OriginPath to `{path}`"),
+                    format!("set {} to `{path}`", Key::ORIGIN_PATH.name(ctx.format())),
                     edit.into_iter().collect(),
                 )
             }

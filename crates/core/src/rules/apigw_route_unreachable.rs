@@ -5,6 +5,7 @@ use super::behind::language::Pattern;
 use super::behind::{api_name, behind, route_name, Reach, Target, PASTE};
 use crate::api::resolve::{Outcome, RejectReason, Resolution};
 use crate::api::{resolve, Api, RouteKey};
+use crate::lint::Key;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -374,12 +375,13 @@ fn stage_in_viewer_path(
     let message = format!(
         "{} has no `$default` stage and {} has no origin path: {} reaches a route only when \
          the viewer path starts with a stage name (`{example}`); `GET {viewer}` gets {} {}. \
-         Set OriginPath to the stage (`/{}`)",
+         Set {} to the stage (`/{}`)",
         api_name(api),
         origin_name(origin),
         behavior_name(behavior),
         r.status,
         r.body,
+        Key::ORIGIN_PATH.name(ctx.format()),
         named[0]
     );
     let mut f = ctx

@@ -1,5 +1,6 @@
 //! `error-caching-too-long-for-api`: API error responses are cached.
 
+use super::helpers::seconds;
 use crate::lint::Key;
 use crate::lint::{
     edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
@@ -80,10 +81,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let deliberate = callers_apart && matches!(field.val, Val::Known(1..=SHORT));
         let (ttl, edit) = match &field.val {
             Val::Known(0) | Val::Unknown(_) => continue,
-            Val::Known(ttl) => (
-                format!("{ttl} seconds"),
-                Some(editor.replace_scalar(field.span, "0")),
-            ),
+            Val::Known(ttl) => (seconds(*ttl), Some(editor.replace_scalar(field.span, "0"))),
             Val::Absent => (
                 "10 seconds (the default)".to_string(),
                 editor.insert_key(response.span, Key::ERROR_CACHING_MIN_TTL, Value::Raw("0")),

@@ -18,6 +18,15 @@ use crate::model::{
 use crate::span::Span;
 use crate::value::{Field, Val};
 
+/// A duration for people: "1 second", "30 seconds".
+pub fn seconds(n: i64) -> String {
+    if n == 1 {
+        "1 second".to_string()
+    } else {
+        format!("{n} seconds")
+    }
+}
+
 /// True when the policy named `name` (logical id or Terraform address) is reported while
 /// checking `ctx.dist`.
 pub fn reported_here(ctx: &LintContext, name: &str) -> bool {

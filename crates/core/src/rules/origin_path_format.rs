@@ -1,5 +1,6 @@
 //! `origin-path-format`: an origin path must begin, and not end, with `/`.
 
+use crate::lint::Key;
 use crate::lint::{
     origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
@@ -54,12 +55,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             format!("/{trimmed}")
         };
         let message = format!(
-            "{} has OriginPath `{path}`; an origin path must begin with `/` and not end with \
+            "{} has {} `{path}`; an origin path must begin with `/` and not end with \
              `/` (`{fixed}`)",
-            origin_name(origin)
+            origin_name(origin),
+            Key::ORIGIN_PATH.name(ctx.format())
         );
         let fix = Fix::safe(
-            format!("set OriginPath to `{fixed}`"),
+            format!("set {} to `{fixed}`", Key::ORIGIN_PATH.name(ctx.format())),
             vec![ctx.editor().replace_string(field.span, &fixed)],
         );
         out.push(

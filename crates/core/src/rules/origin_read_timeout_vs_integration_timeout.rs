@@ -1,6 +1,7 @@
 //! `origin-read-timeout-vs-integration-timeout`: CloudFront's response timeout does not fit
 //! API Gateway's integration timeout.
 
+use super::helpers::seconds;
 use crate::lint::Key;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
@@ -97,9 +98,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let name = origin_name(origin);
         if (1..29).contains(&value) {
             let message = format!(
-                "{name} has {key} {value} seconds: CloudFront gives up before API Gateway \
+                "{name} has {key} {}: CloudFront gives up before API Gateway \
                  would (29 seconds for REST, 30 for HTTP APIs) and answers 504; write \
-                 methods are not retried"
+                 methods are not retried",
+                seconds(value)
             );
             out.push(ctx.finding(&RULE, field.span, &field.path, message));
         } else if value > 30 {
