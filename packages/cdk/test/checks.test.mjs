@@ -80,7 +80,8 @@ test("RestApiOrigin with CDK's defaults gets apifront's annotations on the distr
   assert.deepEqual(found, direct);
   // The message says where in the distribution and how to read more.
   const message = Annotations.fromStack(stack).findWarning(CDN, Match.stringLikeRegexp('^viewer-protocol-allow-all: '))[0].entry.data;
-  assert.match(message, /\(at DistributionConfig\.DefaultCacheBehavior\.ViewerProtocolPolicy; `apifront explain viewer-protocol-allow-all`\)$/);
+  // CDK appends the warning's acknowledgement id.
+  assert.match(message, /\(at DistributionConfig\.DefaultCacheBehavior\.ViewerProtocolPolicy; `apifront explain viewer-protocol-allow-all`\) \[ack: apifront:viewer-protocol-allow-all\]$/);
 });
 
 test('a correct stack gets no error or warning, and nothing at all above info', () => {
