@@ -227,7 +227,7 @@ impl Linter {
 mod tests {
     use super::{lint_worker_answer, read_answer, to_request};
     use crate::check::state::DocKind;
-    use crate::check::work::{Answer, TraceInput, WorkFile, WorkRequest};
+    use crate::check::work::{Answer, MapInput, TraceInput, WorkFile, WorkRequest};
     use wasm_bindgen::JsValue;
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -267,17 +267,28 @@ mod tests {
             url: None,
             headers: "Accept: application/json".into(),
         });
-        with_panels.map = Some(Some("DistributionConfig".into()));
+        with_panels.map = Some(MapInput {
+            of: Some("DistributionConfig".into()),
+        });
+        // The first distribution's map: asked for without a name, it is still asked for.
+        let mut first_map = with_panels.clone();
+        first_map.map = Some(MapInput::default());
         for request in [
+            first_map,
             work(true, &[(DocKind::Configuration, BROKEN)]),
             work(false, &[(DocKind::Configuration, BROKEN)]),
             work(false, &[(DocKind::Configuration, "{ broken")]),
             work(false, &[]),
             with_panels,
         ] {
-            let value =
-                lint_worker_answer(to_request(&request).expect("serializes")).expect("answers");
+            let sent = to_request(&request).expect("serializes");
+            let read: WorkRequest = serde_wasm_bindgen::from_value(sent.clone()).expect("reads");
+            assert_eq!(read, request, "the worker reads the request as sent");
+            let value = lint_worker_answer(sent).expect("answers");
             assert!(value.is_object());
+            if request.map.is_some() {
+                assert!(Answer::to(&request).map.is_some_and(|m| m.is_ok()), "a map");
+            }
             assert_eq!(read_answer(value), Some(Answer::to(&request)));
         }
         assert_eq!(read_answer(js_sys::Object::new().into()), None);

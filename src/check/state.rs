@@ -7,7 +7,9 @@
 //! [`Answer`] back. Only the latest job's answer is taken. Every finding, parse error, trace hop
 //! and map box names the file it is in; [`Checked::doc_of`] says which tab holds that file.
 
-use super::work::{Answer, MapView, Outcome, TraceInput, TraceView, WorkFile, WorkRequest};
+use super::work::{
+    Answer, MapInput, MapView, Outcome, TraceInput, TraceView, WorkFile, WorkRequest,
+};
 use apifront_core::api::AttachNote;
 use apifront_core::lint::Severity;
 use apifront_core::parse::ParseError;
@@ -86,7 +88,7 @@ pub struct Job {
     /// The docs whose texts are the input's files, in order.
     pub files: Rc<[DocId]>,
     pub trace: Option<TraceInput>,
-    pub map: Option<Option<String>>,
+    pub map: Option<MapInput>,
 }
 
 /// The last answer taken, with the docs its files came from.
@@ -453,7 +455,9 @@ impl CheckState {
                 .map(|d| d.id)
                 .collect(),
             trace: (self.panel == Panel::Trace).then(|| self.trace_input()),
-            map: (self.panel == Panel::Map).then(|| self.map_of.clone()),
+            map: (self.panel == Panel::Map).then(|| MapInput {
+                of: self.map_of.clone(),
+            }),
         });
         self.stale |= texts;
     }
@@ -1149,7 +1153,10 @@ mod tests {
         let s = settled(s)
             .apply(CheckAction::Panel(Panel::Map))
             .expect("shows");
-        assert!(s.job.as_ref().is_some_and(|j| j.map == Some(None)));
+        assert!(s
+            .job
+            .as_ref()
+            .is_some_and(|j| j.map == Some(MapInput::default())));
         let s = settled(s);
         let map = s.checked.map.clone().expect("drawn");
         assert!(map

@@ -44,8 +44,16 @@ pub struct WorkRequest {
     pub files: Vec<WorkFile>,
     /// Trace this request (the trace panel is shown).
     pub trace: Option<TraceInput>,
-    /// Draw the map (the map panel is shown): of this distribution, or the first.
-    pub map: Option<Option<String>>,
+    /// Draw the map (the map panel is shown).
+    pub map: Option<MapInput>,
+}
+
+/// The map to draw. A struct, not `Option<Option<String>>`: serialized for the worker, an inner
+/// `None` would arrive as an outer one, and no map would be drawn.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapInput {
+    /// Of this distribution, or of the first.
+    pub of: Option<String>,
 }
 
 /// The result of the lint.
@@ -201,7 +209,7 @@ impl Answer {
             let dist = doc
                 .distributions
                 .iter()
-                .find(|d| Some(&d.name) == wanted.as_ref())
+                .find(|d| Some(&d.name) == wanted.of.as_ref())
                 .or(doc.distributions.first())
                 .ok_or("the input defines no distribution")?;
             let m = map::build(&doc, dist, &findings).locate(&sources);
@@ -298,7 +306,7 @@ mod tests {
             url: Some("https://d111111abcdef8.cloudfront.net/api/users".into()),
             headers: String::new(),
         });
-        r.map = Some(None);
+        r.map = Some(MapInput::default());
         let answer = Answer::to(&r);
         let Outcome::Linted { notes, .. } = &answer.outcome else {
             panic!("{:?}", answer.outcome)
