@@ -13,6 +13,7 @@ mod trace_panel;
 pub mod work;
 
 use crate::configure::{Carried, SharePanel, ShareText};
+use crate::docs::rich;
 use crate::editor::{CodeEditor, EditorRef, Language, Pos};
 use crate::hooks::use_debounced;
 use apifront_core::parse::{detect, ParseError};
@@ -661,7 +662,8 @@ pub fn check_view(props: &CheckViewProps) -> Html {
                     onclick={dispatch.reform(|_| CheckAction::FixAllSafe)}>{ "Fix all safe" }</button>
                 <button type="button" disabled={!linted} onclick={props.on_import.reform(|_| ())}>{ "Load into form" }</button>
             </div>
-            <div class="check-body">
+            // The map needs the page's width: it goes under the editor, not beside it.
+            <div class={classes!("check-body", (state.panel == Panel::Map).then_some("check-body-wide"))}>
                 <div class="check-editor" ondrop={on_drop} ondragover={on_drag_over}>
                     <div class="doc-bar">
                         <div class="doc-tabs" role="tablist" aria-label="Texts">{ for doc_tabs }</div>
@@ -674,7 +676,7 @@ pub fn check_view(props: &CheckViewProps) -> Html {
                     <div id="check-panel" role="tabpanel" aria-labelledby={format!("check-tab-{active}")} class="editor-stack">
                         { for editors_html }
                     </div>
-                    <p class={status_class} role="status" aria-live="polite">{ status }</p>
+                    <p class={status_class} role="status" aria-live="polite">{ rich(&status) }</p>
                     if let Some(what) = &state.undo {
                         <p class="undo-bar">
                             <span>{ format!("Fixed: {what}.") }</span>

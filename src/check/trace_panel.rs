@@ -302,32 +302,28 @@ fn hop_item(props: &TracePanelProps, h: &HopView) -> Html {
         Verdict::Fail => "hop-fail",
         Verdict::Depends => "hop-depends",
     };
-    let head = html! { <>
-        <span class="hop-stage">{ stage_label(h.stage) }</span>
-        <span class="hop-verdict">{ verdict }</span>
-        <span class="hop-message">{ rich(&h.message) }</span>
-    </> };
-    let main = match h.at {
-        Some(at) => {
-            let name = props.names.get(at.file).filter(|_| props.names.len() > 1);
-            let place = match name {
-                Some(name) => format!("{name} {}:{}", at.span.line, at.span.column),
-                None => format!("line {}:{}", at.span.line, at.span.column),
-            };
-            html! {
-                <button type="button" class="hop-goto" onclick={props.on_goto.reform(move |_| at)}>
-                    { head }
-                    <span class="loc">{ place }</span>
-                </button>
-            }
+    // The message may hold links: it stays outside the button that goes to the place.
+    let goto = h.at.map(|at| {
+        let name = props.names.get(at.file).filter(|_| props.names.len() > 1);
+        let place = match name {
+            Some(name) => format!("{name} {}:{}", at.span.line, at.span.column),
+            None => format!("line {}:{}", at.span.line, at.span.column),
+        };
+        html! {
+            <button type="button" class="hop-goto link" title="Show it in the editor"
+                onclick={props.on_goto.reform(move |_| at)}>{ place }</button>
         }
-        None => html! { <div class="hop-goto">{ head }</div> },
-    };
+    });
     html! {
         <li class={classes!("hop", class)} data-stage={h.stage.as_str()}>
             <span class="hop-icon" aria-hidden="true">{ icon }</span>
             <div class="hop-body">
-                { main }
+                <div class="hop-head">
+                    <span class="hop-stage">{ stage_label(h.stage) }</span>
+                    <span class="hop-verdict">{ verdict }</span>
+                    { for goto }
+                </div>
+                <p class="hop-message">{ rich(&h.message) }</p>
                 if !h.details.is_empty() || h.rule.is_some() {
                     <details class="hop-details">
                         <summary>{ "Details" }</summary>

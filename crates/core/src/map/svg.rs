@@ -332,6 +332,19 @@ fn draw_edge(out: &mut String, e: &Edge, at: &HashMap<&str, &Placed>, prefix: &s
     }
 }
 
+/// The texts of a box as it draws them (cut to fit), in order.
+fn drawn_texts(p: &Placed) -> Vec<String> {
+    let mut texts = vec![fit(&p.label.title, p.w, BOLD_CHAR)];
+    texts.extend(p.label.lines.iter().map(|l| fit(l, p.w, CHAR)));
+    texts.extend(
+        p.label
+            .problems
+            .iter()
+            .map(|(_, l)| fit(l, p.w, if is_head(l) { BOLD_CHAR } else { CHAR })),
+    );
+    texts
+}
+
 fn draw_node(out: &mut String, p: &Placed, prefix: &str, interactive: bool) {
     let node = p.node;
     let (fill, stroke, text) = match node.worst() {
@@ -370,7 +383,9 @@ fn draw_node(out: &mut String, p: &Placed, prefix: &str, interactive: bool) {
             None => full.push(format!("line {}, column {}", s.line, s.column)),
         }
         if interactive {
-            let mut label = full[..full.len() - 1].join("; ");
+            // The name is the text as drawn (a button's name holds its visible words, WCAG
+            // 2.5.3); the whole text stays in the title, which becomes its description.
+            let mut label = drawn_texts(p).join("; ");
             label.push_str(&format!(". Go to {}", full[full.len() - 1]));
             position.push_str(&format!(
                 r#" tabindex="0" role="button" aria-label="{}""#,
