@@ -71,7 +71,10 @@ pub fn use_linter(state: &UseReducerHandle<AppState>) {
     use_effect_with(state.check.job.clone(), move |job| {
         if let Some(job) = job {
             let reply = Callback::from(move |(id, answer)| {
-                dispatch.dispatch(AppAction::Check(CheckAction::Answered(id, answer)))
+                dispatch.dispatch(AppAction::Check(CheckAction::Answered(
+                    id,
+                    Box::new(answer),
+                )))
             });
             linter.submit(job.clone(), check.request(job), reply);
         }

@@ -289,7 +289,7 @@ pub enum CheckAction {
     /// Draw the map of this distribution.
     MapOf(String),
     /// The linter answered the job with this id.
-    Answered(u64, Answer),
+    Answered(u64, Box<Answer>),
     /// The view scrolled to a doc's first problem (after a whole new text was linted).
     Revealed(DocId),
 }
@@ -628,7 +628,7 @@ impl CheckState {
                     next.start_job(fix_all, false);
                 }
             }
-            CheckAction::Answered(id, answer) => next.answered(id, answer)?,
+            CheckAction::Answered(id, answer) => next.answered(id, *answer)?,
             CheckAction::Revealed(id) => {
                 let d = next.doc_mut(id)?;
                 if !d.reveal {
@@ -805,7 +805,7 @@ mod tests {
         match s.job.clone() {
             Some(job) => {
                 let answer = Answer::to(&s.request(&job));
-                s.apply(CheckAction::Answered(job.id, answer))
+                s.apply(CheckAction::Answered(job.id, Box::new(answer)))
                     .expect("taken")
             }
             None => s,
@@ -884,7 +884,7 @@ mod tests {
         let stale_answer = Answer::to(&s.request(&first));
         let s = load(&s, "{}");
         assert!(s
-            .apply(CheckAction::Answered(first.id, stale_answer))
+            .apply(CheckAction::Answered(first.id, Box::new(stale_answer)))
             .is_none());
         let s = settled(s);
         assert!(!s.stale);
@@ -903,7 +903,9 @@ mod tests {
             })
             .expect("changes");
         assert!(s.job.is_none());
-        assert!(s.apply(CheckAction::Answered(job.id, answer)).is_none());
+        assert!(s
+            .apply(CheckAction::Answered(job.id, Box::new(answer)))
+            .is_none());
     }
 
     #[test]
