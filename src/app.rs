@@ -2,7 +2,7 @@
 //! header with the views, the footer with the shortcuts of the view and the work-keeping
 //! settings, and the live region that confirms every action.
 
-use crate::check::CheckView;
+use crate::check::{carried, CheckView};
 use crate::clipboard;
 use crate::configure::{share_link, ConfigureView};
 use crate::hooks::{use_address, use_keep_work, use_linter};
@@ -34,10 +34,11 @@ fn run_shortcut(shortcut: Shortcut, state: &AppState, announce: Callback<String>
             Err(_) => announce.emit("Nothing to copy: fix the form first.".into()),
         },
         Shortcut::CopyShareLink => {
-            let text = (state.route.view() == Route::Check)
-                .then(|| state.check.config().text.clone())
-                .filter(|t| !t.is_empty());
-            match share_link(&state.form, text.as_deref(), state.include_secrets) {
+            let carried = (state.route.view() == Route::Check)
+                .then(|| carried(&state.check))
+                .flatten()
+                .unwrap_or_default();
+            match share_link(&state.form, &carried, state.include_secrets) {
                 Ok((url, _)) => clipboard::copy(url, "the share link", announce),
                 Err(why) => announce.emit(format!("No share link: {why}")),
             }

@@ -112,6 +112,8 @@ impl Language {
 pub struct EditorRef {
     js: Rc<RefCell<Option<JsEditor>>>,
     plain: NodeRef,
+    /// A place to reveal once CodeMirror is mounted (asked for before it was).
+    pending: Rc<RefCell<Option<(Pos, Pos)>>>,
 }
 
 impl PartialEq for EditorRef {
@@ -141,9 +143,12 @@ impl EditorRef {
         }
     }
 
-    /// Selects `from..to`, scrolls it into the middle of the view and focuses the editor.
+    /// Selects `from..to`, scrolls it into the middle of the view and focuses the editor (once
+    /// it is mounted, when it is not yet).
     pub fn reveal(&self, from: Pos, to: Pos) {
-        self.with(|e| e.reveal(&from, &to));
+        if self.with(|e| e.reveal(&from, &to)).is_none() {
+            *self.pending.borrow_mut() = Some((from, to));
+        }
     }
 
     /// Scrolls `at` into view without moving the caret or the focus.
@@ -324,6 +329,9 @@ pub fn code_editor(props: &CodeEditorProps) -> Html {
                             }
                             if let Some(json) = &init.diagnostics {
                                 js.set_diagnostics(json);
+                            }
+                            if let Some((from, to)) = editor.pending.borrow_mut().take() {
+                                js.reveal(&from, &to);
                             }
                             *shown.borrow_mut() = init.revision;
                             *editor.js.borrow_mut() = Some(js);

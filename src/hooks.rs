@@ -6,7 +6,7 @@ use crate::check::linter::Linter;
 use crate::check::state::CheckAction;
 use crate::route::Route;
 use crate::state::{AppAction, AppState};
-use crate::storage;
+use crate::storage::{self, Tab};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -61,29 +61,22 @@ pub fn use_address(state: &UseReducerHandle<AppState>) {
     });
 }
 
-/// Hands every new lint job to the linter (a Web Worker started with the page) and feeds its
-/// answers back.
+/// Hands every new job of the Check view to the linter (a Web Worker started with the page)
+/// and feeds its answers back.
 #[hook]
 pub fn use_linter(state: &UseReducerHandle<AppState>) {
     let linter = use_state(Linter::start);
-    // The jobs already handed over (an effect may see a job again when another doc's changes).
-    let submitted = use_mut_ref(Vec::<u64>::new);
-    let jobs = state.check.jobs();
     let check = state.check.clone();
     let dispatch = state.dispatcher();
-    use_effect_with(jobs, move |jobs| {
-        let mut submitted = submitted.borrow_mut();
-        submitted.retain(|id| jobs.iter().any(|j| j.id == *id));
-        let new: Vec<_> = jobs.iter().filter(|j| !submitted.contains(&j.id)).collect();
-        for job in new {
-            submitted.push(job.id);
-            let reply = {
-                let dispatch = dispatch.clone();
-                Callback::from(move |(id, answer)| {
-                    dispatch.dispatch(AppAction::Check(CheckAction::Answered(id, answer)))
-                })
-            };
-            linter.submit(*job, check.docs[job.doc].text.clone(), reply);
+    use_effect_with(state.check.job.clone(), move |job| {
+        if let Some(job) = job {
+            let reply = Callback::from(move |(id, answer)| {
+                dispatch.dispatch(AppAction::Check(CheckAction::Answered(
+                    id,
+                    Box::new(answer),
+                )))
+            });
+            linter.submit(job.clone(), check.request(job), reply);
         }
     });
 }
@@ -111,15 +104,24 @@ pub fn use_keep_work(state: &UseReducerHandle<AppState>) {
         );
     }
     let debounce = use_debounced(SAVE_DELAY_MS);
-    let texts: Vec<Rc<str>> = state.check.docs.iter().map(|d| d.text.clone()).collect();
-    use_effect_with((texts, state.keep), move |(texts, keep)| {
+    let docs: Vec<(Tab, Rc<str>)> = state
+        .check
+        .docs
+        .iter()
+        .map(|d| {
+            let tab = Tab {
+                kind: d.kind,
+                name: d.name.to_string(),
+            };
+            (tab, d.text.clone())
+        })
+        .collect();
+    use_effect_with((docs, state.keep), move |(docs, keep)| {
         if *keep {
-            let texts = texts.clone();
+            let docs = docs.clone();
             debounce.run(move || {
-                for (i, text) in texts.iter().enumerate() {
-                    if let Err(why) = storage::save_text(i, text) {
-                        dispatch.dispatch(AppAction::Announce(format!("Not kept: {why}.")));
-                    }
+                if let Err(why) = storage::save_docs(&docs) {
+                    dispatch.dispatch(AppAction::Announce(format!("Not kept: {why}.")));
                 }
             });
         } else {

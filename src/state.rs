@@ -3,10 +3,11 @@
 //! (the address bar, storage, the linter, the clipboard) live in hooks and are fed back as
 //! actions, so this is tested natively.
 
-use crate::check::state::{CheckAction, CheckState, Source};
+use crate::check::state::{CheckAction, CheckState, DocKind, Opened, Panel, TraceForm};
 use crate::route::Route;
 use apifront_core::render::OutputFormat;
 use apifront_core::share;
+use apifront_core::source::{Role, Sources};
 use apifront_core::state::{state_from_model, FormState};
 use std::rc::Rc;
 use yew::Reducible;
@@ -33,7 +34,8 @@ pub struct Announcement {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Kept {
     pub form: Option<FormState>,
-    pub texts: Vec<String>,
+    /// The tabs of Check with their texts.
+    pub docs: Vec<Opened>,
     pub output: Option<OutputFormat>,
 }
 
@@ -90,9 +92,7 @@ impl AppState {
             shared: None,
             form: Rc::new(kept.form.unwrap_or_default()),
             output: kept.output.unwrap_or(OutputFormat::ALL[0]),
-            check: Rc::new(CheckState::with_texts(
-                kept.texts.into_iter().map(Rc::from).collect(),
-            )),
+            check: Rc::new(CheckState::with_docs(kept.docs)),
             notice: None,
             announcement: Announcement::default(),
             keep,
@@ -139,19 +139,41 @@ impl AppState {
         match share::decode::<FormState>(&fragment) {
             Ok(shared) => {
                 self.form = Rc::new(shared.state);
-                self.route = match shared.text {
-                    Some(text) => {
-                        let load = CheckAction::Load {
-                            doc: 0,
-                            text: Rc::from(text),
-                            source: Source::Outside,
-                        };
-                        if let Some(check) = self.check.apply(load) {
-                            self.check = Rc::new(check);
+                self.route = if shared.files.is_empty() {
+                    Route::Configure
+                } else {
+                    let opened = shared
+                        .files
+                        .into_iter()
+                        .map(|f| Opened {
+                            kind: match f.role {
+                                Role::Config => DocKind::Configuration,
+                                Role::ApiDefinition => DocKind::ApiDefinition,
+                            },
+                            name: f.name,
+                            text: Rc::from(f.text),
+                        })
+                        .collect();
+                    let mut check = (*self.check).clone();
+                    for action in [CheckAction::Clear, CheckAction::Open(opened)] {
+                        if let Some(next) = check.apply(action) {
+                            check = next;
                         }
-                        Route::Check
                     }
-                    None => Route::Configure,
+                    if let Some(trace) = shared.trace {
+                        let form = TraceForm {
+                            method: trace.method,
+                            url: Some(trace.url),
+                            headers: trace.headers.join("\n"),
+                        };
+                        for action in [CheckAction::Trace(form), CheckAction::Panel(Panel::Trace)] {
+                            if let Some(next) = check.apply(action) {
+                                check = next;
+                            }
+                        }
+                    }
+                    self.check = Rc::new(check);
+                    Route::Check
                 };
                 self.shared = Some(fragment);
                 self.notice = Some(Notice {
@@ -173,13 +195,18 @@ impl AppState {
         self
     }
 
-    /// "Load into form" on the configuration text.
+    /// "Load into form" on the configuration texts.
     fn import(mut self) -> Self {
-        let text = self.check.config().text.clone();
-        let (form, lost) = match apifront_core::parse::parse(&text) {
+        let sources =
+            Sources::from_files(self.check.configs().map(|d| (d.name.to_string(), &*d.text)));
+        let (form, lost) = match apifront_core::parse::parse_sources(&sources) {
             Ok(doc) => state_from_model(&doc),
             Err(err) => {
-                return self.announce(format!("The configuration does not parse: {err}"));
+                return self.announce(format!(
+                    "The configuration does not parse: {}: {}",
+                    sources.name(err.file),
+                    err.error
+                ));
             }
         };
         self.form = Rc::new(form);
@@ -259,6 +286,10 @@ impl AppState {
                         | CheckAction::ShowDocs(_)
                         | CheckAction::ToggleSeverity(_)
                         | CheckAction::Select(_)
+                        | CheckAction::Panel(_)
+                        | CheckAction::MapOf(_)
+                        | CheckAction::Preview(_)
+                        | CheckAction::ClosePreview
                 );
                 let mut next = Self {
                     check: Rc::new(check),
@@ -285,7 +316,11 @@ impl AppState {
             }),
             AppAction::Clear => Self {
                 form: Rc::new(FormState::default()),
-                check: Rc::new(clear_texts(&self.check)),
+                check: Rc::new(
+                    self.check
+                        .apply(CheckAction::Clear)
+                        .unwrap_or_else(|| (*self.check).clone()),
+                ),
                 notice: None,
                 ..next
             }
@@ -297,22 +332,6 @@ impl AppState {
             },
         })
     }
-}
-
-/// The Check state with every text emptied (shown in the editor as an undoable step).
-fn clear_texts(check: &CheckState) -> CheckState {
-    let mut next = check.clone();
-    for doc in 0..check.docs.len() {
-        let load = CheckAction::Load {
-            doc,
-            text: Rc::from(""),
-            source: Source::Outside,
-        };
-        if let Some(cleared) = next.apply(load) {
-            next = cleared;
-        }
-    }
-    next
 }
 
 impl Reducible for AppState {
@@ -329,13 +348,27 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use apifront_core::share::{encode, ShareOptions};
+    use apifront_core::share::{
+        encode, encode_shared, ShareOptions, Shared, SharedFile, SharedTrace,
+    };
     use apifront_core::state::ApiKind;
 
     const BROKEN_CFN: &str = include_str!("../static/examples/broken-cfn.yaml");
+    const USERS: &str = include_str!("../crates/core/tests/fixtures/trace/cli-users-api.json");
+    const USERS_API: &str =
+        include_str!("../crates/core/tests/fixtures/trace/users-api.oas30.json");
 
     fn fresh(hash: &str) -> AppState {
         AppState::new(hash, Kept::default(), true)
+    }
+
+    fn load(s: &AppState, text: &str) -> AppState {
+        s.apply(AppAction::Check(CheckAction::Load {
+            doc: s.check.docs[0].id,
+            text: Rc::from(text),
+            source: crate::check::state::Source::Outside,
+        }))
+        .expect("changes")
     }
 
     #[test]
@@ -351,29 +384,36 @@ mod tests {
         form.api.stage = "v7".into();
         let kept = Kept {
             form: Some(form.clone()),
-            texts: vec![BROKEN_CFN.into()],
+            docs: vec![
+                Opened {
+                    kind: DocKind::Configuration,
+                    name: String::new(),
+                    text: Rc::from(USERS),
+                },
+                Opened {
+                    kind: DocKind::ApiDefinition,
+                    name: "users.json".into(),
+                    text: Rc::from(USERS_API),
+                },
+            ],
             output: Some(OutputFormat::Terraform),
         };
         let s = AppState::new("#/check", kept, true);
         assert_eq!(*s.form, form);
-        assert_eq!(&*s.check.config().text, BROKEN_CFN);
-        assert!(s.check.config().job.is_some(), "kept text is linted");
+        assert_eq!(&*s.check.docs[0].text, USERS);
+        assert_eq!(&*s.check.docs[0].name, "Configuration");
+        assert_eq!(&*s.check.docs[1].name, "users.json");
+        assert_eq!(&*s.check.docs[1].text, USERS_API);
+        assert!(s.check.job.is_some(), "kept texts are linted");
         assert_eq!(s.output, OutputFormat::Terraform);
     }
 
     #[test]
     fn views_keep_the_text() {
-        let s = fresh("#/check");
-        let s = s
-            .apply(AppAction::Check(CheckAction::Load {
-                doc: 0,
-                text: Rc::from(BROKEN_CFN),
-                source: Source::Outside,
-            }))
-            .expect("changes");
+        let s = load(&fresh("#/check"), BROKEN_CFN);
         let s = s.apply(AppAction::Navigate(Route::Rules)).expect("changes");
         let s = s.apply(AppAction::Navigate(Route::Check)).expect("changes");
-        assert_eq!(&*s.check.config().text, BROKEN_CFN);
+        assert_eq!(&*s.check.docs[0].text, BROKEN_CFN);
     }
 
     #[test]
@@ -386,15 +426,70 @@ mod tests {
         assert_eq!(s.route, Route::Check);
         assert_eq!(s.hash(), format!("#{}", encoded.fragment));
         assert_eq!(s.form.api.kind, ApiKind::HttpApi);
-        assert_eq!(&*s.check.config().text, BROKEN_CFN);
+        assert_eq!(&*s.check.docs[0].text, BROKEN_CFN);
         assert_eq!(s.notice.as_ref().expect("notice").route, Route::Check);
         let s = s
             .apply(AppAction::Check(CheckAction::Edit {
-                doc: 0,
+                doc: s.check.docs[0].id,
                 whole: false,
             }))
             .expect("changes");
         assert_eq!(s.hash(), "#/check");
+    }
+
+    #[test]
+    fn a_share_link_opens_every_file_and_the_traced_request() {
+        let shared = Shared {
+            state: FormState::default(),
+            files: vec![
+                SharedFile {
+                    name: "dist.json".into(),
+                    role: Role::Config,
+                    text: USERS.into(),
+                },
+                SharedFile {
+                    name: "users.json".into(),
+                    role: Role::ApiDefinition,
+                    text: USERS_API.into(),
+                },
+            ],
+            trace: Some(SharedTrace {
+                method: "POST".into(),
+                url: "https://d111111abcdef8.cloudfront.net/api/users".into(),
+                headers: vec!["Content-Type: application/json".into(), "X-A: 1".into()],
+            }),
+        };
+        let encoded = encode_shared(&shared, ShareOptions::default()).expect("encodes");
+        // Kept work of another session is replaced by what the link carries.
+        let kept = Kept {
+            docs: vec![Opened {
+                kind: DocKind::ApiDefinition,
+                name: "old.json".into(),
+                text: Rc::from("{}"),
+            }],
+            ..Kept::default()
+        };
+        let s = AppState::new(&format!("#{}", encoded.fragment), kept, true);
+        assert_eq!(s.route, Route::Check);
+        let names: Vec<&str> = s.check.docs.iter().map(|d| &*d.name).collect();
+        assert_eq!(names, ["dist.json", "users.json"]);
+        assert_eq!(s.check.panel, Panel::Trace);
+        assert_eq!(s.check.trace.method, "POST");
+        assert_eq!(
+            s.check.trace.headers,
+            "Content-Type: application/json\nX-A: 1"
+        );
+        let job = s.check.job.clone().expect("linted and traced");
+        assert_eq!(
+            job.trace.and_then(|t| t.url).as_deref(),
+            Some(
+                shared
+                    .trace
+                    .as_ref()
+                    .map(|t| t.url.as_str())
+                    .unwrap_or_default()
+            )
+        );
     }
 
     #[test]
@@ -406,13 +501,7 @@ mod tests {
 
     #[test]
     fn import_goes_to_the_form_and_its_banner_stays_there() {
-        let s = fresh("#/check")
-            .apply(AppAction::Check(CheckAction::Load {
-                doc: 0,
-                text: Rc::from(BROKEN_CFN),
-                source: Source::Outside,
-            }))
-            .expect("changes")
+        let s = load(&fresh("#/check"), BROKEN_CFN)
             .apply(AppAction::Import)
             .expect("changes");
         assert_eq!(s.route, Route::Configure);
@@ -429,17 +518,12 @@ mod tests {
         form.api.stage = "v9".into();
         let s = fresh("#/check")
             .apply(AppAction::Form(Box::new(form)))
-            .expect("changes")
-            .apply(AppAction::Check(CheckAction::Load {
-                doc: 0,
-                text: Rc::from(BROKEN_CFN),
-                source: Source::Outside,
-            }))
-            .expect("changes")
+            .expect("changes");
+        let s = load(&s, BROKEN_CFN)
             .apply(AppAction::Clear)
             .expect("changes");
         assert_eq!(*s.form, FormState::default());
-        assert_eq!(&*s.check.config().text, "");
+        assert!(s.check.docs.iter().all(|d| d.text.is_empty()));
         assert!(s.announcement.text.starts_with("Cleared"));
     }
 

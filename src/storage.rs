@@ -1,10 +1,13 @@
 //! Keeping the work in this browser (`localStorage`, on this device only; nothing is sent
-//! anywhere): the form, the Check texts and the output tab come back after a reload. The user can
-//! turn it off (the kept work is then deleted) and clear it.
+//! anywhere): the form, every tab of Check (its name, kind and text) and the output tab come back
+//! after a reload. The user can turn it off (the kept work is then deleted) and clear it.
 
+use crate::check::state::{DocKind, Opened};
 use crate::state::Kept;
 use apifront_core::render::OutputFormat;
 use apifront_core::state::FormState;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 use web_sys::Storage;
 
 /// "off" when the user turned keeping off; absent means on.
@@ -13,6 +16,16 @@ const FORM_KEY: &str = "apifront-form";
 const OUTPUT_KEY: &str = "apifront-output";
 /// Texts are kept one per key (`apifront-text-0`, …), as they are: no encoding to pay for.
 const TEXT_KEY: &str = "apifront-text-";
+/// The tabs the texts belong to: `[{"kind", "name"}, …]`, one per text. Work kept before there
+/// were several tabs has none: its one text is the configuration.
+const TABS_KEY: &str = "apifront-tabs";
+
+/// What is kept of a tab besides its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tab {
+    pub kind: DocKind,
+    pub name: String,
+}
 
 fn storage() -> Option<Storage> {
     gloo::utils::window().local_storage().ok().flatten()
@@ -31,10 +44,25 @@ pub fn load() -> Kept {
         return Kept::default();
     };
     let get = |key: &str| s.get_item(key).ok().flatten();
+    let tabs: Vec<Tab> = get(TABS_KEY)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    let texts = (0..).map_while(|i| get(&format!("{TEXT_KEY}{i}")));
     Kept {
         form: get(FORM_KEY).and_then(|json| read_form(&json)),
-        texts: (0..)
-            .map_while(|i| get(&format!("{TEXT_KEY}{i}")))
+        docs: texts
+            .enumerate()
+            .map(|(i, text)| {
+                let tab = tabs.get(i).cloned().unwrap_or(Tab {
+                    kind: DocKind::Configuration,
+                    name: String::new(),
+                });
+                Opened {
+                    kind: tab.kind,
+                    name: tab.name,
+                    text: Rc::from(text),
+                }
+            })
             .collect(),
         output: get(OUTPUT_KEY).and_then(|name| OutputFormat::parse(&name)),
     }
@@ -55,22 +83,42 @@ pub fn save_form(form: &FormState, output: OutputFormat) -> Result<(), String> {
         .map_err(|_| "the browser refused to store the form".to_string())
 }
 
-/// Keeps text `i` (an empty one is forgotten); a text the browser has no room for is dropped
-/// from the kept work.
-pub fn save_text(i: usize, text: &str) -> Result<(), String> {
+/// Keeps the tabs that hold a text, with their texts (and forgets the others); a text the
+/// browser has no room for is dropped from the kept work.
+pub fn save_docs(docs: &[(Tab, Rc<str>)]) -> Result<(), String> {
     let s = storage().ok_or("this browser has no storage for the page")?;
-    let key = format!("{TEXT_KEY}{i}");
-    if text.is_empty() {
-        let _ = s.remove_item(&key);
-        return Ok(());
+    let kept: Vec<&(Tab, Rc<str>)> = docs.iter().filter(|(_, t)| !t.trim().is_empty()).collect();
+    let tabs: Vec<&Tab> = kept.iter().map(|(tab, _)| tab).collect();
+    let mut result = serde_json::to_string(&tabs)
+        .map_err(|_| "the tabs cannot be written".to_string())
+        .and_then(|json| {
+            s.set_item(TABS_KEY, &json)
+                .map_err(|_| "the browser refused to store the tabs".to_string())
+        });
+    for (i, (tab, text)) in kept.iter().enumerate() {
+        let key = format!("{TEXT_KEY}{i}");
+        if s.set_item(&key, text).is_err() {
+            let _ = s.remove_item(&key);
+            result = Err(format!(
+                "{} ({} KB) is too large for this browser's storage: it will not come back after a reload",
+                tab.name,
+                text.len() / 1024
+            ));
+        }
     }
-    s.set_item(&key, text).map_err(|_| {
+    remove_texts(&s, kept.len());
+    result
+}
+
+/// Forgets the texts from number `from` on.
+fn remove_texts(s: &Storage, from: usize) {
+    for i in from.. {
+        let key = format!("{TEXT_KEY}{i}");
+        if s.get_item(&key).ok().flatten().is_none() {
+            break;
+        }
         let _ = s.remove_item(&key);
-        format!(
-            "the text ({} KB) is too large for this browser's storage: it will not come back after a reload",
-            text.len() / 1024
-        )
-    })
+    }
 }
 
 /// The form as JSON. Through `serde_json::Value`, as share links and the lint worker go: the
@@ -93,13 +141,8 @@ pub fn clear() {
     if let Some(s) = storage() {
         let _ = s.remove_item(FORM_KEY);
         let _ = s.remove_item(OUTPUT_KEY);
-        for i in 0.. {
-            let key = format!("{TEXT_KEY}{i}");
-            if s.get_item(&key).ok().flatten().is_none() {
-                break;
-            }
-            let _ = s.remove_item(&key);
-        }
+        let _ = s.remove_item(TABS_KEY);
+        remove_texts(&s, 0);
     }
 }
 

@@ -1,16 +1,18 @@
 // apifront's lint worker: runs the core's lint off the page's main thread, so typing stays
 // smooth in a large text. It runs the page's own WebAssembly: the page sends the URL of its
 // wasm-bindgen glue and the WebAssembly.Module it already compiled (nothing is downloaded or
-// compiled twice), then jobs {id, fixAll, text}, answered with {id, answer}: the answer is a
-// plain object made by the core through serde-wasm-bindgen (the findings' one shape, as the npm
-// package returns them), structured-cloned to the page.
+// compiled twice), then jobs {id, request}, answered with {id, answer}. The request holds every
+// text of the Check view (name, kind, text) and what its panels need (a request to trace, a map
+// to draw); the answer holds the findings placed in their files, the trace and the map. Both are
+// plain objects made through serde-wasm-bindgen (the findings' one shape, as the npm package
+// returns them), structured-cloned between the page and the worker.
 // Nothing here talks to the network beyond loading the glue from the page's own origin.
 let bindings;
 const waiting = [];
 
-function run({ id, fixAll, text }) {
+function run({ id, request }) {
   try {
-    const answer = bindings.lint_worker_answer(fixAll, text);
+    const answer = bindings.lint_worker_answer(request);
     self.postMessage({ id, answer });
   } catch (error) {
     self.postMessage({ id, failed: String(error) });

@@ -1,12 +1,14 @@
-//! The findings list: grouped by severity, filterable; a click moves the caret to the finding,
-//! the rule's name opens its docs right under the finding. Shown by Check (with fixes) and by
-//! Configure for the generated snippet (without).
+//! The findings list: grouped by severity, filterable; a click moves the caret to the finding
+//! (in its own tab when the input has several files), the rule's name opens its docs right
+//! under the finding, and the places a finding relates to (an API definition's routes) are
+//! links of their own. Shown by Check (with fixes) and by Configure for the generated snippet
+//! (without).
 
 use super::diagnostics::fix_label;
 use super::state::{plural, severity_index};
 use crate::docs::{rich, RuleDocsPanel};
-use apifront_core::lint::{Finding, Severity};
-use apifront_core::parse::ParseError;
+use apifront_core::lint::Severity;
+use apifront_core::source::{LocatedFinding, SourceError};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -35,6 +37,8 @@ pub fn severity_class(severity: Severity) -> &'static str {
 pub enum Target {
     /// The finding with this index.
     Finding(usize),
+    /// Related place `.1` of finding `.0`.
+    Related(usize, usize),
     /// The parse error.
     ParseError,
 }
@@ -42,9 +46,12 @@ pub enum Target {
 /// Properties of [`FindingsList`].
 #[derive(Properties, PartialEq)]
 pub struct FindingsListProps {
-    pub findings: Rc<[Finding]>,
+    pub findings: Rc<[LocatedFinding]>,
     #[prop_or_default]
-    pub error: Option<ParseError>,
+    pub error: Option<SourceError>,
+    /// The name of each file of the input; positions name their file when there are several.
+    #[prop_or_default]
+    pub names: Rc<[Rc<str>]>,
     /// Severities shown.
     pub shown: [bool; 3],
     /// The findings are older than the text (dimmed, fixes disabled).
@@ -161,7 +168,16 @@ pub fn findings_list(props: &FindingsListProps) -> Html {
     }
 }
 
-fn parse_error_item(props: &FindingsListProps, err: &ParseError) -> Html {
+/// "12:5", or "main.tf 12:5" when the input has several files.
+fn place(props: &FindingsListProps, file: usize, line: u32, column: u32) -> String {
+    match props.names.get(file).filter(|_| props.names.len() > 1) {
+        Some(name) => format!("{name} {line}:{column}"),
+        None => format!("{line}:{column}"),
+    }
+}
+
+fn parse_error_item(props: &FindingsListProps, err: &SourceError) -> Html {
+    let (file, err) = (err.file, &err.error);
     let hint = err
         .hint
         .as_ref()
@@ -169,7 +185,7 @@ fn parse_error_item(props: &FindingsListProps, err: &ParseError) -> Html {
     html! {
         <li class={classes!("finding", "sev-error")} data-rule="parse-error">
             <button type="button" class="finding-goto" onclick={props.on_goto.reform(|_| Target::ParseError)}>
-                <span class="loc">{ format!("{}:{}", err.line, err.column) }</span>
+                <span class="loc">{ place(props, file, err.line, err.column) }</span>
                 <span class="message">{ &err.message }</span>
             </button>
             { for hint }
@@ -177,7 +193,12 @@ fn parse_error_item(props: &FindingsListProps, err: &ParseError) -> Html {
     }
 }
 
-fn finding_item(props: &FindingsListProps, index: usize, f: &Finding, docs_ref: &NodeRef) -> Html {
+fn finding_item(
+    props: &FindingsListProps,
+    index: usize,
+    f: &LocatedFinding,
+    docs_ref: &NodeRef,
+) -> Html {
     let rule = AttrValue::from(f.rule.to_string());
     let open = props.open_docs == Some(index);
     let fix = props.on_fix.as_ref().zip(f.fix.as_ref()).map(|(on_fix, fix)| {
@@ -189,12 +210,31 @@ fn finding_item(props: &FindingsListProps, index: usize, f: &Finding, docs_ref: 
     let toggle_docs = props
         .on_docs
         .reform(move |_| if open { None } else { Some(index) });
+    // Places in other files (an API definition's routes): links to them.
+    let related: Vec<Html> = f
+        .related
+        .iter()
+        .enumerate()
+        .filter(|(_, (at, _))| at.file != f.file)
+        .map(|(j, (at, note))| {
+            html! {
+                <li><button type="button" class="link related-goto"
+                    onclick={props.on_goto.reform(move |_| Target::Related(index, j))}>
+                    <span class="loc">{ place(props, at.file, at.span.line, at.span.column) }</span>
+                    { note }
+                </button></li>
+            }
+        })
+        .collect();
     html! {
         <li class={classes!("finding", severity_class(f.severity))} data-rule={rule.clone()}>
             <button type="button" class="finding-goto" onclick={props.on_goto.reform(move |_| Target::Finding(index))}>
-                <span class="loc">{ format!("{}:{}", f.span.line, f.span.column) }</span>
+                <span class="loc">{ place(props, f.file, f.span.line, f.span.column) }</span>
                 <span class="message">{ rich(&f.message) }</span>
             </button>
+            if !related.is_empty() {
+                <ul class="related" aria-label="Related places">{ for related }</ul>
+            }
             <div class="finding-actions">
                 <button type="button" class="rule-link" aria-expanded={open.to_string()}
                     title="The rule's docs" onclick={toggle_docs}>{ rule.clone() }</button>

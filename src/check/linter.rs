@@ -1,14 +1,18 @@
-//! Where the Check view's lint runs: in a Web Worker running this same WebAssembly module, so a
-//! large text never blocks typing; on the main thread when no worker can start.
+//! Where the Check view's lint (and its trace and map) runs: in a Web Worker running this same
+//! WebAssembly module, so a large text never blocks typing; on the main thread when no worker
+//! can start.
 //!
 //! The page hands the worker (`static/lint-worker.js`) the URL of its wasm-bindgen glue (from
-//! the `modulepreload` link Trunk writes) and the `WebAssembly.Module` it already compiled. One
-//! job runs at a time; newer jobs wait, one per doc (a newer one replaces an older waiting one of
-//! the same doc).
+//! the `modulepreload` link Trunk writes) and the `WebAssembly.Module` it already compiled. A job
+//! is a [`WorkRequest`] (every text with its name and kind, the request to trace, the map to
+//! draw) and its answer an [`Answer`] (findings placed in their files, hops, the map), both
+//! crossing as plain JavaScript objects (serde-wasm-bindgen). One job runs at a time; a newer job
+//! replaces the one waiting (it covers everything the older one asked for).
 //! `<html data-linter>` says where the lint runs: `worker` once the worker is ready,
 //! `main-thread` when it could not start.
 
-use super::state::{Answer, Job};
+use super::state::Job;
+use super::work::{Answer, WorkRequest};
 use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
@@ -17,12 +21,18 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlLinkElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
-/// The worker's entry point: does a job on `text` and answers with a plain JavaScript object
-/// (serde-wasm-bindgen, the transport of the `apifront` npm package too), which the worker posts
-/// to the page as it is.
+/// The worker's entry point: does the job `request` (a [`WorkRequest`] as made by
+/// [`to_request`]) and answers with a plain JavaScript object (serde-wasm-bindgen, the transport
+/// of the `apifront` npm package too), which the worker posts to the page as it is.
 #[wasm_bindgen]
-pub fn lint_worker_answer(fix_all: bool, text: String) -> Result<JsValue, JsValue> {
-    serde_wasm_bindgen::to_value(&Answer::to(fix_all, &text)).map_err(JsValue::from)
+pub fn lint_worker_answer(request: JsValue) -> Result<JsValue, JsValue> {
+    let request: WorkRequest = serde_wasm_bindgen::from_value(request)?;
+    serde_wasm_bindgen::to_value(&Answer::to(&request)).map_err(JsValue::from)
+}
+
+/// A job as the worker reads it.
+pub(super) fn to_request(request: &WorkRequest) -> Result<JsValue, JsValue> {
+    serde_wasm_bindgen::to_value(request).map_err(JsValue::from)
 }
 
 /// Reads an answer made by [`lint_worker_answer`]. Findings name their rule by slug: nothing is
@@ -37,14 +47,13 @@ pub type Reply = Callback<(u64, Answer)>;
 /// A job with everything needed to run it again on the main thread.
 struct Request {
     job: Job,
-    text: Rc<str>,
+    work: WorkRequest,
     reply: Reply,
 }
 
 impl Request {
     fn run_here(self) {
-        self.reply
-            .emit((self.job.id, Answer::to(self.job.fix_all, &self.text)));
+        self.reply.emit((self.job.id, Answer::to(&self.work)));
     }
 }
 
@@ -125,30 +134,38 @@ impl Linter {
         Ok(())
     }
 
-    /// Runs `job` on `text`; `reply` gets the answer (at once when there is no worker).
-    pub fn submit(&self, job: Job, text: Rc<str>, reply: Reply) {
-        let request = Request { job, text, reply };
+    /// Runs `job` (`work` is what it asks); `reply` gets the answer (at once when there is
+    /// no worker).
+    pub fn submit(&self, job: Job, work: WorkRequest, reply: Reply) {
+        let request = Request { job, work, reply };
         let mut inner = self.0.borrow_mut();
         if inner.worker.is_none() {
             drop(inner);
             request.run_here();
         } else if inner.running.is_some() {
-            inner.waiting.retain(|r| r.job.doc != job.doc);
+            inner.waiting.clear();
             inner.waiting.push(request);
         } else {
-            Self::post(&mut inner, request);
+            drop(inner);
+            Self::post(&self.0, request);
         }
     }
 
-    fn post(inner: &mut Inner, request: Request) {
-        if let Some(worker) = &inner.worker {
-            let message = Object::new();
-            set(&message, "id", &JsValue::from_f64(request.job.id as f64));
-            set(&message, "fixAll", &JsValue::from_bool(request.job.fix_all));
-            set(&message, "text", &JsValue::from_str(&request.text));
-            let _ = worker.post_message(&message);
+    /// Hands `request` to the worker (on the main thread when it cannot be handed over).
+    fn post(inner: &Rc<RefCell<Inner>>, request: Request) {
+        let message = Object::new();
+        set(&message, "id", &JsValue::from_f64(request.job.id as f64));
+        let posted = to_request(&request.work).and_then(|work| {
+            set(&message, "request", &work);
+            match &inner.borrow().worker {
+                Some(worker) => worker.post_message(&message),
+                None => Err(JsValue::from_str("no worker")),
+            }
+        });
+        match posted {
+            Ok(()) => inner.borrow_mut().running = Some(request),
+            Err(_) => request.run_here(),
         }
-        inner.running = Some(request);
     }
 
     /// A message from the worker: ready, an answer, or a failure.
@@ -171,15 +188,14 @@ impl Linter {
             return;
         }
         let answer = field("answer").and_then(read_answer);
-        let finished = {
+        let (finished, next) = {
             let mut inner = inner.borrow_mut();
-            let finished = inner.running.take();
-            if !inner.waiting.is_empty() {
-                let next = inner.waiting.remove(0);
-                Self::post(&mut inner, next);
-            }
-            finished
+            let next = (!inner.waiting.is_empty()).then(|| inner.waiting.remove(0));
+            (inner.running.take(), next)
         };
+        if let Some(next) = next {
+            Self::post(&inner, next);
+        }
         match (finished, answer) {
             (Some(request), Some(answer)) => request.reply.emit((request.job.id, answer)),
             (Some(request), None) => request.run_here(),
@@ -209,32 +225,81 @@ impl Linter {
 /// `cargo test --target wasm32-unknown-unknown`.
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
-    use super::{lint_worker_answer, read_answer};
-    use crate::check::state::Answer;
+    use super::{lint_worker_answer, read_answer, to_request};
+    use crate::check::state::DocKind;
+    use crate::check::work::{Answer, MapInput, TraceInput, WorkFile, WorkRequest};
     use wasm_bindgen::JsValue;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     const BROKEN: &str = include_str!("../../static/examples/broken-cli.json");
+    const USERS: &str = include_str!("../../crates/core/tests/fixtures/trace/cli-users-api.json");
+    const USERS_API: &str =
+        include_str!("../../crates/core/tests/fixtures/trace/users-api.oas30.json");
+
+    fn work(fix_all: bool, files: &[(DocKind, &str)]) -> WorkRequest {
+        WorkRequest {
+            fix_all,
+            files: files
+                .iter()
+                .enumerate()
+                .map(|(i, (kind, text))| WorkFile {
+                    name: format!("file-{i}").into(),
+                    kind: *kind,
+                    text: (*text).into(),
+                })
+                .collect(),
+            trace: None,
+            map: None,
+        }
+    }
 
     #[wasm_bindgen_test]
     fn answers_cross_the_worker_boundary() {
-        for (fix_all, text) in [
-            (true, BROKEN),
-            (false, BROKEN),
-            (false, "{ broken"),
-            (false, ""),
+        let mut with_panels = work(
+            false,
+            &[
+                (DocKind::Configuration, USERS),
+                (DocKind::ApiDefinition, USERS_API),
+            ],
+        );
+        with_panels.trace = Some(TraceInput {
+            method: "GET".into(),
+            url: None,
+            headers: "Accept: application/json".into(),
+        });
+        with_panels.map = Some(MapInput {
+            of: Some("DistributionConfig".into()),
+        });
+        // The first distribution's map: asked for without a name, it is still asked for.
+        let mut first_map = with_panels.clone();
+        first_map.map = Some(MapInput::default());
+        for request in [
+            first_map,
+            work(true, &[(DocKind::Configuration, BROKEN)]),
+            work(false, &[(DocKind::Configuration, BROKEN)]),
+            work(false, &[(DocKind::Configuration, "{ broken")]),
+            work(false, &[]),
+            with_panels,
         ] {
-            let value = lint_worker_answer(fix_all, text.to_string()).expect("serializes");
+            let sent = to_request(&request).expect("serializes");
+            let read: WorkRequest = serde_wasm_bindgen::from_value(sent.clone()).expect("reads");
+            assert_eq!(read, request, "the worker reads the request as sent");
+            let value = lint_worker_answer(sent).expect("answers");
             assert!(value.is_object());
-            assert_eq!(read_answer(value), Some(Answer::to(fix_all, text)));
+            if request.map.is_some() {
+                assert!(Answer::to(&request).map.is_some_and(|m| m.is_ok()), "a map");
+            }
+            assert_eq!(read_answer(value), Some(Answer::to(&request)));
         }
         assert_eq!(read_answer(js_sys::Object::new().into()), None);
         assert_eq!(read_answer(JsValue::from_str("{}")), None);
+        assert!(lint_worker_answer(JsValue::from_str("junk")).is_err());
     }
 
     #[wasm_bindgen_test]
     fn findings_reach_the_page_in_the_wire_shape() {
-        let value = lint_worker_answer(false, BROKEN.to_string()).expect("serializes");
+        let request = work(false, &[(DocKind::Configuration, BROKEN)]);
+        let value = lint_worker_answer(to_request(&request).expect("serializes")).expect("answers");
         let findings = js_sys::Reflect::get(&value, &"outcome".into())
             .and_then(|o| js_sys::Reflect::get(&o, &"Linted".into()))
             .and_then(|l| js_sys::Reflect::get(&l, &"findings".into()))
@@ -244,6 +309,7 @@ mod tests {
             "rule",
             "severity",
             "message",
+            "file",
             "span",
             "path",
             "distribution",

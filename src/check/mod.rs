@@ -1,33 +1,88 @@
-//! The Check view: paste a configuration, see findings in the editor and in a list, fix them.
+//! The Check view: paste or open configurations (one, or a Terraform module's files) and the
+//! API definitions beside them, each in its tab; see findings in the editors and in a list, fix
+//! them; trace a request through the configuration; see it as a map.
 
 pub mod diagnostics;
 mod examples;
+mod files;
 pub mod findings;
 pub mod linter;
+mod map_panel;
 pub mod state;
+mod trace_panel;
+pub mod work;
 
-use crate::configure::SharePanel;
-use crate::editor::{CodeEditor, EditorRef, Language};
+use crate::configure::{Carried, SharePanel, ShareText};
+use crate::docs::rich;
+use crate::editor::{CodeEditor, EditorRef, Language, Pos};
 use crate::hooks::use_debounced;
-use apifront_core::parse::detect;
+use apifront_core::parse::{detect, ParseError};
+use apifront_core::source::{LocatedFinding, Location, Role, SourceError};
 use apifront_core::state::FormState;
-use diagnostics::{fix_changes, fix_diff, DiffLine};
+use diagnostics::{changes, diff, fix_edits, fix_files, DiffLine};
 use examples::ExamplesMenu;
 use findings::{FindingsList, Target};
-use state::{CheckAction, CheckState, Doc, Source};
+use map_panel::{BoxPlace, MapPanel};
+use state::{CheckAction, CheckState, Doc, DocId, DocKind, Opened, Panel, Source, TraceForm};
+use std::collections::HashMap;
 use std::rc::Rc;
+use trace_panel::TracePanel;
 use wasm_bindgen::JsCast;
+use work::Outcome;
 use yew::prelude::*;
 
-/// How long typing must pause before the text is linted again.
+/// How long typing must pause before the texts are linted again.
 const LINT_DELAY_MS: u32 = 120;
+
+/// What the share link of the Check view carries: every text, and the traced request while the
+/// trace panel is shown (or its request was changed); `None` when there is no text.
+pub fn carried(state: &CheckState) -> Option<Carried> {
+    let texts: Vec<ShareText> = state
+        .docs
+        .iter()
+        .filter(|d| d.has_text())
+        .map(|d| ShareText {
+            name: d.name.clone(),
+            role: match d.kind {
+                DocKind::Configuration => Role::Config,
+                DocKind::ApiDefinition => Role::ApiDefinition,
+            },
+            text: d.text.clone(),
+        })
+        .collect();
+    if texts.is_empty() {
+        return None;
+    }
+    let traced = state.panel == Panel::Trace || state.trace != TraceForm::default();
+    let url = state
+        .trace
+        .url
+        .clone()
+        .or_else(|| state.checked.suggested_url.as_deref().map(str::to_string));
+    let trace = traced
+        .then_some(url)
+        .flatten()
+        .map(|url| apifront_core::share::SharedTrace {
+            method: state.trace.method.clone(),
+            url,
+            headers: state
+                .trace
+                .headers
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
+        });
+    Some(Carried { texts, trace })
+}
 
 /// Properties of [`CheckView`].
 #[derive(Properties, PartialEq)]
 pub struct CheckViewProps {
     pub state: Rc<CheckState>,
     pub dispatch: Callback<CheckAction>,
-    /// The form state, carried by this view's share link beside the pasted text.
+    /// The form state, carried by this view's share link beside the pasted texts.
     pub form: Rc<FormState>,
     pub include_secrets: bool,
     pub on_secrets: Callback<bool>,
@@ -37,9 +92,130 @@ pub struct CheckViewProps {
     pub announce: Callback<String>,
 }
 
-/// The syntax to colour a doc in: its linted format, else a guess from its text.
-fn language_of(doc: &Doc) -> Language {
-    Language::of_format(doc.format().unwrap_or_else(|| detect(&doc.text)))
+/// The syntax to colour a doc in: its linted format (configurations), else a guess from its text.
+fn language_of(doc: &Doc, state: &CheckState) -> Language {
+    let linted = match (&state.checked.outcome, doc.kind) {
+        (Outcome::Linted { format, .. }, DocKind::Configuration) => Some(*format),
+        _ => None,
+    };
+    Language::of_format(linted.unwrap_or_else(|| detect(&doc.text)))
+}
+
+/// The accessible name of a doc's editor.
+fn editor_label(doc: &Doc) -> String {
+    match doc.kind {
+        DocKind::Configuration => format!(
+            "{}: the configuration to check (AWS CLI JSON, CloudFormation JSON or YAML, or Terraform)",
+            doc.name
+        ),
+        DocKind::ApiDefinition => format!(
+            "{}: the API's definition (OpenAPI or Swagger export, aws apigateway or apigatewayv2 JSON)",
+            doc.name
+        ),
+    }
+}
+
+/// The names of the input's files, in file order.
+fn file_names(state: &CheckState) -> Rc<[Rc<str>]> {
+    state
+        .checked
+        .files
+        .iter()
+        .map(|id| {
+            state
+                .doc(*id)
+                .map_or_else(|| Rc::from(""), |d| d.name.clone())
+        })
+        .collect()
+}
+
+/// Properties of [`DocEditor`].
+#[derive(Properties, PartialEq)]
+struct DocEditorProps {
+    editor: EditorRef,
+    /// The id of the editable element (`paste` for the first tab).
+    editor_id: AttrValue,
+    doc: Doc,
+    shown: bool,
+    language: Language,
+    /// The doc's file index in the last answer's input.
+    file: Option<usize>,
+    findings: Rc<[LocatedFinding]>,
+    /// The doc's parse error.
+    error: Option<ParseError>,
+    /// Which answer the findings come from.
+    answers: u64,
+    severities: [bool; 3],
+    names: Rc<[Rc<str>]>,
+    on_change: Callback<(DocId, bool)>,
+    on_fix: Callback<usize>,
+    on_docs: Callback<usize>,
+}
+
+/// One tab's editor with its diagnostics (kept mounted while another tab is shown, so that its
+/// undo history and scroll position stay).
+#[function_component(DocEditor)]
+fn doc_editor(props: &DocEditorProps) -> Html {
+    let diagnostics = {
+        let (findings, error, file, names) = (
+            props.findings.clone(),
+            props.error.clone(),
+            props.file,
+            props.names.clone(),
+        );
+        // Keyed on the answer, not the findings' contents: equal findings of a replaced text
+        // must be shown again.
+        use_memo(
+            (props.answers, props.severities, props.file),
+            move |(_, shown, _)| {
+                let names: Vec<&str> = names.iter().map(|n| &**n).collect();
+                Rc::<str>::from(diagnostics::to_json(
+                    &findings,
+                    file,
+                    error.as_ref(),
+                    *shown,
+                    &names,
+                ))
+            },
+        )
+    };
+    let id = props.doc.id;
+    html! {
+        <div class="editor-frame" hidden={!props.shown} data-doc={props.doc.name.to_string()}>
+            <CodeEditor editor={props.editor.clone()} text={props.doc.text.clone()} revision={props.doc.revision}
+                fresh={props.doc.fresh} language={Some(props.language)} diagnostics={Some((*diagnostics).clone())}
+                id={props.editor_id.clone()} label={AttrValue::from(editor_label(&props.doc))}
+                on_change={props.on_change.reform(move |whole| (id, whole))} on_fix={props.on_fix.clone()}
+                on_docs={props.on_docs.clone()} />
+        </div>
+    }
+}
+
+/// Moves the focus to the tab after (or before) the focused one in a tab list, and returns its
+/// index.
+fn arrow(e: &KeyboardEvent, count: usize, at: usize) -> Option<usize> {
+    let next = match e.key().as_str() {
+        "ArrowRight" => (at + 1) % count,
+        "ArrowLeft" => (at + count - 1) % count,
+        "Home" => 0,
+        "End" => count - 1,
+        _ => return None,
+    };
+    e.prevent_default();
+    Some(next)
+}
+
+/// Focuses the element with id `id` once the page shows it.
+fn focus_later(id: String) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        if let Some(el) = gloo::utils::document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    })
+    .forget();
 }
 
 /// The Check view.
@@ -47,20 +223,72 @@ fn language_of(doc: &Doc) -> Language {
 pub fn check_view(props: &CheckViewProps) -> Html {
     let state = &props.state;
     let active = state.active;
-    let doc = &state.docs[active];
-    let editor = use_state(EditorRef::default);
-    let editor = (*editor).clone();
-    let debounce = use_debounced(LINT_DELAY_MS);
     let dispatch = props.dispatch.clone();
+    let debounce = use_debounced(LINT_DELAY_MS);
+    // One editor per doc, mounted once the doc holds a text or was shown.
+    let editors = use_mut_ref(HashMap::<DocId, EditorRef>::new);
+    let mounted = use_mut_ref(Vec::<DocId>::new);
+    {
+        let mut editors = editors.borrow_mut();
+        editors.retain(|id, _| state.doc(*id).is_some());
+        let mut mounted = mounted.borrow_mut();
+        mounted.retain(|id| state.doc(*id).is_some());
+        for d in &state.docs {
+            editors.entry(d.id).or_default();
+            if (d.id == active || d.has_text()) && !mounted.contains(&d.id) {
+                mounted.push(d.id);
+            }
+        }
+    }
+    let editor_of = {
+        let editors = editors.clone();
+        move |id: DocId| editors.borrow().get(&id).cloned().unwrap_or_default()
+    };
+    // A place to reveal once its tab is shown.
+    let pending = use_mut_ref(|| None::<(DocId, Pos, Pos)>);
+    let goto = {
+        let (pending, dispatch, editor_of) = (pending.clone(), dispatch.clone(), editor_of.clone());
+        Callback::from(move |(doc, from, to): (DocId, Pos, Pos)| {
+            if doc == active {
+                editor_of(doc).reveal(from, to);
+            } else {
+                *pending.borrow_mut() = Some((doc, from, to));
+                dispatch.emit(CheckAction::Select(doc));
+            }
+        })
+    };
+    {
+        let (pending, editor_of) = (pending.clone(), editor_of.clone());
+        use_effect_with(active, move |active| {
+            let ready = pending.borrow().filter(|(doc, _, _)| doc == active);
+            if let Some((doc, from, to)) = ready {
+                pending.borrow_mut().take();
+                editor_of(doc).reveal(from, to);
+            }
+        });
+    }
+    let goto_location = {
+        let (goto, checked) = (goto.clone(), state.checked.clone());
+        Callback::from(move |at: Location| {
+            if let Some(doc) = checked.doc_of(at.file) {
+                goto.emit((
+                    doc,
+                    [at.span.line, at.span.column],
+                    [at.span.end_line, at.span.end_column],
+                ));
+            }
+        })
+    };
 
-    // Reads the editor's text and lints it.
+    // Reads a doc's editor and lints the texts.
     let lint_now = {
-        let (editor, dispatch, debounce) = (editor.clone(), dispatch.clone(), debounce.clone());
-        Callback::from(move |_: ()| {
+        let (editor_of, dispatch, debounce) =
+            (editor_of.clone(), dispatch.clone(), debounce.clone());
+        Callback::from(move |doc: DocId| {
             debounce.cancel();
-            if let Some(text) = editor.text() {
+            if let Some(text) = editor_of(doc).text() {
                 dispatch.emit(CheckAction::Load {
-                    doc: active,
+                    doc,
                     text: Rc::from(text),
                     source: Source::Editor,
                 });
@@ -69,224 +297,405 @@ pub fn check_view(props: &CheckViewProps) -> Html {
     };
     let on_change = {
         let (dispatch, lint_now) = (dispatch.clone(), lint_now.clone());
-        Callback::from(move |whole: bool| {
-            dispatch.emit(CheckAction::Edit { doc: active, whole });
+        Callback::from(move |(doc, whole): (DocId, bool)| {
+            dispatch.emit(CheckAction::Edit { doc, whole });
             let lint_now = lint_now.clone();
-            debounce.run(move || lint_now.emit(()));
+            debounce.run(move || lint_now.emit(doc));
         })
     };
+    // The docs the last fix changed (the page's Undo undoes it in each of them).
+    let fixed_docs = use_mut_ref(Vec::<DocId>::new);
     // A fix (from the list or a hover card): safe ones apply at once, unsafe ones after their
-    // diff was shown; either way as one step of the editor's undo history.
+    // diff was shown; either way as one step of the undo history of each editor it changes.
     let apply_fix = {
-        let (state, editor, dispatch) = (state.clone(), editor.clone(), dispatch.clone());
+        let (state, dispatch, editor_of, fixed_docs) = (
+            state.clone(),
+            dispatch.clone(),
+            editor_of.clone(),
+            fixed_docs.clone(),
+        );
         Callback::from(move |(index, confirmed): (usize, bool)| {
-            let doc = &state.docs[active];
-            let Some(finding) = doc.findings().get(index).filter(|_| !doc.stale) else {
+            let findings = state.checked.findings();
+            let Some(finding) = findings.get(index).filter(|_| !state.stale) else {
                 return;
             };
             let Some(fix) = &finding.fix else { return };
             if !fix.safe && !confirmed {
-                dispatch.emit(CheckAction::Preview {
-                    doc: active,
-                    finding: index,
-                });
+                dispatch.emit(CheckAction::Preview(index));
                 return;
             }
-            editor.apply(&fix_changes(&doc.text, finding));
-            if let Some(text) = editor.text() {
-                dispatch.emit(CheckAction::Fixed {
-                    doc: active,
-                    text: Rc::from(text),
-                    description: Some(fix.description.clone()),
-                });
+            let mut changed = Vec::new();
+            for file in fix_files(finding) {
+                let Some(doc) = state.checked.doc_of(file).and_then(|id| state.doc(id)) else {
+                    continue;
+                };
+                let editor = editor_of(doc.id);
+                editor.apply(&changes(&doc.text, &fix_edits(finding, file)));
+                if let Some(text) = editor.text() {
+                    changed.push(doc.id);
+                    dispatch.emit(CheckAction::Fixed {
+                        doc: doc.id,
+                        text: Rc::from(text),
+                        description: Some(fix.description.clone()),
+                    });
+                }
             }
+            // The fix shows in the tab it changed.
+            if let Some(doc) = changed.first().filter(|d| **d != state.active) {
+                dispatch.emit(CheckAction::Select(*doc));
+            }
+            *fixed_docs.borrow_mut() = changed;
         })
     };
     let on_fix = apply_fix.reform(|index| (index, false));
     let on_undo = {
-        let (editor, dispatch) = (editor.clone(), dispatch.clone());
+        let (editor_of, dispatch, fixed_docs, state) = (
+            editor_of.clone(),
+            dispatch.clone(),
+            fixed_docs.clone(),
+            state.clone(),
+        );
         Callback::from(move |_| {
-            if editor.undo() {
-                if let Some(text) = editor.text() {
-                    dispatch.emit(CheckAction::Fixed {
-                        doc: active,
-                        text: Rc::from(text),
-                        description: None,
-                    });
+            let mut docs = fixed_docs.borrow().clone();
+            if state.undo.as_deref() == Some("every safe fix") {
+                docs = state.docs.iter().map(|d| d.id).collect();
+            }
+            for doc in docs {
+                let editor = editor_of(doc);
+                if editor.undo() {
+                    if let Some(text) = editor.text() {
+                        dispatch.emit(CheckAction::Fixed {
+                            doc,
+                            text: Rc::from(text),
+                            description: None,
+                        });
+                    }
                 }
             }
         })
     };
     let on_goto = {
-        let (state, editor) = (state.clone(), editor.clone());
+        let (state, goto, goto_location) = (state.clone(), goto.clone(), goto_location.clone());
         Callback::from(move |target: Target| {
-            let doc = &state.docs[active];
+            let findings = state.checked.findings();
             match target {
                 Target::Finding(i) => {
-                    if let Some(f) = doc.findings().get(i) {
-                        editor.reveal(
-                            [f.span.line, f.span.column],
-                            [f.span.end_line, f.span.end_column],
-                        );
+                    if let Some(f) = findings.get(i) {
+                        goto_location.emit(Location {
+                            file: f.file,
+                            span: f.span,
+                        });
+                    }
+                }
+                Target::Related(i, j) => {
+                    if let Some((at, _)) = findings.get(i).and_then(|f| f.related.get(j)) {
+                        goto_location.emit(*at);
                     }
                 }
                 Target::ParseError => {
-                    if let Some(err) = doc.parse_error() {
-                        editor.reveal([err.line, err.column], [err.line, err.column]);
+                    if let Some((doc, err)) = state.checked.parse_error() {
+                        goto.emit((doc, [err.line, err.column], [err.line, err.column]));
                     }
                 }
+            }
+        })
+    };
+    let on_box = {
+        let (state, goto) = (state.clone(), goto.clone());
+        Callback::from(move |place: BoxPlace| {
+            let doc = match &place.file {
+                Some(name) => state.docs.iter().find(|d| *d.name == **name).map(|d| d.id),
+                None => state.checked.doc_of(0),
+            };
+            if let Some(doc) = doc {
+                goto.emit((doc, [place.line, place.column], [place.line, place.column]));
             }
         })
     };
     {
         // Once a whole new text is linted, its first problem comes into view.
-        let (editor, dispatch) = (editor.clone(), dispatch.clone());
-        let first = doc.parse_error().map(|e| [e.line, e.column]).or_else(|| {
-            doc.findings()
-                .iter()
-                .filter(|f| state.is_shown(f.severity))
-                .map(|f| [f.span.line, f.span.column])
-                .min()
-        });
-        use_effect_with((doc.reveal && !doc.stale, first), move |(reveal, first)| {
-            if *reveal {
-                editor.scroll_to(first.unwrap_or([1, 1]));
-                dispatch.emit(CheckAction::Revealed(active));
-            }
-        });
+        let doc = state.active_doc();
+        let file = state.checked.file_of(doc.id);
+        let first = state
+            .checked
+            .parse_error()
+            .filter(|(d, _)| *d == doc.id)
+            .map(|(_, e)| [e.line, e.column])
+            .or_else(|| {
+                state
+                    .checked
+                    .findings()
+                    .iter()
+                    .filter(|f| Some(f.file) == file && state.is_shown(f.severity))
+                    .map(|f| [f.span.line, f.span.column])
+                    .min()
+            });
+        let (editor, dispatch, id) = (editor_of(doc.id), dispatch.clone(), doc.id);
+        use_effect_with(
+            (doc.reveal && !state.stale, first, id),
+            move |(reveal, first, id)| {
+                if *reveal {
+                    editor.scroll_to(first.unwrap_or([1, 1]));
+                    dispatch.emit(CheckAction::Revealed(*id));
+                }
+            },
+        );
     }
-    let diagnostics = {
-        let (findings, error) = (doc.findings_rc(), doc.parse_error().cloned());
-        // Keyed on the answer, not the findings' contents: equal findings of a replaced text
-        // must be shown again.
-        use_memo((active, doc.answers, state.shown), move |(_, _, shown)| {
-            Rc::<str>::from(diagnostics::to_json(&findings, error.as_ref(), *shown))
-        })
-    };
 
-    // Open a file, from the picker or dropped on the editor; the reader must outlive the call.
-    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
-    let load_file = {
+    // Open files, from the picker or dropped on the editor; the readers must outlive the call.
+    let readers = use_mut_ref(Vec::new);
+    let open_files = {
         let (dispatch, announce) = (dispatch.clone(), props.announce.clone());
-        Callback::from(move |file: web_sys::File| {
+        Callback::from(move |list: Vec<web_sys::File>| {
+            if list.is_empty() {
+                return;
+            }
             let (dispatch, announce) = (dispatch.clone(), announce.clone());
-            let name = file.name();
-            let task =
-                gloo::file::callbacks::read_as_text(&file.into(), move |result| match result {
-                    Ok(text) => {
-                        dispatch.emit(CheckAction::Load {
-                            doc: active,
-                            text: Rc::from(text),
-                            source: Source::Outside,
-                        });
-                        announce.emit(format!("Opened {name}."));
-                    }
-                    Err(err) => announce.emit(format!("Could not read {name}: {err}")),
-                });
-            *reader.borrow_mut() = Some(task);
+            let done = Callback::from(move |read: Result<Vec<Opened>, String>| match read {
+                Ok(opened) => {
+                    let names: Vec<String> = opened
+                        .iter()
+                        .map(|o| match o.kind {
+                            DocKind::Configuration => o.name.clone(),
+                            DocKind::ApiDefinition => format!("{} (API definition)", o.name),
+                        })
+                        .collect();
+                    dispatch.emit(CheckAction::Open(opened));
+                    announce.emit(format!("Opened {}.", names.join(", ")));
+                }
+                Err(why) => announce.emit(why),
+            });
+            files::read_all(list, readers.clone(), done);
         })
     };
     let on_pick = {
-        let load_file = load_file.clone();
+        let open_files = open_files.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                load_file.emit(file);
-            }
+            open_files.emit(files::of_list(input.files()));
             input.set_value("");
         })
     };
     let on_drop = Callback::from(move |e: DragEvent| {
-        if let Some(file) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
+        let list = files::of_list(e.data_transfer().and_then(|d| d.files()));
+        if !list.is_empty() {
             e.prevent_default();
-            load_file.emit(file);
+            open_files.emit(list);
         }
     });
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
     // Ctrl/Cmd+Enter lints at once.
-    let on_key = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
-            e.prevent_default();
-            lint_now.emit(());
-        }
-    });
+    let on_key = {
+        let lint_now = lint_now.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                lint_now.emit(active);
+            }
+        })
+    };
     let on_example = {
-        let (dispatch, announce) = (dispatch.clone(), props.announce.clone());
+        let (dispatch, announce, state) = (dispatch.clone(), props.announce.clone(), state.clone());
         Callback::from(move |(label, text): (&'static str, &'static str)| {
-            dispatch.emit(CheckAction::Load {
-                doc: active,
-                text: Rc::from(text),
-                source: Source::Outside,
-            });
-            announce.emit(format!(
-                "Loaded the example {label}. Ctrl+Z brings your text back."
-            ));
+            let configs: Vec<&Doc> = state
+                .docs
+                .iter()
+                .filter(|d| d.kind == DocKind::Configuration)
+                .collect();
+            if let [only] = configs[..] {
+                // Into the one configuration tab: Ctrl+Z there brings the text back.
+                dispatch.emit(CheckAction::Load {
+                    doc: only.id,
+                    text: Rc::from(text),
+                    source: Source::Outside,
+                });
+                if state.active != only.id {
+                    dispatch.emit(CheckAction::Select(only.id));
+                }
+                announce.emit(format!(
+                    "Loaded the example {label}. Ctrl+Z brings your text back."
+                ));
+            } else {
+                dispatch.emit(CheckAction::Open(vec![Opened {
+                    kind: DocKind::Configuration,
+                    name: String::new(),
+                    text: Rc::from(text),
+                }]));
+                announce.emit(format!("Loaded the example {label}."));
+            }
         })
     };
 
-    let linted = doc.format().is_some() && doc.parse_error().is_none() && !doc.stale;
+    let names = file_names(state);
+    let findings = state.checked.findings();
+    let doc = state.active_doc();
+    let linted = matches!(state.checked.outcome, Outcome::Linted { .. }) && !state.stale;
+    let parse_error: Option<SourceError> = match &state.checked.outcome {
+        Outcome::Failed(err) => Some(err.clone()),
+        _ => None,
+    };
+    let status = state.status(doc);
     let status_class = classes!(
         "status",
-        doc.parse_error().is_some().then_some("status-error"),
-        doc.stale.then_some("status-stale"),
+        state
+            .checked
+            .parse_error()
+            .filter(|(d, _)| *d == doc.id)
+            .map(|_| "status-error"),
+        state.stale.then_some("status-stale"),
     );
-    let tabs = state.docs.iter().enumerate().map(|(i, d)| {
-        let selected = i == active;
+    let doc_tabs = {
+        let ids: Vec<DocId> = state.docs.iter().map(|d| d.id).collect();
+        let dispatch = dispatch.clone();
+        state.docs.iter().enumerate().map(move |(i, d)| {
+            let selected = d.id == active;
+            let id = d.id;
+            let on_key = {
+                let (dispatch, ids) = (dispatch.clone(), ids.clone());
+                Callback::from(move |e: KeyboardEvent| {
+                    if let Some(next) = arrow(&e, ids.len(), i) {
+                        dispatch.emit(CheckAction::Select(ids[next]));
+                        focus_later(format!("check-tab-{}", ids[next]));
+                    }
+                })
+            };
+            let badge = (d.kind == DocKind::ApiDefinition && &*d.name != DocKind::ApiDefinition.default_name())
+                .then(|| html! { <span class="tab-kind">{ "API" }</span> });
+            html! {
+                <button type="button" role="tab" id={format!("check-tab-{id}")} aria-selected={selected.to_string()}
+                    aria-controls="check-panel" tabindex={if selected { "0" } else { "-1" }}
+                    class={classes!("doc-tab", selected.then_some("active"), (d.kind == DocKind::ApiDefinition).then_some("doc-tab-api"))}
+                    onclick={props.dispatch.reform(move |_| CheckAction::Select(id))} onkeydown={on_key}>
+                    { for badge }{ d.name.to_string() }
+                </button>
+            }
+        })
+    };
+    let closable = doc.has_text()
+        || state.docs.iter().filter(|d| d.kind == doc.kind).count() > 1
+        || *doc.name != *doc.kind.default_name();
+    let editors_html = state.docs.iter().filter(|d| mounted.borrow().contains(&d.id)).map(|d| {
+        let file = state.checked.file_of(d.id);
+        let error = state
+            .checked
+            .parse_error()
+            .filter(|(doc, _)| *doc == d.id)
+            .map(|(_, e)| e.clone());
         html! {
-            <button type="button" role="tab" id={format!("check-tab-{i}")} aria-selected={selected.to_string()}
-                aria-controls="check-panel" class={classes!("doc-tab", selected.then_some("active"))}
-                onclick={dispatch.reform(move |_| CheckAction::Select(i))}>{ d.kind.label() }</button>
+            <DocEditor key={d.id} editor={editor_of(d.id)} doc={d.clone()}
+                editor_id={if d.id == state.docs[0].id { AttrValue::from("paste") } else { AttrValue::from(format!("paste-{}", d.id)) }} shown={d.id == active}
+                language={language_of(d, state)} file={file} findings={findings.clone()} error={error}
+                answers={state.checked.answers} severities={state.shown} names={names.clone()}
+                on_change={on_change.clone()} on_fix={on_fix.clone()}
+                on_docs={dispatch.reform(|i| CheckAction::ShowDocs(Some(i)))} />
         }
-    });
-    let preview = state.preview.as_ref().and_then(|p| {
-        let d = state.docs.get(p.doc)?;
-        let finding = d.findings().get(p.finding)?;
-        Some((p.finding, fix_diff(&d.text, finding), finding.fix.clone()?))
+    }).collect::<Vec<_>>();
+    let counts = state.counts();
+    let panel_tab = |panel: Panel, id: &'static str, label: String, index: usize| {
+        let selected = state.panel == panel;
+        let dispatch = props.dispatch.clone();
+        let on_key = Callback::from(move |e: KeyboardEvent| {
+            if let Some(next) = arrow(&e, 3, index) {
+                let (panel, id) = [
+                    (Panel::Findings, "panel-tab-findings"),
+                    (Panel::Trace, "panel-tab-trace"),
+                    (Panel::Map, "panel-tab-map"),
+                ][next];
+                focus_later(id.to_string());
+                dispatch.emit(CheckAction::Panel(panel));
+            }
+        });
+        html! {
+            <button type="button" role="tab" id={id} aria-selected={selected.to_string()} aria-controls="side-panel"
+                tabindex={if selected { "0" } else { "-1" }} class={classes!("doc-tab", selected.then_some("active"))}
+                onclick={props.dispatch.reform(move |_| CheckAction::Panel(panel))} onkeydown={on_key}>{ label }</button>
+        }
+    };
+    let total = counts.iter().sum::<usize>();
+    let panel_id = match state.panel {
+        Panel::Findings => "panel-tab-findings",
+        Panel::Trace => "panel-tab-trace",
+        Panel::Map => "panel-tab-map",
+    };
+    let ready = state.configs().next().is_some();
+    let side = match state.panel {
+        Panel::Findings => html! {
+            <FindingsList findings={findings.clone()} error={parse_error} names={names.clone()}
+                shown={state.shown} stale={state.stale} label="Findings"
+                on_toggle={dispatch.reform(CheckAction::ToggleSeverity)} on_goto={on_goto}
+                on_fix={Some(on_fix)} open_docs={state.rule_docs.map(|(i, _)| i)}
+                on_docs={dispatch.reform(CheckAction::ShowDocs)} />
+        },
+        Panel::Trace => html! {
+            <TracePanel form={state.trace.clone()} suggested={state.checked.suggested_url.clone()}
+                result={state.checked.trace.clone()} ready={ready} stale={state.stale} names={names.clone()}
+                on_change={dispatch.reform(CheckAction::Trace)} on_goto={goto_location} />
+        },
+        Panel::Map => html! {
+            <MapPanel result={state.checked.map.clone()} ready={ready} stale={state.stale}
+                on_pick={dispatch.reform(CheckAction::MapOf)} on_goto={on_box} />
+        },
+    };
+    let preview = state.preview.and_then(|p| {
+        let finding = findings.get(p.finding)?;
+        let fix = finding.fix.clone()?;
+        let files = fix_files(finding);
+        let mut lines = Vec::new();
+        for file in &files {
+            let d = state.checked.doc_of(*file).and_then(|id| state.doc(id))?;
+            if files.len() > 1 {
+                lines.push(DiffLine::File(d.name.to_string()));
+            }
+            lines.extend(diff(&d.text, &fix_edits(finding, *file)));
+        }
+        Some((p.finding, lines, fix))
     });
     html! {
-        <section class="check" aria-labelledby="check-title" onkeydown={on_key} aria-busy={doc.stale.to_string()}>
+        <section class="check" aria-labelledby="check-title" onkeydown={on_key} aria-busy={state.stale.to_string()}>
             <div class="toolbar">
                 <h2 id="check-title">{ "Check a configuration" }</h2>
                 <ExamplesMenu on_load={on_example} />
-                <label class="button" for="open-file">{ "Open file…" }</label>
-                <input id="open-file" class="visually-hidden" type="file"
-                    accept=".json,.yaml,.yml,.template,.tf,.txt" onchange={on_pick} />
-                <button type="button" disabled={!doc.has_safe_fix() || doc.stale}
-                    onclick={dispatch.reform(move |_| CheckAction::FixAllSafe(active))}>{ "Fix all safe" }</button>
+                <label class="button" for="open-file">{ "Open files…" }</label>
+                <input id="open-file" class="visually-hidden" type="file" multiple=true
+                    accept=".json,.yaml,.yml,.template,.tf,.tfvars,.txt" onchange={on_pick} />
+                <button type="button" disabled={!state.has_safe_fix() || state.stale}
+                    onclick={dispatch.reform(|_| CheckAction::FixAllSafe)}>{ "Fix all safe" }</button>
                 <button type="button" disabled={!linted} onclick={props.on_import.reform(|_| ())}>{ "Load into form" }</button>
             </div>
-            <div class="check-body">
+            // The map needs the page's width: it goes under the editor, not beside it.
+            <div class={classes!("check-body", (state.panel == Panel::Map).then_some("check-body-wide"))}>
                 <div class="check-editor" ondrop={on_drop} ondragover={on_drag_over}>
-                    <div class="doc-tabs" role="tablist" aria-label="Texts">{ for tabs }</div>
-                    <div id="check-panel" role="tabpanel" aria-labelledby={format!("check-tab-{active}")} class="editor-frame">
-                        <CodeEditor editor={editor.clone()} text={doc.text.clone()} revision={doc.revision}
-                            fresh={doc.fresh} language={Some(language_of(doc))} diagnostics={Some((*diagnostics).clone())}
-                            id={AttrValue::from("paste")}
-                            label="Configuration to check: AWS CLI JSON, CloudFormation (JSON or YAML) or Terraform"
-                            on_change={on_change} on_fix={on_fix.clone()}
-                            on_docs={dispatch.reform(|i| CheckAction::ShowDocs(Some(i)))} />
+                    <div class="doc-bar">
+                        <div class="doc-tabs" role="tablist" aria-label="Texts">{ for doc_tabs }</div>
+                        if closable {
+                            <button type="button" class="close-tab" aria-label={format!("Close {}", doc.name)}
+                                title={format!("Close {}", doc.name)}
+                                onclick={dispatch.reform(move |_| CheckAction::Close(active))}>{ "×" }</button>
+                        }
                     </div>
-                    <p class={status_class} role="status" aria-live="polite">{ doc.status() }</p>
+                    <div id="check-panel" role="tabpanel" aria-labelledby={format!("check-tab-{active}")} class="editor-stack">
+                        { for editors_html }
+                    </div>
+                    <p class={status_class} role="status" aria-live="polite">{ rich(&status) }</p>
                     if let Some(what) = &state.undo {
                         <p class="undo-bar">
                             <span>{ format!("Fixed: {what}.") }</span>
                             <button type="button" onclick={on_undo}>{ "Undo" }</button>
                         </p>
                     }
-                    <p class="drop-hint">{ "Paste, or drop a file on the editor. Ctrl+Enter checks at once; F8 and Shift+F8 move between findings; Esc then Tab leaves the editor." }</p>
+                    <p class="drop-hint">{ "Paste, or drop files on the editor (a Terraform module's files together; an API definition goes to its own tab). Ctrl+Enter checks at once; F8 and Shift+F8 move between findings; Esc then Tab leaves the editor." }</p>
                 </div>
                 <div class="check-side">
-                    <FindingsList findings={doc.findings_rc()} error={doc.parse_error().cloned()}
-                        shown={state.shown} stale={doc.stale} label="Findings"
-                        on_toggle={dispatch.reform(CheckAction::ToggleSeverity)} on_goto={on_goto}
-                        on_fix={Some(on_fix)} open_docs={state.rule_docs.map(|(i, _)| i)}
-                        on_docs={dispatch.reform(CheckAction::ShowDocs)} />
-                    if !doc.text.is_empty() {
-                        <SharePanel form={props.form.clone()} text={Some(doc.text.clone())}
+                    <div class="doc-tabs panel-tabs" role="tablist" aria-label="Panels">
+                        { panel_tab(Panel::Findings, "panel-tab-findings", format!("Findings ({total})"), 0) }
+                        { panel_tab(Panel::Trace, "panel-tab-trace", "Trace".into(), 1) }
+                        { panel_tab(Panel::Map, "panel-tab-map", "Map".into(), 2) }
+                    </div>
+                    <div id="side-panel" role="tabpanel" aria-labelledby={panel_id} class="side-panel">
+                        { side }
+                    </div>
+                    if let Some(carried) = carried(state) {
+                        <SharePanel form={props.form.clone()} carried={Some(carried)}
                             include_secrets={props.include_secrets} on_secrets={props.on_secrets.clone()}
                             announce={props.announce.clone()} />
                     }
@@ -325,6 +734,7 @@ fn fix_preview_dialog(props: &FixPreviewDialogProps) -> Html {
         });
     }
     let lines = props.lines.iter().map(|line| match line {
+        DiffLine::File(name) => html! { <span class="diff-file">{ format!("{name}:\n") }</span> },
         DiffLine::Removed(l) => html! { <span class="diff-removed">{ format!("- {l}\n") }</span> },
         DiffLine::Added(l) => html! { <span class="diff-added">{ format!("+ {l}\n") }</span> },
     });

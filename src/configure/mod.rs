@@ -11,7 +11,7 @@ use apifront_core::render::OutputFormat;
 use apifront_core::state::{presets, validate, FormState};
 use form::ConfigForm;
 use output::OutputPanel;
-pub use share::{share_link, SharePanel};
+pub use share::{share_link, Carried, SharePanel, ShareText};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;

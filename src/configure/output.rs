@@ -4,12 +4,13 @@
 use super::fields::{control_id, field_label};
 use crate::check::diagnostics;
 use crate::check::findings::{FindingsList, Target};
-use crate::check::state::{plural, Outcome};
+use crate::check::state::plural;
+use crate::check::work::Outcome;
 use crate::clipboard;
 use crate::editor::{CodeEditor, EditorRef, Language};
-use apifront_core::lint::{lint_text, Finding, LintConfig, Severity};
-use apifront_core::parse::ParseError;
+use apifront_core::lint::{lint_text, LintConfig, Severity};
 use apifront_core::render::{render, OutputFormat, Rendered};
+use apifront_core::source::{LocatedFinding, SourceError, Sources};
 use apifront_core::state::{FieldError, FormState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -42,11 +43,20 @@ pub fn lint_snippet(format: OutputFormat, file: &Rendered) -> Option<Outcome> {
         config.disabled = file.trade_offs.iter().map(|t| t.rule.to_string()).collect();
     }
     Some(match lint_text(&file.text, &config) {
-        Ok(report) => Outcome::Linted {
-            format: report.format,
-            findings: report.findings.into(),
-        },
-        Err(err) => Outcome::Failed(err),
+        Ok(report) => {
+            // One file: its findings placed in it, as Check shows findings.
+            let sources = Sources::single(file.file_name.clone(), &file.text);
+            Outcome::Linted {
+                format: report.format,
+                findings: report
+                    .findings
+                    .iter()
+                    .map(|f| sources.localize(f))
+                    .collect(),
+                notes: Rc::from([]),
+            }
+        }
+        Err(err) => Outcome::Failed(SourceError::new(0, err)),
     })
 }
 
@@ -62,7 +72,7 @@ pub fn lint_summary(outcome: &Outcome) -> String {
                 plural(count(Severity::Info), "info")
             )
         }
-        Outcome::Failed(err) => format!("apifront: does not parse back: {err}"),
+        Outcome::Failed(err) => format!("apifront: does not parse back: {}", err.error),
         Outcome::Empty => "apifront: empty".to_string(),
     }
 }
@@ -149,10 +159,10 @@ pub fn output_panel(props: &OutputPanelProps) -> Html {
     let diagnostics = use_memo((generated.clone(), *shown), |(generated, shown)| {
         let (findings, error) = match &generated.outcome {
             Some(Outcome::Linted { findings, .. }) => (&findings[..], None),
-            Some(Outcome::Failed(err)) => (&[][..], Some(err)),
+            Some(Outcome::Failed(err)) => (&[][..], Some(&err.error)),
             _ => (&[][..], None),
         };
-        Rc::<str>::from(diagnostics::to_json(findings, error, *shown))
+        Rc::<str>::from(diagnostics::to_json(findings, Some(0), error, *shown, &[]))
     });
     let open_docs = use_state(|| None::<usize>);
     // A new tab starts at its top; a changed form keeps the scroll position.
@@ -172,11 +182,12 @@ pub fn output_panel(props: &OutputPanelProps) -> Html {
     });
     let body = match &generated.rendered {
         Ok(file) => {
-            let (findings, error): (Rc<[Finding]>, Option<ParseError>) = match &generated.outcome {
-                Some(Outcome::Linted { findings, .. }) => (findings.clone(), None),
-                Some(Outcome::Failed(err)) => (Rc::from([]), Some(err.clone())),
-                _ => (Rc::from([]), None),
-            };
+            let (findings, error): (Rc<[LocatedFinding]>, Option<SourceError>) =
+                match &generated.outcome {
+                    Some(Outcome::Linted { findings, .. }) => (findings.clone(), None),
+                    Some(Outcome::Failed(err)) => (Rc::from([]), Some(err.clone())),
+                    _ => (Rc::from([]), None),
+                };
             let summary = generated.outcome.as_ref().map(lint_summary);
             let on_copy = {
                 let (text, announce) = (file.text.clone(), props.announce.clone());
@@ -204,9 +215,12 @@ pub fn output_panel(props: &OutputPanelProps) -> Html {
                     }
                     Target::ParseError => {
                         if let Some(e) = &error {
+                            let e = &e.error;
                             editor.reveal([e.line, e.column], [e.line, e.column]);
                         }
                     }
+                    // One file: no place in another file to go to.
+                    Target::Related(..) => {}
                 })
             };
             let diagnostics = (*diagnostics).clone();

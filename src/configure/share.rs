@@ -1,8 +1,9 @@
-//! The share link: the form state (and the Check text) in the URL fragment, secrets redacted
-//! unless asked for.
+//! The share link: the form state (and the Check view's texts and traced request) in the URL
+//! fragment, secrets redacted unless asked for.
 
 use crate::clipboard;
-use apifront_core::share::{encode, link, ShareOptions};
+use apifront_core::share::{encode_shared, link, ShareOptions, Shared, SharedFile, SharedTrace};
+use apifront_core::source::Role;
 use apifront_core::state::FormState;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -13,13 +14,43 @@ fn base_url() -> String {
     gloo::utils::window().location().href().unwrap_or_default()
 }
 
-/// A link that reopens `form` (and `text`): the URL and what was redacted from it.
+/// One text a link carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareText {
+    pub name: Rc<str>,
+    pub role: Role,
+    pub text: Rc<str>,
+}
+
+/// What the Check view's link carries beside the form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Carried {
+    /// Configuration files first, then API definitions.
+    pub texts: Vec<ShareText>,
+    /// The trace panel's request.
+    pub trace: Option<SharedTrace>,
+}
+
+/// A link that reopens `form` (and what `carried` holds): the URL and what was redacted from it.
 pub fn share_link(
     form: &FormState,
-    text: Option<&str>,
+    carried: &Carried,
     include_secrets: bool,
 ) -> Result<(String, Vec<String>), String> {
-    encode(form, text, ShareOptions { include_secrets })
+    let shared = Shared {
+        state: form,
+        files: carried
+            .texts
+            .iter()
+            .map(|t| SharedFile {
+                name: t.name.to_string(),
+                role: t.role,
+                text: t.text.to_string(),
+            })
+            .collect(),
+        trace: carried.trace.clone(),
+    };
+    encode_shared(&shared, ShareOptions { include_secrets })
         .map(|encoded| (link(&base_url(), &encoded.fragment), encoded.redacted))
         .map_err(|err| err.message)
 }
@@ -28,29 +59,40 @@ pub fn share_link(
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
     pub form: Rc<FormState>,
-    /// Pasted configuration text to carry as well (the Check view's link).
+    /// The texts and the request to carry as well (the Check view's link).
     #[prop_or_default]
-    pub text: Option<Rc<str>>,
+    pub carried: Option<Carried>,
     pub include_secrets: bool,
     pub on_secrets: Callback<bool>,
     pub announce: Callback<String>,
 }
 
-/// A copyable link that reopens the form (and the pasted text, if given) as it is.
+/// A copyable link that reopens the form (and the pasted texts and traced request, if given) as
+/// it is.
 ///
-/// The form alone is small and its link follows every change. A link with pasted text is made
+/// The form alone is small and its link follows every change. A link with pasted texts is made
 /// on request: compressing and redacting a large paste on every edit would slow typing.
 #[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let requested = use_state(|| false);
     {
-        // New text: the old link no longer matches it.
+        // New texts: the old link no longer matches them.
         let requested = requested.clone();
-        use_effect_with(props.text.clone(), move |_| requested.set(false));
+        use_effect_with(props.carried.clone(), move |_| requested.set(false));
     }
-    let on_demand = props.text.is_some();
-    let made = (!on_demand || *requested)
-        .then(|| share_link(&props.form, props.text.as_deref(), props.include_secrets));
+    let on_demand = props.carried.is_some();
+    let made = use_memo(
+        (
+            props.form.clone(),
+            props.carried.clone(),
+            props.include_secrets,
+            !on_demand || *requested,
+        ),
+        |(form, carried, secrets, wanted)| {
+            wanted.then(|| share_link(form, &carried.clone().unwrap_or_default(), *secrets))
+        },
+    );
+    let made = (*made).clone();
     let on_make = {
         let requested = requested.clone();
         Callback::from(move |_| requested.set(true))

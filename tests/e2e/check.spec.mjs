@@ -50,8 +50,10 @@ test('the rules catalogue is searchable and each rule has a page', async ({ page
   await rules.search.fill('host header');
   await rules.link('apigw-host-header-forwarded').click();
   await expect(page).toHaveURL(/#\/rules\/apigw-host-header-forwarded$/);
+  // A rule with a fix says when the fix is safe to apply.
   await expect(rules.docs.locator('h4')).toHaveText([
-    'What it does', 'Why is this bad?', 'Example', 'Use instead', 'Exceptions', 'References',
+    'What it does', 'Why is this bad?', 'Example', 'Use instead', 'Fix safety', 'Exceptions',
+    'References',
   ]);
   // The examples are shown in the read-only code view, in colour.
   await expect(rules.docs.locator('.docs-example .cm-content').first()).toContainText('AWS::CloudFront::Distribution');

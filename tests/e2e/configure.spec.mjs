@@ -50,7 +50,7 @@ test('a share link reopens the same form in a fresh page', async ({ page, contex
   await configure.preset('s3-site-api');
   await configure.field('Stage').fill('v2');
   const link = await configure.shareLink.inputValue();
-  expect(link).toMatch(/#v1\.[zj][A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/#v2\.[zj][A-Za-z0-9_-]+$/);
   expect(link).not.toContain('?');
   const expected = await configure.snippet();
 

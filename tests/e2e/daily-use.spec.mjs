@@ -235,7 +235,7 @@ test('item 9: every action confirms itself, and the shortcuts shown are the ones
   await page.keyboard.press('Alt+Shift+KeyL');
   await expect(check.toast).toHaveText('Copied the share link.');
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/#v1\.[zj]/);
+  expect(link).toMatch(/#v2\.[zj]/);
 
   await check.loadIntoForm.click();
   await expect(page.locator('.banner')).toBeVisible();

@@ -64,7 +64,8 @@ export function textOf(editor) {
 export class CheckPage extends AppPage {
   constructor(page) {
     super(page);
-    this.editor = page.locator('.check .cm-content, .check textarea#paste');
+    // The editor of the tab shown (the other tabs' editors stay mounted, hidden).
+    this.editor = page.locator('.check .editor-frame:not([hidden]) .cm-content, .check textarea#paste');
     this.status = page.locator('.check .status');
     this.examples = page.getByLabel('Load an example');
     this.fixAllSafe = page.getByRole('button', { name: 'Fix all safe' });
@@ -124,11 +125,11 @@ export class CheckPage extends AppPage {
   /** The severity markers in the gutter on 1-based `line`. */
   async markersOn(line) {
     return this.page.evaluate((line) => {
-      const numbers = [...document.querySelectorAll('.check .cm-lineNumbers .cm-gutterElement')];
+      const numbers = [...document.querySelectorAll('.check .editor-frame:not([hidden]) .cm-lineNumbers .cm-gutterElement')];
       const number = numbers.find((el) => el.textContent === String(line));
       if (!number) return [];
       const top = number.getBoundingClientRect().top;
-      return [...document.querySelectorAll('.check .cm-gutter-lint .cm-gutterElement')]
+      return [...document.querySelectorAll('.check .editor-frame:not([hidden]) .cm-gutter-lint .cm-gutterElement')]
         .filter((el) => Math.abs(el.getBoundingClientRect().top - top) < 2)
         .flatMap((el) => [...el.querySelectorAll('.cm-lint-marker')].map((m) => m.className));
     }, line);
@@ -136,7 +137,7 @@ export class CheckPage extends AppPage {
 
   /** The 1-based line of the caret in the editor (the highlighted line number). */
   async caretLine() {
-    return Number(await this.page.locator('.check .cm-lineNumbers .cm-activeLineGutter').textContent());
+    return Number(await this.page.locator('.check .editor-frame:not([hidden]) .cm-lineNumbers .cm-activeLineGutter').textContent());
   }
 }
 

@@ -93,7 +93,7 @@ pub struct SourceFile {
 }
 
 /// What a file of the input holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// Configuration: a distribution and the resources around it (or a Terraform module's file).

@@ -371,3 +371,44 @@ fn custom_domains_draw_their_mappings_and_function_urls_their_auth() {
         ]
     );
 }
+
+#[test]
+fn the_interactive_drawing_makes_every_placed_box_a_labelled_button() {
+    let m = map_with(
+        "cli-users-api.json",
+        &["users-api.oas30.json"],
+        "DistributionConfig",
+    );
+    let svg = map::svg::render_interactive(&m);
+    let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+    let root = doc.root_element();
+    // A group of buttons, not an image (an image's children are presentational).
+    assert_eq!(root.attribute("role"), Some("group"));
+    assert!(root.attribute("aria-labelledby").is_some());
+    let boxes: Vec<_> = root.descendants().filter(|n| n.has_tag_name("g")).collect();
+    assert_eq!(boxes.len(), m.nodes.len());
+    for g in &boxes {
+        let placed = g.attribute("data-line").is_some();
+        assert_eq!(
+            g.attribute("tabindex").is_some(),
+            placed,
+            "{:?}",
+            g.attribute("id")
+        );
+        assert_eq!(g.attribute("role") == Some("button"), placed);
+    }
+    let behavior = boxes
+        .iter()
+        .find(|g| g.attribute("class") == Some("node behavior error"))
+        .expect("the /api/* box");
+    let label = behavior.attribute("aria-label").unwrap();
+    assert!(label.starts_with("1. /api/*;"), "{label}");
+    // The name holds the words the box shows, as it shows them (WCAG 2.5.3).
+    assert!(label.contains("; ✖ error: reaches no route; "), "{label}");
+    assert!(
+        label.contains(". Go to cli-users-api.json, line "),
+        "{label}"
+    );
+    // The standalone drawing is unchanged: an image without focusable parts.
+    assert!(!map::svg::render(&m).contains("tabindex"));
+}

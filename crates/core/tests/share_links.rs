@@ -2,9 +2,11 @@
 //!
 //! Each `tests/fixtures/share/<name>.txt` holds a link (or bare fragment) exactly as it was
 //! issued; `<name>.state.json` holds the state it stands for and `<name>.text.*` the pasted text
-//! it carries, if any. Never edit a `.txt`: add a migration to the decoder instead.
+//! it carries, if any (`<name>.extras.json`: the files and the request of a v2 link). Never edit
+//! a `.txt`: add a migration to the decoder instead.
 
-use apifront_core::share::{decode, encode, link, ShareOptions, Shared};
+use apifront_core::share::{decode, encode, link, ShareOptions, Shared, SharedFile, SharedTrace};
+use apifront_core::source::Role;
 use apifront_core::state::{ApiKind, FormState};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -44,7 +46,7 @@ fn frozen_v1_links_keep_their_details() {
     assert_eq!(http.state.api.kind, ApiKind::HttpApi);
     assert_eq!(http.state.api.stage, "$default");
     assert_eq!(http.state.domain.aliases, ["api.example.org"]);
-    assert_eq!(http.text, None);
+    assert_eq!(http.text(), None);
 
     // A partial v1 state fills the rest with defaults.
     let partial: Shared<FormState> = decode(&read("v1-partial-plain.txt")).unwrap();
@@ -54,9 +56,35 @@ fn frozen_v1_links_keep_their_details() {
     let with_text: Shared<FormState> = decode(&read("v1-with-text.txt")).unwrap();
     assert_eq!(with_text.state.name, "with-text");
     assert_eq!(
-        with_text.text.as_deref(),
+        with_text.text(),
         Some(read("v1-with-text.text.yaml").as_str())
     );
+    assert_eq!(with_text.files.len(), 1);
+    assert_eq!(with_text.files[0].name, "", "v1 texts have no name");
+}
+
+#[test]
+fn frozen_v2_links_keep_their_files_and_request() {
+    #[derive(serde::Deserialize)]
+    struct Extras {
+        files: Vec<SharedFile>,
+        trace: Option<SharedTrace>,
+    }
+    let module: Shared<FormState> = decode(&read("v2-module-api-trace.txt")).unwrap();
+    let extras: Extras = serde_json::from_str(&read("v2-module-api-trace.extras.json")).unwrap();
+    assert_eq!(module.files, extras.files);
+    assert_eq!(module.trace, extras.trace);
+    let roles: Vec<Role> = module.files.iter().map(|f| f.role).collect();
+    assert_eq!(roles, [Role::Config, Role::Config, Role::ApiDefinition]);
+    assert_eq!(module.text(), Some(module.files[0].text.as_str()));
+    assert_eq!(
+        module.trace.as_ref().map(|t| t.method.as_str()),
+        Some("POST")
+    );
+
+    let plain: Shared<FormState> = decode(&read("v2-plain-unnamed.txt")).unwrap();
+    assert_eq!(plain.files, [SharedFile::config("{}\n")]);
+    assert_eq!(plain.trace, None);
 }
 
 #[test]

@@ -38,8 +38,22 @@ fn decode(url: &str, text_out: Option<&std::path::Path>) -> CmdResult {
     let json = serde_json::to_string_pretty(&shared.state)
         .map_err(|e| CliError::new(format!("cannot serialise the state: {e}")))?;
     write_output(None, &(json + "\n"))?;
-    match (shared.text, text_out) {
-        (Some(text), Some(path)) => write_output(Some(path), &text)?,
+    let others = shared.files.len().saturating_sub(1);
+    if others > 0 {
+        anstream::eprintln!(
+            "{}: the link carries {} more {} ({}); --text-out saves the first configuration only",
+            style::paint(style::INFO, "note"),
+            others,
+            if others == 1 { "file" } else { "files" },
+            shared.files[1..]
+                .iter()
+                .map(|f| f.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    match (shared.text(), text_out) {
+        (Some(text), Some(path)) => write_output(Some(path), text)?,
         (Some(text), None) => anstream::eprintln!(
             "{}: the link also carries {} lines of configuration text; --text-out FILE saves it",
             style::paint(style::INFO, "note"),

@@ -205,6 +205,18 @@ fn describe(map: &Map) -> String {
 
 /// Draws the map as an SVG document.
 pub fn render(map: &Map) -> String {
+    draw(map, false)
+}
+
+/// Draws the map for a page that moves an editor to a box's source: the image is a group
+/// (`role="group"`, named by its title and description) and every box with a source position
+/// is a focusable button (`tabindex="0"`, `role="button"`, a label that says where it leads).
+/// The page handles the clicks and keys (see `data-line`).
+pub fn render_interactive(map: &Map) -> String {
+    draw(map, true)
+}
+
+fn draw(map: &Map, interactive: bool) -> String {
     let prefix = id_prefix(map);
     let columns: Vec<Column> = [
         Column::Aliases,
@@ -258,7 +270,8 @@ pub fn render(map: &Map) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" aria-labelledby="{prefix}-title {prefix}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="13">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="{}" aria-labelledby="{prefix}-title {prefix}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="13">"#,
+        if interactive { "group" } else { "img" }
     );
     let _ = writeln!(
         out,
@@ -289,7 +302,7 @@ pub fn render(map: &Map) -> String {
         draw_edge(&mut out, e, &at, &prefix);
     }
     for p in &placed {
-        draw_node(&mut out, p, &prefix);
+        draw_node(&mut out, p, &prefix, interactive);
     }
     out.push_str("</svg>\n");
     out
@@ -319,7 +332,20 @@ fn draw_edge(out: &mut String, e: &Edge, at: &HashMap<&str, &Placed>, prefix: &s
     }
 }
 
-fn draw_node(out: &mut String, p: &Placed, prefix: &str) {
+/// The texts of a box as it draws them (cut to fit), in order.
+fn drawn_texts(p: &Placed) -> Vec<String> {
+    let mut texts = vec![fit(&p.label.title, p.w, BOLD_CHAR)];
+    texts.extend(p.label.lines.iter().map(|l| fit(l, p.w, CHAR)));
+    texts.extend(
+        p.label
+            .problems
+            .iter()
+            .map(|(_, l)| fit(l, p.w, if is_head(l) { BOLD_CHAR } else { CHAR })),
+    );
+    texts
+}
+
+fn draw_node(out: &mut String, p: &Placed, prefix: &str, interactive: bool) {
     let node = p.node;
     let (fill, stroke, text) = match node.worst() {
         Some(Severity::Error) => ERROR,
@@ -355,6 +381,16 @@ fn draw_node(out: &mut String, p: &Placed, prefix: &str) {
         match &node.file {
             Some(file) => full.push(format!("{file}, line {}, column {}", s.line, s.column)),
             None => full.push(format!("line {}, column {}", s.line, s.column)),
+        }
+        if interactive {
+            // The name is the text as drawn (a button's name holds its visible words, WCAG
+            // 2.5.3); the whole text stays in the title, which becomes its description.
+            let mut label = drawn_texts(p).join("; ");
+            label.push_str(&format!(". Go to {}", full[full.len() - 1]));
+            position.push_str(&format!(
+                r#" tabindex="0" role="button" aria-label="{}""#,
+                escape(&label)
+            ));
         }
     }
     let _ = writeln!(

@@ -1,14 +1,22 @@
-//! Share links: a form state (and optionally pasted text) packed into a URL fragment.
+//! Share links: a form state, and optionally the pasted texts and a traced request, packed into
+//! a URL fragment.
 //!
-//! A fragment is `v1.` + a flag + base64url (no padding) of the JSON payload
-//! `{"state": …, "text": …}`. The flag is `z` when the JSON is raw-deflated (chosen only when
-//! that is shorter) and `j` when it is plain. The version prefix is permanent: every version ever
-//! issued keeps its decoder (see `tests/fixtures/share/`), so old links open for good.
+//! A fragment is a version prefix (`v2.`), a flag and base64url (no padding) of the JSON payload.
+//! The flag is `z` when the JSON is raw-deflated (chosen only when that is shorter) and `j` when it
+//! is plain. The version prefix is permanent: every version ever issued keeps its decoder (see
+//! `tests/fixtures/share/`), so old links open for good.
+//!
+//! - `v1` (2026-11): `{"state": …, "text": …}`, one pasted configuration text.
+//! - `v2` (2026-12, written since): `{"state": …, "files": [{"name", "role", "text"}], "trace":
+//!   {"method", "url", "headers"}}`: every pasted text (a Terraform module's files, API
+//!   definitions) and the request of the trace panel, each optional. A v1 link reads as a v2
+//!   payload with one unnamed configuration file.
 //!
 //! The data goes in the fragment (after `#`), which browsers never send to a server; a link that
 //! carries it in the query string is refused. Values that look secret are redacted unless the
 //! caller asks to keep them (see [`ShareOptions`]), and the encoder reports what it redacted.
 
+use crate::source::Role;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::DeserializeOwned;
@@ -20,7 +28,7 @@ mod redact;
 pub use redact::REDACTED;
 
 /// The version prefix of the fragments this build writes.
-pub const CURRENT_VERSION: &str = "v1";
+pub const CURRENT_VERSION: &str = "v2";
 /// Flag of a raw-deflated payload.
 const FLAG_DEFLATE: char = 'z';
 /// Flag of a plain JSON payload.
@@ -30,14 +38,70 @@ pub const MAX_FRAGMENT_BYTES: usize = 8 * 1024 * 1024;
 /// Largest decompressed payload accepted by [`decode`], in bytes.
 pub const MAX_PAYLOAD_BYTES: usize = crate::parse::MAX_INPUT_BYTES + 1024 * 1024;
 
+/// One pasted text a link carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedFile {
+    /// The file's name as the app showed it (empty: the one configuration text of a v1 link).
+    #[serde(default)]
+    pub name: String,
+    /// Configuration, or an exported API definition.
+    #[serde(default)]
+    pub role: Role,
+    pub text: String,
+}
+
+impl SharedFile {
+    /// A configuration text without a name.
+    pub fn config(text: impl Into<String>) -> Self {
+        Self {
+            name: String::new(),
+            role: Role::Config,
+            text: text.into(),
+        }
+    }
+}
+
+/// The request of the trace panel: method, URL and headers as the user wrote them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedTrace {
+    pub method: String,
+    pub url: String,
+    /// One `Name: value` per header.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<String>,
+}
+
 /// What a link carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shared<T> {
     /// The form state.
     pub state: T,
-    /// Pasted configuration text, if any.
+    /// The pasted texts: configuration files first, then API definitions; empty when the link
+    /// carries none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<SharedFile>,
+    /// The request of the trace panel, if the link carries one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub trace: Option<SharedTrace>,
+}
+
+impl<T> Shared<T> {
+    /// A link's content: a state, nothing else yet.
+    pub fn new(state: T) -> Self {
+        Self {
+            state,
+            files: Vec::new(),
+            trace: None,
+        }
+    }
+
+    /// The text of the first configuration file (what a v1 link carries as `text`).
+    pub fn text(&self) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|f| f.role == Role::Config)
+            .map(|f| f.text.as_str())
+    }
 }
 
 /// Encoder settings.
@@ -78,23 +142,47 @@ impl std::fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// Encodes `state` and optional pasted `text` into a fragment of the current version.
+/// Encodes `state` and optional pasted `text` (one configuration) into a fragment of the
+/// current version.
 pub fn encode<T: Serialize>(
     state: &T,
     text: Option<&str>,
     options: ShareOptions,
 ) -> Result<Encoded, ShareError> {
-    let mut state = serde_json::to_value(state)
-        .map_err(|e| ShareError::new(format!("the state cannot be serialised: {e}")))?;
+    encode_shared(
+        &Shared {
+            state,
+            files: text.map(SharedFile::config).into_iter().collect(),
+            trace: None,
+        },
+        options,
+    )
+}
+
+/// Encodes everything `shared` carries into a fragment of the current version.
+pub fn encode_shared<T: Serialize>(
+    shared: &Shared<T>,
+    options: ShareOptions,
+) -> Result<Encoded, ShareError> {
+    let serialise =
+        |e: serde_json::Error| ShareError::new(format!("the state cannot be serialised: {e}"));
+    let mut state = serde_json::to_value(&shared.state).map_err(serialise)?;
     let mut redacted = Vec::new();
-    let mut text = text.map(str::to_string);
+    let mut files = shared.files.clone();
+    let mut trace = shared.trace.clone();
     if !options.include_secrets {
         redact::state(&mut state, &mut redacted);
-        text = text.and_then(|t| redact::text(&t, &mut redacted));
+        files = redact::files(files, &mut redacted);
+        if let Some(trace) = &mut trace {
+            redact::trace(trace, &mut redacted);
+        }
     }
-    let payload = Shared { state, text };
-    let json = serde_json::to_vec(&payload)
-        .map_err(|e| ShareError::new(format!("the state cannot be serialised: {e}")))?;
+    let payload = Shared {
+        state,
+        files,
+        trace,
+    };
+    let json = serde_json::to_vec(&payload).map_err(serialise)?;
     let deflated = miniz_oxide::deflate::compress_to_vec(&json, 9);
     let (flag, bytes) = if deflated.len() < json.len() {
         (FLAG_DEFLATE, deflated)
@@ -118,9 +206,9 @@ pub fn decode<T: DeserializeOwned>(input: &str) -> Result<Shared<T>, ShareError>
     }
     let (version, body) = fragment
         .split_once('.')
-        .ok_or_else(|| ShareError::new("not an apifront share link: no `v1.` prefix"))?;
+        .ok_or_else(|| ShareError::new("not an apifront share link: no `v2.` prefix"))?;
     let payload = match version {
-        "v1" => v1(body)?,
+        "v1" | "v2" => envelope(body)?,
         other => {
             return Err(ShareError::new(format!(
                 "unsupported share link version `{other}`; this build reads up to \
@@ -132,18 +220,48 @@ pub fn decode<T: DeserializeOwned>(input: &str) -> Result<Shared<T>, ShareError>
         .get("state")
         .cloned()
         .ok_or_else(|| ShareError::new("the link carries no state"))?;
-    let text = match payload.get("text") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(t)) => Some(t.clone()),
-        Some(_) => return Err(ShareError::new("the link's text is not a string")),
-    };
     let state = serde_json::from_value(state)
         .map_err(|e| ShareError::new(format!("the link's state is not valid: {e}")))?;
-    Ok(Shared { state, text })
+    let (files, trace) = if version == "v1" {
+        (v1_text(&payload)?, None)
+    } else {
+        v2_extras(&payload)?
+    };
+    Ok(Shared {
+        state,
+        files,
+        trace,
+    })
 }
 
-/// Version 1: flag (`z` deflate, `j` plain) + base64url JSON of `{"state", "text"}`.
-fn v1(body: &str) -> Result<Value, ShareError> {
+/// Version 1 carries one configuration text as `text`.
+fn v1_text(payload: &Value) -> Result<Vec<SharedFile>, ShareError> {
+    match payload.get("text") {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::String(t)) => Ok(vec![SharedFile::config(t.clone())]),
+        Some(_) => Err(ShareError::new("the link's text is not a string")),
+    }
+}
+
+/// Version 2 carries `files` and `trace`, each optional.
+fn v2_extras(payload: &Value) -> Result<(Vec<SharedFile>, Option<SharedTrace>), ShareError> {
+    let files = match payload.get("files") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(files) => serde_json::from_value(files.clone())
+            .map_err(|e| ShareError::new(format!("the link's files are not valid: {e}")))?,
+    };
+    let trace = match payload.get("trace") {
+        None | Some(Value::Null) => None,
+        Some(trace) => Some(
+            serde_json::from_value(trace.clone())
+                .map_err(|e| ShareError::new(format!("the link's request is not valid: {e}")))?,
+        ),
+    };
+    Ok((files, trace))
+}
+
+/// The envelope of versions 1 and 2: flag (`z` deflate, `j` plain) + base64url JSON object.
+fn envelope(body: &str) -> Result<Value, ShareError> {
     let mut chars = body.chars();
     let flag = chars.next();
     let data = URL_SAFE_NO_PAD
@@ -207,20 +325,21 @@ mod tests {
     fn round_trips_a_form_state_compressed() {
         let state = FormState::default();
         let encoded = encode(&state, None, ShareOptions::default()).unwrap();
-        assert!(encoded.fragment.starts_with("v1.z"), "{}", encoded.fragment);
+        assert!(encoded.fragment.starts_with("v2.z"), "{}", encoded.fragment);
         assert!(!encoded.fragment.contains('='));
         assert!(encoded.redacted.is_empty());
         let url = link("https://example.com/app/?x=1#old", &encoded.fragment);
-        assert!(url.starts_with("https://example.com/app/?x=1#v1.z"));
+        assert!(url.starts_with("https://example.com/app/?x=1#v2.z"));
         let back: Shared<FormState> = decode(&url).unwrap();
         assert_eq!(back.state, state);
-        assert_eq!(back.text, None);
+        assert_eq!(back.text(), None);
+        assert!(back.files.is_empty() && back.trace.is_none());
     }
 
     #[test]
     fn small_payloads_stay_plain() {
         let encoded = encode(&serde_json::json!({"a": 1}), None, keep()).unwrap();
-        assert!(encoded.fragment.starts_with("v1.j"), "{}", encoded.fragment);
+        assert!(encoded.fragment.starts_with("v2.j"), "{}", encoded.fragment);
         let back: Shared<Value> = decode(&format!("#{}", encoded.fragment)).unwrap();
         assert_eq!(back.state, serde_json::json!({"a": 1}));
     }
@@ -230,7 +349,54 @@ mod tests {
         let text = "Resources: {}\n";
         let encoded = encode(&1u8, Some(text), keep()).unwrap();
         let back: Shared<u8> = decode(&encoded.fragment).unwrap();
-        assert_eq!(back.text.as_deref(), Some(text));
+        assert_eq!(back.text(), Some(text));
+        assert_eq!(back.files, [SharedFile::config(text)]);
+    }
+
+    #[test]
+    fn carries_files_and_a_request() {
+        let shared = Shared {
+            state: 7u8,
+            files: vec![
+                SharedFile {
+                    name: "main.tf".into(),
+                    role: Role::Config,
+                    text: "locals {}\n".into(),
+                },
+                SharedFile {
+                    name: "api.json".into(),
+                    role: Role::ApiDefinition,
+                    text: "{\"openapi\": \"3.0.1\", \"paths\": {}}".into(),
+                },
+            ],
+            trace: Some(SharedTrace {
+                method: "POST".into(),
+                url: "https://www.example.com/api/orders".into(),
+                headers: vec!["Content-Type: application/json".into()],
+            }),
+        };
+        let encoded = encode_shared(&shared, keep()).unwrap();
+        assert!(encoded.fragment.starts_with("v2."), "{}", encoded.fragment);
+        let back: Shared<u8> = decode(&encoded.fragment).unwrap();
+        assert_eq!(back, shared);
+        assert_eq!(back.text(), Some("locals {}\n"));
+    }
+
+    #[test]
+    fn a_v1_payload_reads_as_one_unnamed_configuration() {
+        let v1 = format!(
+            "v1.j{}",
+            URL_SAFE_NO_PAD.encode(br#"{"state": 3, "text": "Resources: {}"}"#)
+        );
+        let back: Shared<u8> = decode(&v1).unwrap();
+        assert_eq!(back.files, [SharedFile::config("Resources: {}")]);
+        assert_eq!(back.trace, None);
+        // v1 never carried files or a request: such keys in a v1 payload are not read.
+        let odd = format!(
+            "v1.j{}",
+            URL_SAFE_NO_PAD.encode(br#"{"state": 3, "files": 1, "trace": 2}"#)
+        );
+        assert_eq!(decode::<u8>(&odd).unwrap(), Shared::new(3));
     }
 
     #[test]
@@ -244,6 +410,8 @@ mod tests {
             "v1.zAAAA",
             "v1.jAAAA",
             "v9.jAAAA",
+            "v2.",
+            "v2.zAAAA",
             "nothing",
             "https://example.com/?s=v1.jAAAA",
         ];
@@ -255,6 +423,15 @@ mod tests {
         assert!(err.message.contains("state is not valid"), "{err}");
         let no_state = format!("v1.j{}", URL_SAFE_NO_PAD.encode(b"{\"text\":\"x\"}"));
         assert!(decode::<FormState>(&no_state).is_err());
+        for payload in [
+            r#"{"state": 1, "files": "x"}"#,
+            r#"{"state": 1, "files": [{"name": "a"}]}"#,
+            r#"{"state": 1, "files": [{"text": "a", "role": "movie"}]}"#,
+            r#"{"state": 1, "trace": {"url": "x"}}"#,
+        ] {
+            let link = format!("v2.j{}", URL_SAFE_NO_PAD.encode(payload));
+            assert!(decode::<u8>(&link).is_err(), "{payload}");
+        }
     }
 
     #[test]

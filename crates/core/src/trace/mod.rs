@@ -44,7 +44,7 @@
 use crate::model::{Behavior, Distribution, Document};
 use crate::source::{Location, Role, Sources};
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod api;
 mod behavior;
@@ -56,6 +56,7 @@ mod origin;
 pub mod pattern;
 mod request;
 mod response;
+mod suggest;
 mod viewer;
 
 pub(crate) use api::api_kind_text;
@@ -63,9 +64,10 @@ pub use api::{ArrivingHeader, OriginRequest};
 pub use functions::{FunctionCode, FunctionCodes};
 pub(crate) use origin::kind_text;
 pub use request::{Request, RequestError, Scheme};
+pub use suggest::suggested_url;
 
 /// The steps of a trace, in the order a request passes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     /// Which distribution answers the host, and its certificate.
@@ -106,7 +108,7 @@ impl Stage {
 }
 
 /// How a hop went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// The request passes this hop as the input shows.
@@ -129,7 +131,7 @@ impl Verdict {
 }
 
 /// Who produces the response the viewer gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AnsweredBy {
     /// CloudFront itself (redirects, refused methods, origin connection errors).
@@ -219,7 +221,7 @@ impl Hop {
 }
 
 /// One response the viewer may get.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Possibility {
     /// The status code, when known.
     pub status: Option<u16>,
@@ -248,7 +250,7 @@ impl Possibility {
 }
 
 /// What the viewer gets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     /// The status code, when the input decides it; `None` when it depends.
     pub status: Option<u16>,
