@@ -764,9 +764,12 @@ fn origin_domains(resources: &[Resource], model: &mut ApiModel) {
     if domains.is_empty() {
         return;
     }
-    let distributions = resources
-        .iter()
-        .filter(|(_, t, ..)| *t == "aws_cloudfront_distribution");
+    let distributions = resources.iter().filter(|(_, t, ..)| {
+        matches!(
+            *t,
+            "aws_cloudfront_distribution" | "aws_cloudfront_multitenant_distribution"
+        )
+    });
     for (ctx, _, address, b) in distributions {
         for (i, origin) in b.body.get_blocks("origin").enumerate() {
             let Some(host) = attr(&origin.body, "domain_name") else {
