@@ -189,7 +189,7 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
         }
         "AWS::CloudFront::DistributionTenant" => {
             let (distribution_id, distribution) = r.str_value(p, "DistributionId");
-            let parameters = r.value(p, "Parameters").0;
+            let (parameters, listed) = r.value(p, "Parameters");
             let items = r
                 .objects(p, "Parameters")
                 .iter()
@@ -201,9 +201,9 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
                 distribution_id,
                 distribution_ref: first_ref(&distribution),
                 domains: r.list(p, "Domains"),
-                parameters: match parameters.is_present() {
-                    true => Field::known(items, parameters.span, parameters.path),
-                    false => Field::absent(p.span, &p.path),
+                parameters: match listed.state {
+                    super::resolve::State::Absent => Field::absent(p.span, &p.path),
+                    _ => Field::known(items, parameters.span, parameters.path),
                 },
                 certificate_arn: r.str(&certificate, "Arn"),
                 managed_certificate: r.obj(p, "ManagedCertificateRequest").present(),
