@@ -366,6 +366,9 @@ mod too_many_cache_behaviors;
 mod too_many_origins;
 mod viewer_certificate_incomplete_or_conflicting;
 mod viewer_protocol_allow_all;
+mod viewer_tls_policy_unavailable;
+mod vpc_origin_settings;
+mod vpc_origin_unsupported_feature;
 mod waf_not_associated;
 mod websocket_handshake_headers_not_forwarded;
 mod write_methods_on_static_origin;
@@ -427,6 +430,7 @@ static ALL: &[&Rule] = &[
     &api_redirect_to_https::RULE,
     &minimum_protocol_version_not_recommended::RULE,
     &default_cert_min_protocol_ignored::RULE,
+    &viewer_tls_policy_unavailable::RULE,
     &ssl_support_method::RULE,
     &acm_certificate_not_us_east_1::RULE,
     &viewer_certificate_incomplete_or_conflicting::RULE,
@@ -439,6 +443,8 @@ static ALL: &[&Rule] = &[
     &origin_read_timeout_vs_integration_timeout::RULE,
     &origin_keepalive_timeout_range::RULE,
     &origin_connection_settings_range::RULE,
+    &vpc_origin_settings::RULE,
+    &vpc_origin_unsupported_feature::RULE,
     &error_caching_too_long_for_api::RULE,
     &spa_error_rewrite_hits_api::RULE,
     &custom_error_response_invalid::RULE,
