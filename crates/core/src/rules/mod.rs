@@ -312,6 +312,9 @@ mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
 mod cache_policy_ttl0_with_key_values;
 mod cached_methods_invalid;
+mod continuous_deployment;
+mod continuous_deployment_incompatible;
+mod continuous_deployment_policy_invalid;
 mod cloudfront_chain_origin;
 mod cookies_not_forwarded;
 mod cors_headers_not_forwarded;
@@ -359,6 +362,7 @@ mod s3_oriented_policy_on_api;
 mod s3_origin_without_oac;
 mod spa_error_rewrite_hits_api;
 mod ssl_support_method;
+mod staging_distribution_aliases;
 mod target_origin_unknown;
 mod terraform_dynamic_block_not_read;
 mod terraform_module_not_read;
@@ -439,6 +443,9 @@ static ALL: &[&Rule] = &[
     &alias_collides_with_edge_custom_domain::RULE,
     &http_version_invalid::RULE,
     &price_class_invalid::RULE,
+    &staging_distribution_aliases::RULE,
+    &continuous_deployment_incompatible::RULE,
+    &continuous_deployment_policy_invalid::RULE,
     &origin_read_timeout_range::RULE,
     &origin_read_timeout_vs_integration_timeout::RULE,
     &origin_keepalive_timeout_range::RULE,
