@@ -13,7 +13,7 @@
 //!   (the field's name and the mapping behaviour; the guide does not spell it out).
 
 use apifront_core::api::resolve::{glob_matches, resolve, resolve_with_headers, Outcome};
-use apifront_core::api::{Entry, RoutingMode};
+use apifront_core::api::RoutingMode;
 use apifront_core::model::Document;
 use apifront_core::parse::parse;
 use apifront_core::trace::{self, Options, Request, Stage, Verdict};

@@ -1,7 +1,7 @@
 //! What the continuous deployment rules share: which distributions take part in it.
 
-use crate::model::{ContinuousDeploymentPolicy, Distribution};
 use crate::lint::LintContext;
+use crate::model::{ContinuousDeploymentPolicy, Distribution};
 use crate::value::Val;
 
 /// True for a primary distribution (a `ContinuousDeploymentPolicyId` that is set and not

@@ -2,7 +2,9 @@
 //! continuous deployment does not support.
 
 use super::continuous_deployment::{is_primary, is_staging};
-use crate::lint::{origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet};
+use crate::lint::{
+    origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
 use crate::model::Format;
 
 const USE_INSTEAD: &str = cfn_doc!(
@@ -94,7 +96,11 @@ mod tests {
     use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
     fn staging(config: &str, origin: &str) -> String {
-        cfn(&format!("        Staging: true\n{config}"), &format!("{API_ORIGIN}{origin}"), API_BEHAVIOR)
+        cfn(
+            &format!("        Staging: true\n{config}"),
+            &format!("{API_ORIGIN}{origin}"),
+            API_BEHAVIOR,
+        )
     }
 
     #[test]

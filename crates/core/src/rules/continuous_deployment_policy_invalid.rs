@@ -1,7 +1,9 @@
 //! `continuous-deployment-policy-invalid`: a continuous deployment policy CloudFront refuses.
 
 use super::continuous_deployment::{is_staging, reports_policy};
-use crate::lint::{Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet};
+use crate::lint::{
+    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
 use crate::model::{ContinuousDeploymentPolicy, Format};
 
 const USE_INSTEAD: &str = "Resources:
@@ -129,7 +131,9 @@ fn policy(ctx: &LintContext, p: &ContinuousDeploymentPolicy) -> Vec<Finding> {
                 push(
                     f.span,
                     &f.path,
-                    format!("{name} {v} is out of range: session stickiness TTLs are 300–3600 seconds"),
+                    format!(
+                        "{name} {v} is out of range: session stickiness TTLs are 300–3600 seconds"
+                    ),
                 );
             }
         }
@@ -160,7 +164,11 @@ fn policy(ctx: &LintContext, p: &ContinuousDeploymentPolicy) -> Vec<Finding> {
             .and_then(|items| {
                 items
                     .iter()
-                    .find(|i| ctx.text.get(i.span.start..i.span.end).is_some_and(|t| t.contains(name.rsplit('.').next().unwrap_or(name))))
+                    .find(|i| {
+                        ctx.text
+                            .get(i.span.start..i.span.end)
+                            .is_some_and(|t| t.contains(name.rsplit('.').next().unwrap_or(name)))
+                    })
                     .map(|i| (i.span, i.path.clone()))
             })
             .unwrap_or((p.staging_dns_names.span, p.staging_dns_names.path.clone()));
@@ -252,13 +260,20 @@ resource "aws_cloudfront_continuous_deployment_policy" "canary" {
                          header must start with `aws-cf-cd-`",
                     ),
                     case(legacy.replace("Header: aws-cf-cd-canary", "Header: ‸x-canary")),
-                    case(weighted("‸0.25", "300", "600"))
-                        .message("sends 0.25 of the traffic to staging; Weight must be between 0 and 0.15"),
-                    case(weighted("0.05", "‸60", "‸7200")).message("session stickiness TTLs are 300–3600 seconds"),
-                    case(weighted("0.05", "‸900", "600")).message("IdleTTL 900 is above MaximumTTL 600"),
-                    case(text.replace("Staging: true", "Staging: false").mark("!GetAtt Staging.DomainName"))
-                        .message("names distribution `Staging`, which is not a staging distribution"),
-                    case(TF.with("weight = 0.05", "weight = ‸0.5")).message("weight must be between 0 and 0.15"),
+                    case(weighted("‸0.25", "300", "600")).message(
+                        "sends 0.25 of the traffic to staging; Weight must be between 0 and 0.15",
+                    ),
+                    case(weighted("0.05", "‸60", "‸7200"))
+                        .message("session stickiness TTLs are 300–3600 seconds"),
+                    case(weighted("0.05", "‸900", "600"))
+                        .message("IdleTTL 900 is above MaximumTTL 600"),
+                    case(
+                        text.replace("Staging: true", "Staging: false")
+                            .mark("!GetAtt Staging.DomainName"),
+                    )
+                    .message("names distribution `Staging`, which is not a staging distribution"),
+                    case(TF.with("weight = 0.05", "weight = ‸0.5"))
+                        .message("weight must be between 0 and 0.15"),
                 ]
                 .map(|c| c.not_rendered("a continuous deployment policy")),
             )

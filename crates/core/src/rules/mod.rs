@@ -312,16 +312,17 @@ mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
 mod cache_policy_ttl0_with_key_values;
 mod cached_methods_invalid;
+mod cloudfront_chain_origin;
 mod continuous_deployment;
 mod continuous_deployment_incompatible;
 mod continuous_deployment_policy_invalid;
-mod cloudfront_chain_origin;
 mod cookies_not_forwarded;
 mod cors_headers_not_forwarded;
 mod custom_error_response_invalid;
 mod default_cert_min_protocol_ignored;
 mod default_root_object_on_api;
 mod distribution_disabled;
+mod distribution_tenant_invalid;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod geo_restriction_none;
@@ -333,6 +334,7 @@ mod lambda_url_without_oac;
 mod legacy_forwarding_deprecated;
 mod legacy_ttl_with_cache_policy;
 mod minimum_protocol_version_not_recommended;
+mod multi_tenant_field_mismatch;
 mod no_cache_policy_no_forwardedvalues;
 mod oac_authorization_conflict;
 mod oac_on_unsupported_origin;
@@ -446,6 +448,8 @@ static ALL: &[&Rule] = &[
     &staging_distribution_aliases::RULE,
     &continuous_deployment_incompatible::RULE,
     &continuous_deployment_policy_invalid::RULE,
+    &multi_tenant_field_mismatch::RULE,
+    &distribution_tenant_invalid::RULE,
     &origin_read_timeout_range::RULE,
     &origin_read_timeout_vs_integration_timeout::RULE,
     &origin_keepalive_timeout_range::RULE,

@@ -1,7 +1,9 @@
 //! `staging-distribution-aliases`: a staging distribution lists alternate domain names.
 
 use super::continuous_deployment::is_staging;
-use crate::lint::{Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet};
+use crate::lint::{
+    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+};
 
 const USE_INSTEAD: &str = cfn_doc!(
     "        Staging: true\n        HttpVersion: http2\n",

@@ -157,7 +157,7 @@ mod tests {
                 )),
                 // gRPC towards a custom origin is fine here.
                 case(with_behavior(
-                    &crate::rules::tester::API.to_string(),
+                    crate::rules::tester::API,
                     &grpc.replace('‸', ""),
                 )),
             ])

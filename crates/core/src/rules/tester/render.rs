@@ -472,7 +472,10 @@ impl Writer {
             ),
             Self::str(&d.continuous_deployment_policy_id),
         );
-        if self.tf() && d.connection_mode.get().is_some_and(|m| m == "direct") {
+        if self.tf()
+            && (d.connection_mode.get().is_some_and(|m| m == "direct")
+                || d.connection_mode.is_unknown())
+        {
             return Err("Terraform has no `connection_mode`".into());
         }
         if !self.tf() {
