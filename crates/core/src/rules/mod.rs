@@ -308,6 +308,7 @@ mod apigw_private_api_as_public_origin;
 mod apigw_private_vpce_missing_api_id;
 mod apigw_regional_domain_target_as_origin;
 mod apigw_rest_origin_path_missing_stage;
+mod apigw_streaming_integration_invalid;
 mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
 mod cache_policy_ttl0_with_key_values;
@@ -358,6 +359,7 @@ mod policy_id_wrong_kind_or_name;
 mod price_class_invalid;
 mod quantity_items_mismatch;
 mod query_strings_not_forwarded;
+mod response_completion_timeout_invalid;
 mod response_headers_cors_overlap;
 mod response_headers_policy_missing;
 mod s3_oriented_policy_on_api;
@@ -365,6 +367,8 @@ mod s3_origin_without_oac;
 mod spa_error_rewrite_hits_api;
 mod ssl_support_method;
 mod staging_distribution_aliases;
+mod streaming;
+mod streaming_origin_timeouts;
 mod target_origin_unknown;
 mod terraform_dynamic_block_not_read;
 mod terraform_module_not_read;
@@ -452,6 +456,9 @@ static ALL: &[&Rule] = &[
     &distribution_tenant_invalid::RULE,
     &origin_read_timeout_range::RULE,
     &origin_read_timeout_vs_integration_timeout::RULE,
+    &response_completion_timeout_invalid::RULE,
+    &streaming_origin_timeouts::RULE,
+    &apigw_streaming_integration_invalid::RULE,
     &origin_keepalive_timeout_range::RULE,
     &origin_connection_settings_range::RULE,
     &vpc_origin_settings::RULE,
