@@ -346,6 +346,8 @@ mod origin_custom_header_not_allowed;
 mod origin_domain_not_hostname;
 mod origin_id_duplicate;
 mod origin_keepalive_timeout_range;
+mod origin_mtls;
+mod origin_mtls_invalid;
 mod origin_path_format;
 mod origin_read_timeout_range;
 mod origin_read_timeout_vs_integration_timeout;
@@ -477,6 +479,7 @@ static ALL: &[&Rule] = &[
     &lambda_edge_unversioned_arn::RULE,
     &default_root_object_on_api::RULE,
     &api_origin_bypassable::RULE,
+    &origin_mtls_invalid::RULE,
     &origin_secret_header_literal::RULE,
     &waf_not_associated::RULE,
     &access_logging_disabled::RULE,
