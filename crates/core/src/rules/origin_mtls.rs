@@ -38,7 +38,7 @@ pub(super) fn protects(ctx: &LintContext, origin: &Origin) -> bool {
         .custom_origin_config
         .as_ref()
         .is_some_and(|c| c.origin_mtls.is_some());
-    if !mtls || !custom_domain(ctx, origin).is_some_and(|d| d.mutual_tls.is_some()) {
+    if !mtls || custom_domain(ctx, origin).is_none_or(|d| d.mutual_tls.is_none()) {
         return false;
     }
     let Some(Entry::CustomDomain(domain)) = ctx.doc.api_model.entry_for(origin) else {
