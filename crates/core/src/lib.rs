@@ -17,6 +17,7 @@
 
 pub mod api;
 pub mod classify;
+pub mod edge_function;
 pub mod forwarding;
 pub mod lint;
 pub mod managed;

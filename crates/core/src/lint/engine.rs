@@ -23,6 +23,7 @@ pub fn lint(doc: &Document, text: &str, config: &LintConfig) -> Vec<Finding> {
     let mut findings = Vec::new();
     for dist in &doc.distributions {
         let ctx = LintContext::new(doc, text, dist);
+        let first = findings.len();
         for rule in rules::all() {
             if config.is_disabled(rule.slug) || is_suppressed(dist, rule.slug) {
                 continue;
@@ -35,6 +36,8 @@ pub fn lint(doc: &Document, text: &str, config: &LintConfig) -> Vec<Finding> {
                 findings.push(finding);
             }
         }
+        // Origins a viewer-request function may replace per request (rules/edge_function_changes_origin.rs).
+        rules::demote_replaced_origins(&ctx, &mut findings[first..]);
     }
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule, &a.message).cmp(&(

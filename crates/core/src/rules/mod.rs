@@ -324,6 +324,8 @@ mod default_cert_min_protocol_ignored;
 mod default_root_object_on_api;
 mod distribution_disabled;
 mod distribution_tenant_invalid;
+mod edge_function_changes_origin;
+mod edge_origin_modification_invalid;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod geo_restriction_none;
@@ -477,6 +479,8 @@ static ALL: &[&Rule] = &[
     &too_many_origins::RULE,
     &quantity_items_mismatch::RULE,
     &lambda_edge_unversioned_arn::RULE,
+    &edge_function_changes_origin::RULE,
+    &edge_origin_modification_invalid::RULE,
     &default_root_object_on_api::RULE,
     &api_origin_bypassable::RULE,
     &origin_mtls_invalid::RULE,
@@ -489,6 +493,15 @@ static ALL: &[&Rule] = &[
     &terraform_module_not_read::RULE,
     &terraform_dynamic_block_not_read::RULE,
 ];
+
+/// Findings about the settings of an origin that a viewer-request CloudFront Function may
+/// replace become information (see `edge-function-changes-origin`).
+pub(crate) fn demote_replaced_origins(
+    ctx: &crate::lint::LintContext,
+    findings: &mut [crate::lint::Finding],
+) {
+    edge_function_changes_origin::demote(ctx, findings);
+}
 
 /// Every rule, in catalogue order.
 pub fn all() -> &'static [&'static Rule] {

@@ -257,7 +257,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
             doc.cloudfront_functions.push(CloudFrontFunction {
                 function_name: ctx.string(body, "name", &at),
                 runtime: ctx.string(body, "runtime", &at),
-                code: ctx.string(body, "code", &at),
+                code: code(ctx, body, &at),
                 name,
                 span,
                 path,
@@ -278,6 +278,24 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
         }
         _ => {}
     }
+}
+
+/// A function's `code`: a string, or a heredoc without interpolations.
+fn code(ctx: &Ctx, body: &Body, at: &Loc) -> Field<String> {
+    use hcl_edit::expr::Expression;
+    use hcl_edit::template::Element;
+    let field = ctx.string(body, "code", at);
+    let Some(Expression::HeredocTemplate(h)) = attr(body, "code") else {
+        return field;
+    };
+    let mut text = String::new();
+    for element in h.template.iter() {
+        match element {
+            Element::Literal(s) => text.push_str(s.value()),
+            _ => return field,
+        }
+    }
+    Field::known(text, field.span, field.path)
 }
 
 /// `aws_cloudfront_continuous_deployment_policy`.
