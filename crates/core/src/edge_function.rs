@@ -248,7 +248,8 @@ fn top_level_keys(object: &str) -> Vec<(String, Setting)> {
         let value = value.trim();
         let literal = ['\'', '"', '`'].iter().find_map(|q| {
             let v = value.strip_prefix(*q)?.strip_suffix(*q)?;
-            (!v.contains(*q) && !(*q == '`' && v.contains("${"))).then(|| v.to_string())
+            let interpolated = *q == '`' && v.contains("${");
+            (!v.contains(*q) && !interpolated).then(|| v.to_string())
         });
         let setting = match literal {
             Some(v) => Setting::Literal(v),

@@ -333,6 +333,7 @@ mod helpers;
 mod http_version_invalid;
 mod lambda_edge_unversioned_arn;
 mod lambda_url_oac_payload_hash;
+mod lambda_url_oac_permissions;
 mod lambda_url_without_oac;
 mod legacy_forwarding_deprecated;
 mod legacy_ttl_with_cache_policy;
@@ -472,6 +473,7 @@ static ALL: &[&Rule] = &[
     &custom_error_response_invalid::RULE,
     &lambda_url_without_oac::RULE,
     &lambda_url_oac_payload_hash::RULE,
+    &lambda_url_oac_permissions::RULE,
     &oac_authorization_conflict::RULE,
     &origin_custom_header_not_allowed::RULE,
     &origin_custom_header_limits::RULE,

@@ -6,7 +6,14 @@ use crate::lint::{
 };
 
 const USE_INSTEAD: &str = cfn_doc!(
-    "        Staging: true\n        HttpVersion: http2\n",
+    concat!(
+        "        Staging: true\n",
+        "        HttpVersion: http2\n",
+        "        ViewerCertificate:\n",
+        "          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666\n",
+        "          SslSupportMethod: sni-only\n",
+        "          MinimumProtocolVersion: TLSv1.2_2025\n",
+    ),
     api_origin!(),
     api_behavior!()
 );

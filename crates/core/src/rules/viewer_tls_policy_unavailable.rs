@@ -5,18 +5,26 @@ use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 
-const USE_INSTEAD: &str = cfn_doc!(
-    concat!(
-        "        Aliases: [api.example.com]\n",
-        "        HttpVersion: http2and3\n",
-        "        ViewerCertificate:\n",
-        "          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666\n",
-        "          SslSupportMethod: sni-only\n",
-        "          MinimumProtocolVersion: TLSv1.3_2025\n",
-    ),
-    api_origin!(),
-    api_behavior!()
-);
+/// The distribution of the docs with this `SslSupportMethod`.
+macro_rules! tls_doc {
+    ($method:literal) => {
+        cfn_doc!(
+            concat!(
+                "        Aliases: [api.example.com]\n",
+                "        HttpVersion: http2and3\n",
+                "        ViewerCertificate:\n",
+                "          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666\n",
+                "          SslSupportMethod: ",
+                $method,
+                "\n          MinimumProtocolVersion: TLSv1.3_2025\n",
+            ),
+            api_origin!(),
+            api_behavior!()
+        )
+    };
+}
+
+const USE_INSTEAD: &str = tls_doc!("sni-only");
 
 pub static RULE: Rule = Rule {
     slug: "viewer-tls-policy-unavailable",
@@ -37,9 +45,12 @@ pub static RULE: Rule = Rule {
             every non-SNI request of every `vip` distribution of the account). HTTP/3 is not \
             a reason to change the policy: every policy, `TLSv1.2_2025` and `TLSv1.3_2025` \
             included, offers TLS 1.3, which is what HTTP/3 needs.",
-        example: Snippet::cfn_yaml(changed!(
-            USE_INSTEAD,
-            "SslSupportMethod: sni-only" => "SslSupportMethod: vip"
+        example: Snippet::cfn_yaml(concat!(
+            tls_doc!("vip"),
+            "    Metadata:\n",
+            "      apifront:\n",
+            "        # Set-top boxes without SNI support still call this API.\n",
+            "        ignore: [ssl-support-method]\n",
         )),
         use_instead: Snippet::cfn_yaml(USE_INSTEAD),
         exceptions: "An account for which AWS Support enabled other policies with `vip`: \
@@ -116,7 +127,7 @@ mod tests {
                 with("!Ref SslMethod", "TLSv1.3_2025"),
             ])
             .fail([
-                case(RULE.docs.example.text.mark("TLSv1.3_2025")).message(
+                case(RULE.docs.example.text.mark("TLSv1.3_2025")).not_rendered("a suppression").message(
                     "MinimumProtocolVersion `TLSv1.3_2025` is not offered with SSLSupportMethod \
                      `vip`",
                 ),
