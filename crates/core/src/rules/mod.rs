@@ -308,6 +308,8 @@ mod apigw_private_api_as_public_origin;
 mod apigw_private_vpce_missing_api_id;
 mod apigw_regional_domain_target_as_origin;
 mod apigw_rest_origin_path_missing_stage;
+mod apigw_routing_rule_header_not_forwarded;
+mod apigw_routing_rule_invalid;
 mod apigw_streaming_integration_invalid;
 mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
@@ -367,6 +369,7 @@ mod query_strings_not_forwarded;
 mod response_completion_timeout_invalid;
 mod response_headers_cors_overlap;
 mod response_headers_policy_missing;
+mod routing_rules;
 mod s3_oriented_policy_on_api;
 mod s3_origin_without_oac;
 mod spa_error_rewrite_hits_api;
@@ -412,6 +415,8 @@ static ALL: &[&Rule] = &[
     &apigw_rest_origin_path_missing_stage::RULE,
     &apigw_origin_path_on_default_stage::RULE,
     &apigw_custom_domain_origin_path_stage::RULE,
+    &apigw_routing_rule_invalid::RULE,
+    &apigw_routing_rule_header_not_forwarded::RULE,
     &path_pattern_prefix_not_stripped::RULE,
     &path_pattern_invalid::RULE,
     &path_pattern_shadowed::RULE,
