@@ -104,6 +104,14 @@ pub fn config_form(props: &ConfigFormProps) -> Html {
         _ => ctl("api.stage", "Stage", Some("REST URLs carry the stage (/prod/...), so it goes in the origin path; an HTTP API's $default stage is served from / and needs none."))
             .text(&s.api.stage, b.bind(|s, v| s.api.stage = v)),
     };
+    let streaming = (s.api.kind != ApiKind::HttpApi).then(|| {
+        ctl(
+            "api.streaming",
+            "The API streams its responses",
+            Some("REST ResponseTransferMode STREAM or a function URL with InvokeMode RESPONSE_STREAM: the origin waits up to 120 s between chunks and 900 s in all."),
+        )
+        .check(s.api.streaming, b.bind(|s, v| s.api.streaming = v))
+    });
     let function = (s.api.kind == ApiKind::LambdaUrl && s.auth.mode == AuthMode::LambdaUrlOac)
         .then(|| {
             ctl(
@@ -177,7 +185,7 @@ pub fn config_form(props: &ConfigFormProps) -> Html {
         { ctl("domain.hosted_zone_id", "Route 53 hosted zone id (optional)", None)
             .text(&s.domain.hosted_zone_id, b.bind(|s, v| s.domain.hosted_zone_id = v)) }
         { ctl("domain.minimum_protocol_version", "Minimum TLS version", None).select(&s.domain.minimum_protocol_version,
-            &[("TLSv1.2_2021", "TLSv1.2_2021 (recommended)"), ("TLSv1.2_2025", "TLSv1.2_2025"), ("TLSv1.3_2025", "TLSv1.3_2025"), ("TLSv1.2_2019", "TLSv1.2_2019")],
+            &[("TLSv1.2_2025", "TLSv1.2_2025 (recommended)"), ("TLSv1.3_2025", "TLSv1.3_2025 (TLS 1.3 clients only)"), ("TLSv1.2_2021", "TLSv1.2_2021"), ("TLSv1.2_2019", "TLSv1.2_2019")],
             b.bind(|s, v| s.domain.minimum_protocol_version = v)) }
         { ctl("domain.http_version", "HTTP versions", None).select(&s.domain.http_version,
             &[("http2and3", "HTTP/2 and HTTP/3"), ("http2", "HTTP/2"), ("http3", "HTTP/3 only"), ("http1.1", "HTTP/1.1")],
@@ -205,11 +213,17 @@ pub fn config_form(props: &ConfigFormProps) -> Html {
         { ctl("timeouts.read", "Origin read timeout (s)", Some("API Gateway gives up after 29 s (REST) or 30 s (HTTP APIs) unless raised."))
             .number(s.timeouts.read, b.bind(|s, v| s.timeouts.read = v)) }
         { ctl("timeouts.keepalive", "Origin keep-alive timeout (s)", None).number(s.timeouts.keepalive, b.bind(|s, v| s.timeouts.keepalive = v)) }
+        { ctl("timeouts.response_completion", "Response completion timeout (s, 0: none)", Some("Caps a whole response; at least the read timeout. Not with continuous deployment."))
+            .number(s.timeouts.response_completion, b.bind(|s, v| s.timeouts.response_completion = v)) }
+        if s.api.kind == ApiKind::CustomDomain {
+            { ctl("protection.client_certificate_arn", "Origin mutual TLS: client certificate ARN (optional)", Some("An ACM certificate in us-east-1 that CloudFront presents to a custom domain requiring mutual TLS; disable the API's default endpoint too."))
+                .text(&s.protection.client_certificate_arn, b.bind(|s, v| s.protection.client_certificate_arn = v)) }
+        }
     </> };
 
     html! {
         <form class="config-form" aria-label="Configuration" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <fieldset><legend>{ "API" }</legend>{ api_kind }{ reference }{ api_fields }{ stage }{ for function }</fieldset>
+            <fieldset><legend>{ "API" }</legend>{ api_kind }{ reference }{ api_fields }{ stage }{ for function }{ for streaming }</fieldset>
             <fieldset><legend>{ "Routing" }</legend>{ routing }</fieldset>
             <fieldset><legend>{ "Authentication" }</legend>{ auth }</fieldset>
             <fieldset><legend>{ "Caching and CORS" }</legend>{ caching }{ cors }</fieldset>
