@@ -21,9 +21,10 @@ test:
 	scripts/setup.sh test
 	scripts/test.sh
 
-# Criterion benches of the core, then the whole-process comparison with cfn-lint (BENCHMARKS.md).
+# Criterion benches of the core, then the whole-process comparisons with cfn-lint, per template
+# and on a batch of 171 templates (BENCHMARKS.md sections 2 and 5).
 bench:
-	cargo bench -p apifront-core && scripts/bench-vs-cfnlint.sh
+	cargo bench -p apifront-core && scripts/bench-vs-cfnlint.sh && scripts/bench-batch.sh 5
 
 # Bounded fuzzing of every target (FUZZING.md); SECONDS per target, default 60.
 fuzz:

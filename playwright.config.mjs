@@ -1,7 +1,11 @@
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against the release build.
 import { defineConfig } from '@playwright/test';
 
-const port = 8090;
+// Another port with APIFRONT_E2E_PORT (several checkouts testing on one machine).
+const port = Number(process.env.APIFRONT_E2E_PORT ?? 8090);
+// The build under test: dist/ unless APIFRONT_DIST names another (e.g. a build of an older commit,
+// to check that a new test fails there).
+const dist = process.env.APIFRONT_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/serve.mjs dist ${port}`,
+    command: `node tests/e2e/serve.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 20_000,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what apifront needs, skipping whatever is already there (idempotent).
 #   scripts/setup.sh serve   the wasm target, wasm-bindgen-cli, Trunk, npm packages (wasm-opt)
-#   scripts/setup.sh test    the same plus Debian's Chromium and chromedriver
+#   scripts/setup.sh test    the same plus Debian's Chromium and chromedriver, the JavaScript
+#                            packages' npm tools (packages/) and pre-commit (.venv)
 # Only package registries are reachable here: every tool comes from crates.io, npm or Debian,
 # and Trunk is pinned (Trunk.toml) so that it never downloads tools of its own.
 set -euo pipefail
@@ -64,6 +65,34 @@ ensure_npm_packages() {
   fi
 }
 
+# The JavaScript packages' build and test tools from packages/package-lock.json
+# (json-schema-to-typescript, TypeScript, aws-cdk-lib, constructs, ajv). The scratch project of
+# scripts/test-packages.sh installs from npm's cache, which this fills.
+ensure_packages_npm() {
+  local stamp=packages/node_modules/.apifront-lock
+  local sum
+  sum=$(sha256sum packages/package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+    log "installing the packages' npm tools from packages/package-lock.json"
+    (cd packages && npm ci --no-audit --no-fund)
+    echo "$sum" > "$stamp"
+  fi
+}
+
+# pre-commit (for the hook tests) into the project's .venv, as scripts/check-generated.sh
+# installs its Python tools there.
+ensure_python_tools() {
+  local stamp=.venv/.apifront-integrations.sha256
+  local sum
+  sum=$(sha256sum tests/integrations/requirements.txt | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+    log "installing pre-commit into .venv"
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    .venv/bin/pip install -q --disable-pip-version-check -r tests/integrations/requirements.txt
+    echo "$sum" > "$stamp"
+  fi
+}
+
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     log "installing Debian's chromium and chromium-driver"
@@ -80,6 +109,8 @@ ensure_wasm_bindgen_cli
 ensure_trunk
 if [ "$mode" = test ]; then
   ensure_chromium
+  ensure_packages_npm
+  ensure_python_tools
 fi
 # Trunk runs cargo offline; fetch the locked crates first (a no-op when they are present).
 cargo fetch --locked >/dev/null

@@ -4,12 +4,16 @@
 
 mod app;
 mod check;
+mod clipboard;
 mod configure;
 mod docs;
-mod highlight;
+mod editor;
+mod hooks;
 mod route;
 mod rules_view;
 mod shortcuts;
+mod state;
+mod storage;
 mod theme;
 
 pub use app::App;

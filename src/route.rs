@@ -28,6 +28,15 @@ impl Route {
         }
     }
 
+    /// The view (header tab) of this route: a rule's page belongs to Rules.
+    pub fn view(&self) -> Route {
+        match self {
+            Route::Rule(_) => Route::Rules,
+            Route::Shared(_) => Route::Configure,
+            r => r.clone(),
+        }
+    }
+
     /// The hash that shows this route.
     pub fn hash(&self) -> String {
         match self {

@@ -1,13 +1,14 @@
-//! Keyboard shortcuts shared by the views: Alt+Shift+C copies the generated snippet,
-//! Alt+Shift+L copies the share link.
+//! Keyboard shortcuts of the views, and the list the footer shows for each view (only the ones
+//! that work there). They act on the app's state, never on text read back out of the page.
 
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, KeyboardEvent};
+use crate::route::Route;
 
 /// What a key press asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shortcut {
+    /// Alt+Shift+C: copy the generated snippet (Configure).
     CopySnippet,
+    /// Alt+Shift+L: copy the share link (Configure: the form; Check: the form and the text).
     CopyShareLink,
 }
 
@@ -20,33 +21,32 @@ impl Shortcut {
             _ => None,
         }
     }
+
+    /// True when the shortcut does something on `route`'s view.
+    pub fn works_on(self, route: &Route) -> bool {
+        match self {
+            Shortcut::CopySnippet => route.view() == Route::Configure,
+            Shortcut::CopyShareLink => matches!(route.view(), Route::Configure | Route::Check),
+        }
+    }
 }
 
-/// Handles a key press on a view: copies what the shortcut names from the page.
-pub fn handle(e: &KeyboardEvent) {
-    let Some(shortcut) = Shortcut::of(e.alt_key(), e.shift_key(), &e.code()) else {
-        return;
-    };
-    let document = gloo::utils::document();
-    let text = match shortcut {
-        Shortcut::CopySnippet => document
-            .query_selector(".output-code")
-            .ok()
-            .flatten()
-            .and_then(|el| el.text_content()),
-        Shortcut::CopyShareLink => document
-            .query_selector(".share-url")
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
-            .map(|input| input.value()),
-    };
-    if let Some(text) = text {
-        e.prevent_default();
-        let _ = gloo::utils::window()
-            .navigator()
-            .clipboard()
-            .write_text(&text);
+/// The shortcuts listed in the footer of a view: keys and what they do.
+pub fn listed(route: &Route) -> &'static [(&'static str, &'static str)] {
+    match route.view() {
+        Route::Configure => &[
+            ("Alt+Shift+C", "copy the snippet"),
+            ("Alt+Shift+L", "copy the share link"),
+        ],
+        Route::Check => &[
+            ("Ctrl+Enter", "check now"),
+            ("F8 / Shift+F8", "next / previous finding"),
+            ("Ctrl+F", "find and replace"),
+            ("Ctrl+Z", "undo"),
+            ("Esc, Tab", "leave the editor"),
+            ("Alt+Shift+L", "copy a share link with the text"),
+        ],
+        _ => &[],
     }
 }
 
@@ -66,5 +66,23 @@ mod tests {
         );
         assert_eq!(Shortcut::of(false, true, "KeyC"), None);
         assert_eq!(Shortcut::of(true, true, "KeyX"), None);
+    }
+
+    #[test]
+    fn the_footer_lists_only_what_works_on_the_view() {
+        for route in [Route::Configure, Route::Check, Route::Rules] {
+            for (keys, _) in listed(&route) {
+                let shortcut = match *keys {
+                    "Alt+Shift+C" => Some(Shortcut::CopySnippet),
+                    "Alt+Shift+L" => Some(Shortcut::CopyShareLink),
+                    _ => None,
+                };
+                if let Some(s) = shortcut {
+                    assert!(s.works_on(&route), "{keys} on {route:?}");
+                }
+            }
+        }
+        assert!(!Shortcut::CopySnippet.works_on(&Route::Check));
+        assert!(listed(&Route::Rules).is_empty());
     }
 }

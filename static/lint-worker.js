@@ -1,8 +1,9 @@
 // apifront's lint worker: runs the core's lint off the page's main thread, so typing stays
 // smooth in a large text. It runs the page's own WebAssembly: the page sends the URL of its
 // wasm-bindgen glue and the WebAssembly.Module it already compiled (nothing is downloaded or
-// compiled twice), then jobs {id, fixAll, text}, answered with {id, answer} (JSON bytes from the
-// core, transferred rather than copied).
+// compiled twice), then jobs {id, fixAll, text}, answered with {id, answer}: the answer is a
+// plain object made by the core through serde-wasm-bindgen (the findings' one shape, as the npm
+// package returns them), structured-cloned to the page.
 // Nothing here talks to the network beyond loading the glue from the page's own origin.
 let bindings;
 const waiting = [];
@@ -10,7 +11,7 @@ const waiting = [];
 function run({ id, fixAll, text }) {
   try {
     const answer = bindings.lint_worker_answer(fixAll, text);
-    self.postMessage({ id, answer }, [answer.buffer]);
+    self.postMessage({ id, answer });
   } catch (error) {
     self.postMessage({ id, failed: String(error) });
   }

@@ -1,31 +1,49 @@
 //! Component tests of the web app, run in headless Chromium by wasm-bindgen-test.
+//!
+//! The page loads the code editor (CodeMirror, `js/editor/`) as a script before the app; here it
+//! is evaluated from the bundle `scripts/build-editor.mjs` wrote (`scripts/test.sh wasm` builds it
+//! first).
 #![cfg(target_arch = "wasm32")]
 
 use apifront_web::App;
 use gloo::timers::future::TimeoutFuture;
-use wasm_bindgen::JsCast;
+use js_sys::Function;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, Event, EventInit, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const BROKEN: &str = include_str!("../static/examples/broken-cli.json");
+const EDITOR_BUNDLE: &str = include_str!("../target/editor/editor.js");
+
+/// Defines `apifrontEditor` as the page's script does (once per test binary).
+fn load_editor() {
+    let defined =
+        js_sys::Reflect::has(&js_sys::global(), &"apifrontEditor".into()).unwrap_or(false);
+    if !defined {
+        Function::new_no_args(EDITOR_BUNDLE)
+            .call0(&JsValue::NULL)
+            .expect("the editor bundle runs");
+    }
+}
 
 /// Mounts the app showing `hash` into a fresh element (the harness page has its own `#output`)
-/// and waits a tick.
+/// and waits a tick. Keeping work in storage is off, so that each app starts empty (the apps of
+/// earlier tests stay mounted).
 async fn mount_at(hash: &str) -> Element {
+    load_editor();
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        let _ = storage.clear();
+        let _ = storage.set_item("apifront-keep", "off");
+    }
     gloo::utils::window().location().set_hash(hash).unwrap();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    TimeoutFuture::new(10).await;
+    TimeoutFuture::new(20).await;
     root
-}
-
-/// Mounts the app on the Check view.
-async fn mount() -> Element {
-    mount_at("/check").await
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -38,52 +56,91 @@ fn text_of(root: &Element, selector: &str) -> String {
     find(root, selector).text_content().unwrap_or_default()
 }
 
-/// Types `text` into the editor as a user would (an `input` event that bubbles).
-fn type_into_editor(root: &Element, text: &str) {
-    let area: HtmlTextAreaElement = find(root, "textarea").dyn_into().unwrap();
-    area.set_value(text);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    area.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+/// Pastes `text` into the Check editor as the browser delivers a paste.
+fn paste(root: &Element, text: &str) {
+    let content = find(root, ".check .cm-content");
+    Function::new_with_args(
+        "el, text",
+        "const data = new DataTransfer(); data.setData('text/plain', text);
+         el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
+    )
+    .call2(&JsValue::NULL, &content, &JsValue::from_str(text))
+    .expect("paste");
+}
+
+/// The text of the editor around `el`.
+fn editor_text(el: &Element) -> String {
+    let api = js_sys::Reflect::get(&js_sys::global(), &"apifrontEditor".into()).unwrap();
+    let text_of: Function = js_sys::Reflect::get(&api, &"textOf".into())
+        .unwrap()
+        .dyn_into()
         .unwrap();
+    text_of
+        .call1(&api, el)
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn renders_heading_and_footer() {
-    let root = mount().await;
+    let root = mount_at("/check").await;
     assert_eq!(text_of(&root, "h1"), "apifront");
     assert!(text_of(&root, ".version").contains(apifront_core::VERSION));
+    assert!(text_of(&root, ".shortcuts").contains("F8"));
 }
 
 #[wasm_bindgen_test]
-async fn a_parse_error_shows_its_line_and_column() {
-    let root = mount().await;
-    assert!(text_of(&root, "[role=status]").starts_with("Paste"));
-    type_into_editor(&root, "{\n  \"broken\": ");
-    TimeoutFuture::new(300).await;
-    let status = text_of(&root, "[role=status]");
+async fn a_parse_error_shows_its_line_and_column_and_a_gutter_mark() {
+    let root = mount_at("/check").await;
+    assert!(text_of(&root, ".check .status").starts_with("Paste"));
+    paste(&root, "{\n  \"broken\": ");
+    TimeoutFuture::new(400).await;
+    let status = text_of(&root, ".check .status");
     assert!(
         status.starts_with("Line 2, column"),
         "status was {status:?}"
     );
+    let filters = text_of(&root, ".check .filters");
+    assert!(filters.contains("Errors (1)"), "filters: {filters:?}");
+    assert!(root
+        .query_selector(".cm-lint-marker-error")
+        .unwrap()
+        .is_some());
 }
 
 #[wasm_bindgen_test]
 async fn lint_runs_after_typing_pauses_and_lists_findings() {
-    let root = mount().await;
-    type_into_editor(&root, BROKEN);
-    // Before the pause: the annotations are marked stale, no finding listed yet.
+    let root = mount_at("/check").await;
+    paste(&root, BROKEN);
+    // Before the pause: the view is busy, no finding listed yet.
     TimeoutFuture::new(0).await;
-    assert!(find(&root, ".editor").class_list().contains("editor-stale"));
-    TimeoutFuture::new(300).await;
-    assert!(!find(&root, ".editor").class_list().contains("editor-stale"));
-    assert!(text_of(&root, "[role=status]").starts_with("cli-json:"));
+    assert_eq!(
+        find(&root, "section.check")
+            .get_attribute("aria-busy")
+            .as_deref(),
+        Some("true")
+    );
+    TimeoutFuture::new(400).await;
+    assert_eq!(
+        find(&root, "section.check")
+            .get_attribute("aria-busy")
+            .as_deref(),
+        Some("false")
+    );
+    assert!(text_of(&root, ".check .status").starts_with("cli-json:"));
     let host = find(&root, "li.finding[data-rule=apigw-host-header-forwarded]");
     assert!(host.text_content().unwrap().contains("AllViewer"));
-    assert!(root.query_selector("mark.sev-error").unwrap().is_some());
-    assert!(root.query_selector(".marker.sev-error").unwrap().is_some());
+    assert!(root
+        .query_selector(".cm-lintRange-error")
+        .unwrap()
+        .is_some());
+    assert!(root
+        .query_selector(".cm-lint-marker-error")
+        .unwrap()
+        .is_some());
 
-    // Fixing it rewrites the text and the finding disappears.
+    // Fixing it changes the editor's text and the finding disappears.
     let fix: HtmlElement = host
         .query_selector("button.fix")
         .unwrap()
@@ -91,14 +148,12 @@ async fn lint_runs_after_typing_pauses_and_lists_findings() {
         .dyn_into()
         .unwrap();
     fix.click();
-    TimeoutFuture::new(10).await;
+    TimeoutFuture::new(50).await;
     assert!(root
         .query_selector("li.finding[data-rule=apigw-host-header-forwarded]")
         .unwrap()
         .is_none());
-    let area: HtmlTextAreaElement = find(&root, "textarea").dyn_into().unwrap();
-    assert!(area
-        .value()
+    assert!(editor_text(&find(&root, ".check .cm-content"))
         .contains("b689b0a8-53d0-40ab-baf2-68738e2966ac"));
 }
 
@@ -112,9 +167,22 @@ async fn configure_renders_a_preset_that_lints_clean() {
     select
         .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
         .unwrap();
-    TimeoutFuture::new(10).await;
+    TimeoutFuture::new(20).await;
     let api_kind: web_sys::HtmlSelectElement = find(&root, "#f-api-kind").dyn_into().unwrap();
-    assert_eq!(api_kind.value(), "http-api");
-    assert!(text_of(&root, ".output-code").contains("execute-api"));
+    assert_eq!(
+        api_kind
+            .selected_options()
+            .item(0)
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("HTTP API")
+    );
+    assert_eq!(
+        select.value(),
+        "http-api",
+        "the menu shows the preset it holds"
+    );
+    assert!(editor_text(&find(&root, ".output-code .cm-content")).contains("execute-api"));
     assert!(text_of(&root, ".output-lint").contains("0 problems"));
 }

@@ -28,7 +28,8 @@ pub const EXAMPLES: &[Example] = &[
 /// Properties of [`ExamplesMenu`].
 #[derive(Properties, PartialEq)]
 pub struct ExamplesMenuProps {
-    pub on_load: Callback<String>,
+    /// The chosen example's label and text.
+    pub on_load: Callback<(&'static str, &'static str)>,
 }
 
 /// A select that loads an example into the editor.
@@ -44,7 +45,7 @@ pub fn examples_menu(props: &ExamplesMenuProps) -> Html {
                 .ok()
                 .and_then(|i| EXAMPLES.get(i))
             {
-                on_load.emit(example.text.to_string());
+                on_load.emit((example.label, example.text));
             }
             select.set_value("");
         })

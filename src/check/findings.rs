@@ -1,19 +1,15 @@
-//! The findings list: grouped by severity, filterable; a click moves the caret to the finding.
+//! The findings list: grouped by severity, filterable; a click moves the caret to the finding,
+//! the rule's name opens its docs right under the finding. Shown by Check (with fixes) and by
+//! Configure for the generated snippet (without).
 
-use super::editor::severity_class;
-use super::state::{utf16_offset, CheckAction, CheckState};
+use super::diagnostics::fix_label;
+use super::state::{plural, severity_index};
+use crate::docs::{rich, RuleDocsPanel};
 use apifront_core::lint::{Finding, Severity};
-use web_sys::HtmlTextAreaElement;
+use apifront_core::parse::ParseError;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Properties of [`FindingsList`].
-#[derive(Properties, PartialEq)]
-pub struct FindingsListProps {
-    pub state: UseReducerHandle<CheckState>,
-    /// The editor's textarea.
-    pub editor: NodeRef,
-    pub dispatch: Callback<CheckAction>,
-}
 
 /// Findings shown per severity before "Show more" (a list of 40 000 items takes the browser
 /// seconds to lay out).
@@ -25,33 +21,84 @@ const GROUPS: [(Severity, &str); 3] = [
     (Severity::Info, "Info"),
 ];
 
-/// Selects the finding's text in the editor and scrolls it into the middle of the view.
-fn reveal(editor: &NodeRef, text: &str, finding: &Finding) {
-    let Some(area) = editor.cast::<HtmlTextAreaElement>() else {
-        return;
-    };
-    let start = utf16_offset(text, finding.span.start);
-    let end = utf16_offset(text, finding.span.end.min(finding.span.start + 200));
-    let _ = area.focus();
-    let _ = area.set_selection_range(start, end);
-    let line_height = f64::from(area.scroll_height()) / (text.lines().count().max(1) as f64);
-    let top =
-        (f64::from(finding.span.line) - 1.0) * line_height - f64::from(area.client_height()) / 2.0;
-    area.set_scroll_top(top.max(0.0) as i32);
+/// CSS class of a severity.
+pub fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "sev-error",
+        Severity::Warning => "sev-warning",
+        Severity::Info => "sev-info",
+    }
 }
 
-/// The findings of the last lint, grouped by severity.
+/// What a click in the list asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The finding with this index.
+    Finding(usize),
+    /// The parse error.
+    ParseError,
+}
+
+/// Properties of [`FindingsList`].
+#[derive(Properties, PartialEq)]
+pub struct FindingsListProps {
+    pub findings: Rc<[Finding]>,
+    #[prop_or_default]
+    pub error: Option<ParseError>,
+    /// Severities shown.
+    pub shown: [bool; 3],
+    /// The findings are older than the text (dimmed, fixes disabled).
+    #[prop_or_default]
+    pub stale: bool,
+    pub on_toggle: Callback<Severity>,
+    /// Move the caret to a finding.
+    pub on_goto: Callback<Target>,
+    /// Apply a finding's fix; no fix buttons without it.
+    #[prop_or_default]
+    pub on_fix: Option<Callback<usize>>,
+    /// The finding whose rule docs are open under it.
+    #[prop_or_default]
+    pub open_docs: Option<usize>,
+    /// Open (`Some`) or close the docs of a finding's rule.
+    pub on_docs: Callback<Option<usize>>,
+    /// Names the list for screen readers ("Findings", "Findings of the generated snippet").
+    pub label: AttrValue,
+}
+
+/// The findings, grouped by severity.
 #[function_component(FindingsList)]
 pub fn findings_list(props: &FindingsListProps) -> Html {
-    let state = &props.state;
-    let counts = state.counts();
+    let mut counts = [0usize; 3];
+    for f in props.findings.iter() {
+        counts[severity_index(f.severity)] += 1;
+    }
+    if props.error.is_some() {
+        counts[0] += 1;
+    }
     let limits = use_state(|| [PAGE; 3]);
+    let docs_ref = use_node_ref();
+    {
+        // Opened docs come into view where the finding is, and take the focus.
+        let docs_ref = docs_ref.clone();
+        use_effect_with(props.open_docs, move |open| {
+            if open.is_some() {
+                if let Some(heading) = docs_ref
+                    .cast::<web_sys::Element>()
+                    .and_then(|el| el.query_selector("h3").ok().flatten())
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    heading.scroll_into_view_with_bool(false);
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
     let filters = GROUPS.iter().enumerate().map(|(i, (severity, label))| {
         let severity = *severity;
         html! {
             <label class={classes!("filter", severity_class(severity))}>
-                <input type="checkbox" checked={state.is_shown(severity)}
-                    onchange={props.dispatch.reform(move |_| CheckAction::ToggleSeverity(severity))} />
+                <input type="checkbox" checked={props.shown[i]}
+                    onchange={props.on_toggle.reform(move |_| severity)} />
                 { format!("{label} ({})", counts[i]) }
             </label>
         }
@@ -59,17 +106,24 @@ pub fn findings_list(props: &FindingsListProps) -> Html {
     let groups = GROUPS
         .iter()
         .enumerate()
-        .filter(|(_, (s, _))| state.is_shown(*s))
+        .filter(|(i, _)| props.shown[*i])
         .map(|(group, (severity, label))| {
             let limit = limits[group];
-            let items: Vec<Html> = state
-                .findings()
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.severity == *severity)
-                .take(limit)
-                .map(|(index, f)| finding_item(props, index, f))
-                .collect();
+            let mut items: Vec<Html> = Vec::new();
+            if *severity == Severity::Error {
+                if let Some(err) = &props.error {
+                    items.push(parse_error_item(props, err));
+                }
+            }
+            items.extend(
+                props
+                    .findings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.severity == *severity)
+                    .take(limit)
+                    .map(|(index, f)| finding_item(props, index, f, &docs_ref)),
+            );
             if items.is_empty() {
                 return Html::default();
             }
@@ -95,38 +149,62 @@ pub fn findings_list(props: &FindingsListProps) -> Html {
                 </section>
             }
         });
+    let total: usize = counts.iter().sum();
     html! {
-        <div class={classes!("findings", state.stale.then_some("findings-stale"))} aria-label="Findings">
-            <div class="filters" role="group" aria-label="Show severities">{ for filters }</div>
+        <div class={classes!("findings", props.stale.then_some("findings-stale"))}
+            aria-label={props.label.clone()}>
+            <div class="filters" role="group" aria-label={format!("Show severities ({})", plural(total, "finding"))}>
+                { for filters }
+            </div>
             { for groups }
         </div>
     }
 }
 
-fn finding_item(props: &FindingsListProps, index: usize, f: &Finding) -> Html {
-    let onclick = {
-        let (editor, state, finding) = (props.editor.clone(), props.state.clone(), f.clone());
-        Callback::from(move |_| reveal(&editor, &state.text, &finding))
-    };
-    let rule = f.rule;
-    let fix = f.fix.as_ref().map(|fix| {
-        let label = if fix.safe { "Fix" } else { "Fix (unsafe)" };
+fn parse_error_item(props: &FindingsListProps, err: &ParseError) -> Html {
+    let hint = err
+        .hint
+        .as_ref()
+        .map(|h| html! { <span class="hint">{ h }</span> });
+    html! {
+        <li class={classes!("finding", "sev-error")} data-rule="parse-error">
+            <button type="button" class="finding-goto" onclick={props.on_goto.reform(|_| Target::ParseError)}>
+                <span class="loc">{ format!("{}:{}", err.line, err.column) }</span>
+                <span class="message">{ &err.message }</span>
+            </button>
+            { for hint }
+        </li>
+    }
+}
+
+fn finding_item(props: &FindingsListProps, index: usize, f: &Finding, docs_ref: &NodeRef) -> Html {
+    let rule = AttrValue::from(f.rule.to_string());
+    let open = props.open_docs == Some(index);
+    let fix = props.on_fix.as_ref().zip(f.fix.as_ref()).map(|(on_fix, fix)| {
         html! {
-            <button type="button" class="fix" title={fix.description.clone()} disabled={props.state.stale}
-                onclick={props.dispatch.reform(move |_| CheckAction::ApplyFix(index))}>{ label }</button>
+            <button type="button" class="fix" title={fix.description.clone()} disabled={props.stale}
+                onclick={on_fix.reform(move |_| index)}>{ fix_label(fix.safe) }</button>
         }
     });
+    let toggle_docs = props
+        .on_docs
+        .reform(move |_| if open { None } else { Some(index) });
     html! {
-        <li class={classes!("finding", severity_class(f.severity))} data-rule={rule}>
-            <button type="button" class="finding-goto" {onclick}>
+        <li class={classes!("finding", severity_class(f.severity))} data-rule={rule.clone()}>
+            <button type="button" class="finding-goto" onclick={props.on_goto.reform(move |_| Target::Finding(index))}>
                 <span class="loc">{ format!("{}:{}", f.span.line, f.span.column) }</span>
-                <span class="message">{ &f.message }</span>
+                <span class="message">{ rich(&f.message) }</span>
             </button>
             <div class="finding-actions">
-                <button type="button" class="rule-link"
-                    onclick={props.dispatch.reform(move |_| CheckAction::ShowDocs(Some(rule)))}>{ rule }</button>
+                <button type="button" class="rule-link" aria-expanded={open.to_string()}
+                    title="The rule's docs" onclick={toggle_docs}>{ rule.clone() }</button>
                 { for fix }
             </div>
+            if open {
+                <div class="finding-docs" ref={docs_ref.clone()}>
+                    <RuleDocsPanel slug={rule} on_close={Some(props.on_docs.reform(|_| None))} />
+                </div>
+            }
         </li>
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! The page hands the worker (`static/lint-worker.js`) the URL of its wasm-bindgen glue (from
 //! the `modulepreload` link Trunk writes) and the `WebAssembly.Module` it already compiled. One
-//! job runs at a time; a newer job waits in a single slot, replacing an older waiting one.
+//! job runs at a time; newer jobs wait, one per doc (a newer one replaces an older waiting one of
+//! the same doc).
 //! `<html data-linter>` says where the lint runs: `worker` once the worker is ready,
 //! `main-thread` when it could not start.
 
@@ -16,21 +17,18 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlLinkElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
-/// The worker's entry point: does a job on `text` and answers in JSON.
-///
-/// Both directions go through `serde_json::Value`, whose (de)serializers the share links
-/// already ship: the answer's types add only their own visitors to the bundle.
+/// The worker's entry point: does a job on `text` and answers with a plain JavaScript object
+/// (serde-wasm-bindgen, the transport of the `apifront` npm package too), which the worker posts
+/// to the page as it is.
 #[wasm_bindgen]
-pub fn lint_worker_answer(fix_all: bool, text: String) -> Vec<u8> {
-    serde_json::to_value(Answer::to(fix_all, &text))
-        .and_then(|value| serde_json::to_vec(&value))
-        .unwrap_or_default()
+pub fn lint_worker_answer(fix_all: bool, text: String) -> Result<JsValue, JsValue> {
+    serde_wasm_bindgen::to_value(&Answer::to(fix_all, &text)).map_err(JsValue::from)
 }
 
-/// Reads an answer made by [`lint_worker_answer`].
-pub(super) fn read_answer(json: &[u8]) -> Option<Answer> {
-    let value: serde_json::Value = serde_json::from_slice(json).ok()?;
-    serde_json::from_value(value).ok()
+/// Reads an answer made by [`lint_worker_answer`]. Findings name their rule by slug: nothing is
+/// looked up in the rule registry.
+pub(super) fn read_answer(value: JsValue) -> Option<Answer> {
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
 /// Called with a job's id and its answer.
@@ -39,7 +37,7 @@ pub type Reply = Callback<(u64, Answer)>;
 /// A job with everything needed to run it again on the main thread.
 struct Request {
     job: Job,
-    text: String,
+    text: Rc<str>,
     reply: Reply,
 }
 
@@ -54,7 +52,7 @@ impl Request {
 struct Inner {
     worker: Option<Worker>,
     running: Option<Request>,
-    waiting: Option<Request>,
+    waiting: Vec<Request>,
     listeners: Vec<EventListener>,
 }
 
@@ -128,14 +126,15 @@ impl Linter {
     }
 
     /// Runs `job` on `text`; `reply` gets the answer (at once when there is no worker).
-    pub fn submit(&self, job: Job, text: String, reply: Reply) {
+    pub fn submit(&self, job: Job, text: Rc<str>, reply: Reply) {
         let request = Request { job, text, reply };
         let mut inner = self.0.borrow_mut();
         if inner.worker.is_none() {
             drop(inner);
             request.run_here();
         } else if inner.running.is_some() {
-            inner.waiting = Some(request);
+            inner.waiting.retain(|r| r.job.doc != job.doc);
+            inner.waiting.push(request);
         } else {
             Self::post(&mut inner, request);
         }
@@ -163,15 +162,20 @@ impl Linter {
             Self::failed(weak, &failure);
             return;
         }
-        let answer = field("answer")
-            .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
-            .map(|bytes| bytes.to_vec())
-            .and_then(|json| read_answer(&json));
         let Some(inner) = weak.upgrade() else { return };
+        // The worker echoes the job's id: an answer to another job than the running one is
+        // stale (it cannot happen while one job runs at a time, but is never taken).
+        let id = field("id").and_then(|v| v.as_f64());
+        let running = inner.borrow().running.as_ref().map(|r| r.job.id as f64);
+        if id != running {
+            return;
+        }
+        let answer = field("answer").and_then(read_answer);
         let finished = {
             let mut inner = inner.borrow_mut();
             let finished = inner.running.take();
-            if let Some(next) = inner.waiting.take() {
+            if !inner.waiting.is_empty() {
+                let next = inner.waiting.remove(0);
                 Self::post(&mut inner, next);
             }
             finished
@@ -193,10 +197,66 @@ impl Linter {
             if let Some(worker) = inner.worker.take() {
                 worker.terminate();
             }
-            (inner.running.take(), inner.waiting.take())
+            (inner.running.take(), std::mem::take(&mut inner.waiting))
         };
         for request in running.into_iter().chain(waiting) {
             request.run_here();
         }
+    }
+}
+
+/// The transport, in WebAssembly (JavaScript values exist only there): run by the wasm layer's
+/// `cargo test --target wasm32-unknown-unknown`.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::{lint_worker_answer, read_answer};
+    use crate::check::state::Answer;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    const BROKEN: &str = include_str!("../../static/examples/broken-cli.json");
+
+    #[wasm_bindgen_test]
+    fn answers_cross_the_worker_boundary() {
+        for (fix_all, text) in [
+            (true, BROKEN),
+            (false, BROKEN),
+            (false, "{ broken"),
+            (false, ""),
+        ] {
+            let value = lint_worker_answer(fix_all, text.to_string()).expect("serializes");
+            assert!(value.is_object());
+            assert_eq!(read_answer(value), Some(Answer::to(fix_all, text)));
+        }
+        assert_eq!(read_answer(js_sys::Object::new().into()), None);
+        assert_eq!(read_answer(JsValue::from_str("{}")), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn findings_reach_the_page_in_the_wire_shape() {
+        let value = lint_worker_answer(false, BROKEN.to_string()).expect("serializes");
+        let findings = js_sys::Reflect::get(&value, &"outcome".into())
+            .and_then(|o| js_sys::Reflect::get(&o, &"Linted".into()))
+            .and_then(|l| js_sys::Reflect::get(&l, &"findings".into()))
+            .expect("findings");
+        let first = js_sys::Reflect::get(&findings, &0.into()).expect("a finding");
+        for key in [
+            "rule",
+            "severity",
+            "message",
+            "span",
+            "path",
+            "distribution",
+            "related",
+        ] {
+            assert!(
+                js_sys::Reflect::has(&first, &key.into()).unwrap_or(false),
+                "{key}"
+            );
+        }
+        let line = js_sys::Reflect::get(&first, &"span".into())
+            .and_then(|s| js_sys::Reflect::get(&s, &"line".into()))
+            .expect("span.line");
+        assert!(line.as_f64().is_some_and(|l| l >= 1.0));
     }
 }

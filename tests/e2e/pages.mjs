@@ -1,4 +1,9 @@
 // Page objects: one class per view, so journeys read as what a person does.
+//
+// The Check editor is CodeMirror (`.cm-content`, a contenteditable); the helpers that put text in
+// it or read it back also drive the textarea editor this one replaced (`textarea#paste`), so that
+// a test can be run against an older build (APIFRONT_DIST=…) to see it fail there for the right
+// reason rather than for a missing selector.
 import { expect } from '@playwright/test';
 
 /** The parts every view shares. */
@@ -8,6 +13,8 @@ class AppPage {
     this.heading = page.getByRole('heading', { level: 1 });
     this.footer = page.locator('footer');
     this.themeToggle = page.getByRole('button', { name: /Colour theme/ });
+    /** The live region that confirms actions (copy, fix, undo, …). */
+    this.toast = page.locator('.toast');
   }
 
   async open(hash) {
@@ -16,18 +23,57 @@ class AppPage {
   }
 }
 
+/** Waits until CodeMirror has replaced the plain text area that stands in while its script
+ * loads (a build without the editor script has only its textarea). */
+export async function waitForEditor(page) {
+  await page.waitForFunction(
+    () => !document.querySelector('script[src*="editor-"]') || !document.querySelector('textarea.editor-plain'),
+  );
+}
+
+/** Puts `text` into an editor the way a paste does: CodeMirror gets a `paste` event carrying it
+ * (after selecting everything, so it replaces the text); the old textarea gets its value. */
+export async function pasteInto(page, editor, text) {
+  if (await editor.evaluate((el) => el.tagName === 'TEXTAREA')) {
+    await editor.evaluate((el, v) => {
+      el.value = v;
+      // Where a real paste leaves the caret and the view: at the end.
+      el.setSelectionRange(v.length, v.length);
+      el.scrollTop = el.scrollHeight;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }, text);
+    return;
+  }
+  await editor.focus();
+  await page.keyboard.press('Control+A');
+  await editor.evaluate((el, v) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', v);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The whole text of an editor (CodeMirror renders only the visible lines). */
+export function textOf(editor) {
+  return editor.evaluate((el) =>
+    el.tagName === 'TEXTAREA' ? el.value : window.apifrontEditor.textOf(el),
+  );
+}
+
 /** The Check view (`#/check`). */
 export class CheckPage extends AppPage {
   constructor(page) {
     super(page);
-    this.editor = page.getByLabel(/Configuration to check/);
-    this.status = page.locator('.check [role=status]');
+    this.editor = page.locator('.check .cm-content, .check textarea#paste');
+    this.status = page.locator('.check .status');
     this.examples = page.getByLabel('Load an example');
     this.fixAllSafe = page.getByRole('button', { name: 'Fix all safe' });
     this.loadIntoForm = page.getByRole('button', { name: 'Load into form' });
-    this.shareLink = page.getByLabel('Share link');
+    this.undo = page.locator('.check').getByRole('button', { name: 'Undo', exact: true });
+    this.shareLink = page.locator('.check').getByLabel('Share link');
     this.makeLink = page.getByRole('button', { name: 'Make a link with this text' });
-    this.ruleDocs = page.locator('.rule-docs');
+    this.ruleDocs = page.locator('.check .rule-docs');
+    this.filters = page.locator('.check .filters');
   }
 
   /** Opens the view and waits until the page knows where its lint runs (`<html data-linter>`:
@@ -35,6 +81,7 @@ export class CheckPage extends AppPage {
   async open() {
     await super.open('#/check');
     await expect(this.page.locator('html[data-linter]')).toHaveCount(1);
+    await waitForEditor(this.page);
   }
 
   /** Where the lint runs: `worker` or `main-thread`. */
@@ -42,18 +89,18 @@ export class CheckPage extends AppPage {
     return this.page.locator('html').getAttribute('data-linter');
   }
 
-  /** Pastes `text` and waits for the lint of the given format. (Large texts are set directly:
-   * Playwright's `fill` types into a textarea line by line, seconds for a few thousand lines.) */
+  /** Pastes `text` and waits for its lint (of the given format, when given). */
   async paste(text, format) {
-    if (text.length > 20000) {
-      await this.editor.evaluate((el, v) => {
-        el.value = v;
-        el.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      }, text);
-    } else {
-      await this.editor.fill(text);
-    }
+    await pasteInto(this.page, this.editor, text);
+    // Busy from the paste until the lint answers (the old editor marked itself stale).
+    const busy = this.page.locator('section.check[aria-busy="true"], .editor-stale');
+    await expect(busy).toHaveCount(1);
+    await expect(busy).toHaveCount(0, { timeout: 30_000 });
     if (format) await expect(this.status).toContainText(`${format}:`);
+  }
+
+  text() {
+    return textOf(this.editor);
   }
 
   async loadExample(index, format) {
@@ -62,20 +109,34 @@ export class CheckPage extends AppPage {
   }
 
   finding(rule) {
-    return this.page.locator(`li.finding[data-rule="${rule}"]`);
+    return this.page.locator(`.check li.finding[data-rule="${rule}"]`);
   }
 
   findings() {
-    return this.page.locator('li.finding');
+    return this.page.locator('.check li.finding');
   }
 
-  marker(line) {
-    return this.page.locator(`.marker[data-line="${line}"]`);
+  /** The underlines of a rule's findings in the editor. */
+  underline(rule) {
+    return this.page.locator(`.check .cm-lintRange.cm-rule-${rule}`);
   }
 
-  /** The 1-based line of the caret in the editor. */
+  /** The severity markers in the gutter on 1-based `line`. */
+  async markersOn(line) {
+    return this.page.evaluate((line) => {
+      const numbers = [...document.querySelectorAll('.check .cm-lineNumbers .cm-gutterElement')];
+      const number = numbers.find((el) => el.textContent === String(line));
+      if (!number) return [];
+      const top = number.getBoundingClientRect().top;
+      return [...document.querySelectorAll('.check .cm-gutter-lint .cm-gutterElement')]
+        .filter((el) => Math.abs(el.getBoundingClientRect().top - top) < 2)
+        .flatMap((el) => [...el.querySelectorAll('.cm-lint-marker')].map((m) => m.className));
+    }, line);
+  }
+
+  /** The 1-based line of the caret in the editor (the highlighted line number). */
   async caretLine() {
-    return this.editor.evaluate((el) => el.value.slice(0, el.selectionStart).split('\n').length);
+    return Number(await this.page.locator('.check .cm-lineNumbers .cm-activeLineGutter').textContent());
   }
 }
 
@@ -83,17 +144,20 @@ export class CheckPage extends AppPage {
 export class ConfigurePage extends AppPage {
   constructor(page) {
     super(page);
-    this.presets = page.getByLabel('Start from a preset');
+    this.presets = page.locator('select.presets');
     this.tabs = page.getByRole('tab');
-    this.code = page.locator('.output-code');
+    this.code = page.locator('.output-code .cm-content, .output-code');
     this.lint = page.locator('.output-lint');
+    this.copy = page.locator('.output-bar').getByRole('button', { name: 'Copy' });
     this.download = page.getByRole('button', { name: 'Download' });
-    this.shareLink = page.getByLabel('Share link');
-    this.blocked = page.getByRole('alert');
+    this.shareLink = page.locator('.configure').getByLabel('Share link');
+    this.blocked = page.locator('.output-blocked');
+    this.findings = page.locator('.output .findings');
   }
 
   async open() {
     await super.open('#/configure');
+    await waitForEditor(this.page);
   }
 
   async preset(name) {
@@ -110,6 +174,13 @@ export class ConfigurePage extends AppPage {
 
   message(field) {
     return this.page.locator(`[data-field="${field}"]`);
+  }
+
+  /** The generated snippet's text. */
+  async snippet() {
+    const code = this.page.locator('.output-code .cm-content');
+    if (await code.count()) return textOf(code);
+    return this.page.locator('.output-code').textContent();
   }
 
   /** Clicks Download and returns the Playwright download. */

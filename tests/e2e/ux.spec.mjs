@@ -1,34 +1,36 @@
 // Keyboard, files, theme: what a person does besides typing.
 import { test, expect } from '@playwright/test';
+import { CheckPage, ConfigurePage } from './pages.mjs';
 
 test('open a file from the picker', async ({ page }) => {
-  await page.goto('./#/check');
+  const check = new CheckPage(page);
+  await check.open();
   await page.locator('#open-file').setInputFiles('static/examples/broken.tf');
-  await expect(page.locator('.check [role=status]')).toContainText('terraform:');
-  await expect(page.getByLabel(/Configuration to check/)).toHaveValue(/aws_cloudfront_distribution/);
+  await expect(check.status).toContainText('terraform:');
+  expect(await check.text()).toContain('aws_cloudfront_distribution');
+  await expect(check.toast).toHaveText('Opened broken.tf.');
 });
 
 test('drop a file on the editor', async ({ page }) => {
-  await page.goto('./#/check');
+  const check = new CheckPage(page);
+  await check.open();
   const text = '{"DistributionConfig": {"Origins": {"Quantity": 0, "Items": []}}}';
   const dataTransfer = await page.evaluateHandle((t) => {
     const dt = new DataTransfer();
     dt.items.add(new File([t], 'dist.json', { type: 'application/json' }));
     return dt;
   }, text);
-  await page.locator('.check-editor').dispatchEvent('drop', { dataTransfer });
-  await expect(page.getByLabel(/Configuration to check/)).toHaveValue(text);
+  await page.locator('.check .cm-content').dispatchEvent('drop', { dataTransfer });
+  await expect.poll(() => check.text()).toBe(text);
 });
 
-test('Ctrl+Enter checks at once and Tab leaves the editor', async ({ page }) => {
-  await page.goto('./#/check');
-  const editor = page.getByLabel(/Configuration to check/);
-  await editor.click();
+test('Ctrl+Enter checks at once', async ({ page }) => {
+  const check = new CheckPage(page);
+  await check.open();
+  await check.editor.click();
   await page.keyboard.insertText('{"a": ');
   await page.keyboard.press('Control+Enter');
-  await expect(page.locator('.check [role=status]')).toContainText(/^Line 1, column/);
-  await page.keyboard.press('Tab');
-  await expect(editor).not.toBeFocused();
+  await expect(check.status).toContainText(/^Line 1, column/);
 });
 
 test('the theme toggle cycles and is remembered', async ({ page }) => {
@@ -46,15 +48,16 @@ test('the theme toggle cycles and is remembered', async ({ page }) => {
   await expect(page.locator('#panic')).toBeHidden();
 });
 
-test('shortcuts copy the snippet and the share link', async ({ page, context }) => {
+test('shortcuts copy the snippet and the share link, from the state', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('./#/configure');
-  await page.getByLabel('Start from a preset').selectOption('http-api');
-  await page.getByLabel('Region', { exact: true }).focus();
+  const configure = new ConfigurePage(page);
+  await configure.open();
+  await configure.preset('http-api');
+  await configure.field('Region').focus();
   await page.keyboard.press('Alt+Shift+KeyC');
-  const snippet = await page.evaluate(() => navigator.clipboard.readText());
-  expect(snippet).toBe(await page.locator('.output-code').textContent());
+  await expect(configure.toast).toHaveText('Copied the snippet.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await configure.snippet());
   await page.keyboard.press('Alt+Shift+KeyL');
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toBe(await page.getByLabel('Share link').inputValue());
+  await expect(configure.toast).toHaveText('Copied the share link.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await configure.shareLink.inputValue());
 });

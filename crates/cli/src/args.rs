@@ -59,6 +59,12 @@ pub enum LintFormat {
     Json,
     /// SARIF 2.1.0, for code scanning dashboards.
     Sarif,
+    /// GitHub Actions workflow commands (annotations on the changed lines).
+    Github,
+    /// JUnit XML, for CI test reports.
+    Junit,
+    /// One `file:line:col: severity rule message` line per finding.
+    Parseable,
 }
 
 /// Output formats of the listing commands.
@@ -89,8 +95,9 @@ impl SeverityArg {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Files, directories (searched for *.json, *.yaml, *.yml, *.template and *.tf) or `-` for
-    /// standard input. Default: standard input.
+    /// Files, directories (searched for *.json, *.yaml, *.yml, *.template and *.tf), CDK cloud
+    /// assemblies (`cdk.out`: each stack's template) or `-` for standard input. Default:
+    /// standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.
@@ -102,6 +109,10 @@ pub struct LintArgs {
     /// Do not run this rule (repeatable).
     #[arg(long, value_name = "SLUG")]
     pub disable: Vec<String>,
+    /// Skip named files that hold no CloudFront distribution, as files found in directories are
+    /// (for pre-commit hooks, which pass every staged file).
+    #[arg(long)]
+    pub skip_unrelated: bool,
     /// The definition of an API behind an origin (repeatable): an OpenAPI 3 or Swagger 2 export
     /// (`aws apigateway get-export`, `aws apigatewayv2 export-api`) or the JSON of
     /// `aws apigateway get-resources` / `get-stages` / `get-authorizers` / `get-rest-api` or
@@ -221,6 +232,10 @@ pub struct TraceArgs {
     /// several and no alternate domain name picks one.
     #[arg(long, value_name = "NAME")]
     pub distribution: Option<String>,
+    /// The definition of the API behind an origin (repeatable), as for `lint --api`: its routes,
+    /// authorizers and stages decide the API hop.
+    #[arg(long = "api", value_name = "FILE")]
+    pub api: Vec<PathBuf>,
     /// Also print what each hop looked at (patterns tried, headers sent, TTLs, …).
     #[arg(long, short)]
     pub verbose: bool,
@@ -252,6 +267,10 @@ pub struct MapArgs {
     /// The distribution to draw (its logical id or Terraform address); by default the only one.
     #[arg(long, value_name = "NAME")]
     pub distribution: Option<String>,
+    /// The definition of the API behind an origin (repeatable), as for `lint --api`: its stages
+    /// and routes are drawn.
+    #[arg(long = "api", value_name = "FILE")]
+    pub api: Vec<PathBuf>,
 }
 
 /// Where the web app is published.

@@ -78,16 +78,19 @@ pub struct Input {
     pub explicit: bool,
     /// The directory argument this input was found in.
     pub from_dir: Option<PathBuf>,
+    /// The CDK stack, for a template found through a cloud assembly's manifest.
+    pub stack: Option<String>,
 }
 
 impl Input {
     /// One file.
-    fn file(file: InputFile, explicit: bool, from_dir: Option<PathBuf>) -> Self {
+    pub fn file(file: InputFile, explicit: bool, from_dir: Option<PathBuf>) -> Self {
         Self {
             name: file.name.clone(),
             files: vec![file],
             explicit,
             from_dir,
+            stack: None,
         }
     }
 
@@ -147,7 +150,8 @@ fn terraform_role(path: &Path) -> Option<TerraformRole> {
     })
 }
 
-/// The inputs named by `paths` (standard input when empty), walking directories in name order.
+/// The inputs named by `paths` (standard input when empty), walking directories in name order;
+/// a directory holding a cloud assembly (`cdk.out`) gives its stacks' templates.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
     if paths.is_empty() {
         if std::io::stdin().is_terminal() {
@@ -165,6 +169,10 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
             }
             stdin_seen = true;
             inputs.push(Input::file(InputFile::stdin(), true, None));
+        } else if path.is_dir() && crate::assembly::is_assembly(path) {
+            for input in crate::assembly::stacks(path)? {
+                inputs.push(input);
+            }
         } else if path.is_dir() {
             walk(path, &mut inputs);
         } else if terraform_role(path).is_some() && path.is_file() {
@@ -201,6 +209,7 @@ impl Modules {
                     files: Vec::new(),
                     explicit,
                     from_dir: from_dir.map(Path::to_path_buf),
+                    stack: None,
                 });
                 self.modules.push((key, self.inputs.len() - 1));
                 self.inputs.len() - 1

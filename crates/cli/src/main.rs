@@ -5,19 +5,31 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod assembly;
 mod commands;
 mod error;
 mod input;
+mod parallel;
 mod report;
 mod style;
 mod suggest;
 
 use args::{Cli, Command};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // `--version` also names the rule set, so CI logs show which rules ran.
+    let version = format!(
+        "{}, {}",
+        apifront_core::VERSION,
+        apifront_core::lint::describe_rule_set()
+    );
+    let matches = Cli::command().version(version).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Command::Lint(a) => commands::lint::run(a),
         Command::Fix(a) => commands::fix::run(a),

@@ -403,6 +403,8 @@ pub fn describe_unknown(why: &Unknown) -> String {
         Unknown::Parameter { name, .. } => format!("parameter `{name}`"),
         Unknown::DynamicReference(s) => format!("dynamic reference `{s}`"),
         Unknown::Expression(s) => format!("`{s}`"),
+        Unknown::Invalid(s) => format!("an invalid value ({s})"),
+        Unknown::Placeholder(s) => format!("the placeholder `{s}`"),
     }
 }
 

@@ -8,7 +8,8 @@
 //!   [`model::Document`] whose every value keeps its [`span::Span`].
 //! - [`lint::lint`] runs the rules of [`rules::all`] over a document; [`lint::apply_fixes`]
 //!   applies their fixes to the text.
-//! - [`trace::trace`] walks a request through a distribution hop by hop and predicts the answer;
+//! - [`trace::trace`] walks a request through a distribution hop by hop and predicts the answer
+//!   ([`trace::trace_sources`] with the API definitions given beside the configuration);
 //!   [`map::build`] draws a distribution ([`map::svg`], [`map::mermaid`]).
 //! - [`source::Sources`] reads several files as one input (a Terraform module's directory):
 //!   [`parse::parse_sources`], [`lint::lint_sources`] and [`lint::fix_sources`] place every

@@ -5,7 +5,7 @@
 //! (known / unknown / absent), its [`Span`] and its path in the source document.
 
 use crate::span::Span;
-use crate::value::{Field, List};
+use crate::value::{Field, List, Val};
 use serde::{Deserialize, Serialize};
 
 /// The input formats apifront understands.
@@ -73,6 +73,58 @@ pub struct Document {
     pub cloudfront_functions: Vec<CloudFrontFunction>,
     /// Lambda resource-based permissions (`AWS::Lambda::Permission`, `aws_lambda_permission`).
     pub lambda_permissions: Vec<LambdaPermission>,
+    /// Facts about the text itself that the input rules report: duplicate keys, placeholders,
+    /// a template read as YAML, conditions left unevaluated.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// The values of a CloudFormation template's conditions this document was built for, in
+    /// the order the model needed them; empty when the model depends on no condition that the
+    /// template leaves open.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<ConditionValue>,
+    /// The documents of the other combinations of condition values (only on the document that
+    /// [`crate::parse::parse`] returns, which is the first combination: each open condition
+    /// true when it can be). [`crate::lint::lint`] lints them all.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Document>,
+}
+
+/// The value of one CloudFormation condition in a [`Document`] built for a combination of
+/// condition values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConditionValue {
+    /// The condition's name in `Conditions`.
+    pub name: String,
+    pub value: bool,
+    /// False when earlier values forced it (`IsDev` once `IsProd` is true).
+    pub free: bool,
+}
+
+/// A fact about the input text that the rules of the input category report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    /// Where it is.
+    pub span: Span,
+    /// What it is about (a key, a placeholder, the JSON error), for the message.
+    pub detail: String,
+    /// A second place (the first occurrence of a repeated key).
+    pub related: Option<Span>,
+}
+
+/// What a [`Note`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteKind {
+    /// A key repeated in one map; the last value was read.
+    DuplicateKey,
+    /// A template that is not valid JSON was read as YAML.
+    ReadAsYaml,
+    /// A value left to fill in; it was read as unknown.
+    Placeholder,
+    /// The template has more combinations of conditions than apifront builds; the ones left
+    /// open were read as unknown.
+    ConditionsNotEvaluated,
 }
 
 impl Document {
@@ -99,6 +151,9 @@ impl Document {
             distribution_tenants: Vec::new(),
             cloudfront_functions: Vec::new(),
             lambda_permissions: Vec::new(),
+            notes: Vec::new(),
+            conditions: Vec::new(),
+            variants: Vec::new(),
         }
     }
 }
@@ -175,6 +230,64 @@ impl Distribution {
         self.origins
             .iter()
             .find(|o| o.id.get().map(String::as_str) == Some(id))
+    }
+
+    /// Where a behavior's `TargetOriginId` leads (see [`Link`]).
+    pub fn link(&self, behavior: &Behavior) -> Link<'_> {
+        let target = &behavior.target_origin_id;
+        if !target.is_present() {
+            return Link::Missing;
+        }
+        if let Some(origin) = self.origins.iter().find(|o| same(target, &o.id)) {
+            return Link::Origins(vec![origin]);
+        }
+        if let Some(group) = self.origin_groups.iter().find(|g| same(target, &g.id)) {
+            let members = group.members.get().map(Vec::as_slice).unwrap_or_default();
+            let origins = members
+                .iter()
+                .filter_map(|m| self.origins.iter().find(|o| same(m, &o.id)))
+                .collect();
+            return Link::Origins(origins);
+        }
+        let ids = self
+            .origins
+            .iter()
+            .map(|o| &o.id)
+            .chain(self.origin_groups.iter().map(|g| &g.id));
+        let generated = self
+            .dynamic_blocks
+            .iter()
+            .any(|b| b == "origin" || b == "origin_group");
+        if target.get().is_some() && !generated && ids.clone().all(|id| id.get().is_some()) {
+            Link::Missing
+        } else {
+            Link::Unlinked
+        }
+    }
+}
+
+/// Where a behavior's `TargetOriginId` leads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Link<'a> {
+    /// The origin it names, or the members of the origin group it names (those that can be
+    /// told).
+    Origins(Vec<&'a Origin>),
+    /// It names no origin or group: every id is known and none matches, or the target is not
+    /// set.
+    Missing,
+    /// It cannot be told: the target or some ids are unknown and no id is sure to match.
+    Unlinked,
+}
+
+/// True when two ids are sure to be equal: the same known value, or the same unknown value
+/// (the same parameter or expression, see [`crate::value::Unknown::expression_key`]).
+pub fn same(a: &Field<String>, b: &Field<String>) -> bool {
+    match (&a.val, &b.val) {
+        (Val::Known(x), Val::Known(y)) => x == y,
+        (Val::Unknown(_), Val::Unknown(_)) => {
+            a.expression_key().is_some() && a.expression_key() == b.expression_key()
+        }
+        _ => false,
     }
 }
 

@@ -65,8 +65,8 @@
 use crate::lint::{Edit, Finding, Severity};
 use crate::parse::ParseError;
 use crate::span::{LineIndex, Span};
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Files read as one input, joined into one buffer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -141,10 +141,10 @@ impl std::fmt::Display for SourceError {
 impl std::error::Error for SourceError {}
 
 /// A finding placed in the file it points at: every position local to its own file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocatedFinding {
     /// The rule slug.
-    pub rule: &'static str,
+    pub rule: Cow<'static, str>,
     pub severity: Severity,
     pub message: String,
     /// The file of `span`.
@@ -164,40 +164,6 @@ pub struct LocatedFix {
     pub description: String,
     /// `(file, edit)` with the edit's offsets local to that file.
     pub edits: Vec<(usize, Edit)>,
-}
-
-/// A located finding as serialized (the web app sends findings from its lint worker to the
-/// page): the rule slug is read back as the registry's `&'static str`.
-#[derive(Deserialize)]
-struct SerializedLocatedFinding {
-    rule: String,
-    severity: Severity,
-    message: String,
-    file: usize,
-    span: Span,
-    path: String,
-    distribution: String,
-    related: Vec<(Location, String)>,
-    fix: Option<LocatedFix>,
-}
-
-impl<'de> Deserialize<'de> for LocatedFinding {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let f = SerializedLocatedFinding::deserialize(deserializer)?;
-        let rule = crate::rules::by_slug(&f.rule)
-            .ok_or_else(|| D::Error::custom(format!("unknown rule `{}`", f.rule)))?;
-        Ok(LocatedFinding {
-            rule: rule.slug,
-            severity: f.severity,
-            message: f.message,
-            file: f.file,
-            span: f.span,
-            path: f.path,
-            distribution: f.distribution,
-            related: f.related,
-            fix: f.fix,
-        })
-    }
 }
 
 impl Sources {
@@ -365,7 +331,7 @@ impl Sources {
             })
         });
         LocatedFinding {
-            rule: finding.rule,
+            rule: finding.rule.clone(),
             severity: finding.severity,
             message: finding.message.clone(),
             file: at.file,

@@ -17,8 +17,71 @@ pub enum Unknown {
     Parameter { name: String, no_echo: bool },
     /// A `{{resolve:…}}` dynamic reference (SSM, Secrets Manager).
     DynamicReference(String),
-    /// A Terraform variable without a default, a resource attribute, or an expression.
+    /// An expression that cannot be evaluated here: a Terraform variable without a default, a
+    /// resource attribute or any other expression, as written; in CloudFormation, the
+    /// canonical `Fn::Sub` form of a value built from unknown parts (`${Prefix}-api`), kept
+    /// where values are compared (origin ids, `TargetOriginId`).
     Expression(String),
+    /// A value of the wrong type or a malformed expression; the text says what was expected.
+    Invalid(String),
+    /// A value left to fill in (`<your-bucket>`, `REPLACE_ME`, `xxxxxxxx`), as written.
+    Placeholder(String),
+}
+
+impl Unknown {
+    /// A text that is equal for two unknown values when they are sure to be equal once
+    /// deployed: the same parameter, the same dynamic reference or placeholder, or the same
+    /// expression (whitespace runs count as one space). `None` when the reason does not say
+    /// which value it is (an `Fn::GetAtt` without its arguments, a wrong type).
+    ///
+    /// Readers make this work by putting the expression's text in [`Unknown::Expression`]:
+    /// Terraform its source text, CloudFormation its canonical `Fn::Sub` form. A reason is the
+    /// whole value: a `Parameter` is a bare reference to it (`!Ref Prefix`), not a value built
+    /// from it (`!Sub "${Prefix}-api"` is an `Expression`).
+    pub fn expression_key(&self) -> Option<String> {
+        match self {
+            Unknown::Parameter { name, .. } => Some(format!("${{{name}}}")),
+            Unknown::DynamicReference(text) => Some(format!("resolve:{text}")),
+            Unknown::Placeholder(text) => Some(format!("placeholder:{text}")),
+            Unknown::Expression(text) => Some(normalize_whitespace(text)),
+            Unknown::Intrinsic(_) | Unknown::Invalid(_) => None,
+        }
+    }
+}
+
+/// `text` with every run of whitespace outside string literals turned into one space, and no
+/// space at either end.
+fn normalize_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut pending_space = false;
+    for c in text.trim().chars() {
+        if let Some(q) = quote {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        if c == '"' || c == '\'' {
+            quote = Some(c);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A value in one of three states.
@@ -103,6 +166,14 @@ impl<T> Field<T> {
     pub fn is_unknown(&self) -> bool {
         matches!(self.val, Val::Unknown(_))
     }
+
+    /// The [`Unknown::expression_key`] of an unknown value.
+    pub fn expression_key(&self) -> Option<String> {
+        match &self.val {
+            Val::Unknown(why) => why.expression_key(),
+            _ => None,
+        }
+    }
 }
 
 impl List {
@@ -120,5 +191,41 @@ impl List {
     pub fn fully_known(&self) -> bool {
         self.get()
             .is_some_and(|items| items.iter().all(|f| f.get().is_some()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expression_keys_ignore_whitespace_outside_strings() {
+        let a = Unknown::Expression("\"${local.name}-api\"".into());
+        let b = Unknown::Expression("  \"${local.name}-api\"\n".into());
+        assert_eq!(a.expression_key(), b.expression_key());
+        let c = Unknown::Expression("var.a  ?\n  \"x  y\" : \"z\"".into());
+        assert_eq!(
+            c.expression_key().as_deref(),
+            Some("var.a ? \"x  y\" : \"z\"")
+        );
+        let d = Unknown::Expression("var.a ? \"x y\" : \"z\"".into());
+        assert_ne!(c.expression_key(), d.expression_key());
+    }
+
+    #[test]
+    fn parameters_and_invalid_values() {
+        let p = Unknown::Parameter {
+            name: "Prefix".into(),
+            no_echo: false,
+        };
+        assert_eq!(p.expression_key().as_deref(), Some("${Prefix}"));
+        assert_eq!(
+            Unknown::Invalid("expected a string".into()).expression_key(),
+            None
+        );
+        assert_eq!(
+            Unknown::Intrinsic("Fn::GetAtt".into()).expression_key(),
+            None
+        );
     }
 }

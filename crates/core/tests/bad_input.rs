@@ -95,17 +95,6 @@ fn yaml_inside_json_braces() {
 }
 
 #[test]
-fn duplicate_keys() {
-    let e = refused(&fixture("duplicate_key.json"));
-    assert_eq!((e.line, e.column), (5, 9));
-    assert_eq!(e.message, "duplicate key `Comment` (first at 3:9)");
-    let e = refused(&fixture("duplicate_key.yaml"));
-    assert_eq!((e.line, e.column), (8, 3));
-    assert_eq!(e.message, "duplicate key `Cdn` (first at 3:3)");
-    assert_eq!(e.format, Some(Format::CfnYaml));
-}
-
-#[test]
 fn tab_indented_yaml() {
     let e = refused(&fixture("tab_indent.yaml"));
     assert_eq!((e.line, e.column), (8, 1));

@@ -2,6 +2,7 @@
 
 use apifront_core::lint::{lint, LintConfig, Severity};
 use apifront_core::map::{self, Column, Map};
+use apifront_core::source::Sources;
 use std::path::Path;
 
 fn fixture(name: &str) -> String {
@@ -34,7 +35,8 @@ fn columns_in_evaluation_order() {
     assert_eq!(titles(&m, Column::Origins), ["site", "orders-api"]);
     assert_eq!(titles(&m, Column::Apis), ["REST API OrdersApi"]);
     let api = m.column(Column::Apis).next().unwrap();
-    assert_eq!(api.lines, ["stages: prod"]);
+    // The template defines no method of the API: its routes are unknown, not absent.
+    assert_eq!(api.lines, ["stages: prod", "routes not in this input"]);
     let origin = m.nodes.iter().find(|n| n.title == "orders-api").unwrap();
     assert_eq!(
         origin.lines[..2],
@@ -62,10 +64,9 @@ fn the_behavior_that_forwards_host_is_marked_with_its_reason() {
     let m = map_of("trace/seed-legacy.yaml");
     let api_behavior = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
     assert_eq!(api_behavior.worst(), Some(Severity::Error));
-    assert!(api_behavior
-        .marks
-        .iter()
-        .any(|mark| mark.rule == "apigw-host-header-forwarded" && mark.message.contains("Host")));
+    assert!(api_behavior.marks.iter().any(|mark| mark.rule.as_deref()
+        == Some("apigw-host-header-forwarded")
+        && mark.message.contains("Host")));
     // Source position of the box: its path pattern.
     assert_eq!(api_behavior.span.map(|s| s.line), Some(63));
     // The fixed configuration draws the same behavior without an error.
@@ -118,16 +119,16 @@ fn svg_is_well_formed_accessible_and_links_lines() {
 
 #[test]
 fn drawings_escape_what_the_input_says() {
-    let text =
-        fixture("trace/seed-fixed.yaml").replace("www.example.com", "a<b>&\"c\".example.com");
+    let text = fixture("trace/seed-fixed.yaml").replace("www.example.com", "a<b&\"c\".example.com");
     let doc = apifront_core::parse::parse(&text).unwrap();
     let m = map::build(&doc, &doc.distributions[0], &[]);
     let svg = map::svg::render(&m);
     roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
-    assert!(svg.contains("a&lt;b&gt;&amp;&quot;c&quot;.example.com"));
+    // (`<b>` would be read as a placeholder, `<b` is not.)
+    assert!(svg.contains("a&lt;b&amp;&quot;c&quot;.example.com"));
     let mermaid = map::mermaid::render(&m);
     assert!(
-        mermaid.contains("a#lt;b#gt;&#quot;c#quot;.example.com"),
+        mermaid.contains("a#lt;b&#quot;c#quot;.example.com"),
         "{mermaid}"
     );
 }
@@ -168,4 +169,205 @@ fn origin_groups_draw_primary_and_failover() {
         "{mermaid}"
     );
     roxmltree::Document::parse(&map::svg::render(&m)).unwrap();
+}
+
+/// The map of the distribution `name` of a core fixture, located in its files, with the API
+/// definitions `api` beside it.
+fn map_with(config: &str, api: &[&str], name: &str) -> Map {
+    let mut sources = Sources::single(config, &fixture(&format!("trace/{config}")));
+    for d in api {
+        sources.push_api_definition(*d, &fixture(&format!("trace/{d}")));
+    }
+    let doc = apifront_core::parse::parse_sources(&sources).unwrap();
+    let findings = lint(&doc, sources.text(), &LintConfig::default());
+    let dist = doc
+        .distributions
+        .iter()
+        .find(|d| d.name == name)
+        .unwrap_or_else(|| panic!("no distribution {name}"));
+    map::build(&doc, dist, &findings).locate(&sources)
+}
+
+#[test]
+fn api_boxes_list_stages_and_routes_from_the_api_model() {
+    let m = map_with("api-auth.yaml", &[], "Forwarding");
+    let api = m.column(Column::Apis).next().unwrap();
+    assert_eq!(api.title, "REST API UsersApi");
+    assert_eq!(
+        api.lines,
+        [
+            "stages: prod",
+            "GET /users (authorizer TokenAuth)",
+            "POST /users (authorizer TokenAuth)",
+            "GET /users/{id} (AWS_IAM)",
+            "GET /public",
+            "GET /orders (API key)",
+            "GET /profile (authorizer SessionAuth)",
+        ]
+    );
+    // The IAM method is defined apart from the API, and its finding is on the API's box.
+    assert!(api
+        .marks
+        .iter()
+        .any(|mark| mark.rule.as_deref() == Some("apigw-iam-auth-behind-cloudfront")));
+    let dist = m.column(Column::Distribution).next().unwrap();
+    assert!(dist.marks.is_empty(), "{:?}", dist.marks);
+}
+
+#[test]
+fn a_behavior_that_reaches_no_route_is_marked_with_its_reason() {
+    // With the lint's findings, the mark is `apigw-route-unreachable`'s.
+    let m = map_with("api-auth.yaml", &[], "Forwarding");
+    let api_behavior = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
+    assert_eq!(api_behavior.worst(), Some(Severity::Error));
+    let mark = &api_behavior.marks[0];
+    assert_eq!(mark.rule.as_deref(), Some("apigw-route-unreachable"));
+    assert!(
+        mark.message.contains("Missing Authentication Token"),
+        "{}",
+        mark.message
+    );
+    // Without findings, the map finds it itself and writes the reason out.
+    let doc = apifront_core::parse::parse(&fixture("trace/api-auth.yaml")).unwrap();
+    let dist = doc
+        .distributions
+        .iter()
+        .find(|d| d.name == "Forwarding")
+        .unwrap();
+    let m = map::build(&doc, dist, &[]);
+    let api_behavior = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
+    let mark = &api_behavior.marks[0];
+    assert_eq!(
+        (mark.rule.as_deref(), mark.name()),
+        (None, "reaches no route")
+    );
+    assert_eq!(
+        mark.message,
+        "every request `/api/*` takes reaches REST API `UsersApi` (stage `prod`) as `/prod/api/…`: \
+         no route or resource matches `/api` or anything below it, so API Gateway answers 403 \
+         {\"message\":\"Missing Authentication Token\"}"
+    );
+    // The default behavior reaches the API's resources: no mark.
+    let default = m
+        .nodes
+        .iter()
+        .find(|n| n.title == "2. * (default)")
+        .unwrap();
+    assert!(default.marks.is_empty(), "{:?}", default.marks);
+    // Drawn red, the reason written out.
+    let svg = map::svg::render(&m);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let red = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("node behavior error"))
+        .unwrap();
+    assert!(red
+        .descendants()
+        .any(|t| t.text() == Some("✖ error: reaches no route")));
+    assert!(map::mermaid::render(&m).contains("✖ error: reaches no route"));
+}
+
+#[test]
+fn reachability_is_never_guessed() {
+    // The routes of the API are not in the input: `/api/*` may reach one.
+    let m = map_of("trace/seed-fixed.yaml");
+    let b = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
+    assert!(
+        b.marks.iter().all(|mark| mark.rule.is_some()),
+        "{:?}",
+        b.marks
+    );
+    // An HTTP API with named stages behind `*` and no origin path: `/v1/…` reaches a route.
+    let m = map_with("ws-and-stages.json", &[], "CatalogCdn");
+    let b = m.column(Column::Behaviors).next().unwrap();
+    assert!(
+        b.marks.iter().all(|mark| mark.rule.is_some()),
+        "{:?}",
+        b.marks
+    );
+    // A function on the behavior may rewrite the path.
+    let m = map_of("trace/generated-site-api.yaml");
+    for b in m.column(Column::Behaviors) {
+        assert!(
+            b.marks.iter().all(|mark| mark.rule.is_some()),
+            "{:?}",
+            b.marks
+        );
+    }
+}
+
+#[test]
+fn an_http_api_behavior_without_a_matching_route_is_marked() {
+    // `/shop/*` behavior with no origin path to an HTTP API on `$default` whose routes are
+    // `/items…`, `/me`, `/admin/{proxy+}` and `/reports`: nothing starts with `/shop`.
+    let text = fixture("trace/http-api-routes.tf").replace(
+        "  default_cache_behavior {",
+        "  ordered_cache_behavior {\n    path_pattern           = \"/shop/*\"\n    target_origin_id       = \"shop-api\"\n    viewer_protocol_policy = \"https-only\"\n    allowed_methods        = [\"GET\", \"HEAD\"]\n    cached_methods         = [\"GET\", \"HEAD\"]\n    cache_policy_id        = aws_cloudfront_cache_policy.authorization.id\n  }\n\n  default_cache_behavior {",
+    );
+    let doc = apifront_core::parse::parse(&text).unwrap();
+    let m = map::build(&doc, &doc.distributions[0], &[]);
+    let shop = m.nodes.iter().find(|n| n.title == "1. /shop/*").unwrap();
+    assert_eq!(shop.marks.len(), 1, "{:?}", shop.marks);
+    assert!(shop.marks[0]
+        .message
+        .contains(r#"404 {"message":"Not Found"}"#));
+    // `/admin/*` would reach `ANY /admin/{proxy+}`.
+    let admin = text.replace("\"/shop/*\"", "\"/admin/*\"");
+    let doc = apifront_core::parse::parse(&admin).unwrap();
+    let m = map::build(&doc, &doc.distributions[0], &[]);
+    let b = m.nodes.iter().find(|n| n.title == "1. /admin/*").unwrap();
+    assert!(b.marks.is_empty(), "{:?}", b.marks);
+}
+
+#[test]
+fn definitions_draw_the_api_and_boxes_name_their_file() {
+    let m = map_with(
+        "cli-users-api.json",
+        &["users-api.oas30.json"],
+        "DistributionConfig",
+    );
+    let api = m.column(Column::Apis).next().unwrap();
+    assert_eq!(api.title, "REST API users");
+    assert_eq!(api.file.as_deref(), Some("users-api.oas30.json"));
+    assert_eq!(api.span.map(|s| s.line), Some(1));
+    let origin = m.column(Column::Origins).next().unwrap();
+    assert_eq!(origin.file.as_deref(), Some("cli-users-api.json"));
+    assert_eq!(origin.lines[0], "API Gateway REST API");
+    let svg = map::svg::render(&m);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let g = doc
+        .descendants()
+        .find(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.starts_with("node api"))
+        })
+        .unwrap();
+    assert_eq!(g.attribute("data-file"), Some("users-api.oas30.json"));
+    assert_eq!(g.attribute("data-line"), Some("1"));
+    // `/api/*` reaches no resource of the definition.
+    let b = m.nodes.iter().find(|n| n.title == "1. /api/*").unwrap();
+    assert_eq!(b.marks[0].name(), "apigw-route-unreachable");
+}
+
+#[test]
+fn custom_domains_draw_their_mappings_and_function_urls_their_auth() {
+    let m = map_of("trace/custom-domain.json");
+    let labels: Vec<Option<&str>> = m
+        .edges
+        .iter()
+        .filter(|e| e.to.starts_with("api-"))
+        .map(|e| e.label.as_deref())
+        .collect();
+    assert!(labels.contains(&Some("/orders → prod")), "{labels:?}");
+    let m = map_of("trace/lambda-url.tf");
+    let urls: Vec<&map::Node> = m.column(Column::Apis).collect();
+    assert_eq!(urls.len(), 2);
+    assert_eq!(urls[0].title, "Function URL aws_lambda_function_url.signed");
+    assert_eq!(
+        urls[0].lines,
+        [
+            "AuthType AWS_IAM",
+            "no routing: every path reaches the function"
+        ]
+    );
 }

@@ -118,11 +118,30 @@ fn yaml_with_short_intrinsics() {
     );
     assert_eq!(def.allowed_methods.known_items().map(|m| m.len()), Some(7));
     assert_eq!(def.cached_methods.val, Val::Absent);
+    // `HasCertificate` depends on a parameter without a default: the document is the branch
+    // where it is true, and the other branch is a variant, where the distribution (whose
+    // `Condition` it is) does not exist.
+    assert_eq!(doc.conditions.len(), 1);
+    assert_eq!(
+        (doc.conditions[0].name.as_str(), doc.conditions[0].value),
+        ("HasCertificate", true)
+    );
     let webhooks = &d.behaviors[0];
     assert_eq!(
-        webhooks.origin_request_policy_id.val,
-        Val::Unknown(Unknown::Intrinsic("Fn::If".into()))
+        text(&webhooks.origin_request_policy_id),
+        Some(&PolicyRef::Id(
+            "b689b0a8-53d0-40ab-baf2-68738e2966ac".into()
+        ))
     );
+    let [other] = doc.variants.as_slice() else {
+        panic!("one other branch")
+    };
+    assert_eq!(
+        (other.conditions[0].name.as_str(), other.conditions[0].value),
+        ("HasCertificate", false)
+    );
+    assert!(other.distributions.is_empty());
+    assert_eq!(other.apis.len(), doc.apis.len());
     assert_eq!(
         d.behaviors[1].path,
         "Resources/Edge/Properties/DistributionConfig/CacheBehaviors/1"
@@ -422,7 +441,7 @@ fn serverless_framework_with_two_distributions() {
     assert_eq!(stat.origins[0].kind.0, OriginKind::CloudFront);
     // A list where a host belongs: unknown with a reason, the rest still read.
     match &stat.origins[1].domain_name.val {
-        Val::Unknown(Unknown::Expression(why)) => assert!(why.contains("a list"), "{why}"),
+        Val::Unknown(Unknown::Invalid(why)) => assert!(why.contains("a list"), "{why}"),
         other => panic!("{other:?}"),
     }
     assert_eq!(stat.origins[1].kind.0, OriginKind::Unknown);
@@ -504,16 +523,16 @@ Resources:
         text(&d.price_class).map(String::as_str),
         Some("PriceClass_100")
     );
+    // `IsProd` is not defined (a pasted snippet): it is read both ways, true first.
     assert_eq!(d.origins.len(), 2, "AWS::NoValue items are dropped");
     assert_eq!(
         text(&d.origins[0].domain_name).map(String::as_str),
         Some("api.example.com")
     );
     assert_eq!(text(&d.origins[0].connection_attempts), Some(&2));
-    // A conditional origin is there, with unknown fields.
     assert_eq!(
-        d.origins[1].id.val,
-        Val::Unknown(Unknown::Intrinsic("Fn::If".into()))
+        text(&d.origins[1].id).map(String::as_str),
+        Some("conditional")
     );
     assert_eq!(
         d.origins[1].path,
@@ -521,17 +540,26 @@ Resources:
     );
     let def = d.default_behavior.as_ref().expect("default");
     assert!(
-        matches!(&def.viewer_protocol_policy.val, Val::Unknown(Unknown::Expression(w)) if w.contains("out of range"))
+        matches!(&def.viewer_protocol_policy.val, Val::Unknown(Unknown::Invalid(w)) if w.contains("out of range"))
     );
     assert!(d.viewer_certificate.present);
     assert_eq!(
-        d.viewer_certificate.cloudfront_default_certificate.val,
-        Val::Unknown(Unknown::Intrinsic("Fn::If".into()))
+        text(&d.viewer_certificate.cloudfront_default_certificate),
+        Some(&true)
+    );
+    let [other] = doc.variants.as_slice() else {
+        panic!("one other branch")
+    };
+    let o = &other.distributions[0];
+    assert_eq!(o.origins.len(), 1);
+    assert_eq!(
+        text(&o.viewer_certificate.cloudfront_default_certificate),
+        Some(&false)
     );
 }
 
 #[test]
-fn a_conditional_list_of_origins_is_one_unknown_origin() {
+fn a_conditional_list_of_origins_is_read_per_branch() {
     let yaml = r#"
 Resources:
   Cdn:
@@ -547,22 +575,31 @@ Resources:
 "#;
     let doc = parse(yaml).expect("parses");
     let d = &doc.distributions[0];
-    assert_eq!(d.origins.len(), 1);
+    // The branch where `WithStatic` is true: both origins, each at its own position.
+    let ids: Vec<_> = d.origins.iter().filter_map(|o| text(&o.id)).collect();
+    assert_eq!(ids, ["api", "static"]);
+    assert_eq!(d.origins[1].kind.0, OriginKind::Other);
     assert_eq!(
-        d.origins[0].id.val,
-        Val::Unknown(Unknown::Intrinsic("Fn::If".into()))
+        d.origins[1].path,
+        "Resources/Cdn/Properties/DistributionConfig/Origins/1"
     );
-    assert_eq!(d.origins[0].kind.0, OriginKind::Unknown);
-    assert_eq!(
-        d.origins[0].path,
-        "Resources/Cdn/Properties/DistributionConfig/Origins"
-    );
-    assert_eq!(d.origins[0].span.line, 7);
+    assert_eq!((d.origins[1].span.line, d.origins[1].span.column), (9, 52));
+    // The other branch has the API origin only.
+    let [other] = doc.variants.as_slice() else {
+        panic!("one other branch")
+    };
+    let ids: Vec<_> = other.distributions[0]
+        .origins
+        .iter()
+        .filter_map(|o| text(&o.id))
+        .collect();
+    assert_eq!(ids, ["api"]);
+    assert_eq!(other.distributions[0].origins[0].span.line, 10);
     // A map where the list belongs.
     assert_eq!(d.behaviors.len(), 1);
     assert!(matches!(
         &d.behaviors[0].target_origin_id.val,
-        Val::Unknown(Unknown::Expression(w)) if w.contains("expected a list")
+        Val::Unknown(Unknown::Invalid(w)) if w.contains("expected a list")
     ));
 }
 
@@ -596,10 +633,10 @@ Resources:
     );
     assert!(matches!(
         &d.origins[1].connection_timeout.val,
-        Val::Unknown(Unknown::Expression(w)) if w.contains("\"ten\"")
+        Val::Unknown(Unknown::Invalid(w)) if w.contains("\"ten\"")
     ));
     assert!(matches!(
         &d.aliases.val,
-        Val::Unknown(Unknown::Expression(w)) if w.contains("expected a list")
+        Val::Unknown(Unknown::Invalid(w)) if w.contains("expected a list")
     ));
 }

@@ -228,7 +228,7 @@ fn bare_config_with_forwarded_values_and_a_quantity_mismatch() {
     assert_eq!(def.default_ttl.get(), Some(&300));
     // A map where a boolean belongs: unknown with a reason, not an error.
     match &def.compress.val {
-        Val::Unknown(Unknown::Expression(why)) => assert!(why.contains("an object"), "{why}"),
+        Val::Unknown(Unknown::Invalid(why)) => assert!(why.contains("an object"), "{why}"),
         other => panic!("compress: {other:?}"),
     }
     assert_eq!(def.compress.span.line, 45);

@@ -221,10 +221,16 @@ fn the_trace_follows_the_rule_with_the_headers_cloudfront_forwards() {
     let t = trace::trace(&doc, &cors_only, &request, &Options::default()).unwrap();
     let api = t.hops.iter().find(|h| h.stage == Stage::Api).unwrap();
     assert!(!api.message.contains("routing rule"), "{}", api.message);
-    assert_eq!(api.verdict, Verdict::Depends);
+    // The mapping takes it, and the API model decides the route (an open HTTP_PROXY route).
+    assert_eq!(api.verdict, Verdict::Ok, "{}", api.message);
     assert!(
-        api.message.contains("base path `orders`"),
+        api.message.contains("REST API `OrdersApi`") && api.message.contains("GET /items"),
         "{}",
         api.message
+    );
+    assert!(
+        api.details.iter().any(|d| d.contains("base path `orders`")),
+        "{:?}",
+        api.details
     );
 }

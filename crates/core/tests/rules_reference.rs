@@ -32,11 +32,12 @@ fn assert_clean(text: &str, format: Format) {
         .collect();
     assert!(loud.is_empty(), "{format:?}: {loud:#?}");
     // Info is allowed, but only what a hardened global API legitimately shows.
-    const EXPECTED_INFO: &[&str] = &["geo-restriction-none"];
+    // Terraform's API has no methods in the file: whether its routes are reached is not known.
+    const EXPECTED_INFO: &[&str] = &["geo-restriction-none", "apigw-route-unreachable"];
     let info: Vec<&str> = report
         .findings
         .iter()
-        .map(|f| f.rule)
+        .map(|f| &*f.rule)
         .filter(|r| !EXPECTED_INFO.contains(r))
         .collect();
     assert!(

@@ -53,13 +53,13 @@ fn expression<T: std::fmt::Debug>(val: &Val<T>) -> &str {
 /// `(rule, file name, line, column)` of each finding at or above `min`.
 fn placed<'s>(
     sources: &'s Sources,
-    findings: &[LocatedFinding],
+    findings: &'s [LocatedFinding],
     min: Severity,
-) -> Vec<(&'static str, &'s str, u32, u32)> {
+) -> Vec<(&'s str, &'s str, u32, u32)> {
     findings
         .iter()
         .filter(|f| f.severity <= min)
-        .map(|f| (f.rule, sources.name(f.file), f.span.line, f.span.column))
+        .map(|f| (&*f.rule, sources.name(f.file), f.span.line, f.span.column))
         .collect()
 }
 
@@ -272,7 +272,8 @@ fn findings_name_their_own_file_line_and_column() {
             ("apigw-rest-origin-path-missing-stage", "cdn.tf", 8, 3),
             ("apigw-default-endpoint-disabled", "cdn.tf", 11, 19),
             ("origin-domain-not-hostname", "cdn.tf", 11, 19),
-            ("api-behavior-caching-enabled", "cdn.tf", 26, 32),
+            // No `api-behavior-caching-enabled`: the API's default endpoint is turned off, so the
+            // behavior reaches no route whose responses could be cached.
             ("apigw-host-header-forwarded", "cdn.tf", 27, 32),
         ]
     );
@@ -291,9 +292,10 @@ fn findings_name_their_own_file_line_and_column() {
     let (file, edit) = &fix.edits[0];
     assert_eq!(sources.name(*file), "cdn.tf");
     let text = sources.file_text(*file);
+    // The id, and the comment naming the old policy after it.
     assert_eq!(
         &text[edit.start..edit.end],
-        "\"216adef6-5c7f-47e4-b989-5492eafa07d3\""
+        "\"216adef6-5c7f-47e4-b989-5492eafa07d3\" # AllViewer"
     );
 }
 

@@ -38,6 +38,10 @@
 //!   https://repost.aws/knowledge-center/api-gateway-403-custom-domain
 //! - [HTTP-STAGES] "Working with stages for HTTP APIs" ($default served from the root):
 //!   https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html
+//! - [HTTP-ROUTES] "Create routes for HTTP APIs" → Routing API requests: a stage the path names,
+//!   else `$default`, else `{"message":"Not Found"}`; then the most specific route (full match,
+//!   greedy variable, `$default` route), else `{"message":"Not Found"}`:
+//!   https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
 //! - [LAMBDA-OAC] "Restrict access to an AWS Lambda function URL origin" (POST/PUT need
 //!   x-amz-content-sha256): https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html
 //! - [LAMBDA-AUTH] "Control access to Lambda function URLs" (AWS_IAM takes signed requests only):
@@ -52,8 +56,38 @@
 //!   https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html
 //! - [LAMBDA-EDGE] Lambda@Edge can change requests and generate responses:
 //!   https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-generating-http-responses.html
+//! - [ORP] "Control origin requests with a policy": without an origin request policy the origin
+//!   request holds what the cache policy specifies "but nothing more":
+//!   https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-origin-requests.html
+//! - [CF-HEADERS] "HTTP request headers and CloudFront behavior (custom and Amazon S3 origins)",
+//!   which legacy `ForwardedValues.Headers` follow (API_Headers): other-defined headers are
+//!   forwarded; `Authorization` is removed from GET and HEAD requests and kept on DELETE, PATCH,
+//!   POST and PUT: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html#request-custom-headers-behavior
+//! - [REST-401] re:Post, "401 Unauthorized from API Gateway after creating a Lambda authorizer":
+//!   a missing token (TOKEN) or identity source (REQUEST) gets 401 without calling the function:
+//!   https://repost.aws/knowledge-center/api-gateway-401-error-lambda-authorizer
+//! - [REST-AUTHORIZER] `Authorizer.identitySource` (REST API reference): required for TOKEN and
+//!   COGNITO_USER_POOLS, and for REQUEST when caching is on; a missing one is a 401:
+//!   https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html
+//! - [HTTP-LAMBDA-401] "Working with AWS Lambda authorizers for HTTP APIs" ("If the client's request
+//!   doesn't include the identity sources, API Gateway doesn't invoke your Lambda authorizer, and
+//!   the client receives a 401 error"):
+//!   https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
+//! - [JWT-401] "Troubleshooting issues with HTTP API JWT authorizers" (`401 {"message":"Unauthorized"}`):
+//!   https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html
+//! - [WS-IDENTITY] `IdentitySource` in the API Gateway V2 reference (WebSocket Lambda authorizers:
+//!   missing identity sources → 401 Unauthorized without calling the function):
+//!   https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-authorizers-authorizerid.html
+//! - [WS-CONNECT] WebSocket authorization runs on `$connect`:
+//!   https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-route-keys-connect-disconnect.html
+//! - [KEY] "Choose an API key source": a method that requires an API key and a request without a
+//!   valid one in `X-API-Key` → "the caller receives a 403 Forbidden response":
+//!   https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-key-source.html
+//! - [REST-403] re:Post, "troubleshoot HTTP 403 errors" (a stage that does not exist: `Forbidden`):
+//!   https://repost.aws/knowledge-center/api-gateway-troubleshoot-403-forbidden
 
 use apifront_core::model::Format;
+use apifront_core::source::Sources;
 use apifront_core::trace::{self, Options, Request, Trace, Verdict};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -61,6 +95,8 @@ use std::path::Path;
 struct Case {
     name: &'static str,
     file: &'static str,
+    /// API definitions given beside the configuration (`--api`), in order.
+    api: &'static [&'static str],
     request: &'static str,
     headers: &'static [&'static str],
     /// The predicted status; `None` when it depends.
@@ -73,12 +109,15 @@ struct Case {
     possible: &'static [Option<u16>],
     /// Text some hop's message or details must contain.
     shows: &'static [&'static str],
+    /// The file and line of the API hop's deciding setting.
+    at: Option<(&'static str, u32)>,
 }
 
 const fn case(name: &'static str, file: &'static str, request: &'static str) -> Case {
     Case {
         name,
         file,
+        api: &[],
         request,
         headers: &[],
         status: None,
@@ -86,6 +125,7 @@ const fn case(name: &'static str, file: &'static str, request: &'static str) -> 
         hops: [None, None],
         possible: &[],
         shows: &[],
+        at: None,
     }
 }
 
@@ -119,6 +159,14 @@ impl Case {
     }
     const fn shows(mut self, s: &'static [&'static str]) -> Self {
         self.shows = s;
+        self
+    }
+    const fn api(mut self, definitions: &'static [&'static str]) -> Self {
+        self.api = definitions;
+        self
+    }
+    const fn at(mut self, file: &'static str, line: u32) -> Self {
+        self.at = Some((file, line));
         self
     }
 }
@@ -305,11 +353,12 @@ static CASES: &[Case] = &[
     case("PUT on the generated site behavior", "generated-site-api.tf", "PUT https://www.example.com/index.html")
         .outcome(Some(403), Some("cloudfront")),
     // ---- CloudFormation YAML: HTTP API with a named stage only ----
-    // [HTTP-STAGES] without `$default`, a path must start with a stage name; the status of the
-    // answer is not documented, so the outcome lists an unknown status from API Gateway.
+    // [HTTP-ROUTES] without a `$default` stage, a path whose first segment names no stage gets
+    // `{"message":"Not Found"}`.
     case("HTTP API with a named stage and no origin path", "http-api-named-stage.yaml", "GET https://d111111abcdef8.cloudfront.net/products")
-        .outcome(DEPENDS, Some("api-gateway"))
-        .hop("api", "fail", None),
+        .outcome(Some(404), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&[r#"404 {"message":"Not Found"}"#]),
     case("HTTP API path naming the stage", "http-api-named-stage.yaml", "GET https://d111111abcdef8.cloudfront.net/v1/products")
         .outcome(DEPENDS, None)
         .shows(&["reaches stage `v1`"]),
@@ -385,6 +434,233 @@ static CASES: &[Case] = &[
     case("unknown origin host", "unknowns.yaml", "GET https://d111111abcdef8.cloudfront.net/other/x")
         .outcome(DEPENDS, Some("origin"))
         .shows(&["https://(host from `!Ref ApiHost`)/other/x", "the origin's host is not known here"]),
+    // ---- CloudFormation YAML: a REST API with authorizers, an IAM route and an API-key route ----
+    // [ORIGIN-PATH] `/api/users` reaches the API as `/prod/api/users`; [GW-RESP] [MAT] there is
+    // no `/api` resource: 403 Missing Authentication Token; [PATH] CloudFront never strips `/api`.
+    case("/api/users to a REST API without an /api resource", "api-auth.yaml", "GET https://all.example.com/api/users")
+        .outcome(Some(403), Some("api-gateway"))
+        .hop("api", "fail", Some("path-pattern-prefix-not-stripped"))
+        .shows(&[r#"403 {"message":"Missing Authentication Token"}"#])
+        .at("api-auth.yaml", 8),
+    // [MORP] AllViewerExceptHostHeader forwards Authorization; the TOKEN authorizer runs and
+    // decides: the integration or the authorizer's refusal.
+    case("TOKEN authorizer with Authorization forwarded", "api-auth.yaml", "GET https://all.example.com/users")
+        .headers(&["Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig"])
+        .outcome(DEPENDS, None)
+        .hop("api", "ok", None)
+        .shows(&["with header `Authorization`, which reaches it"]),
+    // [REST-AUTHORIZER] [REST-401] the request has no Authorization at all: 401 without calling
+    // the authorizer.
+    case("TOKEN authorizer and no Authorization in the request", "api-auth.yaml", "GET https://all.example.com/users")
+        .outcome(Some(401), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&["the request does not carry it"]),
+    // [ORP] the cache policy lists x-api-key only, so Authorization stays behind on this GET;
+    // [REST-AUTHORIZER] [REST-401] 401 Unauthorized; the deciding line is the identity source.
+    case("TOKEN authorizer behind a cache policy without Authorization", "api-auth.yaml", "GET https://key.example.com/users")
+        .headers(&["Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig"])
+        .outcome(Some(401), Some("api-gateway"))
+        .hop("api", "fail", Some("authorization-not-forwarded"))
+        .shows(&[r#"401 {"message":"Unauthorized"}"#, "CloudFront does not forward it"])
+        .at("api-auth.yaml", 51),
+    // [ORP] the cache policy lists Authorization only; [REST-AUTHORIZER] the REQUEST authorizer
+    // caches (300 s), so X-Session-Token is required; [REST-401] 401.
+    case("REQUEST authorizer header other than Authorization not forwarded", "api-auth.yaml", "GET https://auth.example.com/profile")
+        .headers(&["X-Session-Token: s3ss10n", "Authorization: Bearer x"])
+        .outcome(Some(401), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&["header `X-Session-Token`"])
+        .at("api-auth.yaml", 59),
+    // [ORP] x-api-key is not in the cache policy; [KEY] 403 Forbidden.
+    case("API key required and x-api-key not forwarded", "api-auth.yaml", "GET https://auth.example.com/orders")
+        .headers(&["x-api-key: k3y"])
+        .outcome(Some(403), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&[r#"403 {"message":"Forbidden"}"#])
+        .at("api-auth.yaml", 104),
+    // [ORP] the cache policy forwards x-api-key; [KEY] a key that is not valid would still be 403.
+    case("API key required and x-api-key forwarded", "api-auth.yaml", "GET https://key.example.com/orders")
+        .headers(&["x-api-key: k3y"])
+        .outcome(DEPENDS, None)
+        .hop("api", "ok", None)
+        .possible(&[DEPENDS, Some(403)]),
+    // [MAT] [GW-RESP] [IAM] IAM on `GET /users/{id}` only: that route refuses the request…
+    case("IAM on some routes: the IAM route", "api-auth.yaml", "GET https://all.example.com/users/7")
+        .outcome(Some(403), Some("api-gateway"))
+        .hop("api", "fail", Some("apigw-iam-auth-behind-cloudfront"))
+        .at("api-auth.yaml", 87),
+    // … while the open route of the same API goes to its integration.
+    case("IAM on some routes: an open route", "api-auth.yaml", "GET https://all.example.com/public")
+        .outcome(DEPENDS, Some("integration"))
+        .hop("api", "ok", None)
+        .shows(&["it is open (no authorization)"]),
+    // [GW-RESP] (`MISSING_AUTHENTICATION_TOKEN` for an unsupported method): `/users` defines GET
+    // and POST only.
+    case("method not defined on an existing REST resource", "api-auth.yaml", "DELETE https://all.example.com/users")
+        .outcome(Some(403), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&["defines `GET`, `POST` but not DELETE"]),
+    // ---- Terraform: legacy ForwardedValues listing Origin only ----
+    // [CF-HEADERS] GET: Authorization is removed; [REST-AUTHORIZER] [REST-401] 401.
+    case("TOKEN authorizer behind a legacy whitelist without Authorization", "legacy-auth.tf", "GET https://d111111abcdef8.cloudfront.net/users")
+        .headers(&["Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig"])
+        .outcome(Some(401), Some("api-gateway"))
+        .hop("api", "fail", Some("authorization-not-forwarded"))
+        .shows(&["Authorization: dropped by CloudFront (legacy ForwardedValues do not list it)"]),
+    // [CF-HEADERS] POST: Authorization is kept, the authorizer runs.
+    case("legacy whitelist keeps Authorization on a POST", "legacy-auth.tf", "POST https://d111111abcdef8.cloudfront.net/users")
+        .headers(&["Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig"])
+        .outcome(DEPENDS, None)
+        .hop("api", "ok", None)
+        .shows(&["legacy ForwardedValues keep Authorization on DELETE, PATCH, POST and PUT requests"]),
+    // [CF-HEADERS] x-api-key is an other-defined header: legacy forwarding passes it on; [KEY].
+    case("legacy forwarding passes x-api-key on", "legacy-auth.tf", "GET https://d111111abcdef8.cloudfront.net/orders")
+        .headers(&["x-api-key: k3y"])
+        .outcome(DEPENDS, None)
+        .hop("api", "ok", None)
+        .shows(&["legacy ForwardedValues forward the headers CloudFront does not handle itself"]),
+    // [GW-RESP] [MAT] no `/nothing` resource.
+    case("REST path with no resource (Terraform)", "legacy-auth.tf", "GET https://d111111abcdef8.cloudfront.net/nothing")
+        .outcome(Some(403), Some("api-gateway"))
+        .hop("api", "fail", None),
+    // ---- Terraform: HTTP API routes and authorizers on `$default` ----
+    // [HTTP-ROUTES] no route matches: `{"message":"Not Found"}`.
+    case("HTTP API path with no route", "http-api-routes.tf", "GET https://d111111abcdef8.cloudfront.net/nothing")
+        .outcome(Some(404), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&[r#"404 {"message":"Not Found"}"#]),
+    // [HTTP-ROUTES] `/items` has only a GET route (and no `ANY`): DELETE matches nothing.
+    case("HTTP API method with no route", "http-api-routes.tf", "DELETE https://d111111abcdef8.cloudfront.net/items")
+        .outcome(Some(404), Some("api-gateway")),
+    // [HTTP-ROUTES] `GET /items/{id}` takes `/items/3`.
+    case("HTTP API route with a path variable", "http-api-routes.tf", "GET https://d111111abcdef8.cloudfront.net/items/3")
+        .outcome(DEPENDS, Some("integration"))
+        .shows(&["its route `GET /items/{id}`"]),
+    // [JWT-401] no Authorization: 401.
+    case("JWT authorizer and no Authorization", "http-api-routes.tf", "GET https://d111111abcdef8.cloudfront.net/me")
+        .outcome(Some(401), Some("api-gateway"))
+        .hop("api", "fail", None),
+    // [ORP] the cache policy lists Authorization: it reaches the JWT authorizer.
+    case("JWT authorizer with Authorization forwarded", "http-api-routes.tf", "GET https://d111111abcdef8.cloudfront.net/me")
+        .headers(&["Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig"])
+        .outcome(DEPENDS, None)
+        .hop("api", "ok", None),
+    // [ORP] X-Admin-Token is not in the cache policy; [HTTP-LAMBDA-401] 401.
+    case("HTTP API Lambda authorizer header not forwarded", "http-api-routes.tf", "POST https://d111111abcdef8.cloudfront.net/admin/users")
+        .headers(&["X-Admin-Token: adm1n"])
+        .outcome(Some(401), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&["its route `ANY /admin/{proxy+}`"]),
+    // [IAM] an IAM route of an HTTP API refuses the unsigned request; the status an HTTP API
+    // answers is not documented.
+    case("HTTP API IAM route", "http-api-routes.tf", "GET https://d111111abcdef8.cloudfront.net/reports")
+        .outcome(DEPENDS, Some("api-gateway"))
+        .hop("api", "fail", Some("apigw-iam-auth-behind-cloudfront")),
+    // ---- CloudFormation JSON: WebSocket `$connect` and an HTTP API with named stages ----
+    // [WS-CONNECT] the upgrade runs `$connect`; [WS-IDENTITY] no `token` query string: 401.
+    case("WebSocket $connect without its token", "ws-and-stages.json", "GET https://chat.example.com/")
+        .outcome(Some(401), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&["query string `token`"]),
+    // [MORP] AllViewerExceptHostHeader forwards every query string: the authorizer runs.
+    case("WebSocket $connect with its token", "ws-and-stages.json", "GET https://chat.example.com/?token=abc")
+        .outcome(DEPENDS, None)
+        .hop("api", "ok", None),
+    // [MCP] CachingDisabled forwards no query string; [WS-IDENTITY] 401.
+    case("WebSocket token not forwarded", "ws-and-stages.json", "GET https://chat-bare.example.com/?token=abc")
+        .outcome(Some(401), Some("api-gateway"))
+        .shows(&["CloudFront does not forward it"]),
+    // [HTTP-ROUTES] stages `v1` and `v2`, no `$default`, no origin path: 404.
+    case("HTTP API with only named stages and no origin path", "ws-and-stages.json", "GET https://catalog.example.com/products")
+        .outcome(Some(404), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&["none of its stages (`v1`, `v2`)"]),
+    // [HTTP-ROUTES] the path names stage `v1`; `GET /products` matches.
+    case("HTTP API named stage in the path", "ws-and-stages.json", "GET https://catalog.example.com/v1/products")
+        .outcome(DEPENDS, Some("integration")),
+    // ---- CLI JSON with the API as an OpenAPI export ----
+    // [ORIGIN-PATH] [GW-RESP] [MAT] as above, decided by the definition: its file is the position.
+    case("/api/users without an /api resource (OpenAPI)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/api/users")
+        .api(&["users-api.oas30.json"])
+        .outcome(Some(403), Some("api-gateway"))
+        .hop("api", "fail", Some("path-pattern-prefix-not-stripped"))
+        .at("users-api.oas30.json", 1),
+    // [MCP] CachingDisabled has no header in its key and there is no origin request policy
+    // [ORP]: Authorization stays behind on a GET; [REST-AUTHORIZER] [REST-401] 401.
+    case("TOKEN authorizer and CachingDisabled alone (OpenAPI)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/users")
+        .api(&["users-api.oas30.json"])
+        .headers(&["Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig"])
+        .outcome(Some(401), Some("api-gateway"))
+        .hop("api", "fail", Some("authorization-not-forwarded"))
+        .at("users-api.oas30.json", 110),
+    // [ORP] [REST-AUTHORIZER] [REST-401] X-Session-Token stays behind: 401.
+    case("REQUEST authorizer header not forwarded (OpenAPI)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/profile")
+        .api(&["users-api.oas30.json"])
+        .headers(&["X-Session-Token: s3ss10n"])
+        .outcome(Some(401), Some("api-gateway"))
+        .at("users-api.oas30.json", 122),
+    // [ORP] [KEY] x-api-key stays behind: 403.
+    case("API key required and x-api-key not forwarded (OpenAPI)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/orders")
+        .api(&["users-api.oas30.json"])
+        .headers(&["x-api-key: k3y"])
+        .outcome(Some(403), Some("api-gateway"))
+        .shows(&[r#"403 {"message":"Forbidden"}"#]),
+    // [MAT] [GW-RESP] the `awsSigv4` route: 403…
+    case("IAM on some routes: the IAM route (OpenAPI)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/users/7")
+        .api(&["users-api.oas30.json"])
+        .outcome(Some(403), Some("api-gateway"))
+        .hop("api", "fail", Some("apigw-iam-auth-behind-cloudfront"))
+        .at("users-api.oas30.json", 49),
+    // … and the open route goes to its integration.
+    case("IAM on some routes: an open route (OpenAPI)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/public")
+        .api(&["users-api.oas30.json"])
+        .outcome(DEPENDS, Some("integration")),
+    // ---- CLI JSON with the API as `aws apigateway get-resources` + `get-authorizers` + `get-stages` ----
+    case("/api/users without an /api resource (get-resources)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/api/users")
+        .api(&["users-api.get-resources.json", "users-api.get-authorizers.json", "users-api.get-stages.json"])
+        .outcome(Some(403), Some("api-gateway"))
+        .at("users-api.get-resources.json", 1),
+    case("TOKEN authorizer and CachingDisabled alone (get-resources)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/users")
+        .api(&["users-api.get-resources.json", "users-api.get-authorizers.json", "users-api.get-stages.json"])
+        .headers(&["Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig"])
+        .outcome(Some(401), Some("api-gateway"))
+        .shows(&["authorizer `token` (TOKEN)"])
+        .at("users-api.get-authorizers.json", 9),
+    case("API key required and x-api-key not forwarded (get-resources)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/orders")
+        .api(&["users-api.get-resources.json", "users-api.get-authorizers.json", "users-api.get-stages.json"])
+        .headers(&["x-api-key: k3y"])
+        .outcome(Some(403), Some("api-gateway"))
+        .at("users-api.get-resources.json", 66),
+    case("IAM on some routes: the IAM route (get-resources)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/users/7")
+        .api(&["users-api.get-resources.json", "users-api.get-authorizers.json", "users-api.get-stages.json"])
+        .outcome(Some(403), Some("api-gateway"))
+        .hop("api", "fail", Some("apigw-iam-auth-behind-cloudfront")),
+    case("method not defined on an existing resource (get-resources)", "cli-users-api.json", "DELETE https://d111111abcdef8.cloudfront.net/users")
+        .api(&["users-api.get-resources.json", "users-api.get-authorizers.json", "users-api.get-stages.json"])
+        .outcome(Some(403), Some("api-gateway"))
+        .at("users-api.get-resources.json", 13),
+    // ---- CLI JSON with an HTTP API as `aws apigatewayv2 get-api` + `get-routes` + `get-stages` ----
+    // [HTTP-ROUTES] `$default` stage, no route for `/nothing`: 404.
+    case("HTTP API path with no route (get-routes)", "cli-shop.json", "GET https://d111111abcdef8.cloudfront.net/nothing")
+        .api(&["shop.v2-get-api.json", "shop.v2-get-routes.json", "shop.v2-get-stages-default.json"])
+        .outcome(Some(404), Some("api-gateway"))
+        .at("shop.v2-get-api.json", 1),
+    // [HTTP-ROUTES] only stage `v1` and no origin path: `items` names no stage, 404.
+    case("HTTP API with only named stages and no origin path (get-stages)", "cli-shop.json", "GET https://d111111abcdef8.cloudfront.net/items")
+        .api(&["shop.v2-get-api.json", "shop.v2-get-routes.json", "shop.v2-get-stages.json"])
+        .outcome(Some(404), Some("api-gateway"))
+        .at("cli-shop.json", 12),
+    case("HTTP API named stage in the path (get-stages)", "cli-shop.json", "GET https://d111111abcdef8.cloudfront.net/v1/items")
+        .api(&["shop.v2-get-api.json", "shop.v2-get-routes.json", "shop.v2-get-stages.json"])
+        .outcome(DEPENDS, Some("integration")),
+    // An HTTP API export does not say which stages exist: whether `/nothing` reaches a stage
+    // is not known, so the answer lists the 404 among the possibilities instead of guessing.
+    case("HTTP API export without its stages", "cli-shop.json", "GET https://d111111abcdef8.cloudfront.net/nothing")
+        .api(&["shop-http.oas30.yaml"])
+        .outcome(DEPENDS, None)
+        .hop("api", "depends", None)
+        .possible(&[DEPENDS, Some(404)])
+        .shows(&["does not list the API's stages"]),
 ];
 
 fn fixture(name: &str) -> String {
@@ -394,14 +670,24 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The configuration and the case's API definitions.
+fn sources(c: &Case) -> Sources {
+    let mut sources = Sources::single(c.file, &fixture(c.file));
+    for d in c.api {
+        sources.push_api_definition(*d, &fixture(d));
+    }
+    sources
+}
+
 fn run(c: &Case) -> Trace {
-    let text = fixture(c.file);
-    let doc = apifront_core::parse::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", c.file));
+    let sources = sources(c);
+    let doc =
+        apifront_core::parse::parse_sources(&sources).unwrap_or_else(|e| panic!("{}: {e}", c.file));
     let mut request = Request::parse(c.request).unwrap();
     for h in c.headers {
         request.add_header(h).unwrap();
     }
-    trace::trace(&doc, &text, &request, &Options::default())
+    trace::trace_sources(&sources, &doc, &request, &Options::default())
         .unwrap_or_else(|e| panic!("{}: {e}", c.name))
 }
 
@@ -439,6 +725,15 @@ fn check(c: &Case) -> Result<(), String> {
             .any(|h| h.message.contains(s) || h.details.iter().any(|d| d.contains(s)));
         if !shown {
             return Err(format!("no hop shows {s:?}"));
+        }
+    }
+    if let Some((file, line)) = c.at {
+        let sources = sources(c);
+        let api = t.hops.iter().find(|h| h.stage.as_str() == "api");
+        let at = api.and_then(|h| h.location(&sources));
+        let got = at.map(|a| (sources.name(a.file), a.span.line));
+        if got != Some((file, line)) {
+            return Err(format!("the API hop is at {got:?}, expected {file}:{line}"));
         }
     }
     // A decided outcome has exactly one possibility; a "depends" one has a reason.

@@ -7,7 +7,6 @@ use crate::style;
 use apifront_core::parse::parse;
 use apifront_core::render::{render, OutputFormat};
 use apifront_core::state::{self, state_from_model, Level};
-use serde_json::json;
 
 /// Runs `apifront generate`.
 pub fn run(args: GenerateArgs) -> CmdResult {
@@ -42,20 +41,8 @@ pub fn run(args: GenerateArgs) -> CmdResult {
 pub fn presets(args: ListArgs) -> CmdResult {
     let all = state::presets();
     let text = match args.format {
-        ListFormat::Json => {
-            let list: Vec<_> = all
-                .iter()
-                .map(|p| {
-                    json!({
-                        "name": p.name,
-                        "title": p.title,
-                        "description": p.description,
-                        "state": p.state,
-                    })
-                })
-                .collect();
-            pretty(&list)?
-        }
+        // The core's serde shape of a preset (`definitions/Preset` in the schema).
+        ListFormat::Json => pretty(all)?,
         ListFormat::Text => {
             let width = all.iter().map(|p| p.name.len()).max().unwrap_or(0);
             all.iter()
@@ -98,7 +85,7 @@ pub fn import(args: ImportArgs) -> CmdResult {
     Ok(Status::Success)
 }
 
-fn pretty<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+fn pretty<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, CliError> {
     serde_json::to_string_pretty(value)
         .map(|s| s + "\n")
         .map_err(|e| CliError::new(format!("cannot serialise: {e}")))

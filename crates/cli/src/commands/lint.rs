@@ -4,6 +4,7 @@ use super::{lint_config, write_output};
 use crate::args::{LintArgs, LintFormat};
 use crate::error::{CliError, CmdResult, Status};
 use crate::input::{self, holds_no_distribution, Input, EXTENSIONS};
+use crate::parallel;
 use crate::report::{self, InputReport, Outcome, ReportFile};
 use apifront_core::lint::{lint_sources, LintConfig};
 use apifront_core::parse::detect;
@@ -13,17 +14,24 @@ use std::path::{Path, PathBuf};
 /// Runs `apifront lint`.
 pub fn run(args: LintArgs) -> CmdResult {
     let config = lint_config(&args.disable)?;
-    let inputs = input::collect(&args.paths)?;
+    let mut inputs = input::collect(&args.paths)?;
+    if args.skip_unrelated {
+        for input in &mut inputs {
+            input.explicit = false;
+        }
+    }
     let definitions = read_definitions(&args.api)?;
-    let mut files = Vec::new();
     let mut dirs: Vec<(PathBuf, usize)> = args
         .paths
         .iter()
         .filter(|p| p.is_dir())
         .map(|p| (p.clone(), 0))
         .collect();
-    for input in &inputs {
-        if let Some(report) = lint_input(input, &definitions, &config) {
+    // Inputs are read, parsed and linted on every core; reports keep the inputs' order.
+    let reports = parallel::map_ordered(&inputs, |input| lint_input(input, &definitions, &config));
+    let mut files = Vec::new();
+    for (input, report) in inputs.iter().zip(reports) {
+        if let Some(report) = report {
             if let Some(dir) = &input.from_dir {
                 if let Some(entry) = dirs.iter_mut().find(|(d, _)| d == dir) {
                     entry.1 += 1;
@@ -51,23 +59,32 @@ pub fn run(args: LintArgs) -> CmdResult {
         Some(error) if files.is_empty() => return Err(error),
         other => other,
     };
+    let threshold = args.severity.to_core();
     let rendered = match args.format {
         LintFormat::Text => {
             anstream::print!("{}", report::text::render(&files));
             None
         }
-        LintFormat::Json => Some(report::json::render(&files)),
-        LintFormat::Sarif => Some(report::sarif::render(&files)),
+        LintFormat::Json => Some(pretty(&report::json::render(&files))?),
+        LintFormat::Sarif => Some(pretty(&report::sarif::render(&files))?),
+        LintFormat::Github => Some(report::github::render(&files)),
+        LintFormat::Junit => Some(report::junit::render(&files, threshold)),
+        LintFormat::Parseable => Some(report::parseable::render(&files)),
     };
-    if let Some(value) = rendered {
-        let text = serde_json::to_string_pretty(&value)
-            .map_err(|e| CliError::new(format!("cannot write the report: {e}")))?;
-        write_output(None, &(text + "\n"))?;
+    if let Some(text) = rendered {
+        write_output(None, &text)?;
     }
     if let Some(error) = nothing_to_lint {
         return Err(error);
     }
-    Ok(status(&files, args.severity.to_core()))
+    Ok(status(&files, threshold))
+}
+
+/// `value` as indented JSON with a final newline.
+fn pretty(value: &impl serde::Serialize) -> Result<String, CliError> {
+    serde_json::to_string_pretty(value)
+        .map(|text| text + "\n")
+        .map_err(|e| CliError::new(format!("cannot write the report: {e}")))
 }
 
 /// The `--api` definitions, as (name, text); one that cannot be read stops the command.
@@ -95,6 +112,7 @@ fn lint_input(
 ) -> Option<InputReport> {
     let report = |files: Vec<ReportFile>, format, outcome| InputReport {
         name: input.name.clone(),
+        stack: input.stack.clone(),
         files,
         format,
         outcome,

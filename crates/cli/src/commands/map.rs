@@ -8,7 +8,7 @@ use apifront_core::map;
 
 /// Runs `apifront map`.
 pub fn run(args: MapArgs) -> CmdResult {
-    let loaded = load(&args.path)?;
+    let loaded = load(&args.path, &args.api)?;
     let doc = &loaded.doc;
     let names = || {
         doc.distributions
@@ -32,8 +32,8 @@ pub fn run(args: MapArgs) -> CmdResult {
             .with_hint(format!("--distribution NAME, one of {}", names())))
         }
     };
-    let findings = lint(doc, &loaded.text, &LintConfig::default());
-    let m = map::build(doc, dist, &findings);
+    let findings = lint(doc, loaded.sources.text(), &LintConfig::default());
+    let m = map::build(doc, dist, &findings).locate(&loaded.sources);
     let out = match args.format {
         MapFormat::Svg => map::svg::render(&m),
         MapFormat::Mermaid => map::mermaid::render(&m),

@@ -3,33 +3,67 @@
 use super::read_path;
 use crate::args::{ListFormat, TraceArgs};
 use crate::error::{CliError, CmdResult, Status};
+use crate::input;
 use crate::report::trace as report;
 use apifront_core::model::Document;
+use apifront_core::parse::parse_sources_noted;
+use apifront_core::source::Sources;
 use apifront_core::trace::{self, examples, Options, Request};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// A configuration read and parsed.
+/// A configuration read and parsed, with the API definitions given beside it.
 pub struct Loaded {
-    /// The name shown in reports.
+    /// The configuration's name, as shown in reports.
     pub name: String,
-    pub text: String,
+    /// The configuration (file 0) and the definitions, in the order given.
+    pub sources: Sources,
     pub doc: Document,
 }
 
-/// Reads and parses a configuration file (or standard input for `-`); a parse error is a
-/// [`CliError`] with the position.
-pub fn load(path: &Path) -> Result<Loaded, CliError> {
+/// Reads and parses a configuration file (or standard input for `-`) and the API definitions
+/// `api`; what became of each definition is said on standard error. A parse error is a
+/// [`CliError`] with the file, line and column.
+pub fn load(path: &Path, api: &[PathBuf]) -> Result<Loaded, CliError> {
     let text = read_path(path)?;
     let name = if path.as_os_str() == "-" {
-        crate::input::STDIN_NAME.to_string()
+        input::STDIN_NAME.to_string()
     } else {
         path.display().to_string()
     };
-    match apifront_core::parse::parse(&text) {
-        Ok(doc) => Ok(Loaded { name, text, doc }),
+    let mut sources = Sources::single(name.clone(), &text);
+    for definition in api {
+        if definition.as_os_str() == "-" {
+            return Err(
+                CliError::new("`--api` takes a file, not standard input").with_hint(
+                    "save the definition to a file: `aws apigateway get-export … api.json`",
+                ),
+            );
+        }
+        let text = std::fs::read_to_string(definition)
+            .map_err(|e| CliError::new(input::describe_io(definition, &e)))?;
+        sources.push_api_definition(definition.display().to_string(), &text);
+    }
+    match parse_sources_noted(&sources) {
+        Ok((doc, notes)) => {
+            for note in &notes {
+                anstream::eprintln!(
+                    "{}: {} (for {name}): {}",
+                    crate::style::paint(crate::style::INFO, "info"),
+                    note.definition,
+                    note.message
+                );
+            }
+            Ok(Loaded { name, sources, doc })
+        }
         Err(e) => {
-            let error = CliError::new(format!("{name}:{}:{}: {}", e.line, e.column, e.message));
-            Err(match e.hint {
+            let error = CliError::new(format!(
+                "{}:{}:{}: {}",
+                sources.name(e.file),
+                e.error.line,
+                e.error.column,
+                e.error.message
+            ));
+            Err(match e.error.hint {
                 Some(hint) => error.with_hint(hint),
                 None => error,
             })
@@ -54,18 +88,18 @@ pub fn run(args: TraceArgs) -> CmdResult {
             .add_cookie(c)
             .map_err(|e| CliError::new(format!("--cookie: {e}")))?;
     }
-    let loaded = load(&args.path)?;
+    let loaded = load(&args.path, &args.api)?;
     let options = Options {
         distribution: args.distribution.clone(),
-        api: None,
     };
-    let t = trace::trace(&loaded.doc, &loaded.text, &request, &options).map_err(|e| {
-        let error = CliError::new(format!("{}: {}", loaded.name, e.message));
-        match e.hint {
-            Some(hint) => error.with_hint(hint),
-            None => error,
-        }
-    })?;
+    let t =
+        trace::trace_sources(&loaded.sources, &loaded.doc, &request, &options).map_err(|e| {
+            let error = CliError::new(format!("{}: {}", loaded.name, e.message));
+            match e.hint {
+                Some(hint) => error.with_hint(hint),
+                None => error,
+            }
+        })?;
     match args.format {
         // Through anstream, which drops the colours when they are not wanted.
         ListFormat::Text => {

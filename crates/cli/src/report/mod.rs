@@ -1,4 +1,5 @@
-//! Lint reports: what was found in each input, written as text, JSON or SARIF. An input is one
+//! Lint reports: what was found in each input, written as text, JSON, SARIF, GitHub workflow
+//! commands, JUnit XML or one parseable line per finding. An input is one
 //! file or the files of a Terraform module; every finding, related place and fix edit names its
 //! own file, at that file's line and column.
 
@@ -7,7 +8,10 @@ use apifront_core::parse::ParseError;
 use apifront_core::source::LocatedFinding;
 
 mod frame;
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod parseable;
 pub mod sarif;
 pub mod text;
 pub mod trace;
@@ -28,6 +32,8 @@ pub struct ReportFile {
 pub struct InputReport {
     /// The input's name: the file, or the module's directory.
     pub name: String,
+    /// The CDK stack whose template this is (inputs read from a cloud assembly).
+    pub stack: Option<String>,
     /// The input's files, in order (one for a plain file or standard input).
     pub files: Vec<ReportFile>,
     /// The format the input was read as, when detection got that far.

@@ -83,6 +83,10 @@ fn finding_block(out: &mut String, input: &InputReport, f: &LocatedFinding) {
     } else {
         format!("{} ({})", f.distribution, f.path)
     };
+    let place = match &input.stack {
+        Some(stack) => format!("stack {stack}: {place}"),
+        None => place,
+    };
     note(out, gutter, "in", &place);
     for (at, text) in &f.related {
         note(

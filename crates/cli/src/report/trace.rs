@@ -1,5 +1,6 @@
-//! Trace reports: one line per hop with the code frame of the deciding line on failure, or a
-//! JSON document (schema: `crates/cli/schemas/trace.schema.json`).
+//! Trace reports: one line per hop with the code frame of the deciding line on failure (in the
+//! file that holds it: the configuration or an API definition), or a JSON document (schema:
+//! `crates/cli/schemas/trace.schema.json`).
 
 use super::frame::{frame, gutter_width};
 use crate::commands::trace::Loaded;
@@ -115,21 +116,22 @@ fn hop_text(out: &mut String, hop: &Hop, loaded: &Loaded, stage_width: usize, ve
     if hop.verdict == Verdict::Ok {
         return;
     }
-    let Some(span) = hop.span else {
+    let Some(at) = hop.location(&loaded.sources) else {
         return;
     };
+    let span = at.span;
     let _ = writeln!(
         out,
         "  {} {}:{}:{}",
         style::paint(style::GUTTER, "-->"),
-        loaded.name,
+        loaded.sources.name(at.file),
         span.line,
         span.column
     );
     if hop.verdict == Verdict::Fail {
         let gutter = gutter_width(span.line);
         for line in frame(
-            &loaded.text,
+            loaded.sources.file_text(at.file),
             span.line,
             (span.start, span.end),
             gutter,
@@ -160,15 +162,18 @@ pub fn json(t: &Trace, request: &Request, loaded: &Loaded) -> Value {
         .hops
         .iter()
         .map(|h| {
+            let at = h.location(&loaded.sources);
+            let span = at.map(|a| a.span);
             json!({
                 "stage": h.stage.as_str(),
                 "verdict": h.verdict.as_str(),
                 "message": h.message,
                 "details": h.details,
-                "line": h.span.map(|s| s.line),
-                "column": h.span.map(|s| s.column),
-                "end_line": h.span.map(|s| s.end_line),
-                "end_column": h.span.map(|s| s.end_column),
+                "file": at.map(|a| loaded.sources.name(a.file)),
+                "line": span.map(|s| s.line),
+                "column": span.map(|s| s.column),
+                "end_line": span.map(|s| s.end_line),
+                "end_column": span.map(|s| s.end_column),
                 "rule": h.rule,
             })
         })

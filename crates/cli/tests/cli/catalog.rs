@@ -88,6 +88,9 @@ fn completions_help_and_version() {
         .arg("--version")
         .assert()
         .code(0)
-        .stdout(format!("apifront {}\n", apifront_core::VERSION));
+        .stdout(predicate::str::starts_with(format!(
+            "apifront {}, rule set ",
+            apifront_core::VERSION
+        )));
     apifront().arg("frobnicate").assert().code(2);
 }

@@ -78,10 +78,10 @@ fn json_report_has_the_documented_shape() {
     assert_eq!(host["severity"], "error");
     assert_eq!(
         (
-            &host["line"],
-            &host["column"],
-            &host["end_line"],
-            &host["end_column"]
+            &host["span"]["line"],
+            &host["span"]["column"],
+            &host["span"]["end_line"],
+            &host["span"]["end_column"]
         ),
         (&22.into(), &34.into(), &22.into(), &70.into())
     );
@@ -252,7 +252,7 @@ fn clear_errors_for_missing_files_empty_directories_and_unknown_rules() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "possible values: text, json, sarif",
+            "possible values: text, json, sarif, github, junit, parseable",
         ));
 }
 
@@ -281,7 +281,7 @@ fn each_distribution_of_a_template_reports_under_its_resource() {
         .find(|f| f["rule"] == "viewer-protocol-allow-all")
         .unwrap();
     assert_eq!(static_allow_all["distribution"], "StaticDistribution");
-    assert_eq!(static_allow_all["line"], 71);
+    assert_eq!(static_allow_all["span"]["line"], 71);
 
     apifront()
         .arg("lint")
@@ -306,10 +306,10 @@ fn columns_count_utf16_code_units() {
     let report = json_of(apifront().args(["lint", "--format", "json", "unicode.json"]));
     let f = finding(&report, "apigw-origin-protocol-not-https-only");
     assert_eq!(
-        (f["line"].as_u64(), f["column"].as_u64()),
+        (f["span"]["line"].as_u64(), f["span"]["column"].as_u64()),
         (Some(1), Some(utf16))
     );
-    assert_eq!(f["end_column"].as_u64(), Some(utf16 + 11));
+    assert_eq!(f["span"]["end_column"].as_u64(), Some(utf16 + 11));
     let log = json_of(apifront().args(["lint", "--format", "sarif", "unicode.json"]));
     let result = log["runs"][0]["results"]
         .as_array()
@@ -327,4 +327,33 @@ fn columns_count_utf16_code_units() {
             "  |{}^^^^^^^^^^^\n",
             " ".repeat(line[..at].chars().count() + 1)
         )));
+}
+
+#[test]
+fn skip_unrelated_skips_named_files_without_a_distribution() {
+    apifront()
+        .args(["lint", "tree/nested/queue.yaml"])
+        .assert()
+        .code(2);
+    apifront()
+        .args(["lint", "--skip-unrelated", "tree/nested/queue.yaml"])
+        .assert()
+        .code(0);
+    let report = json_of(apifront().args([
+        "lint",
+        "--format",
+        "json",
+        "--skip-unrelated",
+        "tree/nested/queue.yaml",
+        "tree/api.yaml",
+        "invalid.json",
+    ]));
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    // A file that mentions a distribution but does not parse is still reported.
+    assert_eq!(paths, ["tree/api.yaml", "invalid.json"]);
 }

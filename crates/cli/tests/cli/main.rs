@@ -1,8 +1,10 @@
 //! End-to-end tests of the `apifront` binary: every command, output format and exit status.
 
 mod api;
+mod assembly;
 mod catalog;
 mod fix;
+mod formats;
 mod generate;
 mod lint;
 mod map;

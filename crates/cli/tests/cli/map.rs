@@ -44,11 +44,11 @@ fn mermaid_is_stable() {
             "  %% Distribution Cdn: 1 domain name, 2 cache behaviors, 2 origins; 1 box marked with problems\n",
             "  alias_0[\"<b>www.example.com</b>\"]\n",
             "  distribution[\"<b>Distribution Cdn</b>\"]\n",
-            "  behavior_0[\"<b>1. /api/*</b><br/>all 7 methods<br/>legacy ForwardedValues<br/>✖ error: apigw-host-header-forwarded<br/>▲ warning: path-pattern-prefix-not-stripped<br/>▲ warning: api-behavior-caching-enabled\"]\n",
+            "  behavior_0[\"<b>1. /api/*</b><br/>all 7 methods<br/>legacy ForwardedValues<br/>✖ error: apigw-host-header-forwarded\"]\n",
             "  behavior_1[\"<b>2. * (default)</b><br/>GET, HEAD<br/>CachingOptimized\"]\n",
             "  origin_0[\"<b>site</b><br/>S3 bucket\"]\n",
             "  origin_1[\"<b>orders-api</b><br/>API Gateway REST API<br/>origin path /prod\"]\n",
-            "  api_0[\"<b>REST API OrdersApi</b><br/>stages: prod\"]\n",
+            "  api_0[\"<b>REST API OrdersApi</b><br/>stages: prod<br/>routes not in this input\"]\n",
             "  alias_0 --> distribution\n",
             "  distribution --> behavior_0\n",
             "  distribution --> behavior_1\n",
@@ -110,4 +110,45 @@ fn several_distributions_need_a_name() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("invalid.json:3:21:"));
+}
+
+#[test]
+fn api_definitions_are_drawn_and_their_boxes_name_their_file() {
+    let definition = core_fixture("trace/users-api.oas30.json");
+    let out = apifront()
+        .arg("map")
+        .arg(core_fixture("trace/cli-users-api.json"))
+        .arg("--api")
+        .arg(&definition)
+        .args(["--format", "svg"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("an OpenAPI 3 definition is attached to origin `users-api`"));
+    let svg = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+    let api = doc
+        .descendants()
+        .find(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.starts_with("node api"))
+        })
+        .expect("the API box");
+    assert_eq!(
+        api.attribute("data-file"),
+        Some(definition.display().to_string().as_str())
+    );
+    assert!(api
+        .descendants()
+        .any(|n| n.text() == Some("GET /users/{id} (AWS_IAM)")));
+    // `/api/*` reaches `/prod/api/…`, which no resource of the definition takes.
+    let red = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("node behavior error"))
+        .expect("the /api/* behavior is drawn as an error");
+    assert!(red
+        .descendants()
+        .any(|n| n.text() == Some("✖ error: apigw-route-unreachable")));
 }

@@ -56,20 +56,24 @@ fn a_directory_of_tf_files_is_one_module() {
     // terraform.tfvars turns the execute-api endpoint off; the API is in api.tf.
     let disabled = rule(cdn, "apigw-default-endpoint-disabled");
     assert_eq!(
-        (&disabled["line"], &disabled["column"]),
+        (&disabled["span"]["line"], &disabled["span"]["column"]),
         (&7.into(), &19.into())
     );
     let related = &disabled["related"][0];
-    assert_eq!(related["path"], "module/api.tf");
+    assert_eq!(related["file"], "module/api.tf");
     assert_eq!(
-        (&related["line"], &related["column"]),
+        (&related["span"]["line"], &related["span"]["column"]),
         (&4.into(), &34.into())
     );
     // The fix edits cdn.tf at cdn.tf's own byte offsets.
     let host = rule(cdn, "apigw-host-header-forwarded");
-    assert_eq!((&host["line"], &host["column"]), (&23.into(), &32.into()));
+    assert_eq!(
+        (&host["span"]["line"], &host["span"]["column"]),
+        (&23.into(), &32.into())
+    );
+    // An edit of the finding's own file names no other file.
     let edit = &host["fix"]["edits"][0];
-    assert_eq!(edit["path"], "module/cdn.tf");
+    assert_eq!(edit.get("file"), None);
     let text = fs::read_to_string(fixture("module/cdn.tf")).unwrap();
     let (start, end) = (
         edit["start"].as_u64().unwrap() as usize,
@@ -83,7 +87,10 @@ fn a_directory_of_tf_files_is_one_module() {
         entry(&report, "module/main.tf"),
         "terraform-module-not-read",
     );
-    assert_eq!((&module["line"], &module["column"]), (&1.into(), &1.into()));
+    assert_eq!(
+        (&module["span"]["line"], &module["span"]["column"]),
+        (&1.into(), &1.into())
+    );
     assert!(entry(&report, "module/variables.tf")["findings"]
         .as_array()
         .unwrap()

@@ -431,3 +431,131 @@ fn words_split_like_a_shell() {
     );
     assert_eq!(words("a '' b"), ["a", "", "b"]);
 }
+
+/// `trace FILE --api DEFINITION…` from the core's trace fixtures.
+fn trace_with_api(
+    config: &str,
+    api: &[&str],
+    request: &str,
+    headers: &[&str],
+) -> assert_cmd::Command {
+    let mut cmd = apifront();
+    cmd.arg("trace").arg(trace_fixture(config));
+    for a in api {
+        cmd.arg("--api").arg(trace_fixture(a));
+    }
+    cmd.args(["--request", request]);
+    for h in headers {
+        cmd.args(["--header", h]);
+    }
+    cmd
+}
+
+#[test]
+fn api_definitions_decide_the_api_hop_and_frame_their_own_file() {
+    let definition = trace_fixture("users-api.oas30.json");
+    trace_with_api(
+        "cli-users-api.json",
+        &["users-api.oas30.json"],
+        "GET https://d111111abcdef8.cloudfront.net/users",
+        &["Authorization: Bearer x"],
+    )
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains(
+        "info: ",
+    ))
+    .stderr(predicate::str::contains(
+        "an OpenAPI 3 definition is attached to origin `users-api` of `DistributionConfig` (API id `u5r3x8k2pd` in the origin's host)",
+    ))
+    .stdout(predicate::str::contains(
+        "fail    api             `GET /prod/users` reaches stage `prod` of REST API `users` and its route `GET /users`: it runs authorizer `token` (TOKEN), which takes the caller's identity from header `Authorization`, and CloudFront does not forward it: API Gateway answers 401 {\"message\":\"Unauthorized\"} without calling the authorizer  [authorization-not-forwarded]\n",
+    ))
+    .stdout(predicate::str::contains(format!(
+        "--> {}:110:30\n      |\n  110 |           \"identitySource\" : \"method.request.header.Authorization\",\n      |                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+        definition.display()
+    )))
+    .stdout(predicate::str::contains("Outcome: 401 from api-gateway"));
+}
+
+#[test]
+fn json_hops_name_the_file_of_their_position() {
+    let config = trace_fixture("cli-users-api.json");
+    let definition = trace_fixture("users-api.get-resources.json");
+    let mut cmd = trace_with_api(
+        "cli-users-api.json",
+        &[
+            "users-api.get-resources.json",
+            "users-api.get-authorizers.json",
+            "users-api.get-stages.json",
+        ],
+        "GET https://d111111abcdef8.cloudfront.net/orders",
+        &["x-api-key: k3y"],
+    );
+    cmd.args(["--format", "json"]);
+    let report = json_of(&mut cmd);
+    validate(&report);
+    cmd.assert().code(1);
+    assert_eq!(report["file"], config.display().to_string());
+    assert_eq!(report["status"], 403);
+    let hops = report["hops"].as_array().unwrap();
+    let api = hops.iter().find(|h| h["stage"] == "api").unwrap();
+    assert_eq!(api["file"], definition.display().to_string());
+    assert_eq!(
+        (api["line"].as_u64(), api["column"].as_u64()),
+        (Some(66), Some(39))
+    );
+    // A hop decided in the configuration names the configuration.
+    let origin = hops
+        .iter()
+        .find(|h| h["stage"] == "origin-request")
+        .unwrap();
+    assert_eq!(origin["file"], config.display().to_string());
+    // A hop without a position has no file either.
+    let response = hops.iter().find(|h| h["stage"] == "response").unwrap();
+    assert!(response["file"].is_null() && response["line"].is_null());
+}
+
+#[test]
+fn bad_api_definitions_exit_2_with_their_position() {
+    apifront()
+        .arg("trace")
+        .arg(trace_fixture("cli-users-api.json"))
+        .args([
+            "--api",
+            "api/not-a-definition.json",
+            "--request",
+            "GET https://d111111abcdef8.cloudfront.net/users",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "api/not-a-definition.json:1:1: not an API definition",
+        ));
+    apifront()
+        .arg("trace")
+        .arg(trace_fixture("cli-users-api.json"))
+        .args([
+            "--api",
+            "-",
+            "--request",
+            "GET https://d111111abcdef8.cloudfront.net/users",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`--api` takes a file, not standard input",
+        ));
+    apifront()
+        .arg("trace")
+        .arg(trace_fixture("cli-users-api.json"))
+        .args([
+            "--api",
+            "api/missing.json",
+            "--request",
+            "GET https://d111111abcdef8.cloudfront.net/users",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("api/missing.json: no such file"));
+}

@@ -161,6 +161,18 @@ pub struct Api {
 }
 
 impl Api {
+    /// How messages name the API: a template's logical id or address; a definition's title, or
+    /// its file name when it has none.
+    pub fn display_name(&self) -> String {
+        match self.source {
+            ApiSource::Template => self.name.clone(),
+            _ => self.title.get().cloned().unwrap_or_else(|| {
+                let file = self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name);
+                file.to_string()
+            }),
+        }
+    }
+
     /// The gaps of one part.
     pub fn gaps_of(&self, part: Part) -> impl Iterator<Item = &Gap> {
         self.gaps.iter().filter(move |g| g.part == part)

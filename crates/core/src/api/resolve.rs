@@ -44,6 +44,10 @@ pub mod source {
     /// HTTP API CORS: API Gateway answers preflight requests itself.
     pub const HTTP_CORS: &str =
         "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html";
+    /// A custom domain answers 403 `Missing Authentication Token` to a path its API mappings
+    /// do not route ("if the URL path is incorrect").
+    pub const DOMAIN_403: &str =
+        "https://repost.aws/knowledge-center/api-gateway-403-custom-domain";
     /// API mappings: longest matching base path, `(none)` as the catch-all.
     pub const MAPPINGS: &str =
         "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html";
@@ -208,6 +212,8 @@ pub enum RejectReason {
     DefaultEndpointDisabled,
     /// No stage takes the path.
     NoStage,
+    /// No API mapping of the custom domain takes the path, and none maps the root.
+    NoMapping,
     /// No resource or route matches the path.
     NoRoute,
     /// The resource exists but does not define the method (REST).
@@ -728,21 +734,12 @@ fn custom_domain<'a>(domain: &CustomDomain<'a>, method: &str, path: &str) -> Res
     let Some((len, mapped)) = best else {
         return early(
             None,
-            depends(vec![Unresolved::new(
-                format!(
-                    "no API mapping of the custom domain takes `{path}` and none maps the root; \
-                     what API Gateway answers then is not documented"
-                ),
-                domain
-                    .mappings
-                    .first()
-                    .map(|m| m.mapping.span)
-                    .unwrap_or_default(),
-                domain
-                    .mappings
-                    .first()
-                    .map_or("", |m| m.mapping.path.as_str()),
-            )]),
+            rejected(
+                403,
+                MISSING_TOKEN,
+                RejectReason::NoMapping,
+                source::DOMAIN_403,
+            ),
         );
     };
     let rest = path::join(&segments[len..]);
@@ -1096,7 +1093,9 @@ fn websocket<'a>(api: &'a Api, method: &str, path: &str) -> Outcome<'a> {
     }
 }
 
-fn route_match<'a>(api: &'a Api, route: &'a Route) -> RouteMatch<'a> {
+/// What a route asks of a request: its authorization and API key (for rules that judge a
+/// route without a request path).
+pub fn route_match<'a>(api: &'a Api, route: &'a Route) -> RouteMatch<'a> {
     RouteMatch {
         route,
         auth: auth(api, route),

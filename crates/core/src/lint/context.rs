@@ -4,8 +4,9 @@ use super::edit::Editor;
 use super::finding::Finding;
 use super::rule::Rule;
 use crate::forwarding::{self, Forwarding};
-use crate::model::{Behavior, Distribution, Document, Format, Origin};
+use crate::model::{Behavior, Distribution, Document, Format, Link, Note, NoteKind, Origin};
 use crate::span::Span;
+use crate::value::{Unknown, Val};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
@@ -18,6 +19,8 @@ pub struct LintContext<'a> {
     /// [`forwarding::effective`] of each behavior of `dist` (default first), computed the
     /// first time a rule asks: several rules ask for the same behaviors.
     forwardings: Vec<OnceCell<Forwarding>>,
+    /// [`Distribution::link`] of each behavior of `dist`, resolved the first time a rule asks.
+    links: Vec<OnceCell<Vec<&'a Origin>>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -28,6 +31,7 @@ impl<'a> LintContext<'a> {
             text,
             dist,
             forwardings: dist.all_behaviors().map(|_| OnceCell::new()).collect(),
+            links: dist.all_behaviors().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -42,20 +46,31 @@ impl<'a> LintContext<'a> {
     }
 
     /// Every origin a behavior can reach: its target origin, or the members of its target
-    /// origin group. Empty when the target is unknown or missing.
+    /// origin group, linked by value or by the same expression ([`Distribution::link`]).
+    /// Empty when the target is missing or cannot be linked (`target-origin-unknown` and
+    /// `target-origin-unlinked` report those).
     pub fn origins_of(&self, behavior: &Behavior) -> Vec<&'a Origin> {
-        let Some(target) = behavior.target_origin_id.get() else {
-            return Vec::new();
+        let linked = || match self.dist.link(behavior) {
+            Link::Origins(origins) => origins,
+            Link::Missing | Link::Unlinked => Vec::new(),
         };
-        if let Some(origin) = self.dist.origin(target) {
-            return vec![origin];
+        match self
+            .behavior_index(behavior)
+            .and_then(|i| self.links.get(i))
+        {
+            Some(cell) => cell.get_or_init(linked).clone(),
+            None => linked(),
         }
-        self.dist
-            .origin_groups
-            .iter()
-            .filter(|g| g.id.get() == Some(target))
-            .flat_map(|g| g.members.known_items().unwrap_or_default())
-            .filter_map(|id| self.dist.origin(id))
+    }
+
+    /// The notes of `kind` about the input (of every combination of condition values), each
+    /// once.
+    pub fn notes(&self, kind: NoteKind) -> Vec<&'a Note> {
+        let mut seen = std::collections::HashSet::new();
+        std::iter::once(self.doc)
+            .chain(&self.doc.variants)
+            .flat_map(|d| &d.notes)
+            .filter(|n| n.kind == kind && seen.insert((n.span.start, n.span.end)))
             .collect()
     }
 
@@ -137,7 +152,7 @@ impl<'a> LintContext<'a> {
         message: impl Into<String>,
     ) -> Finding {
         Finding {
-            rule: rule.slug,
+            rule: rule.slug.into(),
             severity: rule.default_severity,
             message: message.into(),
             span,
@@ -160,11 +175,15 @@ pub fn behavior_name(behavior: &Behavior) -> String {
     }
 }
 
-/// How an origin is named in messages: "origin `orders-api`".
+/// How an origin is named in messages: "origin `orders-api`", or by the expression of an id
+/// that is not known: "origin `${ServiceName}-api`".
 pub fn origin_name(origin: &Origin) -> String {
-    match origin.id.get() {
-        Some(id) => format!("origin `{id}`"),
-        None => "origin with an unknown id".to_string(),
+    match (&origin.id.val, origin.id.get()) {
+        (_, Some(id)) => format!("origin `{id}`"),
+        (Val::Unknown(Unknown::Expression(e)), None) => format!("origin `{}`", e.trim()),
+        (Val::Unknown(Unknown::Parameter { name, .. }), None) => format!("origin `${{{name}}}`"),
+        (Val::Unknown(Unknown::Placeholder(p)), None) => format!("origin `{p}`"),
+        _ => "origin with an unknown id".to_string(),
     }
 }
 

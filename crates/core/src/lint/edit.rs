@@ -377,15 +377,46 @@ impl<'a> Editor<'a> {
         })
     }
 
-    /// Removes the key whose value is at `value` together with that value (and the entry's
-    /// separator). `None` when the key cannot be located safely.
-    pub fn remove_entry(&self, value: Span) -> Option<Edit> {
+    /// Where the entry (key and value) whose value is at `value` starts: its key's first byte.
+    /// `None` when the key cannot be located safely.
+    fn entry_start(&self, value: Span) -> Option<usize> {
         let before = self.slice(0, value.start);
         if self.is_json() {
             let trimmed = before.trim_end();
             let colon = trimmed.strip_suffix(':')?.trim_end();
             let key_body = colon.strip_suffix('"')?;
-            let key_start = find_open_quote(key_body)?;
+            return find_open_quote(key_body);
+        }
+        // YAML and Terraform: the key starts its own line.
+        if self.slice(value.start, value.end).starts_with('{') || self.format == Format::CfnYaml {
+            let trimmed = before.trim_end();
+            let key_end = if self.format == Format::CfnYaml {
+                trimmed.strip_suffix(':')?.len()
+            } else {
+                trimmed
+                    .strip_suffix('=')
+                    .unwrap_or(trimmed)
+                    .trim_end()
+                    .len()
+            };
+            let ls = line_start(self.text, key_end);
+            Some(ls + self.slice(ls, key_end).len() - self.slice(ls, key_end).trim_start().len())
+        } else {
+            Some(value.start)
+        }
+    }
+
+    /// Removes the key whose value is at `value` together with that value (and the entry's
+    /// separator). `None` when the key cannot be located safely.
+    pub fn remove_entry(&self, value: Span) -> Option<Edit> {
+        // Terraform: an attribute `name = value` alone on its line goes with its line.
+        if self.format == Format::Terraform {
+            if let Some(edit) = self.remove_hcl_attribute(value) {
+                return Some(edit);
+            }
+        }
+        let key_start = self.entry_start(value)?;
+        if self.is_json() {
             let rest = self.slice(value.end, self.text.len());
             let after_ws = rest.len() - rest.trim_start().len();
             if rest.trim_start().starts_with(',') {
@@ -405,30 +436,6 @@ impl<'a> Editor<'a> {
                 replacement: String::new(),
             });
         }
-        // YAML and Terraform: the key starts its own line; remove whole lines.
-        if self.format == Format::Terraform {
-            if let Some(edit) = self.remove_hcl_attribute(value) {
-                return Some(edit);
-            }
-        }
-        let key_start = if self.slice(value.start, value.end).starts_with('{')
-            || self.format == Format::CfnYaml
-        {
-            let trimmed = before.trim_end();
-            let key_end = if self.format == Format::CfnYaml {
-                trimmed.strip_suffix(':')?.len()
-            } else {
-                trimmed
-                    .strip_suffix('=')
-                    .unwrap_or(trimmed)
-                    .trim_end()
-                    .len()
-            };
-            let ls = line_start(self.text, key_end);
-            ls + self.slice(ls, key_end).len() - self.slice(ls, key_end).trim_start().len()
-        } else {
-            value.start
-        };
         let ls = line_start(self.text, key_start);
         if !self.slice(ls, key_start).trim().is_empty() {
             return None;
@@ -470,6 +477,37 @@ impl<'a> Editor<'a> {
             Format::CliJson => Some(self.replace_string(value, "")),
             _ => self.remove_entry(value),
         }
+    }
+
+    /// Replaces the entry whose value is at `value` (its key and value) with `entries`, in the
+    /// format's syntax, each on its own line at the key's indentation; the entry's separator
+    /// stays. `None` when the key cannot be located safely.
+    pub fn replace_entry(&self, value: Span, entries: &[(&str, Value)]) -> Option<Edit> {
+        let key_start = self.entry_start(value)?;
+        let ls = line_start(self.text, key_start);
+        let indent = self.slice(ls, key_start);
+        let own_line = indent.trim().is_empty();
+        let width = entries.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+        let rendered: Vec<String> = entries
+            .iter()
+            .map(|(key, v)| match self.format {
+                Format::CliJson | Format::CfnJson => {
+                    format!("{}: {}", json_quote(key), self.render(*v))
+                }
+                Format::CfnYaml => format!("{key}: {}", self.render(*v)),
+                Format::Terraform => format!("{key:width$} = {}", self.render(*v)),
+            })
+            .collect();
+        let separator = match (self.is_json(), own_line) {
+            (true, true) => format!(",\n{indent}"),
+            (false, true) => format!("\n{indent}"),
+            (_, false) => ", ".to_string(),
+        };
+        Some(Edit {
+            start: key_start,
+            end: value.end,
+            replacement: rendered.join(&separator),
+        })
     }
 
     /// True when the item at `pos` is a YAML block sequence item (`- item`).

@@ -1,9 +1,11 @@
 //! Running the rules over a document.
 
+use super::branches;
 use super::context::LintContext;
 use super::finding::Finding;
 use super::fix::apply_fixes;
-use super::severity::LintConfig;
+use super::rule::Rule;
+use super::severity::{Category, LintConfig};
 use crate::model::{Distribution, Document, Format};
 use crate::parse::{parse, ParseError};
 use crate::rules;
@@ -19,35 +21,83 @@ pub struct LintReport {
 }
 
 /// Lints every distribution of `doc` (parsed from `text`). Findings come sorted by position.
+///
+/// A CloudFormation document built for one combination of condition values brings the others
+/// ([`Document::variants`]): each is linted and their findings are merged (see
+/// [`super::branches`]). The rules about the text itself ([`Category::Input`]) run once.
 pub fn lint(doc: &Document, text: &str, config: &LintConfig) -> Vec<Finding> {
+    let mut findings = input_findings(doc, text, config);
+    if doc.variants.is_empty() {
+        findings.extend(lint_one(doc, text, config));
+    } else {
+        let docs: Vec<&Document> = std::iter::once(doc).chain(&doc.variants).collect();
+        let per_variant = docs.iter().map(|d| lint_one(d, text, config)).collect();
+        findings.extend(branches::merge(&docs, per_variant));
+    }
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            &b.rule,
+            &b.message,
+        ))
+    });
+    findings
+}
+
+/// The findings of the distribution rules on the distributions of one document.
+fn lint_one(doc: &Document, text: &str, config: &LintConfig) -> Vec<Finding> {
     let mut findings = Vec::new();
     for dist in &doc.distributions {
         let ctx = LintContext::new(doc, text, dist);
         let first = findings.len();
         for rule in rules::all() {
-            if config.is_disabled(rule.slug) || is_suppressed(dist, rule.slug) {
+            if rule.category == Category::Input {
                 continue;
             }
-            for mut finding in (rule.check)(&ctx) {
-                if let Some(severity) = config.severity_overrides.get(rule.slug) {
-                    finding.severity = *severity;
-                }
-                demote_expression_rewrites(&mut finding, text, doc.format);
-                findings.push(finding);
-            }
+            run(rule, &ctx, config, &mut findings);
         }
         // Origins a viewer-request function may replace per request (rules/edge_function_changes_origin.rs).
         rules::demote_replaced_origins(&ctx, &mut findings[first..]);
     }
-    findings.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule, &a.message).cmp(&(
-            b.span.start,
-            b.span.end,
-            b.rule,
-            &b.message,
-        ))
-    });
     findings
+}
+
+/// The findings of the rules about the text itself, reported once for the document (under
+/// its first distribution, in whichever combination of conditions has one).
+fn input_findings(doc: &Document, text: &str, config: &LintConfig) -> Vec<Finding> {
+    let mut docs = std::iter::once(doc).chain(&doc.variants);
+    if docs.all(|d| d.notes.is_empty()) {
+        return Vec::new();
+    }
+    let Some(dist) = std::iter::once(doc)
+        .chain(&doc.variants)
+        .find_map(|d| d.distributions.first())
+    else {
+        return Vec::new();
+    };
+    let ctx = LintContext::new(doc, text, dist);
+    let mut findings = Vec::new();
+    for rule in rules::all() {
+        if rule.category == Category::Input {
+            run(rule, &ctx, config, &mut findings);
+        }
+    }
+    findings
+}
+
+/// Runs one rule in `ctx` unless the configuration or the distribution turns it off.
+fn run(rule: &Rule, ctx: &LintContext, config: &LintConfig, findings: &mut Vec<Finding>) {
+    if config.is_disabled(rule.slug) || is_suppressed(ctx.dist, rule.slug) {
+        return;
+    }
+    for mut finding in (rule.check)(ctx) {
+        if let Some(severity) = config.severity_overrides.get(rule.slug) {
+            finding.severity = *severity;
+        }
+        demote_expression_rewrites(&mut finding, ctx.text, ctx.doc.format);
+        findings.push(finding);
+    }
 }
 
 /// Parses `text` and lints it.

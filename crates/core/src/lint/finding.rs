@@ -1,15 +1,20 @@
 //! What a rule reports: findings and their fixes.
+//!
+//! A [`Finding`] is complete on its own: it names its rule by slug and needs no rule registry to
+//! be read back. Its serde shape is the one wire shape of a finding, the same for the CLI's
+//! `--format json`, the JavaScript package and the web app's lint worker; the JSON Schema in
+//! `schema/apifront.schema.json` (`$defs/Finding`) describes it and the tests validate it.
 
 use super::severity::Severity;
 use crate::span::Span;
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One problem found in one distribution.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    /// The rule slug.
-    pub rule: &'static str,
+    /// The rule slug (a rule's `&'static str` when found here; owned when read back).
+    pub rule: Cow<'static, str>,
     pub severity: Severity,
     /// What is wrong, naming the concrete values involved.
     pub message: String,
@@ -18,40 +23,41 @@ pub struct Finding {
     pub path: String,
     /// The distribution's name (logical id, Terraform address or `DistributionConfig`).
     pub distribution: String,
-    /// Other places that explain the finding, with a note each.
+    /// Other places that explain the finding, with a note each; on the wire
+    /// `[{"span": …, "message": …}]`.
+    #[serde(with = "related_wire")]
     pub related: Vec<(Span, String)>,
     pub fix: Option<Fix>,
 }
 
-/// A finding as serialized (the web app sends findings from its lint worker to the page): the
-/// rule slug is read back as the registry's `&'static str`.
-#[derive(Deserialize)]
-struct SerializedFinding {
-    rule: String,
-    severity: Severity,
-    message: String,
-    span: Span,
-    path: String,
-    distribution: String,
-    related: Vec<(Span, String)>,
-    fix: Option<Fix>,
-}
+/// `related` as objects on the wire (`{"span", "message"}`), pairs in Rust.
+mod related_wire {
+    use crate::span::Span;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-impl<'de> Deserialize<'de> for Finding {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let f = SerializedFinding::deserialize(deserializer)?;
-        let rule = crate::rules::by_slug(&f.rule)
-            .ok_or_else(|| D::Error::custom(format!("unknown rule `{}`", f.rule)))?;
-        Ok(Finding {
-            rule: rule.slug,
-            severity: f.severity,
-            message: f.message,
-            span: f.span,
-            path: f.path,
-            distribution: f.distribution,
-            related: f.related,
-            fix: f.fix,
-        })
+    #[derive(Serialize)]
+    struct RelatedRef<'a> {
+        span: &'a Span,
+        message: &'a str,
+    }
+
+    #[derive(Deserialize)]
+    struct Related {
+        span: Span,
+        message: String,
+    }
+
+    pub fn serialize<S: Serializer>(related: &[(Span, String)], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            related
+                .iter()
+                .map(|(span, message)| RelatedRef { span, message }),
+        )
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(Span, String)>, D::Error> {
+        let related = Vec::<Related>::deserialize(d)?;
+        Ok(related.into_iter().map(|r| (r.span, r.message)).collect())
     }
 }
 
@@ -131,11 +137,19 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_rule_does_not_deserialize() {
+    fn a_finding_of_a_rule_this_build_lacks_still_reads() {
         let json = r#"{"rule":"no-such-rule","severity":"error","message":"m",
             "span":{"start":0,"end":1,"line":1,"column":1,"end_line":1,"end_column":2},
-            "path":"p","distribution":"d","related":[],"fix":null}"#;
-        let err = serde_json::from_str::<Finding>(json).expect_err("unknown rule");
-        assert!(err.to_string().contains("no-such-rule"), "{err}");
+            "path":"p","distribution":"d",
+            "related":[{"span":{"start":2,"end":3,"line":1,"column":3,"end_line":1,"end_column":4},
+                "message":"here"}],
+            "fix":null}"#;
+        let finding: Finding = serde_json::from_str(json).expect("reads");
+        assert_eq!(finding.rule, "no-such-rule");
+        assert_eq!(finding.related[0].0.column, 3);
+        assert_eq!(finding.related[0].1, "here");
+        let again = serde_json::to_value(&finding).expect("serializes");
+        assert_eq!(again["related"][0]["message"], "here");
+        assert_eq!(again["related"][0]["span"]["start"], 2);
     }
 }

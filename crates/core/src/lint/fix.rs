@@ -62,7 +62,7 @@ mod tests {
 
     fn finding(edits: Vec<Edit>, safe: bool) -> Finding {
         Finding {
-            rule: "r",
+            rule: "r".into(),
             severity: Severity::Error,
             message: String::new(),
             span: Span::default(),

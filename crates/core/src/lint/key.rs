@@ -63,6 +63,8 @@ impl Key {
         Key::new("OriginKeepaliveTimeout", "origin_keepalive_timeout");
 
     // Cache behaviors.
+    pub const TARGET_ORIGIN_ID: Key = Key::new("TargetOriginId", "target_origin_id");
+    pub const FORWARDED_VALUES: Key = Key::new("ForwardedValues", "forwarded_values");
     pub const ALLOWED_METHODS: Key = Key::new("AllowedMethods", "allowed_methods");
     pub const CACHE_POLICY_ID: Key = Key::new("CachePolicyId", "cache_policy_id");
     pub const ORIGIN_REQUEST_POLICY_ID: Key =
@@ -111,7 +113,6 @@ impl Key {
     );
     pub const ANYCAST_IP_LIST_ID: Key = Key::new("AnycastIpListId", "anycast_ip_list_id");
     pub const TENANT_CONFIG: Key = Key::new("TenantConfig", "tenant_config");
-    pub const FORWARDED_VALUES: Key = Key::new("ForwardedValues", "forwarded_values");
 
     // Origin timeouts and mutual TLS.
     pub const RESPONSE_COMPLETION_TIMEOUT: Key =

@@ -4,6 +4,7 @@
 //! returns findings sorted by position; [`apply_fixes`] applies their fixes to the text.
 //! [`lint_sources`] and [`fix_sources`] do the same for several files read as one input.
 
+mod branches;
 mod context;
 mod docs;
 pub mod edit;
@@ -12,6 +13,7 @@ mod finding;
 mod fix;
 mod key;
 mod rule;
+mod ruleset;
 mod severity;
 mod sources;
 
@@ -22,5 +24,6 @@ pub use finding::{Edit, Finding, Fix};
 pub use fix::apply_fixes;
 pub use key::Key;
 pub use rule::{Rule, RuleDocs, Snippet};
+pub use ruleset::{describe_rule_set, rule_set_id};
 pub use severity::{Category, FixAvailability, LintConfig, Severity};
 pub use sources::{fix_sources, lint_sources, SourcesReport};

@@ -56,6 +56,9 @@ pub enum Category {
     Methods,
     /// Custom error responses and error caching.
     Errors,
+    /// The input text itself: repeated keys, placeholders, a template read as YAML,
+    /// conditions left unevaluated. These rules report once per input.
+    Input,
 }
 
 /// Whether a rule can fix what it finds.

@@ -33,7 +33,7 @@ fn label(node: &Node) -> String {
             Severity::Error => "✖ error",
             _ => "▲ warning",
         };
-        parts.push(format!("{head}: {}", escape(m.rule)));
+        parts.push(format!("{head}: {}", escape(m.name())));
     }
     parts.join("<br/>")
 }

@@ -1,20 +1,31 @@
 //! The map of a distribution: alternate domain names → the distribution → cache behaviors in
-//! evaluation order → origins (kind, origin path) → the APIs behind them (stages), with the
-//! errors and warnings of the lint marked on the node they are about.
+//! evaluation order → origins (kind, origin path) → the APIs behind them (from the
+//! [API model](crate::api): stages and routes when the input shows them; a custom domain's API
+//! mappings on the arrows; function URLs), with the errors and warnings of the lint marked on the
+//! node they are about, and a behavior that can reach no route of its API marked with the reason.
 //!
-//! [`build`] makes the diagram model; [`svg`] and [`mermaid`] draw it.
+//! [`build`] makes the diagram model; [`svg`] and [`mermaid`] draw it. A map built from the
+//! model of a [`Sources`] has spans of [`Sources::text`]: [`Map::locate`] makes them local to
+//! their files.
 
 use crate::forwarding::short_id;
 use crate::lint::{Finding, Severity};
 use crate::managed;
-use crate::model::{Api, ApiKind, Behavior, Distribution, Document, OriginKind, PolicyRef};
+use crate::model::{Behavior, Distribution, Document, PolicyRef};
+use crate::source::Sources;
 use crate::span::Span;
 use crate::trace::kind_text;
 use crate::value::Val;
 use serde::Serialize;
 
+mod apis;
 pub mod mermaid;
+mod reach;
 pub mod svg;
+
+/// The lint rule that finds behaviors reaching no route; when its finding is on a behavior,
+/// the map does not add its own mark for the same problem.
+const ROUTE_RULE: &str = "apigw-route-unreachable";
 
 /// The columns of the map, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -27,12 +38,20 @@ pub enum Column {
     Apis,
 }
 
-/// A problem the lint found, shown on the node it is about.
+/// A problem the lint (or the map itself) found, shown on the node it is about.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mark {
     pub severity: Severity,
-    pub rule: &'static str,
+    /// The lint rule; `None` for what the map finds itself (a behavior that reaches no route).
+    pub rule: Option<String>,
     pub message: String,
+}
+
+impl Mark {
+    /// A short name for the problem: the rule's slug, or what the map found.
+    pub fn name(&self) -> &str {
+        self.rule.as_deref().unwrap_or("reaches no route")
+    }
 }
 
 /// One box.
@@ -46,6 +65,8 @@ pub struct Node {
     pub lines: Vec<String>,
     /// Where the node is defined in the source.
     pub span: Option<Span>,
+    /// The file of `span`, when the map was located in several files ([`Map::locate`]).
+    pub file: Option<String>,
     /// Errors and warnings about this node, most severe first.
     pub marks: Vec<Mark>,
 }
@@ -76,6 +97,21 @@ pub struct Map {
 }
 
 impl Map {
+    /// Makes every node's span local to its file of `sources` (the map was built from the model
+    /// of `sources`), and names the file when there are several.
+    pub fn locate(mut self, sources: &Sources) -> Map {
+        for node in &mut self.nodes {
+            if let Some(span) = node.span {
+                let at = sources.locate(span);
+                node.span = Some(at.span);
+                if sources.len() > 1 {
+                    node.file = Some(sources.name(at.file).to_string());
+                }
+            }
+        }
+        self
+    }
+
     /// The nodes of a column, in order.
     pub fn column(&self, column: Column) -> impl Iterator<Item = &Node> {
         self.nodes.iter().filter(move |n| n.column == column)
@@ -105,7 +141,7 @@ impl Map {
     }
 }
 
-fn spanned(span: Span) -> Option<Span> {
+pub(super) fn spanned(span: Span) -> Option<Span> {
     (span.line > 0).then_some(span)
 }
 
@@ -156,16 +192,6 @@ fn behavior_lines(b: &Behavior) -> Vec<String> {
     lines
 }
 
-fn api_title(api: &Api) -> String {
-    let kind = match api.kind {
-        ApiKind::Rest => "REST API",
-        ApiKind::Http => "HTTP API",
-        ApiKind::WebSocket => "WebSocket API",
-        ApiKind::Unknown => "API",
-    };
-    format!("{kind} {}", api.name)
-}
-
 /// Builds the map of `dist`, marking the errors and warnings among `findings`.
 pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
     let mut nodes = Vec::new();
@@ -185,6 +211,7 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
             },
             lines: vec!["the distribution's own domain name".into()],
             span: spanned(dist.aliases.span),
+            file: None,
             marks: Vec::new(),
         });
     }
@@ -195,6 +222,7 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
             title: a.get().cloned().unwrap_or_else(|| "(not known)".into()),
             lines: Vec::new(),
             span: spanned(a.span),
+            file: None,
             marks: Vec::new(),
         });
     }
@@ -208,6 +236,7 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
             _ => Vec::new(),
         },
         span: spanned(dist.span),
+        file: None,
         marks: Vec::new(),
     });
     for i in 0..alias_count {
@@ -239,6 +268,7 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
             title: format!("{}. {pattern}", i + 1),
             lines: behavior_lines(b),
             span: spanned(b.path_pattern.as_ref().map_or(b.span, |p| p.span)),
+            file: None,
             marks: Vec::new(),
         });
         edges.push(Edge {
@@ -269,6 +299,7 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
                 .unwrap_or_else(|| "(id not known)".into()),
             lines,
             span: spanned(o.span),
+            file: None,
             marks: Vec::new(),
         });
     }
@@ -306,71 +337,31 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
             }
         }
     }
-    // APIs behind the origins, with their stages.
-    let mut apis: Vec<&Api> = Vec::new();
-    for (i, o) in dist.origins.iter().enumerate() {
-        if !matches!(o.kind.0, OriginKind::ApiGatewayDefault { .. }) {
-            continue;
-        }
-        let Some(api) = o
-            .api_ref
-            .as_ref()
-            .and_then(|r| doc.apis.iter().find(|a| &a.name == r))
-        else {
-            continue;
-        };
-        let index = match apis.iter().position(|a| a.name == api.name) {
-            Some(index) => index,
-            None => {
-                apis.push(api);
-                apis.len() - 1
-            }
-        };
-        edges.push(Edge {
-            from: format!("origin-{i}"),
-            to: format!("api-{index}"),
-            label: None,
-        });
-    }
-    for (i, api) in apis.iter().enumerate() {
-        let stages: Vec<String> = doc
-            .stages
-            .iter()
-            .filter(|s| s.api_ref.as_deref() == Some(api.name.as_str()))
-            .map(|s| {
-                s.stage_name
-                    .get()
-                    .cloned()
-                    .unwrap_or_else(|| "(not known)".into())
-            })
-            .collect();
-        let mut lines = vec![if stages.is_empty() {
-            "stages not in this input".to_string()
-        } else {
-            format!("stages: {}", stages.join(", "))
-        }];
-        let methods = doc
-            .methods
-            .iter()
-            .filter(|m| m.api_ref.as_deref() == Some(api.name.as_str()))
-            .count();
-        if methods > 0 {
-            lines.push(format!(
-                "{methods} {} in this input",
-                if methods == 1 { "method" } else { "methods" }
-            ));
-        }
-        ranges.push((format!("api-{i}"), api.span));
-        nodes.push(Node {
-            id: format!("api-{i}"),
-            column: Column::Apis,
-            title: api_title(api),
-            lines,
-            span: spanned(api.span),
-            marks: Vec::new(),
-        });
-    }
+    // What the API origins reach.
+    ranges.extend(apis::add(doc, dist, &mut nodes, &mut edges));
     mark(&mut nodes, &ranges, dist, findings);
+    for (i, b) in behaviors.iter().enumerate() {
+        let Some(node) = nodes.iter_mut().find(|n| n.id == format!("behavior-{i}")) else {
+            continue;
+        };
+        if node
+            .marks
+            .iter()
+            .any(|m| m.rule.as_deref() == Some(ROUTE_RULE))
+        {
+            continue;
+        }
+        if let Some(message) = reach::unreachable(doc, dist, b) {
+            node.marks.insert(
+                0,
+                Mark {
+                    severity: Severity::Error,
+                    rule: None,
+                    message,
+                },
+            );
+        }
+    }
     Map {
         distribution: dist.name.clone(),
         nodes,
@@ -393,7 +384,7 @@ fn mark(nodes: &mut [Node], ranges: &[(String, Span)], dist: &Distribution, find
         if let Some(node) = nodes.iter_mut().find(|n| n.id == holder) {
             let mark = Mark {
                 severity: f.severity,
-                rule: f.rule,
+                rule: Some(f.rule.to_string()),
                 message: f.message.clone(),
             };
             if !node.marks.contains(&mark) {

@@ -2,8 +2,9 @@
 //!
 //! Accessible: a `<title>` and a `<desc>` that lists the whole map in words, a `<title>` in every
 //! box, text labels (never colour alone: problems are written out), and colours with a contrast
-//! ratio above 7:1. Every box carries `data-line`/`data-column` of its source position, so an
-//! app can move an editor there.
+//! ratio above 7:1. Every box carries `data-line`/`data-column` of its source position (and
+//! `data-file` when the map spans several files, see [`super::Map::locate`]), so an app can move
+//! an editor there.
 
 use super::{Column, Edge, Map, Node};
 use crate::lint::Severity;
@@ -84,7 +85,7 @@ fn label(node: &Node) -> Label {
             Severity::Error => "✖ error",
             _ => "▲ warning",
         };
-        problems.push((m.severity, format!("{head}: {}", m.rule)));
+        problems.push((m.severity, format!("{head}: {}", m.name())));
         // Errors show their reason; warnings their rule (the reason is in the title).
         if m.severity == Severity::Error {
             let mut lines = wrap(&m.message, WRAP);
@@ -189,7 +190,13 @@ fn describe(map: &Map) -> String {
             let _ = write!(out, " → {}", t.join(", "));
         }
         for m in &n.marks {
-            let _ = write!(out, " [{} {}: {}]", m.severity.as_str(), m.rule, m.message);
+            let _ = write!(
+                out,
+                " [{} {}: {}]",
+                m.severity.as_str(),
+                m.name(),
+                m.message
+            );
         }
         out.push('.');
     }
@@ -331,18 +338,24 @@ fn draw_node(out: &mut String, p: &Placed, prefix: &str) {
         Column::Origins => "origin",
         Column::Apis => "api",
     };
-    let position = node.span.map_or(String::new(), |s| {
+    let mut position = node.span.map_or(String::new(), |s| {
         format!(r#" data-line="{}" data-column="{}""#, s.line, s.column)
     });
+    if let Some(file) = &node.file {
+        position.push_str(&format!(r#" data-file="{}""#, escape(file)));
+    }
     let mut full = vec![node.title.clone()];
     full.extend(node.lines.iter().cloned());
     full.extend(
         node.marks
             .iter()
-            .map(|m| format!("{} {}: {}", m.severity.as_str(), m.rule, m.message)),
+            .map(|m| format!("{} {}: {}", m.severity.as_str(), m.name(), m.message)),
     );
     if let Some(s) = node.span {
-        full.push(format!("line {}, column {}", s.line, s.column));
+        match &node.file {
+            Some(file) => full.push(format!("{file}, line {}, column {}", s.line, s.column)),
+            None => full.push(format!("line {}, column {}", s.line, s.column)),
+        }
     }
     let _ = writeln!(
         out,

@@ -41,17 +41,18 @@ pub fn parse_api_definition(name: &str, text: &str) -> Result<Definition, ParseE
     if body.is_empty() {
         return Err(ParseError::at(&idx, 0, "the API definition is empty"));
     }
-    let root = if body.starts_with(['{', '[']) {
+    let tree = if body.starts_with(['{', '[']) {
         json::parse_tree(text, &idx)?
     } else {
         yaml::parse_tree(text, &idx)?
     };
+    let root = &tree.root;
     if root.as_map().is_none() {
         return Err(ParseError::at(&idx, root.span.start, NOT_A_DEFINITION)
             .with_hint("the text is not a map of settings"));
     }
-    let Some(kind) = detect(&root) else {
-        return Err(not_a_definition(&root, &idx));
+    let Some(kind) = detect(root) else {
+        return Err(not_a_definition(root, &idx));
     };
     let mut api = Api {
         name: name.to_string(),
@@ -62,15 +63,15 @@ pub fn parse_api_definition(name: &str, text: &str) -> Result<Definition, ParseE
         ..Api::default()
     };
     match kind {
-        DefinitionKind::OpenApi3 | DefinitionKind::Swagger2 => export(&root, &mut api),
-        DefinitionKind::RestApi => rest_api(&root, &mut api),
-        DefinitionKind::RestResources => rest_resources(&root, &mut api),
-        DefinitionKind::RestStages => rest_stages(&root, &mut api),
-        DefinitionKind::RestAuthorizers => rest_authorizers(&root, &mut api),
-        DefinitionKind::V2Api => v2_api(&root, &mut api),
-        DefinitionKind::V2Routes => v2_routes(&root, &mut api),
-        DefinitionKind::V2Stages => v2_stages(&root, &mut api),
-        DefinitionKind::V2Authorizers => v2_authorizers(&root, &mut api),
+        DefinitionKind::OpenApi3 | DefinitionKind::Swagger2 => export(root, &mut api),
+        DefinitionKind::RestApi => rest_api(root, &mut api),
+        DefinitionKind::RestResources => rest_resources(root, &mut api),
+        DefinitionKind::RestStages => rest_stages(root, &mut api),
+        DefinitionKind::RestAuthorizers => rest_authorizers(root, &mut api),
+        DefinitionKind::V2Api => v2_api(root, &mut api),
+        DefinitionKind::V2Routes => v2_routes(root, &mut api),
+        DefinitionKind::V2Stages => v2_stages(root, &mut api),
+        DefinitionKind::V2Authorizers => v2_authorizers(root, &mut api),
     }
     Ok(Definition {
         name: name.to_string(),

@@ -10,9 +10,9 @@ use super::distribution;
 use super::intrinsics::Template;
 use super::reader::{Dialect, Obj, Reader};
 use super::ParseError;
-use crate::model::{Document, Format};
+use crate::model::{Document, Format, Note, NoteKind};
 use crate::span::LineIndex;
-use crate::tree::Node;
+use crate::tree::{Entry, Node};
 
 /// The distribution resource type.
 const DISTRIBUTION: &str = "AWS::CloudFront::Distribution";
@@ -29,7 +29,28 @@ fn serverless_resources<'n>(root: &'n Node<'n>) -> Option<&'n Node<'n>> {
     root.get("resources")?.get("Resources")
 }
 
-/// Builds the model of a CloudFormation template.
+/// Most combinations of condition values [`build`] reads a template in; past it, the conditions
+/// it leaves open are read as unknown (one document) and a note says so.
+pub const MAX_VARIANTS: usize = 64;
+
+/// Most text, in bytes, read across all combinations: a large template gets fewer of them
+/// (4 for the largest input accepted), so that memory and time stay bounded.
+pub const MAX_VARIANT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Prefixes of the resource types the model reads (the distribution and its siblings): only
+/// their `Condition` attributes and conditional properties make the model branch, and only
+/// they are read. A reader of a new type needs its prefix here.
+const MODELLED: [&str; 6] = [
+    "AWS::CloudFront::",
+    "AWS::ApiGateway::",
+    "AWS::ApiGatewayV2::",
+    "AWS::Serverless::",
+    "AWS::Lambda::",
+    "AWS::CertificateManager::",
+];
+
+/// Builds the model of a CloudFormation template: the document of the first combination of
+/// condition values, holding the others in [`Document::variants`].
 pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, ParseError> {
     let (resources, base) = match (root.get("Resources"), serverless_resources(root)) {
         (Some(r), _) => (Some(r), "Resources"),
@@ -44,33 +65,77 @@ pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, P
         return Err(no_distribution(root, resources, idx).with_format(format));
     }
     let template = Template::new(root, resources);
-    let mut r = Reader::new(Dialect::Cfn, &template);
+    let most = (MAX_VARIANT_BYTES / idx.text().len().max(1)).clamp(1, MAX_VARIANTS);
+    let mut docs: Vec<Document> = Vec::new();
+    let mut plan = Vec::new();
+    loop {
+        template.conditions.start(plan, false);
+        let mut doc = build_once(&template, root, entries, base, format);
+        doc.conditions = template.conditions.decided();
+        let next = template.conditions.next_plan();
+        docs.push(doc);
+        match next {
+            None => break,
+            Some(_) if docs.len() >= most => {
+                template.conditions.start(Vec::new(), true);
+                let mut doc = build_once(&template, root, entries, base, format);
+                let at = root.entry("Conditions").map_or(root.span, |e| e.key_span);
+                doc.notes.push(Note {
+                    kind: NoteKind::ConditionsNotEvaluated,
+                    span: at,
+                    detail: most.to_string(),
+                    related: None,
+                });
+                return Ok(doc);
+            }
+            Some(next) => plan = next,
+        }
+    }
+    let mut first = docs.remove(0);
+    first.variants = docs;
+    Ok(first)
+}
+
+/// The model of one combination of condition values (the one `template` is deciding).
+fn build_once<'n>(
+    template: &Template,
+    root: &'n Node<'n>,
+    entries: &'n [Entry<'n>],
+    base: &str,
+    format: Format,
+) -> Document {
+    let mut r = Reader::new(Dialect::Cfn, template);
     let mut doc = Document::new(format);
-    let listed: Vec<Resource> = entries
+    let (listed, listed_entries): (Vec<Resource>, Vec<&Entry>) = entries
         .iter()
-        .map(|e| {
+        .filter_map(|e| {
+            let kind = type_of(&e.value).unwrap_or_default();
+            if !MODELLED.iter().any(|m| kind.starts_with(m)) || !exists(template, &e.value) {
+                return None;
+            }
             let path = r.join(base, &e.key);
             let holder = Obj::map(&e.value, path.clone());
-            Resource {
+            let res = Resource {
                 id: &e.key,
-                kind: type_of(&e.value).unwrap_or_default(),
+                kind,
                 span: e.value.span,
                 props: r.obj(&holder, "Properties"),
                 path,
-            }
+            };
+            Some((res, e))
         })
         .collect();
     for res in &listed {
         cfn_resources::read(&mut r, res, &mut doc);
     }
-    super::api_cfn::read(&mut r, &template, root, &listed, &mut doc);
+    super::api_cfn::read(&mut r, template, root, &listed, &mut doc);
     let domains: Vec<String> = doc
         .api_domain_names
         .iter()
         .filter_map(|d| d.domain_name.get().cloned())
         .collect();
     let domains: Vec<&str> = domains.iter().map(String::as_str).collect();
-    for (res, entry) in listed.iter().zip(entries) {
+    for (res, entry) in listed.iter().zip(listed_entries) {
         if res.kind != DISTRIBUTION {
             continue;
         }
@@ -80,7 +145,16 @@ pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, P
         d.ignore = ignore_list(&entry.value);
         doc.distributions.push(d);
     }
-    Ok(doc)
+    doc.notes = template.take_placeholders();
+    doc
+}
+
+/// False when the resource's `Condition` is false in the combination being built.
+fn exists(template: &Template, resource: &Node) -> bool {
+    match resource.get("Condition").and_then(Node::as_str) {
+        Some(name) => template.condition(name) != Some(false),
+        None => true,
+    }
 }
 
 fn type_of<'n>(resource: &'n Node<'n>) -> Option<&'n str> {

@@ -27,7 +27,8 @@ pub fn build(root: &Node, idx: &LineIndex) -> Result<Document, ParseError> {
             .with_format(Format::CliJson)
     })?;
     let mut doc = Document::new(Format::CliJson);
-    let mut reader = Reader::new(Dialect::Cli, &Literal);
+    let literal = Literal::default();
+    let mut reader = Reader::new(Dialect::Cli, &literal);
     for found in configs {
         let cfg = Obj::map(found.config, found.path);
         let name = found
@@ -39,6 +40,7 @@ pub fn build(root: &Node, idx: &LineIndex) -> Result<Document, ParseError> {
         doc.distributions
             .push(distribution::read(&mut reader, &cfg, name, &[]));
     }
+    doc.notes.extend(literal.take_placeholders());
     Ok(doc)
 }
 

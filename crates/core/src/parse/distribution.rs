@@ -133,7 +133,7 @@ fn origin(r: &mut Reader, o: &Obj, custom_domains: &[&str]) -> Origin {
     Origin {
         span: o.span,
         path: o.path.clone(),
-        id: r.str(o, "Id"),
+        id: r.id(o, "Id"),
         origin_path: r.str(o, "OriginPath"),
         kind: OriginKindField(kind),
         domain_is_url,
@@ -245,7 +245,7 @@ fn origin_group(r: &mut Reader, g: &Obj) -> OriginGroup {
     let items = r
         .wrapped_objects(g, "Members")
         .iter()
-        .map(|m| r.str(m, "OriginId"))
+        .map(|m| r.id(m, "OriginId"))
         .collect();
     let members = match (block.map, block.unknown) {
         (Some(_), _) => Field::known(items, block.span, block.path),
@@ -258,7 +258,7 @@ fn origin_group(r: &mut Reader, g: &Obj) -> OriginGroup {
     OriginGroup {
         span: g.span,
         path: g.path.clone(),
-        id: r.str(g, "Id"),
+        id: r.id(g, "Id"),
         members,
     }
 }
@@ -310,7 +310,7 @@ fn behavior(r: &mut Reader, b: &Obj, ordered: bool) -> Behavior {
         span: b.span,
         path: b.path.clone(),
         path_pattern: ordered.then(|| r.str(b, "PathPattern")),
-        target_origin_id: r.str(b, "TargetOriginId"),
+        target_origin_id: r.id(b, "TargetOriginId"),
         viewer_protocol_policy: r.str(b, "ViewerProtocolPolicy"),
         allowed_methods: r.list(b, "AllowedMethods"),
         cached_methods,

@@ -5,11 +5,24 @@
 //! parts). Anything else is unknown with its reason; an unknown string keeps its *shape*
 //! (`{Api}.execute-api.{AWS::Region}.amazonaws.com`) so origins can still be classified, and every
 //! value records the sibling resources it refers to.
+//!
+//! An unknown value also gets a *key* when the template says exactly which value it is: the
+//! canonical `Fn::Sub` text of its parts (`${Prefix}-api` for `!Sub "${Prefix}-api"`,
+//! `{"Fn::Join": ["", [{"Ref": "Prefix"}, "-api"]]}` and `!Join ["", [!Ref Prefix, -api]]`;
+//! `${Api.ApiEndpoint}` for `!GetAtt Api.ApiEndpoint`). Two unknowns with the same key are
+//! equal once deployed, which is how behaviors link to origins whose ids are expressions.
+//!
+//! `Fn::If` takes the branch of its condition's value (see [`super::conditions`]); an
+//! undecided condition (a build past the variant limit) leaves the value unknown.
 
-use super::resolve::{Ref, Resolver, State, Target, Value};
+use super::conditions::{Branching, Operands};
+use super::placeholder;
+use super::resolve::{Placeholders, Ref, Resolver, State, Target, Value};
 use super::MAX_DEPTH;
+use crate::model::{Note, NoteKind};
 use crate::tree::{Node, NodeKind};
 use crate::value::Unknown;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 /// The entries of the `Resources` map by logical id (the first of a repeated id wins, as with
@@ -31,6 +44,13 @@ pub(crate) struct Template<'n> {
     resources: HashMap<&'n str, &'n Node<'n>>,
     /// The template uses the SAM transform (implicit `ServerlessRestApi` / `ServerlessHttpApi`).
     sam: bool,
+    /// The template's conditions and the decisions of the model being built.
+    pub conditions: Branching<'n>,
+    /// Placeholders met while evaluating values, one note per string.
+    placeholders: RefCell<Placeholders>,
+    /// True while a value is evaluated whose key is wanted ([`Resolver::eval_keyed`]): keys
+    /// are built only then.
+    keyed: Cell<bool>,
 }
 
 /// Resource types whose `Ref`/`Fn::GetAtt …Id` is a policy or origin access control id.
@@ -67,6 +87,55 @@ impl<'n> Template<'n> {
             mappings: root.get("Mappings"),
             resources: by_id(resources),
             sam,
+            conditions: Branching::new(root.get("Conditions")),
+            placeholders: RefCell::new(Placeholders::default()),
+            keyed: Cell::new(false),
+        }
+    }
+
+    /// An unknown value with its shape, and its key when keys are wanted.
+    fn unknown(&self, why: Unknown, shape: Option<String>, key: impl FnOnce() -> String) -> Value {
+        Value::from(State::Unknown {
+            why,
+            shape,
+            key: self.keyed.get().then(key),
+        })
+    }
+
+    /// The value of condition `name` in the model being built (`None`: undecided).
+    pub fn condition(&self, name: &str) -> Option<bool> {
+        self.conditions.value(name, self)
+    }
+
+    /// The placeholders met so far, taken.
+    pub fn take_placeholders(&self) -> Vec<Note> {
+        std::mem::take(&mut self.placeholders.borrow_mut().list)
+    }
+
+    /// A literal string: unknown when it holds a `{{resolve:…}}` dynamic reference or a
+    /// placeholder (recorded once per string).
+    fn literal(&self, s: &str, node: &Node) -> Value {
+        if s.contains("{{resolve:") {
+            return self.unknown(Unknown::DynamicReference(s.to_string()), None, || escape(s));
+        }
+        match placeholder::find(s) {
+            None => Value::text(s),
+            Some(found) => {
+                let mut notes = self.placeholders.borrow_mut();
+                if notes.seen.insert(node.span.start) {
+                    notes.list.push(Note {
+                        kind: NoteKind::Placeholder,
+                        span: node.span,
+                        detail: found.parts.join(", "),
+                        related: None,
+                    });
+                }
+                self.unknown(
+                    Unknown::Placeholder(s.to_string()),
+                    Some(found.shape),
+                    || escape(s),
+                )
+            }
         }
     }
 
@@ -85,7 +154,32 @@ impl<'n> Template<'n> {
     }
 
     fn property(&self, id: &str, key: &str) -> Option<&'n Node<'n>> {
-        self.resources.get(id)?.get("Properties")?.get(key)
+        let props = self.pick(self.resources.get(id)?.get("Properties")?);
+        Some(self.pick(props.get(key)?))
+    }
+
+    /// The node `node` stands for: the chosen branch of an `Fn::If` (repeatedly), or `node`
+    /// itself. An `Fn::If` whose condition is undecided is returned as it is.
+    pub fn pick<'a>(&self, node: &'a Node<'a>) -> &'a Node<'a> {
+        let mut node = node;
+        for _ in 0..MAX_DEPTH {
+            let Some([entry]) = node.as_map() else {
+                break;
+            };
+            if entry.key != "Fn::If" {
+                break;
+            }
+            let arg = &entry.value;
+            let Some([c, a, b]) = arg.as_seq() else {
+                break;
+            };
+            node = match c.as_str().and_then(|name| self.condition(name)) {
+                Some(true) => a,
+                Some(false) => b,
+                None => break,
+            };
+        }
+        node
     }
 
     fn reference(&self, id: &str) -> Ref {
@@ -102,7 +196,7 @@ impl<'n> Template<'n> {
 
     fn eval_at(&self, node: &Node, depth: usize) -> Value {
         if depth > MAX_DEPTH {
-            return Value::unknown(Unknown::Expression(
+            return Value::unknown(Unknown::Invalid(
                 "references nest too deeply to evaluate".into(),
             ));
         }
@@ -110,7 +204,7 @@ impl<'n> Template<'n> {
             NodeKind::Null => Value::absent(),
             NodeKind::Bool(b) => Value::text(b.to_string()),
             NodeKind::Number(n) => Value::text(n.clone()),
-            NodeKind::Str(s) => literal(s),
+            NodeKind::Str(s) => self.literal(s, node),
             NodeKind::Seq(items) => Value::from(State::List(
                 items.iter().map(|i| self.eval_at(i, depth + 1)).collect(),
             )),
@@ -146,7 +240,12 @@ impl<'n> Template<'n> {
                 _ => malformed(name),
             },
             "Fn::If" => match args {
-                [_, a, b] => {
+                [c, a, b] => {
+                    match c.as_str().and_then(|c| self.condition(c)) {
+                        Some(true) => return self.eval_at(a, depth),
+                        Some(false) => return self.eval_at(b, depth),
+                        None => {}
+                    }
                     let (a, b) = (self.eval_at(a, depth), self.eval_at(b, depth));
                     let comparable = matches!(a.state, State::Text(_) | State::Absent);
                     if comparable && a == b {
@@ -158,6 +257,18 @@ impl<'n> Template<'n> {
                 _ => malformed(name),
             },
             "Fn::FindInMap" => self.find_in_map(args, depth),
+            "Fn::ImportValue" => {
+                let why = Unknown::Intrinsic(name.into());
+                match self.eval_at(arg, depth).state {
+                    State::Text(t) => {
+                        self.unknown(why, None, || format!("${{{name}:{}}}", escape(&t)))
+                    }
+                    State::Unknown { key: Some(k), .. } => {
+                        self.unknown(why, None, || format!("${{{name}:{k}}}"))
+                    }
+                    _ => Value::unknown(why),
+                }
+            }
             _ => Value::unknown(Unknown::Intrinsic(name.into())),
         }
     }
@@ -176,13 +287,20 @@ impl<'n> Template<'n> {
                 "URLSuffix" => "amazonaws.com".to_string(),
                 _ => format!("{{{target}}}"),
             };
-            return Value::shaped(why, shape);
+            return self.unknown(why, Some(shape), || format!("${{{target}}}"));
         }
         if let Some(param) = self.parameters.and_then(|p| p.get(target)) {
             return self.parameter(target, param, depth);
         }
+        let unknown = || {
+            self.unknown(
+                Unknown::Intrinsic("Ref".into()),
+                Some(format!("{{{target}}}")),
+                || format!("${{{target}}}"),
+            )
+        };
         let Some(kind) = self.resource_type(target) else {
-            return Value::shaped(Unknown::Intrinsic("Ref".into()), format!("{{{target}}}"));
+            return unknown();
         };
         // `Ref` of a custom domain is its name, of a stage its stage name.
         let returned = match kind {
@@ -196,9 +314,9 @@ impl<'n> Template<'n> {
                     state: State::Text(_),
                     ..
                 } => v,
-                _ => Value::shaped(Unknown::Intrinsic("Ref".into()), format!("{{{target}}}")),
+                _ => unknown(),
             },
-            None => Value::shaped(Unknown::Intrinsic("Ref".into()), format!("{{{target}}}")),
+            None => unknown(),
         };
         value.with_ref(self.reference(target))
     }
@@ -208,12 +326,13 @@ impl<'n> Template<'n> {
             .get("NoEcho")
             .is_some_and(|n| matches!(self.eval_at(n, depth).state, State::Text(t) if t.eq_ignore_ascii_case("true")));
         let unknown = |no_echo| {
-            Value::shaped(
+            self.unknown(
                 Unknown::Parameter {
                     name: name.into(),
                     no_echo,
                 },
-                format!("{{{name}}}"),
+                Some(format!("{{{name}}}")),
+                || format!("${{{name}}}"),
             )
         };
         if no_echo {
@@ -274,7 +393,10 @@ impl<'n> Template<'n> {
             }
             _ => format!("{{{id}_{}}}", attr.replace('.', "_")),
         };
-        Value::shaped(Unknown::Intrinsic(GET_ATT.into()), shape).with_ref(self.reference(id))
+        self.unknown(Unknown::Intrinsic(GET_ATT.into()), Some(shape), || {
+            format!("${{{id}.{attr}}}")
+        })
+        .with_ref(self.reference(id))
     }
 
     fn sub(&self, arg: &Node, depth: usize) -> Value {
@@ -310,7 +432,7 @@ impl<'n> Template<'n> {
             rest = &after[end + 1..];
         }
         parts.push(Value::text(rest));
-        concat(parts)
+        concat(parts, self.keyed.get())
     }
 
     fn join(&self, delim: &Node, list: &Node, depth: usize) -> Value {
@@ -327,14 +449,18 @@ impl<'n> Template<'n> {
                     }
                     parts.push(item);
                 }
-                let mut joined = concat(parts);
+                let mut joined = concat(parts, self.keyed.get());
                 for r in list.refs {
                     joined = joined.with_ref(r);
                 }
                 joined
             }
             State::Unknown { why, .. } => Value {
-                state: State::Unknown { why, shape: None },
+                state: State::Unknown {
+                    why,
+                    shape: None,
+                    key: None,
+                },
                 refs: list.refs,
             },
             _ => malformed("Fn::Join"),
@@ -352,6 +478,7 @@ impl<'n> Template<'n> {
             State::Unknown {
                 why,
                 shape: Some(shape),
+                ..
             } => shape
                 .split(delim)
                 .map(|part| {
@@ -383,12 +510,16 @@ impl<'n> Template<'n> {
         let list = self.eval_at(list, depth);
         match (index, list.state) {
             (Some(i), State::List(items)) => items.into_iter().nth(i).unwrap_or_else(|| {
-                Value::unknown(Unknown::Expression(format!(
+                Value::unknown(Unknown::Invalid(format!(
                     "Fn::Select index {i} is out of range"
                 )))
             }),
             (_, State::Unknown { why, .. }) => Value {
-                state: State::Unknown { why, shape: None },
+                state: State::Unknown {
+                    why,
+                    shape: None,
+                    key: None,
+                },
                 refs: list.refs,
             },
             _ => Value::unknown(Unknown::Intrinsic("Fn::Select".into())),
@@ -421,6 +552,17 @@ impl Resolver for Template<'_> {
         self.eval_at(node, 0)
     }
 
+    fn eval_keyed(&self, node: &Node) -> Value {
+        let before = self.keyed.replace(true);
+        let value = self.eval_at(node, 0);
+        self.keyed.set(before);
+        value
+    }
+
+    fn pick<'a>(&self, node: &'a Node<'a>) -> &'a Node<'a> {
+        Template::pick(self, node)
+    }
+
     fn local_policy(&self, node: &Node) -> Option<String> {
         let (name, arg) = intrinsic(node)?;
         let id = match name {
@@ -437,6 +579,26 @@ impl Resolver for Template<'_> {
 
     fn object_expression(&self, node: &Node) -> Option<Value> {
         intrinsic(node).map(|_| self.eval(node))
+    }
+}
+
+impl Operands for Template<'_> {
+    fn operand(&self, node: &Node) -> (State, Option<String>) {
+        let value = self.eval_keyed(node);
+        let key = value.key().map(str::to_string);
+        (value.state, key)
+    }
+
+    fn allowed_values(&self, key: &str) -> Option<Vec<String>> {
+        let name = key.strip_prefix("${")?.strip_suffix('}')?;
+        let allowed = self.parameters?.get(name)?.get("AllowedValues")?.as_seq()?;
+        allowed
+            .iter()
+            .map(|v| match self.eval_at(v, 1).state {
+                State::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect()
     }
 }
 
@@ -467,33 +629,45 @@ fn get_att_args(t: &Template, arg: &Node, depth: usize) -> Option<(String, Strin
     }
 }
 
-/// A literal string: unknown when it holds a `{{resolve:…}}` dynamic reference.
-fn literal(s: &str) -> Value {
-    if s.contains("{{resolve:") {
-        Value::unknown(Unknown::DynamicReference(s.to_string()))
-    } else {
-        Value::text(s)
-    }
-}
-
 fn malformed(name: &str) -> Value {
-    Value::unknown(Unknown::Expression(format!("malformed {name}")))
+    Value::unknown(Unknown::Invalid(format!("malformed {name}")))
 }
 
 /// Concatenates string parts; unknown parts make the result unknown with a shape.
-fn concat(parts: Vec<Value>) -> Value {
+fn concat(parts: Vec<Value>, keyed: bool) -> Value {
     let mut text = String::new();
     let mut why: Option<Unknown> = None;
     let mut refs = Vec::new();
+    // The key of the result, started at the first unknown part (the known text before it
+    // escaped): known parts escaped, unknown ones by their keys; `None` once a part has no key.
+    let mut key: Option<Option<String>> = (!keyed).then_some(None);
     for part in parts {
         refs.extend(part.refs);
         match part.state {
-            State::Text(s) => text.push_str(&s),
+            State::Text(s) => {
+                if let Some(Some(k)) = key.as_mut() {
+                    push_escaped(k, &s);
+                }
+                text.push_str(&s);
+            }
             State::Absent => {}
             State::List(_) => {
-                return Value::unknown(Unknown::Expression("a list where a string belongs".into()))
+                return Value::unknown(Unknown::Invalid("a list where a string belongs".into()))
             }
-            State::Unknown { why: w, shape } => {
+            State::Unknown {
+                why: w,
+                shape,
+                key: part_key,
+            } => {
+                let k = key.get_or_insert_with(|| {
+                    let mut k = String::with_capacity(text.len() + 16);
+                    push_escaped(&mut k, &text);
+                    Some(k)
+                });
+                match (k.as_mut(), part_key) {
+                    (Some(k), Some(part_key)) => k.push_str(&part_key),
+                    _ => *k = None,
+                }
                 text.push_str(shape.as_deref().unwrap_or("{?}"));
                 if why.as_ref().is_none_or(|old| rank(&w) > rank(old)) {
                     why = Some(w);
@@ -501,15 +675,38 @@ fn concat(parts: Vec<Value>) -> Value {
             }
         }
     }
+    let key = key.flatten();
     let mut value = match why {
-        _ if text.contains("{{resolve:") => Value::unknown(Unknown::DynamicReference(text)),
-        Some(why) => Value::shaped(why, text),
+        _ if text.contains("{{resolve:") => Value::from(State::Unknown {
+            why: Unknown::DynamicReference(text),
+            shape: None,
+            key,
+        }),
+        Some(why) => Value::from(State::Unknown {
+            why,
+            shape: Some(text),
+            key,
+        }),
         None => Value::text(text),
     };
     for r in refs {
         value = value.with_ref(r);
     }
     value
+}
+
+/// Appends literal text to a key, `${` written `${!` as `Fn::Sub` escapes it.
+fn push_escaped(key: &mut String, s: &str) {
+    if s.contains("${") {
+        key.push_str(&escape(s));
+    } else {
+        key.push_str(s);
+    }
+}
+
+/// Literal text in a key: `${` is written `${!`, as `Fn::Sub` escapes it.
+fn escape(s: &str) -> String {
+    s.replace("${", "${!")
 }
 
 /// Which reason of a combined value to report: secrets first, then the first seen.

@@ -5,8 +5,13 @@
 //! well-formed ([`super::json_tokens`]), else through its AST, which words the errors. Before
 //! that second parse, the nesting depth is checked by a flat byte scan so deep input is refused
 //! without recursion.
+//!
+//! Two departures from the crate, both to read JSON as the AWS CLI and CloudFormation do
+//! (Python's `json.loads`): a raw control character (U+0000–U+001F) inside a string is an
+//! error, and a key repeated in one object keeps its last value (and is noted).
 
-use super::{duplicate_key, json_tokens, ParseError, MAX_DEPTH};
+use super::{duplicate_note, json_tokens, ParseError, Tree, MAX_DEPTH};
+use crate::model::Note;
 use crate::span::{LineIndex, Span};
 use crate::tree::{Entry, Node, NodeKind};
 use jsonc_parser::ast::{ObjectPropName, Value};
@@ -17,9 +22,9 @@ use std::borrow::Cow;
 use std::collections::{hash_map, HashMap};
 
 /// Parses JSON text into a [`Node`] tree. Strings keep their quotes in their spans, numbers
-/// are kept as written, and a key repeated in one object is an error. Text without escapes
-/// is borrowed from `text`.
-pub fn parse_tree<'s>(text: &'s str, idx: &LineIndex) -> Result<Node<'s>, ParseError> {
+/// are kept as written, and a key repeated in one object keeps its last value (noted). Text
+/// without escapes is borrowed from `text`.
+pub fn parse_tree<'s>(text: &'s str, idx: &LineIndex) -> Result<Tree<'s>, ParseError> {
     // The crate refuses a byte order mark: it reads the rest, whose offsets are `shift` bytes
     // short of the text's.
     let (source, shift) = match text.strip_prefix('\u{feff}') {
@@ -27,7 +32,10 @@ pub fn parse_tree<'s>(text: &'s str, idx: &LineIndex) -> Result<Node<'s>, ParseE
         None => (text, 0),
     };
     if let Some(root) = json_tokens::build(source, shift, idx) {
-        return Ok(root);
+        return Ok(Tree {
+            root,
+            notes: Vec::new(),
+        });
     }
     ast_tree(source, shift, idx)
 }
@@ -35,7 +43,7 @@ pub fn parse_tree<'s>(text: &'s str, idx: &LineIndex) -> Result<Node<'s>, ParseE
 /// The tree by way of the crate's AST, with its errors: the path for text the token builder
 /// gives up on. The nesting depth is checked first by a flat byte scan, so deep input is
 /// refused without recursion.
-fn ast_tree<'s>(source: &'s str, shift: usize, idx: &LineIndex) -> Result<Node<'s>, ParseError> {
+fn ast_tree<'s>(source: &'s str, shift: usize, idx: &LineIndex) -> Result<Tree<'s>, ParseError> {
     let text = idx.text();
     if let Err(offset) = open_brackets(text, text.len()) {
         return Err(ParseError::at(
@@ -62,10 +70,19 @@ fn ast_tree<'s>(source: &'s str, shift: usize, idx: &LineIndex) -> Result<Node<'
     };
     let parsed = jsonc_parser::parse_to_ast(source, &collect, &options)
         .map_err(|e| convert_error(&e, shift, text, idx))?;
-    match parsed.value {
-        Some(value) => Converter { idx, shift }.convert(value, 1),
-        None => Err(ParseError::at(idx, text.len(), "the input is empty")),
-    }
+    let Some(value) = parsed.value else {
+        return Err(ParseError::at(idx, text.len(), "the input is empty"));
+    };
+    let mut converter = Converter {
+        idx,
+        shift,
+        duplicates: Vec::new(),
+    };
+    let root = converter.convert(value, 1)?;
+    Ok(Tree {
+        root,
+        notes: converter.duplicates,
+    })
 }
 
 /// Turns the crate's AST into a [`Node`] tree.
@@ -73,6 +90,8 @@ struct Converter<'i, 't> {
     idx: &'i LineIndex<'t>,
     /// Added to the AST's offsets to get the text's.
     shift: usize,
+    /// Keys repeated in an object.
+    duplicates: Vec<Note>,
 }
 
 impl Converter<'_, '_> {
@@ -81,12 +100,15 @@ impl Converter<'_, '_> {
     ///
     /// Positions are asked for in source order (a container's start before its children, its
     /// end after them), which lets the line index answer each by a short scan forward.
-    fn convert<'s>(&self, value: Value<'s>, depth: usize) -> Result<Node<'s>, ParseError> {
+    fn convert<'s>(&mut self, value: Value<'s>, depth: usize) -> Result<Node<'s>, ParseError> {
         let (kind, span) = match value {
             Value::NullKeyword(v) => (NodeKind::Null, self.span(v.range)),
             Value::BooleanLit(v) => (NodeKind::Bool(v.value), self.span(v.range)),
             Value::NumberLit(v) => (NodeKind::Number(Cow::Borrowed(v.value)), self.span(v.range)),
-            Value::StringLit(v) => (NodeKind::Str(v.value), self.span(v.range)),
+            Value::StringLit(v) => {
+                self.no_control_character(v.range)?;
+                (NodeKind::Str(v.value), self.span(v.range))
+            }
             Value::Array(array) => {
                 let start = self.open(array.range, depth)?;
                 let items = array
@@ -105,16 +127,26 @@ impl Converter<'_, '_> {
                         ObjectPropName::String(lit) => (lit.value, lit.range),
                         ObjectPropName::Word(word) => (Cow::Borrowed(word.value), word.range),
                     };
+                    self.no_control_character(key_range)?;
                     let key_span = self.span(key_range);
-                    let key = match seen.insert(key, entries.len(), &entries) {
-                        Ok(key) => key,
-                        Err((key, first)) => return Err(duplicate_key(&key, first, key_span)),
+                    let (key, earlier) = match seen.insert(key, entries.len(), &entries) {
+                        Ok(key) => (key, None),
+                        Err((key, first, i)) => {
+                            self.duplicates.push(duplicate_note(&key, first, key_span));
+                            (key, Some(i))
+                        }
                     };
-                    entries.push(Entry {
+                    let entry = Entry {
                         key,
                         key_span,
                         value: self.convert(prop.value, depth + 1)?,
-                    });
+                    };
+                    // The last value is kept (in the first one's place), as Python's
+                    // `json.loads` does.
+                    match earlier.and_then(|i| entries.get_mut(i)) {
+                        Some(slot) => *slot = entry,
+                        None => entries.push(entry),
+                    }
                 }
                 (NodeKind::Map(entries), self.close(object.range, start))
             }
@@ -125,6 +157,41 @@ impl Converter<'_, '_> {
     fn span(&self, range: Range) -> Span {
         self.idx
             .span(range.start + self.shift, range.end + self.shift)
+    }
+
+    /// Refuses a string whose text holds a raw control character.
+    fn no_control_character(&self, range: Range) -> Result<(), ParseError> {
+        let text = self.idx.text();
+        let (start, end) = (range.start + self.shift, range.end + self.shift);
+        let Some(at) = text
+            .get(start..end)
+            .and_then(|raw| raw.bytes().position(|b| b < 0x20))
+        else {
+            return Ok(());
+        };
+        let offset = start + at;
+        let code = text.as_bytes().get(offset).copied().unwrap_or_default();
+        let name = match code {
+            b'\t' => " (a tab)",
+            b'\n' | b'\r' => " (a line break)",
+            0 => " (a NUL byte)",
+            _ => "",
+        };
+        let escape = match code {
+            b'\t' => "`\\t`".to_string(),
+            b'\n' => "`\\n`".to_string(),
+            b'\r' => "`\\r`".to_string(),
+            c => format!("`\\u{c:04x}`"),
+        };
+        Err(ParseError::at(
+            self.idx,
+            offset,
+            format!("control character U+{code:04X}{name} inside a string"),
+        )
+        .with_hint(format!(
+            "JSON strings cannot hold control characters as they are (the AWS CLI refuses \
+             this text): write it as {escape}, or remove it"
+        )))
     }
 
     /// Checks the depth of a container and returns the position of its start.
@@ -168,14 +235,14 @@ impl<'s> KeySet<'s> {
         }
     }
 
-    /// Records `key`, the `index`-th entry, and gives it back; `Err` adds the span of its
-    /// first occurrence when it repeats.
+    /// Records `key`, the `index`-th entry, and gives it back; `Err` adds the span and the
+    /// index of its entry when it repeats an earlier key.
     fn insert(
         &mut self,
         key: Cow<'s, str>,
         index: usize,
         entries: &[Entry],
-    ) -> Result<Cow<'s, str>, (Cow<'s, str>, Span)> {
+    ) -> Result<Cow<'s, str>, (Cow<'s, str>, Span, usize)> {
         let first = match self {
             Self::Scan => entries.iter().position(|e| e.key == key),
             Self::Hashed(map) => match map.entry(key.clone()) {
@@ -186,8 +253,8 @@ impl<'s> KeySet<'s> {
                 }
             },
         };
-        match first.and_then(|i| entries.get(i)) {
-            Some(e) => Err((key, e.key_span)),
+        match first.and_then(|i| entries.get(i).map(|e| (i, e))) {
+            Some((i, e)) => Err((key, e.key_span, i)),
             None => Ok(key),
         }
     }
@@ -395,7 +462,11 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Node<'_>, ParseError> {
-        parse_tree(text, &LineIndex::new(text))
+        parse_tree(text, &LineIndex::new(text)).map(|t| t.root)
+    }
+
+    fn tree(text: &str) -> Tree<'_> {
+        parse_tree(text, &LineIndex::new(text)).expect("parses")
     }
 
     fn err(text: &str) -> ParseError {
@@ -452,20 +523,74 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_key_points_at_the_second() {
-        let e = err("{\n  \"Origins\": 1,\n  \"Origins\": 2\n}");
-        assert_eq!((e.line, e.column), (3, 3));
-        assert_eq!(e.message, "duplicate key `Origins` (first at 2:3)");
+    fn duplicate_key_keeps_the_last_value_and_notes_the_second() {
+        let t = tree("{\n  \"Origins\": 1,\n  \"Id\": 3,\n  \"Origins\": 2\n}");
+        let keys: Vec<&str> = t
+            .root
+            .as_map()
+            .unwrap()
+            .iter()
+            .map(|e| e.key.as_ref())
+            .collect();
+        assert_eq!(keys, ["Origins", "Id"]);
+        assert_eq!(
+            t.root.get("Origins").unwrap().kind,
+            NodeKind::Number("2".into())
+        );
+        let [note] = t.notes.as_slice() else {
+            panic!("one note: {:?}", t.notes)
+        };
+        assert_eq!((note.span.line, note.span.column), (4, 3));
+        assert_eq!(note.detail, "Origins");
+        assert_eq!(note.related.map(|s| (s.line, s.column)), Some((2, 3)));
     }
 
     #[test]
     fn duplicate_key_in_a_large_object_points_at_the_second() {
         let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
-        let text = format!("{{\n{},\n  \"k7\": 0}}", keys.join(",\n"));
-        let e = err(&text);
-        assert_eq!((e.line, e.column), (42, 3));
-        assert_eq!(e.message, "duplicate key `k7` (first at 9:1)");
-        assert!(parse(&format!("{{{}}}", keys.join(","))).is_ok());
+        let text = format!(
+            "{{\n{},\n  \"k7\": 0,\n  \"k8\": 1,\n  \"k7\": 2}}",
+            keys.join(",\n")
+        );
+        let t = tree(&text);
+        let at: Vec<(u32, u32, &str)> = t
+            .notes
+            .iter()
+            .map(|n| (n.span.line, n.span.column, n.detail.as_str()))
+            .collect();
+        assert_eq!(at, [(42, 3, "k7"), (43, 3, "k8"), (44, 3, "k7")]);
+        assert_eq!(t.root.as_map().unwrap().len(), 40);
+        assert_eq!(t.root.get("k7").unwrap().kind, NodeKind::Number("2".into()));
+        assert!(parse(&format!("{{{}}}", keys.join(",")))
+            .unwrap()
+            .as_map()
+            .is_some());
+    }
+
+    #[test]
+    fn raw_control_characters_in_strings_are_errors() {
+        for (text, at, what) in [
+            ("{\"a\": \"x\ty\"}", (1, 9), "U+0009 (a tab)"),
+            ("{\n  \"a\": \"x\ny\"\n}", (2, 10), "U+000A (a line break)"),
+            ("{\"a\u{1}\": 1}", (1, 4), "U+0001"),
+        ] {
+            let e = err(text);
+            assert_eq!((e.line, e.column), at, "{text:?}");
+            assert_eq!(
+                e.message,
+                format!("control character {what} inside a string")
+            );
+            assert!(e.hint.unwrap().contains("the AWS CLI refuses"));
+        }
+        // Escaped, they are fine; between tokens, tabs and line breaks are whitespace.
+        assert_eq!(
+            parse("{\t\"a\":\n\"x\\ty\"}")
+                .unwrap()
+                .get("a")
+                .unwrap()
+                .as_str(),
+            Some("x\ty")
+        );
     }
 
     #[test]
@@ -567,13 +692,20 @@ mod tests {
             None => (text, 0),
         };
         let fast = json_tokens::build(source, shift, &idx);
-        let slow = ast_tree(source, shift, &LineIndex::new(text));
+        let slow = ast_tree(source, shift, &LineIndex::new(text)).map(|t| t.root);
         match (&fast, slow) {
             (Some(fast), Ok(slow)) => assert_eq!(*fast, slow, "{text}"),
             (None, Err(_)) => {}
+            // The token builder gives up on repeated keys: the AST path reads them.
+            (None, Ok(_)) if repeats_a_key(text) => {}
             (fast, slow) => panic!("the paths disagree on {text:?}: {fast:?} / {slow:?}"),
         }
         fast
+    }
+
+    /// True when the AST path notes a repeated key in `text`.
+    fn repeats_a_key(text: &str) -> bool {
+        parse_tree(text, &LineIndex::new(text)).is_ok_and(|t| !t.notes.is_empty())
     }
 
     #[test]
@@ -612,6 +744,8 @@ mod tests {
             "{\"a\": 1} x",
             "{\"a\": 1, \"a\": 2}",
             &repeated_late,
+            "{\"a\": \"x\ty\"}",
+            "{\"a\u{0}\": 1}",
             "[1, ]",
             "{\"a\": 'b'}",
             "[0x1F, +1, .5, NaN]",

@@ -2,9 +2,9 @@
 //! scanner tokens, without the crate's AST in between.
 //!
 //! It accepts only well-formed input (strict JSON, comments allowed) and gives up on anything
-//! else, a repeated key or nesting deeper than [`MAX_DEPTH`] included: the AST path then
-//! parses the text again and reports the error in its words. Its recursion is bounded by
-//! [`MAX_DEPTH`].
+//! else, a repeated key, a raw control character in a string or nesting deeper than
+//! [`MAX_DEPTH`] included: the AST path then parses the text again and reports the error in
+//! its words (or notes the repeated key). Its recursion is bounded by [`MAX_DEPTH`].
 
 use super::MAX_DEPTH;
 use crate::span::{LineIndex, Span};
@@ -86,10 +86,20 @@ impl<'s> Builder<'s, '_, '_> {
         self.idx.span(start, end)
     }
 
+    /// The current string token, unless it holds a raw control character (not JSON: the
+    /// scanner accepts it, the AST path refuses it with its position).
+    fn string(&self, s: Cow<'s, str>) -> Option<Cow<'s, str>> {
+        let bytes = self.scanner.file_text().as_bytes();
+        let raw = bytes
+            .get(self.scanner.token_start()..self.scanner.token_end())
+            .unwrap_or_default();
+        (!has_control_byte(raw)).then_some(s)
+    }
+
     /// The value that starts with `token`; `depth` is its nesting level (the root is 1).
     fn value(&mut self, token: Token<'s>, depth: usize) -> Option<Node<'s>> {
         let kind = match token {
-            Token::String(s) => NodeKind::Str(s),
+            Token::String(s) => NodeKind::Str(self.string(s)?),
             Token::Number(n) => NodeKind::Number(Cow::Borrowed(n)),
             Token::Boolean(b) => NodeKind::Bool(b),
             Token::Null => NodeKind::Null,
@@ -118,6 +128,7 @@ impl<'s> Builder<'s, '_, '_> {
                 let Token::String(key) = token else {
                     return None;
                 };
+                let key = self.string(key)?;
                 let key_span = self.token_span();
                 if self.next()? != Token::Colon {
                     return None;
@@ -189,6 +200,24 @@ impl<'s> Builder<'s, '_, '_> {
     }
 }
 
+/// True when `bytes` holds a byte below 0x20; eight bytes at a time (the last eight bytes read
+/// again rather than one by one).
+#[inline]
+fn has_control_byte(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x20 borrows in `word - 0x20…` and has its high bit clear.
+    let below = |word: u64| word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS != 0;
+    let Some(last) = bytes.last_chunk::<8>() else {
+        return bytes.iter().any(|&b| b < 0x20);
+    };
+    bytes
+        .chunks_exact(8)
+        .filter_map(|c| c.try_into().ok())
+        .any(|c: [u8; 8]| below(u64::from_le_bytes(c)))
+        || below(u64::from_le_bytes(*last))
+}
+
 /// True when the key of the last of `open` (the entries of the object being read) is the key
 /// of an earlier one; past [`SCAN_KEYS`] keys, `seen` holds them all.
 fn last_repeats<'s>(open: &[Entry<'s>], seen: &mut Option<HashSet<Cow<'s, str>>>) -> bool {
@@ -200,4 +229,28 @@ fn last_repeats<'s>(open: &[Entry<'s>], seen: &mut Option<HashSet<Cow<'s, str>>>
     }
     let set = seen.get_or_insert_with(|| earlier.iter().map(|e| e.key.clone()).collect());
     !set.insert(last.key.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_control_byte;
+
+    #[test]
+    fn control_bytes_are_found_at_every_position() {
+        assert!(!has_control_byte(b""));
+        assert!(!has_control_byte(
+            "\"plain ASCII and é ☕ 😀 text, long enough\"".as_bytes()
+        ));
+        assert!(!has_control_byte(&[0x20; 40]));
+        assert!(!has_control_byte(&[0xff; 40]));
+        for len in 1..24 {
+            for at in 0..len {
+                for bad in [0x00, 0x09, 0x0a, 0x1f] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = bad;
+                    assert!(has_control_byte(&bytes), "{len} {at} {bad}");
+                }
+            }
+        }
+    }
 }

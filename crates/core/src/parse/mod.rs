@@ -4,7 +4,7 @@
 //! [`parse_sources`] reads several files as one input (the files of a Terraform module).
 
 use crate::api::{attach, AttachNote, Offset, Shift};
-use crate::model::{Document, Format};
+use crate::model::{Document, Format, Note, NoteKind};
 use crate::source::{Role, SourceError, Sources};
 use crate::span::{LineIndex, Span};
 use crate::tree::{Node, NodeKind};
@@ -16,18 +16,21 @@ mod api_tree;
 mod cfn;
 mod cfn_resources;
 mod cli;
+mod conditions;
 mod detect;
 mod distribution;
 mod intrinsics;
 mod json;
 mod json_tokens;
 mod openapi;
+mod placeholder;
 mod reader;
 mod resolve;
 mod terraform;
 mod yaml;
 
 pub use api_def::parse_api_definition;
+pub use cfn::{MAX_VARIANTS, MAX_VARIANT_BYTES};
 pub use detect::detect;
 
 /// Largest input accepted, in bytes.
@@ -86,17 +89,19 @@ impl std::fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// The error for a key repeated in one map, placed at the second occurrence.
-fn duplicate_key(key: &str, first: Span, second: Span) -> ParseError {
-    ParseError {
-        message: format!(
-            "duplicate key `{key}` (first at {}:{})",
-            first.line, first.column
-        ),
-        line: second.line,
-        column: second.column,
-        hint: Some("a key may appear only once in a map; remove or rename one of them".into()),
-        format: None,
+/// A parsed text: its tree, and what the parser noted on the way (repeated keys).
+pub(crate) struct Tree<'s> {
+    pub root: Node<'s>,
+    pub notes: Vec<Note>,
+}
+
+/// The note for a key repeated in one map, placed at the second occurrence.
+fn duplicate_note(key: &str, first: Span, second: Span) -> Note {
+    Note {
+        kind: NoteKind::DuplicateKey,
+        span: second,
+        detail: key.to_string(),
+        related: Some(first),
     }
 }
 
@@ -129,6 +134,12 @@ fn not_yaml(text: &str, idx: &LineIndex, error: ParseError) -> ParseError {
 }
 
 /// Detects the format of `text` and parses it into a [`Document`].
+///
+/// A CloudFormation template whose model depends on conditions the template leaves open gives
+/// the document of the first combination of their values (each open condition true when the
+/// others allow it), holding the other combinations in [`Document::variants`]; callers that
+/// need one configuration (loading into the form, importing) use it as it is, and
+/// [`crate::lint::lint`] lints them all.
 pub fn parse(text: &str) -> Result<Document, ParseError> {
     let idx = LineIndex::new(text);
     if text.len() > MAX_INPUT_BYTES {
@@ -148,22 +159,32 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
     match detect(text) {
         Format::Terraform => terraform::parse(text, &idx),
         Format::CfnYaml => {
-            let root = yaml::parse_tree(text, &idx)
+            let tree = yaml::parse_tree(text, &idx)
                 .map_err(|e| not_yaml(text, &idx, e).with_format(Format::CfnYaml))?;
-            require_map(&root, &idx)?;
-            cfn::build(&root, Format::CfnYaml, &idx)
+            require_map(&tree.root, &idx)?;
+            let mut doc = cfn::build(&tree.root, Format::CfnYaml, &idx)?;
+            doc.notes.extend(tree.notes);
+            Ok(doc)
         }
         format @ (Format::CfnJson | Format::CliJson) => {
-            let root = json::parse_tree(text, &idx).map_err(|e| e.with_format(format))?;
-            if cli::is_config_list(&root) {
-                return cli::build(&root, &idx);
-            }
-            require_map(&root, &idx)?;
-            if cfn::is_template(&root) {
-                cfn::build(&root, Format::CfnJson, &idx)
+            let tree = match json::parse_tree(text, &idx) {
+                Ok(tree) => tree,
+                Err(e) if format == Format::CfnJson => return template_as_yaml(text, &idx, e),
+                Err(e) => return Err(e.with_format(format)),
+            };
+            let root = &tree.root;
+            let mut doc = if cli::is_config_list(root) {
+                cli::build(root, &idx)?
             } else {
-                cli::build(&root, &idx)
-            }
+                require_map(root, &idx)?;
+                if cfn::is_template(root) {
+                    cfn::build(root, Format::CfnJson, &idx)?
+                } else {
+                    cli::build(root, &idx)?
+                }
+            };
+            doc.notes.extend(tree.notes);
+            Ok(doc)
         }
     }
 }
@@ -212,10 +233,14 @@ pub fn parse_sources_noted(sources: &Sources) -> Result<(Document, Vec<AttachNot
         });
         definitions.push(definition);
     }
-    let notes = match definitions.is_empty() {
-        true => Vec::new(),
-        false => attach(&mut doc, definitions),
-    };
+    if definitions.is_empty() {
+        return Ok((doc, Vec::new()));
+    }
+    // Every combination of a template's conditions gets the definitions too.
+    for variant in &mut doc.variants {
+        attach(variant, definitions.clone());
+    }
+    let notes = attach(&mut doc, definitions);
     Ok((doc, notes))
 }
 
@@ -261,4 +286,32 @@ fn parse_configs(sources: &Sources, count: usize) -> Result<Document, SourceErro
             terraform::parse_files(&files, &LineIndex::new(text))
         }
     }
+}
+
+/// A template that is not valid JSON: CloudFormation reads templates as YAML too (cfn-lint
+/// reads every template as YAML first), so one that YAML reads is read that way, with a note;
+/// otherwise the JSON error stands.
+fn template_as_yaml(
+    text: &str,
+    idx: &LineIndex,
+    json_error: ParseError,
+) -> Result<Document, ParseError> {
+    let tree = match yaml::parse_tree(text, idx) {
+        Ok(tree) if cfn::is_template(&tree.root) => tree,
+        _ => return Err(json_error.with_format(Format::CfnJson)),
+    };
+    let mut doc = cfn::build(&tree.root, Format::CfnJson, idx)?;
+    let at = idx.offset(json_error.line, json_error.column);
+    let width = text
+        .get(at..)
+        .and_then(|t| t.chars().next())
+        .map_or(0, char::len_utf8);
+    doc.notes.push(Note {
+        kind: NoteKind::ReadAsYaml,
+        span: idx.span(at, at + width),
+        detail: json_error.message.clone(),
+        related: None,
+    });
+    doc.notes.extend(tree.notes);
+    Ok(doc)
 }

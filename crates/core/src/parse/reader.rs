@@ -3,7 +3,7 @@
 //! A [`Reader`] knows the dialect (how lists and paths are written) and a [`Resolver`] (how values
 //! are evaluated). Its helpers (`str`, `i64`, `bool`, `policy`, `list`, `objects`, `obj`) turn one
 //! key of an [`Obj`] into a model [`Field`] with span and path, never failing: a value of the
-//! wrong type becomes [`Unknown::Expression`].
+//! wrong type becomes [`Unknown::Invalid`].
 
 use super::resolve::{describe, Resolver, State, Value};
 use crate::model::{PolicyRef, QuantityMismatch};
@@ -116,7 +116,7 @@ impl<'r> Reader<'r> {
     }
 
     fn slot<'n>(&self, parent: &Obj<'n>, key: &str) -> Slot<'n> {
-        match parent.get(key) {
+        match parent.get(key).map(|node| self.res.pick(node)) {
             Some(node) => Slot {
                 node: Some(node),
                 span: node.span,
@@ -176,8 +176,14 @@ impl<'r> Reader<'r> {
 
     /// The evaluated value under `key` with the field it makes (the field's value unset).
     pub fn value(&self, parent: &Obj, key: &str) -> (Field<()>, Value) {
+        self.value_with(parent, key, false)
+    }
+
+    /// [`Reader::value`], with the key of an unknown value when `keyed`.
+    fn value_with(&self, parent: &Obj, key: &str, keyed: bool) -> (Field<()>, Value) {
         let slot = self.slot(parent, key);
         let value = match (slot.node, slot.unknown) {
+            (Some(node), _) if keyed => self.res.eval_keyed(node),
             (Some(node), _) => self.res.eval(node),
             (None, Some(why)) => Value::unknown(why),
             (None, None) => Value::absent(),
@@ -209,6 +215,44 @@ impl<'r> Reader<'r> {
     pub fn str_value(&self, parent: &Obj, key: &str) -> (Field<String>, Value) {
         let (at, value) = self.value(parent, key);
         (string_field(at, value.state.clone()), value)
+    }
+
+    /// An id that values are matched by (an origin's `Id`, a `TargetOriginId`): a string field
+    /// whose unknown value is the whole of its reason (a bare parameter, a placeholder) or else
+    /// the expression that names it exactly ([`Unknown::Expression`] with the evaluator's key),
+    /// so that [`Unknown::expression_key`] compares it soundly.
+    pub fn id(&self, parent: &Obj, key: &str) -> Field<String> {
+        let (at, value) = self.value_with(parent, key, true);
+        let (state, exact) = match value.state {
+            State::Unknown { why, shape, key } => (
+                State::Unknown {
+                    why,
+                    shape,
+                    key: None,
+                },
+                key,
+            ),
+            state => (state, None),
+        };
+        let mut field = string_field(at, state);
+        if let Val::Unknown(why) = &field.val {
+            let whole = match (why, exact.as_deref()) {
+                // No exact key: keep a reason that names no value (a wrong type, an import).
+                (_, None) => why.expression_key().is_none(),
+                (Unknown::Parameter { name, .. }, Some(k)) => k == format!("${{{name}}}"),
+                (Unknown::Placeholder(t) | Unknown::DynamicReference(t), Some(k)) => {
+                    k == t || k == t.replace("${", "${!")
+                }
+                _ => false,
+            };
+            if !whole {
+                field.val = Val::Unknown(match exact {
+                    Some(k) => Unknown::Expression(k),
+                    None => Unknown::Intrinsic("an expression".into()),
+                });
+            }
+        }
+        field
     }
 
     /// An integer field; numeric strings are accepted.
@@ -261,7 +305,7 @@ impl<'r> Reader<'r> {
         let wrapped = wrapped || self.dialect == Dialect::Cli;
         if wrapped && node.as_map().is_some() && self.res.object_expression(node).is_none() {
             self.check_quantity(node, &slot.path);
-            return match node.get("Items") {
+            return match node.get("Items").map(|items| self.res.pick(items)) {
                 Some(items) => Ok((items, self.join(&slot.path, "Items"))),
                 None => Err(at(Val::Known(()))),
             };
@@ -398,6 +442,7 @@ impl<'r> Reader<'r> {
 
     /// A list item in an object position; `None` when it evaluates to nothing (`AWS::NoValue`).
     fn item_obj<'n>(&self, item: &'n Node<'n>, path: String) -> Option<Obj<'n>> {
+        let item = self.res.pick(item);
         let mut obj = Obj {
             map: None,
             unknown: None,
@@ -419,9 +464,9 @@ impl<'r> Reader<'r> {
     }
 }
 
-/// An `Unknown::Expression` for a node of the wrong type.
+/// An `Unknown::Invalid` for a node of the wrong type.
 fn wrong(what: &str, node: &Node) -> Unknown {
-    Unknown::Expression(format!("expected {what}, found {}", describe(node)))
+    Unknown::Invalid(format!("expected {what}, found {}", describe(node)))
 }
 
 /// Turns an evaluated state into a typed field at `at`'s span and path.
@@ -434,11 +479,9 @@ fn typed<T>(
     let val = match state {
         State::Text(s) => match convert(&s) {
             Some(v) => Val::Known(v),
-            None => Val::Unknown(Unknown::Expression(format!("expected {what}, found {s:?}"))),
+            None => Val::Unknown(Unknown::Invalid(format!("expected {what}, found {s:?}"))),
         },
-        State::List(_) => Val::Unknown(Unknown::Expression(format!(
-            "expected {what}, found a list"
-        ))),
+        State::List(_) => Val::Unknown(Unknown::Invalid(format!("expected {what}, found a list"))),
         State::Unknown { why, .. } => Val::Unknown(why),
         State::Absent => Val::Absent,
     };

@@ -1,8 +1,12 @@
 //! Evaluating a node in a value position: the shared interface of the AWS CLI JSON reader (values
 //! are literals) and the CloudFormation reader (values may be intrinsic functions).
 
+use super::placeholder;
+use crate::model::{Note, NoteKind};
 use crate::tree::{Node, NodeKind};
 use crate::value::Unknown;
+use std::cell::RefCell;
+use std::collections::HashSet;
 
 /// What a sibling resource referred to by a value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +35,13 @@ pub(crate) enum State {
     List(Vec<Value>),
     /// Set to something that cannot be evaluated. `shape` is the text with the unknown parts
     /// written as `{placeholder}` when its shape is known (`{Api}.execute-api.{AWS::Region}…`).
-    Unknown { why: Unknown, shape: Option<String> },
+    /// `key` names the value exactly, when it can: two unknowns with the same key are equal
+    /// once deployed (see [`Unknown::expression_key`]).
+    Unknown {
+        why: Unknown,
+        shape: Option<String>,
+        key: Option<String>,
+    },
     /// Not set (`null`, `AWS::NoValue`).
     Absent,
 }
@@ -51,7 +61,11 @@ impl Value {
 
     /// An unknown value without a known shape.
     pub fn unknown(why: Unknown) -> Self {
-        Self::from(State::Unknown { why, shape: None })
+        Self::from(State::Unknown {
+            why,
+            shape: None,
+            key: None,
+        })
     }
 
     /// An unknown value whose text has a known shape.
@@ -59,12 +73,30 @@ impl Value {
         Self::from(State::Unknown {
             why,
             shape: Some(shape.into()),
+            key: None,
         })
+    }
+
+    /// An unknown value with its shape (when known) and its key.
+    pub fn keyed(why: Unknown, shape: Option<String>, key: String) -> Self {
+        Self::from(State::Unknown {
+            why,
+            shape,
+            key: Some(key),
+        })
+    }
+
+    /// The key of an unknown value (see [`State::Unknown`]).
+    pub fn key(&self) -> Option<&str> {
+        match &self.state {
+            State::Unknown { key, .. } => key.as_deref(),
+            _ => None,
+        }
     }
 
     /// A value of the wrong type (`what` says what was expected).
     pub fn wrong_type(what: &str, node: &Node) -> Self {
-        Self::unknown(Unknown::Expression(format!(
+        Self::unknown(Unknown::Invalid(format!(
             "expected {what}, found {}",
             describe(node)
         )))
@@ -107,6 +139,16 @@ pub(crate) trait Resolver {
     /// Evaluates a node in a value position.
     fn eval(&self, node: &Node) -> Value;
 
+    /// Evaluates a node whose key is wanted (an id values are matched by): an unknown value
+    /// gets its key (see [`State::Unknown`]), which [`Resolver::eval`] may leave out.
+    fn eval_keyed(&self, node: &Node) -> Value {
+        self.eval(node)
+    }
+
+    /// The node that `node` stands for in the model being built: the chosen branch of a
+    /// CloudFormation `Fn::If`, or `node` itself.
+    fn pick<'a>(&self, node: &'a Node<'a>) -> &'a Node<'a>;
+
     /// When `node` refers to a policy or origin access control defined in the same input, its
     /// name (logical id).
     fn local_policy(&self, node: &Node) -> Option<String>;
@@ -116,8 +158,27 @@ pub(crate) trait Resolver {
     fn object_expression(&self, node: &Node) -> Option<Value>;
 }
 
-/// Values of AWS CLI JSON: literals only.
-pub(crate) struct Literal;
+/// Placeholders met while evaluating values: one note per string node.
+#[derive(Default)]
+pub(crate) struct Placeholders {
+    pub list: Vec<Note>,
+    /// Start offsets of the strings already noted.
+    pub seen: HashSet<usize>,
+}
+
+/// Values of AWS CLI JSON: literals only. A placeholder (`<your-bucket>`) is unknown, and
+/// recorded once.
+#[derive(Default)]
+pub(crate) struct Literal {
+    placeholders: RefCell<Placeholders>,
+}
+
+impl Literal {
+    /// The placeholders met so far, taken.
+    pub fn take_placeholders(&self) -> Vec<Note> {
+        std::mem::take(&mut self.placeholders.borrow_mut().list)
+    }
+}
 
 impl Resolver for Literal {
     fn eval(&self, node: &Node) -> Value {
@@ -125,12 +186,34 @@ impl Resolver for Literal {
             NodeKind::Null => Value::absent(),
             NodeKind::Bool(b) => Value::text(b.to_string()),
             NodeKind::Number(n) => Value::text(n.clone()),
-            NodeKind::Str(s) => Value::text(s.clone()),
+            NodeKind::Str(s) => match placeholder::find(s) {
+                None => Value::text(s.clone()),
+                Some(found) => {
+                    let mut notes = self.placeholders.borrow_mut();
+                    if notes.seen.insert(node.span.start) {
+                        notes.list.push(Note {
+                            kind: NoteKind::Placeholder,
+                            span: node.span,
+                            detail: found.parts.join(", "),
+                            related: None,
+                        });
+                    }
+                    Value::keyed(
+                        Unknown::Placeholder(s.to_string()),
+                        Some(found.shape),
+                        s.to_string(),
+                    )
+                }
+            },
             NodeKind::Seq(items) => {
                 Value::from(State::List(items.iter().map(|i| self.eval(i)).collect()))
             }
             NodeKind::Map(_) => Value::wrong_type("a value", node),
         }
+    }
+
+    fn pick<'a>(&self, node: &'a Node<'a>) -> &'a Node<'a> {
+        node
     }
 
     fn local_policy(&self, _node: &Node) -> Option<String> {

@@ -4,10 +4,11 @@
 //! tree with an explicit stack (no recursion), converting positions to byte offsets. Short-form
 //! CloudFormation tags become their long form (`!Ref X` is the map `{Ref: X}`, `!Sub s` is
 //! `{Fn::Sub: s}`, any other `!Name` is `{Fn::Name: ...}`), the synthetic key spanning the tag.
-//! Aliases are expanded under a node budget, repeated keys are errors, and only the first
-//! document of a stream is read.
+//! Aliases are expanded under a node budget, and only the first document of a stream is read.
+//! A key repeated in one map keeps its last value (what CloudFormation deploys) and is noted.
 
-use super::{duplicate_key, ParseError, MAX_DEPTH};
+use super::{duplicate_note, ParseError, Tree, MAX_DEPTH};
+use crate::model::Note;
 use crate::span::{LineIndex, Span};
 use crate::tree::{Entry, Node, NodeKind};
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
@@ -17,17 +18,70 @@ use std::collections::HashMap;
 const MAX_ALIAS_NODES: usize = 100_000;
 
 /// Parses the first document of a YAML text into a [`Node`] tree (of owned text).
-pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Node<'static>, ParseError> {
+pub fn parse_tree(text: &str, idx: &LineIndex) -> Result<Tree<'static>, ParseError> {
+    if let Some((offset, c)) = unprintable(text) {
+        return Err(ParseError::at(
+            idx,
+            offset,
+            format!("control character U+{:04X} in the text", u32::from(c)),
+        )
+        .with_hint(
+            "YAML allows no control character other than tab and line breaks, even inside \
+             quotes (CloudFormation refuses the template): remove it",
+        ));
+    }
     let mut builder = Builder::new(text, idx);
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| builder.scan_error(&e))?;
         let start = builder.offsets.byte(span.start.index());
         let end = builder.offsets.byte(span.end.index());
         if let Some(root) = builder.event(event, start, end)? {
-            return Ok(root);
+            return Ok(Tree {
+                root,
+                notes: builder.duplicates,
+            });
         }
     }
     Err(ParseError::at(idx, text.len(), "the input has no content"))
+}
+
+/// Records a key of a map whose next entry will be the `index`-th; for a repeated key, the
+/// earlier one's span and entry index (which it keeps).
+fn remember_key(
+    seen: &mut HashMap<String, (Span, usize)>,
+    key: &str,
+    span: Span,
+    index: usize,
+) -> Option<(Span, usize)> {
+    match seen.get_mut(key) {
+        Some((at, i)) => {
+            let first = *at;
+            *at = span;
+            Some((first, *i))
+        }
+        None => {
+            seen.insert(key.to_string(), (span, index));
+            None
+        }
+    }
+}
+
+/// The first character YAML does not allow anywhere (C0 controls but tab and line breaks,
+/// DEL, C1 controls but NEL), with its byte offset. The scanner lets some through inside
+/// quoted scalars; YAML 1.1 and 1.2 readers (and so CloudFormation) refuse them.
+fn unprintable(text: &str) -> Option<(usize, char)> {
+    let suspicious = text.bytes().fold(false, |found, b| {
+        found | ((b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2)
+    });
+    if !suspicious {
+        return None;
+    }
+    text.char_indices().find(|&(_, c)| {
+        let code = u32::from(c);
+        (code < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || code == 0x7f
+            || ((0x80..=0x9f).contains(&code) && code != 0x85)
+    })
 }
 
 /// A map or sequence being built.
@@ -49,8 +103,11 @@ enum Content {
     Seq(Vec<Node<'static>>),
     Map {
         entries: Vec<Entry<'static>>,
-        key: Option<(String, Span)>,
-        seen: HashMap<String, Span>,
+        /// The key waiting for its value, and the index of the entry of an earlier key it
+        /// repeats (whose value it replaces).
+        key: Option<(String, Span, Option<usize>)>,
+        /// The keys so far: where each is and the index of its entry.
+        seen: HashMap<String, (Span, usize)>,
     },
 }
 
@@ -82,6 +139,8 @@ struct Builder<'t, 'i> {
     nodes: usize,
     /// Nodes added by alias expansion.
     alias_nodes: usize,
+    /// Keys repeated in a map.
+    duplicates: Vec<Note>,
 }
 
 impl<'t, 'i> Builder<'t, 'i> {
@@ -94,6 +153,7 @@ impl<'t, 'i> Builder<'t, 'i> {
             anchors: HashMap::new(),
             nodes: 0,
             alias_nodes: 0,
+            duplicates: Vec::new(),
         }
     }
 
@@ -114,15 +174,16 @@ impl<'t, 'i> Builder<'t, 'i> {
                         Content::Map {
                             key: key @ None,
                             seen,
-                            ..
+                            entries,
                         },
                     ..
                 }) = self.frames.last_mut()
                 {
-                    if let Some(first) = seen.insert(value.to_string(), span) {
-                        return Err(duplicate_key(&value, first, span));
+                    let earlier = remember_key(seen, &value, span, entries.len());
+                    if let Some((first, _)) = earlier {
+                        self.duplicates.push(duplicate_note(&value, first, span));
                     }
-                    *key = Some((value.into_owned(), span));
+                    *key = Some((value.into_owned(), span, earlier.map(|(_, i)| i)));
                     return Ok(None);
                 }
                 let nodes_at_start = self.nodes;
@@ -271,11 +332,18 @@ impl<'t, 'i> Builder<'t, 'i> {
         match &mut parent.content {
             Content::Seq(items) => items.push(built.node),
             Content::Map { entries, key, seen } => match key.take() {
-                Some((key, key_span)) => entries.push(Entry {
-                    key: key.into(),
-                    key_span,
-                    value: built.node,
-                }),
+                Some((key, key_span, earlier)) => {
+                    let entry = Entry {
+                        key: key.into(),
+                        key_span,
+                        value: built.node,
+                    };
+                    // A repeated key takes the place of the earlier one: the last value wins.
+                    match earlier.and_then(|i| entries.get_mut(i)) {
+                        Some(slot) => *slot = entry,
+                        None => entries.push(entry),
+                    }
+                }
                 None => {
                     let span = built.node.span;
                     let Some(text) = key_text(&built.node) else {
@@ -285,10 +353,11 @@ impl<'t, 'i> Builder<'t, 'i> {
                             "a map or list used as a map key is not supported",
                         ));
                     };
-                    if let Some(first) = seen.insert(text.clone(), span) {
-                        return Err(duplicate_key(&text, first, span));
+                    let earlier = remember_key(seen, &text, span, entries.len());
+                    if let Some((first, _)) = earlier {
+                        self.duplicates.push(duplicate_note(&text, first, span));
                     }
-                    *key = Some((text, span));
+                    *key = Some((text, span, earlier.map(|(_, i)| i)));
                 }
             },
         }
@@ -607,7 +676,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Node<'_>, ParseError> {
-        parse_tree(text, &LineIndex::new(text))
+        parse_tree(text, &LineIndex::new(text)).map(|t| t.root)
     }
 
     fn err(text: &str) -> ParseError {
@@ -797,10 +866,31 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_keys_are_errors() {
-        let e = err("Resources:\n  Cdn: 1\n  Cdn: 2\n");
-        assert_eq!((e.line, e.column), (3, 3));
-        assert_eq!(e.message, "duplicate key `Cdn` (first at 2:3)");
+    fn duplicate_keys_keep_the_last_value_and_are_noted() {
+        let text = "Resources:\n  Cdn: 1\n  Api: 3\n  Cdn: {x: 2}\n  ? Cdn\n  : 4\n";
+        let tree = parse_tree(text, &LineIndex::new(text)).expect("parses");
+        let resources = tree.root.get("Resources").expect("resources");
+        let keys: Vec<&str> = resources
+            .as_map()
+            .expect("map")
+            .iter()
+            .map(|e| e.key.as_ref())
+            .collect();
+        assert_eq!(keys, ["Cdn", "Api"]);
+        assert_eq!(
+            resources.get("Cdn").map(|n| n.kind.clone()),
+            Some(NodeKind::Number("4".into()))
+        );
+        let at: Vec<(u32, u32, &str)> = tree
+            .notes
+            .iter()
+            .map(|n| (n.span.line, n.span.column, n.detail.as_str()))
+            .collect();
+        assert_eq!(at, [(4, 3, "Cdn"), (5, 5, "Cdn")]);
+        assert_eq!(
+            tree.notes[0].related.map(|s| (s.line, s.column)),
+            Some((2, 3))
+        );
         assert!(parse("a: 1\nb:\n  a: 2\n").is_ok());
     }
 
@@ -838,6 +928,14 @@ mod tests {
     #[test]
     fn nul_bytes_and_empty_documents() {
         assert!(err("a: \0\n").hint.unwrap().contains("control character"));
+        let e = err("a: \"x\u{1}y\"\n");
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (1, 6, "control character U+0001 in the text")
+        );
+        let e = err("a: \"\u{85}\u{9f}\"\n");
+        assert_eq!(e.message, "control character U+009F in the text");
+        assert!(parse("a: \"tab\there\"\r\nb: é\n").is_ok());
         assert!(parse("# only a comment\n").is_err());
         assert_eq!(parse("just words").unwrap().as_str(), Some("just words"));
     }

@@ -4,8 +4,9 @@
 //! member names to snake_case and props to keyword arguments or struct classes.
 
 use super::plan::{
-    kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, SECRET_PARAMETER, WHY_ERROR_TTL,
-    WHY_HTTPS_ONLY, WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STREAMING, WHY_STRIP,
+    kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, TradeOff, SECRET_PARAMETER,
+    WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH,
+    WHY_STREAMING, WHY_STRIP,
 };
 use super::writer::Writer;
 use crate::state::{ApiKind, SecretSource};
@@ -325,7 +326,7 @@ fn pascal(name: &str) -> String {
 }
 
 /// Renders the whole app file.
-pub(crate) fn app(plan: &Plan, lang: Lang) -> String {
+pub(crate) fn app(plan: &Plan, lang: Lang, trade_offs: &[TradeOff]) -> String {
     let mut w = Writer::new(lang.pad());
     lang.comment(
         &mut w,
@@ -335,6 +336,12 @@ pub(crate) fn app(plan: &Plan, lang: Lang) -> String {
             plan.name
         ),
     );
+    for t in trade_offs {
+        lang.comment(
+            &mut w,
+            &format!("Deliberate trade-off ({}): {}", t.rule, t.reason),
+        );
+    }
     lang.comment(
         &mut w,
         match lang {

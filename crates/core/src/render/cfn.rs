@@ -2,8 +2,9 @@
 
 use super::doc::{select_split, strs, Doc, MapBuilder};
 use super::plan::{
-    kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, SECRET_PARAMETER, WHY_ERROR_TTL,
-    WHY_HTTPS_ONLY, WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STREAMING, WHY_STRIP,
+    kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, TradeOff, SECRET_PARAMETER,
+    WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH,
+    WHY_STREAMING, WHY_STRIP,
 };
 use crate::state::SecretSource;
 
@@ -19,7 +20,7 @@ const LAMBDA_OAC: &str = "LambdaOriginAccessControl";
 pub(crate) const CLOUDFRONT_ZONE_ID: &str = "Z2FDTNDATAQYW2";
 
 /// The whole template as a document tree.
-pub(crate) fn template(plan: &Plan) -> Doc {
+pub(crate) fn template(plan: &Plan, trade_offs: &[TradeOff]) -> Doc {
     let mut root = MapBuilder::new()
         .put("AWSTemplateFormatVersion", "2010-09-09")
         .put(
@@ -57,7 +58,7 @@ pub(crate) fn template(plan: &Plan) -> Doc {
         );
     }
     root.set_gap();
-    root.push("Resources", resources(plan));
+    root.push("Resources", resources(plan, trade_offs));
     root.set_gap();
     root.push(
         "Outputs",
@@ -94,7 +95,7 @@ fn distribution_arn() -> Doc {
     ))
 }
 
-fn resources(plan: &Plan) -> Doc {
+fn resources(plan: &Plan, trade_offs: &[TradeOff]) -> Doc {
     let mut r = MapBuilder::new();
     if let Some(cp) = &plan.cache_policy {
         let headers = if cp.headers.is_empty() {
@@ -240,13 +241,33 @@ fn resources(plan: &Plan) -> Doc {
         );
     }
     r.set_gap();
-    r.push(
-        DISTRIBUTION,
-        resource(
-            "AWS::CloudFront::Distribution",
-            MapBuilder::new().put("DistributionConfig", distribution_config(plan)),
-        ),
+    let mut distribution = MapBuilder::new().put("Type", "AWS::CloudFront::Distribution");
+    if !trade_offs.is_empty() {
+        distribution.set_note(
+            "Deliberate trade-offs, each with its reason: apifront does not warn about them.",
+        );
+        let mut why = MapBuilder::new();
+        for t in trade_offs {
+            why.push(t.rule, t.reason.as_str());
+        }
+        distribution.push(
+            "Metadata",
+            MapBuilder::new().put(
+                "apifront",
+                MapBuilder::new()
+                    .put(
+                        "ignore",
+                        strs(&trade_offs.iter().map(|t| t.rule).collect::<Vec<_>>()),
+                    )
+                    .put("why", why),
+            ),
+        );
+    }
+    distribution.push(
+        "Properties",
+        MapBuilder::new().put("DistributionConfig", distribution_config(plan)),
     );
+    r.push(DISTRIBUTION, distribution.build());
     if let Some(v) = &plan.viewer {
         if let Some(zone) = &v.hosted_zone_id {
             let mut types = vec!["A"];

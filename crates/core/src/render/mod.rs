@@ -59,6 +59,8 @@ impl OutputFormat {
     }
 }
 
+pub use plan::TradeOff;
+
 /// A generated file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rendered {
@@ -67,15 +69,21 @@ pub struct Rendered {
     pub text: String,
     /// Steps the user must take before deploying (e.g. ids the CLI JSON cannot create).
     pub notes: Vec<String>,
+    /// Choices made on purpose that a rule would report, with their reasons. The text states and
+    /// suppresses them where the format has a place for it (CloudFormation `Metadata.apifront`,
+    /// Terraform `# apifront-ignore:`); CLI JSON lists them in `notes`, so lint it with these
+    /// rules disabled.
+    pub trade_offs: Vec<TradeOff>,
 }
 
 impl Rendered {
-    fn new(file_name: &str, mime_type: &str, text: String) -> Self {
+    fn new(file_name: &str, mime_type: &str, text: String, trade_offs: Vec<TradeOff>) -> Self {
         Self {
             file_name: file_name.into(),
             mime_type: mime_type.into(),
             text,
             notes: Vec::new(),
+            trade_offs,
         }
     }
 }
@@ -96,38 +104,54 @@ pub fn render(state: &FormState, format: OutputFormat) -> Result<Rendered, Vec<F
         return Err(errors);
     }
     let plan = plan::Plan::new(state);
+    let trade_offs = plan.trade_offs(format);
     Ok(match format {
         OutputFormat::CfnYaml => Rendered::new(
             "apifront-distribution.yaml",
             "application/yaml",
-            doc::to_yaml(&cfn::template(&plan)),
+            doc::to_yaml(&cfn::template(&plan, &trade_offs)),
+            trade_offs,
         ),
         OutputFormat::CfnJson => Rendered::new(
             "apifront-distribution.json",
             "application/json",
-            doc::to_json(&cfn::template(&plan)),
+            doc::to_json(&cfn::template(&plan, &trade_offs)),
+            trade_offs,
         ),
         OutputFormat::CdkTypeScript => Rendered::new(
             "apifront-stack.ts",
             "text/typescript",
-            cdk::app(&plan, cdk::Lang::TypeScript),
+            cdk::app(&plan, cdk::Lang::TypeScript, &trade_offs),
+            trade_offs,
         ),
         OutputFormat::CdkPython => Rendered::new(
             "apifront_stack.py",
             "text/x-python",
-            cdk::app(&plan, cdk::Lang::Python),
+            cdk::app(&plan, cdk::Lang::Python, &trade_offs),
+            trade_offs,
         ),
-        OutputFormat::Terraform => {
-            Rendered::new("main.tf", "text/plain", terraform::main_tf(&plan))
-        }
+        OutputFormat::Terraform => Rendered::new(
+            "main.tf",
+            "text/plain",
+            terraform::main_tf(&plan, &trade_offs),
+            trade_offs,
+        ),
         OutputFormat::CliJson => {
-            let (config, notes) = cli::distribution_config(&plan);
+            let (config, mut notes) = cli::distribution_config(&plan);
+            notes.extend(trade_offs.iter().map(|t| {
+                format!(
+                    "Not warned about ({}): {} JSON has no comments: lint this file with \
+                     `--disable {}`.",
+                    t.rule, t.reason, t.rule
+                )
+            }));
             Rendered {
                 notes,
                 ..Rendered::new(
                     "distribution-config.json",
                     "application/json",
                     doc::to_json(&config),
+                    trade_offs,
                 )
             }
         }

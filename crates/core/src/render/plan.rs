@@ -3,6 +3,7 @@
 //! Every renderer walks the same [`Plan`], derived once from the state, so the six outputs
 //! cannot drift apart.
 
+use super::OutputFormat;
 use crate::managed;
 use crate::state::{
     ApiKind, AuthMode, CacheMode, CorsMode, FormState, ReferenceMode, RoutingMode, SecretSource,
@@ -27,6 +28,17 @@ x-amz-content-sha256 (hex SHA-256 of the body): Lambda does not accept unsigned 
 /// Why the CloudFront Function exists.
 pub(crate) const WHY_STRIP: &str = "Viewer-request function: removes the path prefix that only \
 selects the behavior, so the API sees /users instead of /api/users.";
+
+/// A choice the generator makes on purpose that a rule would report: the output states it and
+/// suppresses the rule with this reason (CloudFormation `Metadata.apifront`, a Terraform
+/// `# apifront-ignore:` comment; CLI JSON, which has no comments, lists it in the notes).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TradeOff {
+    /// The rule not to warn about.
+    pub rule: &'static str,
+    /// Why the output is so, and what to change in the form if it should not be.
+    pub reason: String,
+}
 
 /// The format-neutral plan.
 #[derive(Debug, Clone)]
@@ -251,6 +263,107 @@ pub(crate) struct LambdaOacPlan {
 pub(crate) const SECRET_PARAMETER: &str = "OriginSecret";
 
 impl Plan {
+    /// The deliberate trade-offs of this plan written as `format`, each with its reason.
+    pub fn trade_offs(&self, format: OutputFormat) -> Vec<TradeOff> {
+        let mut out = Vec::new();
+        let mut add = |rule: &'static str, reason: &str| {
+            out.push(TradeOff {
+                rule,
+                reason: reason.to_string(),
+            })
+        };
+        if self.web_acl.is_none() {
+            add(
+                "waf-not-associated",
+                "No AWS WAF web ACL was given in the form; add its ARN to filter requests before \
+                 they reach the API.",
+            );
+        }
+        if self.logging_bucket.is_none() {
+            add(
+                "access-logging-disabled",
+                "No access log bucket was given in the form; add one to keep CloudFront's request \
+                 logs.",
+            );
+        }
+        let behaviors = std::iter::once(&self.default_behavior).chain(&self.behaviors);
+        if behaviors.clone().any(|b| !b.cors) {
+            add(
+                "response-headers-policy-missing",
+                if self.site.is_some() {
+                    "No response headers policy: responses reach viewers with the headers the \
+                     API and the site bucket send."
+                } else {
+                    "No response headers policy: responses reach viewers with the headers the API \
+                     sends."
+                },
+            );
+        }
+        if self.secret.is_none() && self.web_acl.is_none() && self.lambda_oac.is_none() {
+            add(
+                "api-origin-bypassable",
+                "No secret origin header: the API can also be called directly; turn on \
+                 \"Secret origin header\" in the form to let it refuse such requests.",
+            );
+        }
+        if self.api.kind == ApiKind::HttpApi && self.api.origin_path.is_empty() {
+            add(
+                "apigw-rest-origin-path-missing-stage",
+                "An HTTP API on its $default stage is served from /: the origin needs no path.",
+            );
+        }
+        // CLI JSON names the cache policy by id only: the rule cannot see its TTLs.
+        if self.cache_policy.is_some() && format != OutputFormat::CliJson {
+            add(
+                "api-behavior-caching-enabled",
+                "GET responses of the paths chosen under Caching are cached on purpose, keyed on \
+                 Authorization, the CORS headers and the query strings.",
+            );
+        }
+        let fills = self.secret.is_some()
+            || self.cache_policy.is_some()
+            || self.cors_policy.is_some()
+            || self.site.is_some()
+            || self.lambda_oac.is_some()
+            || self.strip_function.is_some();
+        if format == OutputFormat::CliJson && fills {
+            add(
+                "placeholder-value",
+                "CLI JSON cannot refer to other resources: the ids and values to fill in are \
+                 written as REPLACE_WITH_… and each is named in these notes.",
+            );
+        }
+        if self.lambda_oac.is_some() {
+            add(
+                "lambda-url-oac-payload-hash",
+                "With origin access control, clients must send x-amz-content-sha256 on POST and \
+                 PUT (see the comment at the origin).",
+            );
+        }
+        if self.site.is_none() && behaviors.clone().any(|b| b.pattern.is_some()) {
+            add(
+                "path-pattern-prefix-not-stripped",
+                "The API serves every path: the cached path patterns are its own routes and \
+                 reach it unchanged.",
+            );
+        }
+        // CLI JSON names the CORS policy by id only: the rule cannot see what it adds.
+        if self.cors_policy.is_some() && format != OutputFormat::CliJson {
+            add(
+                "response-headers-cors-overlap",
+                "CloudFront answers CORS (chosen under CORS) and overrides the API's own CORS \
+                 headers.",
+            );
+        }
+        if format == OutputFormat::Terraform {
+            add(
+                "geo-restriction-none",
+                "No geographic restriction was asked for: viewers in every country are served.",
+            );
+        }
+        out
+    }
+
     /// Derives the plan from a state (assumed valid).
     pub fn new(state: &FormState) -> Self {
         let api = api_origin(state);

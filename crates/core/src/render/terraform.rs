@@ -2,8 +2,8 @@
 
 use super::hcl::{heredoc, list, quote, write, Body, Item};
 use super::plan::{
-    kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, WHY_ERROR_TTL, WHY_HTTPS_ONLY,
-    WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STREAMING, WHY_STRIP,
+    kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, TradeOff, WHY_ERROR_TTL,
+    WHY_HTTPS_ONLY, WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STREAMING, WHY_STRIP,
 };
 use crate::state::{ApiKind, SecretSource};
 
@@ -22,7 +22,7 @@ fn provider_version(plan: &Plan) -> &'static str {
 }
 
 /// The whole `main.tf`.
-pub(crate) fn main_tf(plan: &Plan) -> String {
+pub(crate) fn main_tf(plan: &Plan, trade_offs: &[TradeOff]) -> String {
     let mut top: Vec<Item> = Vec::new();
     let mut add = |items: Vec<Item>| {
         if !top.is_empty() {
@@ -175,10 +175,27 @@ pub(crate) fn main_tf(plan: &Plan) -> String {
     if plan.lambda_oac.is_some() {
         add(lambda_resources(plan));
     }
+    // Trade-offs go inside the block, one `apifront-ignore:` line per rule (the reasons wrap).
+    let mut dist = Body::new();
+    if !trade_offs.is_empty() {
+        dist = dist.comment(
+            "Deliberate trade-offs, each with its reason: apifront does not warn about them.",
+        );
+        for t in trade_offs {
+            dist = dist.comment(format!("{}: {}", t.rule, t.reason));
+        }
+        for t in trade_offs {
+            dist = dist.comment(format!("apifront-ignore: {}", t.rule));
+        }
+        dist = dist.blank();
+    }
+    for item in distribution(plan).into_items() {
+        dist.push(item);
+    }
     add(Body::new()
         .block(
             format!("resource \"aws_cloudfront_distribution\" \"{}\"", "this"),
-            distribution(plan),
+            dist,
         )
         .into_items());
     if let Some(v) = &plan.viewer {

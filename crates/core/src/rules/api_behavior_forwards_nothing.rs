@@ -1,5 +1,6 @@
 //! `api-behavior-forwards-nothing`: no query string, header or cookie reaches the API.
 
+use super::behind::{behind, forwards, needs, Target, PASTE};
 use super::helpers::use_all_viewer_except_host;
 use super::helpers::{forwarding_sources, forwards_nothing};
 use crate::lint::{
@@ -10,7 +11,7 @@ use crate::lint::{
 pub static RULE: Rule = Rule {
     slug: "api-behavior-forwards-nothing",
     summary: "An API behavior forwards no query strings, headers or cookies",
-    default_severity: Severity::Error,
+    default_severity: Severity::Info,
     category: Category::Caching,
     fix: FixAvailability::Unsafe,
     since: "0.1.0",
@@ -18,11 +19,17 @@ pub static RULE: Rule = Rule {
         what_it_does: "Finds API behaviors whose cache policy and origin request policy together \
             forward no query strings, no viewer headers and no cookies: CachingDisabled or \
             CachingOptimized without an origin request policy, or legacy `QueryString: false` \
-            without headers or cookies.",
+            without headers or cookies. \n\n\
+            **What it needs to know**: what the routes the behavior reaches read from the \
+            request. When one of their authorizers or API key checks reads a header or query \
+            string, calls fail and `authorization-not-forwarded` reports it as an error, naming \
+            the identity source; this rule then stays silent. Otherwise (the API reads nothing \
+            the input shows, or the API is not in the input) it is information: whether the \
+            routes need query parameters, `Content-Type` or cookies depends on their code.",
         why_bad: "CloudFront only sends what the policies name: query parameters, \
             `Authorization`, `Origin`, `Content-Type`-dependent headers and cookies all \
-            disappear. CachingDisabled's cache key is empty by design; it must be paired with an \
-            origin request policy.",
+            disappear. CachingDisabled's cache key is empty by design; it is meant to be paired \
+            with an origin request policy.",
         example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 api_origin!(),
@@ -51,6 +58,38 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !forwards_nothing(&fwd) {
                 return None;
             }
+            let target = behind(ctx, behavior).into_iter().next()?;
+            let known = match &target.target {
+                Target::Api(reach) => {
+                    let read = needs(reach);
+                    // `authorization-not-forwarded` reports what the API reads.
+                    if read.iter().any(|n| forwards(&fwd, &n.input) == Some(false)) {
+                        return None;
+                    }
+                    if reach.complete() {
+                        "no authorizer or API key check of the routes it reaches reads a \
+                         header or query string, so calls pass; the routes' own code gets no \
+                         query parameters, `Content-Type` or cookies"
+                            .to_string()
+                    } else {
+                        format!(
+                            "whether the routes it reaches read them is not all known ({}). \
+                             To check, {PASTE}",
+                            reach.unknowns()
+                        )
+                    }
+                }
+                Target::FunctionUrl(url) => format!(
+                    "function URL `{}` gets no query parameters, `Content-Type` or cookies; \
+                     fine only if the function reads nothing but the path",
+                    url.name
+                ),
+                Target::Unknown => format!(
+                    "fine only for routes that read nothing but the path; whether an authorizer \
+                     reads `Authorization` or a route reads query strings is not in the input. \
+                     To check, {PASTE}"
+                ),
+            };
             let via = match &fwd.origin_request {
                 Some(_) => forwarding_sources(&fwd),
                 None => format!(
@@ -59,8 +98,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 ),
             };
             let message = format!(
-                "{} sends no query strings, headers or cookies to {} ({via}); pair CachingDisabled \
-                 with AllViewerExceptHostHeader",
+                "{} sends no query strings, headers or cookies to {} ({via}); {known}",
                 behavior_name(behavior),
                 origin_name(origin)
             );
@@ -76,7 +114,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::behind::fixtures::{with_rest_api, SIBLING};
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
+
+    const SIBLINGS: &str = "the API beside the distribution";
 
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
@@ -103,8 +144,40 @@ mod tests {
                     "OriginRequestPolicyId: 216adef6-5c7f-47e4-b989-5492eafa07d3",
                 ),
             ])
-            .fail([case(legacy).message("sends no query strings, headers or cookies")])
-            .unsafe_fix([(
+            .pass([
+                // A TOKEN authorizer reads Authorization: `authorization-not-forwarded` reports it.
+                case(beside(
+                    &with_rest_api(
+                        &SIBLING.with(&format!("          {ORP}\n"), ""),
+                        &["GET /orders"],
+                        "AuthorizationType: CUSTOM\nAuthorizerId: !Ref Auth\nIntegration: {Type: MOCK}",
+                    ),
+                    "Auth:\n  Type: AWS::ApiGateway::Authorizer\n  Properties:\n    RestApiId: !Ref Api\n    \
+                     Name: auth\n    Type: TOKEN\n    IdentitySource: method.request.header.Authorization",
+                ))
+                .not_rendered(SIBLINGS),
+            ])
+            .fail([
+                case(legacy)
+                    .message("sends no query strings, headers or cookies")
+                    .message("whether an authorizer reads `Authorization` or a route reads query strings is not in the input"),
+            ])
+            .unsafe_fix([
+                (
+                    // Public routes: calls pass, but the code gets no query parameters.
+                    case(with_rest_api(&SIBLING.with(&format!("          {ORP}\n"), "").mark("4135ea2d"), &["GET /orders"], ""))
+                        .not_rendered(SIBLINGS)
+                        .message("no authorizer or API key check of the routes it reaches reads a header or query string"),
+                    with_rest_api(
+                        &SIBLING.with(&format!("          {ORP}\n"), "").with(
+                            "          TargetOriginId",
+                            &format!("          {ORP}\n          TargetOriginId"),
+                        ),
+                        &["GET /orders"],
+                        "",
+                    ),
+                ),
+                (
                 case(example.mark(caching_disabled)).message(
                     "default behavior sends no query strings, headers or cookies to origin \
                          `orders-api` (cache policy CachingDisabled (4135ea2d-…) and no origin \
@@ -115,7 +188,8 @@ mod tests {
                     "          TargetOriginId",
                     &format!("          {ORP}\n          TargetOriginId"),
                 ),
-            )])
+            ),
+            ])
             .test();
     }
 }

@@ -2,10 +2,9 @@
 
 use crate::forwarding::HeaderSet;
 use crate::lint::{
-    behavior_name, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule,
-    RuleDocs, Severity, Snippet,
+    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
 };
-use crate::managed;
 use crate::model::OriginKind;
 
 const EXAMPLE: &str = changed!(
@@ -90,27 +89,12 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             origin_name(origin),
             source.cause.description
         );
-        let mut finding = ctx.finding(&RULE, source.cause.span, &source.cause.path, message);
+        let (span, path, fix) =
+            super::host_forwarding_fix::locate_and_fix(ctx, behavior, source, fwd.legacy);
+        let mut finding = ctx.finding(&RULE, span, &path, message);
         if host_matches_alias {
             finding = finding.with_severity(Severity::Warning);
         }
-        let replace = |safe: bool| {
-            let edit = ctx.editor().replace_string(
-                behavior.origin_request_policy_id.span,
-                managed::ALL_VIEWER_EXCEPT_HOST_HEADER,
-            );
-            let description = "use origin request policy AllViewerExceptHostHeader";
-            if safe {
-                Fix::safe(description, vec![edit])
-            } else {
-                Fix::unsafe_(description, vec![edit])
-            }
-        };
-        let fix = match source.managed_id {
-            Some(managed::ALL_VIEWER) => replace(true),
-            Some(_) if !fwd.legacy => replace(false),
-            _ => None,
-        };
         out.push(finding.with_fix(fix));
     }
     out
@@ -155,8 +139,8 @@ mod tests {
             )
             .with(
                 &format!("          OriginRequestPolicyId: {ORP}\n"),
-                "          ForwardedValues:\n            ‸QueryString: false\n            \
-                 Headers: ['*']\n",
+                "          ForwardedValues:\n            QueryString: false\n            \
+                 Headers: [‸'*']\n",
             );
         let shared_orp = beside(
             &orp("!Ref Orp"),
@@ -174,7 +158,6 @@ mod tests {
                 ),
             ])
             .pass([case(shared_orp)])
-            .fail([case(legacy).message("legacy ForwardedValues")])
             .fix([
                 (
                     case(orp(ALL_VIEWER))
@@ -193,7 +176,17 @@ mod tests {
                     custom_domain("[www.example.com]", ORP),
                 ),
             ])
-            .unsafe_fix([(orp("‸bf0718e1-ba1e-49d1-88b1-f726733018ae"), API)])
+            .unsafe_fix([
+                (
+                    case(orp("‸bf0718e1-ba1e-49d1-88b1-f726733018ae")),
+                    API.to_string(),
+                ),
+                // The value that forwards Host is underlined; the fix leaves legacy forwarding.
+                (
+                    case(legacy).message("legacy ForwardedValues"),
+                    API.to_string(),
+                ),
+            ])
             .test();
     }
 }

@@ -5,13 +5,13 @@ use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::Origin;
+use crate::model::{Format, Origin, OriginKind};
 
 const USE_INSTEAD: &str = api_doc!();
 
 pub static RULE: Rule = Rule {
     slug: "apigw-origin-needs-custom-config",
-    summary: "An API origin lacks `CustomOriginConfig`, or an origin has more than one origin type",
+    summary: "An API origin lacks `CustomOriginConfig`, or an origin has no origin type or more than one",
     default_severity: Severity::Error,
     category: Category::Connectivity,
     fix: FixAvailability::Safe,
@@ -20,12 +20,18 @@ pub static RULE: Rule = Rule {
         what_it_does: "Finds API Gateway and Lambda function URL origins that have an \
             `S3OriginConfig`, or neither a `CustomOriginConfig` nor a `VpcOriginConfig`; and any \
             origin with more than one of `S3OriginConfig`, `CustomOriginConfig` and \
-            `VpcOriginConfig`. In Terraform, an origin whose `custom_origin_config` comes from \
-            a `dynamic` block is not reported.",
+            `VpcOriginConfig`; and any other origin with none of the three, whatever its host. \
+            In Terraform, where the provider sends an empty `S3OriginConfig` for an origin \
+            without `custom_origin_config` and `s3_origin_config`, only a host known not to be \
+            an S3 bucket is reported; an origin whose origin type comes from a `dynamic` block \
+            is not reported. It needs nothing about the API.",
         why_bad: "An API is a custom origin: without `CustomOriginConfig` CloudFront treats the \
             host as an S3 bucket (\"does not refer to a valid S3 bucket\") or rejects the \
             origin, and the protocol and TLS settings an API needs cannot be set. An origin \
-            takes exactly one origin type.",
+            takes exactly one origin type: CloudFront rejects an origin without one (\"Exactly \
+            one of CustomOriginConfig and S3OriginConfig must be specified\"), and an \
+            `S3OriginConfig` on a host that is no S3 bucket (\"does not refer to a valid S3 \
+            bucket\").",
         example: Snippet::cfn_yaml(changed!(
             USE_INSTEAD,
             "            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [TLSv1.2]\n" => ""
@@ -36,6 +42,9 @@ pub static RULE: Rule = Rule {
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Origin.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html",
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_S3OriginConfig.html",
+            "https://github.com/aws/aws-cdk/issues/31016",
+            "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution#origin-arguments",
         ],
         fix_safety: None,
     },
@@ -93,6 +102,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             continue;
         }
         if !origin.kind.0.is_api() {
+            if types.is_empty() {
+                out.extend(without_type(ctx, i, origin));
+            }
             continue;
         }
         let s3 = Key::S3_ORIGIN_CONFIG.name(ctx.format());
@@ -121,11 +133,61 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     out
 }
 
+/// The finding for an origin other than an API that has no origin type block.
+fn without_type(ctx: &LintContext, i: usize, origin: &Origin) -> Option<Finding> {
+    let generated = [
+        "custom_origin_config",
+        "s3_origin_config",
+        "vpc_origin_config",
+    ]
+    .iter()
+    .any(|b| {
+        ctx.dist
+            .dynamic_blocks
+            .contains(&format!("origin[{i}].{b}"))
+    });
+    if generated {
+        return None;
+    }
+    let who = origin_name(origin);
+    let field = &origin.domain_name;
+    let message = if ctx.format() == Format::Terraform {
+        // The provider sends an empty S3OriginConfig: right for a bucket, refused otherwise.
+        if matches!(origin.kind.0, OriginKind::S3 | OriginKind::Unknown) {
+            return None;
+        }
+        format!(
+            "{who} has no custom_origin_config, so the provider sends it as an S3 origin, and \
+             CloudFront refuses a host that is no S3 bucket (\"does not refer to a valid S3 \
+             bucket\"); add custom_origin_config"
+        )
+    } else {
+        let (s3, custom, vpc) = (
+            Key::S3_ORIGIN_CONFIG.name(ctx.format()),
+            Key::CUSTOM_ORIGIN_CONFIG.name(ctx.format()),
+            Key::VPC_ORIGIN_CONFIG.name(ctx.format()),
+        );
+        let wanted = if origin.kind.0 == OriginKind::S3 {
+            s3
+        } else {
+            custom
+        };
+        format!(
+            "{who} has none of {s3}, {custom} and {vpc}; CloudFront rejects an origin without \
+             its type (\"Exactly one of CustomOriginConfig and S3OriginConfig must be \
+             specified\"): add {wanted}"
+        )
+    };
+    Some(ctx.finding(&RULE, field.span, &field.path, message))
+}
+
 #[cfg(test)]
 mod tests {
     use super::RULE;
+    use crate::model::Format;
     use crate::rules::tester::{case, CaseText, Tester, API};
 
+    const NO_TYPE: &str = "CloudFormation and the API reject an origin without a type";
     const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
     const CUSTOM: &str = "            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [TLSv1.2]\n";
 
@@ -185,12 +247,30 @@ mod tests {
             .pass([
                 API.to_string(),
                 types(vpc),
-                types("").with(HOST, "!Ref OriginHost"),
-                types("").with(HOST, "example.com"),
                 types(s3).with(HOST, "site.s3.amazonaws.com"),
+            ])
+            .pass([
+                // The provider sends an empty S3OriginConfig for a bucket or an unknown host.
+                case(TERRAFORM.unmarked().with(HOST, "site.s3.eu-west-1.amazonaws.com"))
+                    .except(&[Format::CfnYaml, Format::CfnJson, Format::CliJson], NO_TYPE),
+                case(TERRAFORM.unmarked().with(&format!("\"{HOST}\""), "var.host"))
+                    .except(&[Format::CfnYaml, Format::CfnJson, Format::CliJson], NO_TYPE),
             ])
             .pass([case(dynamic).not_rendered("Terraform dynamic blocks")])
             .fail([
+                // Any origin without its type, whatever the host (Terraform: a host known to be
+                // no bucket, as the provider makes the others S3 origins).
+                case(types("").with(HOST, "‸!Ref OriginHost"))
+                    .message("origin `orders-api` has none of S3OriginConfig, CustomOriginConfig and VpcOriginConfig; CloudFront rejects an origin without its type")
+                    .except(&[Format::Terraform], "an unknown host: the provider makes it an S3 origin"),
+                case(types("").with(HOST, "‸example.com")).message("add CustomOriginConfig"),
+                case(types("").with(HOST, "‸site.s3.amazonaws.com"))
+                    .message("add S3OriginConfig")
+                    .except(&[Format::Terraform], "the provider adds s3_origin_config"),
+                case(TERRAFORM.with(HOST, "app.example.com")).message(
+                    "origin `api` has no custom_origin_config, so the provider sends it as an S3 \
+                     origin, and CloudFront refuses a host that is no S3 bucket",
+                ),
                 case(types(s3).mark(HOST)).message(
                     "origin `orders-api` points at an API but has S3OriginConfig; an API is a \
                      custom origin and needs CustomOriginConfig instead",

@@ -154,7 +154,7 @@ mod tests {
             .pass([
                 RULE.docs.use_instead.text.to_string(),
                 EXAMPLE.with(HEADER, "HeaderName: X-APIGW-API-ID"),
-                EXAMPLE.with(HEADER, "HeaderName: !If [HasId, x-apigw-api-id, X-Other]"),
+                EXAMPLE.with(HEADER, "HeaderName: !Ref ApiIdHeaderName"),
                 // The API-specific private DNS name (`{api-id}-{vpce-id}.execute-api…`).
                 EXAMPLE.with(
                     VPCE,

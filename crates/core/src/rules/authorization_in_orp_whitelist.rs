@@ -146,7 +146,7 @@ resource "aws_cloudfront_origin_request_policy" "api" {
                 headers("allExcept", "[Authorization]"),
                 headers("whitelist", "!Ref Headers"),
                 headers("whitelist", "[Origin, !Ref Header]"),
-                headers("!If [Strict, whitelist, allExcept]", "[Authorization]"),
+                headers("!Ref HeaderBehavior", "[Authorization]"),
             ])
             .fail([
                 case(headers("whitelist", "[‸Authorization]")).message(

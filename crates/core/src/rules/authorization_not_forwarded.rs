@@ -1,16 +1,21 @@
-//! `authorization-not-forwarded`: the viewer `Authorization` header never reaches the API.
+//! `authorization-not-forwarded`: a header or query string the API's authorizers read never
+//! reaches the API.
 
+use super::behind::{api_name, behind, forwards, needs, route_name, Need, Target, PASTE};
+use super::helpers::forwarding_sources;
 use super::helpers::use_all_viewer_except_host;
-use super::helpers::{forwarding_sources, forwards_nothing};
+use crate::api::IdentitySource;
+use crate::forwarding::Forwarding;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
+use crate::model::{Behavior, Origin};
 
 const EXAMPLE: &str = concat!(
     cfn_doc!(
         "",
-        api_origin!(),
+        sibling_api_origin!(),
         "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachePolicyId: !Ref ApiCache
@@ -20,35 +25,79 @@ const EXAMPLE: &str = concat!(
         "[Origin, Access-Control-Request-Method, Access-Control-Request-Headers]",
         "all",
         "all"
-    )
+    ),
+    rest_api!(),
+    "  Auth:
+    Type: AWS::ApiGateway::Authorizer
+    Properties:
+      RestApiId: !Ref Api
+      Name: Auth
+      Type: TOKEN
+      IdentitySource: method.request.header.Authorization
+      AuthorizerUri: arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:auth/invocations
+  ListOrders:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: CUSTOM
+      AuthorizerId: !Ref Auth
+      Integration:
+        Type: MOCK
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+"
 );
 
 pub static RULE: Rule = Rule {
     slug: "authorization-not-forwarded",
-    summary: "An API behavior does not forward the `Authorization` header",
-    default_severity: Severity::Warning,
+    summary: "An API behavior drops a header or query string the API's authorizers read",
+    default_severity: Severity::Error,
     category: Category::Caching,
     fix: FixAvailability::Unsafe,
     since: "0.1.0",
     docs: RuleDocs {
-        what_it_does: "Finds API behaviors where `Authorization` reaches the origin by none of: a \
-            cache policy header list containing it, an origin request policy forwarding all \
-            viewer headers (AllViewer, AllViewerAndCloudFrontHeaders-2022-06, \
-            AllViewerExceptHostHeader), or legacy `ForwardedValues.Headers` with \
-            `Authorization` or `*`.",
-        why_bad: "CloudFront removes `Authorization` by default; Lambda, JWT and Cognito \
-            authorizers then answer 401 or 403 only when called through CloudFront.",
+        what_it_does: "For the routes a behavior reaches (see `apigw-route-unreachable`), finds \
+            the identity sources their authorizers read — a TOKEN authorizer's header, a \
+            REQUEST authorizer's headers and query strings, a Cognito or JWT authorizer's \
+            `Authorization`, a WebSocket `$connect` authorizer's `token` query string — and the \
+            `x-api-key` header of routes that require an API key, and reports each one the \
+            behavior's cache policy and origin request policy do not forward. A header reaches \
+            the origin through a cache policy header list, an origin request policy forwarding \
+            all viewer headers (AllViewer, AllViewerAndCloudFrontHeaders-2022-06, \
+            AllViewerExceptHostHeader) or listing it, or legacy `ForwardedValues.Headers`; a \
+            query string when a policy forwards all of them. \n\n\
+            **What it needs to know**: the routes' authorization and their authorizers' \
+            identity sources. **When it does not know** (the API is not in the input, or its \
+            routes are kept elsewhere) and the behavior drops `Authorization`, it reports \
+            information: give the API's definition. A Lambda function URL has no authorizer: \
+            not reported. \n\n\
+            **Severity**: an error when API Gateway then answers by itself (401 for a missing \
+            identity source, 403 for a missing API key); a warning for the identity sources of \
+            a REST REQUEST authorizer that does not cache its results (API Gateway then calls \
+            it without the value, and it decides).",
+        why_bad: "CloudFront removes viewer headers and query strings unless a policy forwards \
+            them. Without its identity source API Gateway answers 401 Unauthorized before the \
+            authorizer runs, so every call through CloudFront fails while direct calls work.",
         example: Snippet::cfn_yaml(EXAMPLE),
         use_instead: Snippet::cfn_yaml(changed!(
             EXAMPLE,
             "          TargetOriginId: orders-api\n" => "          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n          TargetOriginId: orders-api\n"
         )),
-        exceptions: "Public APIs without authorization, or APIs authorized by another header \
-            (API keys in `x-api-key`).",
+        exceptions: "None when the API is in the input. Public APIs without authorizers are \
+            not reported.",
         references: &[
             "https://repost.aws/knowledge-center/cloudfront-authorization-header",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-401-unauthorized.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/configure-api-gateway-lambda-authorization-with-console.html",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-route-keys-connect-disconnect.html",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-key-source.html",
         ],
         fix_safety: None,
     },
@@ -56,44 +105,160 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    ctx.api_behaviors()
-        .into_iter()
-        .filter_map(|(behavior, origin)| {
-            let fwd = ctx.forwarding(behavior);
-            // `api-behavior-forwards-nothing` already reports the whole problem.
-            if !fwd.authorization.is(false) || forwards_nothing(&fwd) {
-                return None;
+    let mut out = Vec::new();
+    for (behavior, origin) in ctx.api_behaviors() {
+        let fwd = ctx.forwarding(behavior);
+        let Some(target) = behind(ctx, behavior).into_iter().next() else {
+            continue;
+        };
+        let reach = match &target.target {
+            Target::Api(reach) => reach,
+            Target::FunctionUrl(_) => continue,
+            Target::Unknown => {
+                if fwd.authorization.is(false) {
+                    let why = format!(
+                        "whether its routes use an authorizer that reads it (a Lambda TOKEN \
+                         authorizer, Cognito, JWT) is not in the input; if they do, every call \
+                         through CloudFront gets 401. To check, {PASTE}"
+                    );
+                    out.push(dropped_authorization(ctx, behavior, origin, &fwd, &why));
+                }
+                continue;
             }
-            let via = forwarding_sources(&fwd);
-            let message = format!(
-                "{} removes the viewer Authorization header before {} ({via}); authorizers \
-                 answer 401/403 through CloudFront",
-                behavior_name(behavior),
-                origin_name(origin)
+        };
+        let found: Vec<Finding> = needs(reach)
+            .iter()
+            .filter(|n| forwards(&fwd, &n.input) == Some(false))
+            .map(|n| finding(ctx, behavior, origin, &fwd, n))
+            .collect();
+        if found.is_empty() && !reach.complete() && fwd.authorization.is(false) {
+            let why = format!(
+                "the routes it reaches are not all known ({}); if one uses an authorizer that \
+                 reads it, calls to it through CloudFront get 401. To check, {PASTE}",
+                reach.unknowns()
             );
-            let orp = &behavior.origin_request_policy_id;
-            let (span, path) = if orp.is_present() {
-                (orp.span, orp.path.clone())
-            } else {
-                (fwd.cache.cause.span, fwd.cache.cause.path.clone())
-            };
-            Some(
-                ctx.finding(&RULE, span, &path, message)
-                    .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
-            )
-        })
-        .collect()
+            out.push(dropped_authorization(ctx, behavior, origin, &fwd, &why));
+        }
+        out.extend(found);
+    }
+    out
+}
+
+/// Where a dropped input is reported: the origin request policy when there is one, else the
+/// cache policy (or legacy forwarding).
+fn place(behavior: &Behavior, fwd: &Forwarding) -> (crate::span::Span, String) {
+    let orp = &behavior.origin_request_policy_id;
+    if orp.is_present() {
+        (orp.span, orp.path.clone())
+    } else {
+        (fwd.cache.cause.span, fwd.cache.cause.path.clone())
+    }
+}
+
+/// Information: `Authorization` is dropped and the input does not show who reads it.
+fn dropped_authorization(
+    ctx: &LintContext,
+    behavior: &Behavior,
+    origin: &Origin,
+    fwd: &Forwarding,
+    why: &str,
+) -> Finding {
+    let (span, path) = place(behavior, fwd);
+    let message = format!(
+        "{} removes the viewer Authorization header before {} ({}); {why}",
+        behavior_name(behavior),
+        origin_name(origin),
+        forwarding_sources(fwd)
+    );
+    ctx.finding(&RULE, span, &path, message)
+        .with_severity(Severity::Info)
+        .with_fix(use_all_viewer_except_host(ctx, behavior, fwd))
+}
+
+fn finding(
+    ctx: &LintContext,
+    behavior: &Behavior,
+    origin: &Origin,
+    fwd: &Forwarding,
+    need: &Need,
+) -> Finding {
+    let (span, path) = place(behavior, fwd);
+    let input = match &need.input {
+        IdentitySource::QueryString(q) => format!("the query string `{q}`"),
+        IdentitySource::Header(h) => format!("the `{h}` header"),
+        other => other.to_string(),
+    };
+    let answer = if need.reader.contains("API key") {
+        "API Gateway answers 403 Forbidden to every call through CloudFront"
+    } else if need.required {
+        "API Gateway answers 401 Unauthorized to every call through CloudFront, without calling \
+         the authorizer"
+    } else {
+        "the authorizer runs without it on every call through CloudFront"
+    };
+    let message = format!(
+        "{} of {} reads `{}` for {}, but {} removes {input} before {} ({}): {answer}",
+        need.reader,
+        api_name(need.api),
+        need.written,
+        route_name(need.route),
+        behavior_name(behavior),
+        origin_name(origin),
+        forwarding_sources(fwd)
+    );
+    let f = ctx
+        .finding(&RULE, span, &path, message)
+        .with_related(need.span, format!("{} reads it here", need.reader))
+        .with_fix(use_all_viewer_except_host(ctx, behavior, fwd));
+    if need.required {
+        f
+    } else {
+        f.with_severity(Severity::Warning)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::lint::Severity;
+    use crate::rules::behind::fixtures::{with_rest_api, SIBLING};
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
+    const SIBLINGS: &str = "the API beside the distribution";
+
+    /// A WebSocket API `Api` whose `$connect` route is authorized by a REQUEST authorizer that
+    /// reads the `token` query string.
+    const WEBSOCKET: &str = "Api:
+  Type: AWS::ApiGatewayV2::Api
+  Properties:
+    Name: chat
+    ProtocolType: WEBSOCKET
+    RouteSelectionExpression: $request.body.action
+Connect:
+  Type: AWS::ApiGatewayV2::Route
+  Properties:
+    ApiId: !Ref Api
+    RouteKey: $connect
+    AuthorizationType: CUSTOM
+    AuthorizerId: !Ref Auth
+Auth:
+  Type: AWS::ApiGatewayV2::Authorizer
+  Properties:
+    ApiId: !Ref Api
+    Name: token
+    AuthorizerType: REQUEST
+    IdentitySource: [route.request.querystring.token]
+    AuthorizerUri: arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:auth/invocations
+Prod:
+  Type: AWS::ApiGatewayV2::Stage
+  Properties:
+    ApiId: !Ref Api
+    StageName: prod";
 
     #[test]
     fn cases() {
+        let example = RULE.docs.example.text;
         let cors_orp = API.with(
             ORP,
             "OriginRequestPolicyId: ‸59781a5b-3903-41f3-afcb-af62929ccde1",
@@ -111,6 +276,30 @@ mod tests {
             "          TargetOriginId",
             &format!("          {ORP}\n          TargetOriginId"),
         );
+        let nothing = |text: &str| text.with(&format!("          {ORP}\n"), "");
+        // Routes that require an API key, behind CachingDisabled alone.
+        let api_key = with_rest_api(
+            &nothing(SIBLING).with(
+                "CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                "CachePolicyId: ‸4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+            ),
+            &["GET /reports"],
+            "AuthorizationType: NONE\nApiKeyRequired: true\nIntegration: {Type: MOCK}",
+        );
+        let websocket = beside(
+            &SIBLING.with(
+                ORP,
+                "OriginRequestPolicyId: ‸59781a5b-3903-41f3-afcb-af62929ccde1",
+            ),
+            WEBSOCKET,
+        );
+        // A REQUEST authorizer that does not cache: API Gateway calls it without the header.
+        let uncached = example
+            .with(
+                "Type: TOKEN",
+                "Type: REQUEST\n      AuthorizerResultTtlInSeconds: 0",
+            )
+            .mark("!Ref ApiCache");
         Tester::new(&RULE)
             .pass([
                 API.to_string(),
@@ -120,26 +309,66 @@ mod tests {
                     ORP,
                     "OriginRequestPolicyId: 216adef6-5c7f-47e4-b989-5492eafa07d3",
                 ),
-                // Nothing forwarded at all: `api-behavior-forwards-nothing` reports it.
-                API.with(&format!("          {ORP}\n"), ""),
+            ])
+            .pass([
+                // Public routes read nothing; the WebSocket token reaches the API.
+                case(with_rest_api(&nothing(SIBLING), &["GET /orders"], "")).not_rendered(SIBLINGS),
+                case(beside(SIBLING, WEBSOCKET)).not_rendered(SIBLINGS),
+                case(RULE.docs.use_instead.text).not_rendered(SIBLINGS),
             ])
             .unsafe_fix([
                 (
-                    case(RULE.docs.example.text.mark("!Ref ApiCache")).message(
-                        "default behavior removes the viewer Authorization header before origin \
-                         `orders-api` (custom cache policy `ApiCache`)",
-                    ),
+                    case(&websocket)
+                        .not_rendered(SIBLINGS)
+                        .message("REQUEST authorizer `token` of WebSocket API `Api` reads `route.request.querystring.token` for `$connect`, but default behavior removes the query string `token` before origin `orders-api`"),
+                    websocket.unmarked().with("59781a5b-3903-41f3-afcb-af62929ccde1", "b689b0a8-53d0-40ab-baf2-68738e2966ac"),
+                ),
+                (
+                    case(example.mark("!Ref ApiCache"))
+                        .not_rendered(SIBLINGS)
+                        .message(
+                            "TOKEN authorizer `Auth` of REST API `Api` reads \
+                             `method.request.header.Authorization` for `GET /`, but default \
+                             behavior removes the `Authorization` header before origin \
+                             `orders-api` (custom cache policy `ApiCache`): API Gateway answers \
+                             401 Unauthorized to every call through CloudFront",
+                        ),
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (
-                    case(cors_orp).message(
-                        "removes the viewer Authorization header before origin `orders-api`",
-                    ),
+                    case(&uncached)
+                        .not_rendered(SIBLINGS)
+                        .severity(Severity::Warning)
+                        .message("the authorizer runs without it"),
+                    RULE.docs.use_instead.text.with("Type: TOKEN", "Type: REQUEST\n      AuthorizerResultTtlInSeconds: 0"),
+                ),
+                (
+                    case(&api_key)
+                        .not_rendered(SIBLINGS)
+                        .message("the API key check (`ApiKeyRequired`) of REST API `Api` reads `x-api-key` for `GET /reports`")
+                        .message("API Gateway answers 403 Forbidden"),
+                    api_key.unmarked().with("          TargetOriginId", &format!("          {ORP}\n          TargetOriginId")),
+                ),
+                // The API is not in the input: information.
+                (
+                    case(cors_orp)
+                        .severity(Severity::Info)
+                        .message("removes the viewer Authorization header before origin `orders-api`")
+                        .message("whether its routes use an authorizer that reads it"),
                     API.to_string(),
                 ),
                 (
-                    case(cached).message("UseOriginCacheControlHeaders-QueryStrings"),
+                    case(cached)
+                        .severity(Severity::Info)
+                        .message("UseOriginCacheControlHeaders-QueryStrings"),
                     cached_fixed,
+                ),
+                (
+                    case(nothing(API).mark("4135ea2d")).severity(Severity::Info),
+                    nothing(API).with(
+                        "          TargetOriginId",
+                        &format!("          {ORP}\n          TargetOriginId"),
+                    ),
                 ),
             ])
             .test();

@@ -1,6 +1,7 @@
 //! `cors-headers-not-forwarded`: an API behavior allows OPTIONS but drops the CORS request
 //! headers.
 
+use super::behind::{behind, cors_verdict};
 use super::helpers::use_all_viewer_except_host;
 use super::helpers::{forwards_nothing, request_cause};
 use crate::lint::{
@@ -13,13 +14,34 @@ use crate::model::{Behavior, Document, PolicyRef};
 const EXAMPLE: &str = concat!(
     cfn_doc!(
         "",
-        api_origin!(),
+        sibling_api_origin!(),
         "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachePolicyId: !Ref ApiCache
 "
     ),
-    api_cache!("[Authorization]", "all", "all")
+    api_cache!("[Authorization]", "all", "all"),
+    "  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: orders
+      ProtocolType: HTTP
+      CorsConfiguration:
+        AllowOrigins: [https://app.example.com]
+        AllowMethods: [GET, POST]
+        AllowHeaders: [authorization, content-type]
+  ListOrders:
+    Type: AWS::ApiGatewayV2::Route
+    Properties:
+      ApiId: !Ref Api
+      RouteKey: GET /orders
+  Prod:
+    Type: AWS::ApiGatewayV2::Stage
+    Properties:
+      ApiId: !Ref Api
+      StageName: prod
+      AutoDeploy: true
+"
 );
 
 pub static RULE: Rule = Rule {
@@ -35,7 +57,13 @@ pub static RULE: Rule = Rule {
             `Access-Control-Request-Method` and `Access-Control-Request-Headers`. Behaviors \
             that forward nothing at all are reported by `api-behavior-forwards-nothing`; \
             behaviors with a CORS response headers policy are skipped (CloudFront then adds \
-            the CORS headers itself).",
+            the CORS headers itself). \n\n\
+            **What it needs to know**: whether the API answers CORS: an HTTP API \
+            `CorsConfiguration`, SAM `Cors`, `x-amazon-apigateway-cors`, a function URL's \
+            `Cors`, or an `OPTIONS` route the behavior reaches. An API known to do none of \
+            these is not reported. **When it does not know** (the API is not in the input, or \
+            an `ANY` / `$default` route or a function may answer OPTIONS in its code) it \
+            reports information.",
         why_bad: "API Gateway's CORS support and most frameworks only answer with \
             `Access-Control-Allow-*` headers when they see the CORS request headers. Without \
             them preflight requests get no CORS headers and browsers block the API calls.",
@@ -84,10 +112,16 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             .into_iter()
             .filter(|h| headers.contains(h) == Some(false))
             .collect();
+        let Some((severity, why)) = behind(ctx, behavior)
+            .first()
+            .and_then(|b| cors_verdict(&b.target))
+        else {
+            continue;
+        };
         let cause = request_cause(&fwd);
         let message = format!(
             "{} allows OPTIONS but does not forward {} to {} ({}); CORS preflight responses \
-             will lack Access-Control-Allow-* headers",
+             will lack Access-Control-Allow-* headers: {why}",
             behavior_name(behavior),
             missing
                 .iter()
@@ -99,6 +133,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         );
         out.push(
             ctx.finding(&RULE, cause.span, &cause.path, message)
+                .with_severity(severity)
                 .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
         );
     }
@@ -126,7 +161,11 @@ fn has_cors_response_policy(doc: &Document, behavior: &Behavior) -> bool {
 #[cfg(test)]
 mod tests {
     use super::RULE;
+    use crate::lint::Severity;
+    use crate::rules::behind::fixtures::{with_rest_api, SIBLING};
     use crate::rules::tester::{beside, case, CaseText, Tester, API};
+
+    const SIBLINGS: &str = "the API beside the distribution";
 
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
     const CORS_CUSTOM_ORIGIN: &str = "OriginRequestPolicyId: 59781a5b-3903-41f3-afcb-af62929ccde1";
@@ -170,6 +209,11 @@ mod tests {
                 origin_only("\n          ResponseHeadersPolicyId: !Ref Headers"),
                 custom_response_policy(cors),
             ])
+            .pass([
+                // A REST API without OPTIONS methods or CORS answers no preflight.
+                case(with_rest_api(&SIBLING.with(ORP, CORS_CUSTOM_ORIGIN), &["GET /orders", "POST /orders"], ""))
+                    .not_rendered(SIBLINGS),
+            ])
             .fail([case(
                 API.with("          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n", "")
                     .with(
@@ -179,19 +223,38 @@ mod tests {
                          Forward: all\n          DefaultTTL: 0\n          MaxTTL: 0\n",
                     ),
             )
+            .severity(Severity::Info)
             .message(
                 "default behavior allows OPTIONS but does not forward `Origin`, \
                  `Access-Control-Request-Method`, `Access-Control-Request-Headers` to origin \
                  `orders-api` (legacy ForwardedValues)",
-            )])
+            )
+            .message("whether the API answers CORS is not known")])
             .unsafe_fix([
                 (
                     case(RULE.docs.example.text.mark("!Ref ApiCache"))
-                        .message("(custom cache policy `ApiCache`)"),
+                        .not_rendered(SIBLINGS)
+                        .message("(custom cache policy `ApiCache`)")
+                        .message("HTTP API `Api` has a CORS configuration"),
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (
-                    case(marked(origin_only(""))).message(
+                    // An OPTIONS method of a REST API.
+                    case(with_rest_api(&marked(SIBLING.with(ORP, CORS_CUSTOM_ORIGIN)), &["GET /orders", "OPTIONS /orders"], ""))
+                        .not_rendered(SIBLINGS)
+                        .message("REST API `Api` answers `OPTIONS /orders`"),
+                    with_rest_api(SIBLING, &["GET /orders", "OPTIONS /orders"], ""),
+                ),
+                (
+                    // A proxy route may answer the preflight in its code.
+                    case(with_rest_api(&marked(SIBLING.with(ORP, CORS_CUSTOM_ORIGIN)), &["ANY /{proxy+}"], ""))
+                        .not_rendered(SIBLINGS)
+                        .severity(Severity::Info)
+                        .message("passes OPTIONS to the integration of `ANY /{proxy+}`"),
+                    with_rest_api(SIBLING, &["ANY /{proxy+}"], ""),
+                ),
+                (
+                    case(marked(origin_only(""))).severity(Severity::Info).message(
                         "does not forward `Access-Control-Request-Method`, \
                          `Access-Control-Request-Headers`",
                     ),
@@ -201,7 +264,8 @@ mod tests {
                     // SecurityHeadersPolicy has no CORS configuration.
                     case(marked(origin_only(
                         "\n          ResponseHeadersPolicyId: 67f7725c-6f97-4210-82d7-5512b31e9d03",
-                    ))),
+                    )))
+                    .severity(Severity::Info),
                     API.with(
                         ORP,
                         &format!(
@@ -211,7 +275,7 @@ mod tests {
                     ),
                 ),
                 (
-                    case(marked(custom_response_policy(""))),
+                    case(marked(custom_response_policy(""))).severity(Severity::Info),
                     custom_response_policy("").with(CORS_CUSTOM_ORIGIN, ORP),
                 ),
                 (
@@ -219,7 +283,8 @@ mod tests {
                     case(API.with(
                         ORP,
                         "OriginRequestPolicyId: ‸acba4595-bd28-49b8-b9fe-13317c0390fa",
-                    )),
+                    ))
+                    .severity(Severity::Info),
                     API.to_string(),
                 ),
             ])

@@ -1,8 +1,36 @@
 //! `default-root-object-on-api`: a default root object rewrites `/` for an API.
 
+use super::behind::functions::strip;
+use super::behind::{api_name, behind, Target, PASTE};
+use crate::api::resolve;
+use crate::api::resolve::Outcome;
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
+
+const EXAMPLE: &str = concat!(
+    cfn_doc!(
+        "        DefaultRootObject: index.html\n",
+        sibling_api_origin!(),
+        api_behavior!()
+    ),
+    rest_api!(),
+    "  Home:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration:
+        Type: MOCK
+  Prod:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+"
+);
 
 pub static RULE: Rule = Rule {
     slug: "default-root-object-on-api",
@@ -13,18 +41,23 @@ pub static RULE: Rule = Rule {
     since: "0.1.0",
     docs: RuleDocs {
         what_it_does: "Finds a non-empty `DefaultRootObject` when the default behavior reaches \
-            an API Gateway or Lambda URL origin.",
+            an API Gateway origin whose API does not serve that object: it resolves `GET \
+            /{object}` against the API's stages and routes. \n\n\
+            **What it needs to know**: the API's routes. **When it does not know** (the API is \
+            not in the input) it reports information: give the API's definition. A Lambda \
+            function URL does no routing (the function gets `/index.html` and decides what to \
+            answer): not reported.",
         why_bad: "CloudFront rewrites a request for `/` to `/index.html` (or whatever the \
             object is) before it reaches the API, which then answers 403 or 404 for a route \
             it does not have. A default root object is meant for S3 origins (Security Hub \
             CloudFront.1 expects one only there).",
-        example: Snippet::cfn_yaml(cfn_doc!("        DefaultRootObject: index.html\n", api_origin!(), api_behavior!())),
-        use_instead: Snippet::cfn_yaml(api_doc!()),
-        exceptions: "An API that really serves that object at that path: suppress the rule for \
-            the distribution.",
+        example: Snippet::cfn_yaml(EXAMPLE),
+        use_instead: Snippet::cfn_yaml(changed!(EXAMPLE, "        DefaultRootObject: index.html\n" => "")),
+        exceptions: "An API that really serves that object at that path is not reported.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DefaultRootObject.html",
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
+            "https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html",
         ],
         fix_safety: None,
     },
@@ -39,26 +72,77 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let Some(default) = &ctx.dist.default_behavior else {
         return Vec::new();
     };
-    if !ctx.is_api_behavior(default) {
+    let Some(target) = behind(ctx, default).into_iter().next() else {
         return Vec::new();
-    }
+    };
+    let object_path = format!("/{}", object.trim().trim_start_matches('/'));
+    let (severity, answer) = match &target.target {
+        Target::FunctionUrl(_) => return Vec::new(),
+        Target::Unknown if !target.origin.kind.0.is_api_gateway() => return Vec::new(),
+        Target::Unknown => (
+            Severity::Info,
+            format!(
+                "whether the API serves `{object_path}` is not in the input; if it does not, \
+                 it answers 403 or 404. To check, {PASTE}"
+            ),
+        ),
+        Target::Api(reach) => {
+            let (Some(origin_path), true) = (&reach.origin_path, reach.rewrite.unknown.is_empty())
+            else {
+                return Vec::new();
+            };
+            let api_path = format!("{origin_path}{}", strip(&reach.rewrite.strip, &object_path));
+            let names: Vec<String> = reach.apis.iter().map(|a| api_name(a)).collect();
+            match resolve(&reach.entry, "GET", &api_path).outcome {
+                Outcome::Rejected(r) => (
+                    Severity::Warning,
+                    format!(
+                        "{} has no route for it (`{api_path}`) and answers {} {}",
+                        names.join(", "),
+                        r.status,
+                        r.body
+                    ),
+                ),
+                Outcome::Depends { unknown } => (
+                    Severity::Info,
+                    format!(
+                        "whether {} serves `{api_path}` depends on what the input does not \
+                         show: {}",
+                        names.join(", "),
+                        unknown
+                            .iter()
+                            .map(|u| u.reason.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                ),
+                _ => return Vec::new(),
+            }
+        }
+    };
     let message = format!(
-        "DefaultRootObject `{object}` rewrites `GET /` to `/{}` and the default behavior sends \
-         it to an API, which answers 403 or 404",
-        object.trim_start_matches('/')
+        "DefaultRootObject `{object}` rewrites `GET /` to `{object_path}` and the default \
+         behavior sends it to an API: {answer}"
     );
     let edit = ctx.editor().unset(field.span);
     let fix = Fix::unsafe_("remove the default root object", edit.into_iter().collect());
     vec![ctx
         .finding(&RULE, field.span, &field.path, message)
+        .with_severity(severity)
         .with_fix(fix)]
 }
 
 #[cfg(test)]
 mod tests {
     use super::RULE;
+    use crate::lint::Severity;
     use crate::model::Format;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::behind::fixtures::{with_rest_api, SIBLING};
+    use crate::rules::tester::{
+        beside, case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+    };
+
+    const SIBLINGS: &str = "the API beside the distribution";
 
     fn root(object: &str) -> String {
         cfn(
@@ -98,31 +182,59 @@ mod tests {
                     "site.s3.amazonaws.com",
                 ),
             ])
+            .pass([
+                // The API serves the object, and a function URL does no routing.
+                case(with_rest_api(
+                    &SIBLING.with("        Origins:", "        DefaultRootObject: index.html\n        Origins:"),
+                    &["GET /index.html"],
+                    "",
+                ))
+                .not_rendered(SIBLINGS),
+                case(beside(
+                    &cfn(
+                        "        DefaultRootObject: index.html\n",
+                        "            DomainName: !Select [2, !Split ['/', !GetAtt Url.FunctionUrl]]\n            \
+                         CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n",
+                        API_BEHAVIOR,
+                    ),
+                    "Url:\n  Type: AWS::Lambda::Url\n  Properties:\n    TargetFunctionArn: arn:aws:lambda:eu-west-1:123456789012:function:f\n    AuthType: NONE",
+                ))
+                .not_rendered("a function URL beside the distribution"),
+            ])
             .unsafe_fix([
                 (
+                    case(RULE.docs.example.text.mark("index.html\n"))
+                        .not_rendered(SIBLINGS)
+                        .message("REST API `Api` has no route for it (`/prod/index.html`) and answers 403"),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
                     case(root("‸index.html"))
+                        .severity(Severity::Info)
                         .message(
                             "DefaultRootObject `index.html` rewrites `GET /` to `/index.html` and \
-                             the default behavior sends it to an API",
+                             the default behavior sends it to an API: whether the API serves \
+                             `/index.html` is not in the input",
                         )
                         .except(&[Format::CliJson], empty_in_cli),
                     API.to_string(),
                 ),
                 (
                     case(root("‸/app/index.html"))
+                        .severity(Severity::Info)
                         .message("rewrites `GET /` to `/app/index.html`")
                         .except(&[Format::CliJson], empty_in_cli),
                     API.to_string(),
                 ),
                 (
-                    case(cli).except(
+                    case(cli).severity(Severity::Info).except(
                         &[Format::CfnYaml, Format::CfnJson, Format::Terraform],
                         empty_in_cli,
                     ),
                     cli.unmarked().with("\"index.html\"", "\"\""),
                 ),
                 (
-                    case(tf).except(&[Format::CliJson], empty_in_cli),
+                    case(tf).severity(Severity::Info).except(&[Format::CliJson], empty_in_cli),
                     tf.unmarked()
                         .with("  default_root_object = \"index.html\"\n", ""),
                 ),

@@ -17,7 +17,10 @@ pub static RULE: Rule = Rule {
     docs: RuleDocs {
         what_it_does: "In a distribution with API behaviors, finds custom error responses for \
             codes an API returns (400, 403, 404, 405, 414, 500, 501, 502, 503, 504) whose \
-            `ErrorCachingMinTTL` is omitted (10 seconds by default) or above zero.",
+            `ErrorCachingMinTTL` is omitted (10 seconds by default) or above zero. It needs \
+            nothing about the API. **Severity**: information for a short TTL (1 to 5 seconds) \
+            when every API behavior has `Authorization` in its cache key: each caller only ever \
+            gets its own cached error, a deliberate way to shield the origin.",
         why_bad: "CloudFront caches error responses for at least that TTL: a transient 5xx or an \
             authorization 403 is replayed to every caller of the same URL.",
         example: Snippet::cfn_yaml(cfn_doc!(
@@ -47,12 +50,23 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+/// The longest error caching that is a deliberate shield when callers are kept apart.
+const SHORT: i64 = 5;
+
 const API_CODES: &[i64] = &[400, 403, 404, 405, 414, 500, 501, 502, 503, 504];
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
     if !ctx.has_api_behavior() {
         return Vec::new();
     }
+    // Every API behavior keys its cache on `Authorization`: a cached error is one caller's own.
+    let callers_apart = ctx.api_behaviors().iter().all(|(b, _)| {
+        ctx.forwarding(b)
+            .cache_key()
+            .and_then(|k| k.headers.as_ref())
+            .and_then(|h| h.contains("authorization"))
+            == Some(true)
+    });
     let mut out = Vec::new();
     for response in &ctx.dist.custom_error_responses {
         let Some(code) = response.error_code.get().copied() else {
@@ -63,6 +77,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         }
         let field = &response.error_caching_min_ttl;
         let editor = ctx.editor();
+        let deliberate = callers_apart && matches!(field.val, Val::Known(1..=SHORT));
         let (ttl, edit) = match &field.val {
             Val::Known(0) | Val::Unknown(_) => continue,
             Val::Known(ttl) => (
@@ -74,15 +89,27 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 editor.insert_key(response.span, Key::ERROR_CACHING_MIN_TTL, Value::Raw("0")),
             ),
         };
-        let message = format!(
-            "error responses {code} are cached for {ttl}; API errors are then replayed to every \
-             caller"
-        );
+        let message = if deliberate {
+            format!(
+                "error responses {code} are cached for {ttl}, with Authorization in the cache \
+                 key of every API behavior: each caller gets back only its own error, for a \
+                 few seconds (a deliberate choice to shield the origin)"
+            )
+        } else {
+            format!(
+                "error responses {code} are cached for {ttl}; API errors are then replayed to \
+                 every caller"
+            )
+        };
         let fix = Fix::safe("set ErrorCachingMinTTL to 0", edit.into_iter().collect());
-        out.push(
-            ctx.finding(&RULE, field.span, &field.path, message)
-                .with_fix(fix),
-        );
+        let finding = ctx
+            .finding(&RULE, field.span, &field.path, message)
+            .with_fix(fix);
+        out.push(if deliberate {
+            finding.with_severity(Severity::Info)
+        } else {
+            finding
+        });
     }
     out
 }
@@ -90,7 +117,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
+    use crate::lint::Severity;
+    use crate::rules::tester::{beside, case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
 
     /// The API distribution with custom error responses of these keys (one item a string).
     fn responses(items: &[&str]) -> String {
@@ -110,6 +138,19 @@ mod tests {
                 "site.s3.amazonaws.com",
             )
         };
+        // The API behavior keys its cache on Authorization (a custom cache policy beside it).
+        let keyed = |ttl: &str| {
+            beside(
+                &responses(&[&format!("ErrorCode: 503\n            ErrorCachingMinTTL: {ttl}")])
+                    .with("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", "!Ref ApiCache"),
+                "ApiCache:\n  Type: AWS::CloudFront::CachePolicy\n  Properties:\n    CachePolicyConfig:\n      \
+                 Name: api\n      MinTTL: 0\n      DefaultTTL: 0\n      MaxTTL: 60\n      \
+                 ParametersInCacheKeyAndForwardedToOrigin:\n        EnableAcceptEncodingGzip: true\n        \
+                 HeadersConfig:\n          HeaderBehavior: whitelist\n          Headers: [Authorization]\n        \
+                 CookiesConfig:\n          CookieBehavior: none\n        QueryStringsConfig:\n          \
+                 QueryStringBehavior: all",
+            )
+        };
         Tester::new(&RULE)
             .pass([
                 RULE.docs.use_instead.text.to_string(),
@@ -124,6 +165,17 @@ mod tests {
                 ])),
             ])
             .fix([
+                (
+                    // A few seconds, each caller's own error: a deliberate shield.
+                    case(keyed("‸5"))
+                        .severity(Severity::Info)
+                        .message("with Authorization in the cache key of every API behavior"),
+                    keyed("0"),
+                ),
+                (
+                    case(keyed("‸6")).message("are then replayed to every caller"),
+                    keyed("0"),
+                ),
                 (
                     case(example.mark("300")).message(
                         "error responses 502 are cached for 300 seconds; API errors are then \

@@ -1,5 +1,6 @@
 //! `lambda-url-oac-payload-hash`: signed POST/PUT to a Lambda URL need a payload hash.
 
+use super::behind::{behind, Target};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -9,13 +10,17 @@ use crate::model::OriginKind;
 pub static RULE: Rule = Rule {
     slug: "lambda-url-oac-payload-hash",
     summary: "POST/PUT through OAC to a Lambda URL need `x-amz-content-sha256` from clients",
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     category: Category::Security,
     fix: FixAvailability::None,
     since: "0.1.0",
     docs: RuleDocs {
         what_it_does: "Finds behaviors that allow POST or PUT to a Lambda function URL origin \
-            protected by origin access control.",
+            protected by origin access control. \n\n\
+            **What it needs to know**: whether the function takes request bodies. A behavior \
+            that allows every method does not say that clients send any. **Severity**: \
+            information; a warning when the input shows the function takes writes (its \
+            function URL's `Cors` allows POST, PUT or PATCH).",
         why_bad: "Lambda does not accept unsigned payloads: clients must send \
             `x-amz-content-sha256` (the SHA-256 of the body) to CloudFront, or the signed origin \
             request is rejected.",
@@ -53,18 +58,42 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         {
             continue;
         }
+        let writes = behind(ctx, behavior).iter().find_map(|b| match &b.target {
+            Target::FunctionUrl(url) => url.cors.as_ref().and_then(|c| {
+                c.allow_methods.known_items().and_then(|m| {
+                    m.into_iter()
+                        .find(|m| {
+                            ["POST", "PUT", "PATCH", "*"]
+                                .iter()
+                                .any(|w| m.eq_ignore_ascii_case(w))
+                        })
+                        .map(|m| (url.name.clone(), m.to_string()))
+                })
+            }),
+            _ => None,
+        });
         let list = &behavior.allowed_methods;
-        out.push(ctx.finding(
-            &RULE,
-            list.span,
-            &list.path,
-            format!(
-                "{} sends POST/PUT to {}, a Lambda URL behind origin access control: clients \
-                 must send `x-amz-content-sha256` with the SHA-256 of the body",
-                behavior_name(behavior),
-                origin_name(origin)
+        let (severity, when) = match writes {
+            Some((url, method)) => (
+                Severity::Warning,
+                format!("function URL `{url}` allows `{method}` from browsers, so"),
             ),
-        ));
+            None => (Severity::Info, "when they send a body,".to_string()),
+        };
+        out.push(
+            ctx.finding(
+                &RULE,
+                list.span,
+                &list.path,
+                format!(
+                    "{} sends POST/PUT to {}, a Lambda URL behind origin access control: {when} \
+                     clients must send `x-amz-content-sha256` with the SHA-256 of the body",
+                    behavior_name(behavior),
+                    origin_name(origin)
+                ),
+            )
+            .with_severity(severity),
+        );
     }
     out
 }
@@ -72,7 +101,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::lint::Severity;
+    use crate::rules::tester::{beside, case, CaseText, Tester, API};
 
     const EXAMPLE: &str = RULE.docs.example.text;
     const METHODS: &str = "[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]";
@@ -88,9 +118,24 @@ mod tests {
             ])
             .pass([case(RULE.docs.use_instead.text).not_rendered("a suppression")])
             .fail([
+                // The function URL's CORS configuration lets browsers POST: writes happen.
+                case(beside(
+                    &EXAMPLE
+                        .with(
+                            "abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws",
+                            "!Select [2, !Split ['/', !GetAtt Url.FunctionUrl]]",
+                        )
+                        .mark(METHODS),
+                    "Url:\n  Type: AWS::Lambda::Url\n  Properties:\n    TargetFunctionArn: arn:aws:lambda:eu-west-1:123456789012:function:f\n    \
+                     AuthType: AWS_IAM\n    Cors:\n      AllowOrigins: [https://app.example.com]\n      AllowMethods: [GET, POST]",
+                ))
+                .not_rendered("a function URL beside the distribution")
+                .severity(Severity::Warning)
+                .message("function URL `Url` allows `POST` from browsers, so clients must send `x-amz-content-sha256`"),
                 case(EXAMPLE.mark(METHODS)).message(
                     "default behavior sends POST/PUT to origin `orders-api`, a Lambda URL behind \
-                     origin access control: clients must send `x-amz-content-sha256`",
+                     origin access control: when they send a body, clients must send \
+                     `x-amz-content-sha256`",
                 ),
                 case(EXAMPLE.with(METHODS, "‸[GET, HEAD, OPTIONS, PUT, PATCH, post, DELETE]")),
                 // An origin access control from a parameter is still one.

@@ -8,12 +8,14 @@ use crate::model::OriginKind;
 pub static RULE: Rule = Rule {
     slug: "lambda-url-without-oac",
     summary: "A Lambda function URL origin has no origin access control",
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     category: Category::Security,
     fix: FixAvailability::None,
     since: "0.1.0",
     docs: RuleDocs {
-        what_it_does: "Finds Lambda function URL origins without `OriginAccessControlId`.",
+        what_it_does: "Finds Lambda function URL origins without `OriginAccessControlId`. \
+            Information, like `api-origin-bypassable` for API Gateway: nothing fails, and \
+            whether a direct call is harmful depends on what the function checks itself.",
         why_bad: "The function URL stays publicly callable around CloudFront, bypassing WAF, \
             geo restriction and logging (Security Hub CloudFront.16). With OAC the URL uses \
             `AuthType: AWS_IAM` and only CloudFront may invoke it.",

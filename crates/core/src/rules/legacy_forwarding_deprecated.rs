@@ -110,7 +110,7 @@ mod tests {
                 format!("{API}          ForwardedValues:\n            QueryString: false\n"),
                 EXAMPLE.with(
                     "          DefaultTTL: 0",
-                    "          CachePolicyId: !If [Legacy, !Ref AWS::NoValue, 4135ea2d-6df8-44a3-9df3-4b5a84be39ad]\n          DefaultTTL: 0",
+                    "          CachePolicyId: !ImportValue shared-cache-policy-id\n          DefaultTTL: 0",
                 ),
             ])
             .fail([

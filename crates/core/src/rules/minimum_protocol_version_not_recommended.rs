@@ -17,9 +17,10 @@ pub static RULE: Rule = Rule {
     docs: RuleDocs {
         what_it_does: "With a custom certificate served by `sni-only`, finds a \
             `MinimumProtocolVersion` other than `TLSv1.2_2021`, `TLSv1.2_2025` or \
-            `TLSv1.3_2025`; `SSLv3`, `TLSv1` and `TLSv1_2016` (and a missing value, which means \
-            `TLSv1`) are errors. With `vip`, where CloudFront offers only `TLSv1` and `SSLv3`, \
-            `ssl-support-method` and `viewer-tls-policy-unavailable` report instead.",
+            `TLSv1.3_2025` (a missing value means `TLSv1`). A warning whatever the version: it is \
+            a security posture, and no request fails because of it. With `vip`, where CloudFront \
+            offers only `TLSv1` and `SSLv3`, `ssl-support-method` and \
+            `viewer-tls-policy-unavailable` report instead.",
         why_bad: "Older security policies allow TLS 1.0/1.1 and weak ciphers. Recommended today: \
             `TLSv1.2_2025`, AWS's newest policy that still accepts TLS 1.2 clients (TLS 1.3 plus \
             TLS 1.2 with ECDHE and AES-GCM only: no CBC, plain-RSA or ChaCha20 suites), and \
@@ -51,7 +52,6 @@ pub static RULE: Rule = Rule {
 };
 
 const RECOMMENDED: &[&str] = &["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
-const INSECURE: &[&str] = &["SSLv3", "TLSv1", "TLSv1_2016"];
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let vc = &ctx.dist.viewer_certificate;
@@ -85,7 +85,6 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             ),
         ),
     };
-    let insecure = INSECURE.contains(&current.as_str()) || !field.is_present();
     let message = format!(
         "the viewer certificate allows MinimumProtocolVersion {current}; use TLSv1.2_2021 or a \
          2025 policy"
@@ -94,20 +93,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         "set MinimumProtocolVersion to TLSv1.2_2021",
         edit.into_iter().collect(),
     );
-    let finding = ctx
+    vec![ctx
         .finding(&RULE, field.span, &field.path, message)
-        .with_fix(fix);
-    vec![if insecure {
-        finding.with_severity(Severity::Error)
-    } else {
-        finding
-    }]
+        .with_fix(fix)]
 }
 
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::Severity;
     use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
 
     /// A custom certificate with this MinimumProtocolVersion line (empty: none).
@@ -146,8 +139,8 @@ mod tests {
             ])
             .fix([
                 (
+                    // A posture: a warning, as every other version (nothing fails).
                     case(RULE.docs.example.text.mark("TLSv1\n"))
-                        .severity(Severity::Error)
                         .message(
                             "the viewer certificate allows MinimumProtocolVersion TLSv1; use \
                              TLSv1.2_2021 or a 2025 policy",
@@ -157,16 +150,15 @@ mod tests {
                 (case(minimum("‸TLSv1.2_2019")), minimum("TLSv1.2_2021")),
                 (case(minimum("‸TLSv1.1_2016")), minimum("TLSv1.2_2021")),
                 (
-                    case(minimum("‸TLSv1_2016")).severity(Severity::Error),
+                    case(minimum("‸TLSv1_2016")),
                     minimum("TLSv1.2_2021"),
                 ),
                 (
-                    case(minimum("‸SSLv3")).severity(Severity::Error),
+                    case(minimum("‸SSLv3")),
                     minimum("TLSv1.2_2021"),
                 ),
                 (
                     case(version("").mark("AcmCertificateArn"))
-                        .severity(Severity::Error)
                         .message("allows MinimumProtocolVersion TLSv1 (the default when not set)"),
                     // Inserted as the block's first key.
                     version("").with(

@@ -308,14 +308,17 @@ mod apigw_private_api_as_public_origin;
 mod apigw_private_vpce_missing_api_id;
 mod apigw_regional_domain_target_as_origin;
 mod apigw_rest_origin_path_missing_stage;
+mod apigw_route_unreachable;
 mod apigw_routing_rule_header_not_forwarded;
 mod apigw_routing_rule_invalid;
 mod apigw_streaming_integration_invalid;
 mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
+mod behind;
 mod cache_policy_ttl0_with_key_values;
 mod cached_methods_invalid;
 mod cloudfront_chain_origin;
+mod conditions_not_evaluated;
 mod continuous_deployment;
 mod continuous_deployment_incompatible;
 mod continuous_deployment_policy_invalid;
@@ -326,16 +329,19 @@ mod default_cert_min_protocol_ignored;
 mod default_root_object_on_api;
 mod distribution_disabled;
 mod distribution_tenant_invalid;
+mod duplicate_key;
 mod edge_function_changes_origin;
 mod edge_origin_modification_invalid;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod geo_restriction_none;
 mod helpers;
+mod host_forwarding_fix;
 mod http_version_invalid;
 mod lambda_edge_unversioned_arn;
 mod lambda_url_oac_payload_hash;
 mod lambda_url_oac_permissions;
+mod lambda_url_origin_path;
 mod lambda_url_without_oac;
 mod legacy_forwarding_deprecated;
 mod legacy_ttl_with_cache_policy;
@@ -349,6 +355,7 @@ mod origin_connection_settings_range;
 mod origin_custom_header_limits;
 mod origin_custom_header_not_allowed;
 mod origin_domain_not_hostname;
+mod origin_group_write_methods;
 mod origin_id_duplicate;
 mod origin_keepalive_timeout_range;
 mod origin_mtls;
@@ -361,7 +368,10 @@ mod origin_ssl_protocols_outdated;
 mod origin_unused;
 mod path_pattern_invalid;
 mod path_pattern_prefix_not_stripped;
+mod path_pattern_query_string;
 mod path_pattern_shadowed;
+mod placeholder_value;
+
 mod policy_id_wrong_kind_or_name;
 mod price_class_invalid;
 mod quantity_items_mismatch;
@@ -378,6 +388,8 @@ mod staging_distribution_aliases;
 mod streaming;
 mod streaming_origin_timeouts;
 mod target_origin_unknown;
+mod target_origin_unlinked;
+mod template_read_as_yaml;
 mod terraform_dynamic_block_not_read;
 mod terraform_module_not_read;
 mod too_many_cache_behaviors;
@@ -417,10 +429,13 @@ static ALL: &[&Rule] = &[
     &apigw_custom_domain_origin_path_stage::RULE,
     &apigw_routing_rule_invalid::RULE,
     &apigw_routing_rule_header_not_forwarded::RULE,
+    &apigw_route_unreachable::RULE,
     &path_pattern_prefix_not_stripped::RULE,
+    &path_pattern_query_string::RULE,
     &path_pattern_invalid::RULE,
     &path_pattern_shadowed::RULE,
     &target_origin_unknown::RULE,
+    &target_origin_unlinked::RULE,
     &origin_id_duplicate::RULE,
     &origin_unused::RULE,
     &forwardedvalues_with_cache_policy::RULE,
@@ -445,6 +460,7 @@ static ALL: &[&Rule] = &[
     &allowed_methods_invalid_set::RULE,
     &cached_methods_invalid::RULE,
     &api_write_methods_not_allowed::RULE,
+    &origin_group_write_methods::RULE,
     &write_methods_on_static_origin::RULE,
     &viewer_protocol_allow_all::RULE,
     &api_redirect_to_https::RULE,
@@ -479,6 +495,7 @@ static ALL: &[&Rule] = &[
     &lambda_url_without_oac::RULE,
     &lambda_url_oac_payload_hash::RULE,
     &lambda_url_oac_permissions::RULE,
+    &lambda_url_origin_path::RULE,
     &oac_authorization_conflict::RULE,
     &origin_custom_header_not_allowed::RULE,
     &origin_custom_header_limits::RULE,
@@ -499,6 +516,10 @@ static ALL: &[&Rule] = &[
     &geo_restriction_none::RULE,
     &terraform_module_not_read::RULE,
     &terraform_dynamic_block_not_read::RULE,
+    &duplicate_key::RULE,
+    &template_read_as_yaml::RULE,
+    &placeholder_value::RULE,
+    &conditions_not_evaluated::RULE,
 ];
 
 /// Findings about the settings of an origin that a viewer-request CloudFront Function may

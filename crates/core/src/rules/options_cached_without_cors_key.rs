@@ -1,6 +1,7 @@
 //! `options-cached-without-cors-key`: preflight responses are cached without the CORS headers in
 //! the cache key.
 
+use super::behind::{behind, cors_verdict};
 use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
@@ -8,7 +9,7 @@ use crate::lint::{
 
 const EXAMPLE: &str = cfn_doc!(
     "",
-    api_origin!(),
+    sibling_api_origin!(),
     "          ViewerProtocolPolicy: https-only
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachedMethods: [GET, HEAD, OPTIONS]
@@ -31,6 +32,25 @@ const EXAMPLE: &str = cfn_doc!(
             CookieBehavior: none
           QueryStringsConfig:
             QueryStringBehavior: all
+  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties:
+      Name: orders
+      ProtocolType: HTTP
+      CorsConfiguration:
+        AllowOrigins: [https://app.example.com, https://admin.example.com]
+        AllowMethods: [GET, POST]
+  ListOrders:
+    Type: AWS::ApiGatewayV2::Route
+    Properties:
+      ApiId: !Ref Api
+      RouteKey: GET /orders
+  Prod:
+    Type: AWS::ApiGatewayV2::Stage
+    Properties:
+      ApiId: !Ref Api
+      StageName: prod
+      AutoDeploy: true
 "
 );
 
@@ -45,7 +65,11 @@ pub static RULE: Rule = Rule {
         what_it_does: "Finds API behaviors whose `CachedMethods` include `OPTIONS` and whose \
             cache policy (or legacy `ForwardedValues`) can cache (a `MaxTTL` above 0) while the \
             cache key lacks `Origin`, `Access-Control-Request-Method` or \
-            `Access-Control-Request-Headers`.",
+            `Access-Control-Request-Headers`. \n\n\
+            **What it needs to know**: whether the API answers CORS (an HTTP API \
+            `CorsConfiguration`, SAM `Cors`, `x-amazon-apigateway-cors`, a function URL's \
+            `Cors`, or an `OPTIONS` route the behavior reaches); an API known to do none of \
+            these is not reported. **When it does not know** it reports information.",
         why_bad: "One preflight answer, with one `Access-Control-Allow-Origin` and one list of \
             allowed headers, is replayed to other web origins and to later requests asking for \
             other headers; browsers then block those calls.",
@@ -103,9 +127,15 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if missing.is_empty() {
             continue;
         }
+        let Some((severity, why)) = behind(ctx, behavior)
+            .first()
+            .and_then(|b| cors_verdict(&b.target))
+        else {
+            continue;
+        };
         let message = format!(
             "{} caches OPTIONS responses but its cache key ({}) lacks {}; one preflight answer \
-             is replayed to other web origins",
+             is replayed to other web origins: {why}",
             behavior_name(behavior),
             fwd.cache.cause.description,
             missing.join(", ")
@@ -116,6 +146,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         );
         out.push(
             ctx.finding(&RULE, methods.span, &methods.path, message)
+                .with_severity(severity)
                 .with_related(fwd.cache.cause.span, "the cache key")
                 .with_fix(fix),
         );
@@ -126,7 +157,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
+    use crate::lint::Severity;
+    use crate::rules::behind::fixtures::{with_rest_api, SIBLING};
     use crate::rules::tester::{case, CaseText, Tester, API};
+
+    const SIBLINGS: &str = "the API beside the distribution";
 
     const METHODS: &str =
         "          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]\n";
@@ -180,17 +215,35 @@ mod tests {
                 cached("[GET, HEAD, OPTIONS]", "!Ref CachePolicy"),
                 legacy("[Origin, Access-Control-Request-Method, Access-Control-Request-Headers]"),
             ])
+            .pass([
+                // An API that answers no CORS: a cached OPTIONS answer is the same for all.
+                case(with_rest_api(
+                    &SIBLING
+                        .with(
+                            METHODS,
+                            &format!("{METHODS}          CachedMethods: [GET, HEAD, OPTIONS]\n"),
+                        )
+                        .with(CACHE, &format!("CachePolicyId: {OPTIMIZED}")),
+                    &["GET /orders"],
+                    "",
+                ))
+                .not_rendered(SIBLINGS),
+            ])
             .fix([
                 (
-                    case(example.mark("[GET, HEAD, OPTIONS]\n")).message(
-                        "default behavior caches OPTIONS responses but its cache key (custom \
+                    case(example.mark("[GET, HEAD, OPTIONS]\n"))
+                        .not_rendered(SIBLINGS)
+                        .message(
+                            "default behavior caches OPTIONS responses but its cache key (custom \
                          cache policy `ApiCache`) lacks `Origin`, `Access-Control-Request-Method`, \
                          `Access-Control-Request-Headers`",
-                    ),
+                        ),
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (
-                    case(cached("‸[GET, HEAD, OPTIONS]", OPTIMIZED)),
+                    case(cached("‸[GET, HEAD, OPTIONS]", OPTIMIZED))
+                        .severity(Severity::Info)
+                        .message("whether the API answers CORS is not known"),
                     cached("[GET, HEAD]", OPTIMIZED),
                 ),
                 (
@@ -199,6 +252,7 @@ mod tests {
                         "‸[GET, HEAD, OPTIONS]",
                         "08627262-05a9-4f76-9ded-b50ca2e3a84f",
                     ))
+                    .severity(Severity::Info)
                     .message(
                         "lacks `Access-Control-Request-Method`, `Access-Control-Request-Headers`",
                     ),
@@ -206,11 +260,12 @@ mod tests {
                 ),
                 (
                     case(legacy("[Origin]").with("[GET, HEAD, OPTIONS]", "‸[GET, HEAD, OPTIONS]"))
+                        .severity(Severity::Info)
                         .message("(legacy ForwardedValues) lacks `Access-Control-Request-Method`"),
                     legacy("[Origin]").with("[GET, HEAD, OPTIONS]", "[GET, HEAD]"),
                 ),
                 (
-                    case(cli),
+                    case(cli).severity(Severity::Info),
                     cli.unmarked().with(
                         r#""CachedMethods": {"Quantity": 3, "Items": ["GET", "HEAD", "OPTIONS"]}"#,
                         r#""CachedMethods": {"Quantity": 2, "Items": ["GET", "HEAD"]}"#,

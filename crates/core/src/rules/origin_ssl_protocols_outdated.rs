@@ -15,7 +15,9 @@ pub static RULE: Rule = Rule {
     docs: RuleDocs {
         what_it_does: "Finds custom origins whose `OriginSslProtocols` (CloudFormation \
             `OriginSSLProtocols`, Terraform `origin_ssl_protocols`) include `SSLv3`, `TLSv1` or \
-            `TLSv1.1`. `SSLv3` is an error.",
+            `TLSv1.1`. A warning whatever the protocol, `SSLv3` included: it is a security \
+            posture, and no request fails because of it (CloudFront negotiates the newest \
+            protocol both sides speak).",
         why_bad: "These protocols are deprecated (Security Hub CloudFront.10, checkov \
             CKV2_AWS_54, cdk-nag CFR5). API Gateway and Lambda URLs speak TLS 1.2, so `[TLSv1.2]` \
             is enough.",
@@ -80,12 +82,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         } else {
             Fix::unsafe_(description, edits)
         };
-        let mut finding = ctx
+        let finding = ctx
             .finding(&RULE, list.span, &list.path, message)
             .with_fix(fix);
-        if outdated.contains(&"SSLv3") {
-            finding = finding.with_severity(Severity::Error);
-        }
         out.push(finding);
     }
     out
@@ -94,7 +93,6 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::Severity;
     use crate::rules::tester::{case, CaseText, Tester, API};
 
     const PROTOCOLS: &str = "OriginSSLProtocols: [TLSv1.2]";
@@ -129,7 +127,8 @@ mod tests {
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (
-                    case(protocols("‸[SSLv3]")).severity(Severity::Error),
+                    // A posture, like the others: a warning.
+                    case(protocols("‸[SSLv3]")),
                     protocols("[TLSv1.2]"),
                 ),
                 // A server that is not an API, and already speaks TLSv1.2.

@@ -1,5 +1,6 @@
 //! `path-pattern-invalid`: a cache behavior path pattern CloudFront does not accept.
 
+use super::path_pattern_query_string::query_name;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -17,7 +18,8 @@ pub static RULE: Rule = Rule {
             `ordered_cache_behavior`) without a `PathPattern` or with an empty one, patterns \
             longer than 255 characters, and patterns with characters outside `A-Z a-z 0-9 _ - . \
             * ? $ / ~ \" ' @ : + &`. A pattern on the default behavior is not checked (the \
-            model does not read it).",
+            model does not read it). A query string written into a pattern (`/search?q=*`) is \
+            reported by `path-pattern-query-string` instead.",
         why_bad: "CloudFront documents exactly these characters for path patterns (`*` and `?` \
             are the only wildcards; `&` travels as `&amp;`) and a maximum of 255 characters; \
             every ordered behavior needs a pattern. Anything else is rejected, and characters \
@@ -25,7 +27,7 @@ pub static RULE: Rule = Rule {
             case-sensitive and ignores the query string.",
         example: Snippet::cfn_yaml(cfn_doc!(
                 "        CacheBehaviors:
-          - PathPattern: /orders?id=*
+          - PathPattern: /orders/{id}
             TargetOriginId: orders-api
             ViewerProtocolPolicy: https-only
             AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
@@ -83,8 +85,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 p.chars().count()
             ),
             Val::Known(p) => {
+                // A query string (`/search?q=*`) is `path-pattern-query-string`'s finding: only
+                // the part before it is checked here.
+                let checked = match query_name(p) {
+                    Some(_) => p.split_once('?').map_or(p.as_str(), |(path, _)| path),
+                    None => p.as_str(),
+                };
                 let mut bad: Vec<char> = Vec::new();
-                for c in p.chars().filter(|c| !allowed(*c)) {
+                for c in checked.chars().filter(|c| !allowed(*c)) {
                     if !bad.contains(&c) {
                         bad.push(c);
                     }
@@ -97,14 +105,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                     .map(|c| format!("`{}`", c.escape_default()))
                     .collect::<Vec<_>>()
                     .join(", ");
-                let hint = if p.contains('?') && p.contains('=') {
-                    " (query strings are not part of path matching)"
-                } else {
-                    ""
-                };
                 format!(
                     "has the path pattern `{p}` with characters CloudFront does not accept: \
-                     {shown}{hint}"
+                     {shown}"
                 )
             }
         };
@@ -177,13 +180,15 @@ mod tests {
                 pattern("'*'"),
                 pattern(&long),
                 pattern("!Ref Pattern"),
+                // A query string: `path-pattern-query-string` reports it.
+                pattern("/orders?id=*"),
             ])
             .fail([
-                case(RULE.docs.example.text.mark("/orders?id=*")).message(
+                case(RULE.docs.example.text.mark("/orders/{id}")).message(
                     "the cache behavior (target `orders-api`) has the path pattern \
-                     `/orders?id=*` with characters CloudFront does not accept: `=` (query \
-                     strings are not part of path matching)",
+                     `/orders/{id}` with characters CloudFront does not accept: `{`, `}`",
                 ),
+                case(pattern("‸'/my list?q=*'")).message("` `"),
                 case(pattern("‸/my files/%20*")).message("` `, `%`"),
                 case(pattern(&format!("‸{too_long}"))).message(
                     "has a path pattern of 256 characters; CloudFront accepts at most 255",

@@ -1,5 +1,6 @@
 //! `path-pattern-prefix-not-stripped`: a path pattern prefix is forwarded to the API unchanged.
 
+use super::behind::{behind, Target, PASTE};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -9,14 +10,19 @@ use crate::model::OriginKind;
 pub static RULE: Rule = Rule {
     slug: "path-pattern-prefix-not-stripped",
     summary: "An API behavior's path prefix reaches the API unchanged",
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     category: Category::Connectivity,
     fix: FixAvailability::None,
     since: "0.1.0",
     docs: RuleDocs {
         what_it_does: "Finds API behaviors whose path pattern starts with a literal prefix such \
             as `/api/*`, and shows the path the API receives: origin path + full viewer path \
-            (`/prod/api/users`).",
+            (`/prod/api/users`). \n\n\
+            **What it needs to know**: whether the API has routes under the prefix. It only \
+            reports when the input does not show the API (information: give its definition \
+            to check). When the API is in the input or given with `--api`, \
+            `apigw-route-unreachable` decides instead, with a proof over every path the \
+            pattern matches: an error when no route is reached, nothing when one is.",
         why_bad: "A path pattern only selects the behavior: CloudFront forwards the whole \
             request path after the origin path. An API without an `/api` resource answers 403 \
             \"Missing Authentication Token\" (REST) or 404 (HTTP API).",
@@ -56,7 +62,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let Some(pattern) = pattern_field.get() else {
             continue;
         };
-        if origin.kind.0 == OriginKind::ApiGatewayCustomDomain
+        let unknown = behind(ctx, behavior)
+            .iter()
+            .all(|b| matches!(b.target, Target::Unknown));
+        // A function URL does no routing: the function's own router sees the whole path.
+        if !unknown
+            || !origin.kind.0.is_api_gateway()
+            || origin.kind.0 == OriginKind::ApiGatewayCustomDomain
             || !behavior.function_associations.is_empty()
             || !behavior.lambda_function_associations.is_empty()
         {
@@ -92,7 +104,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let message = format!(
             "{} forwards the full path to {}: `{example}` reaches the API as \
              `{origin_path}{example}`; unless the API has a `/{prefix}` resource, strip the \
-             prefix with a CloudFront Function or use a custom domain with base path `{prefix}`",
+             prefix with a CloudFront Function or use a custom domain with base path `{prefix}`. \
+             The API is not in the input: to check, {PASTE}",
             behavior_name(behavior),
             origin_name(origin)
         );
@@ -175,17 +188,25 @@ mod tests {
                 case(with_stage("/prod/*")).not_rendered("a sibling API and stage"),
                 // A custom domain with a base path mapping of the prefix.
                 case(custom_domain("/api/*")).not_rendered("a sibling API custom domain"),
+                // The API is in the input: `apigw-route-unreachable` decides.
+                case(with_stage("/v2/*")).not_rendered("a sibling API and stage"),
+                // A function URL does no routing: the function sees the whole path.
+                case(pattern("/api/*").with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "abcdefghijklmnopqrstuvwxyz123456.lambda-url.eu-west-1.on.aws",
+                )),
             ])
             .fail([
-                case(pattern("‸/api/*")).message("`/api/…` reaches the API as `/prod/api/…`"),
+                case(pattern("‸/api/*"))
+                    .message("`/api/…` reaches the API as `/prod/api/…`")
+                    .message(
+                        "The API is not in the input: to check, give the API's exported definition",
+                    ),
                 case(pattern("‸/api/v1/orders*"))
                     .message("`/api/v1/orders…` reaches the API as `/prod/api/v1/orders…`"),
                 case(pattern("‸api/*")).message("`/api/…` reaches the API as `/prod/api/…`"),
                 case(pattern("‸/api/*").with("            OriginPath: /prod\n", ""))
                     .message("`/api/…` reaches the API as `/api/…`"),
-                case(with_stage("‸/v2/*"))
-                    .message("`/v2/…` reaches the API as `/v2/…`")
-                    .not_rendered("a sibling API and stage"),
             ])
             .test();
     }

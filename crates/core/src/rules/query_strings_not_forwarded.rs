@@ -27,13 +27,17 @@ const EXAMPLE: &str = concat!(
 pub static RULE: Rule = Rule {
     slug: "query-strings-not-forwarded",
     summary: "An API behavior does not forward query strings",
-    default_severity: Severity::Warning,
+    default_severity: Severity::Info,
     category: Category::Caching,
     fix: FixAvailability::Unsafe,
     since: "0.1.0",
     docs: RuleDocs {
         what_it_does: "Finds API behaviors where neither the cache policy nor the origin request \
-            policy forwards query strings (or legacy `QueryString: false`).",
+            policy forwards query strings (or legacy `QueryString: false`). \n\n\
+            **What it needs to know**: whether the routes read query parameters, which their \
+            code decides: information. When an authorizer reads a query string (a WebSocket \
+            `$connect` `token`, a REQUEST authorizer), calls fail and \
+            `authorization-not-forwarded` reports it as an error.",
         why_bad: "Query parameters silently disappear: the API sees `/orders` for \
             `/orders?status=open`.",
         example: Snippet::cfn_yaml(EXAMPLE),

@@ -101,7 +101,7 @@ mod tests {
         Tester::new(&RULE)
             .pass([
                 with(SECURITY),
-                with("!If [Hardened, 67f7725c-6f97-4210-82d7-5512b31e9d03, !Ref AWS::NoValue]"),
+                with("!ImportValue security-headers-policy-id"),
                 reference.to_string(),
             ])
             .unsafe_fix([

@@ -13,8 +13,8 @@ pub static RULE: Rule = Rule {
     since: "0.1.0",
     docs: RuleDocs {
         what_it_does: "With an ACM or IAM certificate, finds `SSLSupportMethod: vip` or \
-            `static-ip`, and values that are none of `sni-only`, `vip`, `static-ip` (an \
-            error). A missing value is reported by \
+            `static-ip` (a warning: they work, at a cost), and values that are none of \
+            `sni-only`, `vip`, `static-ip` (an error: CloudFront rejects them). A missing value is reported by \
             `viewer-certificate-incomplete-or-conflicting`.",
         why_bad: "`vip` gives the distribution dedicated IP addresses at an extra monthly \
             charge, only to serve clients that do not send SNI, which nearly every client \

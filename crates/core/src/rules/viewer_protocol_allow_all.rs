@@ -8,13 +8,13 @@ use crate::lint::{
 pub static RULE: Rule = Rule {
     slug: "viewer-protocol-allow-all",
     summary: "A behavior accepts plain HTTP from viewers",
-    default_severity: Severity::Error,
+    default_severity: Severity::Warning,
     category: Category::Tls,
     fix: FixAvailability::Unsafe,
     since: "0.1.0",
     docs: RuleDocs {
-        what_it_does: "Finds behaviors with `ViewerProtocolPolicy: allow-all`: an error for API \
-            behaviors, a warning for others.",
+        what_it_does: "Finds behaviors with `ViewerProtocolPolicy: allow-all`. A warning, API \
+            or not: it is a security posture, and no request fails because of it.",
         why_bad: "Requests and responses, including tokens and personal data, travel unencrypted \
             (Security Hub CloudFront.3, checkov CKV_AWS_34, trivy AVD-AWS-0012).",
         example: Snippet::cfn_yaml(cfn_doc!(
@@ -60,14 +60,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 format!("set ViewerProtocolPolicy to {target}"),
                 vec![ctx.editor().replace_string(field.span, target)],
             );
-            let finding = ctx
-                .finding(&RULE, field.span, &field.path, message)
-                .with_fix(fix);
-            Some(if api {
-                finding
-            } else {
-                finding.with_severity(Severity::Warning)
-            })
+            Some(
+                ctx.finding(&RULE, field.span, &field.path, message)
+                    .with_fix(fix),
+            )
         })
         .collect()
 }
@@ -75,7 +71,6 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::Severity;
     use crate::rules::tester::{case, CaseText, Tester, API};
 
     const VIEWER: &str = "ViewerProtocolPolicy: https-only";
@@ -105,7 +100,6 @@ mod tests {
                 ),
                 (
                     case(site(API.with(VIEWER, "ViewerProtocolPolicy: ‸allow-all")))
-                        .severity(Severity::Warning)
                         .message("use `redirect-to-https`"),
                     site(API.with(VIEWER, "ViewerProtocolPolicy: redirect-to-https")),
                 ),

@@ -76,15 +76,19 @@ pub fn text(text: &str, redacted: &mut Vec<String>) -> Option<String> {
     };
     let editor = Editor::new(text, doc.format);
     let mut findings = Vec::new();
-    for dist in &doc.distributions {
+    let mut seen = Vec::new();
+    // Every branch of a template's conditions: a secret may sit in any of them.
+    let branches = std::iter::once(&doc).chain(&doc.variants);
+    for dist in branches.flat_map(|d| &d.distributions) {
         for origin in &dist.origins {
             for header in &origin.custom_headers {
                 let Some(value) = header.value.get() else {
                     continue;
                 };
-                if value.is_empty() || value == REDACTED {
+                if value.is_empty() || value == REDACTED || seen.contains(&header.value.span) {
                     continue;
                 }
+                seen.push(header.value.span);
                 let name = header.name.get().map(String::as_str).unwrap_or("?");
                 redacted.push(format!(
                     "text line {}: value of origin header `{name}`",
@@ -103,7 +107,7 @@ pub fn text(text: &str, redacted: &mut Vec<String>) -> Option<String> {
 /// A carrier for one edit, so [`apply_fixes`] can apply the edits back to front.
 fn edit_finding(edit: Edit) -> Finding {
     Finding {
-        rule: "share-redaction",
+        rule: "share-redaction".into(),
         severity: Severity::Info,
         message: String::new(),
         span: Default::default(),
@@ -191,6 +195,34 @@ mod tests {
         assert!(!redacted.contains("cdn/origin-verify"));
         assert!(redacted.contains("\"{{resolve:REDACTED}}\""), "{redacted}");
         assert_eq!(out, vec!["text line 60: dynamic reference"]);
+    }
+
+    #[test]
+    fn header_values_in_every_branch_of_a_condition_are_redacted() {
+        let text = "Parameters:
+  Tier: {Type: String}
+Conditions:
+  Premium: !Equals [!Ref Tier, premium]
+Resources:
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Origins:
+          - Id: api
+            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
+            OriginCustomHeaders:
+              - HeaderName: X-Origin-Verify
+                HeaderValue: !If [Premium, premium-secret-1, basic-secret-2]
+        DefaultCacheBehavior: {TargetOriginId: api}
+";
+        let mut out = Vec::new();
+        let redacted = super::text(text, &mut out).expect("parses");
+        assert!(
+            !redacted.contains("secret-1") && !redacted.contains("secret-2"),
+            "{redacted}"
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
     }
 
     #[test]

@@ -1,16 +1,26 @@
-//! The closest form state for a parsed configuration.
+//! The closest form state for a parsed configuration, and what could not be carried over.
+//!
+//! The import keeps what the configuration says: the API's kind (from its resource when the
+//! input defines it, else from its host and origin path), the stage (the origin path, else the
+//! API's stage resource), the site bucket and the API's path patterns. Whatever the form cannot
+//! hold, or had to fill in, is listed in words.
 
 use super::{
     ApiKind, AuthMode, CacheMode, ErrorCaching, FormState, ReferenceMode, RoutingMode, SecretSource,
 };
+use crate::forwarding::describe_unknown;
 use crate::managed;
-use crate::model::{Behavior, Distribution, Document, Origin, OriginKind, PolicyRef};
+use crate::model::{self, Behavior, Distribution, Document, Origin, OriginKind, PolicyRef};
+use crate::value::Val;
 
 /// Header names that look like an origin secret.
 const SECRET_HEADER_HINTS: &[&str] = &["verify", "secret", "origin", "token", "x-api-key"];
 
+/// The site bucket name the form uses when the configuration does not give one.
+const BUCKET_PLACEHOLDER: &str = "example-site-assets";
+
 /// Derives the form state closest to the first distribution of `doc`, with a list of what could
-/// not be carried over (one human-readable line each).
+/// not be carried over (one line each, in words).
 pub fn state_from_model(doc: &Document) -> (FormState, Vec<String>) {
     let mut state = FormState::default();
     let mut lost = Vec::new();
@@ -43,35 +53,137 @@ pub fn state_from_model(doc: &Document) -> (FormState, Vec<String>) {
     for o in &dist.origins {
         if o.id.get() != api.id.get() && o.id.get() != site_id {
             lost.push(format!(
-                "origin `{}` ({:?}) has no place in the form",
+                "origin `{}` ({}): the form holds one API origin and an optional S3 site",
                 o.id.get().map(String::as_str).unwrap_or("?"),
-                o.kind.0
+                describe_kind(&o.kind.0)
             ));
         }
     }
     (state, lost)
 }
 
+/// An origin kind in words.
+fn describe_kind(kind: &OriginKind) -> &'static str {
+    match kind {
+        OriginKind::ApiGatewayDefault { .. } => "an API Gateway API",
+        OriginKind::ApiGatewayRegionalDomainTarget => "the target of an API Gateway custom domain",
+        OriginKind::ApiGatewayCustomDomain => "an API Gateway custom domain",
+        OriginKind::ApiGatewayPrivateVpce => "a private API behind a VPC endpoint",
+        OriginKind::LambdaUrl { .. } => "a Lambda function URL",
+        OriginKind::S3 => "an S3 bucket",
+        OriginKind::S3Website => "an S3 website endpoint",
+        OriginKind::CloudFront => "another CloudFront distribution",
+        OriginKind::Other => "a custom origin",
+        OriginKind::Unknown => "a host not known statically",
+    }
+}
+
+/// The REST kind an API resource's endpoint types say (EDGE when absent, as AWS defaults).
+fn rest_kind(api: &model::Api) -> ApiKind {
+    let types: Vec<String> = api
+        .endpoint_types
+        .known_items()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| t.to_ascii_uppercase())
+        .collect();
+    if !api.endpoint_types.is_present() || types.iter().any(|t| t == "EDGE") {
+        ApiKind::RestEdge
+    } else if types.iter().any(|t| t == "PRIVATE") {
+        ApiKind::RestPrivate
+    } else {
+        ApiKind::RestRegional
+    }
+}
+
+/// The stage name of the input's stage resource for `api_name`, if one is defined.
+fn stage_of(doc: &Document, api_name: &str) -> Option<String> {
+    doc.stages
+        .iter()
+        .filter(|s| s.api_ref.as_deref() == Some(api_name))
+        .find_map(|s| s.stage_name.get().cloned())
+}
+
 fn api_origin(state: &mut FormState, api: &Origin, doc: &Document, lost: &mut Vec<String>) {
     let path = api.origin_path.get().cloned().unwrap_or_default();
+    let trimmed = path.trim_matches('/').to_string();
+    let resource = api
+        .api_ref
+        .as_deref()
+        .and_then(|r| doc.apis.iter().find(|a| a.name == r));
     match &api.kind.0 {
         OriginKind::ApiGatewayDefault { api_id, region } => {
-            let is_http = api
-                .api_ref
-                .as_deref()
-                .and_then(|r| doc.apis.iter().find(|a| a.name == r))
-                .is_some_and(|a| a.kind == crate::model::ApiKind::Http);
-            state.api.kind = if is_http || path.is_empty() {
-                ApiKind::HttpApi
-            } else {
-                ApiKind::RestRegional
-            };
             state.api.api_id = api_id.clone().unwrap_or_default();
             state.api.region = region.clone().unwrap_or_default();
-            state.api.stage = match path.trim_matches('/') {
-                "" => "$default".into(),
-                s => s.into(),
-            };
+            match resource.map(|r| (r, r.kind)) {
+                Some((_, model::ApiKind::Http)) => {
+                    state.api.kind = ApiKind::HttpApi;
+                    state.api.stage = if trimmed.is_empty() {
+                        "$default".into()
+                    } else {
+                        trimmed.clone()
+                    };
+                }
+                Some((r, model::ApiKind::Rest)) => {
+                    state.api.kind = rest_kind(r);
+                    state.api.stage = if trimmed.is_empty() {
+                        match stage_of(doc, &r.name) {
+                            Some(stage) => {
+                                lost.push(format!(
+                                    "the API's origin has no stage in its origin path (requests \
+                                     miss every route): the form takes stage `{stage}` from the \
+                                     API's stage resource, so the generated origin path is /{stage}"
+                                ));
+                                stage
+                            }
+                            None => {
+                                lost.push(
+                                    "the stage: the REST API's origin has no origin path and the \
+                                     input defines no stage; enter it in the form"
+                                        .into(),
+                                );
+                                String::new()
+                            }
+                        }
+                    } else {
+                        trimmed.clone()
+                    };
+                }
+                _ if trimmed == "$default" => {
+                    state.api.kind = ApiKind::HttpApi;
+                    state.api.stage = "$default".into();
+                    lost.push(
+                        "origin path /$default: an HTTP API serves its $default stage from /, so \
+                         the generated origin has no path"
+                            .into(),
+                    );
+                }
+                _ if trimmed.is_empty() => {
+                    state.api.kind = ApiKind::HttpApi;
+                    state.api.stage = "$default".into();
+                    lost.push(
+                        "the API type: the origin has no path, so it is taken as an HTTP API on \
+                         its $default stage; if it is a REST API, choose REST and enter its stage"
+                            .into(),
+                    );
+                }
+                _ => {
+                    state.api.kind = ApiKind::RestRegional;
+                    state.api.stage = trimmed.clone();
+                    if resource.is_none() {
+                        lost.push(format!(
+                            "the API type: the origin path /{trimmed} is taken as the stage of a \
+                             Regional REST API; if it is an HTTP API stage or an edge-optimized \
+                             API, change the API type"
+                        ));
+                    }
+                }
+            }
+            if trimmed.contains('/') {
+                lost.push(format!(
+                    "origin path /{trimmed}: the form holds a stage name without slashes"
+                ));
+            }
         }
         OriginKind::LambdaUrl { region } => {
             state.api.kind = ApiKind::LambdaUrl;
@@ -87,18 +199,25 @@ fn api_origin(state: &mut FormState, api: &Origin, doc: &Document, lost: &mut Ve
                 state.auth.mode = AuthMode::LambdaUrlOac;
                 lost.push("the Lambda function name for the invoke permission".into());
             }
+            if !trimmed.is_empty() {
+                lost.push(format!("origin path /{trimmed} of the function URL origin"));
+            }
         }
         _ => {
             state.api.kind = ApiKind::CustomDomain;
             state.api.custom_domain = api.domain_name.get().cloned().unwrap_or_default();
-            state.api.base_path = path.trim_matches('/').into();
+            state.api.base_path = trimmed;
         }
     }
     if let Some(r) = api.api_ref.as_ref().or(api.lambda_url_ref.as_ref()) {
         state.api.reference = ReferenceMode::DefinedInStack;
         state.api.resource_name = r.rsplit('.').next().unwrap_or(r).into();
-    } else if api.domain_name.get().is_none() {
-        lost.push("the API origin's host name is not known statically".into());
+    } else if let Val::Unknown(why) = &api.domain_name.val {
+        lost.push(format!(
+            "the API origin's host name: it comes from {}, which the form cannot refer to; enter \
+             the API's id and region",
+            describe_unknown(why)
+        ));
     }
     if let Some(c) = &api.custom_origin_config {
         if let Some(t) = c.origin_read_timeout.get() {
@@ -158,6 +277,12 @@ fn secret_name(reference: &str) -> Option<String> {
 }
 
 fn routing(state: &mut FormState, dist: &Distribution, api: &Origin, lost: &mut Vec<String>) {
+    let api_paths: Vec<String> = dist
+        .behaviors
+        .iter()
+        .filter(|b| b.target_origin_id.get() == api.id.get())
+        .filter_map(|b| b.path_pattern.as_ref()?.get().cloned())
+        .collect();
     let Some(default) = &dist.default_behavior else {
         return;
     };
@@ -166,27 +291,50 @@ fn routing(state: &mut FormState, dist: &Distribution, api: &Origin, lost: &mut 
         .get()
         .and_then(|id| dist.origin(id));
     let Some(site) = default_origin.filter(|o| o.id.get() != api.id.get()) else {
+        // The API serves every path: its own path patterns have no place in the form.
+        if !api_paths.is_empty() {
+            lost.push(format!(
+                "the API's path patterns {}: with the API as the default behavior, the form routes every path to it",
+                api_paths.join(", ")
+            ));
+        }
         return;
     };
     if !matches!(site.kind.0, OriginKind::S3) {
-        lost.push("the default behavior goes to a non-S3 origin".into());
+        lost.push(format!(
+            "the default behavior goes to `{}` ({}), not an S3 site",
+            site.id.get().map(String::as_str).unwrap_or("?"),
+            describe_kind(&site.kind.0)
+        ));
         return;
     }
     state.routing.mode = RoutingMode::SiteWithApi;
-    if let Some(host) = site.domain_name.get() {
-        state.routing.bucket_name = host.split(".s3").next().unwrap_or_default().into();
-        state.routing.bucket_region = host
-            .split('.')
-            .find(|l| super::validate::is_region(l))
-            .unwrap_or_default()
-            .into();
+    match &site.domain_name.val {
+        Val::Known(host) => {
+            state.routing.bucket_name = host.split(".s3").next().unwrap_or_default().into();
+            state.routing.bucket_region = host
+                .split('.')
+                .find(|l| super::validate::is_region(l))
+                .unwrap_or_default()
+                .into();
+        }
+        Val::Unknown(why) => {
+            state.routing.bucket_name = BUCKET_PLACEHOLDER.into();
+            lost.push(format!(
+                "the site bucket's name: the S3 origin's host comes from {}; the form uses \
+                 `{BUCKET_PLACEHOLDER}`: enter your bucket's name",
+                describe_unknown(why)
+            ));
+        }
+        Val::Absent => {
+            state.routing.bucket_name = BUCKET_PLACEHOLDER.into();
+            lost.push(format!(
+                "the site bucket's name: the S3 origin has no host; the form uses \
+                 `{BUCKET_PLACEHOLDER}`: enter your bucket's name"
+            ));
+        }
     }
-    state.routing.api_paths = dist
-        .behaviors
-        .iter()
-        .filter(|b| b.target_origin_id.get() == api.id.get())
-        .filter_map(|b| b.path_pattern.as_ref()?.get().cloned())
-        .collect();
+    state.routing.api_paths = api_paths;
     state.routing.strip_prefix = dist
         .behaviors
         .iter()
@@ -207,12 +355,19 @@ fn behaviors(state: &mut FormState, dist: &Distribution, api: &Origin, lost: &mu
             None => false,
         })
         .collect();
-    if !cached.is_empty() {
+    let cached_paths: Vec<String> = cached
+        .iter()
+        .filter_map(|b| b.path_pattern.as_ref()?.get().cloned())
+        .collect();
+    if cached.iter().any(|b| b.is_default()) {
+        lost.push(
+            "caching of the default behavior: the form caches GET responses of chosen path              patterns only"
+                .into(),
+        );
+    }
+    if !cached_paths.is_empty() {
         state.caching.mode = CacheMode::CacheGet;
-        state.caching.paths = cached
-            .iter()
-            .filter_map(|b| b.path_pattern.as_ref()?.get().cloned())
-            .collect();
+        state.caching.paths = cached_paths;
         lost.push("the cache policy's TTLs and key (defaults used)".into());
     }
     for b in api_behaviors {
@@ -227,6 +382,26 @@ fn behaviors(state: &mut FormState, dist: &Distribution, api: &Origin, lost: &mu
         if b.forwarded_values.is_some() {
             lost.push("legacy ForwardedValues (replaced by managed policies)".into());
         }
+        if !b.lambda_function_associations.is_empty() {
+            lost.push(format!(
+                "Lambda@Edge functions of the {} (the form has none)",
+                behavior_words(b)
+            ));
+        }
+        if b.response_headers_policy_id.is_present() {
+            lost.push(format!(
+                "the response headers policy of the {}",
+                behavior_words(b)
+            ));
+        }
+    }
+}
+
+/// "default behavior" or "behavior `/api/*`".
+fn behavior_words(b: &Behavior) -> String {
+    match b.path_pattern.as_ref().and_then(|p| p.get()) {
+        Some(p) => format!("behavior `{p}`"),
+        None => "default behavior".into(),
     }
 }
 
@@ -236,8 +411,18 @@ fn viewer(state: &mut FormState, dist: &Distribution, lost: &mut Vec<String>) {
         d.aliases = aliases.into_iter().map(String::from).collect();
     }
     let vc = &dist.viewer_certificate;
-    if let Some(arn) = vc.acm_certificate_arn.get() {
-        d.certificate_arn = arn.clone();
+    match &vc.acm_certificate_arn.val {
+        Val::Known(arn) => d.certificate_arn = arn.clone(),
+        Val::Unknown(why) => lost.push(format!(
+            "the ACM certificate ARN: it comes from {}; enter it",
+            describe_unknown(why)
+        )),
+        Val::Absent if !d.aliases.is_empty() => lost.push(
+            "the certificate: the configuration has aliases but no ACM certificate (CloudFront \
+             refuses aliases on its default certificate); enter one from us-east-1"
+                .into(),
+        ),
+        Val::Absent => {}
     }
     if vc.iam_certificate_id.is_present() {
         lost.push("IAM server certificate (the generator uses ACM)".into());
@@ -263,6 +448,9 @@ fn viewer(state: &mut FormState, dist: &Distribution, lost: &mut Vec<String>) {
     }
     if let Some(b) = dist.logging.bucket.get() {
         state.protection.logging_bucket = b.split(".s3").next().unwrap_or_default().into();
+    }
+    if let Some(t) = dist.geo_restriction_type.get().filter(|t| *t != "none") {
+        lost.push(format!("the geographic restriction ({t})"));
     }
     if !dist.custom_error_responses.is_empty() {
         state.error_caching = dist

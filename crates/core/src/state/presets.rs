@@ -3,10 +3,11 @@
 use super::{
     ApiKind, AuthMode, CacheMode, Domain, FormState, ReferenceMode, RoutingMode, SecretSource,
 };
+use serde::Serialize;
 use std::sync::OnceLock;
 
 /// A named starting point for the form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Preset {
     /// Stable slug (`rest-custom-domain`), used in share links and the CLI.
     pub name: &'static str,

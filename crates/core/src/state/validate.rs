@@ -219,6 +219,16 @@ fn stage(state: &FormState, out: &mut Vec<FieldError>) {
     }
 }
 
+/// "an API id", "a function URL id".
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
 fn literal(state: &FormState, out: &mut Vec<FieldError>) {
     let api = &state.api;
     if api.kind == ApiKind::CustomDomain {
@@ -242,7 +252,10 @@ fn literal(state: &FormState, out: &mut Vec<FieldError>) {
     {
         out.push(FieldError::error(
             "api.api_id",
-            format!("a {what} is {len} lower-case letters and digits, not `{id}`"),
+            format!(
+                "{} is {len} lower-case letters and digits, not `{id}`",
+                with_article(what)
+            ),
         ));
     }
     if !is_region(&api.region) {
@@ -741,6 +754,24 @@ mod tests {
             .filter(|e| e.field == field && e.level == Level::Error)
             .map(|e| e.message)
             .collect()
+    }
+
+    #[test]
+    fn messages_read_as_sentences_without_field_paths() {
+        let mut s = FormState::default();
+        s.api.api_id = "NOPE".into();
+        assert_eq!(
+            errors_on(&s, "api.api_id"),
+            vec!["an API id is 10 lower-case letters and digits, not `NOPE`"]
+        );
+        s.api.kind = ApiKind::LambdaUrl;
+        assert!(errors_on(&s, "api.api_id")[0].starts_with("a function URL id is 32"));
+        for e in validate(&s) {
+            assert!(
+                !e.message.contains("api.") && !e.message.contains("routing."),
+                "{e:?}"
+            );
+        }
     }
 
     #[test]

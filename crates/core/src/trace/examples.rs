@@ -44,6 +44,14 @@ static EXAMPLES: &[TraceExample] = &[
         "POST http://d111111abcdef8.cloudfront.net/orders",
     ),
     ex(
+        "apigw-rest-origin-path-missing-stage",
+        "GET https://d111111abcdef8.cloudfront.net/orders",
+    ),
+    ex(
+        "path-pattern-prefix-not-stripped",
+        "GET https://d111111abcdef8.cloudfront.net/api/orders",
+    ),
+    ex(
         "apigw-origin-path-on-default-stage",
         "GET https://d111111abcdef8.cloudfront.net/orders",
     ),

@@ -7,10 +7,42 @@
 //! guessed: a value the input does not give makes its hop [`Verdict::Depends`] and the outcome
 //! lists the possibilities.
 //!
-//! The API behind the origin is asked through [`ApiLookup`]; [`DocumentApis`] answers from what
-//! the [`Document`] holds.
+//! The API behind the origin is the document's [API model](crate::api) (`Document::api_model`):
+//! the configuration's own API resources, and the exported definitions given beside it. To trace
+//! with definitions, read the configuration and the definitions as one [`Sources`]
+//! ([`Sources::push_api_definition`]), parse it with [`crate::parse::parse_sources`] and call
+//! [`trace_sources`]; every [`Hop::span`] is then a span of [`Sources::text`], and
+//! [`Hop::location`] maps it to its file (the configuration, or a definition).
+//!
+//! ```
+//! use apifront_core::source::Sources;
+//! use apifront_core::trace::{trace_sources, Options, Request};
+//!
+//! let mut sources = Sources::new();
+//! sources.push("dist.json", r#"{"DistributionConfig": {"Enabled": true,
+//!   "Origins": {"Quantity": 1, "Items": [{"Id": "api",
+//!     "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com", "OriginPath": "/prod",
+//!     "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,
+//!       "OriginProtocolPolicy": "https-only"}}]},
+//!   "DefaultCacheBehavior": {"TargetOriginId": "api", "ViewerProtocolPolicy": "https-only",
+//!     "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+//!     "OriginRequestPolicyId": "b689b0a8-53d0-40ab-baf2-68738e2966ac"}}}"#);
+//! sources.push_api_definition("api.json", r#"{"openapi": "3.0.1",
+//!   "info": {"title": "orders"}, "x-amazon-apigateway-api-key-source": "HEADER",
+//!   "servers": [{"url": "https://abc123defg.execute-api.eu-west-1.amazonaws.com/{basePath}",
+//!     "variables": {"basePath": {"default": "prod"}}}],
+//!   "paths": {"/orders": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy"}}}}}"#);
+//! let doc = apifront_core::parse::parse_sources(&sources).unwrap();
+//! let request = Request::parse("GET https://d111111abcdef8.cloudfront.net/users").unwrap();
+//! let t = trace_sources(&sources, &doc, &request, &Options::default()).unwrap();
+//! // `/prod/users`: no `/users` resource in the definition.
+//! assert_eq!(t.outcome.status, Some(403));
+//! let api = t.hops.iter().find(|h| h.stage.as_str() == "api").unwrap();
+//! assert_eq!(sources.name(api.location(&sources).unwrap().file), "api.json");
+//! ```
 
 use crate::model::{Behavior, Distribution, Document};
+use crate::source::{Location, Role, Sources};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -19,13 +51,15 @@ mod behavior;
 mod cache;
 pub mod examples;
 mod functions;
+mod headers;
 mod origin;
 pub mod pattern;
 mod request;
 mod response;
 mod viewer;
 
-pub use api::{ApiAnswer, ApiLookup, ArrivingHeader, DocumentApis, OriginRequest};
+pub(crate) use api::api_kind_text;
+pub use api::{ArrivingHeader, OriginRequest};
 pub use functions::{FunctionCode, FunctionCodes};
 pub(crate) use origin::kind_text;
 pub use request::{Request, RequestError, Scheme};
@@ -145,6 +179,12 @@ pub struct Hop {
 }
 
 impl Hop {
+    /// Where the hop's deciding setting is, in its own file, when the trace was made from
+    /// `sources` ([`trace_sources`]).
+    pub fn location(&self, sources: &Sources) -> Option<Location> {
+        self.span.map(|s| sources.locate(s))
+    }
+
     fn new(stage: Stage, verdict: Verdict, message: impl Into<String>) -> Self {
         Self {
             stage,
@@ -266,23 +306,53 @@ impl std::fmt::Display for TraceError {
 impl std::error::Error for TraceError {}
 
 /// Choices beyond the request.
-#[derive(Default)]
-pub struct Options<'a> {
+#[derive(Debug, Clone, Default)]
+pub struct Options {
     /// The distribution to trace (its name); by default the one whose aliases cover the host.
     pub distribution: Option<String>,
-    /// Knows the API behind an origin; [`DocumentApis`] answers when this is `None` or does not
-    /// know the origin.
-    pub api: Option<&'a dyn ApiLookup>,
 }
 
-/// Traces `request` through the distribution of `doc` (parsed from `text`) that answers it.
+/// Traces `request` through the distribution of `doc` (parsed from the one text `text`) that
+/// answers it.
 pub fn trace(
     doc: &Document,
     text: &str,
     request: &Request,
     options: &Options,
 ) -> Result<Trace, TraceError> {
-    let functions = FunctionCodes::read(text, doc.format);
+    walk_through(doc, text, text, request, options)
+}
+
+/// Traces `request` through the configuration and API definitions of `sources`, whose model
+/// is `doc` ([`crate::parse::parse_sources`] of `sources`). Spans are spans of
+/// [`Sources::text`]: map them to their files with [`Hop::location`].
+pub fn trace_sources(
+    sources: &Sources,
+    doc: &Document,
+    request: &Request,
+    options: &Options,
+) -> Result<Trace, TraceError> {
+    let text = sources.text();
+    // CloudFront Function code is read from the configuration files only.
+    let config_end = sources
+        .files()
+        .iter()
+        .filter(|f| f.role == Role::Config)
+        .map(|f| f.end())
+        .max()
+        .unwrap_or(0);
+    let config = text.get(..config_end).unwrap_or(text);
+    walk_through(doc, text, config, request, options)
+}
+
+fn walk_through(
+    doc: &Document,
+    text: &str,
+    config: &str,
+    request: &Request,
+    options: &Options,
+) -> Result<Trace, TraceError> {
+    let functions = FunctionCodes::read(config, doc.format);
     let (dist, viewer_hop, stop) = viewer::pick(doc, request, options.distribution.as_deref())?;
     let mut walk = Walk {
         doc,
@@ -290,7 +360,6 @@ pub fn trace(
         dist,
         request,
         functions: &functions,
-        api: options.api,
         hops: Vec::new(),
         alternatives: Vec::new(),
     };
@@ -310,7 +379,6 @@ struct Walk<'a> {
     dist: &'a Distribution,
     request: &'a Request,
     functions: &'a FunctionCodes,
-    api: Option<&'a dyn ApiLookup>,
     hops: Vec<Hop>,
     /// Responses that happen instead when something the input does not show differs.
     alternatives: Vec<Possibility>,

@@ -24,7 +24,9 @@
 
 use super::api::{ArrivingHeader, OriginRequest};
 use super::cache::{amount_text, headers_text};
+use super::headers;
 use super::{AnsweredBy, Hop, Possibility, Scheme, Stage, Verdict, Walk};
+use crate::api::Entry;
 use crate::forwarding::{self, Amount};
 use crate::model::{ApiKind, Behavior, Document, Origin, OriginKind, PolicyRef};
 use crate::value::Val;
@@ -51,13 +53,13 @@ pub(super) fn reaches_api(walk: &Walk, b: &Behavior) -> bool {
     origins_of(walk, b).iter().any(|o| o.kind.0.is_api())
 }
 
-/// The API kind of an API Gateway origin whose API is in the input.
+/// The API kind of an API Gateway origin whose API is in the input (the configuration or a
+/// definition given beside it) and reached on its default endpoint.
 pub(crate) fn api_kind(doc: &Document, origin: &Origin) -> ApiKind {
-    origin
-        .api_ref
-        .as_ref()
-        .and_then(|r| doc.apis.iter().find(|a| &a.name == r))
-        .map_or(ApiKind::Unknown, |a| a.kind)
+    match doc.api_model.entry_for(origin) {
+        Some(Entry::DefaultEndpoint(api)) => api.kind,
+        _ => ApiKind::Unknown,
+    }
 }
 
 /// What an origin is, for messages.
@@ -185,19 +187,21 @@ pub(super) fn hop<'a>(
     let all_headers = f.headers.clone();
     let mut arriving = Vec::new();
     for (name, value) in &request.headers {
-        let arrives = all_headers.as_ref().and_then(|h| h.contains(name));
-        details.push(format!(
-            "{name}: {}",
-            match arrives {
-                Some(true) => "reaches the origin",
-                Some(false) => "dropped by CloudFront (no policy forwards it)",
-                None => "not known whether it reaches the origin",
+        let reach = headers::reach(&f, b, name, &request.method);
+        let shown = match (reach.arrives, reach.why) {
+            (Some(true), Some(why)) => format!("reaches the origin ({why})"),
+            (Some(true), None) => "reaches the origin".into(),
+            (Some(false), _) if f.legacy => {
+                "dropped by CloudFront (legacy ForwardedValues do not list it)".into()
             }
-        ));
+            (Some(false), _) => "dropped by CloudFront (no policy forwards it)".into(),
+            (None, _) => "not known whether it reaches the origin".into(),
+        };
+        details.push(format!("{name}: {shown}"));
         arriving.push(ArrivingHeader {
             name: name.to_ascii_lowercase(),
             value: value.clone(),
-            arrives,
+            arrives: reach.arrives,
         });
     }
     if let Some(set) = &all_headers {
@@ -500,6 +504,7 @@ pub(super) fn hop<'a>(
         path,
         query,
         query_known,
+        viewer_query: request.query.clone(),
         headers: arriving,
         host_forwarded: f.host.value,
         viewer_host: request.host.clone(),

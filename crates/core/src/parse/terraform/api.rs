@@ -313,9 +313,9 @@ fn heredoc(ctx: &Ctx, expr: &Expression, path: &str) -> Result<Api, String> {
     } else {
         yaml::parse_tree(content, &idx)
     };
-    let root = parsed.map_err(|e| format!("the heredoc `body` does not parse: {e}"))?;
+    let tree = parsed.map_err(|e| format!("the heredoc `body` does not parse: {e}"))?;
     let mut read = Api::default();
-    openapi::read(&root, path, &mut read);
+    openapi::read(&tree.root, path, &mut read);
     let (line, _) = ctx.idx.line_col(start);
     read.shift(Offset {
         bytes: start,
