@@ -31,6 +31,7 @@ pub fn field_label(form: &FormState, key: &str) -> String {
         "api.function_name" => "Function name or ARN",
         "api.custom_domain" => "Custom domain name",
         "api.base_path" => "Base-path mapping",
+        "api.streaming" => "The API streams its responses",
         "routing.mode" => "Routing",
         "routing.api_paths" => "API path patterns",
         "routing.strip_prefix" => "Strip the prefix with a CloudFront Function",
@@ -62,8 +63,10 @@ pub fn field_label(form: &FormState, key: &str) -> String {
         "protection.secret_json_key" => "Key in the secret",
         "protection.web_acl_arn" => "WAF web ACL ARN",
         "protection.logging_bucket" => "Access log bucket",
+        "protection.client_certificate_arn" => "Origin mutual TLS: client certificate ARN",
         "timeouts.read" => "Origin read timeout (s)",
         "timeouts.keepalive" => "Origin keep-alive timeout (s)",
+        "timeouts.response_completion" => "Response completion timeout (s)",
         "error_caching" => "Error caching",
         _ => "This setting",
     };

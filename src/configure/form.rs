@@ -142,6 +142,13 @@ pub fn config_form(props: &ConfigFormProps) -> Html {
         }
         .text(&s.api.stage, b.bind(|s, v| s.api.stage = v)),
     };
+    let streaming = (s.api.kind != ApiKind::HttpApi).then(|| {
+        ctl(
+            "api.streaming",
+            Some("REST ResponseTransferMode STREAM or a function URL with InvokeMode RESPONSE_STREAM: the origin waits up to 120 s between chunks and 900 s in all."),
+        )
+        .check(s.api.streaming, b.bind(|s, v| s.api.streaming = v))
+    });
     let function = (s.api.kind == ApiKind::LambdaUrl && s.auth.mode == AuthMode::LambdaUrlOac)
         .then(|| {
             ctl(
@@ -204,8 +211,9 @@ pub fn config_form(props: &ConfigFormProps) -> Html {
             { ctl("domain.hosted_zone_id", Some("Optional: adds Route 53 alias records."))
                 .text(&s.domain.hosted_zone_id, b.bind(|s, v| s.domain.hosted_zone_id = v)) }
         }
-        { ctl("domain.minimum_protocol_version", None).select(&s.domain.minimum_protocol_version,
-            &[("TLSv1.2_2021", "TLSv1.2_2021 (recommended)"), ("TLSv1.2_2025", "TLSv1.2_2025"), ("TLSv1.3_2025", "TLSv1.3_2025")],
+        { ctl("domain.minimum_protocol_version", Some("Applies with your own certificate. TLSv1.2_2025 is AWS's newest policy that still accepts TLS 1.2 clients; TLSv1.3_2025 refuses them."))
+            .select(&s.domain.minimum_protocol_version,
+            &[("TLSv1.2_2025", "TLSv1.2_2025 (recommended)"), ("TLSv1.3_2025", "TLSv1.3_2025 (TLS 1.3 clients only)"), ("TLSv1.2_2021", "TLSv1.2_2021")],
             b.bind(|s, v| s.domain.minimum_protocol_version = v)) }
         { ctl("domain.http_version", None).select(&s.domain.http_version,
             &[("http2and3", "HTTP/2 and HTTP/3"), ("http2", "HTTP/2"), ("http3", "HTTP/3 only"), ("http1.1", "HTTP/1.1")],
@@ -228,17 +236,25 @@ pub fn config_form(props: &ConfigFormProps) -> Html {
         </> }
         { ctl("protection.web_acl_arn", Some("Optional.")).text(&s.protection.web_acl_arn, b.bind(|s, v| s.protection.web_acl_arn = v)) }
         { ctl("protection.logging_bucket", Some("Optional.")).text(&s.protection.logging_bucket, b.bind(|s, v| s.protection.logging_bucket = v)) }
-        { ctl("timeouts.read", Some(if s.api.kind == ApiKind::HttpApi {
+        { ctl("timeouts.read", Some(if s.api.streaming {
+            "A streaming origin gets at least 120 s: the timeout also bounds the pause between two chunks."
+          } else if s.api.kind == ApiKind::HttpApi {
             "HTTP API integrations time out after 30 s."
           } else {
             "API Gateway REST integrations give up after 29 s unless raised."
           })).number(s.timeouts.read, b.bind(|s, v| s.timeouts.read = v)) }
         { ctl("timeouts.keepalive", None).number(s.timeouts.keepalive, b.bind(|s, v| s.timeouts.keepalive = v)) }
+        { ctl("timeouts.response_completion", Some("0: no limit. Caps a whole response; at least the read timeout. Not with continuous deployment."))
+            .number(s.timeouts.response_completion, b.bind(|s, v| s.timeouts.response_completion = v)) }
+        if s.api.kind == ApiKind::CustomDomain {
+            { ctl("protection.client_certificate_arn", Some("Optional. An ACM certificate in us-east-1 that CloudFront presents to a custom domain requiring mutual TLS; disable the API's default endpoint too."))
+                .text(&s.protection.client_certificate_arn, b.bind(|s, v| s.protection.client_certificate_arn = v)) }
+        }
     </> };
 
     html! {
         <form class="config-form" aria-label="Configuration" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <fieldset><legend>{ "API" }</legend>{ name }{ api_kind }{ reference }{ api_fields }{ stage }{ for function }</fieldset>
+            <fieldset><legend>{ "API" }</legend>{ name }{ api_kind }{ reference }{ api_fields }{ stage }{ for function }{ for streaming }</fieldset>
             <fieldset><legend>{ "Routing" }</legend>{ routing }</fieldset>
             <fieldset><legend>{ "Authentication" }</legend>{ auth }</fieldset>
             <fieldset><legend>{ "Caching and CORS" }</legend>{ caching }{ cors }</fieldset>

@@ -18,6 +18,7 @@
 
 pub mod api;
 pub mod classify;
+pub mod edge_function;
 pub mod forwarding;
 pub mod lint;
 pub mod managed;

@@ -61,6 +61,18 @@ pub struct Document {
     /// The APIs behind the origins: routes, stages, authorizers, custom domains, function URLs
     /// (see [`crate::api`]).
     pub api_model: crate::api::ApiModel,
+    /// VPC origins (`AWS::CloudFront::VpcOrigin`, `aws_cloudfront_vpc_origin`).
+    pub vpc_origins: Vec<VpcOrigin>,
+    /// Continuous deployment policies (`AWS::CloudFront::ContinuousDeploymentPolicy`,
+    /// `aws_cloudfront_continuous_deployment_policy`).
+    pub continuous_deployment_policies: Vec<ContinuousDeploymentPolicy>,
+    /// Tenants of multi-tenant distributions (`AWS::CloudFront::DistributionTenant`,
+    /// `aws_cloudfront_distribution_tenant`).
+    pub distribution_tenants: Vec<DistributionTenant>,
+    /// CloudFront Functions (`AWS::CloudFront::Function`, `aws_cloudfront_function`).
+    pub cloudfront_functions: Vec<CloudFrontFunction>,
+    /// Lambda resource-based permissions (`AWS::Lambda::Permission`, `aws_lambda_permission`).
+    pub lambda_permissions: Vec<LambdaPermission>,
     /// Facts about the text itself that the input rules report: duplicate keys, placeholders,
     /// a template read as YAML, conditions left unevaluated.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -134,6 +146,11 @@ impl Document {
             api_mappings: Vec::new(),
             modules: Vec::new(),
             api_model: crate::api::ApiModel::default(),
+            vpc_origins: Vec::new(),
+            continuous_deployment_policies: Vec::new(),
+            distribution_tenants: Vec::new(),
+            cloudfront_functions: Vec::new(),
+            lambda_permissions: Vec::new(),
             notes: Vec::new(),
             conditions: Vec::new(),
             variants: Vec::new(),
@@ -179,12 +196,33 @@ pub struct Distribution {
     pub dynamic_blocks: Vec<String>,
     /// The span of each `dynamic` block of [`Distribution::dynamic_blocks`], in the same order.
     pub dynamic_block_spans: Vec<Span>,
+    /// `Staging`: a staging distribution of continuous deployment.
+    pub staging: Field<bool>,
+    /// `ContinuousDeploymentPolicyId` of a primary distribution.
+    pub continuous_deployment_policy_id: Field<String>,
+    /// The continuous deployment policy of the same input that
+    /// [`Distribution::continuous_deployment_policy_id`] refers to (logical id or address).
+    pub continuous_deployment_policy_ref: Option<String>,
+    /// `ConnectionMode`: `direct` (standard, the default) or `tenant-only` (multi-tenant). A
+    /// Terraform `aws_cloudfront_multitenant_distribution` is `tenant-only` at its block.
+    pub connection_mode: Field<String>,
+    /// `AnycastIpListId`.
+    pub anycast_ip_list_id: Field<String>,
+    /// `TenantConfig` of a multi-tenant distribution.
+    pub tenant_config: Option<TenantConfig>,
 }
 
 impl Distribution {
     /// The default behavior followed by the ordered ones.
     pub fn all_behaviors(&self) -> impl Iterator<Item = &Behavior> {
         self.default_behavior.iter().chain(self.behaviors.iter())
+    }
+
+    /// True for a multi-tenant distribution (`ConnectionMode: tenant-only`).
+    pub fn is_multi_tenant(&self) -> bool {
+        self.connection_mode
+            .get()
+            .is_some_and(|m| m.eq_ignore_ascii_case("tenant-only"))
     }
 
     /// The origin whose id is `id`.
@@ -336,13 +374,47 @@ pub struct Origin {
     pub custom_origin_config: Option<CustomOriginConfig>,
     /// Span of an `S3OriginConfig` block, when present.
     pub s3_origin_config: Option<Span>,
-    /// Span of a `VpcOriginConfig` block, when present.
-    pub vpc_origin_config: Option<Span>,
+    /// `VpcOriginConfig`, when present: the origin is a VPC origin (an internal load balancer
+    /// or instance), a kind of its own that has no `CustomOriginConfig`.
+    pub vpc_origin_config: Option<VpcOriginConfig>,
     /// `OriginAccessControlId`; a reference to a sibling OAC resolves to [`PolicyRef::Local`].
     pub origin_access_control_id: Field<PolicyRef>,
     pub custom_headers: Vec<CustomHeader>,
     pub connection_attempts: Field<i64>,
     pub connection_timeout: Field<i64>,
+    /// `ResponseCompletionTimeout` (an origin-level setting): the most time, in seconds, a
+    /// whole response may take; absent means no limit.
+    pub response_completion_timeout: Field<i64>,
+    /// An `OriginMtlsConfig` written directly under the origin (where the CLI example of the
+    /// AWS guide puts it) instead of inside `CustomOriginConfig`: the API rejects it there.
+    pub misplaced_mtls: Option<Span>,
+}
+
+impl Origin {
+    /// The origin's response (read) timeout as written: `OriginReadTimeout` of its custom or
+    /// VPC origin config.
+    pub fn read_timeout(&self) -> Option<&Field<i64>> {
+        self.custom_origin_config
+            .as_ref()
+            .map(|c| &c.origin_read_timeout)
+            .or(self
+                .vpc_origin_config
+                .as_ref()
+                .map(|v| &v.origin_read_timeout))
+    }
+}
+
+/// `VpcOriginConfig` of an origin.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct VpcOriginConfig {
+    pub span: Span,
+    pub path: String,
+    pub vpc_origin_id: Field<String>,
+    /// The VPC origin of the same input that `vpc_origin_id` refers to.
+    pub vpc_origin_ref: Option<String>,
+    pub owner_account_id: Field<String>,
+    pub origin_read_timeout: Field<i64>,
+    pub origin_keepalive_timeout: Field<i64>,
 }
 
 /// [`OriginKind`] with a usable default (`Unknown`).
@@ -367,6 +439,17 @@ pub struct CustomOriginConfig {
     pub origin_ssl_protocols: List,
     pub origin_read_timeout: Field<i64>,
     pub origin_keepalive_timeout: Field<i64>,
+    /// `OriginMtlsConfig`: CloudFront presents a client certificate to the origin.
+    pub origin_mtls: Option<OriginMtls>,
+}
+
+/// `OriginMtlsConfig` of a custom origin (origin mutual TLS).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct OriginMtls {
+    pub span: Span,
+    pub path: String,
+    /// The ACM certificate CloudFront presents.
+    pub client_certificate_arn: Field<String>,
 }
 
 /// An origin custom header.
@@ -420,6 +503,8 @@ pub struct Behavior {
     pub compress: Field<bool>,
     pub lambda_function_associations: Vec<FunctionAssociation>,
     pub function_associations: Vec<FunctionAssociation>,
+    /// `GrpcConfig.Enabled`.
+    pub grpc_enabled: Field<bool>,
 }
 
 impl Behavior {
@@ -450,6 +535,8 @@ pub struct FunctionAssociation {
     pub event_type: Field<String>,
     /// `LambdaFunctionARN` or `FunctionARN`.
     pub arn: Field<String>,
+    /// The CloudFront Function of the same input the ARN refers to (logical id or address).
+    pub function_ref: Option<String>,
 }
 
 /// A custom error response.
@@ -605,6 +692,10 @@ pub struct LambdaUrl {
     pub path: String,
     /// `NONE` or `AWS_IAM`.
     pub auth_type: Field<String>,
+    /// The function it invokes (`TargetFunctionArn`, `function_name`) as written.
+    pub function: Field<String>,
+    /// The Lambda function of the same input it invokes (logical id or address).
+    pub function_ref: Option<String>,
 }
 
 /// An API Gateway custom domain name defined in the same input.
@@ -616,6 +707,8 @@ pub struct ApiDomainName {
     pub domain_name: Field<String>,
     /// `EDGE` or `REGIONAL`.
     pub endpoint_types: List,
+    /// The span of `MutualTlsAuthentication` when the domain requires client certificates.
+    pub mutual_tls: Option<Span>,
 }
 
 /// An API mapping of a custom domain defined in the same input
@@ -649,4 +742,111 @@ pub struct Certificate {
     pub span: Span,
     pub path: String,
     pub domain_name: Field<String>,
+}
+
+/// `TenantConfig` of a multi-tenant distribution.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct TenantConfig {
+    pub span: Span,
+    pub path: String,
+    pub parameter_definitions: Vec<TenantParameterDefinition>,
+}
+
+/// One `ParameterDefinitions` item: a value each tenant gives (used as `{{name}}` in origins).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct TenantParameterDefinition {
+    pub span: Span,
+    pub path: String,
+    pub name: Field<String>,
+    /// `Definition.StringSchema.Required`.
+    pub required: Field<bool>,
+    /// `Definition.StringSchema.DefaultValue`.
+    pub default_value: Field<String>,
+}
+
+/// A VPC origin resource: the internal load balancer or instance and how CloudFront talks to it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct VpcOrigin {
+    /// CloudFormation logical id or Terraform address.
+    pub name: String,
+    pub span: Span,
+    pub path: String,
+    /// The span and path of `VpcOriginEndpointConfig`.
+    pub endpoint_span: Span,
+    pub endpoint_path: String,
+    /// The load balancer or instance ARN.
+    pub arn: Field<String>,
+    pub origin_protocol_policy: Field<String>,
+    pub origin_ssl_protocols: List,
+}
+
+/// A continuous deployment policy.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ContinuousDeploymentPolicy {
+    pub name: String,
+    pub span: Span,
+    pub path: String,
+    pub enabled: Field<bool>,
+    /// `StagingDistributionDnsNames` as written.
+    pub staging_dns_names: List,
+    /// The distributions of the same input those names refer to (`!GetAtt X.DomainName`).
+    pub staging_refs: Vec<String>,
+    /// `TrafficConfig.Type`: `SingleWeight` or `SingleHeader`.
+    pub traffic_type: Field<String>,
+    pub header: Field<String>,
+    pub header_value: Field<String>,
+    /// `SingleWeightConfig.Weight` as written (a decimal such as `0.05`).
+    pub weight: Field<String>,
+    pub idle_ttl: Field<i64>,
+    pub maximum_ttl: Field<i64>,
+}
+
+/// A tenant of a multi-tenant distribution.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct DistributionTenant {
+    pub name: String,
+    pub span: Span,
+    pub path: String,
+    /// `DistributionId` as written.
+    pub distribution_id: Field<String>,
+    /// The distribution of the same input it belongs to.
+    pub distribution_ref: Option<String>,
+    pub domains: List,
+    /// `Parameters`: name and value of each.
+    pub parameters: Field<Vec<(Field<String>, Field<String>)>>,
+    /// `Customizations.Certificate.Arn`.
+    pub certificate_arn: Field<String>,
+    /// True when the tenant asks CloudFront for a managed certificate
+    /// (`ManagedCertificateRequest`).
+    pub managed_certificate: bool,
+}
+
+/// A CloudFront Function.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct CloudFrontFunction {
+    pub name: String,
+    pub span: Span,
+    pub path: String,
+    /// `Name`: the function's own name (the last part of its ARN).
+    pub function_name: Field<String>,
+    /// `cloudfront-js-1.0` or `cloudfront-js-2.0`.
+    pub runtime: Field<String>,
+    /// The JavaScript code.
+    pub code: Field<String>,
+}
+
+/// A Lambda permission (one statement of a function's resource-based policy).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct LambdaPermission {
+    pub name: String,
+    pub span: Span,
+    pub path: String,
+    /// `FunctionName` as written.
+    pub function: Field<String>,
+    /// The Lambda function of the same input it names.
+    pub function_ref: Option<String>,
+    pub action: Field<String>,
+    pub principal: Field<String>,
+    pub source_arn: Field<String>,
+    pub source_account: Field<String>,
 }

@@ -941,7 +941,11 @@ resource "aws_cloudfront_distribution" "cdn" {
         .iter()
         .find(|f| f.rule == "apigw-rest-origin-path-missing-stage")
         .expect("the stage is missing");
-    assert!(f.message.ends_with("Set origin_path to `/v1`"), "{}", f.message);
+    assert!(
+        f.message.ends_with("Set origin_path to `/v1`"),
+        "{}",
+        f.message
+    );
     let fix = f.fix.as_ref().expect("a fix");
     assert_eq!(fix.description, "set origin_path to `/v1`");
 }

@@ -134,3 +134,68 @@ fn yaml_and_json_templates_describe_the_same_distribution() {
         assert_eq!(patterns(yd), patterns(jd), "{}", case.name);
     }
 }
+
+/// Streaming and origin mutual TLS reach every output: the timeouts that let a stream pause
+/// and run long, the client certificate inside CustomOriginConfig; and the current TLS policy
+/// is the default.
+#[test]
+fn streaming_mtls_and_tls_policy_reach_the_outputs() {
+    for case in cases() {
+        let s = &case.state;
+        for &(format, _) in PARSED {
+            if format == OutputFormat::CliJson && s.api.reference == ReferenceMode::DefinedInStack {
+                continue;
+            }
+            let label = format!("{} {}", case.name, format.as_str());
+            let out = render(s, format).unwrap();
+            let doc = parse(&out.text).unwrap();
+            let api = doc.distributions[0].origin("api").unwrap();
+            let cfg = api.custom_origin_config.as_ref().unwrap();
+            let rct = api.response_completion_timeout.get().copied();
+            if s.api.streaming {
+                assert_eq!(cfg.origin_read_timeout.get(), Some(&120), "{label}");
+                let want = match s.timeouts.response_completion {
+                    0 => 900,
+                    n => i64::from(n),
+                };
+                assert_eq!(rct, Some(want), "{label}");
+            } else {
+                assert_eq!(rct, None, "{label}");
+            }
+            let cert = cfg
+                .origin_mtls
+                .as_ref()
+                .and_then(|m| m.client_certificate_arn.get().cloned());
+            let want = (!s.protection.client_certificate_arn.is_empty())
+                .then(|| s.protection.client_certificate_arn.clone());
+            assert_eq!(cert, want, "{label}");
+            let vc = &doc.distributions[0].viewer_certificate;
+            if !s.domain.aliases.is_empty() {
+                assert_eq!(
+                    vc.minimum_protocol_version.get(),
+                    Some(&s.domain.minimum_protocol_version),
+                    "{label}"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        apifront_core::state::FormState::default()
+            .domain
+            .minimum_protocol_version,
+        "TLSv1.2_2025"
+    );
+}
+
+/// Every case is a state the form accepts: no field has an error.
+#[test]
+fn every_case_passes_the_form_validation() {
+    use apifront_core::state::{validate, Level};
+    for case in cases() {
+        let errors: Vec<_> = validate(&case.state)
+            .into_iter()
+            .filter(|e| e.level == Level::Error)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", case.name);
+    }
+}

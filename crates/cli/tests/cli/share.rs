@@ -28,7 +28,7 @@ fn decoded(link: &str) -> FormState {
 fn a_preset_link_decodes_to_the_preset() {
     let link = link_of(apifront().args(["share-link", "--preset", "lambda-url-oac"]));
     assert!(
-        link.starts_with("https://apifront.github.io/apifront/#v1."),
+        link.starts_with("https://apifront.github.io/apifront/#v2."),
         "{link}"
     );
     assert!(!link.contains('?'));
@@ -41,7 +41,7 @@ fn a_preset_link_decodes_to_the_preset() {
         "http://127.0.0.1:8080/app/#old",
     ]));
     assert!(
-        custom.starts_with("http://127.0.0.1:8080/app/#v1."),
+        custom.starts_with("http://127.0.0.1:8080/app/#v2."),
         "{custom}"
     );
     assert_eq!(decoded(&custom), preset("http-api").unwrap().state);
@@ -50,7 +50,7 @@ fn a_preset_link_decodes_to_the_preset() {
             .args(["share-link", "--preset", "http-api"])
             .env("APIFRONT_APP_URL", "https://cdn.example.org/"),
     );
-    assert!(from_env.starts_with("https://cdn.example.org/#v1."));
+    assert!(from_env.starts_with("https://cdn.example.org/#v2."));
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub use resolve::{resolve, Entry};
 pub use shift::{Offset, Shift};
 
 use crate::model::{Origin, OriginKind};
-use resolve::{CustomDomain, Mapped, Unresolved};
+use resolve::{CustomDomain, Mapped, Ruled, Unresolved};
 
 impl ApiModel {
     /// The API named `name` (logical id, address, or definition title).
@@ -97,6 +97,47 @@ impl ApiModel {
         attached: Option<&'a Api>,
     ) -> CustomDomain<'a> {
         let mut domain = CustomDomain::default();
+        let own = self.domains.iter().find(|d| {
+            resource == Some(d.name.as_str())
+                || host.is_some_and(|h| {
+                    d.domain_name
+                        .get()
+                        .is_some_and(|n| n.trim().eq_ignore_ascii_case(h))
+                })
+        });
+        domain.mode = match own {
+            Some(d) => d.mode(),
+            None => Some(RoutingMode::MappingsOnly),
+        };
+        domain.rules = self
+            .routing_rules
+            .iter()
+            .filter(|r| {
+                let by_ref = r.domain_ref.is_some()
+                    && r.domain_ref.as_deref() == own.map(|d| d.name.as_str());
+                let by_name = host.is_some_and(|h| {
+                    r.domain_name
+                        .get()
+                        .is_some_and(|n| n.trim().eq_ignore_ascii_case(h))
+                });
+                by_ref || by_name
+            })
+            .map(|rule| Ruled {
+                rule,
+                api: rule
+                    .api_ref
+                    .as_deref()
+                    .and_then(|a| self.api(a))
+                    .or(attached),
+            })
+            .collect();
+        if let (Some(d), None) = (own, domain.mode) {
+            domain.rules_unknown.push(Unresolved {
+                reason: "the custom domain's routing mode is not known".into(),
+                span: d.routing_mode.span,
+                path: d.routing_mode.path.clone(),
+            });
+        }
         for m in &self.mappings {
             let by_ref = resource.is_some() && m.domain_ref.as_deref() == resource;
             let by_name = host.is_some_and(|h| maps_host(m, h));
@@ -114,7 +155,7 @@ impl ApiModel {
                 });
             }
         }
-        if domain.mappings.is_empty() {
+        if domain.mappings.is_empty() && domain.mode.is_none_or(RoutingMode::uses_mappings) {
             domain.unknown.push(Unresolved {
                 reason: format!(
                     "the API mappings of custom domain `{}` are not in the input",

@@ -24,6 +24,12 @@ pub struct ApiModel {
     pub origin_domains: Vec<OriginDomain>,
     /// Exported definitions attached to origins (see [`super::attach()`]).
     pub attachments: Vec<Attached>,
+    /// Routing rules of REST custom domains (`AWS::ApiGatewayV2::RoutingRule`,
+    /// `aws_apigatewayv2_routing_rule`).
+    pub routing_rules: Vec<RoutingRule>,
+    /// REST integration settings that decide response streaming (`Integration` of
+    /// `AWS::ApiGateway::Method`, `aws_api_gateway_integration`).
+    pub integrations: Vec<Integration>,
 }
 
 /// Where an API of the model was read from.
@@ -515,6 +521,138 @@ pub struct DomainName {
     pub domain_name: Field<String>,
     /// `EDGE` or `REGIONAL`.
     pub endpoint_types: List,
+    /// `RoutingMode`: REST `BASE_PATH_MAPPING_ONLY` (the default), `ROUTING_RULE_ONLY`,
+    /// `ROUTING_RULE_THEN_BASE_PATH_MAPPING`; HTTP `API_MAPPING_ONLY`, `ROUTING_RULE_ONLY`,
+    /// `ROUTING_RULE_THEN_API_MAPPING`.
+    pub routing_mode: Field<String>,
+}
+
+/// What a custom domain's routing mode lets callers use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoutingMode {
+    /// `BASE_PATH_MAPPING_ONLY` / `API_MAPPING_ONLY` (the default): API mappings only.
+    MappingsOnly,
+    /// `ROUTING_RULE_ONLY`: routing rules only.
+    RulesOnly,
+    /// `ROUTING_RULE_THEN_BASE_PATH_MAPPING` / `ROUTING_RULE_THEN_API_MAPPING`: every routing
+    /// rule first, then the API mappings.
+    RulesThenMappings,
+}
+
+impl RoutingMode {
+    /// Reads a `RoutingMode` value in either API's spelling (any case).
+    pub fn parse(text: &str) -> Option<RoutingMode> {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "BASE_PATH_MAPPING_ONLY" | "API_MAPPING_ONLY" => Some(RoutingMode::MappingsOnly),
+            "ROUTING_RULE_ONLY" => Some(RoutingMode::RulesOnly),
+            "ROUTING_RULE_THEN_BASE_PATH_MAPPING" | "ROUTING_RULE_THEN_API_MAPPING" => {
+                Some(RoutingMode::RulesThenMappings)
+            }
+            _ => None,
+        }
+    }
+
+    /// True when routing rules are evaluated.
+    pub fn uses_rules(self) -> bool {
+        self != RoutingMode::MappingsOnly
+    }
+
+    /// True when API mappings are evaluated.
+    pub fn uses_mappings(self) -> bool {
+        self != RoutingMode::RulesOnly
+    }
+}
+
+impl DomainName {
+    /// The domain's routing mode: the default when absent, `None` when not known.
+    pub fn mode(&self) -> Option<RoutingMode> {
+        match &self.routing_mode.val {
+            crate::value::Val::Absent => Some(RoutingMode::MappingsOnly),
+            crate::value::Val::Known(m) => RoutingMode::parse(m),
+            crate::value::Val::Unknown(_) => None,
+        }
+    }
+}
+
+/// A routing rule of a custom domain: when all its conditions hold, the request goes to a
+/// stage of a REST API.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct RoutingRule {
+    pub name: String,
+    pub span: Span,
+    pub path: String,
+    /// The custom domain resource it belongs to, when it refers to one of the same input.
+    pub domain_ref: Option<String>,
+    /// The domain as written (`DomainNameArn`, `domain_name`).
+    pub domain_name: Field<String>,
+    /// 1–1,000,000, lowest first; unique per domain.
+    pub priority: Field<i64>,
+    /// The conditions (all must hold); an empty list is a catch-all.
+    pub conditions: Field<Vec<RoutingCondition>>,
+    /// The REST API invoked, when it is one of the same input.
+    pub api_ref: Option<String>,
+    /// `InvokeApi.ApiId` as written.
+    pub api_id: Field<String>,
+    pub stage: Field<String>,
+    pub strip_base_path: Field<bool>,
+}
+
+/// One condition of a routing rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoutingCondition {
+    pub span: Span,
+    pub path: String,
+    pub test: ConditionTest,
+}
+
+/// What a routing rule condition tests.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "any_of", rename_all = "kebab-case")]
+pub enum ConditionTest {
+    /// `MatchHeaders.AnyOf`: one of these header / value glob pairs.
+    Headers(Vec<HeaderMatch>),
+    /// `MatchBasePaths.AnyOf`: one of these base paths (case-sensitive).
+    BasePaths(List),
+    /// A condition apifront cannot read.
+    Unknown,
+}
+
+/// A header name (case-insensitive) and a value glob (case-sensitive; `*` only at the start,
+/// the end, or both).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct HeaderMatch {
+    pub header: Field<String>,
+    pub value_glob: Field<String>,
+}
+
+/// The settings of a REST integration that decide response streaming.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Integration {
+    /// The method or integration resource (logical id, address).
+    pub name: String,
+    pub span: Span,
+    pub path: String,
+    /// The API it belongs to ([`Api::name`]).
+    pub api: Option<String>,
+    /// `Type`, upper case.
+    pub kind: Field<String>,
+    /// The integration URI as written, unknown parts as placeholders
+    /// (`arn:aws:apigateway:{AWS::Region}:lambda:path/2021-11-15/functions/{…}/…`).
+    pub uri: Option<String>,
+    /// `TimeoutInMillis` / `timeout_milliseconds`.
+    pub timeout_ms: Field<i64>,
+    /// `ResponseTransferMode`: `BUFFERED` (the default) or `STREAM`.
+    pub response_transfer_mode: Field<String>,
+}
+
+impl Integration {
+    /// True when the integration streams its response.
+    pub fn streams(&self) -> bool {
+        self.response_transfer_mode
+            .get()
+            .is_some_and(|m| m.eq_ignore_ascii_case("STREAM"))
+    }
 }
 
 /// An API mapping of a custom domain: requests under the base path go to the API's stage.

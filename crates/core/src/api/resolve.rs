@@ -8,8 +8,8 @@
 //! missing, never a guess. Each decision names the AWS page it follows.
 
 use super::model::{
-    Api, Authorization, Authorizer, AuthorizerKind, Cors, FunctionUrl, Gap, IdentitySource,
-    Mapping, Part, Route, RouteKey, Stage,
+    Api, Authorization, Authorizer, AuthorizerKind, ConditionTest, Cors, FunctionUrl, Gap,
+    IdentitySource, Mapping, Part, Route, RouteKey, RoutingMode, RoutingRule, Stage,
 };
 use super::path::{self, Segment};
 use crate::model::ApiKind;
@@ -51,6 +51,14 @@ pub mod source {
     /// API mappings: longest matching base path, `(none)` as the catch-all.
     pub const MAPPINGS: &str =
         "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html";
+    /// Routing rules: lowest priority first, all conditions must hold (header names
+    /// case-insensitive, value globs case-sensitive with `*` at the start and/or end), a rule
+    /// without conditions is a catch-all; the only action invokes a REST API stage.
+    pub const ROUTING_RULES: &str =
+        "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-rules.html";
+    /// Routing modes: rules only, rules then API mappings, or API mappings only (the default).
+    pub const ROUTING_MODE: &str =
+        "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-routing-mode.html";
     /// The default endpoint turned off: 403 for REST APIs, 404 for HTTP APIs.
     pub const DEFAULT_ENDPOINT_DISABLED: &str =
         "https://repost.aws/knowledge-center/api-gateway-disable-endpoint";
@@ -83,12 +91,25 @@ pub enum Entry<'a> {
     FunctionUrl(&'a FunctionUrl),
 }
 
-/// The API mappings of one custom domain.
+/// The API mappings and routing rules of one custom domain.
 #[derive(Debug, Clone, Default)]
 pub struct CustomDomain<'a> {
     pub mappings: Vec<Mapped<'a>>,
     /// What is not known about the domain's mappings (none in the input, …).
     pub unknown: Vec<Unresolved>,
+    /// The domain's routing rules that the input shows.
+    pub rules: Vec<Ruled<'a>>,
+    /// The domain's routing mode; `None` when not known.
+    pub mode: Option<RoutingMode>,
+    /// What is not known about the domain's routing (its mode).
+    pub rules_unknown: Vec<Unresolved>,
+}
+
+/// A routing rule and the API it invokes, when the input has it.
+#[derive(Debug, Clone, Copy)]
+pub struct Ruled<'a> {
+    pub rule: &'a RoutingRule,
+    pub api: Option<&'a Api>,
 }
 
 /// An API mapping and the API it maps to, when the input has it.
@@ -129,6 +150,8 @@ impl Unresolved {
 pub struct Resolution<'a> {
     /// The API mapping that took the request (custom domains).
     pub mapping: Option<&'a Mapping>,
+    /// The routing rule that took the request (custom domains).
+    pub rule: Option<&'a RoutingRule>,
     /// The API the request went to.
     pub api: Option<&'a Api>,
     /// The stage that took the request.
@@ -254,27 +277,271 @@ pub enum ApiKey {
 }
 
 /// What API Gateway (or a function URL) does with a `method` request for `path`, the path the
-/// origin receives (origin path + viewer path, without the query string).
+/// origin receives (origin path + viewer path, without the query string). The request's
+/// headers are not known: a routing rule that tests one leaves the outcome
+/// [`Outcome::Depends`] (see [`resolve_with_headers`]).
 pub fn resolve<'a>(entry: &Entry<'a>, method: &str, path: &str) -> Resolution<'a> {
+    resolve_request(entry, method, path, None)
+}
+
+/// [`resolve`] for a request whose headers, as API Gateway receives them, are known (name and
+/// value; what CloudFront forwards plus the origin's custom headers).
+pub fn resolve_with_headers<'a>(
+    entry: &Entry<'a>,
+    method: &str,
+    path: &str,
+    headers: &[(String, String)],
+) -> Resolution<'a> {
+    resolve_request(entry, method, path, Some(headers))
+}
+
+fn resolve_request<'a>(
+    entry: &Entry<'a>,
+    method: &str,
+    path: &str,
+    headers: Option<&[(String, String)]>,
+) -> Resolution<'a> {
     let method = method.trim().to_ascii_uppercase();
     let path = if path.is_empty() { "/" } else { path };
     match entry {
         Entry::FunctionUrl(url) => Resolution {
             mapping: None,
+            rule: None,
             api: None,
             stage: None,
             route_path: Some(path.to_string()),
             outcome: Outcome::Function { url },
         },
         Entry::DefaultEndpoint(api) => default_endpoint(api, &method, path),
-        Entry::CustomDomain(domain) => custom_domain(domain, &method, path),
+        Entry::CustomDomain(domain) => match routed(domain, &method, path, headers) {
+            Some(resolution) => resolution,
+            None => custom_domain(domain, &method, path),
+        },
     }
+}
+
+/// What the routing rules of a custom domain do with the request: `None` when they leave it to
+/// the API mappings (the mode has no rules, or no rule matches and mappings follow). `headers`
+/// are the request's headers as API Gateway receives them, `None` when not known.
+pub fn routed<'a>(
+    domain: &CustomDomain<'a>,
+    method: &str,
+    path: &str,
+    headers: Option<&[(String, String)]>,
+) -> Option<Resolution<'a>> {
+    if !domain.rules_unknown.is_empty() {
+        return Some(early(None, depends(domain.rules_unknown.clone())));
+    }
+    let mode = domain.mode.unwrap_or(RoutingMode::MappingsOnly);
+    if !mode.uses_rules() {
+        return None;
+    }
+    let mut rules: Vec<(i64, Ruled<'a>)> = Vec::new();
+    for r in &domain.rules {
+        match r.rule.priority.get() {
+            Some(p) => rules.push((*p, *r)),
+            None => {
+                return Some(early(
+                    None,
+                    depends(vec![Unresolved::at(
+                        "the priority of this routing rule is not known",
+                        &r.rule.priority,
+                    )]),
+                ))
+            }
+        }
+    }
+    rules.sort_by_key(|(p, _)| *p);
+    let segments = path::split(path);
+    for (_, ruled) in rules {
+        match rule_matches(ruled.rule, &segments, headers) {
+            Match::No => continue,
+            Match::Unknown(unknown) => return Some(early(None, depends(unknown))),
+            Match::Yes(base) => return Some(invoke(ruled, base, method, &segments)),
+        }
+    }
+    if mode.uses_mappings() {
+        return None;
+    }
+    Some(early(
+        None,
+        depends(vec![Unresolved::new(
+            format!(
+                "no routing rule of the custom domain takes `{path}` and its routing mode uses no \
+                 API mapping; what API Gateway answers then is not documented"
+            ),
+            domain
+                .rules
+                .first()
+                .map(|r| r.rule.span)
+                .unwrap_or_default(),
+            domain.rules.first().map_or("", |r| r.rule.path.as_str()),
+        )]),
+    ))
+}
+
+/// Whether a routing rule matches.
+enum Match {
+    /// It matches; the number of leading path segments its base path condition matched.
+    Yes(usize),
+    No,
+    Unknown(Vec<Unresolved>),
+}
+
+fn rule_matches(
+    rule: &RoutingRule,
+    segments: &[&str],
+    headers: Option<&[(String, String)]>,
+) -> Match {
+    let Some(conditions) = rule.conditions.get() else {
+        return Match::Unknown(vec![Unresolved::at(
+            "the conditions of this routing rule are not known",
+            &rule.conditions,
+        )]);
+    };
+    let mut base = 0;
+    let mut unknown = Vec::new();
+    let mut holds = true;
+    for c in conditions {
+        match &c.test {
+            ConditionTest::Unknown => unknown.push(Unresolved::new(
+                "a condition of this routing rule is not known",
+                c.span,
+                &c.path,
+            )),
+            ConditionTest::Headers(any_of) => {
+                let Some(headers) = headers else {
+                    unknown.push(Unresolved::new(
+                        "this routing rule tests a request header, and the request's headers are not known here",
+                        c.span,
+                        &c.path,
+                    ));
+                    continue;
+                };
+                let mut any = false;
+                for m in any_of {
+                    let (Some(name), Some(glob)) = (m.header.get(), m.value_glob.get()) else {
+                        unknown.push(Unresolved::at(
+                            "a header or value of this routing rule condition is not known",
+                            &m.header,
+                        ));
+                        continue;
+                    };
+                    any |= headers
+                        .iter()
+                        .any(|(n, v)| n.eq_ignore_ascii_case(name) && glob_matches(glob, v));
+                }
+                holds &= any;
+            }
+            ConditionTest::BasePaths(paths) => {
+                let Some(items) = paths.get() else {
+                    unknown.push(Unresolved::at(
+                        "the base paths of this routing rule condition are not known",
+                        paths,
+                    ));
+                    continue;
+                };
+                let mut matched = None;
+                for item in items {
+                    let Some(p) = item.get() else {
+                        unknown.push(Unresolved::at(
+                            "a base path of this routing rule condition is not known",
+                            item,
+                        ));
+                        continue;
+                    };
+                    let wanted = path::base_path(p);
+                    let hit = !wanted.is_empty()
+                        && wanted.len() <= segments.len()
+                        && wanted.iter().zip(segments).all(|(w, s)| w == s);
+                    if hit {
+                        matched = Some(matched.unwrap_or(0).max(wanted.len()));
+                    }
+                }
+                match matched {
+                    Some(n) => base = n,
+                    None => holds = false,
+                }
+            }
+        }
+    }
+    if !holds {
+        // A condition that is known to fail decides, whatever the unknown ones hold.
+        return Match::No;
+    }
+    if !unknown.is_empty() {
+        return Match::Unknown(unknown);
+    }
+    Match::Yes(base)
+}
+
+/// A header value glob: literal, with `*` allowed only at the start and/or the end
+/// (`*suffix`, `prefix*`, `*contains*`); case-sensitive.
+pub fn glob_matches(glob: &str, value: &str) -> bool {
+    let starts = glob.starts_with('*');
+    let ends = glob.len() > 1 && glob.ends_with('*');
+    let core = &glob[usize::from(starts)..glob.len() - usize::from(ends)];
+    match (starts, ends) {
+        (true, true) => value.contains(core),
+        (true, false) => value.ends_with(core),
+        (false, true) => value.starts_with(core),
+        (false, false) => glob == value,
+    }
+}
+
+/// The stage a matching rule invokes, with the path it passes on: without the matched base
+/// path when the rule strips it.
+fn invoke<'a>(ruled: Ruled<'a>, base: usize, method: &str, segments: &[&str]) -> Resolution<'a> {
+    let rule = ruled.rule;
+    let with_rule = |mut r: Resolution<'a>| {
+        r.rule = Some(rule);
+        r
+    };
+    let strip = match (&rule.strip_base_path.val, base) {
+        (_, 0) => false,
+        (Val::Known(s), _) => *s,
+        (Val::Absent, _) => false,
+        (Val::Unknown(_), _) => {
+            return with_rule(early(
+                ruled.api,
+                depends(vec![Unresolved::at(
+                    "whether this routing rule strips the base path is not known",
+                    &rule.strip_base_path,
+                )]),
+            ))
+        }
+    };
+    let rest = path::join(if strip { &segments[base..] } else { segments });
+    let Some(api) = ruled.api else {
+        return with_rule(early(
+            None,
+            depends(vec![Unresolved::at(
+                "the REST API this routing rule invokes is not in the input",
+                &rule.api_id,
+            )]),
+        ));
+    };
+    let Some(stage_name) = rule.stage.get() else {
+        return with_rule(early(
+            Some(api),
+            depends(vec![Unresolved::at(
+                "the stage this routing rule invokes is not known",
+                &rule.stage,
+            )]),
+        ));
+    };
+    let stage = StageMatch {
+        name: stage_name.clone(),
+        stage: api.stage(stage_name),
+    };
+    with_rule(within_stage(None, api, stage, method, &rest))
 }
 
 /// A resolution that ends before a stage was chosen.
 fn early<'a>(api: Option<&'a Api>, outcome: Outcome<'a>) -> Resolution<'a> {
     Resolution {
         mapping: None,
+        rule: None,
         api,
         stage: None,
         route_path: None,
@@ -540,6 +807,7 @@ fn within_stage<'a>(
     };
     Resolution {
         mapping,
+        rule: None,
         api: Some(api),
         stage: Some(stage),
         route_path: Some(path.to_string()),

@@ -50,12 +50,15 @@ fn lint_one(doc: &Document, text: &str, config: &LintConfig) -> Vec<Finding> {
     let mut findings = Vec::new();
     for dist in &doc.distributions {
         let ctx = LintContext::new(doc, text, dist);
+        let first = findings.len();
         for rule in rules::all() {
             if rule.category == Category::Input {
                 continue;
             }
             run(rule, &ctx, config, &mut findings);
         }
+        // Origins a viewer-request function may replace per request (rules/edge_function_changes_origin.rs).
+        rules::demote_replaced_origins(&ctx, &mut findings[first..]);
     }
     findings
 }

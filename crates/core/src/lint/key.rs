@@ -100,6 +100,26 @@ impl Key {
     // Cache policies.
     pub const ENABLE_ACCEPT_ENCODING_GZIP: Key =
         Key::new("EnableAcceptEncodingGzip", "enable_accept_encoding_gzip");
+
+    // Distribution settings of continuous deployment and multi-tenant distributions.
+    pub const ALIASES: Key = Key::new("Aliases", "aliases");
+    pub const PRICE_CLASS: Key = Key::new("PriceClass", "price_class");
+    pub const IPV6_ENABLED: Key = Key::spelled("IsIPV6Enabled", "IPV6Enabled", "is_ipv6_enabled");
+    pub const WEB_ACL_ID: Key = Key::new("WebACLId", "web_acl_id");
+    pub const STAGING: Key = Key::new("Staging", "staging");
+    pub const CONTINUOUS_DEPLOYMENT_POLICY_ID: Key = Key::new(
+        "ContinuousDeploymentPolicyId",
+        "continuous_deployment_policy_id",
+    );
+    pub const ANYCAST_IP_LIST_ID: Key = Key::new("AnycastIpListId", "anycast_ip_list_id");
+    pub const TENANT_CONFIG: Key = Key::new("TenantConfig", "tenant_config");
+
+    // Origin timeouts and mutual TLS.
+    pub const RESPONSE_COMPLETION_TIMEOUT: Key =
+        Key::new("ResponseCompletionTimeout", "response_completion_timeout");
+    pub const ORIGIN_MTLS_CONFIG: Key = Key::new("OriginMtlsConfig", "origin_mtls_config");
+    pub const CLIENT_CERTIFICATE_ARN: Key =
+        Key::new("ClientCertificateArn", "client_certificate_arn");
 }
 
 #[cfg(test)]

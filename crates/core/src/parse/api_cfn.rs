@@ -18,8 +18,9 @@ use super::openapi;
 use super::reader::{Obj, Reader};
 use super::resolve::{State, Target, Value};
 use crate::api::{
-    Api, ApiModel, Authorization, Authorizer, AuthorizerKind, Cors, DomainName, FunctionUrl,
-    IdentitySource, Mapping, OriginDomain, Part, Route, RouteKey, Stage,
+    Api, ApiModel, Authorization, Authorizer, AuthorizerKind, ConditionTest, Cors, DomainName,
+    FunctionUrl, HeaderMatch, IdentitySource, Integration, Mapping, OriginDomain, Part, Route,
+    RouteKey, RoutingCondition, RoutingRule, Stage,
 };
 use crate::model::{self, ApiKind, Document};
 use crate::tree::{Node, NodeKind};
@@ -346,6 +347,88 @@ fn quick_create(r: &Reader, p: &Obj, api: &mut Api) {
     });
 }
 
+/// `AWS::ApiGatewayV2::RoutingRule`: the domain (`DomainNameArn`, usually
+/// `!GetAtt Domain.DomainNameArn`), priority, conditions and its one `InvokeApi` action.
+fn routing_rule(
+    r: &mut Reader,
+    template: &Template,
+    p: &Obj,
+    name: String,
+    span: crate::span::Span,
+    path: String,
+) -> RoutingRule {
+    let (domain_name, domain) = r.str_value(p, "DomainNameArn");
+    let domain_ref = domain
+        .refs
+        .iter()
+        .find(|x| is_domain(template, &x.id))
+        .map(|x| x.id.clone());
+    let (at, value) = r.value(p, "Conditions");
+    let listed = r.objects(p, "Conditions");
+    let conditions = match (&value.state, listed.iter().any(|c| c.map.is_none())) {
+        (State::Absent, _) => Field::known(Vec::new(), at.span, at.path),
+        (_, true) => Field::unknown(
+            Unknown::Expression("the conditions are an expression".into()),
+            at.span,
+            at.path,
+        ),
+        _ => {
+            let items = listed
+                .iter()
+                .map(|c| {
+                    let headers = r.obj(c, "MatchHeaders");
+                    let paths = r.obj(c, "MatchBasePaths");
+                    let test = if headers.map.is_some() {
+                        ConditionTest::Headers(
+                            r.objects(&headers, "AnyOf")
+                                .iter()
+                                .map(|h| HeaderMatch {
+                                    header: r.str(h, "Header"),
+                                    value_glob: r.str(h, "ValueGlob"),
+                                })
+                                .collect(),
+                        )
+                    } else if paths.map.is_some() {
+                        ConditionTest::BasePaths(r.list(&paths, "AnyOf"))
+                    } else {
+                        ConditionTest::Unknown
+                    };
+                    RoutingCondition {
+                        span: c.span,
+                        path: c.path.clone(),
+                        test,
+                    }
+                })
+                .collect();
+            Field::known(items, at.span, at.path)
+        }
+    };
+    let action = r.objects(p, "Actions").into_iter().next();
+    let invoke = action.map(|a| r.obj(&a, "InvokeApi"));
+    let field = |f: &dyn Fn(&Obj) -> Field<String>| match &invoke {
+        Some(i) => f(i),
+        None => Field::absent(p.span, &p.path),
+    };
+    RoutingRule {
+        domain_ref,
+        domain_name,
+        priority: r.i64(p, "Priority"),
+        conditions,
+        api_ref: invoke
+            .as_ref()
+            .and_then(|i| api_named(r, template, i, "ApiId")),
+        api_id: field(&|i| r.str(i, "ApiId")),
+        stage: field(&|i| r.str(i, "Stage")),
+        strip_base_path: match &invoke {
+            Some(i) => r.bool(i, "StripBasePath"),
+            None => Field::absent(p.span, &p.path),
+        },
+        name,
+        span,
+        path,
+    }
+}
+
 fn is_domain(template: &Template, id: &str) -> bool {
     matches!(
         template.resource_type(id),
@@ -591,6 +674,18 @@ impl<'n> Builder<'n> {
                         Field::unknown(why, span, r.join(&p.path, "ResourceId"))
                     }
                 };
+                let integration = r.obj(p, "Integration");
+                let (_, uri) = r.value(&integration, "Uri");
+                self.model.integrations.push(Integration {
+                    name: name.clone(),
+                    span,
+                    path: path.clone(),
+                    api: api.clone().or(api_of_resource.clone()),
+                    kind: integration_type(r, p),
+                    uri: uri.shape().map(str::to_string),
+                    timeout_ms: r.i64(&integration, "TimeoutInMillis"),
+                    response_transfer_mode: r.str(&integration, "ResponseTransferMode"),
+                });
                 let route = Route {
                     name,
                     span,
@@ -696,7 +791,12 @@ impl<'n> Builder<'n> {
                     path,
                     domain_name: r.str(p, "DomainName"),
                     endpoint_types,
+                    routing_mode: r.str(p, "RoutingMode"),
                 });
+            }
+            "AWS::ApiGatewayV2::RoutingRule" => {
+                let rule = routing_rule(r, template, p, name, span, path);
+                self.model.routing_rules.push(rule);
             }
             "AWS::ApiGateway::BasePathMapping" | "AWS::ApiGatewayV2::ApiMapping" => {
                 let (domain_name, domain) = r.str_value(p, "DomainName");

@@ -4,9 +4,12 @@
 //! API model ([`super::api_cfn`]), which adds them to [`Document::stages`] / [`Document::methods`].
 
 use super::reader::{Obj, Reader};
+use super::resolve::Value;
 use crate::model::{
-    Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, Document, KeyConfig,
+    Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, CloudFrontFunction,
+    ContinuousDeploymentPolicy, DistributionTenant, Document, KeyConfig, LambdaPermission,
     LambdaUrl, Method, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
+    VpcOrigin,
 };
 use crate::span::Span;
 use crate::value::{Field, List};
@@ -111,17 +114,24 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
             });
         }
         "AWS::Serverless::Api" | "AWS::Serverless::HttpApi" => serverless_api(r, res, doc),
-        "AWS::Lambda::Url" => doc.lambda_urls.push(LambdaUrl {
-            auth_type: r.str(p, "AuthType"),
-            name,
-            span,
-            path,
-        }),
+        "AWS::Lambda::Url" => {
+            let (function, target) = r.str_value(p, "TargetFunctionArn");
+            doc.lambda_urls.push(LambdaUrl {
+                auth_type: r.str(p, "AuthType"),
+                function,
+                function_ref: first_ref(&target),
+                name,
+                span,
+                path,
+            });
+        }
         "AWS::ApiGateway::DomainName" => {
             let endpoint = r.obj(p, "EndpointConfiguration");
+            let mtls = r.obj(p, "MutualTlsAuthentication");
             doc.api_domain_names.push(ApiDomainName {
                 domain_name: r.str(p, "DomainName"),
                 endpoint_types: r.list(&endpoint, "Types"),
+                mutual_tls: mtls.present().then_some(mtls.span),
                 name,
                 span,
                 path,
@@ -131,9 +141,11 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
             let configs = r.objects(p, "DomainNameConfigurations");
             let types = configs.iter().map(|c| r.str(c, "EndpointType")).collect();
             let at = r.value(p, "DomainNameConfigurations").0;
+            let mtls = r.obj(p, "MutualTlsAuthentication");
             doc.api_domain_names.push(ApiDomainName {
                 domain_name: r.str(p, "DomainName"),
                 endpoint_types: Field::known(types, at.span, at.path),
+                mutual_tls: mtls.present().then_some(mtls.span),
                 name,
                 span,
                 path,
@@ -158,7 +170,128 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
             span,
             path,
         }),
+        "AWS::CloudFront::VpcOrigin" => {
+            let e = r.obj(p, "VpcOriginEndpointConfig");
+            doc.vpc_origins.push(VpcOrigin {
+                endpoint_span: e.span,
+                endpoint_path: e.path.clone(),
+                arn: r.str(&e, "Arn"),
+                origin_protocol_policy: r.str(&e, "OriginProtocolPolicy"),
+                origin_ssl_protocols: r.list(&e, "OriginSSLProtocols"),
+                name,
+                span,
+                path,
+            });
+        }
+        "AWS::CloudFront::ContinuousDeploymentPolicy" => {
+            doc.continuous_deployment_policies
+                .push(continuous_deployment_policy(r, p, name, span, path));
+        }
+        "AWS::CloudFront::DistributionTenant" => {
+            let (distribution_id, distribution) = r.str_value(p, "DistributionId");
+            let (parameters, listed) = r.value(p, "Parameters");
+            let items = r
+                .objects(p, "Parameters")
+                .iter()
+                .map(|x| (r.str(x, "Name"), r.str(x, "Value")))
+                .collect();
+            let customizations = r.obj(p, "Customizations");
+            let certificate = r.obj(&customizations, "Certificate");
+            doc.distribution_tenants.push(DistributionTenant {
+                distribution_id,
+                distribution_ref: first_ref(&distribution),
+                domains: r.list(p, "Domains"),
+                parameters: match listed.state {
+                    super::resolve::State::Absent => Field::absent(p.span, &p.path),
+                    _ => Field::known(items, parameters.span, parameters.path),
+                },
+                certificate_arn: r.str(&certificate, "Arn"),
+                managed_certificate: r.obj(p, "ManagedCertificateRequest").present(),
+                name,
+                span,
+                path,
+            });
+        }
+        "AWS::CloudFront::Function" => {
+            let config = r.obj(p, "FunctionConfig");
+            doc.cloudfront_functions.push(CloudFrontFunction {
+                function_name: r.str(p, "Name"),
+                runtime: r.str(&config, "Runtime"),
+                code: r.str(p, "FunctionCode"),
+                name,
+                span,
+                path,
+            });
+        }
+        "AWS::Lambda::Permission" => {
+            let (function, target) = r.str_value(p, "FunctionName");
+            doc.lambda_permissions.push(LambdaPermission {
+                function,
+                function_ref: first_ref(&target),
+                action: r.str(p, "Action"),
+                principal: r.str(p, "Principal"),
+                source_arn: r.str(p, "SourceArn"),
+                source_account: r.str(p, "SourceAccount"),
+                name,
+                span,
+                path,
+            });
+        }
         _ => {}
+    }
+}
+
+/// The resource a value refers to (`!Ref Function`, `!GetAtt Function.Arn`).
+fn first_ref(value: &Value) -> Option<String> {
+    value.refs.first().map(|x| x.id.clone())
+}
+
+/// `ContinuousDeploymentPolicyConfig`, with the legacy `SingleHeaderPolicyConfig` /
+/// `SingleWeightPolicyConfig` siblings of `TrafficConfig` read too.
+fn continuous_deployment_policy(
+    r: &mut Reader,
+    p: &Obj,
+    name: String,
+    span: Span,
+    path: String,
+) -> ContinuousDeploymentPolicy {
+    let c = r.obj(p, "ContinuousDeploymentPolicyConfig");
+    let traffic = r.obj(&c, "TrafficConfig");
+    let pick = |modern: &str, legacy: &str| {
+        let m = r.obj(&traffic, modern);
+        match m.present() {
+            true => m,
+            false => r.obj(&c, legacy),
+        }
+    };
+    let header = pick("SingleHeaderConfig", "SingleHeaderPolicyConfig");
+    let weight = pick("SingleWeightConfig", "SingleWeightPolicyConfig");
+    let sticky = r.obj(&weight, "SessionStickinessConfig");
+    let traffic_type = match traffic.present() {
+        true => r.str(&traffic, "Type"),
+        false => r.str(&c, "Type"),
+    };
+    let (_, dns) = r.value(&c, "StagingDistributionDnsNames");
+    let staging_refs = match &dns.state {
+        super::resolve::State::List(items) => items
+            .iter()
+            .filter_map(|v| v.refs.first().map(|x| x.id.clone()))
+            .collect(),
+        _ => dns.refs.iter().map(|x| x.id.clone()).collect(),
+    };
+    ContinuousDeploymentPolicy {
+        enabled: r.bool(&c, "Enabled"),
+        staging_dns_names: r.list(&c, "StagingDistributionDnsNames"),
+        staging_refs,
+        traffic_type,
+        header: r.str(&header, "Header"),
+        header_value: r.str(&header, "Value"),
+        weight: r.str(&weight, "Weight"),
+        idle_ttl: r.i64(&sticky, "IdleTTL"),
+        maximum_ttl: r.i64(&sticky, "MaximumTTL"),
+        name,
+        span,
+        path,
     }
 }
 

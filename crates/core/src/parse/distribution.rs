@@ -7,8 +7,8 @@ use super::resolve::{Target, Value};
 use crate::classify::classify_host;
 use crate::model::{
     Behavior, CustomErrorResponse, CustomHeader, CustomOriginConfig, Distribution, ForwardedValues,
-    FunctionAssociation, Logging, Origin, OriginGroup, OriginKind, OriginKindField,
-    ViewerCertificate,
+    FunctionAssociation, Logging, Origin, OriginGroup, OriginKind, OriginKindField, OriginMtls,
+    TenantConfig, TenantParameterDefinition, ViewerCertificate, VpcOriginConfig,
 };
 use crate::value::{Field, Val};
 
@@ -38,8 +38,15 @@ pub(crate) fn read(
         geo_restriction_type: r.str(&geo, "RestrictionType"),
         viewer_certificate: viewer_certificate(r, cfg),
         logging: logging(r, cfg),
+        staging: r.bool(cfg, "Staging"),
+        connection_mode: r.str(cfg, "ConnectionMode"),
+        anycast_ip_list_id: r.str(cfg, "AnycastIpListId"),
+        tenant_config: tenant_config(r, cfg),
         ..Distribution::default()
     };
+    let (policy, policy_value) = r.str_value(cfg, "ContinuousDeploymentPolicyId");
+    d.continuous_deployment_policy_id = policy;
+    d.continuous_deployment_policy_ref = first_ref(&policy_value);
     if r.dialect == Dialect::Cli && geo.present() {
         // The API's GeoRestriction is itself a `{RestrictionType, Quantity, Items}` wrapper.
         r.wrapped_list(&restrictions, "GeoRestriction");
@@ -95,13 +102,24 @@ fn origin(r: &mut Reader, o: &Obj, custom_domains: &[&str]) -> Origin {
         origin_ssl_protocols: r.list(&custom, r.key("OriginSslProtocols", "OriginSSLProtocols")),
         origin_read_timeout: r.i64(&custom, "OriginReadTimeout"),
         origin_keepalive_timeout: r.i64(&custom, "OriginKeepaliveTimeout"),
+        origin_mtls: origin_mtls(r, &custom),
     });
-    let span_of = |key| {
-        let block = r.obj(o, key);
-        block.present().then_some(block.span)
-    };
-    let (s3_origin_config, vpc_origin_config) =
-        (span_of("S3OriginConfig"), span_of("VpcOriginConfig"));
+    let s3 = r.obj(o, "S3OriginConfig");
+    let s3_origin_config = s3.present().then_some(s3.span);
+    let vpc = r.obj(o, "VpcOriginConfig");
+    let vpc_origin_config = vpc.present().then(|| {
+        let (vpc_origin_id, id) = r.str_value(&vpc, "VpcOriginId");
+        VpcOriginConfig {
+            span: vpc.span,
+            path: vpc.path.clone(),
+            vpc_origin_ref: first_ref(&id),
+            vpc_origin_id,
+            owner_account_id: r.str(&vpc, "OwnerAccountId"),
+            origin_read_timeout: r.i64(&vpc, "OriginReadTimeout"),
+            origin_keepalive_timeout: r.i64(&vpc, "OriginKeepaliveTimeout"),
+        }
+    });
+    let misplaced = r.obj(o, "OriginMtlsConfig");
     let custom_headers = r
         .objects(o, r.key("CustomHeaders", "OriginCustomHeaders"))
         .iter()
@@ -129,7 +147,51 @@ fn origin(r: &mut Reader, o: &Obj, custom_domains: &[&str]) -> Origin {
         custom_headers,
         connection_attempts: r.i64(o, "ConnectionAttempts"),
         connection_timeout: r.i64(o, "ConnectionTimeout"),
+        response_completion_timeout: r.i64(o, "ResponseCompletionTimeout"),
+        misplaced_mtls: misplaced.present().then_some(misplaced.span),
     }
+}
+
+/// `OriginMtlsConfig` inside a `CustomOriginConfig`.
+fn origin_mtls(r: &Reader, custom: &Obj) -> Option<OriginMtls> {
+    let m = r.obj(custom, "OriginMtlsConfig");
+    m.present().then(|| OriginMtls {
+        span: m.span,
+        path: m.path.clone(),
+        client_certificate_arn: r.str(&m, "ClientCertificateArn"),
+    })
+}
+
+/// The sibling resource a value refers to (`!GetAtt VpcOrigin.Id`, `!Ref Policy`).
+fn first_ref(value: &Value) -> Option<String> {
+    value.refs.first().map(|x| x.id.clone())
+}
+
+/// `TenantConfig.ParameterDefinitions` (a plain list in every dialect).
+fn tenant_config(r: &mut Reader, cfg: &Obj) -> Option<TenantConfig> {
+    let t = r.obj(cfg, "TenantConfig");
+    if !t.present() {
+        return None;
+    }
+    let parameter_definitions = r
+        .objects(&t, "ParameterDefinitions")
+        .iter()
+        .map(|p| {
+            let schema = r.obj(&r.obj(p, "Definition"), "StringSchema");
+            TenantParameterDefinition {
+                span: p.span,
+                path: p.path.clone(),
+                name: r.str(p, "Name"),
+                required: r.bool(&schema, "Required"),
+                default_value: r.str(&schema, "DefaultValue"),
+            }
+        })
+        .collect();
+    Some(TenantConfig {
+        span: t.span,
+        path: t.path.clone(),
+        parameter_definitions,
+    })
 }
 
 /// Classifies an origin host from its text or its shape, and says whether it is a URL rather
@@ -223,14 +285,21 @@ fn behavior(r: &mut Reader, b: &Obj, ordered: bool) -> Behavior {
     let associations = |r: &mut Reader, key: &str, arn: &str| -> Vec<FunctionAssociation> {
         r.objects(b, key)
             .iter()
-            .map(|a| FunctionAssociation {
-                span: a.span,
-                path: a.path.clone(),
-                event_type: r.str(a, "EventType"),
-                arn: r.str(a, arn),
+            .map(|a| {
+                let (arn, value) = r.str_value(a, arn);
+                FunctionAssociation {
+                    span: a.span,
+                    path: a.path.clone(),
+                    event_type: r.str(a, "EventType"),
+                    arn,
+                    function_ref: (key == "FunctionAssociations")
+                        .then(|| first_ref(&value))
+                        .flatten(),
+                }
             })
             .collect()
     };
+    let grpc = r.obj(b, "GrpcConfig");
     if r.dialect == Dialect::Cli {
         // Checked for their quantities only.
         for key in ["TrustedSigners", "TrustedKeyGroups"] {
@@ -259,6 +328,7 @@ fn behavior(r: &mut Reader, b: &Obj, ordered: bool) -> Behavior {
             "LambdaFunctionARN",
         ),
         function_associations: associations(r, "FunctionAssociations", "FunctionARN"),
+        grpc_enabled: r.bool(&grpc, "Enabled"),
     }
 }
 

@@ -5,7 +5,8 @@
 
 use super::plan::{
     kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, TradeOff, SECRET_PARAMETER,
-    WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STRIP,
+    WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH,
+    WHY_STREAMING, WHY_STRIP,
 };
 use super::writer::Writer;
 use crate::state::{ApiKind, SecretSource};
@@ -529,6 +530,9 @@ fn body(plan: &Plan, lang: Lang, w: &mut Writer) {
     }
     origin_props.push(("readTimeout", Js::Seconds(api.read_timeout)));
     origin_props.push(("keepaliveTimeout", Js::Seconds(api.keepalive_timeout)));
+    if let Some(rct) = api.response_completion_timeout {
+        origin_props.push(("responseCompletionTimeout", Js::Seconds(rct)));
+    }
     if let Some(secret) = &plan.secret {
         origin_props.push((
             "customHeaders",
@@ -601,6 +605,9 @@ fn body(plan: &Plan, lang: Lang, w: &mut Writer) {
     w.blank();
     if plan.lambda_oac.is_some() {
         lang.comment(w, WHY_PAYLOAD_HASH);
+    }
+    if api.streaming {
+        lang.comment(w, WHY_STREAMING);
     }
     lang.assign(w, "apiOrigin", &origin);
 
@@ -1032,6 +1039,35 @@ fn distribution(plan: &Plan, lang: Lang, w: &mut Writer) {
             vec![path("this"), s("Distribution"), props(p)],
         ),
     );
+    if let Some(arn) = &plan.api.client_certificate_arn {
+        // The L2 origins have no mutual TLS setting: set it on the generated
+        // AWS::CloudFront::Distribution. Origins are numbered in the order the behaviors use
+        // them, the default behavior's first.
+        let index = usize::from(plan.default_behavior.target != Target::Api);
+        let key = format!(
+            "DistributionConfig.Origins.{index}.CustomOriginConfig.OriginMtlsConfig.ClientCertificateArn"
+        );
+        w.blank();
+        lang.comment(w, WHY_MTLS);
+        match lang {
+            Lang::TypeScript => {
+                w.line("const cfnDistribution = distribution.node.defaultChild as cloudfront.CfnDistribution;");
+                w.line(format!(
+                    "cfnDistribution.addPropertyOverride({}, {});",
+                    lang.string(&key),
+                    lang.string(arn)
+                ));
+            }
+            Lang::Python => {
+                w.line("cfn_distribution = distribution.node.default_child");
+                w.line(format!(
+                    "cfn_distribution.add_property_override({}, {})",
+                    lang.string(&key),
+                    lang.string(arn)
+                ));
+            }
+        }
+    }
 }
 
 /// The app entry: instantiates the stack (with an example API when the API is a prop).
@@ -1044,14 +1080,17 @@ fn main(plan: &Plan, lang: Lang, w: &mut Writer) {
             w,
             "An example API so this file synthesizes on its own: pass your own API instead.",
         );
-        lang.assign(
-            w,
-            "exampleStack",
-            &Js::New(
-                "cdk.Stack".into(),
-                vec![path("app"), s(&format!("{stack_id}ExampleApi"))],
-            ),
-        );
+        // A custom domain is only a name: an empty example stack would not be a template.
+        if plan.api.kind != ApiKind::CustomDomain {
+            lang.assign(
+                w,
+                "exampleStack",
+                &Js::New(
+                    "cdk.Stack".into(),
+                    vec![path("app"), s(&format!("{stack_id}ExampleApi"))],
+                ),
+            );
+        }
         let example = match plan.api.kind {
             ApiKind::HttpApi => Js::New(
                 "apigwv2.HttpApi".into(),
@@ -1077,14 +1116,23 @@ fn main(plan: &Plan, lang: Lang, w: &mut Writer) {
                         ],
                 )),
                 "addFunctionUrl",
-                vec![props(vec![(
-                    "authType",
-                    path(if plan.lambda_oac.is_some() {
-                        "lambda.FunctionUrlAuthType.AWS_IAM"
-                    } else {
-                        "lambda.FunctionUrlAuthType.NONE"
-                    }),
-                )])],
+                vec![props(
+                    [(
+                        "authType",
+                        path(if plan.lambda_oac.is_some() {
+                            "lambda.FunctionUrlAuthType.AWS_IAM"
+                        } else {
+                            "lambda.FunctionUrlAuthType.NONE"
+                        }),
+                    )]
+                    .into_iter()
+                    .chain(
+                        plan.api
+                            .streaming
+                            .then(|| ("invokeMode", path("lambda.InvokeMode.RESPONSE_STREAM"))),
+                    )
+                    .collect(),
+                )],
             ),
             ApiKind::CustomDomain => s("api.example.com"),
             _ => {

@@ -3,7 +3,8 @@
 use super::doc::{select_split, strs, Doc, MapBuilder};
 use super::plan::{
     kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, TradeOff, SECRET_PARAMETER,
-    WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STRIP,
+    WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH,
+    WHY_STREAMING, WHY_STRIP,
 };
 use crate::state::SecretSource;
 
@@ -487,15 +488,26 @@ fn api_origin(plan: &Plan) -> Doc {
     if !api.origin_path.is_empty() {
         o.push("OriginPath", api.origin_path.as_str());
     }
-    o.push(
-        "CustomOriginConfig",
-        MapBuilder::new()
-            .put("OriginProtocolPolicy", "https-only")
-            .put("HTTPSPort", 443i64)
-            .put("OriginSSLProtocols", strs(&["TLSv1.2"]))
-            .put("OriginReadTimeout", api.read_timeout)
-            .put("OriginKeepaliveTimeout", api.keepalive_timeout),
-    );
+    if let Some(rct) = api.response_completion_timeout {
+        if api.streaming {
+            o.set_note(WHY_STREAMING);
+        }
+        o.push("ResponseCompletionTimeout", rct);
+    }
+    let mut custom = MapBuilder::new()
+        .put("OriginProtocolPolicy", "https-only")
+        .put("HTTPSPort", 443i64)
+        .put("OriginSSLProtocols", strs(&["TLSv1.2"]))
+        .put("OriginReadTimeout", api.read_timeout)
+        .put("OriginKeepaliveTimeout", api.keepalive_timeout);
+    if let Some(arn) = &api.client_certificate_arn {
+        custom.set_note(WHY_MTLS);
+        custom.push(
+            "OriginMtlsConfig",
+            MapBuilder::new().put("ClientCertificateArn", arn.as_str()),
+        );
+    }
+    o.push("CustomOriginConfig", custom);
     if let Some(s) = &plan.secret {
         let value = match s.source {
             SecretSource::SecretsManager => Doc::Str(s.dynamic_reference()),

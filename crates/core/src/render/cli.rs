@@ -183,16 +183,23 @@ fn api_origin(plan: &Plan, notes: &mut Vec<String>) -> Doc {
                 .build()]),
         );
     }
-    o.push(
-        "CustomOriginConfig",
-        MapBuilder::new()
-            .put("HTTPPort", 80i64)
-            .put("HTTPSPort", 443i64)
-            .put("OriginProtocolPolicy", "https-only")
-            .put("OriginSslProtocols", str_items(&["TLSv1.2"]))
-            .put("OriginReadTimeout", api.read_timeout)
-            .put("OriginKeepaliveTimeout", api.keepalive_timeout),
-    );
+    let mut custom = MapBuilder::new()
+        .put("HTTPPort", 80i64)
+        .put("HTTPSPort", 443i64)
+        .put("OriginProtocolPolicy", "https-only")
+        .put("OriginSslProtocols", str_items(&["TLSv1.2"]))
+        .put("OriginReadTimeout", api.read_timeout)
+        .put("OriginKeepaliveTimeout", api.keepalive_timeout);
+    if let Some(arn) = &api.client_certificate_arn {
+        custom.push(
+            "OriginMtlsConfig",
+            MapBuilder::new().put("ClientCertificateArn", arn.as_str()),
+        );
+    }
+    o.push("CustomOriginConfig", custom);
+    if let Some(rct) = api.response_completion_timeout {
+        o.push("ResponseCompletionTimeout", rct);
+    }
     if plan.lambda_oac.is_some() {
         notes.push(format!(
             "create an origin access control (type lambda, signing always) and put its id in place \

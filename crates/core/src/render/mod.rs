@@ -13,6 +13,8 @@ mod cli;
 pub(crate) mod doc;
 mod hcl;
 pub(crate) mod plan;
+
+pub use plan::{STREAM_COMPLETION_TIMEOUT, STREAM_READ_TIMEOUT};
 mod terraform;
 mod writer;
 

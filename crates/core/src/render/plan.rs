@@ -90,6 +90,12 @@ pub(crate) struct ApiOrigin {
     pub origin_path: String,
     pub read_timeout: u32,
     pub keepalive_timeout: u32,
+    /// `ResponseCompletionTimeout`, when set.
+    pub response_completion_timeout: Option<u32>,
+    /// The API streams its responses.
+    pub streaming: bool,
+    /// The client certificate for origin mutual TLS.
+    pub client_certificate_arn: Option<String>,
 }
 
 /// The S3 site origin (bucket created by template formats).
@@ -515,15 +521,51 @@ fn api_origin(state: &FormState) -> ApiOrigin {
         _ if api.stage == "$default" || api.stage.is_empty() => String::new(),
         _ => format!("/{}", api.stage),
     };
+    let t = &state.timeouts;
+    // A streamed response may pause between chunks: CloudFront's response timeout also bounds
+    // that gap, so a streaming API gets the most CloudFront allows without a quota increase,
+    // and a completion timeout that matches API Gateway's 15-minute stream (and Lambda's
+    // 15-minute limit) unless the user set one.
+    let read_timeout = match api.streaming {
+        true => t.read.max(STREAM_READ_TIMEOUT),
+        false => t.read,
+    };
+    let response_completion_timeout = match (t.response_completion, api.streaming) {
+        (0, true) => Some(STREAM_COMPLETION_TIMEOUT.max(read_timeout)),
+        (0, false) => None,
+        (n, _) => Some(n),
+    };
+    let certificate = &state.protection.client_certificate_arn;
     ApiOrigin {
         kind: api.kind,
         host,
         region: api.region.clone(),
         origin_path,
-        read_timeout: state.timeouts.read,
-        keepalive_timeout: state.timeouts.keepalive,
+        read_timeout,
+        keepalive_timeout: t.keepalive,
+        response_completion_timeout,
+        streaming: api.streaming,
+        client_certificate_arn: (!certificate.is_empty()).then(|| certificate.clone()),
     }
 }
+
+/// The response timeout of a streaming origin: the longest pause between two chunks CloudFront
+/// allows without a quota increase.
+pub const STREAM_READ_TIMEOUT: u32 = 120;
+/// The response completion timeout of a streaming origin: API Gateway streams for at most 15
+/// minutes, and a Lambda function runs for at most 15 minutes.
+pub const STREAM_COMPLETION_TIMEOUT: u32 = 900;
+
+/// What a streaming origin needs on the API side (a comment in the generated code).
+pub(crate) const WHY_STREAMING: &str = "Streaming: the response timeout also bounds the pause \
+between two chunks of a streamed response, and the completion timeout ends the whole response. \
+The API must stream too: ResponseTransferMode STREAM on REST integrations (HTTP_PROXY or \
+AWS_PROXY), or InvokeMode RESPONSE_STREAM on the function URL.";
+
+/// Why the origin presents a client certificate (a comment in the generated code).
+pub(crate) const WHY_MTLS: &str = "Origin mutual TLS: CloudFront presents this us-east-1 ACM \
+certificate to the custom domain, which requires it; disable the API's default execute-api \
+endpoint so that the domain is the only way in.";
 
 fn cache_policy(state: &FormState) -> CachePolicyPlan {
     let mut headers: Vec<String> = Vec::new();

@@ -3,11 +3,23 @@
 use super::hcl::{heredoc, list, quote, write, Body, Item};
 use super::plan::{
     kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, TradeOff, WHY_ERROR_TTL,
-    WHY_HTTPS_ONLY, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STRIP,
+    WHY_HTTPS_ONLY, WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STREAMING, WHY_STRIP,
 };
 use crate::state::{ApiKind, SecretSource};
 
 const DIST: &str = "aws_cloudfront_distribution.this";
+
+/// The provider versions that know every argument the configuration uses:
+/// `origin_mtls_config` came with 6.51.0, `response_completion_timeout` with 6.13.0.
+fn provider_version(plan: &Plan) -> &'static str {
+    if plan.api.client_certificate_arn.is_some() {
+        ">= 6.51.0"
+    } else if plan.api.response_completion_timeout.is_some() {
+        ">= 6.13.0"
+    } else {
+        ">= 5.0"
+    }
+}
 
 /// The whole `main.tf`.
 pub(crate) fn main_tf(plan: &Plan, trade_offs: &[TradeOff]) -> String {
@@ -30,7 +42,10 @@ pub(crate) fn main_tf(plan: &Plan, trade_offs: &[TradeOff]) -> String {
                 "required_providers",
                 Body::new().attr(
                     "aws",
-                    "{\n  source  = \"hashicorp/aws\"\n  version = \">= 5.0\"\n}",
+                    format!(
+                        "{{\n  source  = \"hashicorp/aws\"\n  version = \"{}\"\n}}",
+                        provider_version(plan)
+                    ),
                 ),
             ),
         )
@@ -482,19 +497,29 @@ fn api_origin(plan: &Plan) -> Body {
             "aws_cloudfront_origin_access_control.lambda.id",
         );
     }
-    o = o.block(
-        "custom_origin_config",
-        Body::new()
-            .attr("http_port", "80")
-            .attr("https_port", "443")
-            .str("origin_protocol_policy", "https-only")
-            .attr("origin_ssl_protocols", list(&["TLSv1.2"]))
-            .attr("origin_read_timeout", api.read_timeout.to_string())
-            .attr(
-                "origin_keepalive_timeout",
-                api.keepalive_timeout.to_string(),
-            ),
-    );
+    if let Some(rct) = api.response_completion_timeout {
+        if api.streaming {
+            o = o.comment(WHY_STREAMING);
+        }
+        o = o.attr("response_completion_timeout", rct.to_string());
+    }
+    let mut custom = Body::new()
+        .attr("http_port", "80")
+        .attr("https_port", "443")
+        .str("origin_protocol_policy", "https-only")
+        .attr("origin_ssl_protocols", list(&["TLSv1.2"]))
+        .attr("origin_read_timeout", api.read_timeout.to_string())
+        .attr(
+            "origin_keepalive_timeout",
+            api.keepalive_timeout.to_string(),
+        );
+    if let Some(arn) = &api.client_certificate_arn {
+        custom = custom.comment(WHY_MTLS).block(
+            "origin_mtls_config",
+            Body::new().str("client_certificate_arn", arn),
+        );
+    }
+    o = o.block("custom_origin_config", custom);
     if let Some(s) = &plan.secret {
         let value = match (s.source, &s.json_key) {
             (SecretSource::Parameter, _) => "var.origin_secret".to_string(),

@@ -31,12 +31,18 @@ pub static RULE: Rule = Rule {
                 ),
                 api_behavior!()
             )),
-        exceptions: "Private APIs behind a VPC origin, APIs that disable their default endpoint \
-            and are only reachable through a custom domain that CloudFront alone uses, or APIs \
-            whose authorization makes direct calls harmless.",
+        exceptions: "Origins protected by origin mutual TLS are not reported: the origin presents \
+            a client certificate (`OriginMtlsConfig`) to an API Gateway custom domain of the \
+            input that requires mutual TLS, and every API mapped to it disables its default \
+            `execute-api` endpoint (`DisableExecuteApiEndpoint: true`), so the domain is the only \
+            way in. Also fine: private APIs behind a VPC origin, APIs that disable their default \
+            endpoint and are only reachable through a custom domain that CloudFront alone uses, \
+            or APIs whose authorization makes direct calls harmless.",
         references: &[
             "https://aws.amazon.com/blogs/networking-and-content-delivery/restricting-access-http-api-gateway-lambda-authorizer/",
             "https://aws.amazon.com/blogs/compute/protecting-your-api-using-amazon-api-gateway-and-aws-waf-part-2/",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-enable-mtls-distributions.html",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html",
         ],
         fix_safety: None,
     },
@@ -55,6 +61,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .origins
         .iter()
         .filter(|o| o.kind.0.is_api_gateway())
+        .filter(|o| !super::origin_mtls::protects(ctx, o))
         .filter(|o| {
             !o.custom_headers.iter().any(|h| match h.name.get() {
                 Some(name) => {

@@ -15,12 +15,20 @@ pub static RULE: Rule = Rule {
     fix: FixAvailability::Safe,
     since: "0.1.0",
     docs: RuleDocs {
-        what_it_does: "With a custom certificate, finds a `MinimumProtocolVersion` other than \
-            `TLSv1.2_2021`, `TLSv1.2_2025` or `TLSv1.3_2025` (a missing value means `TLSv1`). A \
-            warning whatever the version: it is a security posture, and no request fails \
-            because of it.",
-        why_bad: "Older security policies allow TLS 1.0/1.1 and weak ciphers. Security Hub \
-            CloudFront.15 accepts exactly the three recommended policies.",
+        what_it_does: "With a custom certificate served by `sni-only`, finds a \
+            `MinimumProtocolVersion` other than `TLSv1.2_2021`, `TLSv1.2_2025` or \
+            `TLSv1.3_2025` (a missing value means `TLSv1`). A warning whatever the version: it is \
+            a security posture, and no request fails because of it. With `vip`, where CloudFront \
+            offers only `TLSv1` and `SSLv3`, `ssl-support-method` and \
+            `viewer-tls-policy-unavailable` report instead.",
+        why_bad: "Older security policies allow TLS 1.0/1.1 and weak ciphers. Recommended today: \
+            `TLSv1.2_2025`, AWS's newest policy that still accepts TLS 1.2 clients (TLS 1.3 plus \
+            TLS 1.2 with ECDHE and AES-GCM only: no CBC, plain-RSA or ChaCha20 suites), and \
+            `TLSv1.3_2025` where every client speaks TLS 1.3 (it also guarantees post-quantum key \
+            exchange, which CloudFront uses on TLS 1.3 connections only). `TLSv1.2_2021` is still \
+            accepted (AWS advises \"the latest security policy\"; AWS Config's managed rule flags \
+            policies below `TLSv1.2_2018`). None of them conflicts with HTTP/3: every policy \
+            offers TLS 1.3. The fix picks `TLSv1.2_2021`, the smallest step for existing clients.",
         example: Snippet::cfn_yaml(changed!(
             cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
             "MinimumProtocolVersion: TLSv1.2_2021" => "MinimumProtocolVersion: TLSv1"
@@ -32,6 +40,9 @@ pub static RULE: Rule = Rule {
         )),
         exceptions: "Very old clients that cannot negotiate TLS 1.2.",
         references: &[
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html",
+            "https://docs.aws.amazon.com/whitepapers/latest/secure-content-delivery-amazon-cloudfront/viewer-https-configuration.html",
+            "https://docs.aws.amazon.com/config/latest/developerguide/cloudfront-security-policy-check.html",
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
         ],
@@ -46,6 +57,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let vc = &ctx.dist.viewer_certificate;
     let custom = vc.acm_certificate_arn.is_present() || vc.iam_certificate_id.is_present();
     if !vc.present || !custom || vc.cloudfront_default_certificate.get() == Some(&true) {
+        return Vec::new();
+    }
+    // `vip` offers only TLSv1 and SSLv3: no other policy can be chosen there.
+    if vc
+        .ssl_support_method
+        .get()
+        .is_some_and(|m| m.trim().eq_ignore_ascii_case("vip"))
+    {
         return Vec::new();
     }
     let field = &vc.minimum_protocol_version;

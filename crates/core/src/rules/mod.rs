@@ -309,6 +309,9 @@ mod apigw_private_vpce_missing_api_id;
 mod apigw_regional_domain_target_as_origin;
 mod apigw_rest_origin_path_missing_stage;
 mod apigw_route_unreachable;
+mod apigw_routing_rule_header_not_forwarded;
+mod apigw_routing_rule_invalid;
+mod apigw_streaming_integration_invalid;
 mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
 mod behind;
@@ -316,13 +319,19 @@ mod cache_policy_ttl0_with_key_values;
 mod cached_methods_invalid;
 mod cloudfront_chain_origin;
 mod conditions_not_evaluated;
+mod continuous_deployment;
+mod continuous_deployment_incompatible;
+mod continuous_deployment_policy_invalid;
 mod cookies_not_forwarded;
 mod cors_headers_not_forwarded;
 mod custom_error_response_invalid;
 mod default_cert_min_protocol_ignored;
 mod default_root_object_on_api;
 mod distribution_disabled;
+mod distribution_tenant_invalid;
 mod duplicate_key;
+mod edge_function_changes_origin;
+mod edge_origin_modification_invalid;
 mod error_caching_too_long_for_api;
 mod forwardedvalues_with_cache_policy;
 mod geo_restriction_none;
@@ -331,11 +340,13 @@ mod host_forwarding_fix;
 mod http_version_invalid;
 mod lambda_edge_unversioned_arn;
 mod lambda_url_oac_payload_hash;
+mod lambda_url_oac_permissions;
 mod lambda_url_origin_path;
 mod lambda_url_without_oac;
 mod legacy_forwarding_deprecated;
 mod legacy_ttl_with_cache_policy;
 mod minimum_protocol_version_not_recommended;
+mod multi_tenant_field_mismatch;
 mod no_cache_policy_no_forwardedvalues;
 mod oac_authorization_conflict;
 mod oac_on_unsupported_origin;
@@ -347,6 +358,8 @@ mod origin_domain_not_hostname;
 mod origin_group_write_methods;
 mod origin_id_duplicate;
 mod origin_keepalive_timeout_range;
+mod origin_mtls;
+mod origin_mtls_invalid;
 mod origin_path_format;
 mod origin_read_timeout_range;
 mod origin_read_timeout_vs_integration_timeout;
@@ -363,12 +376,17 @@ mod policy_id_wrong_kind_or_name;
 mod price_class_invalid;
 mod quantity_items_mismatch;
 mod query_strings_not_forwarded;
+mod response_completion_timeout_invalid;
 mod response_headers_cors_overlap;
 mod response_headers_policy_missing;
+mod routing_rules;
 mod s3_oriented_policy_on_api;
 mod s3_origin_without_oac;
 mod spa_error_rewrite_hits_api;
 mod ssl_support_method;
+mod staging_distribution_aliases;
+mod streaming;
+mod streaming_origin_timeouts;
 mod target_origin_unknown;
 mod target_origin_unlinked;
 mod template_read_as_yaml;
@@ -378,6 +396,9 @@ mod too_many_cache_behaviors;
 mod too_many_origins;
 mod viewer_certificate_incomplete_or_conflicting;
 mod viewer_protocol_allow_all;
+mod viewer_tls_policy_unavailable;
+mod vpc_origin_settings;
+mod vpc_origin_unsupported_feature;
 mod waf_not_associated;
 mod websocket_handshake_headers_not_forwarded;
 mod write_methods_on_static_origin;
@@ -406,6 +427,8 @@ static ALL: &[&Rule] = &[
     &apigw_rest_origin_path_missing_stage::RULE,
     &apigw_origin_path_on_default_stage::RULE,
     &apigw_custom_domain_origin_path_stage::RULE,
+    &apigw_routing_rule_invalid::RULE,
+    &apigw_routing_rule_header_not_forwarded::RULE,
     &apigw_route_unreachable::RULE,
     &path_pattern_prefix_not_stripped::RULE,
     &path_pattern_query_string::RULE,
@@ -443,6 +466,7 @@ static ALL: &[&Rule] = &[
     &api_redirect_to_https::RULE,
     &minimum_protocol_version_not_recommended::RULE,
     &default_cert_min_protocol_ignored::RULE,
+    &viewer_tls_policy_unavailable::RULE,
     &ssl_support_method::RULE,
     &acm_certificate_not_us_east_1::RULE,
     &viewer_certificate_incomplete_or_conflicting::RULE,
@@ -451,15 +475,26 @@ static ALL: &[&Rule] = &[
     &alias_collides_with_edge_custom_domain::RULE,
     &http_version_invalid::RULE,
     &price_class_invalid::RULE,
+    &staging_distribution_aliases::RULE,
+    &continuous_deployment_incompatible::RULE,
+    &continuous_deployment_policy_invalid::RULE,
+    &multi_tenant_field_mismatch::RULE,
+    &distribution_tenant_invalid::RULE,
     &origin_read_timeout_range::RULE,
     &origin_read_timeout_vs_integration_timeout::RULE,
+    &response_completion_timeout_invalid::RULE,
+    &streaming_origin_timeouts::RULE,
+    &apigw_streaming_integration_invalid::RULE,
     &origin_keepalive_timeout_range::RULE,
     &origin_connection_settings_range::RULE,
+    &vpc_origin_settings::RULE,
+    &vpc_origin_unsupported_feature::RULE,
     &error_caching_too_long_for_api::RULE,
     &spa_error_rewrite_hits_api::RULE,
     &custom_error_response_invalid::RULE,
     &lambda_url_without_oac::RULE,
     &lambda_url_oac_payload_hash::RULE,
+    &lambda_url_oac_permissions::RULE,
     &lambda_url_origin_path::RULE,
     &oac_authorization_conflict::RULE,
     &origin_custom_header_not_allowed::RULE,
@@ -468,8 +503,11 @@ static ALL: &[&Rule] = &[
     &too_many_origins::RULE,
     &quantity_items_mismatch::RULE,
     &lambda_edge_unversioned_arn::RULE,
+    &edge_function_changes_origin::RULE,
+    &edge_origin_modification_invalid::RULE,
     &default_root_object_on_api::RULE,
     &api_origin_bypassable::RULE,
+    &origin_mtls_invalid::RULE,
     &origin_secret_header_literal::RULE,
     &waf_not_associated::RULE,
     &access_logging_disabled::RULE,
@@ -483,6 +521,15 @@ static ALL: &[&Rule] = &[
     &placeholder_value::RULE,
     &conditions_not_evaluated::RULE,
 ];
+
+/// Findings about the settings of an origin that a viewer-request CloudFront Function may
+/// replace become information (see `edge-function-changes-origin`).
+pub(crate) fn demote_replaced_origins(
+    ctx: &crate::lint::LintContext,
+    findings: &mut [crate::lint::Finding],
+) {
+    edge_function_changes_origin::demote(ctx, findings);
+}
 
 /// Every rule, in catalogue order.
 pub fn all() -> &'static [&'static Rule] {

@@ -22,7 +22,8 @@ pub static RULE: Rule = Rule {
             enabled it for.",
         example: Snippet::cfn_yaml(changed!(
             cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
-            "SslSupportMethod: sni-only" => "SslSupportMethod: vip"
+            "SslSupportMethod: sni-only" => "SslSupportMethod: vip",
+            "MinimumProtocolVersion: TLSv1.2_2021" => "MinimumProtocolVersion: TLSv1"
         )),
         use_instead: Snippet::cfn_yaml(cfn_doc!(
             custom_certificate!(),
@@ -38,7 +39,8 @@ pub static RULE: Rule = Rule {
         ],
         fix_safety: Some(
             "Replacing `vip` or `static-ip` with `sni-only` is unsafe: viewers whose clients \
-             do not send SNI lose access. Correcting a misspelt `sni-only` is safe.",
+             do not send SNI lose access; a `TLSv1` or `SSLv3` policy (all `vip` offers) is \
+             raised to `TLSv1.2_2021` with it. Correcting a misspelt `sni-only` is safe.",
         ),
     },
     check,
@@ -59,11 +61,17 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let Some(value) = field.get() else {
         return Vec::new();
     };
+    // `vip` offers only TLSv1 and SSLv3; with `sni-only` the policy can (and should) be raised.
     let fix = || {
-        Fix::unsafe_(
-            "set SSLSupportMethod to sni-only",
-            vec![ctx.editor().replace_string(field.span, "sni-only")],
-        )
+        let mut edits = vec![ctx.editor().replace_string(field.span, "sni-only")];
+        let policy = &vc.minimum_protocol_version;
+        if policy
+            .get()
+            .is_some_and(|p| matches!(p.trim(), "TLSv1" | "SSLv3"))
+        {
+            edits.push(ctx.editor().replace_string(policy.span, "TLSv1.2_2021"));
+        }
+        Fix::unsafe_("set SSLSupportMethod to sni-only", edits)
     };
     let finding = match value.as_str() {
         "sni-only" => return Vec::new(),

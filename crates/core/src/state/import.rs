@@ -226,6 +226,16 @@ fn api_origin(state: &mut FormState, api: &Origin, doc: &Document, lost: &mut Ve
         if let Some(t) = c.origin_keepalive_timeout.get() {
             state.timeouts.keepalive = u32::try_from(*t).unwrap_or(5);
         }
+        if let Some(arn) = c
+            .origin_mtls
+            .as_ref()
+            .and_then(|m| m.client_certificate_arn.get())
+        {
+            state.protection.client_certificate_arn = arn.clone();
+        }
+    }
+    if let Some(t) = api.response_completion_timeout.get() {
+        state.timeouts.response_completion = u32::try_from(*t).unwrap_or(0);
     }
     let p = &mut state.protection;
     for h in &api.custom_headers {

@@ -124,6 +124,10 @@ pub struct ApiSettings {
     pub custom_domain: String,
     /// Custom domain kind: the base-path mapping (empty for the root mapping).
     pub base_path: String,
+    /// The API streams its responses (REST `ResponseTransferMode: STREAM`, Lambda URL
+    /// `InvokeMode: RESPONSE_STREAM`): the origin gets timeouts that let a stream pause and
+    /// run long (see [`crate::render`]).
+    pub streaming: bool,
 }
 
 impl Default for ApiSettings {
@@ -138,6 +142,7 @@ impl Default for ApiSettings {
             function_name: String::new(),
             custom_domain: String::new(),
             base_path: String::new(),
+            streaming: false,
         }
     }
 }
@@ -317,7 +322,7 @@ impl Default for Domain {
             aliases: Vec::new(),
             certificate_arn: String::new(),
             hosted_zone_id: String::new(),
-            minimum_protocol_version: "TLSv1.2_2021".into(),
+            minimum_protocol_version: "TLSv1.2_2025".into(),
             http_version: "http2and3".into(),
             ipv6: true,
             price_class: "PriceClass_All".into(),
@@ -352,6 +357,9 @@ pub struct Protection {
     pub web_acl_arn: String,
     /// Bucket name for standard access logs (empty: no logging).
     pub logging_bucket: String,
+    /// ACM certificate (us-east-1) CloudFront presents to the origin for origin mutual TLS;
+    /// empty: none. For an API Gateway custom domain that requires mutual TLS.
+    pub client_certificate_arn: String,
 }
 
 impl Default for Protection {
@@ -364,6 +372,7 @@ impl Default for Protection {
             secret_json_key: String::new(),
             web_acl_arn: String::new(),
             logging_bucket: String::new(),
+            client_certificate_arn: String::new(),
         }
     }
 }
@@ -374,6 +383,9 @@ impl Default for Protection {
 pub struct Timeouts {
     pub read: u32,
     pub keepalive: u32,
+    /// `ResponseCompletionTimeout`: the most time a whole response may take; 0 leaves it unset
+    /// (no limit), or, for a streaming API, the generator's 900 seconds.
+    pub response_completion: u32,
 }
 
 impl Default for Timeouts {
@@ -381,6 +393,7 @@ impl Default for Timeouts {
         Self {
             read: 30,
             keepalive: 5,
+            response_completion: 0,
         }
     }
 }
@@ -403,7 +416,7 @@ mod tests {
         assert_eq!(s.version, STATE_VERSION);
         assert_eq!(s.api.kind, ApiKind::HttpApi);
         assert_eq!(s.api.region, "eu-west-1");
-        assert_eq!(s.domain.minimum_protocol_version, "TLSv1.2_2021");
+        assert_eq!(s.domain.minimum_protocol_version, "TLSv1.2_2025");
         assert_eq!(s.error_caching.len(), API_ERROR_CODES.len());
     }
 

@@ -121,6 +121,21 @@ pub fn validate(state: &FormState) -> Vec<FieldError> {
 
 fn api(state: &FormState, out: &mut Vec<FieldError>) {
     let api = &state.api;
+    if api.streaming {
+        match api.kind {
+            ApiKind::HttpApi => out.push(FieldError::error(
+                "api.streaming",
+                "HTTP APIs do not stream responses: response streaming is for REST APIs \
+                 (ResponseTransferMode STREAM) and Lambda function URLs (InvokeMode RESPONSE_STREAM)",
+            )),
+            ApiKind::RestEdge => out.push(FieldError::warning(
+                "api.streaming",
+                "an edge-optimized API closes a stream after 30 s without data, whatever \
+                 CloudFront allows; a regional API waits 5 minutes",
+            )),
+            _ => {}
+        }
+    }
     match api.kind {
         ApiKind::RestEdge => out.push(FieldError::warning(
             "api.kind",
@@ -548,6 +563,23 @@ fn protection(state: &FormState, out: &mut Vec<FieldError>) {
             "CloudFront needs a WAFv2 web ACL with scope CLOUDFRONT: arn:aws:wafv2:us-east-1:…:global/webacl/…",
         ));
     }
+    let cert = &p.client_certificate_arn;
+    if !cert.is_empty() {
+        if !(cert.starts_with("arn:aws:acm:us-east-1:") && cert.contains(":certificate/")) {
+            out.push(FieldError::error(
+                "protection.client_certificate_arn",
+                "origin mutual TLS takes an ACM certificate from us-east-1: \
+                 arn:aws:acm:us-east-1:…:certificate/…",
+            ));
+        }
+        if state.api.kind != ApiKind::CustomDomain {
+            out.push(FieldError::error(
+                "protection.client_certificate_arn",
+                "origin mutual TLS needs an API Gateway custom domain that requires it: the \
+                 default execute-api endpoint and function URLs never ask for a client certificate",
+            ));
+        }
+    }
     if !p.logging_bucket.is_empty() && !is_bucket_name(&p.logging_bucket) {
         out.push(FieldError::error(
             "protection.logging_bucket",
@@ -559,16 +591,20 @@ fn protection(state: &FormState, out: &mut Vec<FieldError>) {
 fn timeouts(state: &FormState, out: &mut Vec<FieldError>) {
     let t = state.timeouts;
     let kind = state.api.kind;
+    let streaming = state.api.streaming;
     if !(1..=180).contains(&t.read) {
         out.push(FieldError::error(
             "timeouts.read",
-            "the origin read timeout is 1-60 s (up to 180 s with a quota increase)",
+            "the origin read timeout is 1-120 s (up to 180 s with a quota increase)",
         ));
-    } else if t.read > 60 {
+    } else if t.read > 120 {
         out.push(FieldError::warning(
             "timeouts.read",
-            "above 60 s CloudFront needs a service quota increase for the response timeout",
+            "above 120 s CloudFront needs a service quota increase for the response timeout",
         ));
+    } else if streaming {
+        // A stream may pause between chunks and run up to 15 minutes: the generator raises
+        // the response timeout to 120 s, so the buffered-response limits below do not apply.
     } else if t.read > 30 && matches!(kind, ApiKind::HttpApi | ApiKind::RestEdge) {
         out.push(FieldError::warning(
             "timeouts.read",
@@ -586,15 +622,27 @@ fn timeouts(state: &FormState, out: &mut Vec<FieldError>) {
             "CloudFront may cut off responses that API Gateway would still deliver (up to 29-30 s)",
         ));
     }
+    let read = match streaming {
+        true => t.read.max(crate::render::STREAM_READ_TIMEOUT),
+        false => t.read,
+    };
+    if t.response_completion > 0 && t.response_completion < read {
+        out.push(FieldError::error(
+            "timeouts.response_completion",
+            format!(
+                "the response completion timeout must be at least the response timeout ({read} s)"
+            ),
+        ));
+    }
     if !(1..=180).contains(&t.keepalive) {
         out.push(FieldError::error(
             "timeouts.keepalive",
-            "the keep-alive timeout is 1-60 s (up to 180 s with a quota increase)",
+            "the keep-alive timeout is 1-120 s (up to 180 s with a quota increase)",
         ));
-    } else if t.keepalive > 60 {
+    } else if t.keepalive > 120 {
         out.push(FieldError::warning(
             "timeouts.keepalive",
-            "above 60 s CloudFront needs a service quota increase",
+            "above 120 s CloudFront needs a service quota increase",
         ));
     }
 }
@@ -777,5 +825,49 @@ mod tests {
         assert!(is_dns_name("api.example.com"));
         assert!(!is_dns_name("-a.example.com"));
         assert!(!is_dns_name("localhost"));
+    }
+
+    fn on(state: &FormState, field: &str, level: Level) -> usize {
+        validate(state)
+            .iter()
+            .filter(|e| e.field == field && e.level == level)
+            .count()
+    }
+
+    #[test]
+    fn checks_streaming_and_its_timeouts() {
+        let mut s = FormState::default();
+        s.api.streaming = true;
+        // A streaming REST API: the 29 s integration limit no longer applies to the read timeout.
+        s.timeouts.read = 120;
+        assert_eq!(on(&s, "api.streaming", Level::Error), 0);
+        assert_eq!(on(&s, "timeouts.read", Level::Warning), 0);
+        // The completion timeout may not be below the response timeout the generator uses (120 s).
+        s.timeouts.response_completion = 60;
+        assert!(errors_on(&s, "timeouts.response_completion")[0].contains("120 s"));
+        s.timeouts.response_completion = 900;
+        assert_eq!(on(&s, "timeouts.response_completion", Level::Error), 0);
+        s.api.kind = ApiKind::RestEdge;
+        assert_eq!(on(&s, "api.streaming", Level::Warning), 1);
+        s.api.kind = ApiKind::HttpApi;
+        assert!(errors_on(&s, "api.streaming")[0].contains("HTTP APIs do not stream"));
+        s.api.streaming = false;
+        s.timeouts.read = 121;
+        assert_eq!(on(&s, "timeouts.read", Level::Warning), 1);
+    }
+
+    #[test]
+    fn checks_the_origin_client_certificate() {
+        let mut s = FormState::default();
+        s.protection.client_certificate_arn =
+            "arn:aws:acm:eu-west-1:123456789012:certificate/abcd".into();
+        let errs = errors_on(&s, "protection.client_certificate_arn");
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs[0].contains("us-east-1"));
+        assert!(errs[1].contains("custom domain"));
+        s.api.kind = ApiKind::CustomDomain;
+        s.protection.client_certificate_arn =
+            "arn:aws:acm:us-east-1:123456789012:certificate/abcd".into();
+        assert_eq!(on(&s, "protection.client_certificate_arn", Level::Error), 0);
     }
 }

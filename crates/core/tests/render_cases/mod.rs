@@ -139,5 +139,51 @@ pub fn cases() -> Vec<Case> {
     });
     site.expected_warnings = &[CACHING];
     out.push(site);
+    out.push(case("rest-streaming", |s| {
+        s.api.streaming = true;
+        s.domain.aliases = vec!["chat.example.com".into()];
+        s.domain.certificate_arn =
+            "arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666"
+                .into();
+        s.domain.minimum_protocol_version = "TLSv1.3_2025".into();
+    }));
+    let mut url_stream = case("lambda-url-streaming", |s| {
+        s.api.kind = ApiKind::LambdaUrl;
+        s.api.api_id = "abcdefghijklmnopqrstuvwxyz123456".into();
+        s.api.function_name = "chat".into();
+        s.api.streaming = true;
+        s.auth.mode = AuthMode::LambdaUrlOac;
+        s.timeouts.response_completion = 600;
+    });
+    url_stream.expected_warnings = &[OAC_PAYLOAD, OAC_AUTH];
+    out.push(url_stream);
+    let mut url_stream_stack = case("lambda-url-streaming-in-stack", |s| {
+        s.api.kind = ApiKind::LambdaUrl;
+        s.api.reference = ReferenceMode::DefinedInStack;
+        s.api.resource_name = "HandlerUrl".into();
+        s.api.streaming = true;
+        s.auth.mode = AuthMode::LambdaUrlOac;
+    });
+    url_stream_stack.expected_warnings = &[OAC_PAYLOAD, OAC_AUTH];
+    out.push(url_stream_stack);
+    out.push(case("custom-domain-mtls", |s| {
+        s.api.kind = ApiKind::CustomDomain;
+        s.api.custom_domain = "api-origin.example.com".into();
+        s.protection.client_certificate_arn =
+            "arn:aws:acm:us-east-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef"
+                .into();
+    }));
+    out.push(case("site-custom-domain-mtls-stack", |s| {
+        s.api.kind = ApiKind::CustomDomain;
+        s.api.reference = ReferenceMode::DefinedInStack;
+        s.api.resource_name = "ApiDomain".into();
+        s.api.custom_domain = "api-origin.example.com".into();
+        s.api.streaming = true;
+        s.routing.mode = RoutingMode::SiteWithApi;
+        s.routing.bucket_name = "example-chat-site".into();
+        s.protection.client_certificate_arn =
+            "arn:aws:acm:us-east-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef"
+                .into();
+    }));
     out
 }

@@ -648,6 +648,7 @@ fn domain_mappings(
     let name = format!("{api}Domain");
     let endpoint = r.str(d, "EndpointConfiguration");
     model.domains.push(DomainName {
+        routing_mode: Field::absent(d.span, d.path.clone()),
         name: name.clone(),
         span: d.span,
         path: d.path.clone(),

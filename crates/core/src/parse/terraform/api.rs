@@ -2,7 +2,7 @@
 //! `aws_api_gateway_resource`, `_method`, `_integration`, `_authorizer`, `_stage`, `_deployment`,
 //! `_domain_name`, `_base_path_mapping`; `aws_apigatewayv2_api` (`protocol_type`,
 //! `cors_configuration`, quick create `route_key` / `target`, `body`), `_route`, `_authorizer`,
-//! `_stage`, `_domain_name`, `_api_mapping`; `aws_lambda_function_url`.
+//! `_stage`, `_domain_name`, `_api_mapping`, `_routing_rule`; `aws_lambda_function_url`.
 //!
 //! Resources refer to each other by address (`aws_api_gateway_rest_api.orders.id`); a reference
 //! to something the file does not define (a variable, a data source, a module output) leaves
@@ -12,8 +12,9 @@
 
 use super::eval::{attr, block, ref_chain, traversal, Ctx, Loc};
 use crate::api::{
-    Api, ApiModel, Authorization, Authorizer, AuthorizerKind, Cors, DomainName, FunctionUrl,
-    IdentitySource, Mapping, Offset, OriginDomain, Part, Route, RouteKey, Shift, Stage,
+    Api, ApiModel, Authorization, Authorizer, AuthorizerKind, ConditionTest, Cors, DomainName,
+    FunctionUrl, HeaderMatch, IdentitySource, Integration, Mapping, Offset, OriginDomain, Part,
+    Route, RouteKey, RoutingCondition, RoutingRule, Shift, Stage,
 };
 use crate::model::ApiKind;
 use crate::parse::api_tree::{convert, EXPRESSION_KEY};
@@ -642,7 +643,12 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
                 path: at.path.clone(),
                 domain_name: ctx.string(body, "domain_name", &at),
                 endpoint_types,
+                routing_mode: ctx.string(body, "routing_mode", &at),
             });
+        }
+        "aws_apigatewayv2_routing_rule" => {
+            let rule = routing_rule(ctx, body, &at, model);
+            model.routing_rules.push(rule);
         }
         "aws_api_gateway_base_path_mapping" | "aws_apigatewayv2_api_mapping" => {
             let v2 = rtype == "aws_apigatewayv2_api_mapping";
@@ -714,8 +720,98 @@ fn stage_of(ctx: &Ctx, body: &Body, key: &str, at: &Loc, model: &ApiModel) -> Fi
     }
 }
 
-/// `aws_api_gateway_integration`: the integration type of the method it belongs to.
+/// `aws_apigatewayv2_routing_rule`: the domain (`domain_name`, a name, not an ARN), priority,
+/// `condition` blocks and the `action { invoke_api { … } }`.
+fn routing_rule(ctx: &Ctx, body: &Body, at: &Loc, model: &ApiModel) -> RoutingRule {
+    let domain_ref = attr(body, "domain_name")
+        .and_then(reference)
+        .map(|(r, _)| r)
+        .filter(|r| DOMAIN_TYPES.iter().any(|t| r.starts_with(&format!("{t}."))));
+    let domain_name = match &domain_ref {
+        Some(r) => model.domains.iter().find(|d| &d.name == r).map_or_else(
+            || ctx.string(body, "domain_name", at),
+            |d| d.domain_name.clone(),
+        ),
+        None => ctx.string(body, "domain_name", at),
+    };
+    let conditions = body
+        .get_blocks("condition")
+        .enumerate()
+        .map(|(i, c)| {
+            let c_at = at.item(ctx, c, "condition", i);
+            let test = if let Some(h) = block(&c.body, "match_headers") {
+                let h_at = c_at.child(ctx, h, "match_headers");
+                ConditionTest::Headers(
+                    h.body
+                        .get_blocks("any_of")
+                        .enumerate()
+                        .map(|(j, a)| {
+                            let a_at = h_at.item(ctx, a, "any_of", j);
+                            HeaderMatch {
+                                header: ctx.string(&a.body, "header", &a_at),
+                                value_glob: ctx.string(&a.body, "value_glob", &a_at),
+                            }
+                        })
+                        .collect(),
+                )
+            } else if let Some(p) = block(&c.body, "match_base_paths") {
+                ConditionTest::BasePaths(ctx.list(
+                    &p.body,
+                    "any_of",
+                    &c_at.child(ctx, p, "match_base_paths"),
+                ))
+            } else {
+                ConditionTest::Unknown
+            };
+            RoutingCondition {
+                span: c_at.span,
+                path: c_at.path,
+                test,
+            }
+        })
+        .collect();
+    let invoke = block(body, "action").and_then(|a| {
+        let a_at = at.child(ctx, a, "action");
+        block(&a.body, "invoke_api").map(|i| (i, a_at.child(ctx, i, "invoke_api")))
+    });
+    let text = |key| match &invoke {
+        Some((i, i_at)) => ctx.string(&i.body, key, i_at),
+        None => at.absent(),
+    };
+    RoutingRule {
+        name: at.path.clone(),
+        span: at.span,
+        path: at.path.clone(),
+        domain_ref,
+        domain_name,
+        priority: ctx.int(body, "priority", at),
+        conditions: Field::known(conditions, at.span, at.key("condition")),
+        api_ref: invoke.as_ref().and_then(|(i, _)| api_of(&i.body, "api_id")),
+        api_id: text("api_id"),
+        stage: text("stage"),
+        strip_base_path: match &invoke {
+            Some((i, i_at)) => ctx.boolean(&i.body, "strip_base_path", i_at),
+            None => at.absent(),
+        },
+    }
+}
+
+/// `aws_api_gateway_integration`: the integration type of the method it belongs to, and its
+/// streaming settings.
 fn integration(ctx: &Ctx, body: &Body, at: &Loc, model: &mut ApiModel) {
+    model.integrations.push(Integration {
+        name: at.path.clone(),
+        span: at.span,
+        path: at.path.clone(),
+        api: api_of(body, "rest_api_id"),
+        kind: convert(ctx.string(body, "type", at), |s| s.to_ascii_uppercase()),
+        uri: attr(body, "uri").map(|e| match ctx.string(body, "uri", at).val {
+            Val::Known(u) => u,
+            _ => ctx.text_of(e).trim_matches('"').to_string(),
+        }),
+        timeout_ms: ctx.int(body, "timeout_milliseconds", at),
+        response_transfer_mode: ctx.string(body, "response_transfer_mode", at),
+    });
     let method = attr(body, "http_method")
         .and_then(reference)
         .map(|(r, _)| r);
@@ -764,9 +860,12 @@ fn origin_domains(resources: &[Resource], model: &mut ApiModel) {
     if domains.is_empty() {
         return;
     }
-    let distributions = resources
-        .iter()
-        .filter(|(_, t, ..)| *t == "aws_cloudfront_distribution");
+    let distributions = resources.iter().filter(|(_, t, ..)| {
+        matches!(
+            *t,
+            "aws_cloudfront_distribution" | "aws_cloudfront_multitenant_distribution"
+        )
+    });
     for (ctx, _, address, b) in distributions {
         for (i, origin) in b.body.get_blocks("origin").enumerate() {
             let Some(host) = attr(&origin.body, "domain_name") else {

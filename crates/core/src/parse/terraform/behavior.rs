@@ -1,20 +1,37 @@
 //! `default_cache_behavior` and `ordered_cache_behavior` blocks.
 
-use super::eval::{block, Ctx, Loc};
+use super::eval::{attr, block, resource_address, Ctx, Loc};
 use crate::model::{Behavior, ForwardedValues, FunctionAssociation};
 use hcl_edit::structure::Block;
 
-/// Builds a behavior; `ordered` reads its `path_pattern`.
-pub(super) fn build(ctx: &Ctx, b: &Block, at: &Loc, ordered: bool) -> Behavior {
+/// Builds a behavior; `ordered` reads its `path_pattern`; `mt`: of a multi-tenant
+/// distribution, whose `allowed_methods` is a block `{ items, cached_methods }` and whose Lambda
+/// associations name `lambda_function_arn`.
+pub(super) fn build(ctx: &Ctx, b: &Block, at: &Loc, ordered: bool, mt: bool) -> Behavior {
     let body = &b.body;
+    let methods = block(body, "allowed_methods").filter(|_| mt);
+    let (allowed_methods, cached_methods) = match methods {
+        Some(m) => {
+            let m_at = at.child(ctx, m, "allowed_methods");
+            (
+                ctx.list(&m.body, "items", &m_at),
+                ctx.list(&m.body, "cached_methods", &m_at),
+            )
+        }
+        None => (
+            ctx.list(body, "allowed_methods", at),
+            ctx.list(body, "cached_methods", at),
+        ),
+    };
+    let grpc = block(body, "grpc_config");
     Behavior {
         span: at.span,
         path: at.path.clone(),
         path_pattern: ordered.then(|| ctx.string(body, "path_pattern", at)),
         target_origin_id: ctx.string(body, "target_origin_id", at),
         viewer_protocol_policy: ctx.string(body, "viewer_protocol_policy", at),
-        allowed_methods: ctx.list(body, "allowed_methods", at),
-        cached_methods: ctx.list(body, "cached_methods", at),
+        allowed_methods,
+        cached_methods,
         cache_policy_id: ctx.policy(body, "cache_policy_id", at),
         origin_request_policy_id: ctx.policy(body, "origin_request_policy_id", at),
         response_headers_policy_id: ctx.policy(body, "response_headers_policy_id", at),
@@ -29,9 +46,17 @@ pub(super) fn build(ctx: &Ctx, b: &Block, at: &Loc, ordered: bool) -> Behavior {
             b,
             at,
             "lambda_function_association",
-            "lambda_arn",
+            if mt {
+                "lambda_function_arn"
+            } else {
+                "lambda_arn"
+            },
         ),
         function_associations: associations(ctx, b, at, "function_association", "function_arn"),
+        grpc_enabled: grpc.map_or_else(
+            || at.absent(),
+            |g| ctx.boolean(&g.body, "enabled", &at.child(ctx, g, "grpc_config")),
+        ),
     }
 }
 
@@ -72,6 +97,9 @@ fn associations(
             FunctionAssociation {
                 event_type: ctx.string(&a.body, "event_type", &loc),
                 arn: ctx.string(&a.body, arn_key, &loc),
+                function_ref: (name == "function_association")
+                    .then(|| attr(&a.body, arn_key).and_then(resource_address))
+                    .flatten(),
                 span: loc.span,
                 path: loc.path,
             }

@@ -1,17 +1,24 @@
 //! `resource "aws_cloudfront_distribution"` blocks.
 
-use super::eval::{block, Ctx, Loc};
+use super::eval::resource_address;
+use super::eval::{attr, block, Ctx, Loc};
 use super::{behavior, host, ignore};
 use crate::model::{
     CustomErrorResponse, CustomHeader, CustomOriginConfig, Distribution, Logging, Origin,
-    OriginGroup, OriginKindField, ViewerCertificate,
+    OriginGroup, OriginKindField, OriginMtls, TenantConfig, TenantParameterDefinition,
+    ViewerCertificate, VpcOriginConfig,
 };
 use crate::span::Span;
 use crate::value::Field;
 use hcl_edit::structure::{Block, Body};
 
-/// Builds a distribution from its resource block; `address` is `aws_cloudfront_distribution.x`.
+/// The resource type of multi-tenant distributions, whose blocks name a few keys differently.
+pub(super) const MULTITENANT: &str = "aws_cloudfront_multitenant_distribution";
+
+/// Builds a distribution from its resource block; `address` is `aws_cloudfront_distribution.x`
+/// or `aws_cloudfront_multitenant_distribution.x` (always `tenant-only`).
 pub(super) fn build(ctx: &Ctx, b: &Block, address: &str) -> Distribution {
+    let mt = address.starts_with(MULTITENANT);
     let at = Loc {
         span: ctx.span_of(b),
         path: address.to_string(),
@@ -35,13 +42,32 @@ pub(super) fn build(ctx: &Ctx, b: &Block, address: &str) -> Distribution {
         enabled: ctx.boolean(body, "enabled", &at),
         comment: ctx.string(body, "comment", &at),
         aliases: ctx.list(body, "aliases", &at),
-        origins: repeated(ctx, body, &at, "origin", origin),
-        origin_groups: repeated(ctx, body, &at, "origin_group", origin_group),
-        default_behavior: block(body, "default_cache_behavior")
-            .map(|d| behavior::build(ctx, d, &at.child(ctx, d, "default_cache_behavior"), false)),
-        behaviors: repeated(ctx, body, &at, "ordered_cache_behavior", |ctx, b, loc| {
-            behavior::build(ctx, b, loc, true)
+        origins: repeated(ctx, body, &at, "origin", |ctx, b, loc| {
+            origin(ctx, b, loc, mt)
         }),
+        origin_groups: repeated(ctx, body, &at, "origin_group", |ctx, b, loc| {
+            origin_group(ctx, b, loc, mt)
+        }),
+        default_behavior: block(body, "default_cache_behavior").map(|d| {
+            behavior::build(
+                ctx,
+                d,
+                &at.child(ctx, d, "default_cache_behavior"),
+                false,
+                mt,
+            )
+        }),
+        behaviors: repeated(
+            ctx,
+            body,
+            &at,
+            if mt {
+                "cache_behavior"
+            } else {
+                "ordered_cache_behavior"
+            },
+            |ctx, b, loc| behavior::build(ctx, b, loc, true, mt),
+        ),
         custom_error_responses: repeated(ctx, body, &at, "custom_error_response", error_response),
         viewer_certificate: viewer_certificate(ctx, body, &at),
         logging: logging(ctx, body, &at),
@@ -55,8 +81,49 @@ pub(super) fn build(ctx: &Ctx, b: &Block, address: &str) -> Distribution {
         ignore: ignore::slugs(ctx.text, b),
         dynamic_blocks: dynamic.iter().map(|(path, _)| path.clone()).collect(),
         dynamic_block_spans: dynamic.into_iter().map(|(_, span)| span).collect(),
+        staging: ctx.boolean(body, "staging", &at),
+        continuous_deployment_policy_id: ctx.string(body, "continuous_deployment_policy_id", &at),
+        continuous_deployment_policy_ref: attr(body, "continuous_deployment_policy_id")
+            .and_then(resource_address),
+        connection_mode: match mt {
+            true => Field::known("tenant-only".to_string(), at.span, at.path.clone()),
+            false => ctx.string(body, "connection_mode", &at),
+        },
+        anycast_ip_list_id: ctx.string(body, "anycast_ip_list_id", &at),
+        tenant_config: block(body, "tenant_config")
+            .map(|t| tenant_config(ctx, t, &at.child(ctx, t, "tenant_config"))),
         span: at.span,
         path: at.path,
+    }
+}
+
+/// `tenant_config { parameter_definition { name, definition { string_schema { … } } } }`.
+fn tenant_config(ctx: &Ctx, b: &Block, at: &Loc) -> TenantConfig {
+    let parameter_definitions =
+        repeated(ctx, &b.body, at, "parameter_definition", |ctx, p, loc| {
+            let schema = block(&p.body, "definition").and_then(|d| {
+                let d_at = loc.child(ctx, d, "definition");
+                block(&d.body, "string_schema").map(|s| (s, d_at.child(ctx, s, "string_schema")))
+            });
+            let get = |key| match &schema {
+                Some((s, s_at)) => ctx.string(&s.body, key, s_at),
+                None => loc.absent(),
+            };
+            TenantParameterDefinition {
+                span: loc.span,
+                path: loc.path.clone(),
+                name: ctx.string(&p.body, "name", loc),
+                required: match &schema {
+                    Some((s, s_at)) => ctx.boolean(&s.body, "required", s_at),
+                    None => loc.absent(),
+                },
+                default_value: get("default_value"),
+            }
+        });
+    TenantConfig {
+        span: at.span,
+        path: at.path.clone(),
+        parameter_definitions,
     }
 }
 
@@ -74,14 +141,19 @@ fn repeated<T>(
         .collect()
 }
 
-/// One `origin` block.
-fn origin(ctx: &Ctx, b: &Block, at: &Loc) -> Origin {
+/// One `origin` block (`mt`: of a multi-tenant distribution, where the id is `id` and custom
+/// headers are `header_name` / `header_value`).
+fn origin(ctx: &Ctx, b: &Block, at: &Loc, mt: bool) -> Origin {
     let body = &b.body;
     let host = host::resolve(ctx, body, at);
+    let (header_name, header_value) = match mt {
+        true => ("header_name", "header_value"),
+        false => ("name", "value"),
+    };
     Origin {
         span: at.span,
         path: at.path.clone(),
-        id: ctx.string(body, "origin_id", at),
+        id: ctx.string(body, if mt { "id" } else { "origin_id" }, at),
         domain_name: host.domain_name,
         origin_path: ctx.string(body, "origin_path", at),
         domain_is_url: host.is_url,
@@ -91,16 +163,37 @@ fn origin(ctx: &Ctx, b: &Block, at: &Loc) -> Origin {
         custom_origin_config: block(body, "custom_origin_config")
             .map(|c| custom_origin_config(ctx, c, &at.child(ctx, c, "custom_origin_config"))),
         s3_origin_config: block(body, "s3_origin_config").map(|s| ctx.span_of(s)),
-        vpc_origin_config: block(body, "vpc_origin_config").map(|v| ctx.span_of(v)),
+        vpc_origin_config: block(body, "vpc_origin_config")
+            .map(|v| vpc_origin_config(ctx, v, &at.child(ctx, v, "vpc_origin_config"))),
         origin_access_control_id: ctx.policy(body, "origin_access_control_id", at),
         custom_headers: repeated(ctx, body, at, "custom_header", |ctx, h, loc| CustomHeader {
             span: loc.span,
             path: loc.path.clone(),
-            name: ctx.string(&h.body, "name", loc),
-            value: ctx.string(&h.body, "value", loc),
+            name: ctx.string(&h.body, header_name, loc),
+            value: ctx.string(&h.body, header_value, loc),
         }),
         connection_attempts: ctx.int(body, "connection_attempts", at),
         connection_timeout: ctx.int(body, "connection_timeout", at),
+        // The provider keeps 0 in its state for "not set".
+        response_completion_timeout: match ctx.int(body, "response_completion_timeout", at) {
+            f if f.get() == Some(&0) => at.absent(),
+            f => f,
+        },
+        misplaced_mtls: None,
+    }
+}
+
+/// `vpc_origin_config`.
+fn vpc_origin_config(ctx: &Ctx, b: &Block, at: &Loc) -> VpcOriginConfig {
+    let body = &b.body;
+    VpcOriginConfig {
+        span: at.span,
+        path: at.path.clone(),
+        vpc_origin_id: ctx.string(body, "vpc_origin_id", at),
+        vpc_origin_ref: attr(body, "vpc_origin_id").and_then(resource_address),
+        owner_account_id: ctx.string(body, "owner_account_id", at),
+        origin_read_timeout: ctx.int(body, "origin_read_timeout", at),
+        origin_keepalive_timeout: ctx.int(body, "origin_keepalive_timeout", at),
     }
 }
 
@@ -116,18 +209,27 @@ fn custom_origin_config(ctx: &Ctx, b: &Block, at: &Loc) -> CustomOriginConfig {
         origin_ssl_protocols: ctx.list(body, "origin_ssl_protocols", at),
         origin_read_timeout: ctx.int(body, "origin_read_timeout", at),
         origin_keepalive_timeout: ctx.int(body, "origin_keepalive_timeout", at),
+        origin_mtls: block(body, "origin_mtls_config").map(|m| {
+            let m_at = at.child(ctx, m, "origin_mtls_config");
+            OriginMtls {
+                client_certificate_arn: ctx.string(&m.body, "client_certificate_arn", &m_at),
+                span: m_at.span,
+                path: m_at.path,
+            }
+        }),
     }
 }
 
-/// `origin_group { origin_id, member { origin_id } … }`; the members list spans the group.
-fn origin_group(ctx: &Ctx, b: &Block, at: &Loc) -> OriginGroup {
+/// `origin_group { origin_id, member { origin_id } … }` (`id` in a multi-tenant distribution);
+/// the members list spans the group.
+fn origin_group(ctx: &Ctx, b: &Block, at: &Loc, mt: bool) -> OriginGroup {
     let members = repeated(ctx, &b.body, at, "member", |ctx, m, loc| {
         ctx.string(&m.body, "origin_id", loc)
     });
     OriginGroup {
         span: at.span,
         path: at.path.clone(),
-        id: ctx.string(&b.body, "origin_id", at),
+        id: ctx.string(&b.body, if mt { "id" } else { "origin_id" }, at),
         members: Field::known(members, at.span, at.key("member")),
     }
 }

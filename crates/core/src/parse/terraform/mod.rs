@@ -105,8 +105,11 @@ pub(crate) fn parse_files(files: &[File], idx: &LineIndex) -> Result<Document, S
         for b in body.blocks() {
             let labels: Vec<&str> = b.labels.iter().map(|l| l.as_str()).collect();
             match (b.ident.as_str(), labels.as_slice()) {
-                ("resource", ["aws_cloudfront_distribution", name]) => {
-                    distributions.push((*i, b, format!("aws_cloudfront_distribution.{name}")));
+                (
+                    "resource",
+                    [rtype @ ("aws_cloudfront_distribution" | distribution::MULTITENANT), name],
+                ) => {
+                    distributions.push((*i, b, format!("{rtype}.{name}")));
                 }
                 ("resource", [rtype, name]) => {
                     siblings::add(&mut doc, &ctx, b, rtype, format!("{rtype}.{name}"));

@@ -3,8 +3,10 @@
 
 use super::eval::{attr, block, resource_address, Ctx, Loc};
 use crate::model::{
-    Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, Document, KeyConfig,
+    Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, CloudFrontFunction,
+    ContinuousDeploymentPolicy, DistributionTenant, Document, KeyConfig, LambdaPermission,
     LambdaUrl, Method, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
+    VpcOrigin,
 };
 use crate::value::{Field, List};
 use hcl_edit::structure::{Block, Body};
@@ -142,6 +144,8 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
         "aws_lambda_function_url" => {
             doc.lambda_urls.push(LambdaUrl {
                 auth_type: ctx.string(body, "authorization_type", &at),
+                function: ctx.string(body, "function_name", &at),
+                function_ref: attr(body, "function_name").and_then(resource_address),
                 name,
                 span,
                 path,
@@ -151,6 +155,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
             doc.api_domain_names.push(ApiDomainName {
                 domain_name: ctx.string(body, "domain_name", &at),
                 endpoint_types: domain_endpoint_types(ctx, body, &at, rtype),
+                mutual_tls: block(body, "mutual_tls_authentication").map(|m| ctx.span_of(m)),
                 name,
                 span,
                 path,
@@ -177,7 +182,177 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 path,
             });
         }
+        "aws_cloudfront_vpc_origin" => {
+            let e = block(body, "vpc_origin_endpoint_config");
+            let e_at = e.map_or_else(
+                || at.clone(),
+                |e| at.child(ctx, e, "vpc_origin_endpoint_config"),
+            );
+            let e_body = e.map(|e| &e.body);
+            let text = |key| e_body.map_or_else(|| at.absent(), |b| ctx.string(b, key, &e_at));
+            // A `{ items, quantity }` block here, unlike `custom_origin_config`.
+            let protocols = e_body.and_then(|b| block(b, "origin_ssl_protocols"));
+            doc.vpc_origins.push(VpcOrigin {
+                endpoint_span: e_at.span,
+                endpoint_path: e_at.path.clone(),
+                arn: text("arn"),
+                origin_protocol_policy: text("origin_protocol_policy"),
+                origin_ssl_protocols: protocols.map_or_else(
+                    || e_at.absent(),
+                    |b| {
+                        ctx.list(
+                            &b.body,
+                            "items",
+                            &e_at.child(ctx, b, "origin_ssl_protocols"),
+                        )
+                    },
+                ),
+                name,
+                span,
+                path,
+            });
+        }
+        "aws_cloudfront_continuous_deployment_policy" => {
+            doc.continuous_deployment_policies
+                .push(continuous_deployment_policy(ctx, body, &at));
+        }
+        "aws_cloudfront_distribution_tenant" => {
+            let parameters: Vec<_> = body
+                .get_blocks("parameter")
+                .enumerate()
+                .map(|(i, b)| {
+                    let p_at = at.item(ctx, b, "parameter", i);
+                    (
+                        ctx.string(&b.body, "name", &p_at),
+                        ctx.string(&b.body, "value", &p_at),
+                    )
+                })
+                .collect();
+            let domains: Vec<_> = body
+                .get_blocks("domain")
+                .enumerate()
+                .map(|(i, b)| ctx.string(&b.body, "domain", &at.item(ctx, b, "domain", i)))
+                .collect();
+            let certificate = block(body, "customizations")
+                .and_then(|c| block(&c.body, "certificate").map(|x| (c, x)));
+            doc.distribution_tenants.push(DistributionTenant {
+                distribution_id: ctx.string(body, "distribution_id", &at),
+                distribution_ref: attr(body, "distribution_id").and_then(resource_address),
+                domains: Field::known(domains, at.span, at.key("domain")),
+                parameters: Field::known(parameters, at.span, at.key("parameter")),
+                certificate_arn: certificate.map_or_else(
+                    || at.absent(),
+                    |(c, x)| {
+                        let c_at = at.child(ctx, c, "customizations");
+                        ctx.string(&x.body, "arn", &c_at.child(ctx, x, "certificate"))
+                    },
+                ),
+                managed_certificate: block(body, "managed_certificate_request").is_some(),
+                name,
+                span,
+                path,
+            });
+        }
+        "aws_cloudfront_function" => {
+            doc.cloudfront_functions.push(CloudFrontFunction {
+                function_name: ctx.string(body, "name", &at),
+                runtime: ctx.string(body, "runtime", &at),
+                code: code(ctx, body, &at),
+                name,
+                span,
+                path,
+            });
+        }
+        "aws_lambda_permission" => {
+            doc.lambda_permissions.push(LambdaPermission {
+                function: ctx.string(body, "function_name", &at),
+                function_ref: attr(body, "function_name").and_then(resource_address),
+                action: ctx.string(body, "action", &at),
+                principal: ctx.string(body, "principal", &at),
+                source_arn: ctx.string(body, "source_arn", &at),
+                source_account: ctx.string(body, "source_account", &at),
+                name,
+                span,
+                path,
+            });
+        }
         _ => {}
+    }
+}
+
+/// A function's `code`: a string, or a heredoc without interpolations.
+fn code(ctx: &Ctx, body: &Body, at: &Loc) -> Field<String> {
+    use hcl_edit::expr::Expression;
+    use hcl_edit::template::Element;
+    let field = ctx.string(body, "code", at);
+    let Some(Expression::HeredocTemplate(h)) = attr(body, "code") else {
+        return field;
+    };
+    let mut text = String::new();
+    for element in h.template.iter() {
+        match element {
+            Element::Literal(s) => text.push_str(s.value()),
+            _ => return field,
+        }
+    }
+    Field::known(text, field.span, field.path)
+}
+
+/// `aws_cloudfront_continuous_deployment_policy`.
+fn continuous_deployment_policy(ctx: &Ctx, body: &Body, at: &Loc) -> ContinuousDeploymentPolicy {
+    let names = block(body, "staging_distribution_dns_names");
+    let staging_refs = names
+        .and_then(|n| attr(&n.body, "items"))
+        .and_then(|e| e.as_array())
+        .map(|items| items.iter().filter_map(resource_address).collect())
+        .unwrap_or_default();
+    let traffic = block(body, "traffic_config");
+    let t_at = traffic.map_or_else(|| at.clone(), |t| at.child(ctx, t, "traffic_config"));
+    fn nested<'b>(
+        ctx: &Ctx,
+        parent: Option<&'b Block>,
+        at: &Loc,
+        name: &str,
+    ) -> Option<(&'b Block, Loc)> {
+        parent
+            .and_then(|p| block(&p.body, name))
+            .map(|b| (b, at.child(ctx, b, name)))
+    }
+    let header = nested(ctx, traffic, &t_at, "single_header_config");
+    let weight = nested(ctx, traffic, &t_at, "single_weight_config");
+    let sticky = weight
+        .as_ref()
+        .and_then(|(w, w_at)| nested(ctx, Some(*w), w_at, "session_stickiness_config"));
+    let get = |b: &Option<(&Block, Loc)>, key: &str| {
+        b.as_ref()
+            .map_or_else(|| t_at.absent(), |(b, l)| ctx.string(&b.body, key, l))
+    };
+    let int = |b: &Option<(&Block, Loc)>, key: &str| {
+        b.as_ref()
+            .map_or_else(|| t_at.absent(), |(b, l)| ctx.int(&b.body, key, l))
+    };
+    ContinuousDeploymentPolicy {
+        name: at.path.clone(),
+        span: at.span,
+        path: at.path.clone(),
+        enabled: ctx.boolean(body, "enabled", at),
+        staging_dns_names: names.map_or_else(
+            || at.absent(),
+            |n| {
+                ctx.list(
+                    &n.body,
+                    "items",
+                    &at.child(ctx, n, "staging_distribution_dns_names"),
+                )
+            },
+        ),
+        staging_refs,
+        traffic_type: traffic.map_or_else(|| at.absent(), |t| ctx.string(&t.body, "type", &t_at)),
+        header: get(&header, "header"),
+        header_value: get(&header, "value"),
+        weight: get(&weight, "weight"),
+        idle_ttl: int(&sticky, "idle_ttl"),
+        maximum_ttl: int(&sticky, "maximum_ttl"),
     }
 }
 

@@ -47,7 +47,7 @@ pub enum Target<'a> {
     /// A Lambda function URL: no routing, every path and method reaches the function.
     FunctionUrl(&'a FunctionUrl),
     /// An API Gateway API (or the APIs mapped on a custom domain).
-    Api(Reach<'a>),
+    Api(Box<Reach<'a>>),
 }
 
 /// The routes of the APIs behind an origin that a behavior reaches.
@@ -131,7 +131,7 @@ pub fn behind<'a>(ctx: &LintContext<'a>, behavior: &'a Behavior) -> Vec<Behind<'
                     for r in &mut reach.routes {
                         r.shadowed = taken_earlier(ctx, behavior, &r.viewer_path);
                     }
-                    Target::Api(reach)
+                    Target::Api(Box::new(reach))
                 }
             };
             Behind { origin, target }

@@ -884,7 +884,8 @@ fn normalized(doc: &Document) -> Json {
         }
         match v {
             Json::Object(m) => {
-                for key in ["span", "path", "name"] {
+                // `function_ref`: a reference to a resource the kit does not render.
+                for key in ["span", "path", "name", "function_ref"] {
                     m.remove(key);
                 }
                 if m.get("state").and_then(Json::as_str) == Some("unknown")

@@ -40,6 +40,7 @@ pub fn render(doc: &Document, format: Format) -> Rendered<String> {
     let writer = Writer {
         format,
         names: sibling_names(doc, format)?,
+        multi_tenant: std::cell::Cell::new(false),
     };
     let configs = doc
         .distributions
@@ -87,7 +88,11 @@ pub fn render(doc: &Document, format: Format) -> Rendered<String> {
                 } else {
                     format!("cdn{i}")
                 };
-                (format!("aws_cloudfront_distribution.{name}"), config)
+                let kind = match doc.distributions[i].is_multi_tenant() {
+                    true => "aws_cloudfront_multitenant_distribution",
+                    false => "aws_cloudfront_distribution",
+                };
+                (format!("{kind}.{name}"), config)
             });
             for (address, body) in distributions.chain(siblings.iter().map(|(a, b)| (a.clone(), b)))
             {
@@ -199,6 +204,14 @@ fn refuse_siblings(doc: &Document) -> Rendered<()> {
         ("API custom domains", doc.api_domain_names.len()),
         ("certificates", doc.certificates.len()),
         ("API mappings", doc.api_mappings.len()),
+        ("VPC origins", doc.vpc_origins.len()),
+        (
+            "continuous deployment policies",
+            doc.continuous_deployment_policies.len(),
+        ),
+        ("distribution tenants", doc.distribution_tenants.len()),
+        ("CloudFront Functions", doc.cloudfront_functions.len()),
+        ("Lambda permissions", doc.lambda_permissions.len()),
     ];
     if let Some((what, _)) = siblings.iter().find(|(_, n)| *n > 0) {
         return Err(format!("the input defines {what} besides the distribution"));
@@ -222,6 +235,8 @@ struct Writer {
     format: Format,
     /// The names of sibling policies in this format, by their names in the input.
     names: HashMap<String, String>,
+    /// True while a multi-tenant distribution is written.
+    multi_tenant: std::cell::Cell<bool>,
 }
 
 /// The entries of a map being built.
@@ -252,6 +267,11 @@ impl Writer {
 
     fn tf(&self) -> bool {
         self.format == Format::Terraform
+    }
+
+    /// A Terraform multi-tenant distribution, whose blocks name a few keys differently.
+    fn tf_mt(&self) -> bool {
+        self.tf() && self.multi_tenant.get()
     }
 
     fn scalar<T>(field: &Field<T>, known: impl Fn(&T) -> Out) -> Option<Out> {
@@ -328,6 +348,10 @@ impl Writer {
     }
 
     fn distribution(&self, d: &Distribution) -> Rendered<Out> {
+        self.multi_tenant.set(d.is_multi_tenant());
+        if d.continuous_deployment_policy_ref.is_some() {
+            return Err("the distribution refers to a sibling continuous deployment policy".into());
+        }
         let mut e = Entries::default();
         e.put(
             self.key("Enabled", "Enabled", "enabled"),
@@ -374,8 +398,13 @@ impl Writer {
             .iter()
             .map(|b| self.behavior(b))
             .collect::<Rendered<Vec<_>>>()?;
+        let ordered = if self.tf_mt() {
+            "cache_behavior"
+        } else {
+            "ordered_cache_behavior"
+        };
         e.put(
-            self.key("CacheBehaviors", "CacheBehaviors", "ordered_cache_behavior"),
+            self.key("CacheBehaviors", "CacheBehaviors", ordered),
             self.objects(behaviors, false),
         );
         let errors = d
@@ -431,6 +460,75 @@ impl Writer {
             ),
             Self::str(&d.default_root_object),
         );
+        e.put(
+            self.key("Staging", "Staging", "staging"),
+            Self::bool(&d.staging),
+        );
+        e.put(
+            self.key(
+                "ContinuousDeploymentPolicyId",
+                "ContinuousDeploymentPolicyId",
+                "continuous_deployment_policy_id",
+            ),
+            Self::str(&d.continuous_deployment_policy_id),
+        );
+        if self.tf()
+            && (d.connection_mode.get().is_some_and(|m| m == "direct")
+                || d.connection_mode.is_unknown())
+        {
+            return Err("Terraform has no `connection_mode`".into());
+        }
+        if !self.tf() {
+            e.put("ConnectionMode", Self::str(&d.connection_mode));
+        }
+        e.put(
+            self.key("AnycastIpListId", "AnycastIpListId", "anycast_ip_list_id"),
+            Self::str(&d.anycast_ip_list_id),
+        );
+        if let Some(t) = &d.tenant_config {
+            let definitions = t
+                .parameter_definitions
+                .iter()
+                .map(|p| {
+                    let mut schema = Entries::default();
+                    schema.put(
+                        self.key("Required", "Required", "required"),
+                        Self::bool(&p.required),
+                    );
+                    schema.put(
+                        self.key("DefaultValue", "DefaultValue", "default_value"),
+                        Self::str(&p.default_value),
+                    );
+                    let definition = Out::Map(vec![(
+                        self.key("StringSchema", "StringSchema", "string_schema")
+                            .into(),
+                        schema.done(),
+                    )]);
+                    let mut e = Entries::default();
+                    e.put(self.key("Name", "Name", "name"), Self::str(&p.name));
+                    e.put(
+                        self.key("Definition", "Definition", "definition"),
+                        Some(definition),
+                    );
+                    e.done()
+                })
+                .collect::<Vec<_>>();
+            let mut c = Entries::default();
+            if !definitions.is_empty() {
+                c.put(
+                    self.key(
+                        "ParameterDefinitions",
+                        "ParameterDefinitions",
+                        "parameter_definition",
+                    ),
+                    Some(Out::List(definitions)),
+                );
+            }
+            e.put(
+                self.key("TenantConfig", "TenantConfig", "tenant_config"),
+                Some(c.done()),
+            );
+        }
         if let Some(kind) = Self::str(&d.geo_restriction_type) {
             let mut geo = Entries::default();
             geo.put(
@@ -601,8 +699,20 @@ impl Writer {
         if o.domain_name.is_unknown() && (o.kind.0 != OriginKind::Unknown || o.domain_is_url) {
             return Err("an origin host is an expression whose shape was classified".into());
         }
+        if o.vpc_origin_config
+            .as_ref()
+            .is_some_and(|v| v.vpc_origin_ref.is_some())
+        {
+            return Err("an origin refers to a sibling VPC origin".into());
+        }
+        if o.misplaced_mtls.is_some() && self.tf() {
+            return Err(
+                "an OriginMtlsConfig outside CustomOriginConfig has no Terraform form".into(),
+            );
+        }
         let mut e = Entries::default();
-        e.put(self.key("Id", "Id", "origin_id"), Self::str(&o.id));
+        let id_key = if self.tf_mt() { "id" } else { "origin_id" };
+        e.put(self.key("Id", "Id", id_key), Self::str(&o.id));
         e.put(
             self.key("DomainName", "DomainName", "domain_name"),
             Self::str(&o.domain_name),
@@ -653,6 +763,21 @@ impl Writer {
                 ),
                 Self::int(&c.origin_keepalive_timeout),
             );
+            if let Some(m) = &c.origin_mtls {
+                let mut mtls = Entries::default();
+                mtls.put(
+                    self.key(
+                        "ClientCertificateArn",
+                        "ClientCertificateArn",
+                        "client_certificate_arn",
+                    ),
+                    Self::str(&m.client_certificate_arn),
+                );
+                coc.put(
+                    self.key("OriginMtlsConfig", "OriginMtlsConfig", "origin_mtls_config"),
+                    Some(mtls.done()),
+                );
+            }
             e.put(
                 self.key(
                     "CustomOriginConfig",
@@ -668,11 +793,39 @@ impl Writer {
                 Some(Out::Map(Vec::new())),
             );
         }
-        if o.vpc_origin_config.is_some() {
+        if let Some(v) = &o.vpc_origin_config {
+            let mut vpc = Entries::default();
+            vpc.put(
+                self.key("VpcOriginId", "VpcOriginId", "vpc_origin_id"),
+                Self::str(&v.vpc_origin_id),
+            );
+            vpc.put(
+                self.key("OwnerAccountId", "OwnerAccountId", "owner_account_id"),
+                Self::str(&v.owner_account_id),
+            );
+            vpc.put(
+                self.key(
+                    "OriginReadTimeout",
+                    "OriginReadTimeout",
+                    "origin_read_timeout",
+                ),
+                Self::int(&v.origin_read_timeout),
+            );
+            vpc.put(
+                self.key(
+                    "OriginKeepaliveTimeout",
+                    "OriginKeepaliveTimeout",
+                    "origin_keepalive_timeout",
+                ),
+                Self::int(&v.origin_keepalive_timeout),
+            );
             e.put(
                 self.key("VpcOriginConfig", "VpcOriginConfig", "vpc_origin_config"),
-                Some(Out::Map(Vec::new())),
+                Some(vpc.done()),
             );
+        }
+        if o.misplaced_mtls.is_some() {
+            e.put("OriginMtlsConfig", Some(Out::Map(Vec::new())));
         }
         e.put(
             self.key(
@@ -687,12 +840,16 @@ impl Writer {
             .iter()
             .map(|h| {
                 let mut e = Entries::default();
+                let (name, value) = match self.tf_mt() {
+                    true => ("header_name", "header_value"),
+                    false => ("name", "value"),
+                };
                 e.put(
-                    self.key("HeaderName", "HeaderName", "name"),
+                    self.key("HeaderName", "HeaderName", name),
                     Self::str(&h.name),
                 );
                 e.put(
-                    self.key("HeaderValue", "HeaderValue", "value"),
+                    self.key("HeaderValue", "HeaderValue", value),
                     Self::str(&h.value),
                 );
                 e.done()
@@ -718,12 +875,21 @@ impl Writer {
             ),
             Self::int(&o.connection_timeout),
         );
+        e.put(
+            self.key(
+                "ResponseCompletionTimeout",
+                "ResponseCompletionTimeout",
+                "response_completion_timeout",
+            ),
+            Self::int(&o.response_completion_timeout),
+        );
         Ok(e.done())
     }
 
     fn origin_group(&self, g: &OriginGroup) -> Rendered<Out> {
         let mut e = Entries::default();
-        e.put(self.key("Id", "Id", "origin_id"), Self::str(&g.id));
+        let id_key = if self.tf_mt() { "id" } else { "origin_id" };
+        e.put(self.key("Id", "Id", id_key), Self::str(&g.id));
         let codes = Out::List(vec![Out::Int(500), Out::Int(502)]);
         let criteria = if self.tf() {
             Out::Map(vec![("status_codes".into(), codes)])
@@ -795,6 +961,13 @@ impl Writer {
                 (None, None) => {}
                 _ => return Err("CachedMethods without AllowedMethods".into()),
             }
+        } else if self.tf_mt() {
+            let mut m = Entries::default();
+            m.put("items", Self::plain_list(&b.allowed_methods));
+            m.put("cached_methods", Self::plain_list(&b.cached_methods));
+            if !m.0.is_empty() {
+                e.put("allowed_methods", Some(m.done()));
+            }
         } else {
             e.put(
                 self.key("AllowedMethods", "AllowedMethods", "allowed_methods"),
@@ -847,9 +1020,14 @@ impl Writer {
             self.key("Compress", "Compress", "compress"),
             Self::bool(&b.compress),
         );
+        let lambda_arn = if self.tf_mt() {
+            "lambda_function_arn"
+        } else {
+            "lambda_arn"
+        };
         let lambdas = self.associations(
             &b.lambda_function_associations,
-            self.key("LambdaFunctionARN", "LambdaFunctionARN", "lambda_arn"),
+            self.key("LambdaFunctionARN", "LambdaFunctionARN", lambda_arn),
         );
         e.put(
             self.key(
@@ -871,6 +1049,15 @@ impl Writer {
             ),
             self.objects(functions, false),
         );
+        if let Some(enabled) = Self::bool(&b.grpc_enabled) {
+            e.put(
+                self.key("GrpcConfig", "GrpcConfig", "grpc_config"),
+                Some(Out::Map(vec![(
+                    self.key("Enabled", "Enabled", "enabled").into(),
+                    enabled,
+                )])),
+            );
+        }
         Ok(e.done())
     }
 

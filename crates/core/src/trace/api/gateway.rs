@@ -19,9 +19,10 @@
 //!   (<https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html>).
 
 use super::{
-    answer, api_kind_text, api_responses, function_url, rejection, route, ApiAnswer, OriginRequest,
-    PASTE,
+    answer, api_kind_text, api_responses, function_url, rejection, route, routing, ApiAnswer,
+    OriginRequest, PASTE,
 };
+use crate::api::resolve::resolve_with_headers;
 use crate::api::resolve::{Outcome, Resolution, Unresolved};
 use crate::api::{resolve, Api, Authorization, Entry, Part};
 use crate::model::{ApiKind, Document, OriginKind};
@@ -51,7 +52,15 @@ pub(super) fn origin_answer(doc: &Document, request: &OriginRequest<'_>) -> ApiA
         )
         .at(origin.origin_path.span);
     };
-    let resolution = resolve(&entry, &request.method, path);
+    let resolution = match &entry {
+        Entry::CustomDomain(domain) => {
+            if let Some(a) = routing::answer_for(domain, request, path) {
+                return a;
+            }
+            resolve_with_headers(&entry, &request.method, path, &routing::arriving(request))
+        }
+        _ => resolve(&entry, &request.method, path),
+    };
     let mut a = match &resolution.outcome {
         Outcome::Function { url } => return function_url::answer_for(doc, url, request),
         Outcome::Rejected(r) => rejection::rejected(&entry, &resolution, *r, request, path),

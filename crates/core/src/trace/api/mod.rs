@@ -24,6 +24,7 @@ mod function_url;
 mod gateway;
 mod rejection;
 mod route;
+mod routing;
 
 use super::{AnsweredBy, Hop, Possibility, Stage, Verdict, Walk};
 use crate::model::{ApiKind, Behavior, Document, Origin, OriginKind};
