@@ -35,7 +35,7 @@ test('the editor hover card and the fix dialog have no serious a11y violation', 
   await page.locator('.check .cm-lintRange.cm-rule-apigw-host-header-forwarded').hover();
   await expect(page.locator('.cm-tooltip-lint')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  await page.locator('.check li.finding[data-rule="api-write-methods-not-allowed"]').getByRole('button', { name: /Fix \(unsafe\)/ }).click();
+  await page.locator('.check li.finding[data-rule="viewer-protocol-allow-all"]').getByRole('button', { name: /Fix \(unsafe\)/ }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

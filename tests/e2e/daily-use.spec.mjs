@@ -107,19 +107,19 @@ test('item 3: every fix is one undoable step, and an unsafe fix shows its diff f
   await expect.poll(() => check.text()).toBe(BROKEN);
 
   // An unsafe fix: its diff first; Cancel changes nothing, Apply applies it.
-  const unsafe = check.finding('api-write-methods-not-allowed');
+  const unsafe = check.finding('viewer-protocol-allow-all');
   await unsafe.getByRole('button', { name: /Fix \(unsafe\)/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Apply an unsafe fix?' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.locator('.diff-removed')).not.toHaveCount(0);
-  await expect(dialog.locator('.diff-added', { hasText: '"POST"' })).toHaveCount(1);
+  await expect(dialog.locator('.diff-removed', { hasText: '"allow-all"' })).toHaveCount(1);
+  await expect(dialog.locator('.diff-added', { hasText: '"https-only"' })).toHaveCount(1);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   expect(await check.text()).toBe(BROKEN);
   await unsafe.getByRole('button', { name: /Fix \(unsafe\)/ }).click();
   await dialog.getByRole('button', { name: 'Apply the fix' }).click();
-  await expect(check.finding('api-write-methods-not-allowed')).toHaveCount(0);
-  expect(await check.text()).toContain('"POST"');
+  await expect(check.finding('viewer-protocol-allow-all')).toHaveCount(0);
+  expect(await check.text()).not.toContain('"allow-all"');
 });
 
 test("item 4: the legacy Headers ['*'] gets a fix, and the underline is on the '*'", async ({ page }) => {
