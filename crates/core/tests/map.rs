@@ -404,7 +404,10 @@ fn the_interactive_drawing_makes_every_placed_box_a_labelled_button() {
     let label = behavior.attribute("aria-label").unwrap();
     assert!(label.starts_with("1. /api/*;"), "{label}");
     // The name holds the words the box shows, as it shows them (WCAG 2.5.3).
-    assert!(label.contains("; ✖ error: reaches no route; "), "{label}");
+    assert!(
+        label.contains("; ✖ error: apigw-route-unreachable; "),
+        "{label}"
+    );
     assert!(
         label.contains(". Go to cli-users-api.json, line "),
         "{label}"
