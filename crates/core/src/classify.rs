@@ -125,4 +125,14 @@ mod tests {
         );
         assert_eq!(classify_host("example.com", &[]), OriginKind::Other);
     }
+
+    /// Only AWS's own names are API Gateway endpoints: an `execute-api` label in someone else's
+    /// domain is just a name.
+    #[test]
+    fn execute_api_outside_amazonaws_is_another_host() {
+        assert_eq!(
+            classify_host("abc123defg.execute-api.example.com", &[]),
+            OriginKind::Other
+        );
+    }
 }
