@@ -135,4 +135,25 @@ mod tests {
             OriginKind::Other
         );
     }
+
+    /// A function URL ends in `.on.aws` and has a `lambda-url` label; either alone is not one
+    /// (`.on.ca` is Ontario's domain).
+    #[test]
+    fn a_lambda_url_needs_both_its_label_and_on_aws() {
+        assert_eq!(classify_host("shop.example.on.ca", &[]), OriginKind::Other);
+        assert_eq!(
+            classify_host("xyz.lambda-url.us-east-2.example.com", &[]),
+            OriginKind::Other
+        );
+    }
+
+    /// A VPC endpoint id as the first label marks a private API's endpoint even without the
+    /// `vpce` label of the endpoint's own DNS names.
+    #[test]
+    fn a_vpc_endpoint_id_marks_a_private_api() {
+        assert_eq!(
+            classify_host("vpce-0123-abcd.execute-api.us-east-1.amazonaws.com", &[]),
+            OriginKind::ApiGatewayPrivateVpce
+        );
+    }
 }
