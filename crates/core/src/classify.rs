@@ -124,6 +124,11 @@ mod tests {
             OriginKind::S3Website
         );
         assert_eq!(classify_host("example.com", &[]), OriginKind::Other);
+        // An `s3` label is S3 only in AWS's own domain.
+        assert_eq!(
+            classify_host("files.s3.example.com", &[]),
+            OriginKind::Other
+        );
     }
 
     /// Only AWS's own names are API Gateway endpoints: an `execute-api` label in someone else's
