@@ -119,6 +119,11 @@ mod tests {
             OriginKind::S3
         );
         assert_eq!(classify_host("site.s3.amazonaws.com", &[]), OriginKind::S3);
+        // The legacy regional form (`s3-<region>`).
+        assert_eq!(
+            classify_host("site.s3-us-west-2.amazonaws.com", &[]),
+            OriginKind::S3
+        );
         assert_eq!(
             classify_host("site.s3-website-us-east-1.amazonaws.com", &[]),
             OriginKind::S3Website
