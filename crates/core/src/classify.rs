@@ -129,7 +129,11 @@ mod tests {
             OriginKind::S3Website
         );
         assert_eq!(classify_host("example.com", &[]), OriginKind::Other);
-        // An `s3` label is S3 only in AWS's own domain.
+        // Another AWS service is not S3; an `s3` label is S3 only in AWS's own domain.
+        assert_eq!(
+            classify_host("my-lb-1234.us-east-1.elb.amazonaws.com", &[]),
+            OriginKind::Other
+        );
         assert_eq!(
             classify_host("files.s3.example.com", &[]),
             OriginKind::Other
