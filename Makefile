@@ -1,7 +1,7 @@
 # apifront: the two commands a newcomer needs.
 #   make serve   install what is missing, build the app in release mode, serve it on 127.0.0.1:8080
 #   make test    install what is missing, then run every test layer (see scripts/test.sh)
-.PHONY: serve test build size bench fuzz
+.PHONY: serve test build size bench fuzz mutants
 
 serve:
 	scripts/setup.sh serve
@@ -29,3 +29,17 @@ bench:
 # Bounded fuzzing of every target (FUZZING.md); SECONDS per target, default 60.
 fuzz:
 	scripts/fuzz.sh $(or $(SECONDS),60)
+
+# Mutation testing (TESTING.md) of the code the verdicts stand on, with the core's tests, one
+# mutant at a time. Bounded: FILES narrows it (default: all of MUTANTS_FILES, hours here), and
+# MUTANTS_ARGS passes more, e.g.
+#   make mutants FILES=crates/core/src/classify.rs
+#   make mutants MUTANTS_ARGS="--in-diff changes.diff"   (day to day: git diff main > changes.diff)
+#   make mutants MUTANTS_ARGS="-- --lib"                  (only the core's unit tests: faster)
+MUTANTS_FILES = crates/core/src/forwarding.rs crates/core/src/classify.rs \
+	crates/core/src/parse/intrinsics.rs crates/core/src/parse/resolve.rs \
+	crates/core/src/parse/terraform/eval.rs 'crates/core/src/rules/**/*.rs' \
+	'crates/core/src/api/**/*.rs' 'crates/core/src/trace/**/*.rs'
+mutants:
+	cargo mutants -p apifront-core --jobs 1 --timeout $(or $(TIMEOUT),300) \
+		$(foreach f,$(or $(FILES),$(MUTANTS_FILES)),--file $(f)) $(MUTANTS_ARGS)

@@ -119,10 +119,55 @@ mod tests {
             OriginKind::S3
         );
         assert_eq!(classify_host("site.s3.amazonaws.com", &[]), OriginKind::S3);
+        // The legacy regional form (`s3-<region>`).
+        assert_eq!(
+            classify_host("site.s3-us-west-2.amazonaws.com", &[]),
+            OriginKind::S3
+        );
         assert_eq!(
             classify_host("site.s3-website-us-east-1.amazonaws.com", &[]),
             OriginKind::S3Website
         );
         assert_eq!(classify_host("example.com", &[]), OriginKind::Other);
+        // Another AWS service is not S3; an `s3` label is S3 only in AWS's own domain.
+        assert_eq!(
+            classify_host("my-lb-1234.us-east-1.elb.amazonaws.com", &[]),
+            OriginKind::Other
+        );
+        assert_eq!(
+            classify_host("files.s3.example.com", &[]),
+            OriginKind::Other
+        );
+    }
+
+    /// Only AWS's own names are API Gateway endpoints: an `execute-api` label in someone else's
+    /// domain is just a name.
+    #[test]
+    fn execute_api_outside_amazonaws_is_another_host() {
+        assert_eq!(
+            classify_host("abc123defg.execute-api.example.com", &[]),
+            OriginKind::Other
+        );
+    }
+
+    /// A function URL ends in `.on.aws` and has a `lambda-url` label; either alone is not one
+    /// (`.on.ca` is Ontario's domain).
+    #[test]
+    fn a_lambda_url_needs_both_its_label_and_on_aws() {
+        assert_eq!(classify_host("shop.example.on.ca", &[]), OriginKind::Other);
+        assert_eq!(
+            classify_host("xyz.lambda-url.us-east-2.example.com", &[]),
+            OriginKind::Other
+        );
+    }
+
+    /// A VPC endpoint id as the first label marks a private API's endpoint even without the
+    /// `vpce` label of the endpoint's own DNS names.
+    #[test]
+    fn a_vpc_endpoint_id_marks_a_private_api() {
+        assert_eq!(
+            classify_host("vpce-0123-abcd.execute-api.us-east-1.amazonaws.com", &[]),
+            OriginKind::ApiGatewayPrivateVpce
+        );
     }
 }

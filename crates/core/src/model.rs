@@ -188,7 +188,8 @@ pub struct Distribution {
     /// CLI JSON `{Quantity, Items}` wrappers whose counts disagree.
     pub quantity_mismatches: Vec<QuantityMismatch>,
     /// Rule slugs suppressed for this distribution (CloudFormation `Metadata.apifront.ignore`,
-    /// or an `apifront-ignore: slug, …` comment in JSON/HCL).
+    /// or a Terraform `# apifront-ignore: slug, …` comment; CLI JSON has no comments, so it
+    /// has none).
     pub ignore: Vec<String>,
     /// Terraform `dynamic "…"` block types in the distribution (`origin`,
     /// `ordered_cache_behavior`, …): the blocks they generate are not in the model, so the lists

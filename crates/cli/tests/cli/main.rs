@@ -3,6 +3,7 @@
 mod api;
 mod assembly;
 mod catalog;
+mod docs;
 mod fix;
 mod formats;
 mod generate;
