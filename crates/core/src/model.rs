@@ -125,6 +125,9 @@ pub enum NoteKind {
     /// The template has more combinations of conditions than apifront builds; the ones left
     /// open were read as unknown.
     ConditionsNotEvaluated,
+    /// A distribution's resource `Condition` is false with the parameters' defaults: it is not
+    /// created, and not in the model.
+    DistributionNotCreated,
 }
 
 impl Document {

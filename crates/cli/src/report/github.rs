@@ -48,10 +48,11 @@ fn finding(out: &mut String, input: &InputReport, f: &LocatedFinding) {
         Some(stack) => format!("stack {stack}, {}", f.distribution),
         None => f.distribution.clone(),
     };
-    let message = format!(
-        "{}\nin: {place} ({})\nsee: apifront explain {}",
-        f.message, f.path, f.rule
-    );
+    let place = match (place.is_empty(), f.path.is_empty()) {
+        (true, true) => String::new(),
+        _ => format!("\nin: {place} ({})", f.path),
+    };
+    let message = format!("{}{place}\nsee: apifront explain {}", f.message, f.rule);
     let s = &f.span;
     let _ = writeln!(
         out,

@@ -158,13 +158,15 @@ impl<'a> Suite<'a> {
 
 fn case(input: &InputReport, f: &LocatedFinding, threshold: Severity) -> Case {
     let at = format!("{}:{}", f.span.line, f.span.column);
+    let place = match (f.distribution.is_empty(), f.path.is_empty()) {
+        (true, true) => String::new(),
+        _ => format!("\nin: {} ({})", f.distribution, f.path),
+    };
     let details = format!(
-        "{} {} at {at}: {}\nin: {} ({})\nsee: apifront explain {}",
+        "{} {} at {at}: {}{place}\nsee: apifront explain {}",
         f.severity.as_str(),
         f.rule,
         f.message,
-        f.distribution,
-        f.path,
         f.rule
     );
     Case {

@@ -87,7 +87,10 @@ fn finding_block(out: &mut String, input: &InputReport, f: &LocatedFinding) {
         Some(stack) => format!("stack {stack}: {place}"),
         None => place,
     };
-    note(out, gutter, "in", &place);
+    // A finding about the text itself may have no distribution (none is created).
+    if !place.is_empty() {
+        note(out, gutter, "in", &place);
+    }
     for (at, text) in &f.related {
         note(
             out,

@@ -70,12 +70,12 @@ fn input_findings(doc: &Document, text: &str, config: &LintConfig) -> Vec<Findin
     if docs.all(|d| d.notes.is_empty()) {
         return Vec::new();
     }
-    let Some(dist) = std::iter::once(doc)
+    // A template whose only distribution is not created has notes and no distribution.
+    let none = Distribution::default();
+    let dist = std::iter::once(doc)
         .chain(&doc.variants)
         .find_map(|d| d.distributions.first())
-    else {
-        return Vec::new();
-    };
+        .unwrap_or(&none);
     let ctx = LintContext::new(doc, text, dist);
     let mut findings = Vec::new();
     for rule in rules::all() {

@@ -11,7 +11,7 @@ use super::intrinsics::Template;
 use super::reader::{Dialect, Obj, Reader};
 use super::ParseError;
 use crate::model::{Document, Format, Note, NoteKind};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 use crate::tree::{Entry, Node};
 
 /// The distribution resource type.
@@ -65,12 +65,22 @@ pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, P
         return Err(no_distribution(root, resources, idx).with_format(format));
     }
     let template = Template::new(root, resources);
+    let not_created = not_created(&template, entries);
+    let not_created_notes = || {
+        not_created.iter().map(|(name, span)| Note {
+            kind: NoteKind::DistributionNotCreated,
+            span: *span,
+            detail: name.to_string(),
+            related: None,
+        })
+    };
     let most = (MAX_VARIANT_BYTES / idx.text().len().max(1)).clamp(1, MAX_VARIANTS);
     let mut docs: Vec<Document> = Vec::new();
     let mut plan = Vec::new();
     loop {
         template.conditions.start(plan, false);
         let mut doc = build_once(&template, root, entries, base, format);
+        doc.notes.extend(not_created_notes());
         doc.conditions = template.conditions.decided();
         let next = template.conditions.next_plan();
         docs.push(doc);
@@ -79,6 +89,7 @@ pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, P
             Some(_) if docs.len() >= most => {
                 template.conditions.start(Vec::new(), true);
                 let mut doc = build_once(&template, root, entries, base, format);
+                doc.notes.extend(not_created_notes());
                 let at = root.entry("Conditions").map_or(root.span, |e| e.key_span);
                 doc.notes.push(Note {
                     kind: NoteKind::ConditionsNotEvaluated,
@@ -147,6 +158,20 @@ fn build_once<'n>(
     }
     doc.notes = template.take_placeholders();
     doc
+}
+
+/// The resource conditions of distributions that the parameters' defaults make false (such a
+/// distribution is not in the model), with where each is written.
+fn not_created<'n>(template: &Template, entries: &'n [Entry<'n>]) -> Vec<(&'n str, Span)> {
+    entries
+        .iter()
+        .filter(|e| type_of(&e.value) == Some(DISTRIBUTION))
+        .filter_map(|e| {
+            let node = e.value.get("Condition")?;
+            let name = node.as_str()?;
+            (template.fixed_condition(name) == Some(false)).then_some((name, node.span))
+        })
+        .collect()
 }
 
 /// False when the resource's `Condition` is false in the combination being built.

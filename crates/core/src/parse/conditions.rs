@@ -216,6 +216,20 @@ impl<'n> Branching<'n> {
         Some(plan)
     }
 
+    /// The value of condition `name` when the template alone decides it (parameter defaults,
+    /// mappings); `None` when it depends on a choice.
+    pub fn fixed(&self, name: &str, ops: &dyn Operands) -> Option<bool> {
+        let mut slot = self.compiled.try_borrow_mut().ok()?;
+        let compiled = slot.get_or_insert_with(|| self.compile(ops, Compiled::default()));
+        if !compiled.formulas.contains_key(name) {
+            *compiled = self.compile_one(ops, std::mem::take(compiled), name);
+        }
+        match compiled.formulas.get(name)? {
+            Formula::Const(b) => Some(*b),
+            _ => None,
+        }
+    }
+
     /// The value of condition `name` in the model being built: decided by the template, by the
     /// decisions so far, or by a free choice (recorded). `None` when it stays unknown (an
     /// opaque build).

@@ -107,6 +107,12 @@ impl<'n> Template<'n> {
         self.conditions.value(name, self)
     }
 
+    /// The value of condition `name` when the template alone decides it (see
+    /// [`Branching::fixed`](super::conditions::Branching::fixed)).
+    pub fn fixed_condition(&self, name: &str) -> Option<bool> {
+        self.conditions.fixed(name, self)
+    }
+
     /// The placeholders met so far, taken.
     pub fn take_placeholders(&self) -> Vec<Note> {
         std::mem::take(&mut self.placeholders.borrow_mut().list)

@@ -328,6 +328,7 @@ mod custom_error_response_invalid;
 mod default_cert_min_protocol_ignored;
 mod default_root_object_on_api;
 mod distribution_disabled;
+mod distribution_not_created;
 mod distribution_tenant_invalid;
 mod duplicate_key;
 mod edge_function_changes_origin;
@@ -520,6 +521,7 @@ static ALL: &[&Rule] = &[
     &template_read_as_yaml::RULE,
     &placeholder_value::RULE,
     &conditions_not_evaluated::RULE,
+    &distribution_not_created::RULE,
 ];
 
 /// Findings about the settings of an origin that a viewer-request CloudFront Function may
