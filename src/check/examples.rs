@@ -65,31 +65,36 @@ mod tests {
     use super::EXAMPLES;
     use apifront_core::lint::{lint_text, LintConfig, Severity};
 
-    /// Each example shows the traps its label promises, as errors.
+    /// Each example shows the traps its label promises: errors, and outdated origin protocols as
+    /// the posture warning they are (nothing fails while the origin also offers TLS 1.2).
     #[test]
     fn every_example_shows_its_traps() {
-        let expected: [&[&str]; 3] = [
+        use Severity::{Error, Warning};
+        let expected: [&[(&str, Severity)]; 3] = [
             &[
-                "apigw-host-header-forwarded",
-                "apigw-origin-protocol-not-https-only",
+                ("apigw-host-header-forwarded", Error),
+                ("apigw-origin-protocol-not-https-only", Error),
             ],
-            &["origin-path-format", "spa-error-rewrite-hits-api"],
             &[
-                "origin-domain-not-hostname",
-                "apigw-origin-path-on-default-stage",
-                "apigw-host-header-forwarded",
-                "origin-ssl-protocols-outdated",
+                ("origin-path-format", Error),
+                ("spa-error-rewrite-hits-api", Error),
+            ],
+            &[
+                ("origin-domain-not-hostname", Error),
+                ("apigw-origin-path-on-default-stage", Error),
+                ("apigw-host-header-forwarded", Error),
+                ("origin-ssl-protocols-outdated", Warning),
             ],
         ];
         for (example, rules) in EXAMPLES.iter().zip(expected) {
             let report = lint_text(example.text, &LintConfig::default()).expect("lints");
-            for rule in rules {
+            for (rule, severity) in rules {
                 assert!(
                     report
                         .findings
                         .iter()
-                        .any(|f| f.rule == *rule && f.severity == Severity::Error),
-                    "{}: no {rule} error",
+                        .any(|f| f.rule == *rule && f.severity == *severity),
+                    "{}: no {rule} {severity:?}",
                     example.label
                 );
             }
