@@ -191,26 +191,17 @@ async fn configure_renders_a_preset_that_lints_clean() {
     select
         .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
         .unwrap();
-    let api_kind: web_sys::HtmlSelectElement = find(&root, "#f-api-kind").dyn_into().unwrap();
+    // The form may draw its fields anew: look the select up each time.
+    let api_kind = || -> Option<String> {
+        let select: web_sys::HtmlSelectElement = find(&root, "#f-api-kind").dyn_into().ok()?;
+        select.selected_options().item(0)?.text_content()
+    };
     until("the preset's form and linted output", || {
-        api_kind
-            .selected_options()
-            .item(0)
-            .and_then(|o| o.text_content())
-            .as_deref()
-            == Some("HTTP API")
+        api_kind().as_deref() == Some("HTTP API")
             && text_of(&root, ".output-lint").contains("problem")
     })
     .await;
-    assert_eq!(
-        api_kind
-            .selected_options()
-            .item(0)
-            .unwrap()
-            .text_content()
-            .as_deref(),
-        Some("HTTP API")
-    );
+    assert_eq!(api_kind().as_deref(), Some("HTTP API"));
     assert_eq!(
         select.value(),
         "http-api",

@@ -6,6 +6,7 @@ use super::rule::Rule;
 use crate::forwarding::{self, Forwarding};
 use crate::model::{Behavior, Distribution, Document, Format, Link, Note, NoteKind, Origin};
 use crate::span::Span;
+use crate::trace::FunctionCodes;
 use crate::value::{Unknown, Val};
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -21,6 +22,9 @@ pub struct LintContext<'a> {
     forwardings: Vec<OnceCell<Forwarding>>,
     /// [`Distribution::link`] of each behavior of `dist`, resolved the first time a rule asks.
     links: Vec<OnceCell<Vec<&'a Origin>>>,
+    /// The CloudFront Functions' code in the text, read the first time a rule asks (reading
+    /// parses the whole text again).
+    function_codes: OnceCell<FunctionCodes>,
 }
 
 impl<'a> LintContext<'a> {
@@ -32,7 +36,15 @@ impl<'a> LintContext<'a> {
             dist,
             forwardings: dist.all_behaviors().map(|_| OnceCell::new()).collect(),
             links: dist.all_behaviors().map(|_| OnceCell::new()).collect(),
+            function_codes: OnceCell::new(),
         }
+    }
+
+    /// The CloudFront Functions whose code the text holds ([`FunctionCodes::read`]), read once
+    /// per context.
+    pub fn function_codes(&self) -> &FunctionCodes {
+        self.function_codes
+            .get_or_init(|| FunctionCodes::read(self.text, self.doc.format))
     }
 
     /// The input format.

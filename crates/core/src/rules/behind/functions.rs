@@ -53,9 +53,9 @@ pub fn rewrite(ctx: &LintContext, behavior: &Behavior) -> Rewrite {
         return out;
     }
     // Read only when a behavior has a CloudFront Function: most inputs have none.
-    let codes = FunctionCodes::read(ctx.text, ctx.format());
+    let codes = ctx.function_codes();
     for association in functions {
-        let found = find(&codes, association, ctx.text);
+        let found = find(codes, association, ctx.text);
         let prefixes = found
             .and_then(|f| f.code.as_deref())
             .and_then(strip_prefixes)
