@@ -17,7 +17,7 @@
 use super::resolve::State;
 use crate::model::ConditionValue;
 use crate::tree::{Node, NodeKind};
-use std::cell::RefCell;
+use std::cell::{RefCell, RefMut};
 use std::collections::HashMap;
 
 /// How many assignments of variables a consistency check may try before it assumes the
@@ -219,29 +219,30 @@ impl<'n> Branching<'n> {
     /// The value of condition `name` when the template alone decides it (parameter defaults,
     /// mappings); `None` when it depends on a choice.
     pub fn fixed(&self, name: &str, ops: &dyn Operands) -> Option<bool> {
-        let mut slot = self.compiled.try_borrow_mut().ok()?;
-        let compiled = slot.get_or_insert_with(|| self.compile(ops, Compiled::default()));
-        if !compiled.formulas.contains_key(name) {
-            *compiled = self.compile_one(ops, std::mem::take(compiled), name);
-        }
+        let compiled = self.compiled_with(name, ops)?;
         match compiled.formulas.get(name)? {
             Formula::Const(b) => Some(*b),
             _ => None,
         }
     }
 
-    /// The value of condition `name` in the model being built: decided by the template, by the
-    /// decisions so far, or by a free choice (recorded). `None` when it stays unknown (an
-    /// opaque build).
-    pub fn value(&self, name: &str, ops: &dyn Operands) -> Option<bool> {
-        // Busy only when a condition is asked for while conditions compile (an `Fn::If` where
-        // CloudFormation allows none): it stays unknown.
+    /// The compiled conditions, `name` among them. `None` while conditions compile (a condition
+    /// asked for by an `Fn::If` where CloudFormation allows none).
+    fn compiled_with(&self, name: &str, ops: &dyn Operands) -> Option<RefMut<'_, Compiled>> {
         let mut slot = self.compiled.try_borrow_mut().ok()?;
         let compiled = slot.get_or_insert_with(|| self.compile(ops, Compiled::default()));
         if !compiled.formulas.contains_key(name) {
             // Not defined (a snippet without its `Conditions`): a condition of its own.
             *compiled = self.compile_one(ops, std::mem::take(compiled), name);
         }
+        RefMut::filter_map(slot, Option::as_mut).ok()
+    }
+
+    /// The value of condition `name` in the model being built: decided by the template, by the
+    /// decisions so far, or by a free choice (recorded). `None` when it stays unknown (an
+    /// opaque build).
+    pub fn value(&self, name: &str, ops: &dyn Operands) -> Option<bool> {
+        let compiled = self.compiled_with(name, ops)?;
         let formula = compiled.formulas.get(name)?;
         if let Formula::Const(b) = formula {
             return Some(*b);
