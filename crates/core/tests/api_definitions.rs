@@ -360,7 +360,7 @@ fn attached_definitions_answer_for_their_origins() {
 
 #[test]
 fn the_auth_extension_sets_a_methods_authorization() {
-    // `x-amazon-apigateway-auth` (API Gateway's OpenAPI extensions): `AWS_IAM` or `NONE`,
+    // `x-amazon-apigateway-auth` (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-auth.html): `AWS_IAM` or `NONE`,
     // case-insensitive.
     let t = r#"{
   "openapi": "3.0.1",
