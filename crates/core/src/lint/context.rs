@@ -5,14 +5,14 @@ use super::finding::Finding;
 use super::rule::Rule;
 use crate::forwarding::{self, Forwarding};
 use crate::model::{Behavior, Distribution, Document, Format, Link, Note, NoteKind, Origin};
+use crate::rules::behind::{self, Behind};
 use crate::span::Span;
-use crate::trace::FunctionCodes;
 use crate::value::{Unknown, Val};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// The input of a rule: the whole document, its text, and the distribution being checked.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct LintContext<'a> {
     pub doc: &'a Document,
     pub text: &'a str,
@@ -22,9 +22,9 @@ pub struct LintContext<'a> {
     forwardings: Vec<OnceCell<Forwarding>>,
     /// [`Distribution::link`] of each behavior of `dist`, resolved the first time a rule asks.
     links: Vec<OnceCell<Vec<&'a Origin>>>,
-    /// The CloudFront Functions' code in the text, read the first time a rule asks (reading
-    /// parses the whole text again).
-    function_codes: OnceCell<FunctionCodes>,
+    /// [`behind::behind`] of each behavior of `dist`: what its API origins lead to, worked out
+    /// the first time a rule asks (several rules judge the same behaviors by it).
+    behinds: Vec<OnceCell<Vec<Behind<'a>>>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -36,15 +36,18 @@ impl<'a> LintContext<'a> {
             dist,
             forwardings: dist.all_behaviors().map(|_| OnceCell::new()).collect(),
             links: dist.all_behaviors().map(|_| OnceCell::new()).collect(),
-            function_codes: OnceCell::new(),
+            behinds: dist.all_behaviors().map(|_| OnceCell::new()).collect(),
         }
     }
 
-    /// The CloudFront Functions whose code the text holds ([`FunctionCodes::read`]), read once
-    /// per context.
-    pub fn function_codes(&self) -> &FunctionCodes {
-        self.function_codes
-            .get_or_init(|| FunctionCodes::read(self.text, self.doc.format))
+    /// The API origins of `behavior` and what is behind each ([`behind::behind`]), worked out
+    /// once per behavior. Empty for a behavior of another distribution.
+    pub fn behind(&self, behavior: &'a Behavior) -> &[Behind<'a>] {
+        self.behavior_index(behavior)
+            .and_then(|i| self.behinds.get(i))
+            .map_or(&[], |cell| {
+                cell.get_or_init(|| behind::behind(self, behavior))
+            })
     }
 
     /// The input format.

@@ -8,6 +8,7 @@ use crate::managed;
 use crate::state::{
     ApiKind, AuthMode, CacheMode, CorsMode, FormState, ReferenceMode, RoutingMode, SecretSource,
 };
+use std::borrow::Cow;
 
 /// Why API behaviors use AllViewerExceptHostHeader (shown as a comment where the format allows).
 pub(crate) const WHY_ORP: &str = "AllViewerExceptHostHeader forwards headers, cookies and query \
@@ -218,6 +219,57 @@ impl StripFunction {
         w.close("}");
         w.finish()
     }
+
+    /// The function whose code `code` is, when it is exactly this generator's (whitespace
+    /// aside: a YAML block or a Terraform heredoc re-indents it). Rules and the trace know what
+    /// this one function does to a path; any other code may do anything.
+    pub fn recognise(code: &str) -> Option<Self> {
+        let start = code.find("var prefixes = [")? + "var prefixes = [".len();
+        let mut prefixes = Vec::new();
+        let mut chars = code[start..].chars();
+        loop {
+            match chars.next()? {
+                ']' => break,
+                ' ' | ',' => {}
+                '\'' => {
+                    let mut s = String::new();
+                    loop {
+                        match chars.next()? {
+                            '\\' => s.push(chars.next()?),
+                            '\'' => break,
+                            c => s.push(c),
+                        }
+                    }
+                    prefixes.push(s);
+                }
+                _ => return None,
+            }
+        }
+        let function = Self { prefixes };
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        (squash(&function.code()) == squash(code)).then_some(function)
+    }
+
+    /// What the function does to a request path ([`strip`] with its prefixes).
+    pub fn strip<'p>(&self, path: &'p str) -> Cow<'p, str> {
+        strip(&self.prefixes, path)
+    }
+}
+
+/// What the strip-prefix function with `prefixes` does to a request path: the first prefix that
+/// is the path or one of its leading segments goes (`/api/users` → `/users`, `/api` → `/`).
+pub(crate) fn strip<'p>(prefixes: &[String], path: &'p str) -> Cow<'p, str> {
+    for p in prefixes {
+        let rest = path.strip_prefix(p.as_str());
+        if let Some(rest) = rest.filter(|r| r.is_empty() || r.starts_with('/')) {
+            return if rest.is_empty() {
+                "/".into()
+            } else {
+                rest.into()
+            };
+        }
+    }
+    path.into()
 }
 
 /// Alternate domain names and their certificate.
@@ -610,6 +662,38 @@ pub(crate) fn literal_prefix(pattern: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn strip_function(prefixes: &[&str]) -> StripFunction {
+        StripFunction {
+            prefixes: prefixes.iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn recognises_the_generated_strip_function_only() {
+        let code = strip_function(&["/api", "/v1"]).code();
+        let found = StripFunction::recognise(&code).map(|f| f.prefixes);
+        assert_eq!(found, Some(vec!["/api".into(), "/v1".into()]));
+        // Re-indented (YAML block, Terraform heredoc) is the same function.
+        let indented: String = code.lines().map(|l| format!("    {l}\n")).collect();
+        assert!(StripFunction::recognise(&indented).is_some());
+        assert!(StripFunction::recognise(&code.replace("break;", "")).is_none());
+        let other = "function handler(event) { return event.request; }";
+        assert!(StripFunction::recognise(other).is_none());
+        let quoted = strip_function(&["/it's", "/a\\b"]).code();
+        let found = StripFunction::recognise(&quoted).map(|f| f.prefixes);
+        assert_eq!(found, Some(vec!["/it's".into(), "/a\\b".into()]));
+    }
+
+    #[test]
+    fn strips_like_the_function() {
+        let f = strip_function(&["/api/v2", "/api"]);
+        assert_eq!(f.strip("/api/users"), "/users");
+        assert_eq!(f.strip("/api"), "/");
+        assert_eq!(f.strip("/api/v2/x"), "/x");
+        assert_eq!(f.strip("/apiary"), "/apiary");
+        assert_eq!(f.strip("/other"), "/other");
+    }
 
     #[test]
     fn literal_prefixes() {

@@ -1,7 +1,7 @@
 //! `api-behavior-caching-enabled`: API responses are cached by default.
 
 use super::behind::{
-    api_name, behind, forwards, needs_of, origin_supplies, route_name, Reached, Target, PASTE,
+    api_name, forwards, needs_of, origin_supplies, route_name, Reached, Target, PASTE,
 };
 use super::helpers::use_caching_disabled;
 use crate::api::{Authorization, IdentitySource, RouteKey};
@@ -108,7 +108,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         );
         let keyed = keyed_per_caller(&fwd);
         let deliberate = deliberate(behavior, &fwd);
-        let Some(target) = behind(ctx, behavior).into_iter().next() else {
+        let Some(target) = ctx.behind(behavior).first() else {
             continue;
         };
         let cause = &fwd.cache.cause;

@@ -1,6 +1,6 @@
 //! `api-behavior-forwards-nothing`: no query string, header or cookie reaches the API.
 
-use super::behind::{behind, forwards, needs, origin_supplies, Need, Target, PASTE};
+use super::behind::{forwards, needs, origin_supplies, Need, Target, PASTE};
 use super::helpers::use_all_viewer_except_host;
 use super::helpers::{forwarding_sources, forwards_nothing};
 use crate::lint::{
@@ -58,7 +58,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !forwards_nothing(&fwd) {
                 return None;
             }
-            let target = behind(ctx, behavior).into_iter().next()?;
+            let target = ctx.behind(behavior).first()?;
             let known = match &target.target {
                 Target::Api(reach) => {
                     let read = needs(reach);

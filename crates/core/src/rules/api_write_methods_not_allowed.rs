@@ -2,7 +2,7 @@
 //! API behind it takes writes.
 
 use super::behind::{
-    api_name, behind, route_method, route_name, takes_any_method, targets_group, Target, PASTE,
+    api_name, route_method, route_name, takes_any_method, targets_group, Target, PASTE,
 };
 use crate::lint::Key;
 use crate::lint::{
@@ -118,7 +118,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             }
         };
         let who = format!("{} to {}", behavior_name(behavior), origin_name(origin));
-        let Some(target) = behind(ctx, behavior).into_iter().next() else {
+        let Some(target) = ctx.behind(behavior).first() else {
             continue;
         };
         let (severity, why) = match &target.target {

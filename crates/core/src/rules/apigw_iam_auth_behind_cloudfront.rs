@@ -1,6 +1,6 @@
 //! `apigw-iam-auth-behind-cloudfront`: IAM-authorized API methods reached through CloudFront.
 
-use super::behind::{api_name, behind, route_name, Target};
+use super::behind::{api_name, route_name, Target};
 use crate::api::{Api, Authorization, Route};
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
@@ -59,7 +59,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen: Vec<*const Route> = Vec::new();
     for behavior in ctx.dist.all_behaviors() {
-        for b in behind(ctx, behavior) {
+        for b in ctx.behind(behavior) {
             let Target::Api(reach) = &b.target else {
                 continue;
             };

@@ -1,8 +1,7 @@
 //! `apigw-route-unreachable`: no viewer path a behavior admits lands on a route of its API.
 
-use super::behind::functions::strip;
 use super::behind::language::Pattern;
-use super::behind::{api_name, behind, route_name, Reach, Target, PASTE};
+use super::behind::{api_name, route_name, Reach, Target, PASTE};
 use crate::api::resolve::{Outcome, RejectReason, Resolution};
 use crate::api::{resolve, Api, RouteKey};
 use crate::lint::Key;
@@ -11,6 +10,7 @@ use crate::lint::{
     Severity, Snippet,
 };
 use crate::model::{ApiKind, Behavior, Origin};
+use crate::render::plan::strip;
 
 const EXAMPLE: &str = concat!(
     cfn_doc!(
@@ -111,7 +111,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for behavior in ctx.dist.all_behaviors() {
-        for b in behind(ctx, behavior) {
+        for b in ctx.behind(behavior) {
             let Target::Api(reach) = &b.target else {
                 continue;
             };

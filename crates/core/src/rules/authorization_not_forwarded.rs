@@ -1,9 +1,7 @@
 //! `authorization-not-forwarded`: a header or query string the API's authorizers read never
 //! reaches the API.
 
-use super::behind::{
-    api_name, behind, forwards, needs, origin_supplies, route_name, Need, Target, PASTE,
-};
+use super::behind::{api_name, forwards, needs, origin_supplies, route_name, Need, Target, PASTE};
 use super::helpers::forwarding_sources;
 use super::helpers::use_all_viewer_except_host;
 use crate::api::IdentitySource;
@@ -110,7 +108,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for (behavior, origin) in ctx.api_behaviors() {
         let fwd = ctx.forwarding(behavior);
-        let Some(target) = behind(ctx, behavior).into_iter().next() else {
+        let Some(target) = ctx.behind(behavior).first() else {
             continue;
         };
         let reach = match &target.target {

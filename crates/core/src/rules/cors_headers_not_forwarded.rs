@@ -1,7 +1,7 @@
 //! `cors-headers-not-forwarded`: an API behavior allows OPTIONS but drops the CORS request
 //! headers.
 
-use super::behind::{behind, cors_verdict};
+use super::behind::cors_verdict;
 use super::helpers::use_all_viewer_except_host;
 use super::helpers::{forwards_nothing, request_cause};
 use crate::lint::{
@@ -112,7 +112,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             .into_iter()
             .filter(|h| headers.contains(h) == Some(false))
             .collect();
-        let Some((severity, why)) = behind(ctx, behavior)
+        let Some((severity, why)) = ctx
+            .behind(behavior)
             .first()
             .and_then(|b| cors_verdict(&b.target))
         else {

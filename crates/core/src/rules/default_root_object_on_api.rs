@@ -1,12 +1,12 @@
 //! `default-root-object-on-api`: a default root object rewrites `/` for an API.
 
-use super::behind::functions::strip;
-use super::behind::{api_name, behind, Target, PASTE};
+use super::behind::{api_name, Target, PASTE};
 use crate::api::resolve;
 use crate::api::resolve::Outcome;
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
+use crate::render::plan::strip;
 
 const EXAMPLE: &str = concat!(
     cfn_doc!(
@@ -72,7 +72,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let Some(default) = &ctx.dist.default_behavior else {
         return Vec::new();
     };
-    let Some(target) = behind(ctx, default).into_iter().next() else {
+    let Some(target) = ctx.behind(default).first() else {
         return Vec::new();
     };
     let object_path = format!("/{}", object.trim().trim_start_matches('/'));

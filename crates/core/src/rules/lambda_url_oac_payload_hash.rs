@@ -1,6 +1,6 @@
 //! `lambda-url-oac-payload-hash`: signed POST/PUT to a Lambda URL need a payload hash.
 
-use super::behind::{behind, Target};
+use super::behind::Target;
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -58,7 +58,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         {
             continue;
         }
-        let writes = behind(ctx, behavior).iter().find_map(|b| match &b.target {
+        let writes = ctx.behind(behavior).iter().find_map(|b| match &b.target {
             Target::FunctionUrl(url) => url.cors.as_ref().and_then(|c| {
                 c.allow_methods.known_items().and_then(|m| {
                     m.into_iter()

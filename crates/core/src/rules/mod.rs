@@ -314,7 +314,7 @@ mod apigw_routing_rule_invalid;
 mod apigw_streaming_integration_invalid;
 mod authorization_in_orp_whitelist;
 mod authorization_not_forwarded;
-mod behind;
+pub(crate) mod behind;
 mod cache_policy_ttl0_with_key_values;
 mod cached_methods_invalid;
 mod cloudfront_chain_origin;

@@ -1,7 +1,7 @@
 //! `options-cached-without-cors-key`: preflight responses are cached without the CORS headers in
 //! the cache key.
 
-use super::behind::{behind, cors_verdict};
+use super::behind::cors_verdict;
 use crate::lint::{
     behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
@@ -127,7 +127,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if missing.is_empty() {
             continue;
         }
-        let Some((severity, why)) = behind(ctx, behavior)
+        let Some((severity, why)) = ctx
+            .behind(behavior)
             .first()
             .and_then(|b| cors_verdict(&b.target))
         else {

@@ -1,6 +1,6 @@
 //! `path-pattern-prefix-not-stripped`: a path pattern prefix is forwarded to the API unchanged.
 
-use super::behind::{behind, Target, PASTE};
+use super::behind::{Target, PASTE};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -62,7 +62,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let Some(pattern) = pattern_field.get() else {
             continue;
         };
-        let unknown = behind(ctx, behavior)
+        let unknown = ctx
+            .behind(behavior)
             .iter()
             .all(|b| matches!(b.target, Target::Unknown));
         // A function URL does no routing: the function's own router sees the whole path.

@@ -42,7 +42,7 @@
 //! ```
 
 use crate::model::{Behavior, Distribution, Document};
-use crate::source::{Location, Role, Sources};
+use crate::source::{Location, Sources};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
@@ -61,7 +61,6 @@ mod viewer;
 
 pub(crate) use api::api_kind_text;
 pub use api::{ArrivingHeader, OriginRequest};
-pub use functions::{FunctionCode, FunctionCodes};
 pub(crate) use origin::kind_text;
 pub use request::{Request, RequestError, Scheme};
 pub use suggest::suggested_url;
@@ -322,7 +321,7 @@ pub fn trace(
     request: &Request,
     options: &Options,
 ) -> Result<Trace, TraceError> {
-    walk_through(doc, text, text, request, options)
+    run(doc, text, request, options)
 }
 
 /// Traces `request` through the configuration and API definitions of `sources`, whose model
@@ -334,34 +333,21 @@ pub fn trace_sources(
     request: &Request,
     options: &Options,
 ) -> Result<Trace, TraceError> {
-    let text = sources.text();
-    // CloudFront Function code is read from the configuration files only.
-    let config_end = sources
-        .files()
-        .iter()
-        .filter(|f| f.role == Role::Config)
-        .map(|f| f.end())
-        .max()
-        .unwrap_or(0);
-    let config = text.get(..config_end).unwrap_or(text);
-    walk_through(doc, text, config, request, options)
+    run(doc, sources.text(), request, options)
 }
 
-fn walk_through(
+fn run(
     doc: &Document,
     text: &str,
-    config: &str,
     request: &Request,
     options: &Options,
 ) -> Result<Trace, TraceError> {
-    let functions = FunctionCodes::read(config, doc.format);
     let (dist, viewer_hop, stop) = viewer::pick(doc, request, options.distribution.as_deref())?;
     let mut walk = Walk {
         doc,
         text,
         dist,
         request,
-        functions: &functions,
         hops: Vec::new(),
         alternatives: Vec::new(),
     };
@@ -380,7 +366,6 @@ struct Walk<'a> {
     text: &'a str,
     dist: &'a Distribution,
     request: &'a Request,
-    functions: &'a FunctionCodes,
     hops: Vec<Hop>,
     /// Responses that happen instead when something the input does not show differs.
     alternatives: Vec<Possibility>,
