@@ -638,7 +638,9 @@ pub struct Integration {
     /// `Type`, upper case.
     pub kind: Field<String>,
     /// The integration URI as written, unknown parts as placeholders
-    /// (`arn:aws:apigateway:{AWS::Region}:lambda:path/2021-11-15/functions/{…}/…`).
+    /// (`arn:aws:apigateway:{AWS::Region}:lambda:path/2021-11-15/functions/{…}/…`). Only a
+    /// streaming integration's is looked at, so CloudFormation's is read only when
+    /// `ResponseTransferMode` is set.
     pub uri: Option<String>,
     /// `TimeoutInMillis` / `timeout_milliseconds`.
     pub timeout_ms: Field<i64>,

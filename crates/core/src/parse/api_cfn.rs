@@ -675,16 +675,23 @@ impl<'n> Builder<'n> {
                     }
                 };
                 let integration = r.obj(p, "Integration");
-                let (_, uri) = r.value(&integration, "Uri");
+                let kind = integration_type(r, p);
+                let response_transfer_mode = r.str(&integration, "ResponseTransferMode");
+                // Only a streaming integration's URI is ever looked at: skip evaluating the
+                // others (a `Fn::Sub` per method of a large API).
+                let uri = match response_transfer_mode.is_present() {
+                    true => r.value(&integration, "Uri").1.shape().map(str::to_string),
+                    false => None,
+                };
                 self.model.integrations.push(Integration {
                     name: name.clone(),
                     span,
                     path: path.clone(),
                     api: api.clone().or(api_of_resource.clone()),
-                    kind: integration_type(r, p),
-                    uri: uri.shape().map(str::to_string),
+                    kind: kind.clone(),
+                    uri,
                     timeout_ms: r.i64(&integration, "TimeoutInMillis"),
-                    response_transfer_mode: r.str(&integration, "ResponseTransferMode"),
+                    response_transfer_mode,
                 });
                 let route = Route {
                     name,
@@ -695,7 +702,7 @@ impl<'n> Builder<'n> {
                     authorizer: reference(r, p, "AuthorizerId"),
                     authorization_scopes: list(r, p, "AuthorizationScopes"),
                     api_key_required: flag(r, p, "ApiKeyRequired"),
-                    integration: integration_type(r, p),
+                    integration: kind,
                 };
                 if let Some(api) = api.or(api_of_resource).and_then(|a| self.api_mut(&a)) {
                     api.routes.push(route);

@@ -25,28 +25,38 @@ pub fn matches_ignoring_case(pattern: &str, path: &str) -> bool {
     )
 }
 
-/// Wildcard matching in linear space: on a mismatch after a `*`, the star takes one more
-/// character and matching resumes.
+/// Wildcard matching, on bytes when both strings are ASCII (the usual case: no allocation) and
+/// on characters otherwise.
 fn glob(pattern: &str, text: &str, ignore_case: bool) -> bool {
+    if pattern.is_ascii() && text.is_ascii() {
+        let same = |a: u8, b: u8| a == b || (ignore_case && a.eq_ignore_ascii_case(&b));
+        return wildcard(pattern.as_bytes(), text.as_bytes(), b'*', b'?', same);
+    }
     let p: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
-    let same = |a: char, b: char| {
-        if ignore_case {
-            a.to_lowercase().eq(b.to_lowercase())
-        } else {
-            a == b
-        }
-    };
+    let same = |a: char, b: char| a == b || (ignore_case && a.to_lowercase().eq(b.to_lowercase()));
+    wildcard(&p, &t, '*', '?', same)
+}
+
+/// Wildcard matching in linear space: on a mismatch after a `*`, the star takes one more
+/// character and matching resumes.
+fn wildcard<T: Copy + PartialEq>(
+    p: &[T],
+    t: &[T],
+    any_run: T,
+    any_one: T,
+    same: impl Fn(T, T) -> bool,
+) -> bool {
     let (mut pi, mut ti) = (0, 0);
     // The last `*` seen and the text position it was tried from.
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
         match p.get(pi) {
-            Some('*') => {
+            Some(&c) if c == any_run => {
                 star = Some((pi, ti));
                 pi += 1;
             }
-            Some(&c) if c == '?' || t.get(ti).is_some_and(|&x| same(c, x)) => {
+            Some(&c) if c == any_one || t.get(ti).is_some_and(|&x| same(c, x)) => {
                 pi += 1;
                 ti += 1;
             }
@@ -60,7 +70,7 @@ fn glob(pattern: &str, text: &str, ignore_case: bool) -> bool {
             },
         }
     }
-    p[pi..].iter().all(|&c| c == '*')
+    p[pi..].iter().all(|&c| c == any_run)
 }
 
 #[cfg(test)]
@@ -92,5 +102,11 @@ mod tests {
         assert!(!matches("/API/*", "/api/users"));
         assert!(matches_ignoring_case("/API/*", "/api/users"));
         assert!(matches("/é/*", "/é/x"));
+        // `?` is one character, not one byte; case folds beyond ASCII when asked.
+        assert!(matches("/caf?/menu", "/café/menu"));
+        assert!(!matches("/caf??/menu", "/café/menu"));
+        assert!(!matches("/CAFÉ/*", "/café/menu"));
+        assert!(matches_ignoring_case("/CAFÉ/*", "/café/menu"));
+        assert!(!matches_ignoring_case("/CAFÉ/*", "/cafe/menu"));
     }
 }
