@@ -392,6 +392,10 @@ pub struct Origin {
     /// An `OriginMtlsConfig` written directly under the origin (where the CLI example of the
     /// AWS guide puts it) instead of inside `CustomOriginConfig`: the API rejects it there.
     pub misplaced_mtls: Option<Span>,
+    /// True when the whole origin is an expression the input does not resolve (an `Fn::If`
+    /// whose condition stays open): which origin type and settings it has is not known, so the
+    /// optional blocks above read as absent and no rule judges one missing.
+    pub opaque: bool,
 }
 
 impl Origin {

@@ -414,6 +414,46 @@ fn combinations_are_capped_and_past_the_cap_conditions_stay_unknown() {
 }
 
 #[test]
+fn past_the_cap_an_origin_chosen_by_a_condition_has_no_known_type() {
+    // Origin 0 is an S3 bucket under C0 and an API otherwise. Past the cap C0 stays open: the
+    // origin is one or the other, never both, and which settings it has is not known — no
+    // "has S3OriginConfig and CustomOriginConfig", no misplaced OriginMtlsConfig.
+    let seven = independent_conditions(7);
+    let conditional = "          - !If\n            - C0\n            \
+        - {Id: o0, DomainName: site.s3.us-east-1.amazonaws.com, S3OriginConfig: {}}\n            \
+        - Id: o0\n              DomainName: abc123.execute-api.us-east-1.amazonaws.com\n              \
+        OriginPath: /prod\n              CustomOriginConfig: {OriginProtocolPolicy: https-only}\n";
+    let first = "          - Id: o0\n            DomainName: o0.example.com\n            \
+        ConnectionAttempts: !If [C0, 3, 2]\n";
+    assert!(seven.contains(first));
+    let text = seven.replace(first, conditional);
+    let doc = parse(&text).expect("parses");
+    assert_eq!(doc.notes[0].kind, NoteKind::ConditionsNotEvaluated);
+    let origin = &doc.distributions[0].origins[0];
+    assert!(origin.opaque);
+    assert!(origin.id.is_unknown());
+    assert!(origin.s3_origin_config.is_none());
+    assert!(origin.custom_origin_config.is_none());
+    assert!(origin.vpc_origin_config.is_none());
+    assert!(origin.misplaced_mtls.is_none());
+    assert!(!doc.distributions[0].origins[1].opaque);
+    let all = findings(&text);
+    let above_info: Vec<&Finding> = all.iter().filter(|f| f.severity > Severity::Info).collect();
+    assert!(above_info.is_empty(), "{above_info:#?}");
+    let unlinked = all
+        .iter()
+        .find(|f| f.rule == "target-origin-unlinked")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(
+        unlinked
+            .message
+            .contains("origin 1 (a condition left open picks it)"),
+        "{}",
+        unlinked.message
+    );
+}
+
+#[test]
 fn a_large_template_gets_fewer_combinations() {
     // A 4 MiB template may be read in 16 combinations, not 64.
     let padding = format!("# {}\n", "x".repeat(4 * 1024 * 1024));

@@ -92,8 +92,10 @@ fn origin(r: &mut Reader, o: &Obj, custom_domains: &[&str]) -> Origin {
             .find(|x| x.target == target)
             .map(|x| x.id.clone())
     };
+    // An optional block is there when the origin shows it, not when the origin is unknown.
+    let shown = |block: &Obj| block.present() && !o.opaque();
     let custom = r.obj(o, "CustomOriginConfig");
-    let custom_origin_config = custom.present().then(|| CustomOriginConfig {
+    let custom_origin_config = shown(&custom).then(|| CustomOriginConfig {
         span: custom.span,
         path: custom.path.clone(),
         http_port: r.i64(&custom, "HTTPPort"),
@@ -105,9 +107,9 @@ fn origin(r: &mut Reader, o: &Obj, custom_domains: &[&str]) -> Origin {
         origin_mtls: origin_mtls(r, &custom),
     });
     let s3 = r.obj(o, "S3OriginConfig");
-    let s3_origin_config = s3.present().then_some(s3.span);
+    let s3_origin_config = shown(&s3).then_some(s3.span);
     let vpc = r.obj(o, "VpcOriginConfig");
-    let vpc_origin_config = vpc.present().then(|| {
+    let vpc_origin_config = shown(&vpc).then(|| {
         let (vpc_origin_id, id) = r.str_value(&vpc, "VpcOriginId");
         VpcOriginConfig {
             span: vpc.span,
@@ -148,7 +150,8 @@ fn origin(r: &mut Reader, o: &Obj, custom_domains: &[&str]) -> Origin {
         connection_attempts: r.i64(o, "ConnectionAttempts"),
         connection_timeout: r.i64(o, "ConnectionTimeout"),
         response_completion_timeout: r.i64(o, "ResponseCompletionTimeout"),
-        misplaced_mtls: misplaced.present().then_some(misplaced.span),
+        misplaced_mtls: shown(&misplaced).then_some(misplaced.span),
+        opaque: o.opaque(),
     }
 }
 

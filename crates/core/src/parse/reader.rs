@@ -49,6 +49,13 @@ impl<'n> Obj<'n> {
         self.map.is_some() || self.unknown.is_some()
     }
 
+    /// True when the object is an expression the input does not resolve (a condition left
+    /// open, say): which keys it has is not known, so a key under it is neither there nor
+    /// missing.
+    pub fn opaque(&self) -> bool {
+        self.map.is_none() && self.unknown.is_some()
+    }
+
     /// The value node of `key`.
     pub fn get(&self, key: &str) -> Option<&'n Node<'n>> {
         self.map.and_then(|m| m.get(key))

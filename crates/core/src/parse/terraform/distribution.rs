@@ -180,6 +180,7 @@ fn origin(ctx: &Ctx, b: &Block, at: &Loc, mt: bool) -> Origin {
             f => f,
         },
         misplaced_mtls: None,
+        opaque: false,
     }
 }
 
