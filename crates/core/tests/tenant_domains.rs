@@ -42,7 +42,7 @@ const BROKEN: &[(&str, &[Expected])] = &[
             W,
             52,
             11,
-            "domain `api.example.com` of tenant `AcmeTenant` (Domains) is also the \
+            "domain `api.example.com` of tenant `AcmeTenant` (in `Domains`) is also the \
              edge-optimized API Gateway custom domain `api.example.com` (`PartnerDomain`)",
         )],
     ),
@@ -53,7 +53,7 @@ const BROKEN: &[(&str, &[Expected])] = &[
             E,
             73,
             21,
-            "domain `https://acme.tenants.example.com/` of tenant `AcmeTenant` (Domains) is not \
+            "domain `https://acme.tenants.example.com/` of tenant `AcmeTenant` (in `Domains`) is not \
              a valid domain name: write the host name only",
         )],
     ),
@@ -65,7 +65,7 @@ const BROKEN: &[(&str, &[Expected])] = &[
             77,
             14,
             "domain `api.example.com` of tenant `aws_cloudfront_distribution_tenant.acme` \
-             (domain) is also the edge-optimized API Gateway custom domain",
+             (in `domain`) is also the edge-optimized API Gateway custom domain",
         )],
     ),
     (
@@ -76,7 +76,7 @@ const BROKEN: &[(&str, &[Expected])] = &[
             77,
             14,
             "domain `api.acme.example.` of tenant `aws_cloudfront_distribution_tenant.acme` \
-             (domain) is not a valid domain name: remove the trailing dot",
+             (in `domain`) is not a valid domain name: remove the trailing dot",
         )],
     ),
 ];
@@ -146,6 +146,22 @@ fn the_fix_of_a_url_tenant_domain_gives_the_correct_setup() {
     let line = description(&broken).expect("the broken setup says what is broken");
     let correct_line = correct.lines().nth(2).unwrap();
     assert_eq!(fixed.replace(&line, correct_line), correct);
+}
+
+/// The same in Terraform: the trailing dot goes (the files differ only in their header comment).
+#[test]
+fn the_fix_of_a_trailing_dot_gives_the_correct_module() {
+    let broken = read("tenant-domains", "tf-tenant-domain-trailing-dot.tf");
+    let correct = read("correct", "tf-multi-tenant-beside-edge-domain.tf");
+    let fixed = fix_text(&broken, &LintConfig::default(), false).unwrap();
+    let body = |text: &str| {
+        text.lines()
+            .skip_while(|l| l.starts_with('#') || l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_ne!(body(&broken), body(&correct));
+    assert_eq!(body(&fixed), body(&correct));
 }
 
 #[test]

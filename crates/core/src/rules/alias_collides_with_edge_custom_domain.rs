@@ -94,8 +94,12 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .filter_map(|item| item.get().map(|a| (item, format!("alias `{a}`"))));
     let key = Key::TENANT_DOMAINS.name(ctx.format());
     let tenant_domains = ctx.doc.tenants_of(&ctx.dist.name).flat_map(|t| {
-        t.known_domains()
-            .map(move |(item, d)| (item, format!("domain `{d}` of tenant `{}` ({key})", t.name)))
+        t.known_domains().map(move |(item, d)| {
+            (
+                item,
+                format!("domain `{d}` of tenant `{}` (in `{key}`)", t.name),
+            )
+        })
     });
     let mut out = Vec::new();
     for (item, what) in aliases.chain(tenant_domains) {
@@ -210,12 +214,13 @@ resource "aws_cloudfront_distribution_tenant" "acme" {
             .fail(
                 [
                     case(tenant("!Ref Cdn", "[acme.example.com, ‸api.example.com]")).message(
-                        "domain `api.example.com` of tenant `Acme` (Domains) is also the \
+                        "domain `api.example.com` of tenant `Acme` (in `Domains`) is also the \
                          edge-optimized API Gateway custom domain `api.example.com` (`ApiDomain`)",
                     ),
                     case(tenant("!Ref Cdn", "[‸'*.example.com']")),
-                    case(TERRAFORM_TENANT)
-                        .message("of tenant `aws_cloudfront_distribution_tenant.acme` (domain)"),
+                    case(TERRAFORM_TENANT).message(
+                        "of tenant `aws_cloudfront_distribution_tenant.acme` (in `domain`)",
+                    ),
                 ]
                 .map(|c| c.not_rendered(sibling)),
             )

@@ -61,7 +61,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let key = Key::TENANT_DOMAINS.name(ctx.format());
     let tenant_domains = ctx.doc.tenants_of(&ctx.dist.name).flat_map(|t| {
         t.known_domains().filter_map(move |(item, domain)| {
-            let what = format!("domain `{domain}` of tenant `{}` ({key})", t.name);
+            let what = format!("domain `{domain}` of tenant `{}` (in `{key}`)", t.name);
             finding(ctx, item, domain, &what, "domain")
         })
     });
@@ -225,10 +225,10 @@ resource "aws_cloudfront_distribution_tenant" "acme" {
             .pass([aliases("!Ref Aliases")])
             .fail([
                 case(tenant("!Ref Cdn", "[acme.tenants.example.com, ‸'acme example.com']"))
-                    .message("domain `acme example.com` of tenant `Acme` (Domains) is not a valid domain name")
+                    .message("domain `acme example.com` of tenant `Acme` (in `Domains`) is not a valid domain name")
                     .not_rendered(sibling),
                 case(TERRAFORM_TENANT)
-                    .message("of tenant `aws_cloudfront_distribution_tenant.acme` (domain)")
+                    .message("of tenant `aws_cloudfront_distribution_tenant.acme` (in `domain`)")
                     .not_rendered(sibling),
             ])
             .fix([(
