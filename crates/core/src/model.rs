@@ -159,6 +159,16 @@ impl Document {
             variants: Vec::new(),
         }
     }
+
+    /// The tenants of the input whose `DistributionId` refers to the distribution `name`.
+    pub fn tenants_of<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a DistributionTenant> + 'a {
+        self.distribution_tenants
+            .iter()
+            .filter(move |t| t.distribution_ref.as_deref() == Some(name))
+    }
 }
 
 /// One CloudFront distribution.
@@ -827,6 +837,17 @@ pub struct DistributionTenant {
     /// True when the tenant asks CloudFront for a managed certificate
     /// (`ManagedCertificateRequest`).
     pub managed_certificate: bool,
+}
+
+impl DistributionTenant {
+    /// Each domain whose value the input gives, with its field.
+    pub fn known_domains(&self) -> impl Iterator<Item = (&Field<String>, &str)> {
+        self.domains
+            .get()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f.get().map(|d| (f, d.as_str())))
+    }
 }
 
 /// A CloudFront Function.

@@ -113,6 +113,8 @@ impl Key {
     );
     pub const ANYCAST_IP_LIST_ID: Key = Key::new("AnycastIpListId", "anycast_ip_list_id");
     pub const TENANT_CONFIG: Key = Key::new("TenantConfig", "tenant_config");
+    /// A distribution tenant's domains (`Domains`, Terraform `domain` blocks).
+    pub const TENANT_DOMAINS: Key = Key::new("Domains", "domain");
 
     // Origin timeouts and mutual TLS.
     pub const RESPONSE_COMPLETION_TIMEOUT: Key =

@@ -2,7 +2,7 @@
 //! custom domain.
 
 use crate::lint::{
-    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 
 const EXAMPLE: &str = concat!(
@@ -19,18 +19,22 @@ const EXAMPLE: &str = concat!(
 
 pub static RULE: Rule = Rule {
     slug: "alias-collides-with-edge-custom-domain",
-    summary: "An alias is also an edge-optimized API Gateway custom domain in the same input",
+    summary: "An alias or tenant domain is also an edge-optimized API Gateway custom domain in the same input",
     default_severity: Severity::Warning,
     category: Category::Structure,
     fix: FixAvailability::None,
     since: "0.1.0",
     docs: RuleDocs {
-        what_it_does: "Finds an alias equal to (or a wildcard covering) an API Gateway custom \
-            domain name of the same template whose endpoint type is `EDGE`.",
+        what_it_does: "Finds an alias, or a domain of one of the distribution's tenants \
+            (`Domains` of an `AWS::CloudFront::DistributionTenant`, `domain` of an \
+            `aws_cloudfront_distribution_tenant`), equal to (or a wildcard covering) an API \
+            Gateway custom domain name of the same input whose endpoint type is `EDGE`.",
         why_bad: "An edge-optimized custom domain already lives on a CloudFront distribution \
             that API Gateway owns, so adding the same name to your distribution fails with \
-            `CNAMEAlreadyExists` (409). Put your distribution in front of a REGIONAL custom \
-            domain, or use another name.",
+            `CNAMEAlreadyExists` (409). A distribution tenant's domain is refused the same way: \
+            CloudFront gives this error for a name already associated with another resource, \
+            whether you add it to a standard distribution or to a tenant. Put your distribution \
+            in front of a REGIONAL custom domain, or use another name.",
         example: Snippet::cfn_yaml(EXAMPLE),
         use_instead: Snippet::cfn_yaml(changed!(
             EXAMPLE,
@@ -40,10 +44,12 @@ pub static RULE: Rule = Rule {
         )),
         exceptions: "Only custom domains that say `EDGE` explicitly are compared (a REST custom \
             domain without `EndpointConfiguration` is edge-optimized too, but the model cannot \
-            tell it from an HTTP API domain, which is always regional).",
+            tell it from an HTTP API domain, which is always regional). Tenants whose \
+            distribution is not in the input are not compared.",
         references: &[
             "https://repost.aws/knowledge-center/resolve-cnamealreadyexists-error",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/alternate-domain-names-move.html",
         ],
         fix_safety: None,
     },
@@ -65,9 +71,6 @@ fn covers(alias: &str, domain: &str) -> bool {
 }
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    let Some(items) = ctx.dist.aliases.get() else {
-        return Vec::new();
-    };
     let edge_domains: Vec<_> = ctx
         .doc
         .api_domain_names
@@ -79,14 +82,33 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         })
         .filter_map(|d| d.domain_name.get().map(|n| (d, n)))
         .collect();
+    if edge_domains.is_empty() {
+        return Vec::new();
+    }
+    let aliases = ctx
+        .dist
+        .aliases
+        .get()
+        .into_iter()
+        .flatten()
+        .filter_map(|item| item.get().map(|a| (item, format!("alias `{a}`"))));
+    let key = Key::TENANT_DOMAINS.name(ctx.format());
+    let tenant_domains = ctx.doc.tenants_of(&ctx.dist.name).flat_map(|t| {
+        t.known_domains().map(move |(item, d)| {
+            (
+                item,
+                format!("domain `{d}` of tenant `{}` (in `{key}`)", t.name),
+            )
+        })
+    });
     let mut out = Vec::new();
-    for item in items {
-        let Some(alias) = item.get() else { continue };
-        let Some((domain, name)) = edge_domains.iter().find(|(_, n)| covers(alias, n)) else {
+    for (item, what) in aliases.chain(tenant_domains) {
+        let Some(name) = item.get() else { continue };
+        let Some((domain, edge)) = edge_domains.iter().find(|(_, n)| covers(name, n)) else {
             continue;
         };
         let message = format!(
-            "alias `{alias}` is also the edge-optimized API Gateway custom domain `{name}` \
+            "{what} is also the edge-optimized API Gateway custom domain `{edge}` \
              (`{}`), which already lives on a CloudFront distribution owned by API Gateway: \
              CloudFront answers CNAMEAlreadyExists. Make the custom domain REGIONAL or use \
              another name",
@@ -106,7 +128,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester};
+    use crate::rules::tester::{beside, case, CaseText, Tester};
 
     /// The rule's example with these aliases, and this domain and endpoint type.
     fn collide(aliases: &str, domain: &str, types: &str) -> String {
@@ -133,6 +155,77 @@ resource "aws_cloudfront_distribution" "d" {
   aliases = [‸"api.example.com"]
 }
 "#;
+
+    /// The rule's example without aliases, with a tenant `Acme` of `distribution` whose domains
+    /// are `list`.
+    fn tenant(distribution: &str, list: &str) -> String {
+        beside(
+            &collide("[]", "api.example.com", "[EDGE]"),
+            &format!(
+                "Acme:\n  Type: AWS::CloudFront::DistributionTenant\n  Properties:\n    \
+                 DistributionId: {distribution}\n    Name: acme\n    Domains: {list}\n"
+            ),
+        )
+    }
+
+    const TERRAFORM_TENANT: &str = r#"resource "aws_api_gateway_domain_name" "api" {
+  domain_name     = "acme.tenants.example.com"
+  certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+  endpoint_configuration {
+    types = ["EDGE"]
+  }
+}
+
+resource "aws_cloudfront_multitenant_distribution" "saas" {
+  enabled = true
+  origin {
+    id          = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+
+resource "aws_cloudfront_distribution_tenant" "acme" {
+  name            = "acme"
+  distribution_id = aws_cloudfront_multitenant_distribution.saas.id
+  domain {
+    domain = ‸"acme.tenants.example.com"
+  }
+}
+"#;
+
+    #[test]
+    fn tenant_domains() {
+        let sibling = "an API custom domain and a tenant beside the distribution";
+        Tester::new(&RULE)
+            .pass(
+                [
+                    tenant("!Ref Cdn", "[acme.example.com]"),
+                    tenant("!Ref Cdn", "[!Ref TenantDomain]"),
+                    collide("[!Ref Alias]", "api.example.com", "[EDGE]"),
+                    tenant("E2QWRUHEXAMPLE", "[api.example.com]"),
+                    tenant("!Ref Cdn", "[api.example.com]")
+                        .with("Types: [EDGE]", "Types: [REGIONAL]"),
+                ]
+                .map(|t| case(t).not_rendered(sibling)),
+            )
+            .fail(
+                [
+                    case(tenant("!Ref Cdn", "[acme.example.com, ‸api.example.com]")).message(
+                        "domain `api.example.com` of tenant `Acme` (in `Domains`) is also the \
+                         edge-optimized API Gateway custom domain `api.example.com` (`ApiDomain`)",
+                    ),
+                    case(tenant("!Ref Cdn", "[‸'*.example.com']")),
+                    case(TERRAFORM_TENANT).message(
+                        "of tenant `aws_cloudfront_distribution_tenant.acme` (in `domain`)",
+                    ),
+                ]
+                .map(|c| c.not_rendered(sibling)),
+            )
+            .test();
+    }
 
     #[test]
     fn cases() {

@@ -1,25 +1,30 @@
 //! `alias-invalid`: an alternate domain name is not a valid DNS name.
 
 use crate::lint::{
-    Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
+use crate::value::Field;
 
 pub static RULE: Rule = Rule {
     slug: "alias-invalid",
-    summary: "An alternate domain name (alias) is not a valid DNS name",
+    summary: "An alternate domain name (alias or tenant domain) is not a valid DNS name",
     default_severity: Severity::Error,
     category: Category::Structure,
     fix: FixAvailability::Safe,
     since: "0.1.0",
     docs: RuleDocs {
-        what_it_does: "Finds `Aliases` that are not host names: a URL (`https://…`, a path, a \
+        what_it_does: "Finds `Aliases`, and the domains of the distribution's tenants \
+            (`AWS::CloudFront::DistributionTenant` `Domains`, Terraform \
+            `aws_cloudfront_distribution_tenant` `domain` blocks), that are not host names: a URL (`https://…`, a path, a \
             port), a trailing dot, an empty or over-long label (more than 63 characters, or \
             253 in total), characters other than letters, digits, `-` and `_`, a label that \
             starts or ends with `-`, a single label, or a `*` anywhere but as the whole \
             left-most label (`*.example.com`).",
         why_bad: "CloudFront rejects such aliases when the distribution is created or updated \
             (a trailing dot fails the certificate check). Internationalized names must be \
-            written in punycode (`xn--…`).",
+            written in punycode (`xn--…`). A tenant's domains are the alternate domain names of \
+            a multi-tenant distribution: CloudFront treats a domain of a standard distribution \
+            and of a distribution tenant alike, so the same rules hold for them.",
         example: Snippet::cfn_yaml(changed!(
             cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!()),
             "Aliases: [api.example.com]" => "Aliases: [https://api.example.com/]"
@@ -29,10 +34,13 @@ pub static RULE: Rule = Rule {
             api_origin!(),
             api_behavior!()
         )),
-        exceptions: "None. Aliases from parameters or variables are not checked.",
+        exceptions: "None. Aliases and tenant domains from parameters or variables are not \
+            checked, nor the domains of tenants whose distribution is not in the input.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html",
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Aliases.html",
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DomainItem.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/alternate-domain-names-move.html",
         ],
         fix_safety: None,
     },
@@ -40,28 +48,48 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    let Some(items) = ctx.dist.aliases.get() else {
-        return Vec::new();
-    };
-    items
-        .iter()
+    let aliases = ctx
+        .dist
+        .aliases
+        .get()
+        .into_iter()
+        .flatten()
         .filter_map(|item| {
             let alias = item.get()?;
-            let problem = problem(alias)?;
-            let cleaned = clean(alias);
-            let fix = (cleaned != *alias && problem_of_clean(&cleaned)).then(|| {
-                Fix::safe(
-                    format!("write the alias as `{cleaned}`"),
-                    vec![ctx.editor().replace_string(item.span, &cleaned)],
-                )
-            });
-            let message = format!("alias `{alias}` is not a valid domain name: {problem}");
-            Some(
-                ctx.finding(&RULE, item.span, &item.path, message)
-                    .with_fix(fix.flatten()),
-            )
+            finding(ctx, item, alias, &format!("alias `{alias}`"), "alias")
+        });
+    let key = Key::TENANT_DOMAINS.name(ctx.format());
+    let tenant_domains = ctx.doc.tenants_of(&ctx.dist.name).flat_map(|t| {
+        t.known_domains().filter_map(move |(item, domain)| {
+            let what = format!("domain `{domain}` of tenant `{}` (in `{key}`)", t.name);
+            finding(ctx, item, domain, &what, "domain")
         })
-        .collect()
+    });
+    aliases.chain(tenant_domains).collect()
+}
+
+/// The finding for `name` (the value of `item`, described as `what`), if it is not a valid
+/// domain name, with the safe fix when cleaning it makes it one.
+fn finding(
+    ctx: &LintContext,
+    item: &Field<String>,
+    name: &str,
+    what: &str,
+    noun: &str,
+) -> Option<Finding> {
+    let problem = problem(name)?;
+    let cleaned = clean(name);
+    let fix = (cleaned != *name && problem_of_clean(&cleaned)).then(|| {
+        Fix::safe(
+            format!("write the {noun} as `{cleaned}`"),
+            vec![ctx.editor().replace_string(item.span, &cleaned)],
+        )
+    });
+    let message = format!("{what} is not a valid domain name: {problem}");
+    Some(
+        ctx.finding(&RULE, item.span, &item.path, message)
+            .with_fix(fix.flatten()),
+    )
 }
 
 /// True when the cleaned alias is valid.
@@ -135,7 +163,9 @@ fn problem(alias: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{
+        beside, case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+    };
 
     fn aliases(list: &str) -> String {
         cfn(
@@ -143,6 +173,71 @@ mod tests {
             API_ORIGIN,
             API_BEHAVIOR,
         )
+    }
+
+    /// The API distribution with a tenant `Acme` of `distribution` whose domains are `list`.
+    fn tenant(distribution: &str, list: &str) -> String {
+        beside(
+            API,
+            &format!(
+                "Acme:\n  Type: AWS::CloudFront::DistributionTenant\n  Properties:\n    \
+                 DistributionId: {distribution}\n    Name: acme\n    Domains: {list}\n"
+            ),
+        )
+    }
+
+    const TERRAFORM_TENANT: &str = r#"resource "aws_cloudfront_multitenant_distribution" "saas" {
+  enabled = true
+  origin {
+    id          = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+
+resource "aws_cloudfront_distribution_tenant" "acme" {
+  name            = "acme"
+  distribution_id = aws_cloudfront_multitenant_distribution.saas.id
+  domain {
+    domain = "acme.tenants.example.com"
+  }
+  domain {
+    domain = ‸"acme..example.com"
+  }
+}
+"#;
+
+    #[test]
+    fn tenant_domains() {
+        let sibling = "a distribution tenant";
+        Tester::new(&RULE)
+            .pass(
+                [
+                    tenant("!Ref Cdn", "[acme.tenants.example.com, '*.acme.example.com']"),
+                    tenant("!Ref Cdn", "[!Ref TenantDomain]"),
+                    tenant("!Ref Cdn", "!Ref TenantDomains"),
+                    tenant("E2QWRUHEXAMPLE", "['https://acme.example.com']"),
+                ]
+                .map(|t| case(t).not_rendered(sibling)),
+            )
+            .pass([aliases("!Ref Aliases")])
+            .fail([
+                case(tenant("!Ref Cdn", "[acme.tenants.example.com, ‸'acme example.com']"))
+                    .message("domain `acme example.com` of tenant `Acme` (in `Domains`) is not a valid domain name")
+                    .not_rendered(sibling),
+                case(TERRAFORM_TENANT)
+                    .message("of tenant `aws_cloudfront_distribution_tenant.acme` (in `domain`)")
+                    .not_rendered(sibling),
+            ])
+            .fix([(
+                case(tenant("!Ref Cdn", "[‸'https://acme.example.com/']"))
+                    .message("write the host name only")
+                    .not_rendered(sibling),
+                tenant("!Ref Cdn", "['acme.example.com']"),
+            )])
+            .test();
     }
 
     #[test]

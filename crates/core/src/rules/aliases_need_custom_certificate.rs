@@ -22,7 +22,10 @@ pub static RULE: Rule = Rule {
             api_behavior!()
         )),
         use_instead: Snippet::cfn_yaml(cfn_doc!(custom_certificate!(), api_origin!(), api_behavior!())),
-        exceptions: "None.",
+        exceptions: "None. The domains of distribution tenants are checked by \
+            `distribution-tenant-invalid` instead: a tenant's domain can be covered by the \
+            tenant's own certificate or a managed certificate request, not only by the \
+            distribution's.",
         references: &[
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesGeneral.html",

@@ -36,7 +36,8 @@ pub static RULE: Rule = Rule {
             "216adef6-5c7f-47e4-b989-5492eafa07d3 # AllViewer" => "b689b0a8-53d0-40ab-baf2-68738e2966ac # AllViewerExceptHostHeader"
         )),
         exceptions: "An API Gateway custom domain origin whose name is also the distribution's \
-            alias receives a matching Host; the finding is then a warning. If the backend needs \
+            alias, or a domain of one of its tenants, receives a matching Host; the finding is \
+            then a warning. If the backend needs \
             the viewer host, copy it into `X-Forwarded-Host` with a CloudFront Function and \
             forward that header instead. Suppress with `apifront: {ignore: \
             [apigw-host-header-forwarded]}` in the distribution's Metadata.",
@@ -75,12 +76,17 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let Some(source) = source else { continue };
         let host_matches_alias = origin.kind.0 == OriginKind::ApiGatewayCustomDomain
             && origin.domain_name.get().is_some_and(|host| {
+                let names = |a: &str| a.eq_ignore_ascii_case(host);
                 ctx.dist
                     .aliases
                     .known_items()
                     .unwrap_or_default()
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(host))
+                    .into_iter()
+                    .any(names)
+                    || ctx
+                        .doc
+                        .tenants_of(&ctx.dist.name)
+                        .any(|t| t.known_domains().any(|(_, d)| names(d)))
             });
         let message = format!(
             "{} forwards the viewer Host to {} via {}; API Gateway and Lambda URLs route by \
@@ -113,6 +119,10 @@ mod tests {
     fn orp(orp: &str) -> String {
         API.with(ORP, orp)
     }
+
+    /// A tenant of the distribution whose domain is the custom domain's name.
+    const TENANT: &str = "Acme:\n  Type: AWS::CloudFront::DistributionTenant\n  Properties:\n    \
+                          DistributionId: !Ref Cdn\n    Domains: [api.example.com]\n";
 
     /// An API custom domain defined beside the distribution, as its origin, with these aliases
     /// and origin request policy.
@@ -169,6 +179,12 @@ mod tests {
                         .severity(Severity::Warning)
                         .not_rendered("a sibling API custom domain"),
                     custom_domain("[API.example.com]", ORP),
+                ),
+                (
+                    case(beside(&custom_domain("[]", ALL_VIEWER), TENANT))
+                        .severity(Severity::Warning)
+                        .not_rendered("a sibling API custom domain and tenant"),
+                    beside(&custom_domain("[]", ORP), TENANT),
                 ),
                 (
                     case(custom_domain("[www.example.com]", ALL_VIEWER))

@@ -30,8 +30,9 @@ pub static RULE: Rule = Rule {
 "
             )),
         use_instead: Snippet::cfn_yaml(api_doc!()),
-        exceptions: "An API Gateway custom domain that is also the distribution's alias receives \
-            a matching Host; suppress the rule for that distribution if that is your setup.",
+        exceptions: "An API Gateway custom domain that is also the distribution's alias (or a \
+            domain of one of its tenants) receives a matching Host; suppress the rule for that \
+            distribution if that is your setup.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html",

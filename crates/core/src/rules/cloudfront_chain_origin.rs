@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Distribution, Origin, OriginKind};
+use crate::model::{Distribution, DistributionTenant, Origin, OriginKind};
 
 pub static RULE: Rule = Rule {
     slug: "cloudfront-chain-origin",
@@ -15,13 +15,15 @@ pub static RULE: Rule = Rule {
     docs: RuleDocs {
         what_it_does: "Finds origins whose host is a CloudFront domain (`*.cloudfront.net`, \
             including the `DistributionDomainName` of an edge-optimized API Gateway custom \
-            domain and the `DomainName` of another distribution), or an alternate domain name \
-            (alias) of a distribution in the same input.",
+            domain and the `DomainName` of another distribution), an alternate domain name \
+            (alias) of a distribution in the same input, or a domain of a distribution tenant \
+            (`Domains`, Terraform `domain`) of a multi-tenant distribution in the same input.",
         why_bad: "Each request then crosses two CloudFront distributions: more latency and \
             cost, two sets of cache and forwarding settings to keep in line, and CloudFront \
             allows only a short chain of distributions in front of one origin (requests beyond \
             it fail with 403). An origin equal to the distribution's own alias sends requests \
-            back into itself.",
+            back into itself. A tenant's domain leads to its multi-tenant distribution just as \
+            an alias leads to a standard one.",
         example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 "            DomainName: d111111abcdef8.cloudfront.net
@@ -38,33 +40,64 @@ pub static RULE: Rule = Rule {
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
             "https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-cloudfront-distribution/",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-config-options.html",
         ],
         fix_safety: None,
     },
     check,
 };
 
-/// The distribution of the input that has `host` as an alias.
-fn alias_owner<'a>(ctx: &LintContext<'a>, host: &str) -> Option<&'a Distribution> {
+/// Who answers for a host in the input: a distribution, through its aliases or through a
+/// domain of one of its tenants.
+struct Owner<'a> {
+    dist: &'a Distribution,
+    tenant: Option<&'a DistributionTenant>,
+}
+
+/// The distribution of the input that has `host` as an alias, or whose tenant has it as a
+/// domain.
+fn host_owner<'a>(ctx: &LintContext<'a>, host: &str) -> Option<Owner<'a>> {
     let host = host.trim_end_matches('.');
-    ctx.doc.distributions.iter().find(|d| {
-        d.aliases
+    let names = |d: &str| d.trim_end_matches('.').eq_ignore_ascii_case(host);
+    ctx.doc.distributions.iter().find_map(|d| {
+        if d.aliases
             .known_items()
             .unwrap_or_default()
-            .iter()
-            .any(|a| a.trim_end_matches('.').eq_ignore_ascii_case(host))
+            .into_iter()
+            .any(names)
+        {
+            return Some(Owner {
+                dist: d,
+                tenant: None,
+            });
+        }
+        ctx.doc
+            .tenants_of(&d.name)
+            .find(|t| t.known_domains().any(|(_, x)| names(x)))
+            .map(|t| Owner {
+                dist: d,
+                tenant: Some(t),
+            })
     })
 }
 
 fn finding(ctx: &LintContext, origin: &Origin) -> Option<Finding> {
     let field = &origin.domain_name;
     let host = field.get();
-    let owner = host.and_then(|h| alias_owner(ctx, h));
-    let what = match (owner, host) {
-        (Some(d), Some(h)) if std::ptr::eq(d, ctx.dist) => {
-            format!("`{h}`, an alias of this same distribution: requests loop back into it")
+    let owner = host.and_then(|h| host_owner(ctx, h));
+    let what = match (&owner, host) {
+        (Some(o), Some(h)) => {
+            let whose = match o.tenant {
+                Some(t) => format!("a domain of tenant `{}` of", t.name),
+                None => "an alias of".to_string(),
+            };
+            match std::ptr::eq(o.dist, ctx.dist) {
+                true => {
+                    format!("`{h}`, {whose} this same distribution: requests loop back into it")
+                }
+                false => format!("`{h}`, {whose} distribution `{}`", o.dist.name),
+            }
         }
-        (Some(d), Some(h)) => format!("`{h}`, an alias of distribution `{}`", d.name),
         _ if origin.kind.0 != OriginKind::CloudFront => return None,
         (_, Some(h)) => format!("the CloudFront domain `{h}`"),
         (_, None) => "the domain name of a CloudFront distribution".to_string(),
@@ -75,8 +108,14 @@ fn finding(ctx: &LintContext, origin: &Origin) -> Option<Finding> {
         origin_name(origin)
     );
     let mut f = ctx.finding(&RULE, field.span, &field.path, message);
-    if let Some(d) = owner {
-        f = f.with_related(d.aliases.span, format!("aliases of `{}`", d.name));
+    match owner {
+        Some(Owner {
+            tenant: Some(t), ..
+        }) => f = f.with_related(t.domains.span, format!("domains of tenant `{}`", t.name)),
+        Some(Owner { dist, .. }) => {
+            f = f.with_related(dist.aliases.span, format!("aliases of `{}`", dist.name))
+        }
+        None => {}
     }
     Some(f)
 }
@@ -92,7 +131,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{
+        beside, case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+    };
 
     const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
 
@@ -150,6 +191,41 @@ mod tests {
                     .not_rendered("a host that is the domain of a distribution of the input"),
                 case(API.with(HOST, "‸d222222abcdef8.CloudFront.net")),
             ])
+            .test();
+    }
+
+    #[test]
+    fn tenant_domains() {
+        let tenant = |distribution: &str, list: &str, host: &str| {
+            beside(
+                &API.with(HOST, host),
+                &format!(
+                    "Acme:\n  Type: AWS::CloudFront::DistributionTenant\n  Properties:\n    \
+                     DistributionId: {distribution}\n    Name: acme\n    Domains: {list}\n"
+                ),
+            )
+        };
+        let sibling = "a distribution tenant";
+        Tester::new(&RULE)
+            .pass(
+                [
+                    tenant("!Ref Cdn", "[acme.example.com]", "api.example.com"),
+                    tenant("!Ref Cdn", "[!Ref TenantDomain]", "acme.example.com"),
+                    tenant("E2QWRUHEXAMPLE", "[acme.example.com]", "acme.example.com"),
+                ]
+                .map(|t| case(t).not_rendered(sibling)),
+            )
+            .pass([API.with(HOST, "!Ref OriginHost")])
+            .fail([case(tenant(
+                "!Ref Cdn",
+                "[www.example.com, ACME.example.com]",
+                "‸acme.example.com",
+            ))
+            .message(
+                "`acme.example.com`, a domain of tenant `Acme` of this same distribution: \
+                     requests loop back into it",
+            )
+            .not_rendered(sibling)])
             .test();
     }
 }
