@@ -208,10 +208,11 @@ static CASES: &[Case] = &[
         .shows(&["it would if case were ignored"]),
     // ---- CloudFormation YAML: the same with AllViewerExceptHostHeader ----
     // [MORP] Host is not forwarded; [ORIGIN-PATH] the API receives /prod/api/orders; the stage
-    // `prod` exists, the route and integration are not in the input: depends, never a guess.
+    // `prod` exists, the route and integration are not in the input: depends, never a guess
+    // (the lint says the same at information, in `apigw-route-unreachable`).
     case("AllViewerExceptHostHeader reaches the stage", "seed-fixed.yaml", "GET https://www.example.com/api/orders")
         .outcome(DEPENDS, None)
-        .hop("api", "depends", Some("path-pattern-prefix-not-stripped"))
+        .hop("api", "depends", Some("apigw-route-unreachable"))
         .possible(&[DEPENDS, Some(403)])
         .shows(&["/prod/api/orders", "reaches stage `prod`", "Host: the origin's own name"]),
     // [MORP] Authorization is forwarded by AllViewerExceptHostHeader.
@@ -439,9 +440,9 @@ static CASES: &[Case] = &[
     // no `/api` resource: 403 Missing Authentication Token; [PATH] CloudFront never strips `/api`.
     case("/api/users to a REST API without an /api resource", "api-auth.yaml", "GET https://all.example.com/api/users")
         .outcome(Some(403), Some("api-gateway"))
-        .hop("api", "fail", Some("path-pattern-prefix-not-stripped"))
+        .hop("api", "fail", Some("apigw-route-unreachable"))
         .shows(&[r#"403 {"message":"Missing Authentication Token"}"#])
-        .at("api-auth.yaml", 8),
+        .at("api-auth.yaml", 184),
     // [MORP] AllViewerExceptHostHeader forwards Authorization; the TOKEN authorizer runs and
     // decides: the integration or the authorizer's refusal.
     case("TOKEN authorizer with Authorization forwarded", "api-auth.yaml", "GET https://all.example.com/users")
@@ -579,12 +580,13 @@ static CASES: &[Case] = &[
     case("HTTP API named stage in the path", "ws-and-stages.json", "GET https://catalog.example.com/v1/products")
         .outcome(DEPENDS, Some("integration")),
     // ---- CLI JSON with the API as an OpenAPI export ----
-    // [ORIGIN-PATH] [GW-RESP] [MAT] as above, decided by the definition: its file is the position.
+    // [ORIGIN-PATH] [GW-RESP] [MAT] as above, decided by the definition; the hop points at the
+    // path pattern, where `apigw-route-unreachable` reports the behavior that reaches no route.
     case("/api/users without an /api resource (OpenAPI)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/api/users")
         .api(&["users-api.oas30.json"])
         .outcome(Some(403), Some("api-gateway"))
-        .hop("api", "fail", Some("path-pattern-prefix-not-stripped"))
-        .at("users-api.oas30.json", 1),
+        .hop("api", "fail", Some("apigw-route-unreachable"))
+        .at("cli-users-api.json", 51),
     // [MCP] CachingDisabled has no header in its key and there is no origin request policy
     // [ORP]: Authorization stays behind on a GET; [REST-AUTHORIZER] [REST-401] 401.
     case("TOKEN authorizer and CachingDisabled alone (OpenAPI)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/users")
@@ -615,11 +617,16 @@ static CASES: &[Case] = &[
     case("IAM on some routes: an open route (OpenAPI)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/public")
         .api(&["users-api.oas30.json"])
         .outcome(DEPENDS, Some("integration")),
+    // Without the definition the API's routes are unknown: the prefix rule that needs no API.
+    case("/api/users, the API not in the input", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/api/users")
+        .outcome(DEPENDS, None)
+        .hop("api", "depends", Some("path-pattern-prefix-not-stripped")),
     // ---- CLI JSON with the API as `aws apigateway get-resources` + `get-authorizers` + `get-stages` ----
     case("/api/users without an /api resource (get-resources)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/api/users")
         .api(&["users-api.get-resources.json", "users-api.get-authorizers.json", "users-api.get-stages.json"])
         .outcome(Some(403), Some("api-gateway"))
-        .at("users-api.get-resources.json", 1),
+        .hop("api", "fail", Some("apigw-route-unreachable"))
+        .at("cli-users-api.json", 51),
     case("TOKEN authorizer and CachingDisabled alone (get-resources)", "cli-users-api.json", "GET https://d111111abcdef8.cloudfront.net/users")
         .api(&["users-api.get-resources.json", "users-api.get-authorizers.json", "users-api.get-stages.json"])
         .headers(&["Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig"])

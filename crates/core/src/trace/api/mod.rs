@@ -27,7 +27,9 @@ mod route;
 mod routing;
 
 use super::{AnsweredBy, Hop, Possibility, Stage, Verdict, Walk};
+use crate::lint::LintContext;
 use crate::model::{ApiKind, Behavior, Document, Origin, OriginKind};
+use crate::rules::behind::Target;
 use crate::span::Span;
 
 /// A viewer header (or an origin custom header) and whether it reaches the origin.
@@ -211,22 +213,25 @@ fn origin_answer(doc: &Document, request: &OriginRequest<'_>) -> ApiAnswer {
 }
 
 /// Makes the API hop.
-pub(super) fn hop(walk: &mut Walk, _b: &Behavior, sent: &OriginRequest<'_>) -> Vec<Possibility> {
+pub(super) fn hop(walk: &mut Walk, b: &Behavior, sent: &OriginRequest<'_>) -> Vec<Possibility> {
     let a = origin_answer(walk.doc, sent);
     let kind = super::kind_text(walk.doc, sent.origin);
     let mut hop = Hop::new(Stage::Api, a.verdict, a.message)
         .details(a.details)
         .detail(format!("origin kind: {kind}"));
-    let mut rule = a.rule;
+    let (mut rule, mut span) = (a.rule, a.span);
     if let Some(prefix) = kept_prefix(walk, sent) {
         hop = hop.detail(format!(
             "the path still starts with `{prefix}`, the prefix that selected the behavior: CloudFront never strips it, so the API needs a `{prefix}` resource or a function must strip it"
         ));
         if rule.is_none() && a.verdict != Verdict::Ok {
-            rule = Some("path-pattern-prefix-not-stripped");
+            if let Some((slug, at)) = kept_prefix_rule(walk, b) {
+                rule = Some(slug);
+                span = at.or(span);
+            }
         }
     }
-    if let Some(span) = a.span {
+    if let Some(span) = span {
         hop = hop.at(span);
     }
     if let Some(rule) = rule {
@@ -249,6 +254,25 @@ pub(super) fn hop(walk: &mut Walk, _b: &Behavior, sent: &OriginRequest<'_>) -> V
         walk.alternative(other);
     }
     vec![main]
+}
+
+/// The rule that reports a prefix the API still receives, and where: without the API in the
+/// input, `path-pattern-prefix-not-stripped`; with it, `apigw-route-unreachable` at the
+/// behavior's path pattern when the behavior reaches none of its routes as far as the input
+/// shows (the lint decides over every viewer path the pattern admits, and says so at
+/// information when routes are missing from the input). A request that misses the routes of a
+/// behavior that reaches some is no rule's finding.
+fn kept_prefix_rule(walk: &Walk, b: &Behavior) -> Option<(&'static str, Option<Span>)> {
+    let ctx = LintContext::new(walk.doc, walk.text, walk.dist);
+    let behind = ctx.behind(b);
+    if behind.iter().all(|x| matches!(x.target, Target::Unknown)) {
+        return Some(("path-pattern-prefix-not-stripped", None));
+    }
+    let unreached = behind
+        .iter()
+        .any(|x| matches!(&x.target, Target::Api(reach) if reach.routes.is_empty()));
+    let pattern = b.path_pattern.as_ref().map(|f| f.span);
+    unreached.then_some(("apigw-route-unreachable", pattern))
 }
 
 /// The literal prefix of the behavior's path pattern (`/api` of `/api/*`) when the API origin
