@@ -149,10 +149,15 @@ test('the classic 403 traced hop by hop', async ({ page }) => {
   await expect(page.locator('.hop[data-stage="behavior"]')).toHaveClass(/hop-ok/);
   await expect(page.locator('.hop[data-stage="behavior"]')).toContainText('/api/*');
 
-  // The API hop's deciding place is in the definition: its tab comes forward, the caret on it.
+  // The hop names the rule that decides it, and its place is where that rule reports: the
+  // behavior's path pattern in the configuration (the API's definition only says which routes
+  // exist; the fix is a function that strips `/api`, or routes under it).
+  await expect(api).toContainText('apigw-route-unreachable');
   await api.locator('.hop-goto').click();
-  await expect(docTab(page, /users|API definition/)).toHaveAttribute('aria-selected', 'true');
-  expect(await check.text()).toBe(USERS_API);
+  await expect(docTab(page, 'Configuration')).toHaveAttribute('aria-selected', 'true');
+  expect(await check.text()).toBe(USERS);
+  const line = await check.caretLine();
+  expect(USERS.split('\n')[line - 1]).toContain('"PathPattern": "/api/*"');
 
   // A path the API has (through the default behavior): a resource matches.
   await page.getByRole('tab', { name: 'Trace' }).click();
