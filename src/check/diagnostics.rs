@@ -9,7 +9,7 @@ use apifront_core::lint::{Edit, Severity};
 use apifront_core::parse::ParseError;
 use apifront_core::rules;
 use apifront_core::source::LocatedFinding;
-use apifront_core::span::LineIndex;
+use apifront_core::span::{LineIndex, Span};
 use serde::Serialize;
 
 /// One diagnostic as `js/editor/index.mjs` reads it.
@@ -69,7 +69,7 @@ pub fn to_json(
             out.push(Diagnostic {
                 key: Some(key),
                 from: [f.span.line, f.span.column],
-                to: [f.span.end_line, f.span.end_column],
+                to: underline_end(&f.span),
                 severity: f.severity.as_str(),
                 message: f.message.clone(),
                 rule: &f.rule,
@@ -89,7 +89,7 @@ pub fn to_json(
             out.push(Diagnostic {
                 key: Some(key),
                 from: [at.span.line, at.span.column],
-                to: [at.span.end_line, at.span.end_column],
+                to: underline_end(&at.span),
                 severity: "info",
                 message: format!(
                     "{note} — see the {} in {}, line {}: {}",
@@ -117,6 +117,18 @@ pub fn to_json(
         });
     }
     serde_json::to_string(&out).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Where the underline of a finding at `span` ends: with the span on one line; at the end of
+/// its first line for a span over several lines (a whole behavior or origin), which would
+/// otherwise bury the lines it holds under one wavy line. The editor clamps the column to the
+/// line's end; the gutter marks the line either way.
+fn underline_end(span: &Span) -> [u32; 2] {
+    if span.end_line > span.line {
+        [span.line, u32::MAX]
+    } else {
+        [span.end_line, span.end_column]
+    }
 }
 
 /// The edits of a finding's fix that change file `file`, in order.
@@ -204,7 +216,6 @@ mod tests {
     use crate::check::work::{Answer, Outcome, WorkFile, WorkRequest};
     use apifront_core::lint::Fix;
     use apifront_core::source::{LocatedFix, Location};
-    use apifront_core::span::Span;
 
     const BROKEN: &str = include_str!("../../static/examples/broken-cli.json");
 
@@ -324,6 +335,7 @@ mod tests {
         assert_eq!(json.as_array().map(Vec::len), Some(1));
         assert_eq!(json[0]["severity"], "info");
         assert_eq!(json[0]["from"], serde_json::json!([3, 2]));
+        assert_eq!(json[0]["to"], serde_json::json!([3, 10]));
         assert_eq!(
             json[0]["message"],
             "the API's routes — see the error in dist.json, line 12: no route"
@@ -338,6 +350,18 @@ mod tests {
             &names,
         );
         assert_eq!(hidden, "[]");
+    }
+
+    #[test]
+    fn a_span_over_several_lines_is_underlined_on_its_first() {
+        let one_line = span(4, 3, 20);
+        assert_eq!(underline_end(&one_line), [4, 20]);
+        let object = Span {
+            end_line: 30,
+            end_column: 6,
+            ..span(12, 7, 0)
+        };
+        assert_eq!(underline_end(&object), [12, u32::MAX]);
     }
 
     #[test]

@@ -221,7 +221,7 @@ fn finding_item(
                 <li><button type="button" class="link related-goto"
                     onclick={props.on_goto.reform(move |_| Target::Related(index, j))}>
                     <span class="loc">{ place(props, at.file, at.span.line, at.span.column) }</span>
-                    { note }
+                    <span class="message">{ rich(note) }</span>
                 </button></li>
             }
         })
