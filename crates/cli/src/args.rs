@@ -120,6 +120,38 @@ pub struct LintArgs {
     /// to the origin whose host holds its API id, or to the only API Gateway origin.
     #[arg(long = "api", value_name = "FILE")]
     pub api: Vec<PathBuf>,
+    #[command(flatten)]
+    pub parameters: ParameterArgs,
+}
+
+/// Values for a CloudFormation template's parameters.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ParameterArgs {
+    /// A value for the template's parameter NAME, as a stack gives it, in place of its default
+    /// (repeatable; a list parameter's items separated by commas): conditions over it pick
+    /// their branch, and a distribution created only under it is checked. For one
+    /// CloudFormation template.
+    #[arg(long = "parameter", value_name = "NAME=VALUE", value_parser = parameter)]
+    pub values: Vec<(String, String)>,
+}
+
+impl ParameterArgs {
+    /// Gives the values to `sources`.
+    pub fn apply(&self, sources: &mut apifront_core::source::Sources) {
+        for (name, value) in &self.values {
+            sources.set_parameter(name.clone(), value.clone());
+        }
+    }
+}
+
+/// `NAME=VALUE` as (name, value).
+fn parameter(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_string(), value.to_string()))
+        }
+        _ => Err(format!("`{s}` is not NAME=VALUE")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -236,6 +268,8 @@ pub struct TraceArgs {
     /// authorizers and stages decide the API hop.
     #[arg(long = "api", value_name = "FILE")]
     pub api: Vec<PathBuf>,
+    #[command(flatten)]
+    pub parameters: ParameterArgs,
     /// Also print what each hop looked at (patterns tried, headers sent, TTLs, …).
     #[arg(long, short)]
     pub verbose: bool,
@@ -271,6 +305,8 @@ pub struct MapArgs {
     /// and routes are drawn.
     #[arg(long = "api", value_name = "FILE")]
     pub api: Vec<PathBuf>,
+    #[command(flatten)]
+    pub parameters: ParameterArgs,
 }
 
 /// Where the web app is published.

@@ -63,7 +63,7 @@
 //! [`Sources::push`] per file, in the order the user sees them.
 
 use crate::lint::{Edit, Finding, Severity};
-use crate::parse::ParseError;
+use crate::parse::{ParameterValues, ParseError};
 use crate::span::{LineIndex, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -75,6 +75,8 @@ pub struct Sources {
     buffer: String,
     /// Number of `\n` in `buffer`.
     newlines: u32,
+    /// Values of a CloudFormation template's parameters, in place of their defaults.
+    parameters: ParameterValues,
 }
 
 /// One file of a [`Sources`]: its name and where its text sits in the buffer.
@@ -188,6 +190,17 @@ impl Sources {
             s.push(name, text.as_ref());
         }
         s
+    }
+
+    /// Gives the template's parameter `name` the value `value` (as a stack does), in place of
+    /// its default ([`crate::parse::parse_with`]).
+    pub fn set_parameter(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.parameters.insert(name.into(), value.into());
+    }
+
+    /// The parameter values given with [`Sources::set_parameter`].
+    pub fn parameters(&self) -> &ParameterValues {
+        &self.parameters
     }
 
     /// Appends a configuration file and returns its index. It starts on a new line of the

@@ -1,7 +1,7 @@
 //! `apifront lint`: lint files, directories or standard input.
 
 use super::{lint_config, write_output};
-use crate::args::{LintArgs, LintFormat};
+use crate::args::{LintArgs, LintFormat, ParameterArgs};
 use crate::error::{CliError, CmdResult, Status};
 use crate::input::{self, holds_no_distribution, Input, EXTENSIONS};
 use crate::parallel;
@@ -21,6 +21,12 @@ pub fn run(args: LintArgs) -> CmdResult {
         }
     }
     let definitions = read_definitions(&args.api)?;
+    if !args.parameters.values.is_empty() && (inputs.len() != 1 || inputs[0].is_module()) {
+        return Err(CliError::new(
+            "`--parameter` gives the values of one CloudFormation template's parameters",
+        )
+        .with_hint("name exactly one template file"));
+    }
     let mut dirs: Vec<(PathBuf, usize)> = args
         .paths
         .iter()
@@ -28,7 +34,9 @@ pub fn run(args: LintArgs) -> CmdResult {
         .map(|p| (p.clone(), 0))
         .collect();
     // Inputs are read, parsed and linted on every core; reports keep the inputs' order.
-    let reports = parallel::map_ordered(&inputs, |input| lint_input(input, &definitions, &config));
+    let reports = parallel::map_ordered(&inputs, |input| {
+        lint_input(input, &definitions, &args.parameters, &config)
+    });
     let mut files = Vec::new();
     for (input, report) in inputs.iter().zip(reports) {
         if let Some(report) = report {
@@ -108,6 +116,7 @@ fn read_definition(path: &Path) -> Result<(String, String), CliError> {
 fn lint_input(
     input: &Input,
     definitions: &[(String, String)],
+    parameters: &ParameterArgs,
     config: &LintConfig,
 ) -> Option<InputReport> {
     let report = |files: Vec<ReportFile>, format, outcome| InputReport {
@@ -138,6 +147,7 @@ fn lint_input(
     for (name, text) in definitions {
         sources.push_api_definition(name.clone(), text);
     }
+    parameters.apply(&mut sources);
     let files = (0..sources.len())
         .map(|i| ReportFile {
             name: sources.name(i).to_string(),

@@ -8,7 +8,7 @@ use apifront_core::map;
 
 /// Runs `apifront map`.
 pub fn run(args: MapArgs) -> CmdResult {
-    let loaded = load(&args.path, &args.api)?;
+    let loaded = load(&args.path, &args.api, &args.parameters)?;
     let doc = &loaded.doc;
     let names = || {
         doc.distributions

@@ -1,7 +1,7 @@
 //! `apifront trace`: a request walked through a distribution, hop by hop.
 
 use super::read_path;
-use crate::args::{ListFormat, TraceArgs};
+use crate::args::{ListFormat, ParameterArgs, TraceArgs};
 use crate::error::{CliError, CmdResult, Status};
 use crate::input;
 use crate::report::trace as report;
@@ -23,7 +23,7 @@ pub struct Loaded {
 /// Reads and parses a configuration file (or standard input for `-`) and the API definitions
 /// `api`; what became of each definition is said on standard error. A parse error is a
 /// [`CliError`] with the file, line and column.
-pub fn load(path: &Path, api: &[PathBuf]) -> Result<Loaded, CliError> {
+pub fn load(path: &Path, api: &[PathBuf], parameters: &ParameterArgs) -> Result<Loaded, CliError> {
     let text = read_path(path)?;
     let name = if path.as_os_str() == "-" {
         input::STDIN_NAME.to_string()
@@ -31,6 +31,7 @@ pub fn load(path: &Path, api: &[PathBuf]) -> Result<Loaded, CliError> {
         path.display().to_string()
     };
     let mut sources = Sources::single(name.clone(), &text);
+    parameters.apply(&mut sources);
     for definition in api {
         if definition.as_os_str() == "-" {
             return Err(
@@ -88,7 +89,7 @@ pub fn run(args: TraceArgs) -> CmdResult {
             .add_cookie(c)
             .map_err(|e| CliError::new(format!("--cookie: {e}")))?;
     }
-    let loaded = load(&args.path, &args.api)?;
+    let loaded = load(&args.path, &args.api, &args.parameters)?;
     let options = Options {
         distribution: args.distribution.clone(),
     };

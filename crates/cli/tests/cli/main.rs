@@ -10,6 +10,7 @@ mod generate;
 mod lint;
 mod map;
 mod module;
+mod parameters;
 mod sarif;
 mod share;
 mod trace;

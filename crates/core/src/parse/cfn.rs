@@ -9,7 +9,7 @@ use super::cfn_resources::{self, Resource};
 use super::distribution;
 use super::intrinsics::Template;
 use super::reader::{Dialect, Obj, Reader};
-use super::ParseError;
+use super::{ParameterValues, ParseError};
 use crate::model::{Document, Format, Note, NoteKind};
 use crate::span::{LineIndex, Span};
 use crate::tree::{Entry, Node};
@@ -49,9 +49,35 @@ const MODELLED: [&str; 6] = [
     "AWS::CertificateManager::",
 ];
 
+/// An error for a given parameter value the template does not declare (CloudFormation refuses
+/// such a stack: "Parameters: [name] do not exist in the template"), at the template's
+/// `Parameters` key, or its start when it has none.
+fn undeclared(root: &Node, given: &ParameterValues, idx: &LineIndex) -> Result<(), ParseError> {
+    let declared = root.get("Parameters");
+    let Some(name) = given
+        .keys()
+        .find(|name| declared.and_then(|p| p.get(name)).is_none())
+    else {
+        return Ok(());
+    };
+    let at = root
+        .entry("Parameters")
+        .map_or(root.span.start, |e| e.key_span.start);
+    Err(ParseError::at(
+        idx,
+        at,
+        format!("a value is given for parameter `{name}`, which the template does not declare"),
+    ))
+}
+
 /// Builds the model of a CloudFormation template: the document of the first combination of
 /// condition values, holding the others in [`Document::variants`].
-pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, ParseError> {
+pub fn build(
+    root: &Node,
+    format: Format,
+    idx: &LineIndex,
+    given: &ParameterValues,
+) -> Result<Document, ParseError> {
     let (resources, base) = match (root.get("Resources"), serverless_resources(root)) {
         (Some(r), _) => (Some(r), "Resources"),
         (None, Some(r)) => (Some(r), "resources/Resources"),
@@ -64,7 +90,8 @@ pub fn build(root: &Node, format: Format, idx: &LineIndex) -> Result<Document, P
     {
         return Err(no_distribution(root, resources, idx).with_format(format));
     }
-    let template = Template::new(root, resources);
+    undeclared(root, given, idx)?;
+    let template = Template::new(root, resources, given);
     let not_created = not_created(&template, entries);
     let not_created_notes = || {
         not_created.iter().map(|(name, span)| Note {

@@ -18,6 +18,7 @@
 use super::conditions::{Branching, Operands};
 use super::placeholder;
 use super::resolve::{Placeholders, Ref, Resolver, State, Target, Value};
+use super::ParameterValues;
 use super::MAX_DEPTH;
 use crate::model::{Note, NoteKind};
 use crate::tree::{Node, NodeKind};
@@ -39,6 +40,8 @@ fn by_id<'n>(resources: Option<&'n Node<'n>>) -> HashMap<&'n str, &'n Node<'n>> 
 /// The parts of a template that values are resolved against.
 pub(crate) struct Template<'n> {
     parameters: Option<&'n Node<'n>>,
+    /// Parameter values given with the template (a stack's values): they replace defaults.
+    given: ParameterValues,
     mappings: Option<&'n Node<'n>>,
     /// The resources by logical id (looked up for every `Ref` and `Fn::GetAtt`).
     resources: HashMap<&'n str, &'n Node<'n>>,
@@ -73,8 +76,13 @@ pub(crate) const API_TYPES: [&str; 4] = [
 const GET_ATT: &str = "Fn::GetAtt";
 
 impl<'n> Template<'n> {
-    /// The evaluation context of `root`, whose resources are `resources`.
-    pub fn new(root: &'n Node<'n>, resources: Option<&'n Node<'n>>) -> Self {
+    /// The evaluation context of `root`, whose resources are `resources`, with the parameter
+    /// values `given` in place of the defaults.
+    pub fn new(
+        root: &'n Node<'n>,
+        resources: Option<&'n Node<'n>>,
+        given: &ParameterValues,
+    ) -> Self {
         let sam = root.get("Transform").is_some_and(|t| {
             let names = match t.as_seq() {
                 Some(items) => items.iter().filter_map(Node::as_str).collect(),
@@ -84,6 +92,7 @@ impl<'n> Template<'n> {
         });
         Self {
             parameters: root.get("Parameters"),
+            given: given.clone(),
             mappings: root.get("Mappings"),
             resources: by_id(resources),
             sam,
@@ -343,6 +352,25 @@ impl<'n> Template<'n> {
     }
 
     fn parameter(&self, name: &str, param: &Node, depth: usize) -> Value {
+        let kind = param.get("Type").and_then(Node::as_str).unwrap_or_default();
+        let is_list = kind == "CommaDelimitedList" || kind.starts_with("List<");
+        let list = |s: &str| {
+            Value::from(State::List(
+                s.split(',').map(|p| Value::text(p.trim())).collect(),
+            ))
+        };
+        // A given value of an SSM-typed parameter names the SSM parameter, not the value.
+        if let Some(value) = self
+            .given
+            .get(name)
+            .filter(|_| !kind.starts_with("AWS::SSM::"))
+        {
+            return if is_list {
+                list(value)
+            } else {
+                Value::text(value.as_str())
+            };
+        }
         let no_echo = param
             .get("NoEcho")
             .is_some_and(|n| matches!(self.eval_at(n, depth).state, State::Text(t) if t.eq_ignore_ascii_case("true")));
@@ -359,7 +387,6 @@ impl<'n> Template<'n> {
         if no_echo {
             return unknown(true);
         }
-        let kind = param.get("Type").and_then(Node::as_str).unwrap_or_default();
         // The default of an SSM-typed parameter names the SSM parameter, not the value.
         let Some(default) = param
             .get("Default")
@@ -368,11 +395,8 @@ impl<'n> Template<'n> {
             return unknown(false);
         };
         let value = self.eval_at(default, depth + 1);
-        let is_list = kind == "CommaDelimitedList" || kind.starts_with("List<");
         match value.state {
-            State::Text(s) if is_list => Value::from(State::List(
-                s.split(',').map(|p| Value::text(p.trim())).collect(),
-            )),
+            State::Text(s) if is_list => list(&s),
             _ => value,
         }
     }

@@ -141,6 +141,18 @@ fn not_yaml(text: &str, idx: &LineIndex, error: ParseError) -> ParseError {
 /// need one configuration (loading into the form, importing) use it as it is, and
 /// [`crate::lint::lint`] lints them all.
 pub fn parse(text: &str) -> Result<Document, ParseError> {
+    parse_with(text, &ParameterValues::new())
+}
+
+/// Values of a CloudFormation template's parameters, by name, as a stack gives them (each a
+/// string; a list parameter's items separated by commas).
+pub type ParameterValues = std::collections::BTreeMap<String, String>;
+
+/// [`parse`] with the values a stack gives the template's parameters, in place of their
+/// defaults: conditions over them pick their branches, and a distribution created only under
+/// them is read. A value for a parameter the template does not declare, or values given for an
+/// input that is not a CloudFormation template, is an error.
+pub fn parse_with(text: &str, parameters: &ParameterValues) -> Result<Document, ParseError> {
     let idx = LineIndex::new(text);
     if text.len() > MAX_INPUT_BYTES {
         return Err(ParseError::at(
@@ -156,32 +168,46 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(ParseError::at(&idx, 0, "the input is empty"));
     }
-    match detect(text) {
+    let format = detect(text);
+    let not_a_template = |kind: &str| {
+        Err(ParseError::at(
+            &idx,
+            0,
+            format!("parameter values apply to CloudFormation templates; this input is {kind}"),
+        ))
+    };
+    if !parameters.is_empty() && format == Format::Terraform {
+        return not_a_template("Terraform (give variable values in a .tfvars file beside it)");
+    }
+    match format {
         Format::Terraform => terraform::parse(text, &idx),
         Format::CfnYaml => {
             let tree = yaml::parse_tree(text, &idx)
                 .map_err(|e| not_yaml(text, &idx, e).with_format(Format::CfnYaml))?;
             require_map(&tree.root, &idx)?;
-            let mut doc = cfn::build(&tree.root, Format::CfnYaml, &idx)?;
+            let mut doc = cfn::build(&tree.root, Format::CfnYaml, &idx, parameters)?;
             doc.notes.extend(tree.notes);
             Ok(doc)
         }
         format @ (Format::CfnJson | Format::CliJson) => {
             let tree = match json::parse_tree(text, &idx) {
                 Ok(tree) => tree,
-                Err(e) if format == Format::CfnJson => return template_as_yaml(text, &idx, e),
+                Err(e) if format == Format::CfnJson => {
+                    return template_as_yaml(text, &idx, e, parameters)
+                }
                 Err(e) => return Err(e.with_format(format)),
             };
             let root = &tree.root;
-            let mut doc = if cli::is_config_list(root) {
+            let template = !cli::is_config_list(root) && {
+                require_map(root, &idx)?;
+                cfn::is_template(root)
+            };
+            let mut doc = if template {
+                cfn::build(root, Format::CfnJson, &idx, parameters)?
+            } else if parameters.is_empty() {
                 cli::build(root, &idx)?
             } else {
-                require_map(root, &idx)?;
-                if cfn::is_template(root) {
-                    cfn::build(root, Format::CfnJson, &idx)?
-                } else {
-                    cli::build(root, &idx)?
-                }
+                return not_a_template("an AWS CLI distribution configuration");
             };
             doc.notes.extend(tree.notes);
             Ok(doc)
@@ -255,7 +281,17 @@ fn parse_configs(sources: &Sources, count: usize) -> Result<Document, SourceErro
                 "the input has no configuration file",
             ),
         )),
-        1 => parse(sources.file_text(0)).map_err(|e| SourceError::new(0, e)),
+        1 => parse_with(sources.file_text(0), sources.parameters())
+            .map_err(|e| SourceError::new(0, e)),
+        _ if !sources.parameters().is_empty() => Err(SourceError::new(
+            0,
+            ParseError::at(
+                &LineIndex::new(""),
+                0,
+                "parameter values apply to CloudFormation templates; these files are read as \
+                 one Terraform module (give variable values in a .tfvars file beside it)",
+            ),
+        )),
         _ => {
             let text = sources.text();
             if text.len() > MAX_INPUT_BYTES {
@@ -295,12 +331,13 @@ fn template_as_yaml(
     text: &str,
     idx: &LineIndex,
     json_error: ParseError,
+    parameters: &ParameterValues,
 ) -> Result<Document, ParseError> {
     let tree = match yaml::parse_tree(text, idx) {
         Ok(tree) if cfn::is_template(&tree.root) => tree,
         _ => return Err(json_error.with_format(Format::CfnJson)),
     };
-    let mut doc = cfn::build(&tree.root, Format::CfnJson, idx)?;
+    let mut doc = cfn::build(&tree.root, Format::CfnJson, idx, parameters)?;
     let at = idx.offset(json_error.line, json_error.column);
     let width = text
         .get(at..)
