@@ -29,10 +29,11 @@ pub static RULE: Rule = Rule {
     since: "0.1.0",
     docs: RuleDocs {
         what_it_does: "Finds path patterns with a `?` followed by text shaped like a query \
-            parameter (`name=`): `/search?q=*`, `/items?version=2`. It needs nothing about the \
-            API. A warning, not an error: the characters after `?` are outside those the \
-            CloudFront guide lists for patterns, but the mistake that matters is the query \
-            string (`path-pattern-invalid` checks the part before it).",
+            parameter: a name and `=` (`/search?q=*`, `/items?version=2`), or a name of two \
+            characters or more right after a `/` and before `*`, `&` or the end \
+            (`/api/?token*`). It needs nothing about the API. A warning, not an error: the \
+            pattern is valid, but the mistake that matters is the query string \
+            (`path-pattern-invalid` checks the part before it).",
         why_bad: "Path patterns are compared with the URL path only, never the query string, \
             and `?` in a pattern matches exactly one character. `/search?q=*` matches \
             `/searchXq=…`, not `/search?q=shoes`: requests meant for the behavior fall through \
@@ -40,8 +41,9 @@ pub static RULE: Rule = Rule {
             the origin.",
         example: Snippet::cfn_yaml(EXAMPLE),
         use_instead: Snippet::cfn_yaml(changed!(EXAMPLE, "/search?q=*" => "/search*")),
-        exceptions: "A path whose segment really has one arbitrary character before `name=` \
-            (unlikely): suppress the rule for that distribution.",
+        exceptions: "A path whose segment really has one arbitrary character before `name=`, \
+            or starts with one before a fixed name (unlikely): suppress the rule for that \
+            distribution.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/QueryStringParameters.html",
@@ -59,10 +61,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             let field = b.path_pattern.as_ref()?;
             let pattern = field.get()?;
             let name = query_name(pattern)?;
+            let written = query_written(pattern, name);
             let message = format!(
-                "{} writes `?{name}=`, but path patterns match the URL path only and `?` is a \
+                "{} writes `?{written}`, but path patterns match the URL path only and `?` is a \
                  one-character wildcard: `{pattern}` never matches a request with the query \
-                 string `?{name}=…`",
+                 string `?{written}…`",
                 behavior_name(b)
             );
             Some(ctx.finding(&RULE, field.span, &field.path, message))
@@ -70,14 +73,29 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .collect()
 }
 
-/// The parameter name of a query string written into a path pattern: `q` for `/search?q=*`.
+/// The parameter name of a query string written into a path pattern: `q` for `/search?q=*`
+/// (a name and `=`), `token` for `/api/?token*` (a name of two characters or more right after a
+/// `/`, then `*`, `&` or the end: a one-character wildcard that starts a segment before a fixed
+/// name is far less likely than a query string).
 pub(super) fn query_name(pattern: &str) -> Option<&str> {
-    let (_, query) = pattern.split_once('?')?;
+    let (path, query) = pattern.split_once('?')?;
     let end = query
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']')))
         .unwrap_or(query.len());
-    let name = &query[..end];
-    (!name.is_empty() && query[end..].starts_with('=')).then_some(name)
+    let (name, rest) = query.split_at(end);
+    let assigned = rest.starts_with('=');
+    let bare = path.ends_with('/')
+        && name.chars().count() >= 2
+        && (rest.is_empty() || rest.starts_with(['*', '&']));
+    (!name.is_empty() && (assigned || bare)).then_some(name)
+}
+
+/// What the pattern writes as the query: `q=` or `token`.
+fn query_written<'p>(pattern: &'p str, name: &str) -> std::borrow::Cow<'p, str> {
+    match pattern.split_once('?') {
+        Some((_, query)) if query[name.len()..].starts_with('=') => format!("{name}=").into(),
+        _ => name.to_string().into(),
+    }
 }
 
 #[cfg(test)]
@@ -98,6 +116,10 @@ mod tests {
                 EXAMPLE.with("/search?q=*", "/img/???.png"),
                 EXAMPLE.with("/search?q=*", "/a?=b"),
                 EXAMPLE.with("/search?q=*", "!Ref Pattern"),
+                // One wildcard character before a fixed name, not after a `/`, or too short.
+                EXAMPLE.with("/search?q=*", "/v?orders*"),
+                EXAMPLE.with("/search?q=*", "/files/?x*"),
+                EXAMPLE.with("/search?q=*", "/files/?abc/*"),
             ])
             .fail([
                 case(EXAMPLE.mark("/search?q=*")).message(
@@ -106,6 +128,12 @@ mod tests {
                 ),
                 case(EXAMPLE.with("/search?q=*", "‸/api/items?version=2")),
                 case(EXAMPLE.with("/search?q=*", "‸'*?filter[status]=open'")),
+                // A parameter name after `/` with no `=` (seen on a public template).
+                case(EXAMPLE.with("/search?q=*", "‸/api/?allowed_query_string_param*")).message(
+                    "behavior `/api/?allowed_query_string_param*` writes \
+                     `?allowed_query_string_param`, but path patterns match the URL path only",
+                ),
+                case(EXAMPLE.with("/search?q=*", "‸/api/?token")),
             ])
             .test();
     }
