@@ -117,6 +117,27 @@ fn custom_policy_listing_host() {
 }
 
 #[test]
+fn a_value_in_a_policy_resource_relates_the_behavior_that_uses_it() {
+    for (input, written) in [
+        ("custom-policy-host.yaml", "OriginRequestPolicyId"),
+        ("custom-policy-all-viewer.tf", "origin_request_policy_id"),
+    ] {
+        let text = read(input);
+        let finding = host_finding(&text).unwrap_or_else(|| panic!("{input}: no finding"));
+        let [(span, note)] = finding.related.as_slice() else {
+            panic!("{input}: {:?}", finding.related)
+        };
+        assert!(note.ends_with("uses the policy here"), "{input}: {note}");
+        // The related place is the behavior's policy id, on the line that sets it.
+        let line = text.lines().nth(span.line as usize - 1).unwrap_or_default();
+        assert!(line.contains(written), "{input}: {line}");
+    }
+    // Legacy ForwardedValues are in the behavior itself: nothing to relate.
+    let legacy = host_finding(&read("legacy-host.yaml")).expect("a finding");
+    assert!(legacy.related.is_empty());
+}
+
+#[test]
 fn custom_policy_forwarding_all_viewer_headers() {
     case(
         "custom-policy-all-viewer.yaml",

@@ -98,6 +98,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let (span, path, fix) =
             super::host_forwarding_fix::locate_and_fix(ctx, behavior, source, fwd.legacy);
         let mut finding = ctx.finding(&RULE, span, &path, message);
+        // A value in a policy resource: the behavior that uses the policy is where to look too.
+        let uses = &behavior.origin_request_policy_id;
+        let outside = span.start < behavior.span.start || span.end > behavior.span.end;
+        if outside && !fwd.legacy && uses.is_present() {
+            let note = format!("{} uses the policy here", behavior_name(behavior));
+            finding = finding.with_related(uses.span, note);
+        }
         if host_matches_alias {
             finding = finding.with_severity(Severity::Warning);
         }
