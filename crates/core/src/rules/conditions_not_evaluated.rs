@@ -1,6 +1,7 @@
 //! `conditions-not-evaluated`: a template with more combinations of conditions than apifront
 //! evaluates one by one.
 
+use super::helpers::note_findings;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -127,20 +128,16 @@ Resources:
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    ctx.notes(NoteKind::ConditionsNotEvaluated)
-        .into_iter()
-        .map(|note| {
-            let message = format!(
-                "the distribution depends on more than {} combinations of this template's \
-                 conditions: apifront did not check them one by one, read the values that \
-                 depend on an open condition as unknown and skipped the checks that need \
-                 them; give the parameters behind the conditions defaults to check every \
-                 branch",
-                note.detail
-            );
-            ctx.finding(&RULE, note.span, "", message)
-        })
-        .collect()
+    note_findings(ctx, &RULE, NoteKind::ConditionsNotEvaluated, |note| {
+        format!(
+            "the distribution depends on more than {} combinations of this template's \
+             conditions: apifront did not check them one by one, read the values that \
+             depend on an open condition as unknown and skipped the checks that need \
+             them; give the parameters behind the conditions defaults to check every \
+             branch",
+            note.detail
+        )
+    })
 }
 
 #[cfg(test)]

@@ -13,7 +13,8 @@ use crate::lint::Key;
 use crate::lint::{edit::Value, origin_name, Finding, Fix, LintContext, Rule, Severity};
 use crate::managed;
 use crate::model::{
-    Behavior, CustomOriginConfig, Distribution, KeyConfig, Origin, OriginAccessControl, PolicyRef,
+    Behavior, CustomOriginConfig, Distribution, KeyConfig, Note, NoteKind, Origin,
+    OriginAccessControl, PolicyRef,
 };
 use crate::span::Span;
 use crate::value::{Field, Val};
@@ -167,6 +168,20 @@ pub fn local_oac<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a Origi
             .find(|o| &o.name == name),
         PolicyRef::Id(_) => None,
     }
+}
+
+/// One finding of `rule` at each note of `kind` that the parser left about the input, with
+/// the message `message` writes for it (the rules about what apifront could not read).
+pub fn note_findings(
+    ctx: &LintContext,
+    rule: &Rule,
+    kind: NoteKind,
+    message: impl Fn(&Note) -> String,
+) -> Vec<Finding> {
+    ctx.notes(kind)
+        .into_iter()
+        .map(|note| ctx.finding(rule, note.span, "", message(note)))
+        .collect()
 }
 
 /// A timeout setting of a custom origin config, for [`range_findings`].

@@ -1,5 +1,6 @@
 //! `template-read-as-yaml`: a CloudFormation template that is not valid JSON was read as YAML.
 
+use super::helpers::note_findings;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -101,18 +102,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    ctx.notes(NoteKind::ReadAsYaml)
-        .into_iter()
-        .map(|note| {
-            let message = format!(
-                "this template is not valid JSON ({} at {}:{}) but is valid YAML, which \
-                 CloudFormation also reads: apifront read it as YAML. JSON tools will refuse \
-                 the file; make it valid JSON to use them",
-                note.detail, note.span.line, note.span.column
-            );
-            ctx.finding(&RULE, note.span, "", message)
-        })
-        .collect()
+    note_findings(ctx, &RULE, NoteKind::ReadAsYaml, |note| {
+        format!(
+            "this template is not valid JSON ({} at {}:{}) but is valid YAML, which \
+             CloudFormation also reads: apifront read it as YAML. JSON tools will refuse \
+             the file; make it valid JSON to use them",
+            note.detail, note.span.line, note.span.column
+        )
+    })
 }
 
 #[cfg(test)]
