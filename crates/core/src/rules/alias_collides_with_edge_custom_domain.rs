@@ -128,7 +128,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{beside, case, CaseText, Tester};
+    use crate::rules::tester::{beside, case, tf_tenant, CaseText, Tester};
 
     /// The rule's example with these aliases, and this domain and endpoint type.
     fn collide(aliases: &str, domain: &str, types: &str) -> String {
@@ -168,33 +168,18 @@ resource "aws_cloudfront_distribution" "d" {
         )
     }
 
-    const TERRAFORM_TENANT: &str = r#"resource "aws_api_gateway_domain_name" "api" {
+    fn terraform_tenant() -> String {
+        let domain = r#"resource "aws_api_gateway_domain_name" "api" {
   domain_name     = "acme.tenants.example.com"
   certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
   endpoint_configuration {
     types = ["EDGE"]
   }
 }
-
-resource "aws_cloudfront_multitenant_distribution" "saas" {
-  enabled = true
-  origin {
-    id          = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-}
-
-resource "aws_cloudfront_distribution_tenant" "acme" {
-  name            = "acme"
-  distribution_id = aws_cloudfront_multitenant_distribution.saas.id
-  domain {
-    domain = ‸"acme.tenants.example.com"
-  }
-}
 "#;
+        let tenant = tf_tenant("  domain {\n    domain = ‸\"acme.tenants.example.com\"\n  }\n");
+        format!("{domain}\n{tenant}")
+    }
 
     #[test]
     fn tenant_domains() {
@@ -218,7 +203,7 @@ resource "aws_cloudfront_distribution_tenant" "acme" {
                          edge-optimized API Gateway custom domain `api.example.com` (`ApiDomain`)",
                     ),
                     case(tenant("!Ref Cdn", "[‸'*.example.com']")),
-                    case(TERRAFORM_TENANT).message(
+                    case(terraform_tenant()).message(
                         "of tenant `aws_cloudfront_distribution_tenant.acme` (in `domain`)",
                     ),
                 ]

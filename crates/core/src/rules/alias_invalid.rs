@@ -164,7 +164,7 @@ fn problem(alias: &str) -> Option<String> {
 mod tests {
     use super::RULE;
     use crate::rules::tester::{
-        beside, case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+        beside, case, cfn, tf_tenant, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
     };
 
     fn aliases(list: &str) -> String {
@@ -186,28 +186,12 @@ mod tests {
         )
     }
 
-    const TERRAFORM_TENANT: &str = r#"resource "aws_cloudfront_multitenant_distribution" "saas" {
-  enabled = true
-  origin {
-    id          = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-}
-
-resource "aws_cloudfront_distribution_tenant" "acme" {
-  name            = "acme"
-  distribution_id = aws_cloudfront_multitenant_distribution.saas.id
-  domain {
-    domain = "acme.tenants.example.com"
-  }
-  domain {
-    domain = ‸"acme..example.com"
-  }
-}
-"#;
+    fn terraform_tenant() -> String {
+        tf_tenant(concat!(
+            "  domain {\n    domain = \"acme.tenants.example.com\"\n  }\n",
+            "  domain {\n    domain = ‸\"acme..example.com\"\n  }\n",
+        ))
+    }
 
     #[test]
     fn tenant_domains() {
@@ -227,7 +211,7 @@ resource "aws_cloudfront_distribution_tenant" "acme" {
                 case(tenant("!Ref Cdn", "[acme.tenants.example.com, ‸'acme example.com']"))
                     .message("domain `acme example.com` of tenant `Acme` (in `Domains`) is not a valid domain name")
                     .not_rendered(sibling),
-                case(TERRAFORM_TENANT)
+                case(terraform_tenant())
                     .message("of tenant `aws_cloudfront_distribution_tenant.acme` (in `domain`)")
                     .not_rendered(sibling),
             ])

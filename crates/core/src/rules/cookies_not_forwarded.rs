@@ -80,22 +80,19 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{beside, case, CaseText, Tester, API};
+    use crate::rules::tester::{beside, case, tf, CaseText, Tester, API};
 
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
-    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id         = "api"
-    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = ‸aws_cloudfront_origin_request_policy.api.id
-  }
-}
-
+    fn terraform() -> String {
+        tf(
+            "",
+            "",
+            concat!(
+                "    cache_policy_id = \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"\n",
+                "    origin_request_policy_id = ‸aws_cloudfront_origin_request_policy.api.id\n",
+            ),
+        ) + r#"
 resource "aws_cloudfront_origin_request_policy" "api" {
   name = "api"
   headers_config {
@@ -111,7 +108,8 @@ resource "aws_cloudfront_origin_request_policy" "api" {
     cookie_behavior = "none"
   }
 }
-"#;
+"#
+    }
 
     #[test]
     fn cases() {
@@ -127,7 +125,7 @@ resource "aws_cloudfront_origin_request_policy" "api" {
                 shared_orp,
                 // Nothing forwarded at all: `api-behavior-forwards-nothing` reports it.
                 API.with(&format!("          {ORP}\n"), ""),
-                TERRAFORM
+                terraform()
                     .unmarked()
                     .with("cookie_behavior = \"none\"", "cookie_behavior = \"all\""),
             ])
@@ -148,7 +146,7 @@ resource "aws_cloudfront_origin_request_policy" "api" {
                     "default behavior sends no cookies to origin `orders-api` (legacy \
                      ForwardedValues); cookie sessions will not work",
                 ),
-                case(TERRAFORM).message(
+                case(terraform()).message(
                     "(custom origin request policy `aws_cloudfront_origin_request_policy.api`)",
                 ),
             ])

@@ -123,6 +123,34 @@ pub fn beside(text: &str, resources: &str) -> String {
     out
 }
 
+/// A Terraform distribution `cdn` with the least Terraform needs to route to the API: the
+/// origin `api` on [`API`]'s host and a default behavior to it. `config` holds more arguments
+/// and blocks of the distribution (before the origin, indented by two spaces), `origin` and
+/// `behavior` more arguments of the origin and of the default behavior (indented by four).
+/// Other resources go after it, after a blank line.
+pub fn tf(config: &str, origin: &str, behavior: &str) -> String {
+    format!(
+        "resource \"aws_cloudfront_distribution\" \"cdn\" {{\n{config}  origin {{\n    \
+         origin_id   = \"api\"\n    domain_name = \"{TF_API_HOST}\"\n{origin}  }}\n  \
+         default_cache_behavior {{\n    target_origin_id = \"api\"\n{behavior}  }}\n}}\n"
+    )
+}
+
+/// A Terraform multi-tenant distribution `saas` in front of [`API`]'s host, and its tenant
+/// `acme` with these `domain` blocks (indented by two spaces).
+pub fn tf_tenant(domains: &str) -> String {
+    format!(
+        "resource \"aws_cloudfront_multitenant_distribution\" \"saas\" {{\n  enabled = true\n  \
+         origin {{\n    id          = \"api\"\n    domain_name = \"{TF_API_HOST}\"\n  }}\n  \
+         default_cache_behavior {{\n    target_origin_id = \"api\"\n  }}\n}}\n\n\
+         resource \"aws_cloudfront_distribution_tenant\" \"acme\" {{\n  name            = \"acme\"\n  \
+         distribution_id = aws_cloudfront_multitenant_distribution.saas.id\n{domains}}}\n"
+    )
+}
+
+/// The host of [`API`]'s origin, for [`tf`] and [`tf_tenant`].
+const TF_API_HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
+
 /// `text` (a CloudFormation YAML template) with a copy of its distribution `Cdn` as `Cdn2`.
 pub fn second_distribution(text: &str) -> String {
     let start = text.find("\n  Cdn:\n").map_or(0, |i| i + 1);
