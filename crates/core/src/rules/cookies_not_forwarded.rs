@@ -1,8 +1,6 @@
 //! `cookies-not-forwarded`: no cookie reaches the API.
 
-use super::helpers::use_all_viewer_except_host;
-use super::helpers::{forwards_nothing, request_cause};
-use crate::forwarding::Amount;
+use super::helpers::{request_cause, values_not_forwarded};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -55,26 +53,19 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    ctx.api_behaviors()
-        .into_iter()
-        .filter_map(|(behavior, origin)| {
-            let fwd = ctx.forwarding(behavior);
-            if !fwd.cookies.is(Amount::None) || forwards_nothing(&fwd) {
-                return None;
-            }
-            let cause = request_cause(&fwd);
-            let message = format!(
+    values_not_forwarded(
+        ctx,
+        &RULE,
+        |fwd| &fwd.cookies,
+        |behavior, origin, fwd| {
+            format!(
                 "{} sends no cookies to {} ({}); cookie sessions will not work",
                 behavior_name(behavior),
                 origin_name(origin),
-                cause.description
-            );
-            Some(
-                ctx.finding(&RULE, cause.span, &cause.path, message)
-                    .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
+                request_cause(fwd).description
             )
-        })
-        .collect()
+        },
+    )
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! or the first distribution of the input when none references it. Inputs without a
 //! distribution are not linted at all.
 
-use crate::forwarding::{Amount, Cause, Forwarding};
+use crate::forwarding::{Amount, Aspect, Cause, Forwarding};
 use crate::lint::Key;
 use crate::lint::{edit::Value, origin_name, Finding, Fix, LintContext, Rule, Severity};
 use crate::managed;
@@ -110,6 +110,33 @@ pub fn request_cause(fwd: &Forwarding) -> &Cause {
     fwd.origin_request
         .as_ref()
         .map_or(&fwd.cache.cause, |o| &o.cause)
+}
+
+/// The findings of `rule` on the API behaviors that forward no query string, or no cookie
+/// (`values` picks which), but something else (a behavior that forwards nothing is
+/// `api-behavior-forwards-nothing`'s): at the setting that decides what reaches the origin,
+/// with the message `message` writes, fixed by AllViewerExceptHostHeader.
+pub fn values_not_forwarded(
+    ctx: &LintContext,
+    rule: &Rule,
+    values: fn(&Forwarding) -> &Aspect<Amount>,
+    message: impl Fn(&Behavior, &Origin, &Forwarding) -> String,
+) -> Vec<Finding> {
+    ctx.api_behaviors()
+        .into_iter()
+        .filter_map(|(behavior, origin)| {
+            let fwd = ctx.forwarding(behavior);
+            if !values(&fwd).is(Amount::None) || forwards_nothing(&fwd) {
+                return None;
+            }
+            let cause = request_cause(&fwd);
+            let message = message(behavior, origin, &fwd);
+            Some(
+                ctx.finding(rule, cause.span, &cause.path, message)
+                    .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
+            )
+        })
+        .collect()
 }
 
 /// Sets the behavior's managed cache policy to CachingDisabled (unsafe: responses are no longer

@@ -1,8 +1,6 @@
 //! `query-strings-not-forwarded`: query parameters never reach the API.
 
-use super::helpers::use_all_viewer_except_host;
-use super::helpers::{forwarding_sources, forwards_nothing, request_cause};
-use crate::forwarding::Amount;
+use super::helpers::{forwarding_sources, values_not_forwarded};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -56,26 +54,19 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    ctx.api_behaviors()
-        .into_iter()
-        .filter_map(|(behavior, origin)| {
-            let fwd = ctx.forwarding(behavior);
-            if !fwd.query_strings.is(Amount::None) || forwards_nothing(&fwd) {
-                return None;
-            }
-            let via = forwarding_sources(&fwd);
-            let message = format!(
-                "{} drops query strings before {} ({via})",
+    values_not_forwarded(
+        ctx,
+        &RULE,
+        |fwd| &fwd.query_strings,
+        |behavior, origin, fwd| {
+            format!(
+                "{} drops query strings before {} ({})",
                 behavior_name(behavior),
-                origin_name(origin)
-            );
-            let cause = request_cause(&fwd);
-            Some(
-                ctx.finding(&RULE, cause.span, &cause.path, message)
-                    .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
+                origin_name(origin),
+                forwarding_sources(fwd)
             )
-        })
-        .collect()
+        },
+    )
 }
 
 #[cfg(test)]
