@@ -163,16 +163,10 @@ fn problem(alias: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{
-        beside, case, cfn, tf_tenant, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
-    };
+    use crate::rules::tester::{beside, case, tf_tenant, with_config, CaseText, Tester, API};
 
     fn aliases(list: &str) -> String {
-        cfn(
-            &format!("        Aliases: {list}\n"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!("        Aliases: {list}\n"))
     }
 
     /// The API distribution with a tenant `Acme` of `distribution` whose domains are `list`.

@@ -92,7 +92,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{
+        case, cfn, with_config, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+    };
 
     /// The API distribution whose origin has one custom header called `name`.
     fn header(name: &str) -> String {
@@ -126,7 +128,7 @@ mod tests {
                      directly and bypass the distribution",
                 ),
                 case(header("X-Request-Source").mark(DOMAIN)),
-                case(cfn(waf, API_ORIGIN, API_BEHAVIOR).mark(DOMAIN))
+                case(with_config(waf).mark(DOMAIN))
                     .severity(Severity::Warning)
                     .message("bypass the distribution's WAF web ACL"),
             ])

@@ -139,17 +139,13 @@ mod tests {
     use crate::model::Format;
     use crate::rules::behind::fixtures::{with_rest_api, SIBLING};
     use crate::rules::tester::{
-        beside, case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+        beside, case, cfn, with_config, CaseText, Tester, API, API_BEHAVIOR,
     };
 
     const SIBLINGS: &str = "the API beside the distribution";
 
     fn root(object: &str) -> String {
-        cfn(
-            &format!("        DefaultRootObject: {object}\n"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!("        DefaultRootObject: {object}\n"))
     }
 
     #[test]

@@ -124,18 +124,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, tf, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, tf, with_config, CaseText, Tester, API};
 
     /// The API distribution with a second behavior whose path pattern line is `line`.
     fn pattern_line(line: &str) -> String {
-        cfn(
-            &format!(
-                "        CacheBehaviors:\n          - {line}TargetOriginId: orders-api\n            \
+        with_config(&format!(
+            "        CacheBehaviors:\n          - {line}TargetOriginId: orders-api\n            \
                  ViewerProtocolPolicy: https-only\n"
-            ),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        ))
     }
 
     fn pattern(pattern: &str) -> String {

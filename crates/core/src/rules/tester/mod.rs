@@ -111,6 +111,11 @@ pub fn cfn(config: &str, origin: &str, behavior: &str) -> String {
     format!(cfn_doc!("{}", "{}", "{}"), config, origin, behavior)
 }
 
+/// [`API`] with other `DistributionConfig` keys (as [`cfn`] with [`API`]'s origin and behavior).
+pub fn with_config(config: &str) -> String {
+    cfn(config, API_ORIGIN, API_BEHAVIOR)
+}
+
 /// `text` (a CloudFormation YAML template) with `resources` added to its `Resources`; each
 /// line of `resources` is indented by two spaces.
 pub fn beside(text: &str, resources: &str) -> String {
