@@ -185,6 +185,23 @@ pub fn use_all_viewer_except_host(
     )
 }
 
+/// The finding of `rule` at a behavior's `ViewerProtocolPolicy` with `message`, fixed (unsafe:
+/// viewers see another answer to plain HTTP) by setting the policy to `target`.
+pub fn viewer_protocol_finding(
+    ctx: &LintContext,
+    rule: &Rule,
+    field: &Field<String>,
+    message: String,
+    target: &str,
+) -> Finding {
+    let fix = Fix::unsafe_(
+        format!("set ViewerProtocolPolicy to {target}"),
+        vec![ctx.editor().replace_string(field.span, target)],
+    );
+    ctx.finding(rule, field.span, &field.path, message)
+        .with_fix(fix)
+}
+
 /// The origin access control resource of the input that `origin` uses, when it is one.
 pub fn local_oac<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a OriginAccessControl> {
     match origin.origin_access_control_id.get()? {
