@@ -93,6 +93,7 @@ use crate::span::LineIndex;
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
 
+pub use super::test_support::API_HOST;
 pub use render::render;
 
 /// A CloudFormation YAML distribution in front of a regional REST API, set up as recommended
@@ -136,7 +137,7 @@ pub fn beside(text: &str, resources: &str) -> String {
 pub fn tf(config: &str, origin: &str, behavior: &str) -> String {
     format!(
         "resource \"aws_cloudfront_distribution\" \"cdn\" {{\n{config}  origin {{\n    \
-         origin_id   = \"api\"\n    domain_name = \"{TF_API_HOST}\"\n{origin}  }}\n  \
+         origin_id   = \"api\"\n    domain_name = \"{API_HOST}\"\n{origin}  }}\n  \
          default_cache_behavior {{\n    target_origin_id = \"api\"\n{behavior}  }}\n}}\n"
     )
 }
@@ -146,15 +147,12 @@ pub fn tf(config: &str, origin: &str, behavior: &str) -> String {
 pub fn tf_tenant(domains: &str) -> String {
     format!(
         "resource \"aws_cloudfront_multitenant_distribution\" \"saas\" {{\n  enabled = true\n  \
-         origin {{\n    id          = \"api\"\n    domain_name = \"{TF_API_HOST}\"\n  }}\n  \
+         origin {{\n    id          = \"api\"\n    domain_name = \"{API_HOST}\"\n  }}\n  \
          default_cache_behavior {{\n    target_origin_id = \"api\"\n  }}\n}}\n\n\
          resource \"aws_cloudfront_distribution_tenant\" \"acme\" {{\n  name            = \"acme\"\n  \
          distribution_id = aws_cloudfront_multitenant_distribution.saas.id\n{domains}}}\n"
     )
 }
-
-/// The host of [`API`]'s origin, for [`tf`] and [`tf_tenant`].
-const TF_API_HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
 
 /// `text` (a CloudFormation YAML template) with a copy of its distribution `Cdn` as `Cdn2`.
 pub fn second_distribution(text: &str) -> String {
