@@ -228,6 +228,13 @@ pub fn note_findings(
         .collect()
 }
 
+/// The references of the origin timeout rules (read and keep-alive timeouts).
+pub(super) const TIMEOUT_REFERENCES: &[&str] = &[
+    "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",
+    "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
+    "https://repost.aws/knowledge-center/cloudfront-custom-origin-response",
+];
+
 /// A timeout setting of a custom origin config, for [`range_findings`].
 pub(super) struct Timeout {
     pub key: Key,
