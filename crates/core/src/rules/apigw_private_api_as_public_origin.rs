@@ -1,5 +1,6 @@
 //! `apigw-private-api-as-public-origin`: a private REST API used as a public origin.
 
+use super::helpers::sibling_api;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -53,10 +54,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         {
             continue;
         }
-        let Some(api_ref) = &origin.api_ref else {
-            continue;
-        };
-        let Some(api) = ctx.doc.apis.iter().find(|a| &a.name == api_ref) else {
+        let Some(api) = sibling_api(ctx, origin) else {
             continue;
         };
         let types = api.endpoint_types.known_items().unwrap_or_default();

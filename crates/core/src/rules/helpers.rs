@@ -13,7 +13,7 @@ use crate::lint::Key;
 use crate::lint::{edit::Value, origin_name, Finding, Fix, LintContext, Rule, Severity};
 use crate::managed;
 use crate::model::{
-    Behavior, CustomOriginConfig, Distribution, KeyConfig, Note, NoteKind, Origin,
+    Api, Behavior, CustomOriginConfig, Distribution, KeyConfig, Note, NoteKind, Origin,
     OriginAccessControl, PolicyRef,
 };
 use crate::span::Span;
@@ -200,6 +200,13 @@ pub fn viewer_protocol_finding(
     );
     ctx.finding(rule, field.span, &field.path, message)
         .with_fix(fix)
+}
+
+/// The API defined beside the distribution whose host `origin` is (`!Sub
+/// ${Api}.execute-api…`, a Terraform reference), when the input has it.
+pub fn sibling_api<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a Api> {
+    let name = origin.api_ref.as_ref()?;
+    ctx.doc.apis.iter().find(|a| &a.name == name)
 }
 
 /// The origin access control resource of the input that `origin` uses, when it is one.
