@@ -163,21 +163,17 @@ fn problem(alias: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{beside, case, tf_tenant, with_config, CaseText, Tester, API};
+    use crate::rules::tester::{
+        beside, case, tenant, tf_tenant, with_config, CaseText, Tester, API,
+    };
 
     fn aliases(list: &str) -> String {
         with_config(&format!("        Aliases: {list}\n"))
     }
 
     /// The API distribution with a tenant `Acme` of `distribution` whose domains are `list`.
-    fn tenant(distribution: &str, list: &str) -> String {
-        beside(
-            API,
-            &format!(
-                "Acme:\n  Type: AWS::CloudFront::DistributionTenant\n  Properties:\n    \
-                 DistributionId: {distribution}\n    Name: acme\n    Domains: {list}\n"
-            ),
-        )
+    fn with_tenant(distribution: &str, list: &str) -> String {
+        beside(API, &tenant(distribution, list))
     }
 
     fn terraform_tenant() -> String {
@@ -193,16 +189,16 @@ mod tests {
         Tester::new(&RULE)
             .pass(
                 [
-                    tenant("!Ref Cdn", "[acme.tenants.example.com, '*.acme.example.com']"),
-                    tenant("!Ref Cdn", "[!Ref TenantDomain]"),
-                    tenant("!Ref Cdn", "!Ref TenantDomains"),
-                    tenant("E2QWRUHEXAMPLE", "['https://acme.example.com']"),
+                    with_tenant("!Ref Cdn", "[acme.tenants.example.com, '*.acme.example.com']"),
+                    with_tenant("!Ref Cdn", "[!Ref TenantDomain]"),
+                    with_tenant("!Ref Cdn", "!Ref TenantDomains"),
+                    with_tenant("E2QWRUHEXAMPLE", "['https://acme.example.com']"),
                 ]
                 .map(|t| case(t).not_rendered(sibling)),
             )
             .pass([aliases("!Ref Aliases")])
             .fail([
-                case(tenant("!Ref Cdn", "[acme.tenants.example.com, ‸'acme example.com']"))
+                case(with_tenant("!Ref Cdn", "[acme.tenants.example.com, ‸'acme example.com']"))
                     .message("domain `acme example.com` of tenant `Acme` (in `Domains`) is not a valid domain name")
                     .not_rendered(sibling),
                 case(terraform_tenant())
@@ -210,10 +206,10 @@ mod tests {
                     .not_rendered(sibling),
             ])
             .fix([(
-                case(tenant("!Ref Cdn", "[‸'https://acme.example.com/']"))
+                case(with_tenant("!Ref Cdn", "[‸'https://acme.example.com/']"))
                     .message("write the host name only")
                     .not_rendered(sibling),
-                tenant("!Ref Cdn", "['acme.example.com']"),
+                with_tenant("!Ref Cdn", "['acme.example.com']"),
             )])
             .test();
     }

@@ -117,6 +117,26 @@ pub fn with_config(config: &str) -> String {
     cfn(config, API_ORIGIN, API_BEHAVIOR)
 }
 
+/// [`API`] whose origin sends the custom header `name: value`.
+pub fn with_custom_header(name: &str, value: &str) -> String {
+    cfn(
+        "",
+        &format!(
+            "{API_ORIGIN}            OriginCustomHeaders:\n              - HeaderName: {name}\n                \
+             HeaderValue: {value}\n"
+        ),
+        API_BEHAVIOR,
+    )
+}
+
+/// A distribution tenant `Acme` of `distribution` with these `domains` (for [`beside`]).
+pub fn tenant(distribution: &str, domains: &str) -> String {
+    format!(
+        "Acme:\n  Type: AWS::CloudFront::DistributionTenant\n  Properties:\n    \
+         DistributionId: {distribution}\n    Name: acme\n    Domains: {domains}\n"
+    )
+}
+
 /// `text` (a CloudFormation YAML template) with `resources` added to its `Resources`; each
 /// line of `resources` is indented by two spaces.
 pub fn beside(text: &str, resources: &str) -> String {
