@@ -71,7 +71,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{beside, case, tf, CaseText, Tester, API};
+    use crate::rules::tester::{beside, case, tf, without_policies, CaseText, Tester, API};
 
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
@@ -121,18 +121,11 @@ resource "aws_cloudfront_origin_request_policy" "api" {
                     .with("cookie_behavior = \"none\"", "cookie_behavior = \"all\""),
             ])
             .fail([
-                case(
-                    API.with(
-                        "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
-                        "",
-                    )
-                    .with(
-                        &format!("          {ORP}\n"),
-                        "          ForwardedValues:\n            ‸QueryString: true\n            \
-                             Headers: [Authorization]\n            Cookies:\n              \
-                             Forward: none\n          DefaultTTL: 0\n          MaxTTL: 0\n",
-                    ),
-                )
+                case(without_policies(
+                    "          ForwardedValues:\n            ‸QueryString: true\n            \
+                     Headers: [Authorization]\n            Cookies:\n              \
+                     Forward: none\n          DefaultTTL: 0\n          MaxTTL: 0\n",
+                ))
                 .message(
                     "default behavior sends no cookies to origin `orders-api` (legacy \
                      ForwardedValues); cookie sessions will not work",

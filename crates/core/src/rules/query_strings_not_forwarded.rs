@@ -72,23 +72,17 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, without_policies, CaseText, Tester, API};
 
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
     #[test]
     fn cases() {
         let example = RULE.docs.example.text;
-        let legacy = API
-            .with(
-                "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
-                "",
-            )
-            .with(
-                &format!("          {ORP}\n"),
-                "          ForwardedValues:\n            ‸QueryString: false\n            \
-                 Headers: [Authorization]\n          DefaultTTL: 0\n          MaxTTL: 0\n",
-            );
+        let legacy = without_policies(
+            "          ForwardedValues:\n            ‸QueryString: false\n            \
+             Headers: [Authorization]\n          DefaultTTL: 0\n          MaxTTL: 0\n",
+        );
         Tester::new(&RULE)
             .pass([
                 API.to_string(),

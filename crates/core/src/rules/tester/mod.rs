@@ -117,6 +117,16 @@ pub fn with_config(config: &str) -> String {
     cfn(config, API_ORIGIN, API_BEHAVIOR)
 }
 
+/// [`API`] with `behavior_keys` (legacy `ForwardedValues` and TTLs, say) in place of its cache
+/// policy and origin request policy.
+pub fn without_policies(behavior_keys: &str) -> String {
+    API.with(
+        "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n          \
+         OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
+        behavior_keys,
+    )
+}
+
 /// [`API`] whose origin sends the custom header `name: value`.
 pub fn with_custom_header(name: &str, value: &str) -> String {
     cfn(
