@@ -1,6 +1,8 @@
 //! Code shared by several rules (as ruff keeps one `helpers.rs` per linter): policy ownership
-//! and header lists, the effective-forwarding checks and fix of the forwarding rules, origin
-//! access controls, the origin timeout ranges and the per-distribution quotas.
+//! and header lists, the effective-forwarding checks and fix of the forwarding rules, the
+//! findings of the rules about what the parser could not read, the viewer-protocol fix, the
+//! API beside the distribution, origin access controls, the origin timeout ranges and the
+//! per-distribution quotas.
 //!
 //! Custom policies defined in the same input: the engine runs rules once per distribution, but
 //! a policy is a resource of its own. Each policy problem is reported once, while checking the
