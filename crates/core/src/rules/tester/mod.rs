@@ -45,9 +45,11 @@
 //! [`Case::fix_leaves_a_finding`].
 //!
 //! Cases are built from a few bases by exact edits: [`API`] (the recommended API distribution
-//! of the rule docs), [`cfn`] (the same with other keys), [`beside`] (resources added to a
-//! template), and [`CaseText::with`] / [`CaseText::mark`], which fail the test when the text to
-//! change does not occur exactly once, so an edit can never silently do nothing.
+//! of the rule docs), [`cfn`] (the same with other keys) and its shortcuts ([`with_config`],
+//! [`without_policies`], [`with_custom_header`]), [`beside`] (resources added to a template:
+//! [`tenant`], [`CUSTOM_DOMAIN`], [`REST_API_PROD`]), [`tf`] and [`tf_tenant`] (Terraform), and
+//! [`CaseText::with`] / [`CaseText::mark`], which fail the test when the text to change does not
+//! occur exactly once, so an edit can never silently do nothing.
 //!
 //! [`Tester::test`] also requires at least one fail or fix case, a pass case holding an unknown
 //! value (an intrinsic, a parameter, a variable: cfn-lint's "unknown → silent" convention), fix
