@@ -166,7 +166,7 @@ fn fix(
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{beside, case, CaseText, Tester, API};
+    use crate::rules::tester::{beside, case, tf, CaseText, Tester, API};
 
     const EXAMPLE: &str = RULE.docs.example.text;
     const HEADERS: &str = "Headers: [Authorization, Accept-Encoding]";
@@ -188,17 +188,12 @@ mod tests {
         )
     }
 
-    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-    cache_policy_id  = aws_cloudfront_cache_policy.api.id
-  }
-}
-
+    fn terraform() -> String {
+        tf(
+            "",
+            "",
+            "    cache_policy_id = aws_cloudfront_cache_policy.api.id\n",
+        ) + r#"
 resource "aws_cloudfront_cache_policy" "api" {
   name        = "api"
   min_ttl     = 0
@@ -219,7 +214,8 @@ resource "aws_cloudfront_cache_policy" "api" {
     }
   }
 }
-"#;
+"#
+    }
 
     #[test]
     fn cases() {
@@ -269,11 +265,14 @@ resource "aws_cloudfront_cache_policy" "api" {
                     orp("[Origin]"),
                 ),
                 (
-                    case(TERRAFORM),
-                    TERRAFORM.unmarked().with(", \"Accept-Encoding\"", "").with(
-                        "    headers_config {",
-                        "    enable_accept_encoding_gzip = true\n    headers_config {",
-                    ),
+                    case(terraform()),
+                    terraform()
+                        .unmarked()
+                        .with(", \"Accept-Encoding\"", "")
+                        .with(
+                            "    headers_config {",
+                            "    enable_accept_encoding_gzip = true\n    headers_config {",
+                        ),
                 ),
             ])
             .test();

@@ -66,14 +66,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
 
     fn logging(keys: &str) -> String {
-        cfn(
-            &format!("        Logging:\n{keys}"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!("        Logging:\n{keys}"))
     }
 
     #[test]

@@ -57,17 +57,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester};
 
     fn certificate(arn: &str) -> String {
-        cfn(
-            &format!(
-                "        Aliases: [api.example.com]\n        ViewerCertificate:\n          \
+        with_config(&format!(
+            "        Aliases: [api.example.com]\n        ViewerCertificate:\n          \
                  AcmCertificateArn: {arn}\n          SslSupportMethod: sni-only\n"
-            ),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        ))
     }
 
     #[test]

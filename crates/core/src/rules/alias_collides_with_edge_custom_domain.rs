@@ -128,7 +128,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{beside, case, CaseText, Tester};
+    use crate::rules::tester::{beside, case, tenant, tf_tenant, CaseText, Tester};
 
     /// The rule's example with these aliases, and this domain and endpoint type.
     fn collide(aliases: &str, domain: &str, types: &str) -> String {
@@ -158,43 +158,25 @@ resource "aws_cloudfront_distribution" "d" {
 
     /// The rule's example without aliases, with a tenant `Acme` of `distribution` whose domains
     /// are `list`.
-    fn tenant(distribution: &str, list: &str) -> String {
+    fn with_tenant(distribution: &str, list: &str) -> String {
         beside(
             &collide("[]", "api.example.com", "[EDGE]"),
-            &format!(
-                "Acme:\n  Type: AWS::CloudFront::DistributionTenant\n  Properties:\n    \
-                 DistributionId: {distribution}\n    Name: acme\n    Domains: {list}\n"
-            ),
+            &tenant(distribution, list),
         )
     }
 
-    const TERRAFORM_TENANT: &str = r#"resource "aws_api_gateway_domain_name" "api" {
+    fn terraform_tenant() -> String {
+        let domain = r#"resource "aws_api_gateway_domain_name" "api" {
   domain_name     = "acme.tenants.example.com"
   certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
   endpoint_configuration {
     types = ["EDGE"]
   }
 }
-
-resource "aws_cloudfront_multitenant_distribution" "saas" {
-  enabled = true
-  origin {
-    id          = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-}
-
-resource "aws_cloudfront_distribution_tenant" "acme" {
-  name            = "acme"
-  distribution_id = aws_cloudfront_multitenant_distribution.saas.id
-  domain {
-    domain = ‸"acme.tenants.example.com"
-  }
-}
 "#;
+        let saas = tf_tenant("  domain {\n    domain = ‸\"acme.tenants.example.com\"\n  }\n");
+        format!("{domain}\n{saas}")
+    }
 
     #[test]
     fn tenant_domains() {
@@ -202,23 +184,27 @@ resource "aws_cloudfront_distribution_tenant" "acme" {
         Tester::new(&RULE)
             .pass(
                 [
-                    tenant("!Ref Cdn", "[acme.example.com]"),
-                    tenant("!Ref Cdn", "[!Ref TenantDomain]"),
+                    with_tenant("!Ref Cdn", "[acme.example.com]"),
+                    with_tenant("!Ref Cdn", "[!Ref TenantDomain]"),
                     collide("[!Ref Alias]", "api.example.com", "[EDGE]"),
-                    tenant("E2QWRUHEXAMPLE", "[api.example.com]"),
-                    tenant("!Ref Cdn", "[api.example.com]")
+                    with_tenant("E2QWRUHEXAMPLE", "[api.example.com]"),
+                    with_tenant("!Ref Cdn", "[api.example.com]")
                         .with("Types: [EDGE]", "Types: [REGIONAL]"),
                 ]
                 .map(|t| case(t).not_rendered(sibling)),
             )
             .fail(
                 [
-                    case(tenant("!Ref Cdn", "[acme.example.com, ‸api.example.com]")).message(
+                    case(with_tenant(
+                        "!Ref Cdn",
+                        "[acme.example.com, ‸api.example.com]",
+                    ))
+                    .message(
                         "domain `api.example.com` of tenant `Acme` (in `Domains`) is also the \
                          edge-optimized API Gateway custom domain `api.example.com` (`ApiDomain`)",
                     ),
-                    case(tenant("!Ref Cdn", "[‸'*.example.com']")),
-                    case(TERRAFORM_TENANT).message(
+                    case(with_tenant("!Ref Cdn", "[‸'*.example.com']")),
+                    case(terraform_tenant()).message(
                         "of tenant `aws_cloudfront_distribution_tenant.acme` (in `domain`)",
                     ),
                 ]

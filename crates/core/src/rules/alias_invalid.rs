@@ -164,50 +164,24 @@ fn problem(alias: &str) -> Option<String> {
 mod tests {
     use super::RULE;
     use crate::rules::tester::{
-        beside, case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+        beside, case, tenant, tf_tenant, with_config, CaseText, Tester, API,
     };
 
     fn aliases(list: &str) -> String {
-        cfn(
-            &format!("        Aliases: {list}\n"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!("        Aliases: {list}\n"))
     }
 
     /// The API distribution with a tenant `Acme` of `distribution` whose domains are `list`.
-    fn tenant(distribution: &str, list: &str) -> String {
-        beside(
-            API,
-            &format!(
-                "Acme:\n  Type: AWS::CloudFront::DistributionTenant\n  Properties:\n    \
-                 DistributionId: {distribution}\n    Name: acme\n    Domains: {list}\n"
-            ),
-        )
+    fn with_tenant(distribution: &str, list: &str) -> String {
+        beside(API, &tenant(distribution, list))
     }
 
-    const TERRAFORM_TENANT: &str = r#"resource "aws_cloudfront_multitenant_distribution" "saas" {
-  enabled = true
-  origin {
-    id          = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-}
-
-resource "aws_cloudfront_distribution_tenant" "acme" {
-  name            = "acme"
-  distribution_id = aws_cloudfront_multitenant_distribution.saas.id
-  domain {
-    domain = "acme.tenants.example.com"
-  }
-  domain {
-    domain = ‸"acme..example.com"
-  }
-}
-"#;
+    fn terraform_tenant() -> String {
+        tf_tenant(concat!(
+            "  domain {\n    domain = \"acme.tenants.example.com\"\n  }\n",
+            "  domain {\n    domain = ‸\"acme..example.com\"\n  }\n",
+        ))
+    }
 
     #[test]
     fn tenant_domains() {
@@ -215,27 +189,27 @@ resource "aws_cloudfront_distribution_tenant" "acme" {
         Tester::new(&RULE)
             .pass(
                 [
-                    tenant("!Ref Cdn", "[acme.tenants.example.com, '*.acme.example.com']"),
-                    tenant("!Ref Cdn", "[!Ref TenantDomain]"),
-                    tenant("!Ref Cdn", "!Ref TenantDomains"),
-                    tenant("E2QWRUHEXAMPLE", "['https://acme.example.com']"),
+                    with_tenant("!Ref Cdn", "[acme.tenants.example.com, '*.acme.example.com']"),
+                    with_tenant("!Ref Cdn", "[!Ref TenantDomain]"),
+                    with_tenant("!Ref Cdn", "!Ref TenantDomains"),
+                    with_tenant("E2QWRUHEXAMPLE", "['https://acme.example.com']"),
                 ]
                 .map(|t| case(t).not_rendered(sibling)),
             )
             .pass([aliases("!Ref Aliases")])
             .fail([
-                case(tenant("!Ref Cdn", "[acme.tenants.example.com, ‸'acme example.com']"))
+                case(with_tenant("!Ref Cdn", "[acme.tenants.example.com, ‸'acme example.com']"))
                     .message("domain `acme example.com` of tenant `Acme` (in `Domains`) is not a valid domain name")
                     .not_rendered(sibling),
-                case(TERRAFORM_TENANT)
+                case(terraform_tenant())
                     .message("of tenant `aws_cloudfront_distribution_tenant.acme` (in `domain`)")
                     .not_rendered(sibling),
             ])
             .fix([(
-                case(tenant("!Ref Cdn", "[‸'https://acme.example.com/']"))
+                case(with_tenant("!Ref Cdn", "[‸'https://acme.example.com/']"))
                     .message("write the host name only")
                     .not_rendered(sibling),
-                tenant("!Ref Cdn", "['acme.example.com']"),
+                with_tenant("!Ref Cdn", "['acme.example.com']"),
             )])
             .test();
     }

@@ -69,10 +69,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
 
     fn config(keys: &str) -> String {
-        cfn(keys, API_ORIGIN, API_BEHAVIOR)
+        with_config(keys)
     }
 
     #[test]

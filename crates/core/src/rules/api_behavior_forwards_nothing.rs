@@ -119,7 +119,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::rules::behind::fixtures::{with_rest_api, SIBLING};
-    use crate::rules::tester::{beside, case, CaseText, Tester, API};
+    use crate::rules::tester::{beside, case, without_policies, CaseText, Tester, API};
 
     const SIBLINGS: &str = "the API beside the distribution";
 
@@ -129,16 +129,10 @@ mod tests {
     fn cases() {
         let example = RULE.docs.example.text;
         let caching_disabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
-        let legacy = API
-            .with(
-                &format!("          CachePolicyId: {caching_disabled}\n"),
-                "",
-            )
-            .with(
-                &format!("          {ORP}\n"),
-                "          ForwardedValues:\n            ‸QueryString: false\n          \
-                 DefaultTTL: 0\n          MaxTTL: 0\n",
-            );
+        let legacy = without_policies(
+            "          ForwardedValues:\n            ‸QueryString: false\n          \
+             DefaultTTL: 0\n          MaxTTL: 0\n",
+        );
         Tester::new(&RULE)
             .pass([
                 API.to_string(),

@@ -92,18 +92,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
-
-    /// The API distribution whose origin has one custom header called `name`.
-    fn header(name: &str) -> String {
-        cfn(
-            "",
-            &format!(
-                "{API_ORIGIN}            OriginCustomHeaders:\n              - HeaderName: {name}\n                HeaderValue: x\n"
-            ),
-            API_BEHAVIOR,
-        )
-    }
+    use crate::rules::tester::{case, with_config, with_custom_header, CaseText, Tester, API};
 
     const DOMAIN: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
 
@@ -113,10 +102,10 @@ mod tests {
         Tester::new(&RULE)
             .pass([
                 RULE.docs.use_instead.text.to_string(),
-                header("X-Origin-Verify"),
-                header("x-cdn-secret"),
-                header("X-Api-Key"),
-                header("!Ref SecretHeaderName"),
+                with_custom_header("X-Origin-Verify", "x"),
+                with_custom_header("x-cdn-secret", "x"),
+                with_custom_header("X-Api-Key", "x"),
+                with_custom_header("!Ref SecretHeaderName", "x"),
                 // Not an API Gateway origin.
                 API.with(DOMAIN, "example.com"),
             ])
@@ -125,8 +114,8 @@ mod tests {
                     "origin `orders-api` has no secret origin header, so its API can be called \
                      directly and bypass the distribution",
                 ),
-                case(header("X-Request-Source").mark(DOMAIN)),
-                case(cfn(waf, API_ORIGIN, API_BEHAVIOR).mark(DOMAIN))
+                case(with_custom_header("X-Request-Source", "x").mark(DOMAIN)),
+                case(with_config(waf).mark(DOMAIN))
                     .severity(Severity::Warning)
                     .message("bypass the distribution's WAF web ACL"),
             ])

@@ -1,7 +1,8 @@
 //! `api-redirect-to-https`: an API behavior redirects HTTP to HTTPS instead of refusing it.
 
+use super::helpers::viewer_protocol_finding;
 use crate::lint::{
-    behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
 
@@ -54,14 +55,13 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                  403",
                 behavior_name(b)
             );
-            let fix = Fix::unsafe_(
-                "set ViewerProtocolPolicy to https-only",
-                vec![ctx.editor().replace_string(field.span, "https-only")],
-            );
-            Some(
-                ctx.finding(&RULE, field.span, &field.path, message)
-                    .with_fix(fix),
-            )
+            Some(viewer_protocol_finding(
+                ctx,
+                &RULE,
+                field,
+                message,
+                "https-only",
+            ))
         })
         .collect()
 }

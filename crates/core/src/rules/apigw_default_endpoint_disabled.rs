@@ -1,5 +1,6 @@
 //! `apigw-default-endpoint-disabled`: the origin uses an `execute-api` host the API turned off.
 
+use super::helpers::sibling_api;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -78,10 +79,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if !matches!(origin.kind.0, OriginKind::ApiGatewayDefault { .. }) {
             continue;
         }
-        let Some(api_ref) = &origin.api_ref else {
-            continue;
-        };
-        let Some(api) = ctx.doc.apis.iter().find(|a| &a.name == api_ref) else {
+        let Some(api) = sibling_api(ctx, origin) else {
             continue;
         };
         let flag = &api.disable_execute_api_endpoint;

@@ -1,5 +1,6 @@
 //! `apigw-edge-optimized-origin`: an edge-optimized API behind another CloudFront distribution.
 
+use super::helpers::sibling_api;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -66,10 +67,8 @@ fn is_edge(types: &crate::value::List, default_edge: bool) -> Option<bool> {
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for origin in &ctx.dist.origins {
-        if let (OriginKind::ApiGatewayDefault { .. }, Some(api_ref)) =
-            (&origin.kind.0, &origin.api_ref)
-        {
-            let Some(api) = ctx.doc.apis.iter().find(|a| &a.name == api_ref) else {
+        if matches!(origin.kind.0, OriginKind::ApiGatewayDefault { .. }) {
+            let Some(api) = sibling_api(ctx, origin) else {
                 continue;
             };
             if api.kind == ApiKind::Rest && is_edge(&api.endpoint_types, true) == Some(true) {

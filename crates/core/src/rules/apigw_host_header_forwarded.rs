@@ -117,7 +117,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{beside, case, CaseText, Tester, API, CUSTOM_DOMAIN};
+    use crate::rules::tester::{
+        beside, case, without_policies, CaseText, Tester, API, CUSTOM_DOMAIN,
+    };
 
     const ORP: &str = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
     const ALL_VIEWER: &str = "‸216adef6-5c7f-47e4-b989-5492eafa07d3";
@@ -149,16 +151,10 @@ mod tests {
 
     #[test]
     fn cases() {
-        let legacy = API
-            .with(
-                "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
-                "",
-            )
-            .with(
-                &format!("          OriginRequestPolicyId: {ORP}\n"),
-                "          ForwardedValues:\n            QueryString: false\n            \
-                 Headers: [‸'*']\n",
-            );
+        let legacy = without_policies(
+            "          ForwardedValues:\n            QueryString: false\n            \
+             Headers: [‸'*']\n",
+        );
         let shared_orp = beside(
             &orp("!Ref Orp"),
             "Orp:\n  Type: AWS::CloudFront::OriginRequestPolicy\n  Properties:\n    \

@@ -189,7 +189,7 @@ fn without_type(ctx: &LintContext, i: usize, origin: &Origin) -> Option<Finding>
 mod tests {
     use super::RULE;
     use crate::model::Format;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     const NO_TYPE: &str = "CloudFormation and the API reject an origin without a type";
     const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
@@ -206,16 +206,9 @@ mod tests {
      "OriginPath": "/prod"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "api"}}}"#;
 
-    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = ‸"abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-}
-"#;
+    fn terraform() -> String {
+        tf("", "", "").mark(&format!("\"{HOST}\""))
+    }
 
     #[test]
     fn cases() {
@@ -255,9 +248,9 @@ mod tests {
             ])
             .pass([
                 // The provider sends an empty S3OriginConfig for a bucket or an unknown host.
-                case(TERRAFORM.unmarked().with(HOST, "site.s3.eu-west-1.amazonaws.com"))
+                case(terraform().unmarked().with(HOST, "site.s3.eu-west-1.amazonaws.com"))
                     .except(&[Format::CfnYaml, Format::CfnJson, Format::CliJson], NO_TYPE),
-                case(TERRAFORM.unmarked().with(&format!("\"{HOST}\""), "var.host"))
+                case(terraform().unmarked().with(&format!("\"{HOST}\""), "var.host"))
                     .except(&[Format::CfnYaml, Format::CfnJson, Format::CliJson], NO_TYPE),
             ])
             .pass([case(dynamic).not_rendered("Terraform dynamic blocks")])
@@ -271,7 +264,7 @@ mod tests {
                 case(types("").with(HOST, "‸site.s3.amazonaws.com"))
                     .message("add S3OriginConfig")
                     .except(&[Format::Terraform], "the provider adds s3_origin_config"),
-                case(TERRAFORM.with(HOST, "app.example.com")).message(
+                case(terraform().with(HOST, "app.example.com")).message(
                     "origin `api` has no custom_origin_config, so the provider sends it as an S3 \
                      origin, and CloudFront refuses a host that is no S3 bucket",
                 ),
@@ -308,8 +301,8 @@ mod tests {
                     ),
                 ),
                 (
-                    case(TERRAFORM),
-                    TERRAFORM.unmarked().with(
+                    case(terraform()),
+                    terraform().unmarked().with(
                         "    origin_id   = \"api\"\n",
                         "    custom_origin_config {\n      http_port              = 80\n      \
                          https_port             = 443\n      origin_protocol_policy = \"https-only\"\n      \

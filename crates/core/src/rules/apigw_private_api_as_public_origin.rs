@@ -1,5 +1,6 @@
 //! `apigw-private-api-as-public-origin`: a private REST API used as a public origin.
 
+use super::helpers::sibling_api;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -53,10 +54,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         {
             continue;
         }
-        let Some(api_ref) = &origin.api_ref else {
-            continue;
-        };
-        let Some(api) = ctx.doc.apis.iter().find(|a| &a.name == api_ref) else {
+        let Some(api) = sibling_api(ctx, origin) else {
             continue;
         };
         let types = api.endpoint_types.known_items().unwrap_or_default();
@@ -86,7 +84,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API_HOST};
 
     const EXAMPLE: &str = RULE.docs.example.text;
     const HOST: &str = "!Sub ${Api}.execute-api.${AWS::Region}.amazonaws.com";
@@ -95,25 +93,21 @@ mod tests {
         EXAMPLE.with("Types: [PRIVATE]", &format!("Types: {types}"))
     }
 
-    const TERRAFORM: &str = r#"resource "aws_api_gateway_rest_api" "orders" {
+    fn terraform() -> String {
+        let api = r#"resource "aws_api_gateway_rest_api" "orders" {
   name = "orders"
   endpoint_configuration {
     types            = ["PRIVATE"]
     vpc_endpoint_ids = ["vpce-0123456789abcdef0"]
   }
 }
-
-resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = ‸"${aws_api_gateway_rest_api.orders.id}.execute-api.eu-west-1.amazonaws.com"
-    origin_path = "/prod"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-}
 "#;
+        let distribution = tf("", "    origin_path = \"/prod\"\n", "").with(
+            &format!("\"{API_HOST}\""),
+            "‸\"${aws_api_gateway_rest_api.orders.id}.execute-api.eu-west-1.amazonaws.com\"",
+        );
+        format!("{api}\n{distribution}")
+    }
 
     #[test]
     fn cases() {
@@ -145,7 +139,7 @@ resource "aws_cloudfront_distribution" "cdn" {
                     )
                     .not_rendered(sibling),
                 case(types("[private]").mark(HOST)).not_rendered(sibling),
-                case(TERRAFORM)
+                case(terraform())
                     .message("REST API `aws_api_gateway_rest_api.orders`")
                     .not_rendered(sibling),
             ])

@@ -117,27 +117,20 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API_HOST};
 
     const EXAMPLE: &str = RULE.docs.example.text;
     const VPCE: &str = "vpce-0a1b2c3d4e5f67890-abcdefgh.execute-api.eu-west-1.vpce.amazonaws.com";
     const HEADER: &str = "HeaderName: X-Origin-Verify";
 
-    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = ‸"vpce-0a1b2c3d4e5f67890-abcdefgh.execute-api.eu-west-1.vpce.amazonaws.com"
-    origin_path = "/prod"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-}
-"#;
+    fn terraform() -> String {
+        tf("", "    origin_path = \"/prod\"\n", "")
+            .with(&format!("\"{API_HOST}\""), &format!("‸\"{VPCE}\""))
+    }
 
     #[test]
     fn cases() {
-        let generated = TERRAFORM.unmarked().with(
+        let generated = terraform().unmarked().with(
             "    origin_path = \"/prod\"\n",
             "    origin_path = \"/prod\"\n    dynamic \"custom_header\" {\n      for_each = \
              var.headers\n      content {\n        name  = custom_header.key\n        value = \
@@ -168,7 +161,7 @@ mod tests {
                      `vpce-0a1b2c3d4e5f67890-abcdefgh.execute-api.eu-west-1.vpce.amazonaws.com` \
                      without an `x-apigw-api-id` custom header",
                 ),
-                case(TERRAFORM),
+                case(terraform()),
                 case(cli),
             ])
             .test();

@@ -1,5 +1,6 @@
 //! `apigw-rest-origin-path-missing-stage`: a REST API origin without the stage in its path.
 
+use super::helpers::sibling_api;
 use crate::lint::Key;
 use crate::lint::{
     edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
@@ -73,10 +74,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         if !empty {
             continue;
         }
-        let api = origin
-            .api_ref
-            .as_ref()
-            .and_then(|r| ctx.doc.apis.iter().find(|a| &a.name == r));
+        let api = sibling_api(ctx, origin);
         let kind = api.map_or(ApiKind::Unknown, |a| a.kind);
         if matches!(kind, ApiKind::Http | ApiKind::WebSocket) {
             continue;

@@ -101,7 +101,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, second_distribution, CaseText, Tester};
+    use crate::rules::tester::{case, second_distribution, tf, CaseText, Tester};
 
     const EXAMPLE: &str = RULE.docs.example.text;
     const HEADERS: &str =
@@ -115,18 +115,15 @@ mod tests {
         )
     }
 
-    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id         = "api"
-    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = aws_cloudfront_origin_request_policy.api.id
-  }
-}
-
+    fn terraform() -> String {
+        tf(
+            "",
+            "",
+            concat!(
+                "    cache_policy_id = \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"\n",
+                "    origin_request_policy_id = aws_cloudfront_origin_request_policy.api.id\n",
+            ),
+        ) + r#"
 resource "aws_cloudfront_origin_request_policy" "api" {
   name = "api"
   headers_config {
@@ -136,7 +133,8 @@ resource "aws_cloudfront_origin_request_policy" "api" {
     }
   }
 }
-"#;
+"#
+    }
 
     #[test]
     fn cases() {
@@ -172,8 +170,8 @@ resource "aws_cloudfront_origin_request_policy" "api" {
                     headers("allViewerAndWhitelistCloudFront", "[Origin]"),
                 ),
                 (
-                    case(TERRAFORM),
-                    TERRAFORM.unmarked().with(", \"Authorization\"", ""),
+                    case(terraform()),
+                    terraform().unmarked().with(", \"Authorization\"", ""),
                 ),
             ])
             .test();

@@ -131,9 +131,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{
-        beside, case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
-    };
+    use crate::rules::tester::{beside, case, with_config, CaseText, Tester, API};
 
     const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
 
@@ -163,12 +161,7 @@ mod tests {
         DefaultCacheBehavior: {TargetOriginId: site}
 ";
         let aliased = |aliases: &str, host: &str| {
-            cfn(
-                &format!("        Aliases: {aliases}\n"),
-                API_ORIGIN,
-                API_BEHAVIOR,
-            )
-            .with(HOST, host)
+            with_config(&format!("        Aliases: {aliases}\n")).with(HOST, host)
         };
         Tester::new(&RULE)
             .pass([

@@ -93,7 +93,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{
+        case, cfn, with_config, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+    };
 
     fn staging(config: &str, origin: &str) -> String {
         cfn(
@@ -111,7 +113,7 @@ mod tests {
                 text.to_string(),
                 text.with("HttpVersion: http2\n", "HttpVersion: !Ref HttpVersion\n"),
                 // Not in continuous deployment.
-                cfn("        HttpVersion: http2and3\n", API_ORIGIN, API_BEHAVIOR),
+                with_config("        HttpVersion: http2and3\n"),
                 cfn("", &format!("            ResponseCompletionTimeout: 120\n{API_ORIGIN}"), API_BEHAVIOR),
                 staging("        Staging: false\n", "").with("        Staging: true\n", ""),
                 r#"{"DistributionConfig": {"ContinuousDeploymentPolicyId": "", "HttpVersion": "http2and3"}}"#.to_string(),
@@ -126,11 +128,7 @@ mod tests {
                 case(staging("", "            ResponseCompletionTimeout: ‸120\n"))
                     .severity(Severity::Warning)
                     .message("origin `orders-api` sets ResponseCompletionTimeout, which continuous deployment does not support"),
-                case(cfn(
-                    "        ContinuousDeploymentPolicyId: !Ref Policy\n        HttpVersion: ‸http2and3\n",
-                    API_ORIGIN,
-                    API_BEHAVIOR,
-                )),
+                case(with_config("        ContinuousDeploymentPolicyId: !Ref Policy\n        HttpVersion: ‸http2and3\n")),
             ])
             .test();
     }

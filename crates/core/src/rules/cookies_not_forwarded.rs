@@ -1,8 +1,6 @@
 //! `cookies-not-forwarded`: no cookie reaches the API.
 
-use super::helpers::use_all_viewer_except_host;
-use super::helpers::{forwards_nothing, request_cause};
-use crate::forwarding::Amount;
+use super::helpers::{request_cause, values_not_forwarded};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -55,47 +53,37 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    ctx.api_behaviors()
-        .into_iter()
-        .filter_map(|(behavior, origin)| {
-            let fwd = ctx.forwarding(behavior);
-            if !fwd.cookies.is(Amount::None) || forwards_nothing(&fwd) {
-                return None;
-            }
-            let cause = request_cause(&fwd);
-            let message = format!(
+    values_not_forwarded(
+        ctx,
+        &RULE,
+        |fwd| &fwd.cookies,
+        |behavior, origin, fwd| {
+            format!(
                 "{} sends no cookies to {} ({}); cookie sessions will not work",
                 behavior_name(behavior),
                 origin_name(origin),
-                cause.description
-            );
-            Some(
-                ctx.finding(&RULE, cause.span, &cause.path, message)
-                    .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
+                request_cause(fwd).description
             )
-        })
-        .collect()
+        },
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{beside, case, CaseText, Tester, API};
+    use crate::rules::tester::{beside, case, tf, without_policies, CaseText, Tester, API};
 
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
-    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id         = "api"
-    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = ‸aws_cloudfront_origin_request_policy.api.id
-  }
-}
-
+    fn terraform() -> String {
+        tf(
+            "",
+            "",
+            concat!(
+                "    cache_policy_id = \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"\n",
+                "    origin_request_policy_id = ‸aws_cloudfront_origin_request_policy.api.id\n",
+            ),
+        ) + r#"
 resource "aws_cloudfront_origin_request_policy" "api" {
   name = "api"
   headers_config {
@@ -111,7 +99,8 @@ resource "aws_cloudfront_origin_request_policy" "api" {
     cookie_behavior = "none"
   }
 }
-"#;
+"#
+    }
 
     #[test]
     fn cases() {
@@ -127,28 +116,21 @@ resource "aws_cloudfront_origin_request_policy" "api" {
                 shared_orp,
                 // Nothing forwarded at all: `api-behavior-forwards-nothing` reports it.
                 API.with(&format!("          {ORP}\n"), ""),
-                TERRAFORM
+                terraform()
                     .unmarked()
                     .with("cookie_behavior = \"none\"", "cookie_behavior = \"all\""),
             ])
             .fail([
-                case(
-                    API.with(
-                        "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
-                        "",
-                    )
-                    .with(
-                        &format!("          {ORP}\n"),
-                        "          ForwardedValues:\n            ‸QueryString: true\n            \
-                             Headers: [Authorization]\n            Cookies:\n              \
-                             Forward: none\n          DefaultTTL: 0\n          MaxTTL: 0\n",
-                    ),
-                )
+                case(without_policies(
+                    "          ForwardedValues:\n            ‸QueryString: true\n            \
+                     Headers: [Authorization]\n            Cookies:\n              \
+                     Forward: none\n          DefaultTTL: 0\n          MaxTTL: 0\n",
+                ))
                 .message(
                     "default behavior sends no cookies to origin `orders-api` (legacy \
                      ForwardedValues); cookie sessions will not work",
                 ),
-                case(TERRAFORM).message(
+                case(terraform()).message(
                     "(custom origin request policy `aws_cloudfront_origin_request_policy.api`)",
                 ),
             ])

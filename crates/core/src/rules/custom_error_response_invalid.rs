@@ -117,7 +117,7 @@ fn response_pairing(ctx: &LintContext, response: &CustomErrorResponse) -> Option
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester};
 
     /// The API distribution with one custom error response of these keys.
     fn response(keys: &[&str]) -> String {
@@ -131,7 +131,7 @@ mod tests {
             items.push_str(key);
             items.push('\n');
         }
-        cfn(&items, API_ORIGIN, API_BEHAVIOR)
+        with_config(&items)
     }
 
     #[test]

@@ -68,14 +68,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester};
 
     fn certificate(keys: &str) -> String {
-        cfn(
-            &format!("        ViewerCertificate:\n{keys}"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!("        ViewerCertificate:\n{keys}"))
     }
 
     const DEFAULT: &str = "          CloudFrontDefaultCertificate: true\n";

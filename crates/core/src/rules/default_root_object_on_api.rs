@@ -139,17 +139,13 @@ mod tests {
     use crate::model::Format;
     use crate::rules::behind::fixtures::{with_rest_api, SIBLING};
     use crate::rules::tester::{
-        beside, case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+        beside, case, cfn, tf, with_config, CaseText, Tester, API, API_BEHAVIOR,
     };
 
     const SIBLINGS: &str = "the API beside the distribution";
 
     fn root(object: &str) -> String {
-        cfn(
-            &format!("        DefaultRootObject: {object}\n"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!("        DefaultRootObject: {object}\n"))
     }
 
     #[test]
@@ -157,17 +153,7 @@ mod tests {
         let cli = r#"{"DistributionConfig": {"DefaultRootObject": ‸"index.html",
   "Origins": {"Quantity": 1, "Items": [{"Id": "a", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com"}]},
   "DefaultCacheBehavior": {"TargetOriginId": "a"}}}"#;
-        let tf = r#"resource "aws_cloudfront_distribution" "d" {
-  default_root_object = ‸"index.html"
-  origin {
-    origin_id   = "a"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "a"
-  }
-}
-"#;
+        let terraform = tf("  default_root_object = ‸\"index.html\"\n", "", "");
         // The API writes "no default root object" as an empty string; the other formats drop
         // the key.
         let empty_in_cli = "the CLI JSON fix writes an empty string";
@@ -234,8 +220,8 @@ mod tests {
                     cli.unmarked().with("\"index.html\"", "\"\""),
                 ),
                 (
-                    case(tf).severity(Severity::Info).except(&[Format::CliJson], empty_in_cli),
-                    tf.unmarked()
+                    case(&terraform).severity(Severity::Info).except(&[Format::CliJson], empty_in_cli),
+                    terraform.unmarked()
                         .with("  default_root_object = \"index.html\"\n", ""),
                 ),
             ])

@@ -1,6 +1,7 @@
 //! `distribution-not-created`: a distribution whose resource `Condition` is false with the
 //! parameters' defaults, so there is nothing to check.
 
+use super::helpers::note_findings;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -72,18 +73,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    ctx.notes(NoteKind::DistributionNotCreated)
-        .into_iter()
-        .map(|note| {
-            let message = format!(
-                "this distribution is created only when condition `{}` is true, which it is \
-                 not with the parameters' defaults: none of its settings were checked; give \
-                 the parameters behind `{}` the values a stack uses as defaults to check it",
-                note.detail, note.detail
-            );
-            ctx.finding(&RULE, note.span, "", message)
-        })
-        .collect()
+    note_findings(ctx, &RULE, NoteKind::DistributionNotCreated, |note| {
+        format!(
+            "this distribution is created only when condition `{}` is true, which it is \
+             not with the parameters' defaults: none of its settings were checked; give \
+             the parameters behind `{}` the values a stack uses as defaults to check it",
+            note.detail, note.detail
+        )
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,10 @@ use crate::lint::{
 };
 use crate::model::{Behavior, CloudFrontFunction, FunctionAssociation};
 
-const USE_INSTEAD: &str = r#"Resources:
+/// A viewer-request CloudFront Function that sends some requests to the API of another region,
+/// and the API distribution that runs it (this rule's example, and
+/// `edge-origin-modification-invalid`'s use_instead).
+pub(super) const REGION_ROUTER: &str = r#"Resources:
   RegionRouter:
     Type: AWS::CloudFront::Function
     Properties:
@@ -75,9 +78,9 @@ pub static RULE: Rule = Rule {
             request is decided by the code at run time. CloudFront's console test does not \
             show origin modifications either. Check the function against the origin settings \
             apifront reports.",
-        example: Snippet::cfn_yaml(USE_INSTEAD),
+        example: Snippet::cfn_yaml(REGION_ROUTER),
         use_instead: Snippet::cfn_yaml(changed!(
-            USE_INSTEAD,
+            REGION_ROUTER,
             "          FunctionAssociations:\n            - EventType: viewer-request\n              FunctionARN: !GetAtt RegionRouter.FunctionMetadata.FunctionARN\n" => ""
         )),
         exceptions: "None: this is information. Suppress it for a distribution whose functions \

@@ -1,7 +1,7 @@
 //! `edge-origin-modification-invalid`: a CloudFront Function modifies the origin where
 //! CloudFront does not allow it, or sends API Gateway a Host header it refuses.
 
-use super::edge_function_changes_origin::modifiers;
+use super::edge_function_changes_origin::{modifiers, REGION_ROUTER};
 use crate::classify::classify_host;
 use crate::edge_function::{Helper, Setting};
 use crate::lint::{
@@ -9,50 +9,6 @@ use crate::lint::{
     Severity, Snippet,
 };
 use crate::model::OriginKind;
-
-const USE_INSTEAD: &str = r#"Resources:
-  RegionRouter:
-    Type: AWS::CloudFront::Function
-    Properties:
-      Name: api-region-router
-      AutoPublish: true
-      FunctionConfig:
-        Comment: send x-region=us callers to the us-east-1 stage
-        Runtime: cloudfront-js-2.0
-      FunctionCode: |
-        import cf from 'cloudfront';
-        function handler(event) {
-          var req = event.request;
-          if (req.headers['x-region'] && req.headers['x-region'].value === 'us') {
-            cf.updateRequestOrigin({
-              domainName: 'f6g7h8i9j0.execute-api.us-east-1.amazonaws.com',
-              originPath: '/prod'
-            });
-          }
-          return req;
-        }
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: orders-api
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: orders-api
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-          FunctionAssociations:
-            - EventType: viewer-request
-              FunctionARN: !GetAtt RegionRouter.FunctionMetadata.FunctionARN
-"#;
 
 pub static RULE: Rule = Rule {
     slug: "edge-origin-modification-invalid",
@@ -77,10 +33,10 @@ pub static RULE: Rule = Rule {
             `customHeaders` object resets the origin's custom headers, so a secret header that \
             protects the API is no longer sent.",
         example: Snippet::cfn_yaml(changed!(
-            USE_INSTEAD,
+            REGION_ROUTER,
             "        Runtime: cloudfront-js-2.0\n" => "        Runtime: cloudfront-js-1.0\n"
         )),
-        use_instead: Snippet::cfn_yaml(USE_INSTEAD),
+        use_instead: Snippet::cfn_yaml(REGION_ROUTER),
         exceptions: "None.",
         references: &[
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/helper-functions-origin-modification.html",

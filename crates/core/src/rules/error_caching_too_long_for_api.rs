@@ -116,7 +116,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{beside, case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{beside, case, with_config, CaseText, Tester};
 
     /// The API distribution with custom error responses of these keys (one item a string).
     fn responses(items: &[&str]) -> String {
@@ -124,7 +124,7 @@ mod tests {
         for item in items {
             text.push_str(&format!("          - {item}\n"));
         }
-        cfn(&text, API_ORIGIN, API_BEHAVIOR)
+        with_config(&text)
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Code shared by several rules (as ruff keeps one `helpers.rs` per linter): policy ownership
-//! and header lists, the effective-forwarding checks and fix of the forwarding rules, origin
-//! access controls, the origin timeout ranges and the per-distribution quotas.
+//! and header lists, the effective-forwarding checks and fix of the forwarding rules, the
+//! findings of the rules about what the parser could not read, the viewer-protocol fix, the
+//! API beside the distribution, origin access controls, the origin timeout ranges and the
+//! per-distribution quotas.
 //!
 //! Custom policies defined in the same input: the engine runs rules once per distribution, but
 //! a policy is a resource of its own. Each policy problem is reported once, while checking the
@@ -8,12 +10,13 @@
 //! or the first distribution of the input when none references it. Inputs without a
 //! distribution are not linted at all.
 
-use crate::forwarding::{Amount, Cause, Forwarding};
+use crate::forwarding::{Amount, Aspect, Cause, Forwarding};
 use crate::lint::Key;
 use crate::lint::{edit::Value, origin_name, Finding, Fix, LintContext, Rule, Severity};
 use crate::managed;
 use crate::model::{
-    Behavior, CustomOriginConfig, Distribution, KeyConfig, Origin, OriginAccessControl, PolicyRef,
+    Api, Behavior, CustomOriginConfig, Distribution, KeyConfig, Note, NoteKind, Origin,
+    OriginAccessControl, PolicyRef,
 };
 use crate::span::Span;
 use crate::value::{Field, Val};
@@ -111,6 +114,33 @@ pub fn request_cause(fwd: &Forwarding) -> &Cause {
         .map_or(&fwd.cache.cause, |o| &o.cause)
 }
 
+/// The findings of `rule` on the API behaviors that forward no query string, or no cookie
+/// (`values` picks which), but something else (a behavior that forwards nothing is
+/// `api-behavior-forwards-nothing`'s): at the setting that decides what reaches the origin,
+/// with the message `message` writes, fixed by AllViewerExceptHostHeader.
+pub fn values_not_forwarded(
+    ctx: &LintContext,
+    rule: &Rule,
+    values: fn(&Forwarding) -> &Aspect<Amount>,
+    message: impl Fn(&Behavior, &Origin, &Forwarding) -> String,
+) -> Vec<Finding> {
+    ctx.api_behaviors()
+        .into_iter()
+        .filter_map(|(behavior, origin)| {
+            let fwd = ctx.forwarding(behavior);
+            if !values(&fwd).is(Amount::None) || forwards_nothing(&fwd) {
+                return None;
+            }
+            let cause = request_cause(&fwd);
+            let message = message(behavior, origin, &fwd);
+            Some(
+                ctx.finding(rule, cause.span, &cause.path, message)
+                    .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
+            )
+        })
+        .collect()
+}
+
 /// Sets the behavior's managed cache policy to CachingDisabled (unsafe: responses are no longer
 /// cached); `None` for a custom policy or legacy forwarding.
 pub fn use_caching_disabled(ctx: &LintContext, fwd: &Forwarding) -> Option<Fix> {
@@ -157,6 +187,30 @@ pub fn use_all_viewer_except_host(
     )
 }
 
+/// The finding of `rule` at a behavior's `ViewerProtocolPolicy` with `message`, fixed (unsafe:
+/// viewers see another answer to plain HTTP) by setting the policy to `target`.
+pub fn viewer_protocol_finding(
+    ctx: &LintContext,
+    rule: &Rule,
+    field: &Field<String>,
+    message: String,
+    target: &str,
+) -> Finding {
+    let fix = Fix::unsafe_(
+        format!("set ViewerProtocolPolicy to {target}"),
+        vec![ctx.editor().replace_string(field.span, target)],
+    );
+    ctx.finding(rule, field.span, &field.path, message)
+        .with_fix(fix)
+}
+
+/// The API defined beside the distribution whose host `origin` is (`!Sub
+/// ${Api}.execute-api…`, a Terraform reference), when the input has it.
+pub fn sibling_api<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a Api> {
+    let name = origin.api_ref.as_ref()?;
+    ctx.doc.apis.iter().find(|a| &a.name == name)
+}
+
 /// The origin access control resource of the input that `origin` uses, when it is one.
 pub fn local_oac<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a OriginAccessControl> {
     match origin.origin_access_control_id.get()? {
@@ -168,6 +222,27 @@ pub fn local_oac<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a Origi
         PolicyRef::Id(_) => None,
     }
 }
+
+/// One finding of `rule` at each note of `kind` that the parser left about the input, with
+/// the message `message` writes for it (the rules about what apifront could not read).
+pub fn note_findings(
+    ctx: &LintContext,
+    rule: &Rule,
+    kind: NoteKind,
+    message: impl Fn(&Note) -> String,
+) -> Vec<Finding> {
+    ctx.notes(kind)
+        .into_iter()
+        .map(|note| ctx.finding(rule, note.span, "", message(note)))
+        .collect()
+}
+
+/// The references of the origin timeout rules (read and keep-alive timeouts).
+pub(super) const TIMEOUT_REFERENCES: &[&str] = &[
+    "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",
+    "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
+    "https://repost.aws/knowledge-center/cloudfront-custom-origin-response",
+];
 
 /// A timeout setting of a custom origin config, for [`range_findings`].
 pub(super) struct Timeout {

@@ -91,14 +91,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
 
     fn version(value: &str) -> String {
-        cfn(
-            &format!("        HttpVersion: {value}\n"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!("        HttpVersion: {value}\n"))
     }
 
     #[test]

@@ -92,7 +92,7 @@ mod tests {
     use super::RULE;
     use crate::lint::Severity;
     use crate::model::Format;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     const CACHE: &str = "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n";
 
@@ -109,19 +109,16 @@ mod tests {
   }
 }}"#;
 
-    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
-  enabled = true
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-    cache_policy_id  = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    default_ttl      = ‸3600 # ignored by the provider
-  }
-}
-"#;
+    fn terraform() -> String {
+        tf(
+            "  enabled = true\n",
+            "",
+            concat!(
+                "    cache_policy_id = \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"\n",
+                "    default_ttl = ‸3600 # ignored by the provider\n",
+            ),
+        )
+    }
 
     #[test]
     fn cases() {
@@ -159,7 +156,7 @@ mod tests {
                         .with(",\n    \"MinTTL\": 0,\n    \"DefaultTTL\": 300", ""),
                 ),
                 (
-                    case(TERRAFORM)
+                    case(terraform())
                         .severity(Severity::Warning)
                         .message(
                             "default behavior sets default_ttl and a cache policy; the provider \
@@ -169,10 +166,9 @@ mod tests {
                             &[Format::CfnYaml, Format::CfnJson, Format::CliJson],
                             cfn_error,
                         ),
-                    TERRAFORM.unmarked().with(
-                        "    default_ttl      = 3600 # ignored by the provider\n",
-                        "",
-                    ),
+                    terraform()
+                        .unmarked()
+                        .with("    default_ttl = 3600 # ignored by the provider\n", ""),
                 ),
             ])
             .test();

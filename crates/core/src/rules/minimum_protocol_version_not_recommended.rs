@@ -101,19 +101,15 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
 
     /// A custom certificate with this MinimumProtocolVersion line (empty: none).
     fn version(line: &str) -> String {
-        cfn(
-            &format!(
-                "        Aliases: [api.example.com]\n        ViewerCertificate:\n          \
+        with_config(&format!(
+            "        Aliases: [api.example.com]\n        ViewerCertificate:\n          \
                  AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc\n          \
                  SslSupportMethod: sni-only\n{line}"
-            ),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        ))
     }
 
     fn minimum(v: &str) -> String {
@@ -122,11 +118,9 @@ mod tests {
 
     #[test]
     fn cases() {
-        let default_certificate = cfn(
+        let default_certificate = with_config(
             "        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n          \
              MinimumProtocolVersion: TLSv1\n",
-            API_ORIGIN,
-            API_BEHAVIOR,
         );
         Tester::new(&RULE)
             .pass([

@@ -228,7 +228,7 @@ fn set_text(f: &Field<String>) -> bool {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, cfn, with_config, CaseText, Tester, API_ORIGIN};
 
     fn tenant(extra: &str) -> String {
         RULE.docs.use_instead.text.with(
@@ -280,7 +280,7 @@ mod tests {
                 case(RULE.docs.use_instead.text.with("ConnectionMode: tenant-only", "ConnectionMode: !Ref Mode"))
                     .except(&[crate::model::Format::Terraform], "Terraform has no connection_mode"),
                 // A standard distribution may set them all.
-                case(cfn("        PriceClass: PriceClass_100\n        Aliases: [api.example.com]\n", API_ORIGIN, API_BEHAVIOR)),
+                case(with_config("        PriceClass: PriceClass_100\n        Aliases: [api.example.com]\n")),
                 case(TF),
             ])
             .fail([

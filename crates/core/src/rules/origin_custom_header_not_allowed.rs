@@ -120,19 +120,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API_BEHAVIOR, API_ORIGIN};
-
-    /// The API distribution whose origin adds the custom header `name`.
-    fn header(name: &str) -> String {
-        cfn(
-            "",
-            &format!(
-                "{API_ORIGIN}            OriginCustomHeaders:\n              - HeaderName: {name}\n                \
-                 HeaderValue: x\n"
-            ),
-            API_BEHAVIOR,
-        )
-    }
+    use crate::rules::tester::{case, with_custom_header, CaseText, Tester};
 
     #[test]
     fn cases() {
@@ -156,17 +144,17 @@ mod tests {
                     "X-Amzn-Trace",
                     "!Ref HeaderName",
                 ]
-                .map(header),
+                .map(|name| with_custom_header(name, "x")),
             )
             .fail(listed.map(|name| {
-                case(header(&format!("‸{name}"))).message(&format!(
+                case(with_custom_header(&format!("‸{name}"), "x")).message(&format!(
                     "origin `orders-api` adds the custom header `{name}`, which is on \
                      CloudFront's list of headers it cannot add; CloudFront rejects the \
                      configuration"
                 ))
             }))
             .fail(prefixed.map(|(name, prefix)| {
-                case(header(&format!("‸{name}"))).message(&format!(
+                case(with_custom_header(&format!("‸{name}"), "x")).message(&format!(
                     "which starts with `{prefix}`, a prefix CloudFront reserves"
                 ))
             }))

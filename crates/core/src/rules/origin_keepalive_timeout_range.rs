@@ -1,6 +1,6 @@
 //! `origin-keepalive-timeout-range`: `OriginKeepaliveTimeout` is outside what CloudFront accepts.
 
-use super::helpers::{range_findings, Timeout};
+use super::helpers::{range_findings, Timeout, TIMEOUT_REFERENCES};
 use crate::lint::Key;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
@@ -33,11 +33,7 @@ pub static RULE: Rule = Rule {
         )),
         exceptions: "An account whose keep-alive quota AWS raised may use larger values: \
             suppress the rule for that distribution.",
-        references: &[
-            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html",
-            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html",
-            "https://repost.aws/knowledge-center/cloudfront-custom-origin-response",
-        ],
+        references: TIMEOUT_REFERENCES,
         fix_safety: None,
     },
     check,

@@ -1,7 +1,7 @@
 //! `origin-read-timeout-vs-integration-timeout`: CloudFront's response timeout does not fit
 //! API Gateway's integration timeout.
 
-use super::helpers::seconds;
+use super::helpers::{seconds, sibling_api};
 use crate::lint::Key;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
@@ -56,8 +56,7 @@ fn fixed_ceiling<'a>(
     ctx: &LintContext<'a>,
     origin: &Origin,
 ) -> Option<(&'a Api, i64, &'static str)> {
-    let api_ref = origin.api_ref.as_ref()?;
-    let api = ctx.doc.apis.iter().find(|a| &a.name == api_ref)?;
+    let api = sibling_api(ctx, origin)?;
     match api.kind {
         ApiKind::Http => Some((
             api,

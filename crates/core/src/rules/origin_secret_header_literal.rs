@@ -98,19 +98,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::model::Format;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
-
-    /// The API distribution whose origin sends the custom header `name: value`.
-    fn header(name: &str, value: &str) -> String {
-        cfn(
-            "",
-            &format!(
-                "{API_ORIGIN}            OriginCustomHeaders:\n              - HeaderName: {name}\n                \
-                 HeaderValue: {value}\n"
-            ),
-            API_BEHAVIOR,
-        )
-    }
+    use crate::rules::tester::{case, with_custom_header, CaseText, Tester, API};
 
     const TERRAFORM: &str = r#"variable "verify_secret" {
   type      = string
@@ -141,7 +129,7 @@ resource "aws_cloudfront_distribution" "cdn" {
         // CLI JSON is what CloudFront returns: the value is stored there already.
         let cli = "CLI JSON shows what CloudFront stores: silent there";
         let literal = |name: &str| {
-            case(header(name, "‸s3cr3t-value"))
+            case(with_custom_header(name, "‸s3cr3t-value"))
                 .message(&format!(
                     "origin `orders-api` sends the secret-looking header `{name}`"
                 ))
@@ -151,10 +139,10 @@ resource "aws_cloudfront_distribution" "cdn" {
             .pass([
                 API.to_string(),
                 RULE.docs.use_instead.text.to_string(),
-                header("X-Tenant", "acme"),
-                header("X-Origin-Verify", "''"),
-                header("X-Origin-Verify", "!Ref VerifySecret"),
-                header("!Ref HeaderName", "s3cr3t"),
+                with_custom_header("X-Tenant", "acme"),
+                with_custom_header("X-Origin-Verify", "''"),
+                with_custom_header("X-Origin-Verify", "!Ref VerifySecret"),
+                with_custom_header("!Ref HeaderName", "s3cr3t"),
             ])
             .pass([case(
                 r#"{"DistributionConfig": {"Origins": {"Quantity": 1, "Items": [{"Id": "api",

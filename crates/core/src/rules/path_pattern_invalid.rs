@@ -124,18 +124,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, tf, with_config, CaseText, Tester, API};
 
     /// The API distribution with a second behavior whose path pattern line is `line`.
     fn pattern_line(line: &str) -> String {
-        cfn(
-            &format!(
-                "        CacheBehaviors:\n          - {line}TargetOriginId: orders-api\n            \
+        with_config(&format!(
+            "        CacheBehaviors:\n          - {line}TargetOriginId: orders-api\n            \
                  ViewerProtocolPolicy: https-only\n"
-            ),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        ))
     }
 
     fn pattern(pattern: &str) -> String {
@@ -146,24 +142,20 @@ mod tests {
     fn cases() {
         let long = format!("/{}", "a".repeat(254));
         let too_long = format!("/{}", "a".repeat(255));
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-  ordered_cache_behavior {
-    path_pattern     = ‸"/api/{id}"
-    target_origin_id = "api"
-  }
-  ordered_cache_behavior {
-    path_pattern     = "${var.prefix}/*"
-    target_origin_id = "api"
-  }
-}
-"#;
+        let terraform = tf(
+            concat!(
+                "  ordered_cache_behavior {\n",
+                "    path_pattern     = ‸\"/api/{id}\"\n",
+                "    target_origin_id = \"api\"\n",
+                "  }\n",
+                "  ordered_cache_behavior {\n",
+                "    path_pattern     = \"${var.prefix}/*\"\n",
+                "    target_origin_id = \"api\"\n",
+                "  }\n",
+            ),
+            "",
+            "",
+        );
         let cli = r#"{"DistributionConfig": {"Enabled": true,
   "Origins": {"Quantity": 1, "Items": [
     {"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com"}]},
@@ -196,7 +188,7 @@ mod tests {
                 case(pattern("‸''")).message("has an empty path pattern"),
                 case(pattern_line("").with("- TargetOriginId", "- ‸TargetOriginId"))
                     .message("the cache behavior (target `orders-api`) has no path pattern"),
-                case(tf).message("`{`, `}`"),
+                case(&terraform).message("`{`, `}`"),
                 case(cli).message("has no path pattern"),
             ])
             .test();

@@ -187,7 +187,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::{first_shadows, RULE};
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
 
     /// True when every path matched by `later` is matched by `earlier` (patterns without a
     /// leading `/`). Sound but incomplete: only a literal prefix followed by one final `*` is
@@ -224,7 +224,7 @@ mod tests {
                 "          - PathPattern: {p}\n            TargetOriginId: orders-api\n"
             ));
         }
-        cfn(&config, API_ORIGIN, API_BEHAVIOR)
+        with_config(&config)
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `placeholder-value`: a value left to fill in (`<your-bucket>`, `REPLACE_ME`, `xxxx`, a
 //! `${Name}` in a plain string).
 
+use super::helpers::note_findings;
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -57,37 +58,33 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    ctx.notes(NoteKind::Placeholder)
-        .into_iter()
-        .map(|note| {
-            let parts: Vec<&str> = note.detail.split(", ").collect();
-            let listed = parts
-                .iter()
-                .map(|p| format!("`{p}`"))
-                .collect::<Vec<_>>()
-                .join(" and ");
-            let (is, are) = match parts.len() {
-                1 => ("is", "is a placeholder"),
-                _ => ("are", "are placeholders"),
-            };
-            let message = match (note.detail.starts_with("${"), ctx.format()) {
-                (true, Format::CliJson) => format!(
-                    "{listed} {are}: the AWS CLI sends `${{…}}` as it is written; put the real \
-                     value here"
-                ),
-                (true, _) => format!(
-                    "{listed} {is} written in a plain string: CloudFormation replaces `${{…}}` \
-                     only inside `Fn::Sub` and deploys this text as it is; use `!Sub` (or \
-                     `{{\"Fn::Sub\": …}}`), or put the real value here"
-                ),
-                (false, _) => format!(
-                    "{listed} {are} left to fill in; apifront reads this value as unknown and \
-                     skips the checks that need it: put the real value here"
-                ),
-            };
-            ctx.finding(&RULE, note.span, "", message)
-        })
-        .collect()
+    note_findings(ctx, &RULE, NoteKind::Placeholder, |note| {
+        let parts: Vec<&str> = note.detail.split(", ").collect();
+        let listed = parts
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let (is, are) = match parts.len() {
+            1 => ("is", "is a placeholder"),
+            _ => ("are", "are placeholders"),
+        };
+        match (note.detail.starts_with("${"), ctx.format()) {
+            (true, Format::CliJson) => format!(
+                "{listed} {are}: the AWS CLI sends `${{…}}` as it is written; put the real \
+                 value here"
+            ),
+            (true, _) => format!(
+                "{listed} {is} written in a plain string: CloudFormation replaces `${{…}}` \
+                 only inside `Fn::Sub` and deploys this text as it is; use `!Sub` (or \
+                 `{{\"Fn::Sub\": …}}`), or put the real value here"
+            ),
+            (false, _) => format!(
+                "{listed} {are} left to fill in; apifront reads this value as unknown and \
+                 skips the checks that need it: put the real value here"
+            ),
+        }
+    })
 }
 
 #[cfg(test)]

@@ -204,7 +204,7 @@ fn is_uuid(s: &str) -> bool {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{beside, case, CaseText, Tester, API};
+    use crate::rules::tester::{beside, case, tf, CaseText, Tester, API};
 
     const CACHE: &str = "CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
@@ -228,18 +228,14 @@ mod tests {
   "DefaultCacheBehavior": {"TargetOriginId": "api",
     "CachePolicyId": ‸"b689b0a8-53d0-40ab-baf2-68738e2966ac",
     "OriginRequestPolicyId": ‸"4135ea2d-6df8-44a3-9df3-4b5a84be39ad"}}}"#;
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id         = "api"
-    cache_policy_id          = ‸"CachingDisabled"
-    origin_request_policy_id = data.aws_cloudfront_origin_request_policy.all.id
-  }
-}
-
+        let terraform = tf(
+            "",
+            "",
+            concat!(
+                "    cache_policy_id = ‸\"CachingDisabled\"\n",
+                "    origin_request_policy_id = data.aws_cloudfront_origin_request_policy.all.id\n",
+            ),
+        ) + r#"
 data "aws_cloudfront_origin_request_policy" "all" {
   name = "Managed-AllViewerExceptHostHeader"
 }
@@ -294,8 +290,8 @@ data "aws_cloudfront_origin_request_policy" "all" {
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (
-                    case(tf),
-                    tf.unmarked().with(
+                    case(&terraform),
+                    terraform.unmarked().with(
                         "\"CachingDisabled\"",
                         "\"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"",
                     ),

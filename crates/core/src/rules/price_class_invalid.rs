@@ -63,14 +63,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
 
     fn price(class: &str) -> String {
-        cfn(
-            &format!("        PriceClass: {class}\n"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!("        PriceClass: {class}\n"))
     }
 
     #[test]

@@ -1,8 +1,6 @@
 //! `query-strings-not-forwarded`: query parameters never reach the API.
 
-use super::helpers::use_all_viewer_except_host;
-use super::helpers::{forwarding_sources, forwards_nothing, request_cause};
-use crate::forwarding::Amount;
+use super::helpers::{forwarding_sources, values_not_forwarded};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -56,48 +54,35 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
-    ctx.api_behaviors()
-        .into_iter()
-        .filter_map(|(behavior, origin)| {
-            let fwd = ctx.forwarding(behavior);
-            if !fwd.query_strings.is(Amount::None) || forwards_nothing(&fwd) {
-                return None;
-            }
-            let via = forwarding_sources(&fwd);
-            let message = format!(
-                "{} drops query strings before {} ({via})",
+    values_not_forwarded(
+        ctx,
+        &RULE,
+        |fwd| &fwd.query_strings,
+        |behavior, origin, fwd| {
+            format!(
+                "{} drops query strings before {} ({})",
                 behavior_name(behavior),
-                origin_name(origin)
-            );
-            let cause = request_cause(&fwd);
-            Some(
-                ctx.finding(&RULE, cause.span, &cause.path, message)
-                    .with_fix(use_all_viewer_except_host(ctx, behavior, &fwd)),
+                origin_name(origin),
+                forwarding_sources(fwd)
             )
-        })
-        .collect()
+        },
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, without_policies, CaseText, Tester, API};
 
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
     #[test]
     fn cases() {
         let example = RULE.docs.example.text;
-        let legacy = API
-            .with(
-                "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n",
-                "",
-            )
-            .with(
-                &format!("          {ORP}\n"),
-                "          ForwardedValues:\n            ‸QueryString: false\n            \
-                 Headers: [Authorization]\n          DefaultTTL: 0\n          MaxTTL: 0\n",
-            );
+        let legacy = without_policies(
+            "          ForwardedValues:\n            ‸QueryString: false\n            \
+             Headers: [Authorization]\n          DefaultTTL: 0\n          MaxTTL: 0\n",
+        );
         Tester::new(&RULE)
             .pass([
                 API.to_string(),

@@ -104,7 +104,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::rules::tester::{
-        beside, case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+        beside, case, cfn, tf, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
     };
 
     /// The API distribution with this response headers policy id.
@@ -131,19 +131,15 @@ mod tests {
 
     #[test]
     fn cases() {
-        let tf = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id           = "api"
-    cache_policy_id            = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id   = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
-    response_headers_policy_id = ‸aws_cloudfront_response_headers_policy.cors.id
-  }
-}
-
+        let terraform = tf(
+            "",
+            "",
+            concat!(
+                "    cache_policy_id = \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"\n",
+                "    origin_request_policy_id = \"b689b0a8-53d0-40ab-baf2-68738e2966ac\"\n",
+                "    response_headers_policy_id = ‸aws_cloudfront_response_headers_policy.cors.id\n",
+            ),
+        ) + r#"
 resource "aws_cloudfront_response_headers_policy" "cors" {
   name = "cors"
   cors_config {
@@ -193,7 +189,7 @@ resource "aws_cloudfront_response_headers_policy" "cors" {
                 case(custom("")).message(
                     "custom policy `Cors` has OriginOverride false: the API's CORS headers win",
                 ),
-                case(tf),
+                case(&terraform),
             ])
             .test();
     }

@@ -76,23 +76,21 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     const SECURITY: &str = "67f7725c-6f97-4210-82d7-5512b31e9d03";
 
-    const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-  }
-  default_cache_behavior {
-    target_origin_id           = "api"
-    cache_policy_id            = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id   = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
-    response_headers_policy_id = ‸""
-  }
-}
-"#;
+    fn terraform() -> String {
+        tf(
+            "",
+            "",
+            concat!(
+                "    cache_policy_id = \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"\n",
+                "    origin_request_policy_id = \"b689b0a8-53d0-40ab-baf2-68738e2966ac\"\n",
+                "    response_headers_policy_id = ‸\"\"\n",
+            ),
+        )
+    }
 
     #[test]
     fn cases() {
@@ -116,11 +114,11 @@ mod tests {
                     ),
                 ),
                 (
-                    case(TERRAFORM).not_rendered(
+                    case(terraform()).not_rendered(
                         "the Terraform parser keeps an empty policy id, the others read it as \
                          absent",
                     ),
-                    TERRAFORM.unmarked().with("= \"\"", &format!("= \"{SECURITY}\"")),
+                    terraform().unmarked().with("= \"\"", &format!("= \"{SECURITY}\"")),
                 ),
             ])
             .test();

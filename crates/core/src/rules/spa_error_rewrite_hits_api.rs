@@ -69,18 +69,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
 
     /// The API distribution with one custom error response: `code`, `response`, `/index.html`.
     fn rewrite(code: &str, response: &str) -> String {
-        cfn(
-            &format!(
-                "        CustomErrorResponses:\n          - ErrorCode: {code}\n            \
+        with_config(&format!(
+            "        CustomErrorResponses:\n          - ErrorCode: {code}\n            \
                  ResponseCode: {response}\n            ResponsePagePath: /index.html\n"
-            ),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        ))
     }
 
     #[test]

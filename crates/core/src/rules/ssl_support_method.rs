@@ -123,7 +123,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
 
     /// A certificate from `source` (a key line) with this SslSupportMethod (none: empty).
     fn certificate(source: &str, method: &str) -> String {
@@ -132,11 +132,7 @@ mod tests {
         } else {
             format!("          SslSupportMethod: {method}\n")
         };
-        cfn(
-            &format!("        Aliases: [api.example.com]\n        ViewerCertificate:\n          {source}\n{method}"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!("        Aliases: [api.example.com]\n        ViewerCertificate:\n          {source}\n{method}"))
     }
 
     const ACM: &str = "AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc";

@@ -5,32 +5,10 @@ use crate::lint::{
     behavior_name, Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
-use crate::model::{Format, Link};
+use crate::model::Link;
 use crate::value::Field;
 
-pub static RULE: Rule = Rule {
-    slug: "target-origin-unlinked",
-    summary: "A behavior's `TargetOriginId` cannot be matched to an origin, so the rules about \
-        its origin were not run",
-    default_severity: Severity::Info,
-    category: Category::Structure,
-    fix: FixAvailability::None,
-    since: "0.1.0",
-    docs: RuleDocs {
-        what_it_does: "Finds behaviors whose `TargetOriginId` apifront cannot match to an \
-            origin or origin group: the target or some origin ids are parameters, variables or \
-            expressions whose values the input does not give, and no origin id is the same \
-            expression. Ids are matched by value when they can be evaluated (parameter \
-            defaults, mappings, variable defaults, locals) and by expression when both sides \
-            are written the same way (`!Ref Prefix` and `!Sub \"${Prefix}\"` are the same; so \
-            are `!Sub \"${Prefix}-api\"` and `{\"Fn::Sub\": \"${Prefix}-api\"}`).",
-        why_bad: "Most rules check a behavior against the origin it sends requests to (API \
-            Gateway host header, stage path, methods, cache key). When the link cannot be made \
-            those checks are skipped for the behavior, and a typo in the id (which CloudFront \
-            rejects) goes unnoticed.",
-        example: Snippet {
-            format: Format::CfnYaml,
-            text: "Parameters:
+const EXAMPLE: &str = "Parameters:
   Prefix:
     Type: String
 Resources:
@@ -52,34 +30,31 @@ Resources:
           AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
           CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
           OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
-        use_instead: Snippet {
-            format: Format::CfnYaml,
-            text: "Parameters:
-  Prefix:
-    Type: String
-Resources:
-  Cdn:
-    Type: AWS::CloudFront::Distribution
-    Properties:
-      DistributionConfig:
-        Enabled: true
-        Origins:
-          - Id: !Sub \"${Prefix}-orders-api\"
-            DomainName: abc123defg.execute-api.eu-west-1.amazonaws.com
-            OriginPath: /prod
-            CustomOriginConfig:
-              OriginProtocolPolicy: https-only
-              OriginSSLProtocols: [TLSv1.2]
-        DefaultCacheBehavior:
-          TargetOriginId: !Sub \"${Prefix}-orders-api\"
-          ViewerProtocolPolicy: https-only
-          AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]
-          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad
-          OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac
-",
-        },
+";
+
+pub static RULE: Rule = Rule {
+    slug: "target-origin-unlinked",
+    summary: "A behavior's `TargetOriginId` cannot be matched to an origin, so the rules about \
+        its origin were not run",
+    default_severity: Severity::Info,
+    category: Category::Structure,
+    fix: FixAvailability::None,
+    since: "0.1.0",
+    docs: RuleDocs {
+        what_it_does: "Finds behaviors whose `TargetOriginId` apifront cannot match to an \
+            origin or origin group: the target or some origin ids are parameters, variables or \
+            expressions whose values the input does not give, and no origin id is the same \
+            expression. Ids are matched by value when they can be evaluated (parameter \
+            defaults, mappings, variable defaults, locals) and by expression when both sides \
+            are written the same way (`!Ref Prefix` and `!Sub \"${Prefix}\"` are the same; so \
+            are `!Sub \"${Prefix}-api\"` and `{\"Fn::Sub\": \"${Prefix}-api\"}`).",
+        why_bad: "Most rules check a behavior against the origin it sends requests to (API \
+            Gateway host header, stage path, methods, cache key). When the link cannot be made \
+            those checks are skipped for the behavior, and a typo in the id (which CloudFront \
+            rejects) goes unnoticed.",
+        example: Snippet::cfn_yaml(EXAMPLE),
+        // The example with the origin id the behavior names.
+        use_instead: Snippet::cfn_yaml(changed!(EXAMPLE, "- Id: !Sub \"${Prefix}-orders\"" => "- Id: !Sub \"${Prefix}-orders-api\"")),
         fix_safety: None,
         exceptions: "Ids built differently on each side can still be equal once deployed \
             (`!Sub \"${Prefix}-api\"` and `!Join [\"-\", [!Ref Prefix, api]]` are; apifront \

@@ -57,7 +57,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::{MAX_BEHAVIORS, RULE};
-    use crate::rules::tester::{case, cfn, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, Tester, API};
 
     /// The API distribution with `n` more behaviors; `pattern(i)` gives the i-th path pattern
     /// (with a marker, when wanted).
@@ -74,7 +74,7 @@ mod tests {
                 pattern(i)
             ));
         }
-        cfn(&config, API_ORIGIN, API_BEHAVIOR)
+        with_config(&config)
     }
 
     #[test]

@@ -136,7 +136,7 @@ fn none_named(
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
 
     const ACM: &str =
         "          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc\n";
@@ -146,11 +146,9 @@ mod tests {
 
     /// A viewer certificate block of these lines.
     fn certificate(lines: &str) -> String {
-        cfn(
-            &format!("        Aliases: [api.example.com]\n        ViewerCertificate:\n{lines}"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!(
+            "        Aliases: [api.example.com]\n        ViewerCertificate:\n{lines}"
+        ))
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `viewer-protocol-allow-all`: viewers may use plain HTTP.
 
+use super::helpers::viewer_protocol_finding;
 use crate::lint::{
-    behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
 
@@ -56,14 +57,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                  `{target}`",
                 behavior_name(b)
             );
-            let fix = Fix::unsafe_(
-                format!("set ViewerProtocolPolicy to {target}"),
-                vec![ctx.editor().replace_string(field.span, target)],
-            );
-            Some(
-                ctx.finding(&RULE, field.span, &field.path, message)
-                    .with_fix(fix),
-            )
+            Some(viewer_protocol_finding(ctx, &RULE, field, message, target))
         })
         .collect()
 }

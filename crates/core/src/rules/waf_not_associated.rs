@@ -56,14 +56,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, cfn, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN};
+    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
 
     fn acl(id: &str) -> String {
-        cfn(
-            &format!("        WebACLId: {id}\n"),
-            API_ORIGIN,
-            API_BEHAVIOR,
-        )
+        with_config(&format!("        WebACLId: {id}\n"))
     }
 
     #[test]

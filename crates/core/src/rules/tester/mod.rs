@@ -45,9 +45,11 @@
 //! [`Case::fix_leaves_a_finding`].
 //!
 //! Cases are built from a few bases by exact edits: [`API`] (the recommended API distribution
-//! of the rule docs), [`cfn`] (the same with other keys), [`beside`] (resources added to a
-//! template), and [`CaseText::with`] / [`CaseText::mark`], which fail the test when the text to
-//! change does not occur exactly once, so an edit can never silently do nothing.
+//! of the rule docs), [`cfn`] (the same with other keys) and its shortcuts ([`with_config`],
+//! [`without_policies`], [`with_custom_header`]), [`beside`] (resources added to a template:
+//! [`tenant`], [`CUSTOM_DOMAIN`], [`REST_API_PROD`]), [`tf`] and [`tf_tenant`] (Terraform), and
+//! [`CaseText::with`] / [`CaseText::mark`], which fail the test when the text to change does not
+//! occur exactly once, so an edit can never silently do nothing.
 //!
 //! [`Tester::test`] also requires at least one fail or fix case, a pass case holding an unknown
 //! value (an intrinsic, a parameter, a variable: cfn-lint's "unknown → silent" convention), fix
@@ -93,6 +95,7 @@ use crate::span::LineIndex;
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
 
+pub use super::test_support::API_HOST;
 pub use render::render;
 
 /// A CloudFormation YAML distribution in front of a regional REST API, set up as recommended
@@ -111,6 +114,41 @@ pub fn cfn(config: &str, origin: &str, behavior: &str) -> String {
     format!(cfn_doc!("{}", "{}", "{}"), config, origin, behavior)
 }
 
+/// [`API`] with other `DistributionConfig` keys (as [`cfn`] with [`API`]'s origin and behavior).
+pub fn with_config(config: &str) -> String {
+    cfn(config, API_ORIGIN, API_BEHAVIOR)
+}
+
+/// [`API`] with `behavior_keys` (legacy `ForwardedValues` and TTLs, say) in place of its cache
+/// policy and origin request policy.
+pub fn without_policies(behavior_keys: &str) -> String {
+    API.with(
+        "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n          \
+         OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n",
+        behavior_keys,
+    )
+}
+
+/// [`API`] whose origin sends the custom header `name: value`.
+pub fn with_custom_header(name: &str, value: &str) -> String {
+    cfn(
+        "",
+        &format!(
+            "{API_ORIGIN}            OriginCustomHeaders:\n              - HeaderName: {name}\n                \
+             HeaderValue: {value}\n"
+        ),
+        API_BEHAVIOR,
+    )
+}
+
+/// A distribution tenant `Acme` of `distribution` with these `domains` (for [`beside`]).
+pub fn tenant(distribution: &str, domains: &str) -> String {
+    format!(
+        "Acme:\n  Type: AWS::CloudFront::DistributionTenant\n  Properties:\n    \
+         DistributionId: {distribution}\n    Name: acme\n    Domains: {domains}\n"
+    )
+}
+
 /// `text` (a CloudFormation YAML template) with `resources` added to its `Resources`; each
 /// line of `resources` is indented by two spaces.
 pub fn beside(text: &str, resources: &str) -> String {
@@ -121,6 +159,31 @@ pub fn beside(text: &str, resources: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A Terraform distribution `cdn` with the least Terraform needs to route to the API: the
+/// origin `api` on [`API`]'s host and a default behavior to it. `config` holds more arguments
+/// and blocks of the distribution (before the origin, indented by two spaces), `origin` and
+/// `behavior` more arguments of the origin and of the default behavior (indented by four).
+/// Other resources go after it, after a blank line.
+pub fn tf(config: &str, origin: &str, behavior: &str) -> String {
+    format!(
+        "resource \"aws_cloudfront_distribution\" \"cdn\" {{\n{config}  origin {{\n    \
+         origin_id   = \"api\"\n    domain_name = \"{API_HOST}\"\n{origin}  }}\n  \
+         default_cache_behavior {{\n    target_origin_id = \"api\"\n{behavior}  }}\n}}\n"
+    )
+}
+
+/// A Terraform multi-tenant distribution `saas` in front of [`API`]'s host, and its tenant
+/// `acme` with these `domain` blocks (indented by two spaces).
+pub fn tf_tenant(domains: &str) -> String {
+    format!(
+        "resource \"aws_cloudfront_multitenant_distribution\" \"saas\" {{\n  enabled = true\n  \
+         origin {{\n    id          = \"api\"\n    domain_name = \"{API_HOST}\"\n  }}\n  \
+         default_cache_behavior {{\n    target_origin_id = \"api\"\n  }}\n}}\n\n\
+         resource \"aws_cloudfront_distribution_tenant\" \"acme\" {{\n  name            = \"acme\"\n  \
+         distribution_id = aws_cloudfront_multitenant_distribution.saas.id\n{domains}}}\n"
+    )
 }
 
 /// `text` (a CloudFormation YAML template) with a copy of its distribution `Cdn` as `Cdn2`.
