@@ -67,8 +67,9 @@ pub static RULE: Rule = Rule {
             values that depend on an open condition are read as unknown, so the rules that \
             need them are skipped.",
         why_bad: "Nothing is wrong with the template; the check is less complete than usual. \
-            Give the parameters behind the conditions defaults (or paste the values a stack \
-            really uses) to have every branch checked.",
+            Give the parameters behind the conditions the values a stack really uses (with \
+            the CLI, `--parameter NAME=VALUE`; elsewhere, as their defaults) to have every \
+            branch checked.",
         example: Snippet::cfn_yaml(EXAMPLE),
         // The example with a default for every parameter.
         use_instead: Snippet::cfn_yaml(changed!(
@@ -97,8 +98,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             "the distribution depends on more than {} combinations of this template's \
              conditions: apifront did not check them one by one, read the values that \
              depend on an open condition as unknown and skipped the checks that need \
-             them; give the parameters behind the conditions defaults to check every \
-             branch",
+             them; to check every branch, give the parameters behind the conditions \
+             values (with the CLI, `--parameter NAME=VALUE`; elsewhere, as their defaults)",
             note.detail
         )
     })

@@ -51,9 +51,9 @@ pub static RULE: Rule = Rule {
         why_bad: "Nothing is wrong: reusable templates often create CloudFront only when a \
             parameter is given. But a lint that checks nothing must not look like a clean \
             result. To check the distribution, give the parameters behind the condition the \
-            values a stack uses as their defaults (or paste the template with them filled \
-            in); apifront does not guess them, since the other conditions over the same \
-            parameters would change with them.",
+            values a stack uses: with the CLI, `--parameter NAME=VALUE`; elsewhere, as their \
+            defaults (or paste the template with them filled in). apifront does not guess \
+            them, since the other conditions over the same parameters would change with them.",
         example: Snippet {
             format: Format::CfnYaml,
             text: EXAMPLE,
@@ -76,8 +76,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     note_findings(ctx, &RULE, NoteKind::DistributionNotCreated, |note| {
         format!(
             "this distribution is created only when condition `{}` is true, which it is \
-             not with the parameters' defaults: none of its settings were checked; give \
-             the parameters behind `{}` the values a stack uses as defaults to check it",
+             not with the parameters' defaults: none of its settings were checked; to check \
+             it, give the parameters behind `{}` the values a stack uses (with the CLI, \
+             `--parameter NAME=VALUE`; elsewhere, as their defaults)",
             note.detail, note.detail
         )
     })
