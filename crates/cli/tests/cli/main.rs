@@ -13,6 +13,7 @@ mod module;
 mod sarif;
 mod share;
 mod trace;
+mod unread;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 mod api_cfn;
 mod api_def;
 mod api_tree;
+mod aws_output;
 mod cfn;
 mod cfn_resources;
 mod cli;
@@ -30,6 +31,7 @@ mod terraform;
 mod yaml;
 
 pub use api_def::parse_api_definition;
+pub use aws_output::{unread_output, UnreadOutput};
 pub use cfn::{MAX_VARIANTS, MAX_VARIANT_BYTES};
 pub use detect::detect;
 
@@ -162,6 +164,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
             let tree = yaml::parse_tree(text, &idx)
                 .map_err(|e| not_yaml(text, &idx, e).with_format(Format::CfnYaml))?;
             require_map(&tree.root, &idx)?;
+            unread(&tree.root, &idx, Format::CfnYaml)?;
             let mut doc = cfn::build(&tree.root, Format::CfnYaml, &idx)?;
             doc.notes.extend(tree.notes);
             Ok(doc)
@@ -173,6 +176,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
                 Err(e) => return Err(e.with_format(format)),
             };
             let root = &tree.root;
+            unread(root, &idx, format)?;
             let mut doc = if cli::is_config_list(root) {
                 cli::build(root, &idx)?
             } else {
@@ -186,6 +190,18 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
             doc.notes.extend(tree.notes);
             Ok(doc)
         }
+    }
+}
+
+/// Refuses an AWS CLI output apifront recognises but does not read ([`UnreadOutput`]), saying
+/// what it is; a template or a distribution is never one.
+fn unread(root: &Node, idx: &LineIndex, format: Format) -> Result<(), ParseError> {
+    if cfn::is_template(root) || cli::is_config_list(root) {
+        return Ok(());
+    }
+    match aws_output::of_tree(root) {
+        Some((output, at)) => Err(aws_output::error(output, at, idx, format)),
+        None => Ok(()),
     }
 }
 
@@ -271,6 +287,20 @@ fn parse_configs(sources: &Sources, count: usize) -> Result<Document, SourceErro
                         ),
                     ),
                 ));
+            }
+            // A JSON file that is an AWS CLI output beside the configuration is said to be
+            // one, not read as a file of a Terraform module.
+            for i in 0..count {
+                let text = sources.file_text(i);
+                if text
+                    .trim_start_matches('\u{feff}')
+                    .trim_start()
+                    .starts_with('{')
+                {
+                    if let Some((_, error)) = aws_output::unread_output_error(text) {
+                        return Err(SourceError::new(i, error));
+                    }
+                }
             }
             let files: Vec<terraform::File> = sources
                 .files()
