@@ -2,7 +2,7 @@
 //! configuration from an API definition.
 
 use super::state::{DocKind, Opened};
-use apifront_core::parse::parse_api_definition;
+use apifront_core::parse::{parse_api_definition, unread_output};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -33,6 +33,32 @@ pub fn kind_of(name: &str, text: &str) -> DocKind {
         Ok(_) => DocKind::ApiDefinition,
         Err(_) => DocKind::Configuration,
     }
+}
+
+/// What to tell the user instead of opening a file that is an AWS CLI output apifront
+/// recognises and does not read (`aws lambda get-policy`, `aws apigatewayv2 list-routing-rules`,
+/// …): opened beside a configuration, it would otherwise be read as one more configuration file
+/// (a file of a Terraform module).
+pub fn not_read(name: &str, text: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".tf") || lower.ends_with(".tfvars") {
+        return None;
+    }
+    unread_output(text).map(|output| output.message_for(name))
+}
+
+/// Sets aside the files apifront does not read ([`not_read`]): the files to open, and what to
+/// tell about each file set aside as (name, message).
+pub fn set_aside(files: Vec<Opened>) -> (Vec<Opened>, Vec<(String, String)>) {
+    let mut open = Vec::new();
+    let mut aside = Vec::new();
+    for file in files {
+        match not_read(&file.name, &file.text) {
+            Some(message) => aside.push((file.name, message)),
+            None => open.push(file),
+        }
+    }
+    (open, aside)
 }
 
 /// The files in the order they are shown: configurations by name (Terraform reads a module's
@@ -115,6 +141,44 @@ mod tests {
             DocKind::Configuration
         );
         assert_eq!(kind_of("notes.txt", "hello"), DocKind::Configuration);
+    }
+
+    #[test]
+    fn aws_cli_outputs_apifront_does_not_read_are_set_aside() {
+        let policy = include_str!("../../crates/core/tests/fixtures/aws-outputs/get-policy.json");
+        let rules =
+            include_str!("../../crates/core/tests/fixtures/aws-outputs/list-routing-rules.json");
+        let cli = include_str!("../../static/examples/broken-cli.json");
+        let routes = include_str!("../../crates/core/tests/fixtures/api/get-routes.json");
+        let f = |kind, name: &str, text: &str| Opened {
+            kind,
+            name: name.into(),
+            text: Rc::from(text),
+        };
+        let (open, aside) = set_aside(vec![
+            f(kind_of("cli.json", cli), "cli.json", cli),
+            f(kind_of("policy.json", policy), "policy.json", policy),
+            f(kind_of("rules.json", rules), "rules.json", rules),
+            f(kind_of("routes.json", routes), "routes.json", routes),
+        ]);
+        let names: Vec<&str> = open.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["cli.json", "routes.json"]);
+        assert_eq!(open[0].kind, DocKind::Configuration);
+        assert_eq!(open[1].kind, DocKind::ApiDefinition);
+        let aside_names: Vec<&str> = aside.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(aside_names, ["policy.json", "rules.json"]);
+        assert_eq!(
+            aside[0].1,
+            "`policy.json` is the output of `aws lambda get-policy` (a Lambda function's \
+             resource-based policy): apifront does not read it yet; to check the function URL's \
+             permissions, give the CloudFormation template or Terraform module that defines them \
+             (`AWS::Lambda::Permission`, `aws_lambda_permission`)"
+        );
+        assert!(aside[1]
+            .1
+            .starts_with("`rules.json` is the output of `aws apigatewayv2 list-routing-rules`"));
+        // A Terraform file is never taken for one.
+        assert_eq!(not_read("main.tf", policy), None);
     }
 
     #[test]

@@ -61,3 +61,35 @@ test('shortcuts copy the snippet and the share link, from the state', async ({ p
   await expect(configure.toast).toHaveText('Copied the share link.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await configure.shareLink.inputValue());
 });
+
+test('an AWS CLI output apifront does not read is named, not opened beside the configuration', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  const check = new CheckPage(page);
+  await check.open();
+  const dist = '{"DistributionConfig": {"Origins": {"Quantity": 0, "Items": []}}}';
+  const policy = JSON.stringify({
+    Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 'lambda:InvokeFunctionUrl' }] }),
+    RevisionId: '4843f2f6-7c59-4fda-b484-afd0bc0e22b8',
+  });
+  await page.locator('#open-file').setInputFiles([
+    { name: 'dist.json', mimeType: 'application/json', buffer: Buffer.from(dist) },
+    { name: 'policy.json', mimeType: 'application/json', buffer: Buffer.from(policy) },
+  ]);
+  // The configuration is opened and checked alone: no Terraform error about either file.
+  const tabs = page.locator('.check .doc-tabs[aria-label="Texts"]');
+  await expect(tabs.getByRole('tab', { name: 'dist.json' })).toBeVisible();
+  await expect(tabs.getByRole('tab', { name: 'policy.json' })).toHaveCount(0);
+  await expect.poll(() => check.text()).toBe(dist);
+  await expect(check.status).not.toContainText('Terraform');
+  // The banner names the file, the command it came from and what to give instead.
+  const banner = page.locator('.banner');
+  await expect(banner).toContainText('This file was not opened:');
+  await expect(banner.locator('li')).toHaveText(
+    "`policy.json` is the output of `aws lambda get-policy` (a Lambda function's resource-based policy): "
+      + "apifront does not read it yet; to check the function URL's permissions, give the CloudFormation "
+      + 'template or Terraform module that defines them (`AWS::Lambda::Permission`, `aws_lambda_permission`)',
+  );
+  await expect(check.toast).toHaveText('Opened dist.json. Not opened: policy.json (see the notice above).');
+  expect(errors).toEqual([]);
+});
