@@ -9,7 +9,7 @@
 //! variable file counts only when it is named too).
 
 use crate::error::CliError;
-use apifront_core::parse::{unread_output, ParseError, NOT_A_CONFIG};
+use apifront_core::parse::{aws_output_of, ParseError, NOT_A_CONFIG};
 use apifront_core::source::Sources;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -315,7 +315,7 @@ pub fn holds_no_distribution(text: &str, error: Option<&ParseError>) -> bool {
                 .starts_with("not a CloudFront distribution config")
             || e.message.contains("defines no")
             || e.message == "the input is empty"
-            || unread_output(text).is_some()
+            || aws_output_of(text).is_some()
     })
 }
 

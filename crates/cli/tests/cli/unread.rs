@@ -1,9 +1,10 @@
-//! AWS CLI outputs apifront does not read yet (`aws lambda get-policy`,
+//! AWS CLI outputs that hold no distribution (`aws lambda get-policy`,
 //! `get-function-url-config`, `aws apigatewayv2 list-routing-rules`, `get-domain-name`,
-//! `get-api-mappings`, `aws apigateway get-domain-name`, `get-base-path-mappings`): every command
-//! that reads a file says what the file is and what to give instead, at the key that tells it,
-//! and exits 2 as for any input it cannot read; in a directory they are skipped like any file
-//! without a distribution.
+//! `get-api-mappings`, `aws apigateway get-domain-name`, `get-base-path-mappings`): where they are
+//! not read, every command that reads a file says what the file is and what to give instead, at
+//! the key that tells it, and exits 2 as for any input it cannot read; in a directory they are
+//! skipped like any file without a distribution. The function URL's settings and the policy
+//! given with `--api` beside AWS CLI JSON are read, and their permissions judged.
 
 use super::{apifront, core_fixture, json_of};
 use predicates::prelude::*;
@@ -21,9 +22,10 @@ fn distribution() -> String {
 }
 
 const POLICY: &str = "this is the output of `aws lambda get-policy` (a Lambda function's \
-resource-based policy): apifront does not read it yet; to check the function URL's permissions, \
-give the CloudFormation template or Terraform module that defines them \
-(`AWS::Lambda::Permission`, `aws_lambda_permission`)";
+resource-based policy): apifront reads it only beside the distribution's AWS CLI JSON, as an API \
+definition (`apifront lint --api FILE`, or the app's API definition tab) with the \
+`aws lambda get-function-url-config` output; for a template or module, give the one that defines \
+the function's permissions (`AWS::Lambda::Permission`, `aws_lambda_permission`)";
 
 /// Each fixture with the command it names and the key's line and column.
 const OUTPUTS: &[(&str, &str, (u64, u64))] = &[
@@ -88,12 +90,15 @@ fn every_output_kind_is_named_in_the_json_report() {
             "{name}: {message}"
         );
         assert!(
-            message.contains("apifront does not read it yet; "),
-            "{name}"
+            message.contains("apifront does not read it yet; ")
+                || message
+                    .contains("apifront reads it only beside the distribution's AWS CLI JSON"),
+            "{name}: {message}"
         );
         assert!(
-            message.contains("give the CloudFormation template or Terraform module"),
-            "{name}"
+            message.contains("give the CloudFormation template or Terraform module")
+                || message.contains("for a template or module, give the one that defines"),
+            "{name}: {message}"
         );
         assert_eq!(
             (error["line"].as_u64(), error["column"].as_u64()),
@@ -141,14 +146,18 @@ fn trace_and_map_name_an_output_as_file_or_definition() {
             "trace",
             &distribution(),
             "--api",
-            &output("get-policy.json"),
+            &output("apigatewayv2-get-domain-name.json"),
         ])
         .args(["--request", request])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(format!(
-            "aws-outputs/get-policy.json:2:5: {POLICY}"
-        )));
+        .stderr(predicate::str::contains(
+            "aws-outputs/apigatewayv2-get-domain-name.json:3:5: this is the output of \
+             `aws apigatewayv2 get-domain-name` (an API Gateway custom domain): apifront does not \
+             read it yet; to check the custom domain, give the CloudFormation template or \
+             Terraform module that defines it (`AWS::ApiGatewayV2::DomainName`, \
+             `aws_apigatewayv2_domain_name`)",
+        ));
     apifront()
         .args([
             "map",
@@ -182,4 +191,43 @@ fn in_a_directory_an_output_is_skipped() {
         .code(0)
         .stdout(predicate::str::contains("cdn.json:"))
         .stdout(predicate::str::contains("policy.json").not());
+}
+
+#[test]
+fn a_function_url_and_its_policy_beside_cli_json_are_judged() {
+    let run = |policy: &str| {
+        let mut cmd = apifront();
+        cmd.args(["lint", "--format", "parseable", &distribution()])
+            .args(["--api", &output("thumbs-get-function-url-config.json")])
+            .args(["--api", &output(policy)]);
+        cmd
+    };
+    run("thumbs-get-policy.json")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("lambda-url-oac-permissions").not())
+        .stderr(predicate::str::contains(
+            "): the function URL of `thumbs` is origin `thumbs` of `DistributionConfig`",
+        ))
+        .stderr(predicate::str::contains(
+            "): 2 permissions read from the policy",
+        ));
+    run("thumbs-get-policy-one-permission.json")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "correct/cli-lambda-url-oac.json:37:36: error lambda-url-oac-permissions origin \
+             `thumbs`: CloudFront may invoke the function of `thumbs` with one permission only; \
+             since October 2025 a function URL also needs lambda:InvokeFunction for \
+             cloudfront.amazonaws.com, else every request gets 403",
+        ));
+    run("thumbs-get-policy-any-distribution.json")
+        .args(["--severity", "warning"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "aws-outputs/thumbs-get-policy-any-distribution.json:2:172: warning \
+             lambda-url-oac-permissions permission `AllowCloudFrontInvokeFunctionUrl` lets any \
+             CloudFront distribution",
+        ));
 }

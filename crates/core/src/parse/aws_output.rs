@@ -1,9 +1,10 @@
-//! AWS CLI outputs that sit beside a distribution but hold none, and that apifront does not read
-//! yet: a Lambda function's policy and URL settings, an API Gateway custom domain, its routing
-//! rules and its API mappings. Given where a configuration or an API definition is expected,
-//! they get one message that names the command they came from and what to give instead (the
-//! template or module that defines the same thing, which apifront reads), not "not a
-//! configuration".
+//! AWS CLI outputs that go with a distribution but hold none: a Lambda function's policy and URL
+//! settings, an API Gateway custom domain, its routing rules and its API mappings. The function
+//! URL's settings and the policy are read as API definitions beside a distribution's AWS CLI JSON
+//! (see `lambda_cli`); the others are not read yet. Given anywhere else a configuration or an API
+//! definition is expected, each gets one message that names the command it came from and what
+//! to give instead (the template or module that defines the same thing, which apifront reads),
+//! not "not a configuration".
 //!
 //! Each is told by the top-level keys of the command's JSON output (the same keys with
 //! `--output yaml`), as the API references give them: Lambda `GetPolicy` (`Policy`, a string,
@@ -23,9 +24,9 @@ use crate::model::Format;
 use crate::span::{LineIndex, Span};
 use crate::tree::Node;
 
-/// An AWS CLI output apifront recognises and does not read.
+/// An AWS CLI output apifront recognises: it holds no distribution and no API definition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnreadOutput {
+pub enum AwsOutput {
     /// `aws lambda get-policy`.
     LambdaPolicy,
     /// `aws lambda get-function-url-config`.
@@ -60,7 +61,7 @@ const V1_RETURNED: &[&str] = &[
     "endpointConfiguration",
 ];
 
-impl UnreadOutput {
+impl AwsOutput {
     /// The command whose output this is.
     pub fn command(self) -> &'static str {
         match self {
@@ -90,40 +91,58 @@ impl UnreadOutput {
         }
     }
 
-    /// What to give instead, with the resource types apifront reads it from.
+    /// True for the outputs apifront reads as API definitions beside a distribution's AWS CLI
+    /// JSON (the function URL's settings and the function's policy, see `lambda_cli`).
+    pub fn read_beside_cli_json(self) -> bool {
+        matches!(self, Self::LambdaPolicy | Self::FunctionUrlConfig)
+    }
+
+    /// What apifront does with it, and what to give instead, with the resource types it reads
+    /// the same from.
     fn instead(self) -> &'static str {
         match self {
             Self::LambdaPolicy => {
-                "to check the function URL's permissions, give the CloudFormation template or \
-                 Terraform module that defines them (`AWS::Lambda::Permission`, \
+                "apifront reads it only beside the distribution's AWS CLI JSON, as an API \
+                 definition (`apifront lint --api FILE`, or the app's API definition tab) with the \
+                 `aws lambda get-function-url-config` output; for a template or module, give the \
+                 one that defines the function's permissions (`AWS::Lambda::Permission`, \
                  `aws_lambda_permission`)"
             }
-            Self::FunctionUrlConfig | Self::FunctionUrlConfigs => {
-                "to check the function URL, give the CloudFormation template or Terraform module \
-                 that defines it (`AWS::Lambda::Url`, `aws_lambda_function_url`)"
+            Self::FunctionUrlConfig => {
+                "apifront reads it only beside the distribution's AWS CLI JSON, as an API \
+                 definition (`apifront lint --api FILE`, or the app's API definition tab) with the \
+                 `aws lambda get-policy` output; for a template or module, give the one that \
+                 defines the function URL (`AWS::Lambda::Url`, `aws_lambda_function_url`)"
+            }
+            Self::FunctionUrlConfigs => {
+                "apifront does not read it yet; to check the function URL, give its \
+                 `aws lambda get-function-url-config` output, or the CloudFormation template or \
+                 Terraform module that defines it (`AWS::Lambda::Url`, `aws_lambda_function_url`)"
             }
             Self::RoutingRules | Self::RoutingRule => {
-                "to follow the routing rules, give the CloudFormation template or Terraform \
-                 module that defines them (`AWS::ApiGatewayV2::RoutingRule`, \
-                 `aws_apigatewayv2_routing_rule`)"
+                "apifront does not read it yet; to follow the routing rules, give the \
+                 CloudFormation template or Terraform module that defines them \
+                 (`AWS::ApiGatewayV2::RoutingRule`, `aws_apigatewayv2_routing_rule`)"
             }
             Self::DomainNameV2 => {
-                "to check the custom domain, give the CloudFormation template or Terraform module \
-                 that defines it (`AWS::ApiGatewayV2::DomainName`, `aws_apigatewayv2_domain_name`)"
+                "apifront does not read it yet; to check the custom domain, give the \
+                 CloudFormation template or Terraform module that defines it \
+                 (`AWS::ApiGatewayV2::DomainName`, `aws_apigatewayv2_domain_name`)"
             }
             Self::DomainNameV1 => {
-                "to check the custom domain, give the CloudFormation template or Terraform module \
-                 that defines it (`AWS::ApiGateway::DomainName`, `aws_api_gateway_domain_name`)"
+                "apifront does not read it yet; to check the custom domain, give the \
+                 CloudFormation template or Terraform module that defines it \
+                 (`AWS::ApiGateway::DomainName`, `aws_api_gateway_domain_name`)"
             }
             Self::ApiMappings => {
-                "to follow the mappings, give the CloudFormation template or Terraform module \
-                 that defines them (`AWS::ApiGatewayV2::ApiMapping`, \
+                "apifront does not read it yet; to follow the mappings, give the CloudFormation \
+                 template or Terraform module that defines them (`AWS::ApiGatewayV2::ApiMapping`, \
                  `aws_apigatewayv2_api_mapping`)"
             }
             Self::BasePathMappings => {
-                "to follow the mappings, give the CloudFormation template or Terraform module \
-                 that defines them (`AWS::ApiGateway::BasePathMapping`, \
-                 `aws_api_gateway_base_path_mapping`)"
+                "apifront does not read it yet; to follow the mappings, give the CloudFormation \
+                 template or Terraform module that defines them \
+                 (`AWS::ApiGateway::BasePathMapping`, `aws_api_gateway_base_path_mapping`)"
             }
         }
     }
@@ -131,7 +150,7 @@ impl UnreadOutput {
     /// The message for a text that is this output: what it is and what to give instead.
     pub fn message(self) -> String {
         format!(
-            "this is the output of `{}` ({}): apifront does not read it yet; {}",
+            "this is the output of `{}` ({}): {}",
             self.command(),
             self.holds(),
             self.instead()
@@ -141,7 +160,7 @@ impl UnreadOutput {
     /// [`Self::message`] for the file named `file`.
     pub fn message_for(self, file: &str) -> String {
         format!(
-            "`{file}` is the output of `{}` ({}): apifront does not read it yet; {}",
+            "`{file}` is the output of `{}` ({}): {}",
             self.command(),
             self.holds(),
             self.instead()
@@ -149,14 +168,14 @@ impl UnreadOutput {
     }
 }
 
-/// The output `text` is, when it is one of [`UnreadOutput`] (JSON, or YAML from
+/// The output `text` is, when it is one of [`AwsOutput`] (JSON, or YAML from
 /// `--output yaml`); `None` for anything else, including text that does not parse.
-pub fn unread_output(text: &str) -> Option<UnreadOutput> {
-    unread_output_error(text).map(|(output, _)| output)
+pub fn aws_output_of(text: &str) -> Option<AwsOutput> {
+    aws_output_error(text).map(|(output, _)| output)
 }
 
-/// [`unread_output`] with the error to report for it.
-pub(super) fn unread_output_error(text: &str) -> Option<(UnreadOutput, ParseError)> {
+/// [`aws_output_of`] with the error to report for it.
+pub(super) fn aws_output_error(text: &str) -> Option<(AwsOutput, ParseError)> {
     if text.len() > MAX_INPUT_BYTES {
         return None;
     }
@@ -174,12 +193,12 @@ pub(super) fn unread_output_error(text: &str) -> Option<(UnreadOutput, ParseErro
 }
 
 /// The error for `output` in a text of `format`, at `at` (the key that tells it).
-pub(super) fn error(output: UnreadOutput, at: Span, idx: &LineIndex, format: Format) -> ParseError {
+pub(super) fn error(output: AwsOutput, at: Span, idx: &LineIndex, format: Format) -> ParseError {
     ParseError::at(idx, at.start, output.message()).with_format(format)
 }
 
 /// Which output a parsed document is, with the span of the key that tells it.
-pub(super) fn of_tree(root: &Node) -> Option<(UnreadOutput, Span)> {
+pub(super) fn of_tree(root: &Node) -> Option<(AwsOutput, Span)> {
     let key = |k: &str| root.entry(k).map(|e| e.key_span);
     let has = |k: &str| root.get(k).is_some();
     let string = |k: &str| root.get(k).and_then(Node::as_str).is_some();
@@ -191,13 +210,13 @@ pub(super) fn of_tree(root: &Node) -> Option<(UnreadOutput, Span)> {
     };
     root.as_map()?;
     if string("Policy") && has("RevisionId") {
-        return Some((UnreadOutput::LambdaPolicy, key("Policy")?));
+        return Some((AwsOutput::LambdaPolicy, key("Policy")?));
     }
     if has("FunctionUrl") && has("FunctionArn") && has("AuthType") {
-        return Some((UnreadOutput::FunctionUrlConfig, key("FunctionUrl")?));
+        return Some((AwsOutput::FunctionUrlConfig, key("FunctionUrl")?));
     }
     if first_has("FunctionUrlConfigs", &["FunctionUrl"]) {
-        return Some((UnreadOutput::FunctionUrlConfigs, key("FunctionUrlConfigs")?));
+        return Some((AwsOutput::FunctionUrlConfigs, key("FunctionUrlConfigs")?));
     }
     if list("RoutingRules").is_some_and(|rules| {
         rules.iter().all(|r| {
@@ -206,10 +225,10 @@ pub(super) fn of_tree(root: &Node) -> Option<(UnreadOutput, Span)> {
                 .any(|k| r.get(k).is_some())
         })
     }) {
-        return Some((UnreadOutput::RoutingRules, key("RoutingRules")?));
+        return Some((AwsOutput::RoutingRules, key("RoutingRules")?));
     }
     if (has("RoutingRuleId") || has("RoutingRuleArn")) && has("Priority") {
-        return Some((UnreadOutput::RoutingRule, key("Priority")?));
+        return Some((AwsOutput::RoutingRule, key("Priority")?));
     }
     if string("DomainName")
         && (has("ApiMappingSelectionExpression")
@@ -217,27 +236,27 @@ pub(super) fn of_tree(root: &Node) -> Option<(UnreadOutput, Span)> {
             || first_has("DomainNameConfigurations", V2_RETURNED))
         && list("DomainNameConfigurations").is_some()
     {
-        return Some((UnreadOutput::DomainNameV2, key("DomainName")?));
+        return Some((AwsOutput::DomainNameV2, key("DomainName")?));
     }
     if string("domainName") && V1_RETURNED.iter().any(|k| has(k)) {
-        return Some((UnreadOutput::DomainNameV1, key("domainName")?));
+        return Some((AwsOutput::DomainNameV1, key("domainName")?));
     }
     if first_has("Items", &["ApiMappingId", "ApiMappingKey"]) {
-        return Some((UnreadOutput::ApiMappings, key("Items")?));
+        return Some((AwsOutput::ApiMappings, key("Items")?));
     }
     if first_has("items", &["basePath", "restApiId"]) {
-        return Some((UnreadOutput::BasePathMappings, key("items")?));
+        return Some((AwsOutput::BasePathMappings, key("items")?));
     }
     None
 }
 
 #[cfg(test)]
 mod tests {
-    use super::UnreadOutput::*;
+    use super::AwsOutput::*;
     use super::*;
 
-    fn output(text: &str) -> Option<UnreadOutput> {
-        unread_output(text)
+    fn output(text: &str) -> Option<AwsOutput> {
+        aws_output_of(text)
     }
 
     // Shapes from the API references' response syntax (Lambda API_GetPolicy,
@@ -386,15 +405,17 @@ mod tests {
 
     #[test]
     fn the_error_names_the_command_at_the_telling_key() {
-        let (kind, e) = unread_output_error(POLICY).expect("a policy");
+        let (kind, e) = aws_output_error(POLICY).expect("a policy");
         assert_eq!(kind, LambdaPolicy);
         assert_eq!((e.line, e.column), (2, 5));
         assert_eq!(
             e.message,
             "this is the output of `aws lambda get-policy` (a Lambda function's resource-based \
-             policy): apifront does not read it yet; to check the function URL's permissions, \
-             give the CloudFormation template or Terraform module that defines them \
-             (`AWS::Lambda::Permission`, `aws_lambda_permission`)"
+             policy): apifront reads it only beside the distribution's AWS CLI JSON, as an API \
+             definition (`apifront lint --api FILE`, or the app's API definition tab) with the \
+             `aws lambda get-function-url-config` output; for a template or module, give the one \
+             that defines the function's permissions (`AWS::Lambda::Permission`, \
+             `aws_lambda_permission`)"
         );
         assert_eq!(e.format, Some(Format::CliJson));
         assert!(DomainNameV1

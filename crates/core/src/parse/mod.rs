@@ -23,6 +23,7 @@ mod distribution;
 mod intrinsics;
 mod json;
 mod json_tokens;
+mod lambda_cli;
 mod openapi;
 mod placeholder;
 mod reader;
@@ -31,7 +32,7 @@ mod terraform;
 mod yaml;
 
 pub use api_def::parse_api_definition;
-pub use aws_output::{unread_output, UnreadOutput};
+pub use aws_output::{aws_output_of, AwsOutput};
 pub use cfn::{MAX_VARIANTS, MAX_VARIANT_BYTES};
 pub use detect::detect;
 
@@ -193,7 +194,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
     }
 }
 
-/// Refuses an AWS CLI output apifront recognises but does not read ([`UnreadOutput`]), saying
+/// Refuses an AWS CLI output apifront recognises but does not read ([`AwsOutput`]), saying
 /// what it is; a template or a distribution is never one.
 fn unread(root: &Node, idx: &LineIndex, format: Format) -> Result<(), ParseError> {
     if cfn::is_template(root) || cli::is_config_list(root) {
@@ -240,7 +241,14 @@ pub fn parse_sources_noted(sources: &Sources) -> Result<(Document, Vec<AttachNot
     }
     let mut doc = parse_configs(sources, configs)?;
     let mut definitions = Vec::new();
+    let mut read = Vec::new();
     for (i, file) in sources.files().iter().enumerate().skip(configs) {
+        if doc.format == Format::CliJson {
+            if let Some(note) = lambda_cli::read(&mut doc, sources, i) {
+                read.push(note);
+                continue;
+            }
+        }
         let mut definition = parse_api_definition(&file.name, sources.file_text(i))
             .map_err(|e| SourceError::new(i, e))?;
         definition.api.shift(Offset {
@@ -250,14 +258,14 @@ pub fn parse_sources_noted(sources: &Sources) -> Result<(Document, Vec<AttachNot
         definitions.push(definition);
     }
     if definitions.is_empty() {
-        return Ok((doc, Vec::new()));
+        return Ok((doc, read));
     }
     // Every combination of a template's conditions gets the definitions too.
     for variant in &mut doc.variants {
         attach(variant, definitions.clone());
     }
-    let notes = attach(&mut doc, definitions);
-    Ok((doc, notes))
+    read.extend(attach(&mut doc, definitions));
+    Ok((doc, read))
 }
 
 /// The model of the first `count` files of `sources`, the configuration.
@@ -297,7 +305,7 @@ fn parse_configs(sources: &Sources, count: usize) -> Result<Document, SourceErro
                     .trim_start()
                     .starts_with('{')
                 {
-                    if let Some((_, error)) = aws_output::unread_output_error(text) {
+                    if let Some((_, error)) = aws_output::aws_output_error(text) {
                         return Err(SourceError::new(i, error));
                     }
                 }
