@@ -68,28 +68,33 @@ test('an AWS CLI output apifront does not read is named, not opened beside the c
   const check = new CheckPage(page);
   await check.open();
   const dist = '{"DistributionConfig": {"Origins": {"Quantity": 0, "Items": []}}}';
-  const policy = JSON.stringify({
-    Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 'lambda:InvokeFunctionUrl' }] }),
-    RevisionId: '4843f2f6-7c59-4fda-b484-afd0bc0e22b8',
+  const rules = JSON.stringify({
+    RoutingRules: [{
+      Actions: [{ InvokeApi: { ApiId: 'k3x9q2m7vd', Stage: 'prod', StripBasePath: true } }],
+      Conditions: [{ MatchBasePaths: { AnyOf: ['orders'] } }],
+      Priority: 100,
+      RoutingRuleId: 't7wq2e',
+    }],
   });
   await page.locator('#open-file').setInputFiles([
     { name: 'dist.json', mimeType: 'application/json', buffer: Buffer.from(dist) },
-    { name: 'policy.json', mimeType: 'application/json', buffer: Buffer.from(policy) },
+    { name: 'rules.json', mimeType: 'application/json', buffer: Buffer.from(rules) },
   ]);
   // The configuration is opened and checked alone: no Terraform error about either file.
   const tabs = page.locator('.check .doc-tabs[aria-label="Texts"]');
   await expect(tabs.getByRole('tab', { name: 'dist.json' })).toBeVisible();
-  await expect(tabs.getByRole('tab', { name: 'policy.json' })).toHaveCount(0);
+  await expect(tabs.getByRole('tab', { name: 'rules.json' })).toHaveCount(0);
   await expect.poll(() => check.text()).toBe(dist);
   await expect(check.status).not.toContainText('Terraform');
   // The banner names the file, the command it came from and what to give instead.
   const banner = page.locator('.banner');
   await expect(banner).toContainText('This file was not opened:');
   await expect(banner.locator('li')).toHaveText(
-    "`policy.json` is the output of `aws lambda get-policy` (a Lambda function's resource-based policy): "
-      + "apifront does not read it yet; to check the function URL's permissions, give the CloudFormation "
-      + 'template or Terraform module that defines them (`AWS::Lambda::Permission`, `aws_lambda_permission`)',
+    '`rules.json` is the output of `aws apigatewayv2 list-routing-rules` (the routing rules of an API '
+      + 'Gateway custom domain): apifront does not read it yet; to follow the routing rules, give the '
+      + 'CloudFormation template or Terraform module that defines them (`AWS::ApiGatewayV2::RoutingRule`, '
+      + '`aws_apigatewayv2_routing_rule`)',
   );
-  await expect(check.toast).toHaveText('Opened dist.json. Not opened: policy.json (see the notice above).');
+  await expect(check.toast).toHaveText('Opened dist.json. Not opened: rules.json (see the notice above).');
   expect(errors).toEqual([]);
 });
