@@ -225,6 +225,16 @@ fn the_lambda_outputs_are_read_only_beside_cli_json() {
     let e = lint_sources(&sources, &LintConfig::default()).expect_err("not read");
     assert_eq!(e.file, 1);
     assert_eq!(e.error.message, AwsOutput::LambdaPolicy.message());
+    // Beside CLI JSON, the YAML form (`--output yaml`) is asked for as JSON.
+    let mut sources = Sources::single("cdn.json", &fixture(DISTRIBUTION));
+    sources.push_api_definition("policy.yaml", &fixture("aws-outputs/get-policy.yaml"));
+    let e = lint_sources(&sources, &LintConfig::default()).expect_err("not read");
+    assert_eq!((e.file, e.error.line, e.error.column), (1, 1, 1));
+    assert_eq!(
+        e.error.message,
+        "this is the output of `aws lambda get-policy` as YAML: beside AWS CLI JSON apifront \
+         reads it as JSON only; run the command again with `--output json`"
+    );
     // A function URL no origin uses is said to be unused, and judged nowhere.
     let mut sources = Sources::single("cdn.json", &fixture(DISTRIBUTION));
     sources.push_api_definition(

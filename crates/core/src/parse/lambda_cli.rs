@@ -10,10 +10,11 @@
 //! text inside the string.
 
 use super::api_cfn;
-use super::aws_output::{of_tree, AwsOutput};
+use super::aws_output::{aws_output_error, of_tree, AwsOutput};
 use super::json_tokens;
 use super::reader::{Dialect, Obj, Reader};
 use super::resolve::Literal;
+use super::ParseError;
 use crate::api::{AttachNote, FunctionUrl};
 use crate::lint::origin_name;
 use crate::model::{Document, LambdaPermission, LambdaUrl};
@@ -28,6 +29,10 @@ pub(super) fn read(doc: &mut Document, sources: &Sources, file: usize) -> Option
     let at = sources.files().get(file)?;
     let text = sources.file_text(file);
     let body = text.trim_start_matches('\u{feff}');
+    // A cheap look first: most definitions are neither, and some are large.
+    if !(body.contains("\"Policy\"") || body.contains("\"FunctionUrl\"")) {
+        return None;
+    }
     let idx = LineIndex::new(sources.text());
     let root = json_tokens::build(body, at.start + text.len() - body.len(), &idx)?;
     let message = match of_tree(&root)?.0 {
@@ -40,6 +45,28 @@ pub(super) fn read(doc: &mut Document, sources: &Sources, file: usize) -> Option
         attached: true,
         message,
     })
+}
+
+/// The error for one of the two outputs written as YAML (`--output yaml`), which is read as JSON
+/// only; `None` for any other text.
+pub(super) fn yaml_error(text: &str) -> Option<ParseError> {
+    if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
+        return None;
+    }
+    let (output, mut error) = aws_output_error(text)?;
+    if !output.read_beside_cli_json() {
+        return None;
+    }
+    error.message = format!(
+        "this is the output of `{}` as YAML: beside AWS CLI JSON apifront reads it as JSON only; \
+         run the command again with `--output json`",
+        output.command()
+    );
+    Some(error)
 }
 
 /// The function's name from its ARN (`arn:aws:lambda:…:function:name[:qualifier]`).

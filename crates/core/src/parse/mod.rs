@@ -248,6 +248,9 @@ pub fn parse_sources_noted(sources: &Sources) -> Result<(Document, Vec<AttachNot
                 read.push(note);
                 continue;
             }
+            if let Some(error) = lambda_cli::yaml_error(sources.file_text(i)) {
+                return Err(SourceError::new(i, error));
+            }
         }
         let mut definition = parse_api_definition(&file.name, sources.file_text(i))
             .map_err(|e| SourceError::new(i, e))?;
