@@ -98,3 +98,24 @@ test('an AWS CLI output apifront does not read is named, not opened beside the c
   await expect(check.toast).toHaveText('Opened dist.json. Not opened: rules.json (see the notice above).');
   expect(errors).toEqual([]);
 });
+
+test("a function URL's settings and policy from the AWS CLI are read beside its distribution", async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  const check = new CheckPage(page);
+  await check.open();
+  const fixtures = 'crates/core/tests/fixtures';
+  await page.locator('#open-file').setInputFiles([
+    `${fixtures}/correct/cli-lambda-url-oac.json`,
+    `${fixtures}/aws-outputs/thumbs-get-function-url-config.json`,
+    `${fixtures}/aws-outputs/thumbs-get-policy-one-permission.json`,
+  ]);
+  // Both outputs open as API definitions; the policy grants only lambda:InvokeFunctionUrl.
+  const tabs = page.locator('.check .doc-tabs[aria-label="Texts"]');
+  await expect(tabs.locator('.doc-tab-api')).toHaveCount(2);
+  const finding = check.finding('lambda-url-oac-permissions');
+  await expect(finding).toHaveCount(1);
+  await expect(finding).toContainText('also needs lambda:InvokeFunction for cloudfront.amazonaws.com');
+  await expect(page.locator('.banner')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
