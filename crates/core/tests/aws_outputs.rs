@@ -137,6 +137,7 @@ fn permissions(policy: &str) -> (Vec<Placed>, Vec<String>) {
         .filter(|f| f.rule == "lambda-url-oac-permissions")
         .map(|f| (f.file, f.span.line, f.span.column, f.severity, f.message))
         .collect();
+    assert!(report.notes.iter().all(|n| n.attached));
     let notes = report.notes.into_iter().map(|n| n.message).collect();
     (findings, notes)
 }
@@ -242,6 +243,7 @@ fn the_lambda_outputs_are_read_only_beside_cli_json() {
         &fixture("aws-outputs/get-function-url-config.json"),
     );
     let report = lint_sources(&sources, &LintConfig::default()).expect("lints");
+    assert!(!report.notes[0].attached);
     assert_eq!(
         report.notes[0].message,
         "no origin has the function URL's host \

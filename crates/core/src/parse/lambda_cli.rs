@@ -35,14 +35,14 @@ pub(super) fn read(doc: &mut Document, sources: &Sources, file: usize) -> Option
     }
     let idx = LineIndex::new(sources.text());
     let root = json_tokens::build(body, at.start + text.len() - body.len(), &idx)?;
-    let message = match of_tree(&root)?.0 {
+    let (attached, message) = match of_tree(&root)?.0 {
         AwsOutput::FunctionUrlConfig => url(doc, &root),
         AwsOutput::LambdaPolicy => policy(doc, &root, sources.text(), &idx),
         _ => return None,
     };
     Some(AttachNote {
         definition: at.name.clone(),
-        attached: true,
+        attached,
         message,
     })
 }
@@ -78,8 +78,8 @@ fn function_name(arn: &str) -> &str {
 }
 
 /// The function URL of `get-function-url-config` output, linked to the origins whose host is
-/// its URL's.
-fn url(doc: &mut Document, root: &Node) -> String {
+/// its URL's; whether one is, and what became of it.
+fn url(doc: &mut Document, root: &Node) -> (bool, String) {
     let literal = Literal::default();
     let mut r = Reader::new(Dialect::Cli, &literal);
     let obj = Obj::map(root, "");
@@ -127,30 +127,38 @@ fn url(doc: &mut Document, root: &Node) -> String {
             }
         }
     }
-    match (linked.is_empty(), host) {
+    let said = match (linked.is_empty(), host) {
         (false, _) => format!("the function URL of `{name}` is {}", linked.join(", ")),
         (true, Some(h)) => format!(
             "no origin has the function URL's host `{h}`: the function URL of `{name}` is not used"
         ),
         (true, None) => format!("the function URL of `{name}` has no `FunctionUrl`"),
-    }
+    };
+    (!linked.is_empty(), said)
 }
 
-/// The permissions of `get-policy` output: one per action of each `Allow` statement.
-fn policy(doc: &mut Document, root: &Node, buffer: &str, idx: &LineIndex) -> String {
+/// The permissions of `get-policy` output: one per action of each `Allow` statement; whether
+/// there is one, and how many were read.
+fn policy(doc: &mut Document, root: &Node, buffer: &str, idx: &LineIndex) -> (bool, String) {
     let Some(node) = root.get("Policy") else {
-        return "the output has no policy".to_string();
+        return (false, "the output has no policy".to_string());
     };
     let inner = node.span.start + 1..node.span.end.saturating_sub(1);
     let Some((text, offsets)) = buffer
         .get(inner.clone())
         .and_then(|raw| unescape(raw, inner.start))
     else {
-        return "the policy is not a JSON string: its permissions are not read".to_string();
+        return (
+            false,
+            "the policy is not a JSON string: its permissions are not read".to_string(),
+        );
     };
     let local = LineIndex::new(&text);
     let Some(policy) = json_tokens::build(&text, 0, &local) else {
-        return "the policy is not well-formed JSON: its permissions are not read".to_string();
+        return (
+            false,
+            "the policy is not well-formed JSON: its permissions are not read".to_string(),
+        );
     };
     let place = |s: Span| {
         let at = |i: usize| offsets.get(i).copied().unwrap_or(inner.end);
@@ -226,10 +234,12 @@ fn policy(doc: &mut Document, root: &Node, buffer: &str, idx: &LineIndex) -> Str
             });
         }
     }
-    match doc.lambda_permissions.len() - before {
+    let read = doc.lambda_permissions.len() - before;
+    let said = match read {
         1 => "1 permission read from the policy".to_string(),
         n => format!("{n} permissions read from the policy"),
-    }
+    };
+    (read > 0, said)
 }
 
 /// The text of a JSON string's content `raw` (without its quotes), which starts at `base` in

@@ -213,7 +213,9 @@ fn unread(root: &Node, idx: &LineIndex, format: Format) -> Result<(), ParseError
 /// `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` by name, then any other in
 /// the order given; a file whose name has none of these endings is configuration if its text
 /// reads as Terraform). API definitions ([`Sources::push_api_definition`]) follow and are
-/// attached to the origins of their API ([`crate::api::attach`]). An error names the file it is
+/// attached to the origins of their API ([`crate::api::attach`]); beside AWS CLI JSON, the
+/// output of `aws lambda get-function-url-config` and `get-policy` given there is read into
+/// the model (`lambda_cli`). An error names the file it is
 /// in, at that file's line and column.
 pub fn parse_sources(sources: &Sources) -> Result<Document, SourceError> {
     parse_sources_noted(sources).map(|(doc, _)| doc)
