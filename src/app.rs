@@ -131,7 +131,8 @@ pub fn app() -> Html {
                     <CheckView state={state.check.clone()} dispatch={dispatch.reform(AppAction::Check)}
                         form={state.form.clone()} include_secrets={state.include_secrets}
                         on_secrets={on_secrets} on_import={dispatch.reform(|_| AppAction::Import)}
-                        announce={announce.clone()} />
+                        announce={announce.clone()}
+                        on_not_opened={dispatch.reform(AppAction::NotOpened)} />
                 </div>
             </main>
             <Toast seq={state.announcement.seq} text={state.announcement.text.clone()} />

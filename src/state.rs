@@ -72,6 +72,9 @@ pub enum AppAction {
     Check(CheckAction),
     /// "Load into form": the checked configuration becomes the form.
     Import,
+    /// Files opened on the Check view were not opened: what to tell about each (AWS CLI outputs
+    /// apifront does not read).
+    NotOpened(Vec<String>),
     /// Close the banner.
     Dismiss,
     /// Say something in the live region.
@@ -304,6 +307,18 @@ impl AppState {
                 }
             }
             AppAction::Import => next.import(),
+            AppAction::NotOpened(items) => Self {
+                notice: Some(Notice {
+                    route: Route::Check,
+                    text: if items.len() == 1 {
+                        "This file was not opened:".into()
+                    } else {
+                        format!("{} files were not opened:", items.len())
+                    },
+                    items,
+                }),
+                ..next
+            },
             AppAction::Dismiss => Self {
                 notice: None,
                 ..next
@@ -510,6 +525,25 @@ mod tests {
         assert!(s.announcement.text.starts_with("Loaded into the form"));
         let s = s.apply(AppAction::Navigate(Route::Check)).expect("changes");
         assert!(s.notice.is_none(), "the banner does not follow into Check");
+    }
+
+    #[test]
+    fn files_not_opened_are_listed_in_a_banner_on_check() {
+        let s = fresh("#/check")
+            .apply(AppAction::NotOpened(vec![
+                "`policy.json` is the output of `aws lambda get-policy`".into(),
+            ]))
+            .expect("changes");
+        let notice = s.notice.clone().expect("notice");
+        assert_eq!(notice.route, Route::Check);
+        assert_eq!(notice.text, "This file was not opened:");
+        assert_eq!(notice.items.len(), 1);
+        let two = s
+            .apply(AppAction::NotOpened(vec!["a".into(), "b".into()]))
+            .expect("changes");
+        assert_eq!(two.notice.expect("notice").text, "2 files were not opened:");
+        let s = s.apply(AppAction::Navigate(Route::Rules)).expect("changes");
+        assert!(s.notice.is_none(), "the banner stays on Check");
     }
 
     #[test]

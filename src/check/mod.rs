@@ -90,6 +90,8 @@ pub struct CheckViewProps {
     pub on_import: Callback<()>,
     /// Says something in the page's live region.
     pub announce: Callback<String>,
+    /// Files that were not opened, each with what to tell about it (shown in the banner).
+    pub on_not_opened: Callback<Vec<String>>,
 }
 
 /// The syntax to colour a doc in: its linted format (configurations), else a guess from its text.
@@ -445,14 +447,22 @@ pub fn check_view(props: &CheckViewProps) -> Html {
     // Open files, from the picker or dropped on the editor; the readers must outlive the call.
     let readers = use_mut_ref(Vec::new);
     let open_files = {
-        let (dispatch, announce) = (dispatch.clone(), props.announce.clone());
+        let (dispatch, announce, not_opened) = (
+            dispatch.clone(),
+            props.announce.clone(),
+            props.on_not_opened.clone(),
+        );
         Callback::from(move |list: Vec<web_sys::File>| {
             if list.is_empty() {
                 return;
             }
-            let (dispatch, announce) = (dispatch.clone(), announce.clone());
+            let (dispatch, announce, not_opened) =
+                (dispatch.clone(), announce.clone(), not_opened.clone());
             let done = Callback::from(move |read: Result<Vec<Opened>, String>| match read {
                 Ok(opened) => {
+                    // AWS CLI outputs apifront does not read are not opened: the banner says
+                    // what each is (beside a configuration it would be read as Terraform).
+                    let (opened, aside) = files::set_aside(opened);
                     let names: Vec<String> = opened
                         .iter()
                         .map(|o| match o.kind {
@@ -460,8 +470,20 @@ pub fn check_view(props: &CheckViewProps) -> Html {
                             DocKind::ApiDefinition => format!("{} (API definition)", o.name),
                         })
                         .collect();
-                    dispatch.emit(CheckAction::Open(opened));
-                    announce.emit(format!("Opened {}.", names.join(", ")));
+                    let mut said = Vec::new();
+                    if !opened.is_empty() {
+                        dispatch.emit(CheckAction::Open(opened));
+                        said.push(format!("Opened {}.", names.join(", ")));
+                    }
+                    if !aside.is_empty() {
+                        let names: Vec<&str> = aside.iter().map(|(n, _)| n.as_str()).collect();
+                        said.push(format!(
+                            "Not opened: {} (see the notice above).",
+                            names.join(", ")
+                        ));
+                        not_opened.emit(aside.into_iter().map(|(_, m)| m).collect());
+                    }
+                    announce.emit(said.join(" "));
                 }
                 Err(why) => announce.emit(why),
             });

@@ -117,7 +117,9 @@ pub struct LintArgs {
     /// (`aws apigateway get-export`, `aws apigatewayv2 export-api`) or the JSON of
     /// `aws apigateway get-resources` / `get-stages` / `get-authorizers` / `get-rest-api` or
     /// `aws apigatewayv2 get-routes` / `get-stages` / `get-authorizers` / `get-api`. It is matched
-    /// to the origin whose host holds its API id, or to the only API Gateway origin.
+    /// to the origin whose host holds its API id, or to the only API Gateway origin. Beside AWS
+    /// CLI JSON, also `aws lambda get-function-url-config` (the origin whose host is its URL's)
+    /// and `aws lambda get-policy` output (the function's permissions).
     #[arg(long = "api", value_name = "FILE")]
     pub api: Vec<PathBuf>,
     #[command(flatten)]

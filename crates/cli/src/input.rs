@@ -9,7 +9,7 @@
 //! variable file counts only when it is named too).
 
 use crate::error::CliError;
-use apifront_core::parse::{ParseError, NOT_A_CONFIG};
+use apifront_core::parse::{aws_output_of, ParseError, NOT_A_CONFIG};
 use apifront_core::source::Sources;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -301,7 +301,9 @@ fn has_extension(path: &Path) -> bool {
 }
 
 /// True when a file found in a directory can hold no distribution: it never mentions
-/// CloudFront, or it parses to "no distribution". Such files are skipped silently.
+/// CloudFront, it parses to "no distribution", or it is an AWS CLI output apifront does not read
+/// (a function's policy that names CloudFront's service principal). Such files are skipped
+/// silently.
 pub fn holds_no_distribution(text: &str, error: Option<&ParseError>) -> bool {
     let lower = text.to_ascii_lowercase();
     if !lower.contains("cloudfront") && !lower.contains("distributionconfig") {
@@ -313,6 +315,7 @@ pub fn holds_no_distribution(text: &str, error: Option<&ParseError>) -> bool {
                 .starts_with("not a CloudFront distribution config")
             || e.message.contains("defines no")
             || e.message == "the input is empty"
+            || aws_output_of(text).is_some()
     })
 }
 
@@ -333,6 +336,9 @@ mod tests {
             "{\"DistributionConfig\": ",
             Some(&syntax)
         ));
+        let policy = r#"{"Policy": "{\"Principal\":{\"Service\":\"cloudfront.amazonaws.com\"}}", "RevisionId": "1"}"#;
+        let err = apifront_core::parse::parse(policy).unwrap_err();
+        assert!(holds_no_distribution(policy, Some(&err)));
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod parameters;
 mod sarif;
 mod share;
 mod trace;
+mod unread;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

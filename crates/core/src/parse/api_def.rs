@@ -9,12 +9,12 @@
 //! nothing is taken for empty.
 
 use super::api_tree::{self, bool_at, convert, i64_at, join, list_at, map, str_at};
-use super::{json, openapi, yaml, ParseError, MAX_INPUT_BYTES};
+use super::{aws_output, json, openapi, yaml, ParseError, MAX_INPUT_BYTES};
 use crate::api::{
     Api, ApiSource, Authorization, Authorizer, AuthorizerKind, Definition, DefinitionKind, Part,
     Route, RouteKey, Stage,
 };
-use crate::model::ApiKind;
+use crate::model::{ApiKind, Format};
 use crate::span::LineIndex;
 use crate::tree::Node;
 use crate::value::{Field, Unknown, Val};
@@ -41,10 +41,10 @@ pub fn parse_api_definition(name: &str, text: &str) -> Result<Definition, ParseE
     if body.is_empty() {
         return Err(ParseError::at(&idx, 0, "the API definition is empty"));
     }
-    let tree = if body.starts_with(['{', '[']) {
-        json::parse_tree(text, &idx)?
+    let (tree, format) = if body.starts_with(['{', '[']) {
+        (json::parse_tree(text, &idx)?, Format::CliJson)
     } else {
-        yaml::parse_tree(text, &idx)?
+        (yaml::parse_tree(text, &idx)?, Format::CfnYaml)
     };
     let root = &tree.root;
     if root.as_map().is_none() {
@@ -52,7 +52,10 @@ pub fn parse_api_definition(name: &str, text: &str) -> Result<Definition, ParseE
             .with_hint("the text is not a map of settings"));
     }
     let Some(kind) = detect(root) else {
-        return Err(not_a_definition(root, &idx));
+        return Err(match aws_output::of_tree(root) {
+            Some((output, at)) => aws_output::error(output, at, &idx, format),
+            None => not_a_definition(root, &idx),
+        });
     };
     let mut api = Api {
         name: name.to_string(),

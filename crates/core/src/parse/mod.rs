@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 mod api_cfn;
 mod api_def;
 mod api_tree;
+mod aws_output;
 mod cfn;
 mod cfn_resources;
 mod cli;
@@ -22,6 +23,7 @@ mod distribution;
 mod intrinsics;
 mod json;
 mod json_tokens;
+mod lambda_cli;
 mod openapi;
 mod placeholder;
 mod reader;
@@ -30,6 +32,7 @@ mod terraform;
 mod yaml;
 
 pub use api_def::parse_api_definition;
+pub use aws_output::{aws_output_of, AwsOutput};
 pub use cfn::{MAX_VARIANTS, MAX_VARIANT_BYTES};
 pub use detect::detect;
 
@@ -185,6 +188,7 @@ pub fn parse_with(text: &str, parameters: &ParameterValues) -> Result<Document, 
             let tree = yaml::parse_tree(text, &idx)
                 .map_err(|e| not_yaml(text, &idx, e).with_format(Format::CfnYaml))?;
             require_map(&tree.root, &idx)?;
+            unread(&tree.root, &idx, Format::CfnYaml)?;
             let mut doc = cfn::build(&tree.root, Format::CfnYaml, &idx, parameters)?;
             doc.notes.extend(tree.notes);
             Ok(doc)
@@ -198,6 +202,7 @@ pub fn parse_with(text: &str, parameters: &ParameterValues) -> Result<Document, 
                 Err(e) => return Err(e.with_format(format)),
             };
             let root = &tree.root;
+            unread(root, &idx, format)?;
             let template = !cli::is_config_list(root) && {
                 require_map(root, &idx)?;
                 cfn::is_template(root)
@@ -215,6 +220,18 @@ pub fn parse_with(text: &str, parameters: &ParameterValues) -> Result<Document, 
     }
 }
 
+/// Refuses an AWS CLI output apifront recognises but does not read ([`AwsOutput`]), saying
+/// what it is; a template or a distribution is never one.
+fn unread(root: &Node, idx: &LineIndex, format: Format) -> Result<(), ParseError> {
+    if cfn::is_template(root) || cli::is_config_list(root) {
+        return Ok(());
+    }
+    match aws_output::of_tree(root) {
+        Some((output, at)) => Err(aws_output::error(output, at, idx, format)),
+        None => Ok(()),
+    }
+}
+
 /// Parses several files as one input (see [`crate::source`]); every span of the model is a span
 /// of [`Sources::text`]. The configuration files come first: one file is parsed as [`parse`]
 /// parses it; several are the files of one Terraform module (`*.tf` files are configuration,
@@ -222,7 +239,9 @@ pub fn parse_with(text: &str, parameters: &ParameterValues) -> Result<Document, 
 /// `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` by name, then any other in
 /// the order given; a file whose name has none of these endings is configuration if its text
 /// reads as Terraform). API definitions ([`Sources::push_api_definition`]) follow and are
-/// attached to the origins of their API ([`crate::api::attach`]). An error names the file it is
+/// attached to the origins of their API ([`crate::api::attach`]); beside AWS CLI JSON, the
+/// output of `aws lambda get-function-url-config` and `get-policy` given there is read into
+/// the model (`lambda_cli`). An error names the file it is
 /// in, at that file's line and column.
 pub fn parse_sources(sources: &Sources) -> Result<Document, SourceError> {
     parse_sources_noted(sources).map(|(doc, _)| doc)
@@ -250,7 +269,17 @@ pub fn parse_sources_noted(sources: &Sources) -> Result<(Document, Vec<AttachNot
     }
     let mut doc = parse_configs(sources, configs)?;
     let mut definitions = Vec::new();
+    let mut read = Vec::new();
     for (i, file) in sources.files().iter().enumerate().skip(configs) {
+        if doc.format == Format::CliJson {
+            if let Some(note) = lambda_cli::read(&mut doc, sources, i) {
+                read.push(note);
+                continue;
+            }
+            if let Some(error) = lambda_cli::yaml_error(sources.file_text(i)) {
+                return Err(SourceError::new(i, error));
+            }
+        }
         let mut definition = parse_api_definition(&file.name, sources.file_text(i))
             .map_err(|e| SourceError::new(i, e))?;
         definition.api.shift(Offset {
@@ -260,14 +289,14 @@ pub fn parse_sources_noted(sources: &Sources) -> Result<(Document, Vec<AttachNot
         definitions.push(definition);
     }
     if definitions.is_empty() {
-        return Ok((doc, Vec::new()));
+        return Ok((doc, read));
     }
     // Every combination of a template's conditions gets the definitions too.
     for variant in &mut doc.variants {
         attach(variant, definitions.clone());
     }
-    let notes = attach(&mut doc, definitions);
-    Ok((doc, notes))
+    read.extend(attach(&mut doc, definitions));
+    Ok((doc, read))
 }
 
 /// The model of the first `count` files of `sources`, the configuration.
@@ -307,6 +336,20 @@ fn parse_configs(sources: &Sources, count: usize) -> Result<Document, SourceErro
                         ),
                     ),
                 ));
+            }
+            // A JSON file that is an AWS CLI output beside the configuration is said to be
+            // one, not read as a file of a Terraform module.
+            for i in 0..count {
+                let text = sources.file_text(i);
+                if text
+                    .trim_start_matches('\u{feff}')
+                    .trim_start()
+                    .starts_with('{')
+                {
+                    if let Some((_, error)) = aws_output::aws_output_error(text) {
+                        return Err(SourceError::new(i, error));
+                    }
+                }
             }
             let files: Vec<terraform::File> = sources
                 .files()

@@ -78,7 +78,8 @@ pub static RULE: Rule = Rule {
     docs: RuleDocs {
         what_it_does: "For a Lambda function URL origin with origin access control whose \
             `AWS::Lambda::Url` / `aws_lambda_function_url` (`AWS_IAM`) and function permissions \
-            are in the input: when the input grants `cloudfront.amazonaws.com` one of \
+            are in the input (beside AWS CLI JSON: the `aws lambda get-function-url-config` and \
+            `aws lambda get-policy` outputs given as API definitions): when the input grants `cloudfront.amazonaws.com` one of \
             `lambda:InvokeFunctionUrl` and `lambda:InvokeFunction` but not the other (an \
             `InvokeFunction` statement with or without `InvokedViaFunctionUrl` counts; so do \
             `lambda:*` and `*`), an error; when it grants CloudFront neither while other \
@@ -102,6 +103,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html",
+            "https://docs.aws.amazon.com/lambda/latest/api/API_GetPolicy.html",
         ],
         fix_safety: None,
     },
