@@ -321,10 +321,13 @@ mod tests {
             .iter()
             .find(|h| h.stage == Stage::Api)
             .expect("api hop");
+        // It names the rule that decides it and points where that rule reports: the behavior's
+        // path pattern, in the configuration.
+        assert_eq!(api.rule.as_deref(), Some("apigw-route-unreachable"));
         assert_eq!(
             api.at.map(|l| l.file),
-            Some(1),
-            "the API hop points into the definition"
+            Some(0),
+            "the API hop points at the path pattern"
         );
         let m = answer.map.expect("drawn").expect("a map");
         assert!(m.svg.contains(r#"data-file="users.json""#));
