@@ -824,3 +824,6 @@ mod tests {
         assert_eq!(f.host.value, None);
     }
 }
+
+#[cfg(test)]
+mod policy_tests;
