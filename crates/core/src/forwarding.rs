@@ -121,7 +121,12 @@ impl HeaderSet {
                     complete: ca,
                 },
             ) => AllExcept {
-                names: a.iter().filter(|n| !b.contains(n)).cloned().collect(),
+                // A header `b` holds without naming it could be any of `a`: none is surely left out.
+                names: if *cb {
+                    a.iter().filter(|n| !b.contains(n)).cloned().collect()
+                } else {
+                    Vec::new()
+                },
                 complete: *ca && *cb,
             },
             (
@@ -819,3 +824,6 @@ mod tests {
         assert_eq!(f.host.value, None);
     }
 }
+
+#[cfg(test)]
+mod policy_tests;
