@@ -154,17 +154,6 @@ pub struct Selection {
     pub query_strings: Option<Amount>,
 }
 
-impl Selection {
-    /// A selection that passes nothing on.
-    pub fn nothing() -> Self {
-        Self {
-            headers: Some(HeaderSet::none()),
-            cookies: Some(Amount::None),
-            query_strings: Some(Amount::None),
-        }
-    }
-}
-
 /// Cache TTLs in seconds; `None` parts are unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Ttls {

@@ -32,9 +32,15 @@ pub(super) fn headers_text(set: &HeaderSet) -> String {
                 " and others not known here"
             }
         ),
-        HeaderSet::AllExcept { names, .. } => {
-            format!("all viewer headers except {}", names.join(", "))
-        }
+        HeaderSet::AllExcept { names, complete } => match (names.is_empty(), *complete) {
+            (true, true) => "all viewer headers".into(),
+            (true, false) => "all viewer headers, except perhaps some not known here".into(),
+            (false, true) => format!("all viewer headers except {}", names.join(", ")),
+            (false, false) => format!(
+                "all viewer headers except {} and perhaps others not known here",
+                names.join(", ")
+            ),
+        },
     }
 }
 
@@ -144,4 +150,32 @@ pub(super) fn hop(walk: &mut Walk, b: &Behavior) -> Option<bool> {
     }
     walk.push(hop);
     cached
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_sets_read_as_words() {
+        let except = |names: &[&str], complete| HeaderSet::AllExcept {
+            names: names.iter().map(|n| n.to_string()).collect(),
+            complete,
+        };
+        assert_eq!(
+            headers_text(&except(&["host"], true)),
+            "all viewer headers except host"
+        );
+        // Nothing left out (Host back in through the cache key): no dangling "except".
+        assert_eq!(headers_text(&except(&[], true)), "all viewer headers");
+        assert_eq!(
+            headers_text(&except(&[], false)),
+            "all viewer headers, except perhaps some not known here"
+        );
+        assert_eq!(
+            headers_text(&except(&["host"], false)),
+            "all viewer headers except host and perhaps others not known here"
+        );
+        assert_eq!(headers_text(&HeaderSet::none()), "no headers");
+    }
 }
