@@ -97,7 +97,7 @@ pub fn app() -> Html {
                     <div>
                         <p>{ &n.text }</p>
                         if !n.items.is_empty() {
-                            <ul>{ for n.items.iter().map(|i| html! { <li>{ i }</li> }) }</ul>
+                            <ul>{ for n.items.iter().map(|i| html! { <li>{ crate::docs::rich(i) }</li> }) }</ul>
                         }
                     </div>
                     <button type="button" aria-label="Dismiss" onclick={dispatch.reform(|_| AppAction::Dismiss)}>{ "×" }</button>

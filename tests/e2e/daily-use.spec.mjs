@@ -25,7 +25,9 @@ test('item 1: "Load into form" keeps the API kind, stage and bucket, and lists w
   await expect(configure.field('Stage')).toHaveValue('prod');
   const banner = page.locator('.banner');
   await expect(banner).toContainText('Not carried over');
-  await expect(banner.locator('li', { hasText: 'stage `prod`' })).toHaveCount(1);
+  // Code is set as code (the stage's name), not as backticks.
+  await expect(banner.locator('li', { hasText: 'stage prod' })).toHaveCount(1);
+  await expect(banner.locator('li code', { hasText: /^prod$/ }).first()).toBeVisible();
   // No debug output in the list: every line is words.
   for (const line of await banner.locator('li').allTextContents()) {
     expect(line).not.toMatch(/\{ |None|Some\(/);

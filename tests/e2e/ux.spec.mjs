@@ -89,12 +89,14 @@ test('an AWS CLI output apifront does not read is named, not opened beside the c
   // The banner names the file, the command it came from and what to give instead.
   const banner = page.locator('.banner');
   await expect(banner).toContainText('This file was not opened:');
+  // Code is set as code, not as backticks.
   await expect(banner.locator('li')).toHaveText(
-    '`rules.json` is the output of `aws apigatewayv2 list-routing-rules` (the routing rules of an API '
+    'rules.json is the output of aws apigatewayv2 list-routing-rules (the routing rules of an API '
       + 'Gateway custom domain): apifront does not read it yet; to follow the routing rules, give the '
-      + 'CloudFormation template or Terraform module that defines them (`AWS::ApiGatewayV2::RoutingRule`, '
-      + '`aws_apigatewayv2_routing_rule`)',
+      + 'CloudFormation template or Terraform module that defines them (AWS::ApiGatewayV2::RoutingRule, '
+      + 'aws_apigatewayv2_routing_rule)',
   );
+  await expect(banner.locator('li code').first()).toHaveText('rules.json');
   await expect(check.toast).toHaveText('Opened dist.json. Not opened: rules.json (see the notice above).');
   expect(errors).toEqual([]);
 });
