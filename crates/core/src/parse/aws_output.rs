@@ -149,18 +149,18 @@ impl AwsOutput {
 
     /// The message for a text that is this output: what it is and what to give instead.
     pub fn message(self) -> String {
-        format!(
-            "this is the output of `{}` ({}): {}",
-            self.command(),
-            self.holds(),
-            self.instead()
-        )
+        self.said_of("this")
     }
 
     /// [`Self::message`] for the file named `file`.
     pub fn message_for(self, file: &str) -> String {
+        self.said_of(&format!("`{file}`"))
+    }
+
+    /// "`subject` is the output of …: what to give instead".
+    fn said_of(self, subject: &str) -> String {
         format!(
-            "`{file}` is the output of `{}` ({}): {}",
+            "{subject} is the output of `{}` ({}): {}",
             self.command(),
             self.holds(),
             self.instead()

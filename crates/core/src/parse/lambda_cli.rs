@@ -50,11 +50,7 @@ pub(super) fn read(doc: &mut Document, sources: &Sources, file: usize) -> Option
 /// The error for one of the two outputs written as YAML (`--output yaml`), which is read as JSON
 /// only; `None` for any other text.
 pub(super) fn yaml_error(text: &str) -> Option<ParseError> {
-    if text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{')
-    {
+    if super::opens_an_object(text) {
         return None;
     }
     let (output, mut error) = aws_output_error(text)?;

@@ -147,6 +147,9 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
     parse_with(text, &ParameterValues::new())
 }
 
+/// Where Terraform takes the values parameter values give a template.
+const TFVARS: &str = "give variable values in a .tfvars file beside it";
+
 /// Values of a CloudFormation template's parameters, by name, as a stack gives them (each a
 /// string; a list parameter's items separated by commas).
 pub type ParameterValues = std::collections::BTreeMap<String, String>;
@@ -180,7 +183,7 @@ pub fn parse_with(text: &str, parameters: &ParameterValues) -> Result<Document, 
         ))
     };
     if !parameters.is_empty() && format == Format::Terraform {
-        return not_a_template("Terraform (give variable values in a .tfvars file beside it)");
+        return not_a_template(&format!("Terraform ({TFVARS})"));
     }
     match format {
         Format::Terraform => terraform::parse(text, &idx),
@@ -218,6 +221,13 @@ pub fn parse_with(text: &str, parameters: &ParameterValues) -> Result<Document, 
             Ok(doc)
         }
     }
+}
+
+/// True when `text` starts (after a byte order mark and blanks) with `{`: JSON, not YAML or HCL.
+fn opens_an_object(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
 }
 
 /// Refuses an AWS CLI output apifront recognises but does not read ([`AwsOutput`]), saying
@@ -317,8 +327,10 @@ fn parse_configs(sources: &Sources, count: usize) -> Result<Document, SourceErro
             ParseError::at(
                 &LineIndex::new(""),
                 0,
-                "parameter values apply to CloudFormation templates; these files are read as \
-                 one Terraform module (give variable values in a .tfvars file beside it)",
+                format!(
+                    "parameter values apply to CloudFormation templates; these files are read as \
+                     one Terraform module ({TFVARS})"
+                ),
             ),
         )),
         _ => {
@@ -341,11 +353,7 @@ fn parse_configs(sources: &Sources, count: usize) -> Result<Document, SourceErro
             // one, not read as a file of a Terraform module.
             for i in 0..count {
                 let text = sources.file_text(i);
-                if text
-                    .trim_start_matches('\u{feff}')
-                    .trim_start()
-                    .starts_with('{')
-                {
+                if opens_an_object(text) {
                     if let Some((_, error)) = aws_output::aws_output_error(text) {
                         return Err(SourceError::new(i, error));
                     }

@@ -79,21 +79,16 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .dynamic_blocks
         .iter()
         .any(|b| b == "origin" || b == "origin_group");
-    let origin_ids = dist
+    let unknown_ids: Vec<String> = dist
         .origins
         .iter()
         .enumerate()
+        .filter(|(_, o)| o.id.is_unknown())
         .map(|(i, o)| match o.opaque {
             // Its whole text is the expression: name the origin, not the text.
             true => format!("of origin {} (a condition left open picks it)", i + 1),
             false => shown(ctx, &o.id),
-        });
-    let unknown_ids: Vec<String> = dist
-        .origins
-        .iter()
-        .map(|o| o.id.is_unknown())
-        .zip(origin_ids)
-        .filter_map(|(unknown, id)| unknown.then_some(id))
+        })
         .chain(
             dist.origin_groups
                 .iter()
