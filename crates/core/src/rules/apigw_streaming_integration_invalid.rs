@@ -1,7 +1,7 @@
 //! `apigw-streaming-integration-invalid`: a REST integration streams its response in a way API
 //! Gateway does not support.
 
-use super::streaming::reached;
+use super::streaming::{anything_streams, reached, streaming};
 use crate::api::{Api, Integration};
 use crate::lint::{
     Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
@@ -90,23 +90,23 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
+    if !anything_streams(ctx) {
+        return Vec::new();
+    }
     let mut apis: Vec<&Api> = Vec::new();
     for o in &ctx.dist.origins {
         for api in reached(ctx, o).apis {
-            if !apis.iter().any(|a| std::ptr::eq(*a, api)) && first_reaching(ctx, api) {
+            if !apis.iter().any(|a| std::ptr::eq(*a, api))
+                && !streaming(ctx, api).is_empty()
+                && first_reaching(ctx, api)
+            {
                 apis.push(api);
             }
         }
     }
     let mut out = Vec::new();
     for api in apis {
-        for i in ctx
-            .doc
-            .api_model
-            .integrations
-            .iter()
-            .filter(|i| i.api.as_deref() == Some(api.name.as_str()) && i.streams())
-        {
+        for i in streaming(ctx, api) {
             out.extend(integration(ctx, i));
         }
     }

@@ -46,6 +46,14 @@ pub(super) fn streaming<'a>(ctx: &LintContext<'a>, api: &Api) -> Vec<&'a Integra
         .collect()
 }
 
+/// True when the input has an API integration or a function URL that streams: the streaming
+/// rules have nothing to say otherwise.
+pub(super) fn anything_streams(ctx: &LintContext) -> bool {
+    let model = &ctx.doc.api_model;
+    model.integrations.iter().any(Integration::streams)
+        || model.function_urls.iter().any(url_streams)
+}
+
 /// True when a function URL streams its responses (`InvokeMode: RESPONSE_STREAM`).
 pub(super) fn url_streams(url: &FunctionUrl) -> bool {
     url.invoke_mode

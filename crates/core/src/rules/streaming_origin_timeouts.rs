@@ -1,6 +1,6 @@
 //! `streaming-origin-timeouts`: CloudFront's timeouts may cut a streamed response.
 
-use super::streaming::{reached, streaming, url_streams};
+use super::streaming::{anything_streams, reached, streaming, url_streams};
 use crate::lint::Key;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
@@ -96,6 +96,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
+    if !anything_streams(ctx) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for o in &ctx.dist.origins {
         let reached = reached(ctx, o);

@@ -126,6 +126,26 @@ impl Pattern {
         self
     }
 
+    /// True when no path of `self` is a path of the route template `template` under `prefix`
+    /// because their literal starts differ: [`shared_path`]'s first test, made without building
+    /// the route's pattern (most routes of an API start apart from most behaviors).
+    pub fn starts_apart(&self, prefix: &str, template: &str) -> bool {
+        let trimmed = template.trim_start_matches('/');
+        // The literal part of the template: up to the first segment with a parameter.
+        let end: usize = trimmed
+            .split('/')
+            .take_while(|s| !s.contains(['{', '}']))
+            .map(|s| s.len() + 1)
+            .sum();
+        let literal = trimmed.get(..end.min(trimmed.len())).unwrap_or_default();
+        let lead = self.toks.iter().map_while(|t| match t {
+            Tok::Lit(c) => Some(*c),
+            _ => None,
+        });
+        let route = prefix.chars().chain(['/']).chain(literal.chars());
+        !trimmed.is_empty() && lead.zip(route).any(|(a, b)| a != b)
+    }
+
     /// The patterns that remain after the literal `text` was read from the start of `self`
     /// (one per way the wildcards can take it); empty when no path of `self` starts with it.
     pub fn after(&self, text: &str) -> Vec<Pattern> {
@@ -291,6 +311,50 @@ mod tests {
         );
         // `/api/*` never matches `/api` itself, so the `/api` resource is out of reach.
         assert_eq!(shared(&api, &route("/prod", "GET /api")), None);
+    }
+
+    #[test]
+    fn routes_start_apart_only_when_they_share_no_path() {
+        let viewers = [
+            viewer("/prod", "/api/*"),
+            viewer("", "/items/*/photos"),
+            viewer("", "/items/?"),
+            viewer("/v1", "*"),
+            viewer("", "/a{b}/x"),
+        ];
+        let templates = [
+            "/",
+            "/api",
+            "/api/orders",
+            "/orders/{id}",
+            "/{proxy+}",
+            "/items/{id}/photos",
+            "/items/{id}",
+            "/items",
+            "//items",
+            "/a{b}/x",
+            "/x/a{b}",
+            "/v1/api/{p}",
+        ];
+        for v in &viewers {
+            for prefix in ["", "/prod", "/v1"] {
+                for t in templates {
+                    let key = RouteKey::parse_http(&format!("GET {t}")).unwrap();
+                    let none = route_paths(prefix, &key)
+                        .unwrap()
+                        .iter()
+                        .all(|r| shared_path(v, r).is_none());
+                    // Apart is a proof of no shared path; the other way round it may say less.
+                    if v.starts_apart(prefix, t) {
+                        assert!(none, "{v:?} {prefix} {t}");
+                    }
+                }
+            }
+        }
+        assert!(viewer("/prod", "/api/*").starts_apart("/prod", "/orders/{id}"));
+        assert!(!viewer("/prod", "/api/*").starts_apart("/prod", "/api/{id}"));
+        assert!(!viewer("/prod", "/api/*").starts_apart("/prod", "/{proxy+}"));
+        assert!(viewer("/prod", "/api/*").starts_apart("/test", "/api/{id}"));
     }
 
     #[test]

@@ -435,6 +435,11 @@ fn routes_of<'a>(
             unknown.push(Why::new(why, route.key.span, &route.key.path));
             continue;
         };
+        if let RouteKey::Http { path, .. } = key {
+            if viewer.iter().all(|v| v.paths.starts_apart(prefix, path)) {
+                continue;
+            }
+        }
         let Some(paths) = route_paths(prefix, key) else {
             continue;
         };
