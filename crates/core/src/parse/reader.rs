@@ -115,11 +115,23 @@ impl<'r> Reader<'r> {
 
     /// `base` + list index as a path.
     pub fn index(&self, base: &str, i: usize) -> String {
+        let mut digits = itoa::Buffer::new();
+        let i = digits.format(i);
+        let mut path = String::with_capacity(base.len() + i.len() + 2);
+        path.push_str(base);
         match self.dialect {
-            Dialect::Cli => format!("{base}[{i}]"),
-            Dialect::Cfn if base.is_empty() => i.to_string(),
-            Dialect::Cfn => format!("{base}/{i}"),
+            Dialect::Cli => {
+                path.push('[');
+                path.push_str(i);
+                path.push(']');
+            }
+            Dialect::Cfn if base.is_empty() => path.push_str(i),
+            Dialect::Cfn => {
+                path.push('/');
+                path.push_str(i);
+            }
         }
+        path
     }
 
     fn slot<'n>(&self, parent: &Obj<'n>, key: &str) -> Slot<'n> {
