@@ -50,7 +50,6 @@ pub struct Document {
     pub origin_access_controls: Vec<OriginAccessControl>,
     pub apis: Vec<Api>,
     pub stages: Vec<Stage>,
-    pub methods: Vec<Method>,
     pub lambda_urls: Vec<LambdaUrl>,
     pub api_domain_names: Vec<ApiDomainName>,
     pub certificates: Vec<Certificate>,
@@ -142,7 +141,6 @@ impl Document {
             origin_access_controls: Vec::new(),
             apis: Vec::new(),
             stages: Vec::new(),
-            methods: Vec::new(),
             lambda_urls: Vec::new(),
             api_domain_names: Vec::new(),
             certificates: Vec::new(),
@@ -689,17 +687,6 @@ pub struct Stage {
     /// The API it belongs to (logical id / address), when known.
     pub api_ref: Option<String>,
     pub stage_name: Field<String>,
-}
-
-/// An API method or HTTP API route defined in the same input.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Method {
-    pub name: String,
-    pub span: Span,
-    pub path: String,
-    pub api_ref: Option<String>,
-    /// `NONE`, `AWS_IAM`, `CUSTOM`, `COGNITO_USER_POOLS`, `JWT`.
-    pub authorization_type: Field<String>,
 }
 
 /// A Lambda function URL defined in the same input.

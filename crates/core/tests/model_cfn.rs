@@ -1,6 +1,7 @@
 //! The model built from CloudFormation templates (YAML, JSON, `cdk synth`, SAM, Serverless).
 
 use apifront_core::model::{ApiKind, Distribution, Document, Format, OriginKind, PolicyRef};
+use apifront_core::api::Authorization;
 use apifront_core::parse::parse;
 use apifront_core::value::{Field, Unknown, Val};
 
@@ -195,22 +196,14 @@ fn yaml_with_short_intrinsics() {
         text(&doc.stages[0].stage_name).map(String::as_str),
         Some("live")
     );
-    let method = doc
-        .methods
-        .iter()
-        .find(|m| m.name == "RefundMethod")
-        .expect("method");
-    assert_eq!(method.api_ref.as_deref(), Some("PaymentsApi"));
     assert_eq!(
-        text(&method.authorization_type).map(String::as_str),
-        Some("AWS_IAM")
+        route_authorization(&doc, "PaymentsApi", "RefundMethod"),
+        Some(&Authorization::AwsIam)
     );
-    let route = doc
-        .methods
-        .iter()
-        .find(|m| m.name == "WebhookRoute")
-        .expect("route");
-    assert_eq!(route.api_ref.as_deref(), Some("WebhookApi"));
+    assert_eq!(
+        route_authorization(&doc, "WebhookApi", "WebhookRoute"),
+        Some(&Authorization::None)
+    );
     assert_eq!(
         text(&doc.lambda_urls[0].auth_type).map(String::as_str),
         Some("AWS_IAM")
@@ -361,9 +354,10 @@ fn cdk_synth_split_join_pattern() {
     let api = &doc.apis[0];
     assert_eq!(api.endpoint_types.known_items(), Some(vec!["EDGE"]));
     assert_eq!(doc.stages[0].api_ref.as_deref(), Some("OrdersApi4C1F5E55"));
+    let api = doc.api_model.api("OrdersApi4C1F5E55").expect("api");
     assert_eq!(
-        text(&doc.methods[0].authorization_type).map(String::as_str),
-        Some("NONE")
+        api.routes[0].authorization.get(),
+        Some(&Authorization::None)
     );
     assert_eq!(text(&doc.cache_policies[0].max_ttl), Some(&0));
 }
@@ -390,12 +384,12 @@ fn sam_apis_and_implicit_http_api() {
         .find(|s| s.name == "InventoryApi")
         .expect("sam stage");
     assert_eq!(text(&stage.stage_name).map(String::as_str), Some("v1"));
-    let method = &doc.methods[0];
-    assert_eq!(method.api_ref.as_deref(), Some("InventoryApi"));
-    assert_eq!(
-        text(&method.authorization_type).map(String::as_str),
-        Some("AWS_IAM")
-    );
+    let api = doc.api_model.api("InventoryApi").expect("sam api");
+    assert!(!api.routes.is_empty());
+    assert!(api
+        .routes
+        .iter()
+        .all(|r| r.authorization.get() == Some(&Authorization::AwsIam)));
 }
 
 #[test]
@@ -639,4 +633,11 @@ Resources:
         &d.aliases.val,
         Val::Unknown(Unknown::Invalid(w)) if w.contains("expected a list")
     ));
+}
+
+/// The authorization of the route a resource `name` defines in API `api` of the API model.
+fn route_authorization<'d>(doc: &'d Document, api: &str, name: &str) -> Option<&'d Authorization> {
+    let api = doc.api_model.api(api).expect("api in the model");
+    let route = api.routes.iter().find(|r| r.name == name).expect("route");
+    route.authorization.get()
 }

@@ -5,6 +5,7 @@ use apifront_core::managed::{
     ALL_VIEWER_EXCEPT_HOST_HEADER, CACHING_DISABLED, CACHING_OPTIMIZED, SECURITY_HEADERS,
 };
 use apifront_core::model::{ApiKind, Distribution, Document, Format, OriginKind, PolicyRef};
+use apifront_core::api::Authorization;
 use apifront_core::parse::parse;
 use apifront_core::value::{Field, Unknown, Val};
 
@@ -258,9 +259,11 @@ fn rest_api_and_method_resources() {
     assert_eq!(api.kind, ApiKind::Rest);
     assert_eq!(api.endpoint_types.known_items(), Some(vec!["REGIONAL"]));
     assert!(!api.disable_execute_api_endpoint.is_present());
-    let m = &d.methods[0];
-    assert_eq!(m.authorization_type.get().map(String::as_str), Some("NONE"));
-    assert_eq!(m.api_ref.as_deref(), Some("aws_api_gateway_rest_api.api"));
+    let model = d.api_model.api("aws_api_gateway_rest_api.api").expect("api");
+    assert_eq!(
+        model.routes[0].authorization.get(),
+        Some(&Authorization::None)
+    );
     assert_eq!(
         d.certificates[0].domain_name.get().map(String::as_str),
         Some("api.example.com")
@@ -386,10 +389,8 @@ fn http_api_lists_policies_and_dynamic_blocks() {
         d.stages[0].api_ref.as_deref(),
         Some("aws_apigatewayv2_api.http")
     );
-    assert_eq!(
-        d.methods[0].authorization_type.get().map(String::as_str),
-        Some("JWT")
-    );
+    let http = d.api_model.api("aws_apigatewayv2_api.http").expect("api");
+    assert_eq!(http.routes[0].authorization.get(), Some(&Authorization::Jwt));
 }
 
 #[test]

@@ -28,7 +28,7 @@ use crate::value::{Field, Unknown, Val};
 use std::collections::HashMap;
 
 /// Reads the API model of a template whose resources are `resources` into `doc`, and adds the
-/// stages, methods and routes to the document's flat lists as well.
+/// stages to the document's flat list as well.
 pub(crate) fn read<'n>(
     r: &mut Reader,
     template: &Template,
@@ -42,7 +42,6 @@ pub(crate) fn read<'n>(
         rest_resources: HashMap::new(),
         index: HashMap::new(),
         stages: Vec::new(),
-        methods: Vec::new(),
     };
     for res in resources {
         b.api(r, res);
@@ -68,7 +67,6 @@ pub(crate) fn read<'n>(
     b.finish(r, template, resources);
     doc.api_model = b.model;
     doc.stages.append(&mut b.stages);
-    doc.methods.append(&mut b.methods);
 }
 
 /// An `AWS::ApiGateway::Resource`: its API, parent and path part.
@@ -94,10 +92,9 @@ struct Builder<'n> {
     rest_resources: HashMap<String, RestResource>,
     /// The index of each API in `model.apis` by name, once every API is read.
     index: HashMap<String, usize>,
-    /// Every stage, method and route for [`Document::stages`] and [`Document::methods`], those
-    /// of APIs the template does not define included.
+    /// Every stage for [`Document::stages`], those of APIs the template does not define
+    /// included.
     stages: Vec<model::Stage>,
-    methods: Vec<model::Method>,
 }
 
 /// The first sibling API a value refers to.
@@ -645,13 +642,6 @@ impl<'n> Builder<'n> {
                     self.method_resource(r, template, p, api.is_none());
                 let method = text(r, p, "HttpMethod");
                 let authorization = text(r, p, "AuthorizationType");
-                self.methods.push(model::Method {
-                    name: name.clone(),
-                    span,
-                    path: path.clone(),
-                    api_ref: api.clone(),
-                    authorization_type: authorization.clone(),
-                });
                 let key = match (resource_path, method.val) {
                     (Ok(path), Val::Known(m)) => Field::known(
                         RouteKey::Http {
@@ -711,13 +701,6 @@ impl<'n> Builder<'n> {
             "AWS::ApiGatewayV2::Route" => {
                 let api = api_named(r, template, p, api_key);
                 let authorization = text(r, p, "AuthorizationType");
-                self.methods.push(model::Method {
-                    name: name.clone(),
-                    span,
-                    path: path.clone(),
-                    api_ref: api.clone(),
-                    authorization_type: authorization.clone(),
-                });
                 let Some(api) = api else {
                     return;
                 };

@@ -8,7 +8,7 @@ use super::resolve::Value;
 use crate::model::{
     Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, CloudFrontFunction,
     ContinuousDeploymentPolicy, DistributionTenant, Document, KeyConfig, LambdaPermission,
-    LambdaUrl, Method, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
+    LambdaUrl, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
     VpcOrigin,
 };
 use crate::span::Span;
@@ -335,17 +335,6 @@ fn serverless_api(r: &mut Reader, res: &Resource, doc: &mut Document) {
             path: res.path.clone(),
             api_ref: Some(res.id.to_string()),
             stage_name,
-        });
-    }
-    let auth = r.obj(p, "Auth");
-    let authorizer = r.str(&auth, "DefaultAuthorizer");
-    if authorizer.get().is_some_and(|a| a == "AWS_IAM") {
-        doc.methods.push(Method {
-            name: res.id.to_string(),
-            span: res.span,
-            path: res.path.clone(),
-            api_ref: Some(res.id.to_string()),
-            authorization_type: authorizer,
         });
     }
 }

@@ -5,7 +5,7 @@ use super::eval::{attr, block, resource_address, Ctx, Loc};
 use crate::model::{
     Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, CloudFrontFunction,
     ContinuousDeploymentPolicy, DistributionTenant, Document, KeyConfig, LambdaPermission,
-    LambdaUrl, Method, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
+    LambdaUrl, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
     VpcOrigin,
 };
 use crate::value::{Field, List};
@@ -122,20 +122,6 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
             doc.stages.push(Stage {
                 api_ref: attr(body, api_key).and_then(resource_address),
                 stage_name: ctx.string(body, name_key, &at),
-                name,
-                span,
-                path,
-            });
-        }
-        "aws_api_gateway_method" | "aws_apigatewayv2_route" => {
-            let (auth_key, api_key) = if rtype == "aws_api_gateway_method" {
-                ("authorization", "rest_api_id")
-            } else {
-                ("authorization_type", "api_id")
-            };
-            doc.methods.push(Method {
-                api_ref: attr(body, api_key).and_then(resource_address),
-                authorization_type: ctx.string(body, auth_key, &at),
                 name,
                 span,
                 path,

@@ -199,7 +199,11 @@ fn refuse_siblings(doc: &Document) -> Rendered<()> {
     let siblings = [
         ("APIs", doc.apis.len()),
         ("stages", doc.stages.len()),
-        ("methods", doc.methods.len()),
+        (
+            "API routes",
+            doc.api_model.apis.iter().map(|a| a.routes.len()).sum(),
+        ),
+        ("API integrations", doc.api_model.integrations.len()),
         ("Lambda function URLs", doc.lambda_urls.len()),
         ("API custom domains", doc.api_domain_names.len()),
         ("certificates", doc.certificates.len()),
