@@ -50,11 +50,11 @@ impl HeaderSet {
 
     /// Whether `name` (any case) is in the set; `None` when unknown items leave it open.
     pub fn contains(&self, name: &str) -> Option<bool> {
-        let name = name.to_ascii_lowercase();
+        let listed = |names: &[String]| names.iter().any(|n| n.eq_ignore_ascii_case(name));
         match self {
             HeaderSet::AllViewer => Some(true),
             HeaderSet::Only { names, complete } => {
-                if names.contains(&name) {
+                if listed(names) {
                     Some(true)
                 } else if *complete {
                     Some(false)
@@ -63,7 +63,7 @@ impl HeaderSet {
                 }
             }
             HeaderSet::AllExcept { names, complete } => {
-                if names.contains(&name) {
+                if listed(names) {
                     Some(false)
                 } else if *complete {
                     Some(true)

@@ -1,7 +1,7 @@
 //! The model built from CloudFormation templates (YAML, JSON, `cdk synth`, SAM, Serverless).
 
-use apifront_core::model::{ApiKind, Distribution, Document, Format, OriginKind, PolicyRef};
 use apifront_core::api::Authorization;
+use apifront_core::model::{ApiKind, Distribution, Document, Format, OriginKind, PolicyRef};
 use apifront_core::parse::parse;
 use apifront_core::value::{Field, Unknown, Val};
 

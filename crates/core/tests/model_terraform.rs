@@ -1,11 +1,11 @@
 //! Terraform HCL into the model: classification, references, unknowns, order, suppressions,
 //! spans and errors.
 
+use apifront_core::api::Authorization;
 use apifront_core::managed::{
     ALL_VIEWER_EXCEPT_HOST_HEADER, CACHING_DISABLED, CACHING_OPTIMIZED, SECURITY_HEADERS,
 };
 use apifront_core::model::{ApiKind, Distribution, Document, Format, OriginKind, PolicyRef};
-use apifront_core::api::Authorization;
 use apifront_core::parse::parse;
 use apifront_core::value::{Field, Unknown, Val};
 
@@ -259,7 +259,10 @@ fn rest_api_and_method_resources() {
     assert_eq!(api.kind, ApiKind::Rest);
     assert_eq!(api.endpoint_types.known_items(), Some(vec!["REGIONAL"]));
     assert!(!api.disable_execute_api_endpoint.is_present());
-    let model = d.api_model.api("aws_api_gateway_rest_api.api").expect("api");
+    let model = d
+        .api_model
+        .api("aws_api_gateway_rest_api.api")
+        .expect("api");
     assert_eq!(
         model.routes[0].authorization.get(),
         Some(&Authorization::None)
@@ -390,7 +393,10 @@ fn http_api_lists_policies_and_dynamic_blocks() {
         Some("aws_apigatewayv2_api.http")
     );
     let http = d.api_model.api("aws_apigatewayv2_api.http").expect("api");
-    assert_eq!(http.routes[0].authorization.get(), Some(&Authorization::Jwt));
+    assert_eq!(
+        http.routes[0].authorization.get(),
+        Some(&Authorization::Jwt)
+    );
 }
 
 #[test]

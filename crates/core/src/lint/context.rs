@@ -64,7 +64,7 @@ impl<'a> LintContext<'a> {
     /// origin group, linked by value or by the same expression ([`Distribution::link`]).
     /// Empty when the target is missing or cannot be linked (`target-origin-unknown` and
     /// `target-origin-unlinked` report those).
-    pub fn origins_of(&self, behavior: &Behavior) -> Vec<&'a Origin> {
+    pub fn origins_of(&self, behavior: &Behavior) -> Cow<'_, [&'a Origin]> {
         let linked = || match self.dist.link(behavior) {
             Link::Origins(origins) => origins,
             Link::Missing | Link::Unlinked => Vec::new(),
@@ -73,8 +73,8 @@ impl<'a> LintContext<'a> {
             .behavior_index(behavior)
             .and_then(|i| self.links.get(i))
         {
-            Some(cell) => cell.get_or_init(linked).clone(),
-            None => linked(),
+            Some(cell) => Cow::Borrowed(cell.get_or_init(linked)),
+            None => Cow::Owned(linked()),
         }
     }
 
@@ -91,7 +91,7 @@ impl<'a> LintContext<'a> {
 
     /// The origin a behavior sends requests to (the first member of an origin group).
     pub fn origin_of(&self, behavior: &Behavior) -> Option<&'a Origin> {
-        self.origins_of(behavior).into_iter().next()
+        self.origins_of(behavior).first().copied()
     }
 
     /// True when the behavior reaches an API Gateway or Lambda function URL origin.
@@ -105,9 +105,9 @@ impl<'a> LintContext<'a> {
             .all_behaviors()
             .filter_map(|b| {
                 self.origins_of(b)
-                    .into_iter()
+                    .iter()
                     .find(|o| o.kind.0.is_api())
-                    .map(|o| (b, o))
+                    .map(|&o| (b, o))
             })
             .collect()
     }

@@ -8,8 +8,7 @@ use super::resolve::Value;
 use crate::model::{
     Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, CloudFrontFunction,
     ContinuousDeploymentPolicy, DistributionTenant, Document, KeyConfig, LambdaPermission,
-    LambdaUrl, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
-    VpcOrigin,
+    LambdaUrl, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage, VpcOrigin,
 };
 use crate::span::Span;
 use crate::value::{Field, List};

@@ -73,9 +73,9 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for b in ctx.dist.all_behaviors() {
-        let Some(vpc) = ctx
+        let Some(&vpc) = ctx
             .origins_of(b)
-            .into_iter()
+            .iter()
             .find(|o| o.vpc_origin_config.is_some())
         else {
             continue;

@@ -78,9 +78,9 @@ const HANDSHAKE_HEADERS: [&str; 2] = ["Sec-WebSocket-Key", "Sec-WebSocket-Versio
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for behavior in ctx.dist.all_behaviors() {
-        let Some(origin) = ctx
+        let Some(&origin) = ctx
             .origins_of(behavior)
-            .into_iter()
+            .iter()
             .find(|o| is_websocket_api(ctx, o))
         else {
             continue;

@@ -5,8 +5,7 @@ use super::eval::{attr, block, resource_address, Ctx, Loc};
 use crate::model::{
     Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, CloudFrontFunction,
     ContinuousDeploymentPolicy, DistributionTenant, Document, KeyConfig, LambdaPermission,
-    LambdaUrl, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage,
-    VpcOrigin,
+    LambdaUrl, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage, VpcOrigin,
 };
 use crate::value::{Field, List};
 use hcl_edit::structure::{Block, Body};

@@ -120,9 +120,9 @@ impl<'a> Reach<'a> {
 /// The API origins of `behavior` (the members of an origin group too) and what is behind each.
 pub fn behind<'a>(ctx: &LintContext<'a>, behavior: &'a Behavior) -> Vec<Behind<'a>> {
     ctx.origins_of(behavior)
-        .into_iter()
+        .iter()
         .filter(|o| o.kind.0.is_api())
-        .map(|origin| {
+        .map(|&origin| {
             let target = match ctx.doc.api_model.entry_for(origin) {
                 None => Target::Unknown,
                 Some(Entry::FunctionUrl(url)) => Target::FunctionUrl(url),
