@@ -143,9 +143,6 @@ impl Key {
         Key::new("ClientCertificateArn", "client_certificate_arn");
 
     // API Gateway resources beside the distribution (which CLI JSON does not hold).
-    /// A custom domain's target host (CloudFormation `!GetAtt Domain.RegionalDomainName`,
-    /// Terraform `aws_api_gateway_domain_name.x.regional_domain_name`).
-    pub const REGIONAL_DOMAIN_NAME: Key = Key::new("RegionalDomainName", "regional_domain_name");
     pub const MUTUAL_TLS_AUTHENTICATION: Key =
         Key::new("MutualTlsAuthentication", "mutual_tls_authentication");
     pub const ROUTING_MODE: Key = Key::new("RoutingMode", "routing_mode");
