@@ -163,7 +163,7 @@ fn fix(
     edits.extend(flag);
     Fix::unsafe_(
         format!(
-            "remove Accept-Encoding from the header list and enable {}",
+            "remove Accept-Encoding from the header list and set {} to true",
             Key::ENABLE_ACCEPT_ENCODING_GZIP.name(ctx.format())
         ),
         edits,
