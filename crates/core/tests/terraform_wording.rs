@@ -1,8 +1,10 @@
 //! Fix titles and related-place labels spell keys as the input's format does: Terraform's
 //! snake_case arguments on Terraform, the CloudFormation keys on a template (rules.md §0.1).
-//! The messages themselves are pinned per format in each rule's test table.
+//! The messages themselves are pinned per format in each rule's test table; trace hops here.
 
 use apifront_core::lint::{lint_text, Finding, LintConfig};
+use apifront_core::parse::parse;
+use apifront_core::trace::{self, Options, Request};
 
 /// A Terraform distribution with a fixable problem in most of its settings, a cache policy
 /// caching nothing, and two distributions with custom certificates.
@@ -316,4 +318,49 @@ fn cloudformation_fix_titles_keep_cloudformation_keys() {
     ] {
         assert_eq!(fix(&all, rule, "Cdn"), title, "{rule}");
     }
+}
+
+/// A Terraform API distribution that is `enabled` (or not), with no `allowed_methods` and no
+/// `custom_origin_config`.
+fn bare(enabled: bool) -> String {
+    format!(
+        "resource \"aws_cloudfront_distribution\" \"cdn\" {{\n  enabled = {enabled}\n  origin {{\n    \
+         origin_id   = \"api\"\n    domain_name = \"abc123defg.execute-api.eu-west-1.amazonaws.com\"\n  \
+         }}\n  default_cache_behavior {{\n    target_origin_id = \"api\"\n  }}\n}}\n"
+    )
+}
+
+/// The hop messages of tracing `request` through `text`.
+fn hops(text: &str, request: &str) -> Vec<String> {
+    let doc = parse(text).unwrap_or_else(|e| panic!("{e}"));
+    let request = Request::parse(request).unwrap_or_else(|e| panic!("{e}"));
+    trace::trace(&doc, text, &request, &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .hops
+        .into_iter()
+        .map(|h| h.message)
+        .collect()
+}
+
+#[test]
+fn terraform_trace_hops_name_terraform_arguments() {
+    let has = |hops: &[String], fragment: &str| {
+        assert!(
+            hops.iter().any(|h| h.contains(fragment)),
+            "{fragment}: {hops:#?}"
+        );
+    };
+    let url = "https://d111111abcdef8.cloudfront.net/orders";
+    has(
+        &hops(&bare(false), &format!("GET {url}")),
+        "is disabled (`enabled = false`)",
+    );
+    has(
+        &hops(&bare(true), &format!("POST {url}")),
+        "(the default: no allowed_methods set)",
+    );
+    has(
+        &hops(&bare(true), &format!("GET {url}")),
+        "has no custom_origin_config: CloudFront refuses an API origin",
+    );
 }
