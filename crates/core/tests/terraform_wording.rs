@@ -1,8 +1,10 @@
 //! Fix titles and related-place labels spell keys as the input's format does: Terraform's
 //! snake_case arguments on Terraform, the CloudFormation keys on a template (rules.md §0.1).
-//! The messages themselves are pinned per format in each rule's test table; trace hops here.
+//! The messages themselves are pinned per format in each rule's test table; trace hops and map
+//! lines here.
 
 use apifront_core::lint::{lint_text, Finding, LintConfig};
+use apifront_core::map::{self, Column};
 use apifront_core::parse::parse;
 use apifront_core::trace::{self, Options, Request};
 
@@ -362,5 +364,24 @@ fn terraform_trace_hops_name_terraform_arguments() {
     has(
         &hops(&bare(true), &format!("GET {url}")),
         "has no custom_origin_config: CloudFront refuses an API origin",
+    );
+}
+
+#[test]
+fn terraform_map_names_legacy_forwarded_values() {
+    let text = include_str!("fixtures/trace/legacy-auth.tf");
+    let doc = parse(text).unwrap_or_else(|e| panic!("{e}"));
+    let m = map::build(&doc, &doc.distributions[0], &[]);
+    let behavior = m
+        .column(Column::Behaviors)
+        .next()
+        .unwrap_or_else(|| panic!("{m:#?}"));
+    assert!(
+        behavior
+            .lines
+            .iter()
+            .any(|l| l == "legacy forwarded_values"),
+        "{:?}",
+        behavior.lines
     );
 }
