@@ -1,11 +1,12 @@
 //! Fix titles and related-place labels spell keys as the input's format does: Terraform's
 //! snake_case arguments on Terraform, the CloudFormation keys on a template (rules.md §0.1).
-//! The messages themselves are pinned per format in each rule's test table; trace hops and map
-//! lines here.
+//! The messages themselves are pinned per format in each rule's test table; trace hops, map
+//! lines and what "Load into form" drops here.
 
 use apifront_core::lint::{lint_text, Finding, LintConfig};
 use apifront_core::map::{self, Column};
 use apifront_core::parse::parse;
+use apifront_core::state::state_from_model;
 use apifront_core::trace::{self, Options, Request};
 
 /// A Terraform distribution with a fixable problem in most of its settings, a cache policy
@@ -383,5 +384,17 @@ fn terraform_map_names_legacy_forwarded_values() {
             .any(|l| l == "legacy forwarded_values"),
         "{:?}",
         behavior.lines
+    );
+}
+
+#[test]
+fn terraform_import_names_what_it_drops_in_terraform_arguments() {
+    let text = include_str!("fixtures/trace/legacy-auth.tf");
+    let doc = parse(text).unwrap_or_else(|e| panic!("{e}"));
+    let (_, lost) = state_from_model(&doc);
+    assert!(
+        lost.iter()
+            .any(|l| l == "legacy forwarded_values (replaced by managed policies)"),
+        "{lost:#?}"
     );
 }
