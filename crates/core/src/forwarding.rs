@@ -5,6 +5,7 @@
 //! key is also sent to the origin. Each aspect is three-state: known yes/no, or unknown (`None`)
 //! when a policy cannot be resolved; rules never guess on unknown aspects.
 
+use crate::lint::Key;
 use crate::managed::{self, Headers};
 use crate::model::{Behavior, Document, ForwardedValues, KeyConfig, PolicyRef};
 use crate::span::Span;
@@ -479,10 +480,13 @@ fn resolve_cache(doc: &Document, b: &Behavior) -> (Resolved, bool) {
             false,
         ),
         Val::Absent => match &b.forwarded_values {
-            Some(fv) => (legacy(b, fv), true),
+            Some(fv) => (legacy(doc, b, fv), true),
             None => (
                 Resolved::unknown(Cause {
-                    description: "no cache policy and no ForwardedValues".into(),
+                    description: format!(
+                        "no cache policy and no {}",
+                        Key::FORWARDED_VALUES.name(doc.format)
+                    ),
                     span: b.span,
                     path: b.path.clone(),
                 }),
@@ -492,7 +496,7 @@ fn resolve_cache(doc: &Document, b: &Behavior) -> (Resolved, bool) {
     }
 }
 
-fn legacy(b: &Behavior, fv: &ForwardedValues) -> Resolved {
+fn legacy(doc: &Document, b: &Behavior, fv: &ForwardedValues) -> Resolved {
     let headers = match &fv.headers.val {
         Val::Absent => Some(HeaderSet::none()),
         Val::Unknown(_) => None,
@@ -526,7 +530,7 @@ fn legacy(b: &Behavior, fv: &ForwardedValues) -> Resolved {
     };
     Resolved {
         cause: Cause {
-            description: "legacy ForwardedValues".into(),
+            description: format!("legacy {}", Key::FORWARDED_VALUES.name(doc.format)),
             span: fv.span,
             path: fv.path.clone(),
         },

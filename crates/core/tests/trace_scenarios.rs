@@ -507,19 +507,19 @@ static CASES: &[Case] = &[
         .headers(&["Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig"])
         .outcome(Some(401), Some("api-gateway"))
         .hop("api", "fail", Some("authorization-not-forwarded"))
-        .shows(&["Authorization: dropped by CloudFront (legacy ForwardedValues do not list it)"]),
+        .shows(&["Authorization: dropped by CloudFront (legacy forwarded_values do not list it)"]),
     // [CF-HEADERS] POST: Authorization is kept, the authorizer runs.
     case("legacy whitelist keeps Authorization on a POST", "legacy-auth.tf", "POST https://d111111abcdef8.cloudfront.net/users")
         .headers(&["Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig"])
         .outcome(DEPENDS, None)
         .hop("api", "ok", None)
-        .shows(&["legacy ForwardedValues keep Authorization on DELETE, PATCH, POST and PUT requests"]),
+        .shows(&["legacy forwarded_values keep Authorization on DELETE, PATCH, POST and PUT requests"]),
     // [CF-HEADERS] x-api-key is an other-defined header: legacy forwarding passes it on; [KEY].
     case("legacy forwarding passes x-api-key on", "legacy-auth.tf", "GET https://d111111abcdef8.cloudfront.net/orders")
         .headers(&["x-api-key: k3y"])
         .outcome(DEPENDS, None)
         .hop("api", "ok", None)
-        .shows(&["legacy ForwardedValues forward the headers CloudFront does not handle itself"]),
+        .shows(&["legacy forwarded_values forward the headers CloudFront does not handle itself"]),
     // [GW-RESP] [MAT] no `/nothing` resource.
     case("REST path with no resource (Terraform)", "legacy-auth.tf", "GET https://d111111abcdef8.cloudfront.net/nothing")
         .outcome(Some(403), Some("api-gateway"))

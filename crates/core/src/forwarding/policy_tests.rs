@@ -310,6 +310,48 @@ fn legacy_forwarding(fv: ForwardedValues) -> Forwarding {
     effective(&Document::new(Format::CliJson), &b)
 }
 
+// Messages name the legacy settings as the input spells them.
+#[test]
+fn legacy_settings_are_named_as_the_format_spells_them() {
+    let host = |format: Format, fv: Option<ForwardedValues>| {
+        let b = Behavior {
+            forwarded_values: fv,
+            ..Behavior::default()
+        };
+        let f = effective(&Document::new(format), &b);
+        f.host.cause.map(|c| c.description)
+    };
+    let star = || {
+        Some(ForwardedValues {
+            headers: names(&["*"]),
+            ..ForwardedValues::default()
+        })
+    };
+    assert_eq!(
+        host(Format::CfnYaml, star()).as_deref(),
+        Some("legacy ForwardedValues")
+    );
+    assert_eq!(
+        host(Format::Terraform, star()).as_deref(),
+        Some("legacy forwarded_values")
+    );
+    let none = |format| {
+        let b = Behavior::default();
+        effective(&Document::new(format), &b)
+            .cache
+            .cause
+            .description
+    };
+    assert_eq!(
+        none(Format::CliJson),
+        "no cache policy and no ForwardedValues"
+    );
+    assert_eq!(
+        none(Format::Terraform),
+        "no cache policy and no forwarded_values"
+    );
+}
+
 // `Cookies.Forward`: "all, none, or the list of cookies specified in the WhitelistedNames"
 // (https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CookiePreference.html).
 #[test]

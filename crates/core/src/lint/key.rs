@@ -42,7 +42,15 @@ impl Key {
         }
     }
 
+    // Distribution settings.
+    pub const ENABLED: Key = Key::new("Enabled", "enabled");
+    pub const HTTP_VERSION: Key = Key::new("HttpVersion", "http_version");
+    pub const DEFAULT_ROOT_OBJECT: Key = Key::new("DefaultRootObject", "default_root_object");
+    /// The geographic restriction's type (Terraform: in `restrictions { geo_restriction { … } }`).
+    pub const RESTRICTION_TYPE: Key = Key::new("RestrictionType", "restriction_type");
+
     // Origins.
+    pub const DOMAIN_NAME: Key = Key::new("DomainName", "domain_name");
     pub const ORIGIN_PATH: Key = Key::new("OriginPath", "origin_path");
     pub const CONNECTION_ATTEMPTS: Key = Key::new("ConnectionAttempts", "connection_attempts");
     pub const CONNECTION_TIMEOUT: Key = Key::new("ConnectionTimeout", "connection_timeout");
@@ -64,8 +72,11 @@ impl Key {
 
     // Cache behaviors.
     pub const TARGET_ORIGIN_ID: Key = Key::new("TargetOriginId", "target_origin_id");
+    pub const VIEWER_PROTOCOL_POLICY: Key =
+        Key::new("ViewerProtocolPolicy", "viewer_protocol_policy");
     pub const FORWARDED_VALUES: Key = Key::new("ForwardedValues", "forwarded_values");
     pub const ALLOWED_METHODS: Key = Key::new("AllowedMethods", "allowed_methods");
+    pub const CACHED_METHODS: Key = Key::new("CachedMethods", "cached_methods");
     pub const CACHE_POLICY_ID: Key = Key::new("CachePolicyId", "cache_policy_id");
     pub const ORIGIN_REQUEST_POLICY_ID: Key =
         Key::new("OriginRequestPolicyId", "origin_request_policy_id");
@@ -76,6 +87,7 @@ impl Key {
     pub const MAX_TTL: Key = Key::new("MaxTTL", "max_ttl");
 
     // Custom error responses.
+    pub const ERROR_CODE: Key = Key::new("ErrorCode", "error_code");
     pub const RESPONSE_CODE: Key = Key::new("ResponseCode", "response_code");
     pub const RESPONSE_PAGE_PATH: Key = Key::new("ResponsePagePath", "response_page_path");
     pub const ERROR_CACHING_MIN_TTL: Key = Key::new("ErrorCachingMinTTL", "error_caching_min_ttl");
@@ -100,6 +112,13 @@ impl Key {
     // Cache policies.
     pub const ENABLE_ACCEPT_ENCODING_GZIP: Key =
         Key::new("EnableAcceptEncodingGzip", "enable_accept_encoding_gzip");
+    pub const ENABLE_ACCEPT_ENCODING_BROTLI: Key = Key::new(
+        "EnableAcceptEncodingBrotli",
+        "enable_accept_encoding_brotli",
+    );
+
+    // Response headers policies.
+    pub const ORIGIN_OVERRIDE: Key = Key::new("OriginOverride", "origin_override");
 
     // Distribution settings of continuous deployment and multi-tenant distributions.
     pub const ALIASES: Key = Key::new("Aliases", "aliases");
@@ -122,6 +141,11 @@ impl Key {
     pub const ORIGIN_MTLS_CONFIG: Key = Key::new("OriginMtlsConfig", "origin_mtls_config");
     pub const CLIENT_CERTIFICATE_ARN: Key =
         Key::new("ClientCertificateArn", "client_certificate_arn");
+
+    // API Gateway resources beside the distribution (which CLI JSON does not hold).
+    pub const MUTUAL_TLS_AUTHENTICATION: Key =
+        Key::new("MutualTlsAuthentication", "mutual_tls_authentication");
+    pub const ROUTING_MODE: Key = Key::new("RoutingMode", "routing_mode");
 }
 
 #[cfg(test)]

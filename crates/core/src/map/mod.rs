@@ -9,9 +9,9 @@
 //! their files.
 
 use crate::forwarding::short_id;
-use crate::lint::{Finding, Severity};
+use crate::lint::{Finding, Key, Severity};
 use crate::managed;
-use crate::model::{Behavior, Distribution, Document, PolicyRef};
+use crate::model::{Behavior, Distribution, Document, Format, PolicyRef};
 use crate::source::Sources;
 use crate::span::Span;
 use crate::trace::kind_text;
@@ -157,7 +157,7 @@ fn policy_name(field: &crate::value::Field<PolicyRef>) -> Option<String> {
     }
 }
 
-fn behavior_lines(b: &Behavior) -> Vec<String> {
+fn behavior_lines(format: Format, b: &Behavior) -> Vec<String> {
     let mut lines = Vec::new();
     let methods = b.allowed_methods.known_items();
     lines.push(match methods {
@@ -176,7 +176,7 @@ fn behavior_lines(b: &Behavior) -> Vec<String> {
     if !policies.is_empty() {
         lines.push(policies.join(" + "));
     } else if b.forwarded_values.is_some() {
-        lines.push("legacy ForwardedValues".into());
+        lines.push(format!("legacy {}", Key::FORWARDED_VALUES.name(format)));
     }
     let functions = b.function_associations.len() + b.lambda_function_associations.len();
     if functions > 0 {
@@ -266,7 +266,7 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
             id: id.clone(),
             column: Column::Behaviors,
             title: format!("{}. {pattern}", i + 1),
-            lines: behavior_lines(b),
+            lines: behavior_lines(doc.format, b),
             span: spanned(b.path_pattern.as_ref().map_or(b.span, |p| p.span)),
             file: None,
             marks: Vec::new(),

@@ -115,9 +115,13 @@ fn report(
         .into_iter()
         .map(|(index, item)| {
             let instead = if cache_policy.is_some() {
-                "use EnableAcceptEncodingGzip / EnableAcceptEncodingBrotli instead"
+                format!(
+                    "use {} / {} instead",
+                    Key::ENABLE_ACCEPT_ENCODING_GZIP.name(ctx.format()),
+                    Key::ENABLE_ACCEPT_ENCODING_BROTLI.name(ctx.format())
+                )
             } else {
-                "origin request policies may not name it"
+                "origin request policies may not name it".to_string()
             };
             let message = format!(
                 "{kind} `{name}` lists the `Accept-Encoding` header; CloudFront rejects it \
@@ -158,7 +162,10 @@ fn fix(
     };
     edits.extend(flag);
     Fix::unsafe_(
-        "remove Accept-Encoding from the header list and enable EnableAcceptEncodingGzip",
+        format!(
+            "remove Accept-Encoding from the header list and set {} to true",
+            Key::ENABLE_ACCEPT_ENCODING_GZIP.name(ctx.format())
+        ),
         edits,
     )
 }
@@ -265,7 +272,11 @@ resource "aws_cloudfront_cache_policy" "api" {
                     orp("[Origin]"),
                 ),
                 (
-                    case(terraform()),
+                    case(terraform()).message(
+                        "cache policy `aws_cloudfront_cache_policy.api` lists the \
+                         `Accept-Encoding` header; CloudFront rejects it (use \
+                         enable_accept_encoding_gzip / enable_accept_encoding_brotli instead)",
+                    ),
                     terraform()
                         .unmarked()
                         .with(", \"Accept-Encoding\"", "")

@@ -1,7 +1,7 @@
 //! `allowed-methods-invalid-set`: `AllowedMethods` is not one of the three sets CloudFront accepts.
 
 use crate::lint::{
-    behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    behavior_name, Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
 
@@ -61,10 +61,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 return None;
             }
             let message = format!(
-                "{} allows [{}]; AllowedMethods must be GET, HEAD / GET, HEAD, OPTIONS / all \
-                 seven methods (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE)",
+                "{} allows [{}]; {} must be GET, HEAD / GET, HEAD, OPTIONS / all seven methods \
+                 (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE)",
                 behavior_name(b),
-                items.join(", ")
+                items.join(", "),
+                Key::ALLOWED_METHODS.name(ctx.format())
             );
             Some(ctx.finding(&RULE, list.span, &list.path, message))
         })
@@ -74,7 +75,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     const ALL: &str = "AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]";
 
@@ -104,6 +105,12 @@ mod tests {
             )
             .fail([case(RULE.docs.example.text.mark("[GET, HEAD, POST]"))
                 .message("default behavior allows [GET, HEAD, POST]; AllowedMethods must be")])
+            .fail([case(tf(
+                "",
+                "",
+                "    allowed_methods = ‸[\"GET\", \"POST\"]\n    cached_methods  = [\"GET\", \"HEAD\"]\n",
+            ))
+            .message("default behavior allows [GET, POST]; allowed_methods must be")])
             .test();
     }
 }

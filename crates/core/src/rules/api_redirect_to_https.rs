@@ -2,7 +2,7 @@
 
 use super::helpers::viewer_protocol_finding;
 use crate::lint::{
-    behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    behavior_name, Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
 
@@ -50,10 +50,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 return None;
             }
             let message = format!(
-                "{} redirects HTTP to HTTPS with a 301 (ViewerProtocolPolicy \
-                 `redirect-to-https`); for an API prefer `https-only`, which refuses HTTP with \
-                 403",
-                behavior_name(b)
+                "{} redirects HTTP to HTTPS with a 301 ({} `redirect-to-https`); for an API \
+                 prefer `https-only`, which refuses HTTP with 403",
+                behavior_name(b),
+                Key::VIEWER_PROTOCOL_POLICY.name(ctx.format())
             );
             Some(viewer_protocol_finding(
                 ctx,
@@ -69,7 +69,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     const VIEWER: &str = "ViewerProtocolPolicy: https-only";
 
@@ -87,11 +87,27 @@ mod tests {
                     "site.s3.amazonaws.com",
                 ),
             ])
-            .unsafe_fix([(
-                case(example.mark("redirect-to-https"))
-                    .message("default behavior redirects HTTP to HTTPS with a 301"),
-                RULE.docs.use_instead.text,
-            )])
+            .unsafe_fix([
+                (
+                    case(example.mark("redirect-to-https")).message(
+                        "default behavior redirects HTTP to HTTPS with a 301 \
+                         (ViewerProtocolPolicy `redirect-to-https`)",
+                    ),
+                    RULE.docs.use_instead.text.to_string(),
+                ),
+                (
+                    case(tf(
+                        "",
+                        "",
+                        "    viewer_protocol_policy = ‸\"redirect-to-https\"\n",
+                    ))
+                    .message(
+                        "default behavior redirects HTTP to HTTPS with a 301 \
+                         (viewer_protocol_policy `redirect-to-https`)",
+                    ),
+                    tf("", "", "    viewer_protocol_policy = \"https-only\"\n"),
+                ),
+            ])
             .test();
     }
 }

@@ -1,8 +1,8 @@
 //! `apigw-custom-domain-origin-path-stage`: a stage name as origin path of a custom domain.
 
 use crate::lint::{
-    origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
-    Snippet,
+    origin_name, Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
 };
 use crate::model::OriginKind;
 use crate::value::Val;
@@ -118,11 +118,12 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             continue;
         }
         let message = format!(
-            "{} is an API Gateway custom domain with OriginPath `{path}`, the stage name \
-             `{first}`; custom domains route by API mapping, so requests reach the API as \
-             `{path}/…` and API Gateway answers 403. Leave the origin path empty (or use the \
-             mapping's base path)",
-            origin_name(origin)
+            "{} is an API Gateway custom domain with {} `{path}`, the stage name `{first}`; \
+             custom domains route by API mapping, so requests reach the API as `{path}/…` and \
+             API Gateway answers 403. Leave the origin path empty (or use the mapping's base \
+             path)",
+            origin_name(origin),
+            Key::ORIGIN_PATH.name(ctx.format())
         );
         let fix = if !mapped.is_empty() && mapped.iter().all(Option::is_none) {
             Fix::unsafe_(
@@ -228,7 +229,8 @@ resource "aws_cloudfront_distribution" "cdn" {
                      `/prod`, the stage name `prod`",
                 ),
                 sibling(base_path("orders").mark("/prod\n")),
-                sibling(TERRAFORM.mark("\"/live\"")).message("the stage name `live`"),
+                sibling(TERRAFORM.mark("\"/live\""))
+                    .message("is an API Gateway custom domain with origin_path `/live`, the stage name `live`"),
             ])
             .unsafe_fix([(
                 sibling(EXAMPLE.mark("/prod\n")),

@@ -82,7 +82,10 @@ fn add_custom_config(ctx: &LintContext, origin: &Origin) -> Option<Fix> {
         Value::Object(&config),
     )?;
     Fix::safe(
-        "add CustomOriginConfig with https-only and TLSv1.2",
+        format!(
+            "add {} with https-only and TLSv1.2",
+            Key::CUSTOM_ORIGIN_CONFIG.name(ctx.format())
+        ),
         vec![edit],
     )
 }

@@ -1,8 +1,8 @@
 //! `apigw-origin-path-on-default-stage`: an origin path names the HTTP API `$default` stage.
 
 use crate::lint::{
-    origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
-    Snippet,
+    origin_name, Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
 };
 use crate::model::ApiKind;
 
@@ -55,6 +55,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .filter(|o| o.kind.0.is_api_gateway())
     {
         let field = &origin.origin_path;
+        let key = Key::ORIGIN_PATH.name(ctx.format());
         let Some(path) = field.get() else { continue };
         if path.is_empty() {
             continue;
@@ -67,8 +68,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         };
         if path.trim_end_matches('/') == "/$default" {
             let message = format!(
-                "{} has OriginPath `{path}`, but the `$default` stage is served from the API \
-                 root; every request misses its route",
+                "{} has {key} `{path}`, but the `$default` stage is served from the API root; \
+                 every request misses its route",
                 origin_name(origin)
             );
             out.push(
@@ -97,8 +98,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 .all(|s| s.stage_name.get().is_some_and(|n| n == "$default"));
         if is_http && only_default {
             let message = format!(
-                "{} has OriginPath `{path}`, but HTTP API `{api_ref}` only has the `$default` \
-                 stage, which is served from the API root",
+                "{} has {key} `{path}`, but HTTP API `{api_ref}` only has the `$default` stage, \
+                 which is served from the API root",
                 origin_name(origin)
             );
             out.push(
@@ -114,7 +115,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{beside, case, CaseText, Tester, API};
+    use crate::rules::tester::{beside, case, tf, CaseText, Tester, API};
 
     const PATH: &str = "OriginPath: /prod";
 
@@ -176,6 +177,13 @@ mod tests {
                          is served from the API root",
                     ),
                     example.with("/$default", "\"\""),
+                ),
+                (
+                    case(tf("", "    origin_path = ‸\"/$default\"\n", "")).message(
+                        "origin `api` has origin_path `/$default`, but the `$default` stage is \
+                         served from the API root",
+                    ),
+                    tf("", "    origin_path = \"\"\n", ""),
                 ),
                 (
                     case(API.with(PATH, "OriginPath: ‸/$default/")),

@@ -1,8 +1,8 @@
 //! `apigw-origin-protocol-not-https-only`: CloudFront may talk plain HTTP to an API origin.
 
 use crate::lint::{
-    origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
-    Snippet,
+    origin_name, Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
 };
 use crate::value::Val;
 
@@ -66,13 +66,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             }
             _ => "`http-only`",
         };
+        let key = Key::ORIGIN_PROTOCOL_POLICY.name(ctx.format());
         let message = format!(
-            "{} is an API origin but its OriginProtocolPolicy is {reason}; API Gateway and \
-             Lambda URLs only accept HTTPS",
+            "{} is an API origin but its {key} is {reason}; API Gateway and Lambda URLs only \
+             accept HTTPS",
             origin_name(origin)
         );
         let fix = Fix::safe(
-            "set OriginProtocolPolicy to https-only",
+            format!("set {key} to https-only"),
             vec![ctx.editor().replace_string(field.span, "https-only")],
         );
         out.push(
@@ -86,13 +87,26 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     const POLICY: &str = "OriginProtocolPolicy: https-only";
     const VIEWER: &str = "ViewerProtocolPolicy: https-only";
 
     fn policy(policy: &str) -> String {
         API.with(POLICY, &format!("OriginProtocolPolicy: {policy}"))
+    }
+
+    /// A Terraform API origin with this `origin_protocol_policy`.
+    fn tf_policy(policy: &str) -> String {
+        tf(
+            "",
+            &format!(
+                "    custom_origin_config {{\n      http_port              = 80\n      \
+                 https_port             = 443\n      origin_protocol_policy = {policy}\n      \
+                 origin_ssl_protocols   = [\"TLSv1.2\"]\n    }}\n"
+            ),
+            "    viewer_protocol_policy = \"https-only\"\n",
+        )
     }
 
     #[test]
@@ -123,6 +137,13 @@ mod tests {
                     case(policy("‸match-viewer").with(VIEWER, "ViewerProtocolPolicy: allow-all"))
                         .message("`match-viewer` with a behavior that accepts HTTP viewers"),
                     API.with(VIEWER, "ViewerProtocolPolicy: allow-all"),
+                ),
+                (
+                    case(tf_policy("‸\"http-only\"")).message(
+                        "origin `api` is an API origin but its origin_protocol_policy is \
+                         `http-only`",
+                    ),
+                    tf_policy("\"https-only\""),
                 ),
                 (
                     case(policy("‸match-viewer").with(&format!("          {VIEWER}\n"), "")),

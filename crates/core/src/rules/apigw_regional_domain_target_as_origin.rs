@@ -3,7 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::OriginKind;
+use crate::model::{Format, OriginKind};
 
 pub static RULE: Rule = Rule {
     slug: "apigw-regional-domain-target-as-origin",
@@ -53,6 +53,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .map(|o| {
             let host = match o.domain_name.get() {
                 Some(h) => format!("`{h}`"),
+                None if ctx.format() == Format::Terraform => {
+                    "the `regional_domain_name` (or `target_domain_name`) of a custom domain"
+                        .to_string()
+                }
                 None => "the `RegionalDomainName` of a custom domain".to_string(),
             };
             let message = format!(
@@ -124,7 +128,12 @@ resource "aws_cloudfront_distribution" "cdn" {
                 case(attribute)
                     .message("uses the `RegionalDomainName` of a custom domain")
                     .not_rendered(sibling),
-                case(terraform).not_rendered(sibling),
+                case(terraform)
+                    .message(
+                        "origin `api` uses the `regional_domain_name` (or `target_domain_name`) \
+                         of a custom domain",
+                    )
+                    .not_rendered(sibling),
             ])
             .test();
     }

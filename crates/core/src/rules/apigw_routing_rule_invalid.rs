@@ -4,7 +4,7 @@
 use super::routing_rules::{domain_of, first_reaching, rules_of};
 use crate::api::{ConditionTest, DomainName, RoutingMode};
 use crate::lint::{
-    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 use crate::model::ApiKind;
 
@@ -136,8 +136,9 @@ fn domain(ctx: &LintContext, d: &DomainName) -> Vec<Finding> {
                     format!(
                         "routing rule `{}` belongs to custom domain `{host}`, whose routing mode \
                          uses API mappings only (the default): API Gateway neither creates nor \
-                         uses its rules; set RoutingMode to ROUTING_RULE_THEN_BASE_PATH_MAPPING",
-                        r.name
+                         uses its rules; set {} to ROUTING_RULE_THEN_BASE_PATH_MAPPING",
+                        r.name,
+                        Key::ROUTING_MODE.name(ctx.format())
                     ),
                 ));
             }
@@ -288,6 +289,25 @@ resource "aws_cloudfront_distribution" "api" {
 }
 "#;
 
+    /// A routing rule of [`TF`]'s custom domain.
+    const TF_RULE: &str = r#"
+‸resource "aws_apigatewayv2_routing_rule" "beta" {
+  domain_name = aws_api_gateway_domain_name.api.domain_name
+  priority    = 100
+  condition {
+    match_base_paths {
+      any_of = ["orders"]
+    }
+  }
+  action {
+    invoke_api {
+      api_id = "a1b2c3d4e5"
+      stage  = "prod"
+    }
+  }
+}
+"#;
+
     #[test]
     fn cases() {
         let text = RULE.docs.use_instead.text;
@@ -321,6 +341,8 @@ resource "aws_cloudfront_distribution" "api" {
                     case(with_rule(&format!("{text}{http}"), &rule("ToHttp", "200", "[{MatchBasePaths: {AnyOf: [h]}}]").replace("ApiId: !Ref Orders", "ApiId: ‸!Ref Http")))
                         .message("which is not a REST API"),
                     case(TF.mark("resource \"aws_api_gateway_base_path_mapping\"")).message("whose routing mode is ROUTING_RULE_ONLY"),
+                    case(format!("{}{TF_RULE}", TF.with("  routing_mode             = \"ROUTING_RULE_ONLY\"\n", "")))
+                        .message("uses its rules; set routing_mode to ROUTING_RULE_THEN_BASE_PATH_MAPPING"),
                 ]
                 .map(|c| c.not_rendered("API resources beside the distribution")),
             )

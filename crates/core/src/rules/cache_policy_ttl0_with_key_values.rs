@@ -2,7 +2,7 @@
 
 use super::helpers::reported_here;
 use crate::lint::{
-    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 use crate::model::{CachePolicy, KeyConfig};
 
@@ -101,15 +101,16 @@ fn report(ctx: &LintContext, p: &CachePolicy) -> Option<Finding> {
         .map(|(what, b, _)| format!("{what} ({b})"))
         .collect::<Vec<_>>()
         .join(", ");
+    let max_ttl = format!("{} 0", Key::MAX_TTL.name(ctx.format()));
     let message = format!(
-        "cache policy `{}` caches nothing (MaxTTL 0) but puts {list} in the cache key; \
+        "cache policy `{}` caches nothing ({max_ttl}) but puts {list} in the cache key; \
          CloudFront rejects it (use CachingDisabled with an origin request policy that \
          forwards them)",
         p.name
     );
     Some(
         ctx.finding(&RULE, first.behavior.span, &first.behavior.path, message)
-            .with_related(p.max_ttl.span, "MaxTTL 0"),
+            .with_related(p.max_ttl.span, max_ttl),
     )
 }
 
@@ -191,7 +192,10 @@ resource "aws_cloudfront_distribution" "cdn" {
                 ),
                 case(keys("none", "‸all", "whitelist"))
                     .message("puts cookies (all), query strings (whitelist) in the cache key"),
-                case(TERRAFORM),
+                case(TERRAFORM).message(
+                    "cache policy `aws_cloudfront_cache_policy.no_cache` caches nothing (max_ttl \
+                     0) but puts query strings (all) in the cache key",
+                ),
             ])
             .test();
     }

@@ -2,8 +2,8 @@
 //! without allowing it.
 
 use crate::lint::{
-    behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
-    Snippet,
+    behavior_name, Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
 };
 
 pub static RULE: Rule = Rule {
@@ -51,6 +51,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             let mut sorted = items.clone();
             sorted.sort_unstable();
             let name = behavior_name(b);
+            let key = Key::CACHED_METHODS.name(ctx.format());
             let shown = items.join(", ");
             let valid = matches!(
                 sorted.as_slice(),
@@ -58,8 +59,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             );
             if !valid {
                 let message = format!(
-                    "{name} caches [{shown}]; CachedMethods must be GET, HEAD or GET, HEAD, \
-                     OPTIONS"
+                    "{name} caches [{shown}]; {key} must be GET, HEAD or GET, HEAD, OPTIONS"
                 );
                 let target: &[&str] = if sorted.contains(&"OPTIONS") && allows_options(b) {
                     &["GET", "HEAD", "OPTIONS"]
@@ -67,7 +67,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                     &["GET", "HEAD"]
                 };
                 let fix = Fix::safe(
-                    format!("set CachedMethods to [{}]", target.join(", ")),
+                    format!("set {key} to [{}]", target.join(", ")),
                     ctx.editor().set_string_list(list, target),
                 );
                 return Some(
@@ -77,10 +77,12 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             }
             let allowed_known = b.allowed_methods.fully_known() || !b.allowed_methods.is_present();
             if sorted.len() == 3 && allowed_known && !allows_options(b) {
-                let message =
-                    format!("{name} caches OPTIONS but its AllowedMethods do not include OPTIONS");
+                let message = format!(
+                    "{name} caches OPTIONS but its {} do not include OPTIONS",
+                    Key::ALLOWED_METHODS.name(ctx.format())
+                );
                 let fix = Fix::safe(
-                    "set CachedMethods to [GET, HEAD]",
+                    format!("set {key} to [GET, HEAD]"),
                     ctx.editor().set_string_list(list, &["GET", "HEAD"]),
                 );
                 return Some(
@@ -105,7 +107,7 @@ fn allows_options(b: &crate::model::Behavior) -> bool {
 mod tests {
     use super::RULE;
     use crate::model::Format;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     const ALLOWED: &str = "AllowedMethods: [GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]";
 
@@ -118,6 +120,15 @@ mod tests {
         API.with(
             &format!("          {ALLOWED}\n"),
             &format!("{allowed}          CachedMethods: {cached}\n"),
+        )
+    }
+
+    /// A Terraform API distribution allowing GET and HEAD and caching `cached`.
+    fn tf_methods(cached: &str) -> String {
+        tf(
+            "",
+            "",
+            &format!("    allowed_methods = [\"GET\", \"HEAD\"]\n    cached_methods  = {cached}\n"),
         )
     }
 
@@ -173,6 +184,20 @@ mod tests {
                         "CLI JSON writes CachedMethods inside AllowedMethods",
                     ),
                     methods(None, "[GET, HEAD]"),
+                ),
+                (
+                    case(tf_methods("‸[\"GET\", \"HEAD\", \"POST\"]")).message(
+                        "default behavior caches [GET, HEAD, POST]; cached_methods must be GET, \
+                         HEAD or GET, HEAD, OPTIONS",
+                    ),
+                    tf_methods("[\"GET\", \"HEAD\"]"),
+                ),
+                (
+                    case(tf_methods("‸[\"GET\", \"HEAD\", \"OPTIONS\"]")).message(
+                        "default behavior caches OPTIONS but its allowed_methods do not include \
+                         OPTIONS",
+                    ),
+                    tf_methods("[\"GET\", \"HEAD\"]"),
                 ),
                 (
                     case(cli),

@@ -3,9 +3,9 @@
 
 use super::continuous_deployment::{is_primary, is_staging};
 use crate::lint::{
-    origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    origin_name, Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity,
+    Snippet,
 };
-use crate::model::Format;
 
 const USE_INSTEAD: &str = cfn_doc!(
     "        ContinuousDeploymentPolicyId: 7d1e3c3c-1111-2222-3333-444455556666\n        HttpVersion: http2\n",
@@ -59,16 +59,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 d.http_version.span,
                 &d.http_version.path,
                 format!(
-                    "{role} cannot serve HTTP/3 (HttpVersion `{v}`): continuous deployment \
-                     does not support it; use http2"
+                    "{role} cannot serve HTTP/3 ({} `{v}`): continuous deployment does not \
+                     support it; use http2",
+                    Key::HTTP_VERSION.name(ctx.format())
                 ),
             ));
         }
     }
-    let key = match ctx.format() {
-        Format::Terraform => "response_completion_timeout",
-        _ => "ResponseCompletionTimeout",
-    };
+    let key = Key::RESPONSE_COMPLETION_TIMEOUT.name(ctx.format());
     for o in &d.origins {
         let f = &o.response_completion_timeout;
         if f.is_present() {
@@ -94,7 +92,7 @@ mod tests {
     use super::RULE;
     use crate::lint::Severity;
     use crate::rules::tester::{
-        case, cfn, with_config, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
+        case, cfn, tf, with_config, CaseText, Tester, API, API_BEHAVIOR, API_ORIGIN,
     };
 
     fn staging(config: &str, origin: &str) -> String {
@@ -125,6 +123,9 @@ mod tests {
                      (HttpVersion `http2and3`)",
                 ),
                 case(staging("        HttpVersion: ‸http3\n", "")).message("a staging distribution"),
+                case(tf("  staging      = true\n  http_version = ‸\"http3\"\n", "", "")).message(
+                    "a staging distribution cannot serve HTTP/3 (http_version `http3`)",
+                ),
                 case(staging("", "            ResponseCompletionTimeout: ‸120\n"))
                     .severity(Severity::Warning)
                     .message("origin `orders-api` sets ResponseCompletionTimeout, which continuous deployment does not support"),

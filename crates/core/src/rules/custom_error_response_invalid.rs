@@ -68,8 +68,9 @@ fn error_code(ctx: &LintContext, response: &CustomErrorResponse) -> Option<Findi
         return None;
     }
     let message = format!(
-        "ErrorCode {code} cannot have a custom error response; CloudFront supports 400, 403, \
-         404, 405, 414, 416 and 500-504"
+        "{} {code} cannot have a custom error response; CloudFront supports 400, 403, 404, 405, \
+         414, 416 and 500-504",
+        Key::ERROR_CODE.name(ctx.format())
     );
     Some(ctx.finding(&RULE, field.span, &field.path, message))
 }
@@ -176,6 +177,12 @@ mod tests {
                     .message("ResponseCode 302 is not a code CloudFront can return"),
                 case(response(&["ErrorCode: ‸200", "ResponseCode: ‸201", "ResponsePagePath: /e.html"])),
                 case(tf).message("response_code 200 is set without response_page_path"),
+                case(
+                    tf.unmarked()
+                        .with("error_code    = 404", "error_code    = ‸401")
+                        .with("    response_code = 200\n", ""),
+                )
+                    .message("error_code 401 cannot have a custom error response"),
             ])
             .fix([
                 (

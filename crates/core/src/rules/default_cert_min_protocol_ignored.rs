@@ -2,7 +2,7 @@
 //! certificate has no effect.
 
 use crate::lint::{
-    Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 
 pub static RULE: Rule = Rule {
@@ -50,14 +50,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     if version == "TLSv1" || version.trim().is_empty() {
         return Vec::new();
     }
+    let key = Key::MINIMUM_PROTOCOL_VERSION.name(ctx.format());
     let message = format!(
-        "MinimumProtocolVersion `{version}` has no effect with the default certificate: \
-         CloudFront uses TLSv1 for *.cloudfront.net; use a custom domain with an ACM \
-         certificate to enforce TLS 1.2"
+        "{key} `{version}` has no effect with the default certificate: CloudFront uses TLSv1 \
+         for *.cloudfront.net; use a custom domain with an ACM certificate to enforce TLS 1.2"
     );
     let edit = ctx.editor().remove_entry(field.span);
     let fix = Fix::safe(
-        "remove the ignored MinimumProtocolVersion",
+        format!("remove the ignored {key}"),
         edit.into_iter().collect(),
     );
     vec![ctx
@@ -116,7 +116,10 @@ mod tests {
                     example.with("          MinimumProtocolVersion: TLSv1.2_2021\n", ""),
                 ),
                 (
-                    case(tf),
+                    case(tf).message(
+                        "minimum_protocol_version `TLSv1.2_2021` has no effect with the default \
+                         certificate",
+                    ),
                     tf.unmarked().with(
                         "    minimum_protocol_version       = \"TLSv1.2_2021\" # ignored\n",
                         "",

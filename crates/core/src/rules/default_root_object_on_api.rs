@@ -4,7 +4,7 @@ use super::behind::{api_name, Target, PASTE};
 use crate::api::resolve;
 use crate::api::resolve::Outcome;
 use crate::lint::{
-    Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 use crate::render::plan::strip;
 
@@ -121,8 +121,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         }
     };
     let message = format!(
-        "DefaultRootObject `{object}` rewrites `GET /` to `{object_path}` and the default \
-         behavior sends it to an API: {answer}"
+        "{} `{object}` rewrites `GET /` to `{object_path}` and the default behavior sends it to \
+         an API: {answer}",
+        Key::DEFAULT_ROOT_OBJECT.name(ctx.format())
     );
     let edit = ctx.editor().unset(field.span);
     let fix = Fix::unsafe_("remove the default root object", edit.into_iter().collect());
@@ -220,7 +221,10 @@ mod tests {
                     cli.unmarked().with("\"index.html\"", "\"\""),
                 ),
                 (
-                    case(&terraform).severity(Severity::Info).except(&[Format::CliJson], empty_in_cli),
+                    case(&terraform)
+                        .severity(Severity::Info)
+                        .message("default_root_object `index.html` rewrites `GET /` to `/index.html`")
+                        .except(&[Format::CliJson], empty_in_cli),
                     terraform.unmarked()
                         .with("  default_root_object = \"index.html\"\n", ""),
                 ),

@@ -1,8 +1,9 @@
 //! `distribution-disabled`: the distribution is disabled.
 
 use crate::lint::{
-    Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
+use crate::model::Format;
 
 const USE_INSTEAD: &str = api_doc!();
 
@@ -36,17 +37,22 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     if field.get() != Some(&false) {
         return Vec::new();
     }
+    let key = Key::ENABLED.name(ctx.format());
     let fix = Fix::unsafe_(
-        "set Enabled to true",
+        format!("set {key} to true"),
         vec![ctx.editor().replace_scalar(field.span, "true")],
     );
+    let setting = match ctx.format() {
+        Format::Terraform => format!("{key} = false"),
+        _ => format!("{key}: false"),
+    };
     vec![ctx
         .finding(
             &RULE,
             field.span,
             &field.path,
             format!(
-                "distribution `{}` is disabled (Enabled: false) and serves no requests",
+                "distribution `{}` is disabled ({setting}) and serves no requests",
                 ctx.dist.name
             ),
         )
@@ -56,7 +62,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     #[test]
     fn cases() {
@@ -82,6 +88,13 @@ mod tests {
                 (
                     case(API.with("Enabled: true", "Enabled: ‸'false'")),
                     API.with("Enabled: true", "Enabled: 'true'"),
+                ),
+                (
+                    case(tf("  enabled = ‸false\n", "", "")).message(
+                        "distribution `aws_cloudfront_distribution.cdn` is disabled (enabled = \
+                         false) and serves no requests",
+                    ),
+                    tf("  enabled = true\n", "", ""),
                 ),
                 (
                     case(cli).message("distribution `DistributionConfig` is disabled"),

@@ -104,9 +104,14 @@ fn tenant(ctx: &LintContext, d: &Distribution, t: &DistributionTenant) -> Vec<Fi
             t.distribution_id.span,
             &t.distribution_id.path,
             format!(
-                "tenant `{}` belongs to `{}`, which is not a multi-tenant distribution \
-                 (`ConnectionMode: tenant-only`)",
-                t.name, d.name
+                "tenant `{}` belongs to `{}`, which is not a multi-tenant distribution ({})",
+                t.name,
+                d.name,
+                if tf {
+                    "an `aws_cloudfront_multitenant_distribution`"
+                } else {
+                    "`ConnectionMode: tenant-only`"
+                }
             ),
         ));
         return out;
@@ -287,6 +292,16 @@ resource "aws_cloudfront_distribution_tenant" "acme" {
                     case(default_cert.mark("acme.tenants.example.com"))
                         .severity(Severity::Warning)
                         .message("no certificate covers tenant domain `acme.tenants.example.com`"),
+                    case(
+                        TF.replace("aws_cloudfront_multitenant_distribution", "aws_cloudfront_distribution")
+                            .with("  tenant_config {\n    parameter_definition {\n      name = \"tenantStage\"\n      definition {\n        string_schema {\n          required = true\n        }\n      }\n    }\n  }\n", "")
+                            .mark("aws_cloudfront_distribution.saas.id"),
+                    )
+                    .message(
+                        "tenant `aws_cloudfront_distribution_tenant.acme` belongs to \
+                         `aws_cloudfront_distribution.saas`, which is not a multi-tenant distribution \
+                         (an `aws_cloudfront_multitenant_distribution`)",
+                    ),
                     case(TF.with("  parameter {\n    name  = \"tenantStage\"\n    value = \"prod\"\n  }\n", "").mark("resource \"aws_cloudfront_distribution_tenant\"")),
                 ]
                 .map(|c| c.not_rendered("a distribution tenant")),

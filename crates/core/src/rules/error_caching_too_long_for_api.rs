@@ -99,7 +99,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                  every caller"
             )
         };
-        let fix = Fix::safe("set ErrorCachingMinTTL to 0", edit.into_iter().collect());
+        let fix = Fix::safe(
+            format!("set {} to 0", Key::ERROR_CACHING_MIN_TTL.name(ctx.format())),
+            edit.into_iter().collect(),
+        );
         let finding = ctx
             .finding(&RULE, field.span, &field.path, message)
             .with_fix(fix);

@@ -1,8 +1,8 @@
 //! `forwardedvalues-with-cache-policy`: legacy `ForwardedValues` next to a cache policy.
 
 use crate::lint::{
-    behavior_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
-    Snippet,
+    behavior_name, Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
 };
 
 pub static RULE: Rule = Rule {
@@ -46,8 +46,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .filter_map(|b| {
             let fv = b.forwarded_values.as_ref()?;
             let cfn = ctx.format().is_cloudformation();
+            let key = Key::FORWARDED_VALUES.name(ctx.format());
             let message = format!(
-                "{} has a cache policy and legacy ForwardedValues; {}",
+                "{} has a cache policy and legacy {key}; {}",
                 behavior_name(b),
                 if cfn {
                     "CloudFormation ignores ForwardedValues"
@@ -58,7 +59,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             let fix = ctx
                 .editor()
                 .remove_entry(fv.span)
-                .and_then(|e| Fix::safe("remove ForwardedValues", vec![e]));
+                .and_then(|e| Fix::safe(format!("remove {key}"), vec![e]));
             let mut finding = ctx
                 .finding(&RULE, fv.span, &fv.path, message)
                 .with_related(b.cache_policy_id.span, "the cache policy")
@@ -134,7 +135,12 @@ mod tests {
                     ),
                 ),
                 (
-                    case(tf).except(&[Format::CfnYaml, Format::CfnJson], cfn_warning),
+                    case(tf)
+                        .message(
+                            "default behavior has a cache policy and legacy forwarded_values; \
+                             the CloudFront API rejects this combination",
+                        )
+                        .except(&[Format::CfnYaml, Format::CfnJson], cfn_warning),
                     tf.unmarked().with("    forwarded_values {\n      query_string = false\n    }\n", ""),
                 ),
             ])

@@ -1,8 +1,9 @@
 //! `geo-restriction-none`: the distribution serves every country.
 
 use crate::lint::{
-    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
+use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "geo-restriction-none",
@@ -45,12 +46,17 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     if !field.get().is_some_and(|t| t.eq_ignore_ascii_case("none")) {
         return Vec::new();
     }
+    let key = Key::RESTRICTION_TYPE.name(ctx.format());
+    let setting = match ctx.format() {
+        Format::Terraform => format!("{key} = \"none\""),
+        _ => format!("{key}: none"),
+    };
     vec![ctx.finding(
         &RULE,
         field.span,
         &field.path,
         format!(
-            "distribution `{}` has no geographic restriction (RestrictionType: none)",
+            "distribution `{}` has no geographic restriction ({setting})",
             ctx.dist.name
         ),
     )]
@@ -83,8 +89,11 @@ mod tests {
                     "distribution `Cdn` has no geographic restriction (RestrictionType: none)",
                 ),
                 case(EXAMPLE.with("RestrictionType: none", "RestrictionType: ‸NONE")),
-                case(cli),
-                case(tf),
+                case(cli).message("(RestrictionType: none)"),
+                case(tf).message(
+                    "distribution `aws_cloudfront_distribution.d` has no geographic restriction \
+                     (restriction_type = \"none\")",
+                ),
             ])
             .test();
     }

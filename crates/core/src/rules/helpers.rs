@@ -197,7 +197,10 @@ pub fn viewer_protocol_finding(
     target: &str,
 ) -> Finding {
     let fix = Fix::unsafe_(
-        format!("set ViewerProtocolPolicy to {target}"),
+        format!(
+            "set {} to {target}",
+            Key::VIEWER_PROTOCOL_POLICY.name(ctx.format())
+        ),
         vec![ctx.editor().replace_string(field.span, target)],
     );
     ctx.finding(rule, field.span, &field.path, message)

@@ -1,7 +1,7 @@
 //! `http-version-invalid`: `HttpVersion` is not a value CloudFront knows, or leaves out HTTP/2.
 
 use crate::lint::{
-    Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 
 pub static RULE: Rule = Rule {
@@ -45,6 +45,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         return Vec::new();
     };
     let editor = ctx.editor();
+    let key = Key::HTTP_VERSION.name(ctx.format());
     // `list-distributions` reports the value in upper case (`HTTP2`): case is not an error.
     let lower = value.to_ascii_lowercase();
     if VALID.contains(&lower.as_str()) {
@@ -52,11 +53,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             return Vec::new();
         }
         let message = format!(
-            "HttpVersion `{value}` leaves viewers without HTTP/2; `http2and3` serves each \
-             client its best protocol"
+            "{key} `{value}` leaves viewers without HTTP/2; `http2and3` serves each client its \
+             best protocol"
         );
         let fix = Fix::unsafe_(
-            "set HttpVersion to http2and3",
+            format!("set {key} to http2and3"),
             vec![editor.replace_string(field.span, "http2and3")],
         );
         return vec![ctx
@@ -71,14 +72,12 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .replace("http2.0", "http2");
     let spelled = VALID.iter().find(|v| **v == normalized).copied();
     let message = match spelled {
-        Some(v) => format!("HttpVersion `{value}` is not valid; write `{v}`"),
-        None => {
-            format!("HttpVersion `{value}` is not valid; use http2and3 (or http1.1, http2, http3)")
-        }
+        Some(v) => format!("{key} `{value}` is not valid; write `{v}`"),
+        None => format!("{key} `{value}` is not valid; use http2and3 (or http1.1, http2, http3)"),
     };
     let fix = spelled.and_then(|v| {
         Fix::safe(
-            format!("set HttpVersion to {v}"),
+            format!("set {key} to {v}"),
             vec![editor.replace_string(field.span, v)],
         )
     });
@@ -91,7 +90,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, with_config, CaseText, Tester, API};
 
     fn version(value: &str) -> String {
         with_config(&format!("        HttpVersion: {value}\n"))
@@ -122,6 +121,11 @@ mod tests {
                 ),
                 (case(version("‸'HTTP/2.0'")), version("'http2'")),
                 (case(version("‸HTTP 2")), version("http2")),
+                (
+                    case(tf("  http_version = ‸\"HTTP/2\"\n", "", ""))
+                        .message("http_version `HTTP/2` is not valid; write `http2`"),
+                    tf("  http_version = \"http2\"\n", "", ""),
+                ),
             ])
             .unsafe_fix(["http1.1", "http3", "HTTP1.1"].map(|old| {
                 (

@@ -1,8 +1,8 @@
 //! `lambda-url-origin-path`: an origin path on a Lambda function URL origin.
 
 use crate::lint::{
-    origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
-    Snippet,
+    origin_name, Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs,
+    Severity, Snippet,
 };
 use crate::model::OriginKind;
 
@@ -53,10 +53,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 .map(|p| p.trim())
                 .filter(|p| !p.is_empty() && *p != "/")?;
             let message = format!(
-                "{} is a Lambda function URL with OriginPath `{path}`: a function URL does no \
-                 routing, so the function receives `{path}` in front of every path (`/orders` \
-                 arrives as `{path}/orders`)",
-                origin_name(o)
+                "{} is a Lambda function URL with {} `{path}`: a function URL does no routing, \
+                 so the function receives `{path}` in front of every path (`/orders` arrives as \
+                 `{path}/orders`)",
+                origin_name(o),
+                Key::ORIGIN_PATH.name(ctx.format())
             );
             let edit = ctx.editor().unset(field.span);
             let fix = Fix::unsafe_("remove the origin path", edit.into_iter().collect());
@@ -109,7 +110,9 @@ mod tests {
                     no_path.to_string(),
                 ),
                 (
-                    case(tf).except(&[Format::CliJson], empty_in_cli),
+                    case(tf)
+                        .message("is a Lambda function URL with origin_path `/v1`")
+                        .except(&[Format::CliJson], empty_in_cli),
                     tf.unmarked().with("    origin_path = \"/v1\"\n", ""),
                 ),
             ])

@@ -3,7 +3,7 @@
 use super::helpers::is_set;
 use crate::forwarding::LEGACY_DEFAULT_TTL;
 use crate::lint::{
-    behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    behavior_name, Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
 use crate::model::Behavior;
@@ -59,10 +59,14 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .filter(|b| !is_set(&b.cache_policy_id))
         .filter_map(|b| {
             let (span, path, what) = legacy_setting(b)?;
+            let what = what.map_or("behavior-level TTLs", |key| key.name(ctx.format()));
             let ttl_note = if b.default_ttl.is_present() {
                 String::new()
             } else {
-                format!(" (and the legacy DefaultTTL of {LEGACY_DEFAULT_TTL} seconds)")
+                format!(
+                    " (and the legacy {} of {LEGACY_DEFAULT_TTL} seconds)",
+                    Key::DEFAULT_TTL.name(ctx.format())
+                )
             };
             let message = format!(
                 "{} uses deprecated {what}{ttl_note}; use a cache policy and an origin request \
@@ -74,21 +78,22 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .collect()
 }
 
-/// Where the behavior's legacy settings are: `ForwardedValues`, else the first TTL.
-fn legacy_setting(b: &Behavior) -> Option<(Span, String, &'static str)> {
+/// Where the behavior's legacy settings are: `ForwardedValues` (its key), else the first TTL
+/// (no key).
+fn legacy_setting(b: &Behavior) -> Option<(Span, String, Option<Key>)> {
     if let Some(fv) = &b.forwarded_values {
-        return Some((fv.span, fv.path.clone(), "ForwardedValues"));
+        return Some((fv.span, fv.path.clone(), Some(Key::FORWARDED_VALUES)));
     }
     [&b.min_ttl, &b.default_ttl, &b.max_ttl]
         .into_iter()
         .find(|f| f.is_present())
-        .map(|f| (f.span, f.path.clone(), "behavior-level TTLs"))
+        .map(|f| (f.span, f.path.clone(), None))
 }
 
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     const EXAMPLE: &str = RULE.docs.example.text;
     const CACHE: &str = "          CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad\n";
@@ -124,9 +129,18 @@ mod tests {
                     "default behavior uses deprecated behavior-level TTLs (and the legacy \
                      DefaultTTL of 86400 seconds)",
                 ),
+                case(tf(
+                    "",
+                    "",
+                    "    ‸forwarded_values {\n      query_string = false\n      cookies {\n        \
+                     forward = \"none\"\n      }\n    }\n",
+                ))
+                .message("deprecated forwarded_values (and the legacy default_ttl of 86400 seconds)"),
                 case(legacy_cli.mark("{\n      \"QueryString\""))
                     .not_rendered("a CLI JSON quantity mismatch"),
-                case(legacy_tf.mark("forwarded_values {")).not_rendered("an API beside the distribution"),
+                case(legacy_tf.mark("forwarded_values {"))
+                    .message("default behavior uses deprecated forwarded_values; use a cache policy")
+                    .not_rendered("an API beside the distribution"),
             ])
             .test();
     }

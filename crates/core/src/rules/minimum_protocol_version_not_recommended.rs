@@ -85,12 +85,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             ),
         ),
     };
-    let message = format!(
-        "the viewer certificate allows MinimumProtocolVersion {current}; use TLSv1.2_2021 or a \
-         2025 policy"
-    );
+    let key = Key::MINIMUM_PROTOCOL_VERSION.name(ctx.format());
+    let message =
+        format!("the viewer certificate allows {key} {current}; use TLSv1.2_2021 or a 2025 policy");
     let fix = Fix::safe(
-        "set MinimumProtocolVersion to TLSv1.2_2021",
+        format!("set {key} to TLSv1.2_2021"),
         edit.into_iter().collect(),
     );
     vec![ctx
@@ -101,7 +100,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, with_config, CaseText, Tester, API};
 
     /// A custom certificate with this MinimumProtocolVersion line (empty: none).
     fn version(line: &str) -> String {
@@ -114,6 +113,19 @@ mod tests {
 
     fn minimum(v: &str) -> String {
         version(&format!("          MinimumProtocolVersion: {v}\n"))
+    }
+
+    /// A Terraform custom certificate with this `minimum_protocol_version`.
+    fn tf_minimum(v: &str) -> String {
+        tf(
+            &format!(
+                "  aliases = [\"api.example.com\"]\n  viewer_certificate {{\n    \
+                 acm_certificate_arn      = \"arn:aws:acm:us-east-1:123456789012:certificate/abc\"\n    \
+                 ssl_support_method       = \"sni-only\"\n    minimum_protocol_version = {v}\n  }}\n"
+            ),
+            "",
+            "",
+        )
     }
 
     #[test]
@@ -142,6 +154,13 @@ mod tests {
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (case(minimum("‸TLSv1.2_2019")), minimum("TLSv1.2_2021")),
+                (
+                    case(tf_minimum("‸\"TLSv1.2_2019\"")).message(
+                        "the viewer certificate allows minimum_protocol_version TLSv1.2_2019; use \
+                         TLSv1.2_2021 or a 2025 policy",
+                    ),
+                    tf_minimum("\"TLSv1.2_2021\""),
+                ),
                 (case(minimum("‸TLSv1.1_2016")), minimum("TLSv1.2_2021")),
                 (
                     case(minimum("‸TLSv1_2016")),

@@ -60,9 +60,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .map(|b| {
             let field = &b.cache_policy_id;
             let message = format!(
-                "{} has no cache policy and no ForwardedValues; CloudFront rejects it with \
-                 \"The parameter ForwardedValues is required\"",
-                behavior_name(b)
+                "{} has no cache policy and no {}; CloudFront rejects it with \"The parameter \
+                 ForwardedValues is required\"",
+                behavior_name(b),
+                Key::FORWARDED_VALUES.name(ctx.format())
             );
             let editor = ctx.editor();
             let edit = if field.is_present() {
@@ -171,7 +172,10 @@ mod tests {
                     ),
                 ),
                 (
-                    case(TERRAFORM),
+                    case(TERRAFORM).message(
+                        "default behavior has no cache policy and no forwarded_values; \
+                         CloudFront rejects it with \"The parameter ForwardedValues is required\"",
+                    ),
                     // Aligned with the attributes below it, as `terraform fmt` writes them.
                     TERRAFORM.unmarked().with(
                         "    target_origin_id",

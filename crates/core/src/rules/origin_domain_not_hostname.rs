@@ -59,9 +59,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for origin in &ctx.dist.origins {
         let field = &origin.domain_name;
+        let domain_key = Key::DOMAIN_NAME.name(ctx.format());
         if origin.domain_is_url && field.get().is_none() {
             let message = format!(
-                "{} gets a URL as its DomainName (a URL attribute, or a template with \
+                "{} gets a URL as its {domain_key} (a URL attribute, or a template with \
                  `https://` or a path); CloudFront needs the bare host name",
                 origin_name(origin)
             );
@@ -73,9 +74,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             continue;
         }
         let message = format!(
-            "{} has DomainName `{value}`, which is not a host name; put the host in DomainName \
-             and any path in OriginPath",
-            origin_name(origin)
+            "{} has {domain_key} `{value}`, which is not a host name; put the host in \
+             {domain_key} and any path in {}",
+            origin_name(origin),
+            Key::ORIGIN_PATH.name(ctx.format())
         );
         let editor = ctx.editor();
         let fix = split_url(value).and_then(|(host, path)| {
@@ -94,7 +96,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                     _ => return None,
                 }
             }
-            Fix::safe(format!("use `{host}` as DomainName"), edits)
+            Fix::safe(format!("use `{host}` as {domain_key}"), edits)
         });
         out.push(
             ctx.finding(&RULE, field.span, &field.path, message)
@@ -107,7 +109,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     const EXAMPLE: &str = RULE.docs.example.text;
     const HOST: &str = "abc123defg.execute-api.eu-west-1.amazonaws.com";
@@ -141,6 +143,17 @@ mod tests {
                          template with `https://` or a path); CloudFront needs the bare host name",
                     )
                     .not_rendered("an API beside the distribution"),
+                case(
+                    "resource \"aws_apigatewayv2_api\" \"api\" {\n  name          = \"orders\"\n  \
+                     protocol_type = \"HTTP\"\n}\n\n"
+                        .to_string()
+                        + &tf("", "", "").with(
+                            &format!("\"{HOST}\""),
+                            "‸aws_apigatewayv2_api.api.api_endpoint",
+                        ),
+                )
+                .message("origin `api` gets a URL as its domain_name (a URL attribute")
+                .not_rendered("an API beside the distribution"),
                 // The path cannot go to an origin path that is already set.
                 case(API.with(HOST, &format!("‸https://{HOST}/v2"))),
                 case(API.with(HOST, "‸'not a host'")),
@@ -156,6 +169,22 @@ mod tests {
                     EXAMPLE.with("https://", "").with("/prod\n", "\n").with(
                         "          - Id: orders-api\n",
                         "          - OriginPath: /prod\n            Id: orders-api\n",
+                    ),
+                ),
+                (
+                    case(
+                        tf("", "", "")
+                            .with(&format!("\"{HOST}\""), &format!("‸\"https://{HOST}/prod\"")),
+                    )
+                    .message(
+                        "origin `api` has domain_name \
+                             `https://abc123defg.execute-api.eu-west-1.amazonaws.com/prod`, \
+                             which is not a host name; put the host in domain_name and any path \
+                             in origin_path",
+                    ),
+                    tf("", "", "").with(
+                        "    origin_id   = \"api\"\n",
+                        "    origin_path = \"/prod\"\n    origin_id   = \"api\"\n",
                     ),
                 ),
                 (

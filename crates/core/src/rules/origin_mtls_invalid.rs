@@ -217,8 +217,9 @@ fn never_asked(ctx: &LintContext, o: &Origin) -> Option<String> {
             .filter(|d| d.mutual_tls.is_none())
             .map(|d| {
                 format!(
-                    "API Gateway custom domain `{}` (no MutualTlsAuthentication)",
-                    d.name
+                    "API Gateway custom domain `{}` (no {})",
+                    d.name,
+                    Key::MUTUAL_TLS_AUTHENTICATION.name(ctx.format())
                 )
             }),
     }
@@ -307,6 +308,18 @@ mod tests {
                     .message("OriginMtlsConfig belongs inside CustomOriginConfig")
                     .except(&[crate::model::Format::Terraform], "no Terraform form"),
                 case(TF.with("      enabled = true\n    }", "      enabled = ‸true\n    }")),
+                case(format!(
+                    "resource \"aws_api_gateway_domain_name\" \"origin\" {{\n  domain_name              = \
+                     \"api-origin.example.com\"\n  regional_certificate_arn = \
+                     \"arn:aws:acm:eu-west-1:111122223333:certificate/x\"\n  endpoint_configuration {{\n    \
+                     types = [\"REGIONAL\"]\n  }}\n}}\n\n{}",
+                    TF.with("\"api-origin.example.com\"", "aws_api_gateway_domain_name.origin.domain_name")
+                        .with("    grpc_config {\n      enabled = true\n    }\n", "")
+                        .mark("origin_mtls_config {")
+                ))
+                .not_rendered("a custom domain beside the distribution")
+                .severity(Severity::Warning)
+                .message("API Gateway custom domain `aws_api_gateway_domain_name.origin` (no mutual_tls_authentication)"),
             ])
             .test();
     }

@@ -1,7 +1,7 @@
 //! `price-class-invalid`: `PriceClass` is not a value CloudFront knows.
 
 use crate::lint::{
-    Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 
 pub static RULE: Rule = Rule {
@@ -42,16 +42,16 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .iter()
         .find(|v| v.eq_ignore_ascii_case(value.trim()))
         .copied();
+    let key = Key::PRICE_CLASS.name(ctx.format());
     let message = match spelled {
-        Some(v) => format!("PriceClass `{value}` is not valid; write `{v}`"),
+        Some(v) => format!("{key} `{value}` is not valid; write `{v}`"),
         None => format!(
-            "PriceClass `{value}` is not valid; use PriceClass_100, PriceClass_200 or \
-             PriceClass_All"
+            "{key} `{value}` is not valid; use PriceClass_100, PriceClass_200 or PriceClass_All"
         ),
     };
     let fix = spelled.and_then(|v| {
         Fix::safe(
-            format!("set PriceClass to {v}"),
+            format!("set {key} to {v}"),
             vec![ctx.editor().replace_string(field.span, v)],
         )
     });
@@ -100,7 +100,8 @@ mod tests {
                     price("PriceClass_200"),
                 ),
                 (
-                    case("resource \"aws_cloudfront_distribution\" \"d\" {\n  price_class = ‸\"PriceClass_all\"\n}\n"),
+                    case("resource \"aws_cloudfront_distribution\" \"d\" {\n  price_class = ‸\"PriceClass_all\"\n}\n")
+                        .message("price_class `PriceClass_all` is not valid; write `PriceClass_All`"),
                     "resource \"aws_cloudfront_distribution\" \"d\" {\n  price_class = \"PriceClass_All\"\n}\n".to_string(),
                 ),
             ])

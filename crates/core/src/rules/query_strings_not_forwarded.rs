@@ -72,7 +72,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, without_policies, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, without_policies, CaseText, Tester, API};
 
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
@@ -95,10 +95,23 @@ mod tests {
                 // Nothing forwarded at all: `api-behavior-forwards-nothing` reports it.
                 API.with(&format!("          {ORP}\n"), ""),
             ])
-            .fail([case(legacy).message(
-                "default behavior drops query strings before origin `orders-api` (legacy \
-                 ForwardedValues)",
-            )])
+            .fail([
+                case(legacy).message(
+                    "default behavior drops query strings before origin `orders-api` (legacy \
+                     ForwardedValues)",
+                ),
+                case(tf(
+                    "",
+                    "",
+                    "    ‸forwarded_values {\n      query_string = false\n      headers      = \
+                     [\"Authorization\"]\n      cookies {\n        forward = \"none\"\n      }\n    \
+                     }\n    default_ttl = 0\n    max_ttl     = 0\n",
+                ))
+                .message(
+                    "default behavior drops query strings before origin `api` (legacy \
+                     forwarded_values)",
+                ),
+            ])
             .unsafe_fix([
                 (
                     case(example.mark("!Ref ApiCache")).message(

@@ -1,8 +1,8 @@
 //! `response-headers-cors-overlap`: CloudFront adds CORS headers to an API's responses.
 
 use crate::lint::{
-    behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
-    Severity, Snippet,
+    behavior_name, origin_name, Category, Finding, FixAvailability, Key, LintContext, Rule,
+    RuleDocs, Severity, Snippet,
 };
 use crate::managed;
 use crate::model::PolicyRef;
@@ -73,15 +73,15 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 else {
                     continue;
                 };
+                let key = Key::ORIGIN_OVERRIDE.name(ctx.format());
                 match p.cors_origin_override.val {
                     Val::Known(true) => format!(
-                        "custom policy `{}` has OriginOverride true: its headers replace the \
-                         API's",
+                        "custom policy `{}` has {key} true: its headers replace the API's",
                         p.name
                     ),
                     Val::Known(false) | Val::Absent => format!(
-                        "custom policy `{}` has OriginOverride false: the API's CORS headers \
-                         win where it sets them",
+                        "custom policy `{}` has {key} false: the API's CORS headers win where \
+                         it sets them",
                         p.name
                     ),
                     Val::Unknown(_) => continue,
@@ -189,7 +189,10 @@ resource "aws_cloudfront_response_headers_policy" "cors" {
                 case(custom("")).message(
                     "custom policy `Cors` has OriginOverride false: the API's CORS headers win",
                 ),
-                case(&terraform),
+                case(&terraform).message(
+                    "custom policy `aws_cloudfront_response_headers_policy.cors` has \
+                     origin_override false: the API's CORS headers win",
+                ),
             ])
             .test();
     }

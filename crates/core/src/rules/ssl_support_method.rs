@@ -1,7 +1,7 @@
 //! `ssl-support-method`: a custom certificate is served with dedicated IP addresses.
 
 use crate::lint::{
-    Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 
 pub static RULE: Rule = Rule {
@@ -61,6 +61,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let Some(value) = field.get() else {
         return Vec::new();
     };
+    let key = Key::SSL_SUPPORT_METHOD.name(ctx.format());
+    let set_sni_only = format!("set {key} to sni-only");
     // `vip` offers only TLSv1 and SSLv3; with `sni-only` the policy can (and should) be raised.
     let fix = || {
         let mut edits = vec![ctx.editor().replace_string(field.span, "sni-only")];
@@ -71,7 +73,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         {
             edits.push(ctx.editor().replace_string(policy.span, "TLSv1.2_2021"));
         }
-        Fix::unsafe_("set SSLSupportMethod to sni-only", edits)
+        Fix::unsafe_(set_sni_only.as_str(), edits)
     };
     let finding = match value.as_str() {
         "sni-only" => return Vec::new(),
@@ -80,8 +82,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 &RULE,
                 field.span,
                 &field.path,
-                "SSLSupportMethod `vip` serves the certificate from dedicated IP addresses at \
-                 an extra monthly charge; use `sni-only`",
+                format!(
+                    "{key} `vip` serves the certificate from dedicated IP addresses at an extra \
+                     monthly charge; use `sni-only`"
+                ),
             )
             .with_fix(fix()),
         "static-ip" => ctx
@@ -89,8 +93,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 &RULE,
                 field.span,
                 &field.path,
-                "SSLSupportMethod `static-ip` works only for accounts AWS enabled it for; use \
-                 `sni-only`",
+                format!(
+                    "{key} `static-ip` works only for accounts AWS enabled it for; use \
+                     `sni-only`"
+                ),
             )
             .with_fix(fix()),
         other => ctx
@@ -98,10 +104,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 &RULE,
                 field.span,
                 &field.path,
-                format!(
-                    "SSLSupportMethod `{other}` is not valid; use `sni-only` (or `vip`, \
-                     `static-ip`)"
-                ),
+                format!("{key} `{other}` is not valid; use `sni-only` (or `vip`, `static-ip`)"),
             )
             .with_severity(Severity::Error)
             .with_fix(
@@ -109,7 +112,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                     || other.trim().eq_ignore_ascii_case("sni"))
                 .then(|| {
                     Fix::safe(
-                        "set SSLSupportMethod to sni-only",
+                        set_sni_only.as_str(),
                         vec![ctx.editor().replace_string(field.span, "sni-only")],
                     )
                 })
@@ -123,7 +126,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, with_config, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, with_config, CaseText, Tester, API};
 
     /// A certificate from `source` (a key line) with this SslSupportMethod (none: empty).
     fn certificate(source: &str, method: &str) -> String {
@@ -139,6 +142,19 @@ mod tests {
 
     fn method(m: &str) -> String {
         certificate(ACM, m)
+    }
+
+    /// A Terraform custom certificate with this `ssl_support_method`.
+    fn tf_method(m: &str) -> String {
+        tf(
+            &format!(
+                "  aliases = [\"api.example.com\"]\n  viewer_certificate {{\n    \
+                 acm_certificate_arn = \"arn:aws:acm:us-east-1:123456789012:certificate/abc\"\n    \
+                 ssl_support_method  = {m}\n  }}\n"
+            ),
+            "",
+            "",
+        )
     }
 
     #[test]
@@ -157,7 +173,7 @@ mod tests {
             ])
             .fail([case(method("‸sni only and more"))
                 .severity(Severity::Error)
-                .message("SSLSupportMethod `sni only and more` is not valid; use `sni-only` (or `vip`, `static-ip`)")])
+                .message("SslSupportMethod `sni only and more` is not valid; use `sni-only` (or `vip`, `static-ip`)")])
             .fix([
                 (
                     case(method("‸SNI-only")).severity(Severity::Error),
@@ -168,15 +184,22 @@ mod tests {
             .unsafe_fix([
                 (
                     case(RULE.docs.example.text.mark("vip")).message(
-                        "SSLSupportMethod `vip` serves the certificate from dedicated IP \
+                        "SslSupportMethod `vip` serves the certificate from dedicated IP \
                          addresses at an extra monthly charge; use `sni-only`",
                     ),
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (
                     case(method("‸static-ip"))
-                        .message("SSLSupportMethod `static-ip` works only for accounts AWS enabled it for"),
+                        .message("SslSupportMethod `static-ip` works only for accounts AWS enabled it for"),
                     method("sni-only"),
+                ),
+                (
+                    case(tf_method("‸\"vip\"")).message(
+                        "ssl_support_method `vip` serves the certificate from dedicated IP \
+                         addresses",
+                    ),
+                    tf_method("\"sni-only\""),
                 ),
                 (
                     // A certificate from a parameter is still a custom one.

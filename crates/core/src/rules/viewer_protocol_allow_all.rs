@@ -2,7 +2,7 @@
 
 use super::helpers::viewer_protocol_finding;
 use crate::lint::{
-    behavior_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    behavior_name, Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
 
@@ -53,9 +53,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 "redirect-to-https"
             };
             let message = format!(
-                "{} accepts plain HTTP from viewers (ViewerProtocolPolicy `allow-all`); use \
-                 `{target}`",
-                behavior_name(b)
+                "{} accepts plain HTTP from viewers ({} `allow-all`); use `{target}`",
+                behavior_name(b),
+                Key::VIEWER_PROTOCOL_POLICY.name(ctx.format())
             );
             Some(viewer_protocol_finding(ctx, &RULE, field, message, target))
         })
@@ -65,7 +65,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, tf, CaseText, Tester, API};
 
     const VIEWER: &str = "ViewerProtocolPolicy: https-only";
 
@@ -96,6 +96,13 @@ mod tests {
                     case(site(API.with(VIEWER, "ViewerProtocolPolicy: ‸allow-all")))
                         .message("use `redirect-to-https`"),
                     site(API.with(VIEWER, "ViewerProtocolPolicy: redirect-to-https")),
+                ),
+                (
+                    case(tf("", "", "    viewer_protocol_policy = ‸\"allow-all\"\n")).message(
+                        "default behavior accepts plain HTTP from viewers \
+                         (viewer_protocol_policy `allow-all`); use `https-only`",
+                    ),
+                    tf("", "", "    viewer_protocol_policy = \"https-only\"\n"),
                 ),
             ])
             .test();

@@ -2,7 +2,7 @@
 //! distribution's SSL support method.
 
 use crate::lint::{
-    Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
+    Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 
 /// The distribution of the docs with this `SslSupportMethod`.
@@ -86,9 +86,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             field.span,
             &field.path,
             format!(
-                "MinimumProtocolVersion `{policy}` is not offered with SSLSupportMethod `vip` \
-                 (only TLSv1 and SSLv3 are, unless AWS Support enabled more for the account); \
-                 use `sni-only` to choose {policy}"
+                "{} `{policy}` is not offered with {} `vip` (only TLSv1 and SSLv3 are, unless \
+                 AWS Support enabled more for the account); use `sni-only` to choose {policy}",
+                Key::MINIMUM_PROTOCOL_VERSION.name(ctx.format()),
+                Key::SSL_SUPPORT_METHOD.name(ctx.format())
             ),
         )],
         _ => Vec::new(),
@@ -98,7 +99,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester};
+    use crate::rules::tester::{case, tf, CaseText, Tester};
 
     fn with(method: &str, policy: &str) -> String {
         RULE.docs
@@ -128,8 +129,20 @@ mod tests {
             ])
             .fail([
                 case(RULE.docs.example.text.mark("TLSv1.3_2025")).not_rendered("a suppression").message(
-                    "MinimumProtocolVersion `TLSv1.3_2025` is not offered with SSLSupportMethod \
+                    "MinimumProtocolVersion `TLSv1.3_2025` is not offered with SslSupportMethod \
                      `vip`",
+                ),
+                case(tf(
+                    "  aliases = [\"api.example.com\"]\n  viewer_certificate {\n    \
+                     acm_certificate_arn      = \"arn:aws:acm:us-east-1:123456789012:certificate/abc\"\n    \
+                     ssl_support_method       = \"vip\"\n    \
+                     minimum_protocol_version = ‸\"TLSv1.2_2021\"\n  }\n",
+                    "",
+                    "",
+                ))
+                .message(
+                    "minimum_protocol_version `TLSv1.2_2021` is not offered with \
+                     ssl_support_method `vip`",
                 ),
                 case(with("vip", "‸TLSv1.2_2025")),
                 case(with("vip", "‸TLSv1.2_2021")),

@@ -9,8 +9,9 @@ use super::{
     ApiKind, AuthMode, CacheMode, ErrorCaching, FormState, ReferenceMode, RoutingMode, SecretSource,
 };
 use crate::forwarding::describe_unknown;
+use crate::lint::Key;
 use crate::managed;
-use crate::model::{self, Behavior, Distribution, Document, Origin, OriginKind, PolicyRef};
+use crate::model::{self, Behavior, Distribution, Document, Format, Origin, OriginKind, PolicyRef};
 use crate::value::Val;
 
 /// Header names that look like an origin secret.
@@ -43,8 +44,8 @@ pub fn state_from_model(doc: &Document) -> (FormState, Vec<String>) {
     };
     api_origin(&mut state, api, doc, &mut lost);
     routing(&mut state, dist, api, &mut lost);
-    behaviors(&mut state, dist, api, &mut lost);
-    viewer(&mut state, dist, &mut lost);
+    behaviors(&mut state, doc.format, dist, api, &mut lost);
+    viewer(&mut state, doc.format, dist, &mut lost);
     let site_id = dist
         .default_behavior
         .as_ref()
@@ -341,7 +342,13 @@ fn routing(state: &mut FormState, dist: &Distribution, api: &Origin, lost: &mut 
         .any(|b| !b.function_associations.is_empty());
 }
 
-fn behaviors(state: &mut FormState, dist: &Distribution, api: &Origin, lost: &mut Vec<String>) {
+fn behaviors(
+    state: &mut FormState,
+    format: Format,
+    dist: &Distribution,
+    api: &Origin,
+    lost: &mut Vec<String>,
+) {
     let api_behaviors: Vec<&Behavior> = dist
         .all_behaviors()
         .filter(|b| b.target_origin_id.get() == api.id.get())
@@ -380,7 +387,10 @@ fn behaviors(state: &mut FormState, dist: &Distribution, api: &Origin, lost: &mu
             }
         }
         if b.forwarded_values.is_some() {
-            lost.push("legacy ForwardedValues (replaced by managed policies)".into());
+            lost.push(format!(
+                "legacy {} (replaced by managed policies)",
+                Key::FORWARDED_VALUES.name(format)
+            ));
         }
         if !b.lambda_function_associations.is_empty() {
             lost.push(format!(
@@ -405,7 +415,7 @@ fn behavior_words(b: &Behavior) -> String {
     }
 }
 
-fn viewer(state: &mut FormState, dist: &Distribution, lost: &mut Vec<String>) {
+fn viewer(state: &mut FormState, format: Format, dist: &Distribution, lost: &mut Vec<String>) {
     let d = &mut state.domain;
     if let Some(aliases) = dist.aliases.known_items() {
         d.aliases = aliases.into_iter().map(String::from).collect();
@@ -471,7 +481,11 @@ fn viewer(state: &mut FormState, dist: &Distribution, lost: &mut Vec<String>) {
             .iter()
             .any(|e| e.response_page_path.is_present())
         {
-            lost.push("custom error pages (ResponsePagePath / ResponseCode)".into());
+            lost.push(format!(
+                "custom error pages ({} / {})",
+                Key::RESPONSE_PAGE_PATH.name(format),
+                Key::RESPONSE_CODE.name(format)
+            ));
         }
     }
 }

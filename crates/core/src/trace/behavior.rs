@@ -10,7 +10,7 @@
 
 use super::pattern;
 use super::{AnsweredBy, Hop, Possibility, Stage, Verdict, Walk};
-use crate::lint::behavior_name;
+use crate::lint::{behavior_name, Key};
 use crate::model::Behavior;
 use crate::value::List;
 
@@ -183,9 +183,12 @@ pub(super) fn method(walk: &mut Walk, b: &Behavior) -> Option<Vec<Possibility>> 
     };
     let list = allowed.join(", ");
     let written = if b.allowed_methods.is_present() {
-        ""
+        String::new()
     } else {
-        " (the default: no AllowedMethods set)"
+        format!(
+            " (the default: no {} set)",
+            Key::ALLOWED_METHODS.name(walk.doc.format)
+        )
     };
     if !allowed.iter().any(|m| m == method) {
         let api = super::origin::reaches_api(walk, b);

@@ -43,7 +43,8 @@ const REMOVED: &[&str] = &[
 pub(super) struct Reach {
     /// `None` when a setting that decides it is not known.
     pub arrives: Option<bool>,
-    /// Why, when legacy forwarding decides it rather than a listed header.
+    /// Why, when legacy forwarding decides it rather than a listed header: what the legacy
+    /// settings do, to follow "legacy ForwardedValues" (as the input spells the key).
     pub why: Option<&'static str>,
 }
 
@@ -64,15 +65,13 @@ pub(super) fn reach(f: &Forwarding, b: &Behavior, name: &str, method: &str) -> R
         return match method {
             "DELETE" | "PATCH" | "POST" | "PUT" => Reach {
                 arrives: Some(true),
-                why: Some(
-                    "legacy ForwardedValues keep Authorization on DELETE, PATCH, POST and PUT requests",
-                ),
+                why: Some("keep Authorization on DELETE, PATCH, POST and PUT requests"),
             },
             "OPTIONS" => match options_cached(b) {
                 Some(false) => Reach {
                     arrives: Some(true),
                     why: Some(
-                        "legacy ForwardedValues keep Authorization on OPTIONS requests whose responses are not cached",
+                        "keep Authorization on OPTIONS requests whose responses are not cached",
                     ),
                 },
                 Some(true) => Reach::listed(listed),
@@ -90,7 +89,7 @@ pub(super) fn reach(f: &Forwarding, b: &Behavior, name: &str, method: &str) -> R
     }
     Reach {
         arrives: Some(true),
-        why: Some("legacy ForwardedValues forward the headers CloudFront does not handle itself"),
+        why: Some("forward the headers CloudFront does not handle itself"),
     }
 }
 

@@ -28,6 +28,7 @@ use super::headers;
 use super::{AnsweredBy, Hop, Possibility, Scheme, Stage, Verdict, Walk};
 use crate::api::Entry;
 use crate::forwarding::{self, Amount};
+use crate::lint::Key;
 use crate::model::{ApiKind, Behavior, Document, Origin, OriginKind, PolicyRef};
 use crate::value::Val;
 
@@ -186,13 +187,14 @@ pub(super) fn hop<'a>(
     // The headers.
     let all_headers = f.headers.clone();
     let mut arriving = Vec::new();
+    let legacy = Key::FORWARDED_VALUES.name(walk.doc.format);
     for (name, value) in &request.headers {
         let reach = headers::reach(&f, b, name, &request.method);
         let shown = match (reach.arrives, reach.why) {
-            (Some(true), Some(why)) => format!("reaches the origin ({why})"),
+            (Some(true), Some(why)) => format!("reaches the origin (legacy {legacy} {why})"),
             (Some(true), None) => "reaches the origin".into(),
             (Some(false), _) if f.legacy => {
-                "dropped by CloudFront (legacy ForwardedValues do not list it)".into()
+                format!("dropped by CloudFront (legacy {legacy} do not list it)")
             }
             (Some(false), _) => "dropped by CloudFront (no policy forwards it)".into(),
             (None, _) => "not known whether it reaches the origin".into(),
@@ -292,7 +294,10 @@ pub(super) fn hop<'a>(
             Hop::new(
                 Stage::OriginRequest,
                 Verdict::Fail,
-                format!("{label} ({kind}) has no CustomOriginConfig: CloudFront refuses an API origin configured as an S3 bucket or without an origin type"),
+                format!(
+                    "{label} ({kind}) has no {}: CloudFront refuses an API origin configured as an S3 bucket or without an origin type",
+                    Key::CUSTOM_ORIGIN_CONFIG.name(walk.doc.format)
+                ),
             )
             .at(origin.span)
             .rule("apigw-origin-needs-custom-config")

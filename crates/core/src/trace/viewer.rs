@@ -10,7 +10,7 @@
 //! - a distribution with `Enabled: false` does not accept requests (`DistributionConfig.Enabled`).
 
 use super::{AnsweredBy, Hop, Possibility, Request, Scheme, Stage, TraceError, Verdict, Walk};
-use crate::model::{Behavior, Distribution, Document};
+use crate::model::{Behavior, Distribution, Document, Format};
 use crate::value::Val;
 
 /// How an alternate domain name relates to a host.
@@ -113,11 +113,15 @@ pub(super) fn pick<'d>(
             }
         }
     };
-    let (hop, stop) = viewer_hop(dist, request);
+    let (hop, stop) = viewer_hop(doc.format, dist, request);
     Ok((dist, hop, stop))
 }
 
-fn viewer_hop(dist: &Distribution, request: &Request) -> (Hop, Option<Vec<Possibility>>) {
+fn viewer_hop(
+    format: Format,
+    dist: &Distribution,
+    request: &Request,
+) -> (Hop, Option<Vec<Possibility>>) {
     let host = request.host.as_str();
     let who = format!("distribution `{}`", dist.name);
     if let Val::Known(false) = dist.enabled.val {
@@ -125,7 +129,11 @@ fn viewer_hop(dist: &Distribution, request: &Request) -> (Hop, Option<Vec<Possib
             Stage::Viewer,
             Verdict::Fail,
             format!(
-                "{who} is disabled (`Enabled: false`): CloudFront does not accept requests for it"
+                "{who} is disabled (`{}`): CloudFront does not accept requests for it",
+                match format {
+                    Format::Terraform => "enabled = false",
+                    _ => "Enabled: false",
+                }
             ),
         )
         .at(dist.enabled.span)
