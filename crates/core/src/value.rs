@@ -122,6 +122,15 @@ impl<T> Default for Field<T> {
 pub type List = Field<Vec<Field<String>>>;
 
 impl<T> Field<T> {
+    /// The key as the input writes it (the last step of the field's path: `AuthType`,
+    /// `authorization_type`), or `fallback` when the field has no path.
+    pub fn written_key<'a>(&'a self, fallback: &'a str) -> &'a str {
+        match self.path.rsplit(['.', '/']).next() {
+            Some(key) if !key.is_empty() => key,
+            _ => fallback,
+        }
+    }
+
     /// A known value at `span`/`path`.
     pub fn known(val: T, span: Span, path: impl Into<String>) -> Self {
         Self {

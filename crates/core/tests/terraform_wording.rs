@@ -369,6 +369,18 @@ fn terraform_trace_hops_name_terraform_arguments() {
 }
 
 #[test]
+fn terraform_function_url_hops_name_its_authorization_type() {
+    let text = include_str!("fixtures/terraform/lambda_url_oac.tf");
+    let hops = hops(text, "GET https://d111111abcdef8.cloudfront.net/");
+    assert!(
+        hops.iter()
+            .any(|h| h.contains("(`authorization_type` `AWS_IAM`)")),
+        "{hops:#?}"
+    );
+    assert!(!hops.iter().any(|h| h.contains("AuthType")), "{hops:#?}");
+}
+
+#[test]
 fn terraform_map_names_legacy_forwarded_values() {
     let text = include_str!("fixtures/trace/legacy-auth.tf");
     let doc = parse(text).unwrap_or_else(|e| panic!("{e}"));

@@ -592,7 +592,11 @@ fn default_endpoint<'a>(api: &'a Api, method: &str, path: &str) -> Resolution<'a
             return early(
                 Some(api),
                 depends(vec![Unresolved::at(
-                    "whether the API's default endpoint is turned off (`DisableExecuteApiEndpoint`) is not known",
+                    format!(
+                        "whether the API's default endpoint is turned off (`{}`) is not known",
+                        api.disable_execute_api_endpoint
+                            .written_key("DisableExecuteApiEndpoint")
+                    ),
                     &api.disable_execute_api_endpoint,
                 )]),
             );

@@ -359,7 +359,7 @@ Prod:
                 (
                     case(&api_key)
                         .not_rendered(SIBLINGS)
-                        .message("the API key check (`ApiKeyRequired`) of REST API `Api` reads `x-api-key` for `GET /reports`")
+                        .message("the API key check of REST API `Api` reads `x-api-key` for `GET /reports`")
                         .message("API Gateway answers 403 Forbidden"),
                     api_key.unmarked().with("          TargetOriginId", &format!("          {ORP}\n          TargetOriginId")),
                 ),

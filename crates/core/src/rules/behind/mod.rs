@@ -538,7 +538,7 @@ where
     out
 }
 
-const API_KEY_CHECK: &str = "the API key check (`ApiKeyRequired`)";
+const API_KEY_CHECK: &str = "the API key check";
 
 /// "TOKEN authorizer `Auth`".
 fn reader(authorizer: &Authorizer) -> String {

@@ -301,7 +301,7 @@ fn api_key(m: &RouteMatch<'_>, request: &OriginRequest<'_>) -> Option<Check> {
                 Check {
                     verdict: Verdict::Fail,
                     message: format!(
-                        "it requires an API key (`ApiKeyRequired`) in the `x-api-key` header, and {why}: API Gateway answers 403 {FORBIDDEN}"
+                        "it requires an API key in the `x-api-key` header, and {why}: API Gateway answers 403 {FORBIDDEN}"
                     ),
                     span,
                     rule: None,
@@ -332,7 +332,7 @@ fn api_key(m: &RouteMatch<'_>, request: &OriginRequest<'_>) -> Option<Check> {
         },
         ApiKey::FromAuthorizer => Check {
             verdict: Verdict::Ok,
-            message: "it requires an API key, which the Lambda authorizer supplies (`ApiKeySourceType: AUTHORIZER`)".into(),
+            message: "it requires an API key, which the Lambda authorizer supplies (the API's key source is the authorizer)".into(),
             span,
             rule: None,
             responses: vec![invalid()],

@@ -44,7 +44,7 @@ pub(super) fn answer_for(
     match (auth.as_deref(), signs) {
         (Some("NONE"), _) => answer(
             Verdict::Depends,
-            format!("function URL `{}` takes unauthenticated requests (`AuthType: NONE`) and routes nothing: the function gets every path and method and decides the answer", url.name),
+            format!("function URL `{}` takes unauthenticated requests (`{}` `NONE`) and routes nothing: the function gets every path and method and decides the answer", url.name, url.auth_type.written_key("AuthType")),
             function_answers(),
         )
         .at(url.auth_type.span),
@@ -61,14 +61,14 @@ pub(super) fn answer_for(
             }
             answer(
                 Verdict::Depends,
-                format!("CloudFront signs the request for `{}` (`AuthType: AWS_IAM`) with origin access control: the function's resource policy must allow this distribution, and the function decides the answer", url.name),
+                format!("CloudFront signs the request for `{}` (`{}` `AWS_IAM`) with origin access control: the function's resource policy must allow this distribution, and the function decides the answer", url.name, url.auth_type.written_key("AuthType")),
                 function_answers(),
             )
             .at(origin.origin_access_control_id.span)
         }
         (Some("AWS_IAM"), Some(false)) => answer(
             Verdict::Fail,
-            format!("function URL `{}` takes only SigV4-signed requests (`AuthType: AWS_IAM`) and nothing signs this one (no origin access control on the origin): Lambda refuses it (the status is not documented)", url.name),
+            format!("function URL `{}` takes only SigV4-signed requests (`{}` `AWS_IAM`) and nothing signs this one (no origin access control on the origin): Lambda refuses it (the status is not documented)", url.name, url.auth_type.written_key("AuthType")),
             vec![Possibility::new(None, AnsweredBy::LambdaUrl, "the function URL refuses the unsigned request")],
         )
         .at(url.auth_type.span)

@@ -24,8 +24,10 @@ pub(super) fn rejected(
     let (message, span, rule) = match (rejection.reason, r.api) {
         (RejectReason::DefaultEndpointDisabled, Some(api)) => (
             format!(
-                "{} turns off its default execute-api endpoint (`DisableExecuteApiEndpoint`): API Gateway answers {status} {body}",
-                api_label(api)
+                "{} turns off its default execute-api endpoint (`{}`): API Gateway answers {status} {body}",
+                api_label(api),
+                api.disable_execute_api_endpoint
+                    .written_key("DisableExecuteApiEndpoint")
             ),
             api.disable_execute_api_endpoint.span,
             Some("apigw-default-endpoint-disabled"),
