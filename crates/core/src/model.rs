@@ -86,6 +86,11 @@ pub struct Document {
     /// true when it can be). [`crate::lint::lint`] lints them all.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Document>,
+    /// Where the values the model was read from that are written as expressions start (byte
+    /// offsets, sorted): CloudFormation intrinsic functions, Terraform references, calls,
+    /// conditionals and templates. A fix that overwrites one changes more than its finding.
+    #[serde(skip)]
+    pub expressions: Vec<usize>,
 }
 
 /// The value of one CloudFormation condition in a [`Document`] built for a combination of
@@ -130,6 +135,11 @@ pub enum NoteKind {
 }
 
 impl Document {
+    /// True when a value written as an expression starts at byte `offset`.
+    pub fn is_expression_at(&self, offset: usize) -> bool {
+        self.expressions.binary_search(&offset).is_ok()
+    }
+
     /// An empty document of a format.
     pub fn new(format: Format) -> Self {
         Self {
@@ -153,6 +163,7 @@ impl Document {
             cloudfront_functions: Vec::new(),
             lambda_permissions: Vec::new(),
             notes: Vec::new(),
+            expressions: Vec::new(),
             conditions: Vec::new(),
             variants: Vec::new(),
         }

@@ -95,7 +95,7 @@ fn run(rule: &Rule, ctx: &LintContext, config: &LintConfig, findings: &mut Vec<F
         if let Some(severity) = config.severity_overrides.get(rule.slug) {
             finding.severity = *severity;
         }
-        demote_expression_rewrites(&mut finding, ctx.text, ctx.doc.format);
+        demote_expression_rewrites(&mut finding, ctx.text, ctx.doc);
         findings.push(finding);
     }
 }
@@ -154,56 +154,26 @@ fn apply_parseable_fixes(text: &str, findings: &[Finding], include_unsafe: bool)
 
 /// A fix that overwrites an expression (a CloudFormation intrinsic, a Terraform reference or
 /// template) with a literal changes more than the finding: the parameter or variable no longer
-/// applies. Such fixes stay available but become unsafe.
-fn demote_expression_rewrites(finding: &mut Finding, text: &str, format: Format) {
+/// applies. Such fixes stay available but become unsafe. The parsers say where expressions
+/// start ([`Document::expressions`]).
+fn demote_expression_rewrites(finding: &mut Finding, text: &str, doc: &Document) {
     let Some(fix) = finding.fix.as_mut() else {
         return;
     };
     // Emptying a value ("" / removal) drops it rather than freezing it: not a rewrite.
     let rewrites_expression = fix.edits.iter().any(|e| {
+        let Some(old) = text.get(e.start..e.end) else {
+            return false;
+        };
+        let first = e.end - old.trim_start().len();
         e.start < e.end
             && !matches!(e.replacement.trim(), "" | "\"\"" | "''")
-            && text
-                .get(e.start..e.end)
-                .is_some_and(|old| is_expression(old.trim_start(), format))
+            && doc.is_expression_at(first)
     });
     if fix.safe && rewrites_expression {
         fix.safe = false;
         fix.description
             .push_str(" (replaces an expression with a literal value)");
-    }
-}
-
-/// True when `old` (the start of a replaced value) is an expression rather than a literal.
-fn is_expression(old: &str, format: Format) -> bool {
-    match format {
-        Format::CliJson => false,
-        Format::CfnYaml => {
-            old.starts_with('!')
-                || old.starts_with("Ref:")
-                || old.starts_with("Fn::")
-                || (old.starts_with('{') && (old.contains("Ref") || old.contains("Fn::")))
-        }
-        Format::CfnJson => {
-            old.starts_with('{') && (old.contains("\"Ref\"") || old.contains("\"Fn::"))
-        }
-        Format::Terraform => {
-            // A whole attribute (`name = value`) being edited, not an expression.
-            let ident_end = old
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .unwrap_or(old.len());
-            let after = old[ident_end..].trim_start();
-            if ident_end > 0 && after.starts_with('=') && !after.starts_with("==") {
-                return false;
-            }
-            let literal = old.starts_with('"')
-                || old.starts_with('[')
-                || old.starts_with('{')
-                || old.starts_with(|c: char| c.is_ascii_digit() || c == '-')
-                || old.starts_with("true")
-                || old.starts_with("false");
-            !literal || (old.starts_with('"') && old.contains("${"))
-        }
     }
 }
 
@@ -265,17 +235,42 @@ mod tests {
     }
 
     #[test]
-    fn literals_are_not_expressions() {
-        assert!(!is_expression("\"https-only\"", Format::Terraform));
-        assert!(is_expression("var.policy", Format::Terraform));
-        assert!(is_expression("\"/${var.stage}\"", Format::Terraform));
-        assert!(!is_expression("/prod/", Format::CfnYaml));
-        assert!(is_expression("!Sub \"/${ApiStage}/\"", Format::CfnYaml));
-        assert!(is_expression("{\"Fn::Sub\": \"/x\"}", Format::CfnJson));
-        assert!(!is_expression("\"x\"", Format::CliJson));
-        assert!(!is_expression(
-            "default_ttl      = 3600\n",
-            Format::Terraform
-        ));
+    fn the_parsers_say_where_expressions_start() {
+        fn starts(text: &str) -> Vec<&str> {
+            let doc = parse(text).unwrap();
+            let mut found: Vec<&str> = doc
+                .expressions
+                .iter()
+                .map(|&at| text[at..].lines().next().unwrap_or_default())
+                .collect();
+            found.sort_unstable();
+            found
+        }
+        let yaml = include_str!("../../../../static/examples/broken-cfn.yaml");
+        assert!(
+            starts(yaml).contains(&"!Sub \"/${ApiStage}/\""),
+            "{:?}",
+            starts(yaml)
+        );
+        assert!(!starts(yaml).iter().any(|s| s.starts_with("https-only")));
+        let tf = "variable \"policy\" {\n  default = \"https-only\"\n}\n\
+            resource \"aws_cloudfront_distribution\" \"d\" {\n  enabled = true\n  \
+            origin {\n    origin_id   = \"api\"\n    domain_name = \"a.example.com\"\n    \
+            origin_path = \"/${var.stage}\"\n    custom_origin_config {\n      \
+            http_port = 80\n      https_port = 443\n      origin_protocol_policy = var.policy\n      \
+            origin_ssl_protocols = [\"TLSv1.2\"]\n    }\n  }\n  default_cache_behavior {\n    \
+            target_origin_id = \"api\"\n    viewer_protocol_policy = \"https-only\"\n    \
+            default_ttl = -1\n  }\n}\n";
+        let found = starts(tf);
+        assert!(found.contains(&"var.policy"), "{found:?}");
+        assert!(found.contains(&"\"/${var.stage}\""), "{found:?}");
+        assert!(!found
+            .iter()
+            .any(|s| s.starts_with("\"https-only\"") || s.starts_with("-1")));
+        let json = r#"{"DistributionConfig": {"Enabled": true, "Origins": {"Quantity": 1, "Items": [{"Id": "a", "DomainName": {"Fn::Sub": "x"}}]}}}"#;
+        assert!(
+            parse(json).unwrap().expressions.is_empty(),
+            "CLI JSON has none"
+        );
     }
 }

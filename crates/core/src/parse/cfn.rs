@@ -184,6 +184,7 @@ fn build_once<'n>(
         doc.distributions.push(d);
     }
     doc.notes = template.take_placeholders();
+    doc.expressions = template.take_expressions();
     doc
 }
 

@@ -51,6 +51,9 @@ pub(crate) struct Template<'n> {
     pub conditions: Branching<'n>,
     /// Placeholders met while evaluating values, one note per string.
     placeholders: RefCell<Placeholders>,
+    /// Where the intrinsic functions evaluated in a value position start (see
+    /// [`Document::expressions`](crate::model::Document::expressions)).
+    expressions: RefCell<Vec<usize>>,
     /// True while a value is evaluated whose key is wanted ([`Resolver::eval_keyed`]): keys
     /// are built only then.
     keyed: Cell<bool>,
@@ -98,6 +101,7 @@ impl<'n> Template<'n> {
             sam,
             conditions: Branching::new(root.get("Conditions")),
             placeholders: RefCell::new(Placeholders::default()),
+            expressions: RefCell::new(Vec::new()),
             keyed: Cell::new(false),
         }
     }
@@ -120,6 +124,21 @@ impl<'n> Template<'n> {
     /// [`Branching::fixed`](super::conditions::Branching::fixed)).
     pub fn fixed_condition(&self, name: &str) -> Option<bool> {
         self.conditions.fixed(name, self)
+    }
+
+    /// Where the intrinsic functions evaluated so far start, taken (sorted, each once).
+    pub fn take_expressions(&self) -> Vec<usize> {
+        let mut starts = std::mem::take(&mut *self.expressions.borrow_mut());
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
+    /// Notes `node`'s start when it is an intrinsic function: a value written as an expression.
+    fn note_expression(&self, node: &Node) {
+        if intrinsic(node).is_some() {
+            self.expressions.borrow_mut().push(node.span.start);
+        }
     }
 
     /// The placeholders met so far, taken.
@@ -594,10 +613,12 @@ impl<'n> Template<'n> {
 
 impl Resolver for Template<'_> {
     fn eval(&self, node: &Node) -> Value {
+        self.note_expression(node);
         self.eval_at(node, 0)
     }
 
     fn eval_keyed(&self, node: &Node) -> Value {
+        self.note_expression(node);
         let before = self.keyed.replace(true);
         let value = self.eval_at(node, 0);
         self.keyed.set(before);

@@ -109,7 +109,7 @@ fn resource_field(ctx: &Ctx, body: &Body, key: &str, at: &Loc) -> Field<String> 
         return at.absent();
     };
     match reference(expr) {
-        Some((address, _)) => Field::known(address, ctx.span_of(expr), at.key(key)),
+        Some((address, _)) => Field::known(address, ctx.value_span(expr), at.key(key)),
         None => ctx.unknown(expr, at.key(key)),
     }
 }

@@ -10,9 +10,10 @@ use crate::managed::{self, PolicyKind};
 use crate::model::PolicyRef;
 use crate::span::{LineIndex, Span};
 use crate::value::{Field, List, Unknown};
-use hcl_edit::expr::{Expression, Traversal, TraversalOperator};
+use hcl_edit::expr::{Expression, Traversal, TraversalOperator, UnaryOperator};
 use hcl_edit::structure::{Block, Body};
 use hcl_edit::template::Element;
+use std::cell::RefCell;
 
 /// Resource types whose `.id` a policy or OAC attribute may reference.
 const POLICY_RESOURCES: &[&str] = &[
@@ -133,6 +134,9 @@ pub(super) struct Ctx<'a> {
     pub text: &'a str,
     /// Byte offset of the file in the buffer.
     pub base: usize,
+    /// Where the values read so far that are expressions start (see
+    /// [`crate::model::Document::expressions`]); shared by the files of the module.
+    pub expressions: &'a RefCell<Vec<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -140,6 +144,16 @@ impl<'a> Ctx<'a> {
     pub fn span_of(&self, node: &impl hcl_edit::Span) -> Span {
         let r = node.span().unwrap_or(0..0);
         self.idx.span(self.base + r.start, self.base + r.end)
+    }
+
+    /// The span of a value, noting its start when it is written as an expression rather than
+    /// a literal.
+    pub fn value_span(&self, expr: &Expression) -> Span {
+        let span = self.span_of(expr);
+        if !is_literal(expr) {
+            self.expressions.borrow_mut().push(span.start);
+        }
+        span
     }
 
     /// The source text of a parsed node.
@@ -154,7 +168,7 @@ impl<'a> Ctx<'a> {
     pub fn unknown<T>(&self, expr: &Expression, path: String) -> Field<T> {
         Field::unknown(
             Unknown::Expression(normalize(self.text_of(expr))),
-            self.span_of(expr),
+            self.value_span(expr),
             path,
         )
     }
@@ -196,7 +210,7 @@ impl<'a> Ctx<'a> {
         match self.literal(expr, 0) {
             Some(Lit::Null) => at.absent(),
             Some(lit) => match conv(lit) {
-                Some(v) => Field::known(v, self.span_of(expr), at.key(key)),
+                Some(v) => Field::known(v, self.value_span(expr), at.key(key)),
                 None => self.unknown(expr, at.key(key)),
             },
             None => self.unknown(expr, at.key(key)),
@@ -224,7 +238,7 @@ impl<'a> Ctx<'a> {
             return at.absent();
         };
         let path = at.key(key);
-        let span = self.span_of(expr);
+        let span = self.value_span(expr);
         let items = match expr {
             Expression::Array(a) => a
                 .iter()
@@ -232,7 +246,7 @@ impl<'a> Ctx<'a> {
                 .map(|(i, e)| {
                     let item_path = format!("{path}[{i}]");
                     match self.literal(e, 0).and_then(Lit::into_string) {
-                        Some(s) => Field::known(s, self.span_of(e), item_path),
+                        Some(s) => Field::known(s, self.value_span(e), item_path),
                         None => self.unknown(e, item_path),
                     }
                 })
@@ -262,7 +276,7 @@ impl<'a> Ctx<'a> {
             return at.absent();
         };
         let path = at.key(key);
-        let span = self.span_of(expr);
+        let span = self.value_span(expr);
         let resolved = match self.literal(expr, 0) {
             Some(Lit::Null) => return at.absent(),
             Some(Lit::Str(id)) => Some(PolicyRef::Id(id)),
@@ -299,5 +313,22 @@ impl<'a> Ctx<'a> {
         };
         let policy_name = self.module.data_attr(dtype, name, "name")?.into_string()?;
         managed::id_by_name(kind, &policy_name).map(str::to_string)
+    }
+}
+
+/// True when `expr` is written as a literal: a string without interpolation, a number (negative
+/// too), a bool, `null`, a list or an object.
+fn is_literal(expr: &Expression) -> bool {
+    match expr {
+        Expression::Null(_)
+        | Expression::Bool(_)
+        | Expression::Number(_)
+        | Expression::String(_)
+        | Expression::Array(_)
+        | Expression::Object(_) => true,
+        Expression::UnaryOp(op) => {
+            op.operator.value() == &UnaryOperator::Neg && matches!(op.expr, Expression::Number(_))
+        }
+        _ => false,
     }
 }

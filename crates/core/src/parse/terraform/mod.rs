@@ -31,6 +31,7 @@ use eval::{Ctx, Loc};
 use hcl_edit::structure::{Block, Body};
 use module::Module;
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// One file of a module: its name (which says what the file holds), its text and where that
 /// text starts in the buffer of all files.
@@ -89,6 +90,7 @@ pub(crate) fn parse_files(files: &[File], idx: &LineIndex) -> Result<Document, S
         }
     }
     let module = Module::new(configs.iter().map(|(_, b)| b), tfvars::merge(value_files));
+    let expressions = RefCell::new(Vec::new());
     let ctx_of = |i: usize| {
         let (text, base) = files.get(i).map_or(("", 0), |f| (f.text, f.base));
         Ctx {
@@ -96,6 +98,7 @@ pub(crate) fn parse_files(files: &[File], idx: &LineIndex) -> Result<Document, S
             idx,
             text,
             base,
+            expressions: &expressions,
         }
     };
     let mut doc = Document::new(Format::Terraform);
@@ -143,6 +146,11 @@ pub(crate) fn parse_files(files: &[File], idx: &LineIndex) -> Result<Document, S
         .into_iter()
         .map(|(i, b, address)| distribution::build(&ctx_of(i), b, &address))
         .collect();
+    drop(bodies);
+    let mut starts = expressions.into_inner();
+    starts.sort_unstable();
+    starts.dedup();
+    doc.expressions = starts;
     Ok(doc)
 }
 
