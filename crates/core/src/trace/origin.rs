@@ -102,60 +102,13 @@ pub(super) fn hop<'a>(
     b: &'a Behavior,
     uri: &str,
 ) -> Result<OriginRequest<'a>, Vec<Possibility>> {
-    let Some(target) = b.target_origin_id.get() else {
-        walk.push(
-            Hop::new(
-                Stage::OriginRequest,
-                Verdict::Depends,
-                "the behavior's target origin is not known here",
-            )
-            .at(b.target_origin_id.span),
-        );
-        return Err(vec![Possibility::new(
-            None,
-            AnsweredBy::Origin,
-            "the target origin is not known here",
-        )]);
-    };
-    let members = origins_of(walk, b);
-    let Some(origin) = members.first().copied() else {
-        let generated = walk.generated(None, "origin") || walk.generated(None, "origin_group");
-        if generated || walk.dist.origins.iter().any(|o| o.id.get().is_none()) {
-            walk.push(
-                Hop::new(
-                    Stage::OriginRequest,
-                    Verdict::Depends,
-                    format!("the origin `{target}` is not among the origins read here (some are generated or have ids not known here)"),
-                )
-                .at(b.target_origin_id.span),
-            );
-            return Err(vec![Possibility::new(
-                None,
-                AnsweredBy::Origin,
-                format!("origin `{target}` answers"),
-            )]);
-        }
-        walk.push(
-            Hop::new(
-                Stage::OriginRequest,
-                Verdict::Fail,
-                format!("no origin or origin group has the id `{target}`: CloudFront refuses this configuration"),
-            )
-            .at(b.target_origin_id.span)
-            .rule("target-origin-unknown"),
-        );
-        return Err(vec![Possibility::new(
-            None,
-            AnsweredBy::Cloudfront,
-            format!("the target origin `{target}` does not exist"),
-        )]);
-    };
+    let (target, origin, members) = target_origins(walk, b)?;
     let f = forwarding::effective(walk.doc, b);
     let request = walk.request;
     let label = origin_label(origin);
     let kind = kind_text(walk.doc, origin);
     let mut details = Vec::new();
-    if members.len() > 1 {
+    if members > 1 {
         details.push(format!(
             "`{target}` is an origin group: {label} is tried first, the others on failover"
         ));
@@ -184,82 +137,12 @@ pub(super) fn hop<'a>(
             }
         ));
     }
-    // The headers.
-    let all_headers = f.headers.clone();
-    let mut arriving = Vec::new();
-    let legacy = Key::FORWARDED_VALUES.name(walk.doc.format);
-    for (name, value) in &request.headers {
-        let reach = headers::reach(&f, b, name, &request.method);
-        let shown = match (reach.arrives, reach.why) {
-            (Some(true), Some(why)) => format!("reaches the origin (legacy {legacy} {why})"),
-            (Some(true), None) => "reaches the origin".into(),
-            (Some(false), _) if f.legacy => {
-                format!("dropped by CloudFront (legacy {legacy} do not list it)")
-            }
-            (Some(false), _) => "dropped by CloudFront (no policy forwards it)".into(),
-            (None, _) => "not known whether it reaches the origin".into(),
-        };
-        details.push(format!("{name}: {shown}"));
-        arriving.push(ArrivingHeader {
-            name: name.to_ascii_lowercase(),
-            value: value.clone(),
-            arrives: reach.arrives,
-        });
-    }
-    if let Some(set) = &all_headers {
-        details.push(format!("viewer headers forwarded: {}", headers_text(set)));
-    }
-    if !request.cookies.is_empty() {
-        details.push(format!(
-            "cookies: {}",
-            amount_text("cookies reach the origin", f.cookies.value)
-        ));
-    }
-    for h in &origin.custom_headers {
-        if let Some(name) = h.name.get() {
-            details.push(format!(
-                "{name}: added by CloudFront (origin custom header)"
-            ));
-            arriving.push(ArrivingHeader {
-                name: name.to_ascii_lowercase(),
-                value: h.value.get().cloned().unwrap_or_default(),
-                arrives: Some(true),
-            });
-        }
-    }
-    let host_line = match f.host.value {
-        Some(true) => format!("Host: `{}` (the viewer's, forwarded)", request.host),
-        Some(false) => match origin.domain_name.get() {
-            Some(d) => format!("Host: `{d}` (the origin's own name)"),
-            None => "Host: the origin's own name".into(),
-        },
-        None => "Host: not known whether the viewer's Host is forwarded".into(),
-    };
-    details.push(host_line);
-    let oac = oac_signs(walk.doc, origin);
-    if oac == Some(true) {
-        details.push(
-            "origin access control signs the request (SigV4): CloudFront sets its own Authorization"
-                .into(),
-        );
-    }
+    let arriving = sent_headers(walk, b, &f, origin, &mut details);
 
     // Protocol and TLS.
     let api = origin.kind.0.is_api();
     let config = origin.custom_origin_config.as_ref();
-    let protocol = match config.map(|c| &c.origin_protocol_policy.val) {
-        Some(Val::Known(p)) => match p.to_ascii_lowercase().as_str() {
-            "http-only" => Some(Scheme::Http),
-            "https-only" => Some(Scheme::Https),
-            "match-viewer" => Some(request.scheme),
-            _ => None,
-        },
-        Some(_) => None,
-        None if origin.s3_origin_config.is_some() || origin.vpc_origin_config.is_some() => {
-            Some(request.scheme)
-        }
-        None => None,
-    };
+    let protocol = origin_protocol(origin, request.scheme);
     let shown_path = path
         .clone()
         .unwrap_or_else(|| format!("(origin path not known){uri}"));
@@ -514,6 +397,156 @@ pub(super) fn hop<'a>(
         host_forwarded: f.host.value,
         viewer_host: request.host.clone(),
     })
+}
+
+/// A behavior's target id, the origin it sends requests to (the first member of an origin
+/// group) and how many origins it may try; the hops and answers of a target that is not known
+/// or not there.
+fn target_origins<'a>(
+    walk: &mut Walk<'a>,
+    b: &'a Behavior,
+) -> Result<(&'a str, &'a Origin, usize), Vec<Possibility>> {
+    let Some(target) = b.target_origin_id.get() else {
+        walk.push(
+            Hop::new(
+                Stage::OriginRequest,
+                Verdict::Depends,
+                "the behavior's target origin is not known here",
+            )
+            .at(b.target_origin_id.span),
+        );
+        return Err(vec![Possibility::new(
+            None,
+            AnsweredBy::Origin,
+            "the target origin is not known here",
+        )]);
+    };
+    let members = origins_of(walk, b);
+    let Some(&origin) = members.first() else {
+        let generated = walk.generated(None, "origin") || walk.generated(None, "origin_group");
+        if generated || walk.dist.origins.iter().any(|o| o.id.get().is_none()) {
+            walk.push(
+                Hop::new(
+                    Stage::OriginRequest,
+                    Verdict::Depends,
+                    format!("the origin `{target}` is not among the origins read here (some are generated or have ids not known here)"),
+                )
+                .at(b.target_origin_id.span),
+            );
+            return Err(vec![Possibility::new(
+                None,
+                AnsweredBy::Origin,
+                format!("origin `{target}` answers"),
+            )]);
+        }
+        walk.push(
+            Hop::new(
+                Stage::OriginRequest,
+                Verdict::Fail,
+                format!("no origin or origin group has the id `{target}`: CloudFront refuses this configuration"),
+            )
+            .at(b.target_origin_id.span)
+            .rule("target-origin-unknown"),
+        );
+        return Err(vec![Possibility::new(
+            None,
+            AnsweredBy::Cloudfront,
+            format!("the target origin `{target}` does not exist"),
+        )]);
+    };
+    Ok((target, origin, members.len()))
+}
+
+/// The headers that reach the origin (the viewer's a policy forwards, the origin's custom
+/// headers), with a line per header, the cookies, the Host and request signing in `details`.
+fn sent_headers(
+    walk: &Walk<'_>,
+    b: &Behavior,
+    f: &forwarding::Forwarding,
+    origin: &Origin,
+    details: &mut Vec<String>,
+) -> Vec<ArrivingHeader> {
+    let request = walk.request;
+    let all_headers = f.headers.clone();
+    let mut arriving = Vec::new();
+    let legacy = Key::FORWARDED_VALUES.name(walk.doc.format);
+    for (name, value) in &request.headers {
+        let reach = headers::reach(f, b, name, &request.method);
+        let shown = match (reach.arrives, reach.why) {
+            (Some(true), Some(why)) => format!("reaches the origin (legacy {legacy} {why})"),
+            (Some(true), None) => "reaches the origin".into(),
+            (Some(false), _) if f.legacy => {
+                format!("dropped by CloudFront (legacy {legacy} do not list it)")
+            }
+            (Some(false), _) => "dropped by CloudFront (no policy forwards it)".into(),
+            (None, _) => "not known whether it reaches the origin".into(),
+        };
+        details.push(format!("{name}: {shown}"));
+        arriving.push(ArrivingHeader {
+            name: name.to_ascii_lowercase(),
+            value: value.clone(),
+            arrives: reach.arrives,
+        });
+    }
+    if let Some(set) = &all_headers {
+        details.push(format!("viewer headers forwarded: {}", headers_text(set)));
+    }
+    if !request.cookies.is_empty() {
+        details.push(format!(
+            "cookies: {}",
+            amount_text("cookies reach the origin", f.cookies.value)
+        ));
+    }
+    for h in &origin.custom_headers {
+        if let Some(name) = h.name.get() {
+            details.push(format!(
+                "{name}: added by CloudFront (origin custom header)"
+            ));
+            arriving.push(ArrivingHeader {
+                name: name.to_ascii_lowercase(),
+                value: h.value.get().cloned().unwrap_or_default(),
+                arrives: Some(true),
+            });
+        }
+    }
+    let host_line = match f.host.value {
+        Some(true) => format!("Host: `{}` (the viewer's, forwarded)", request.host),
+        Some(false) => match origin.domain_name.get() {
+            Some(d) => format!("Host: `{d}` (the origin's own name)"),
+            None => "Host: the origin's own name".into(),
+        },
+        None => "Host: not known whether the viewer's Host is forwarded".into(),
+    };
+    details.push(host_line);
+    if oac_signs(walk.doc, origin) == Some(true) {
+        details.push(
+            "origin access control signs the request (SigV4): CloudFront sets its own Authorization"
+                .into(),
+        );
+    }
+    arriving
+}
+
+/// The protocol CloudFront uses to the origin for a viewer request over `viewer`; `None` when
+/// the input does not say.
+fn origin_protocol(origin: &Origin, viewer: Scheme) -> Option<Scheme> {
+    match origin
+        .custom_origin_config
+        .as_ref()
+        .map(|c| &c.origin_protocol_policy.val)
+    {
+        Some(Val::Known(p)) => match p.to_ascii_lowercase().as_str() {
+            "http-only" => Some(Scheme::Http),
+            "https-only" => Some(Scheme::Https),
+            "match-viewer" => Some(viewer),
+            _ => None,
+        },
+        Some(_) => None,
+        None if origin.s3_origin_config.is_some() || origin.vpc_origin_config.is_some() => {
+            Some(viewer)
+        }
+        None => None,
+    }
 }
 
 /// Whether an origin access control signs requests to this origin (`always`; `no-override`
