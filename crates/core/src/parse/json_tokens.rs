@@ -123,14 +123,14 @@ impl<'s> Builder<'s, '_, '_> {
         let mark = self.entries.len();
         let mut seen: Option<HashSet<Cow<'s, str>>> = None;
         let mut token = self.next()?;
-        if token != Token::CloseBrace {
+        if !matches!(token, Token::CloseBrace) {
             loop {
                 let Token::String(key) = token else {
                     return None;
                 };
                 let key = self.string(key)?;
                 let key_span = self.token_span();
-                if self.next()? != Token::Colon {
+                if !matches!(self.next()?, Token::Colon) {
                     return None;
                 }
                 let first = self.next()?;
@@ -166,7 +166,7 @@ impl<'s> Builder<'s, '_, '_> {
         let start_at = self.idx.line_col(start);
         let mark = self.items.len();
         let mut token = self.next()?;
-        if token != Token::CloseBracket {
+        if !matches!(token, Token::CloseBracket) {
             loop {
                 let item = self.value(token, depth + 1)?;
                 self.items.push(item);
