@@ -22,9 +22,9 @@ pub fn classify_host(host: &str, custom_domains: &[&str]) -> OriginKind {
     let ends_with_amazonaws =
         host.ends_with(".amazonaws.com") || host.ends_with(".amazonaws.com.cn");
     if let Some(pos) = labels.iter().position(|l| *l == "execute-api") {
-        if ends_with_amazonaws && pos >= 1 && pos + 1 < n {
+        if ends_with_amazonaws && pos >= 1 {
             let first = labels[0];
-            let region = known(labels[pos + 1]);
+            let region = labels.get(pos + 1).and_then(|r| known(r));
             if labels.contains(&"vpce") || first.starts_with("vpce-") {
                 return OriginKind::ApiGatewayPrivateVpce;
             }

@@ -236,3 +236,6 @@ pub(crate) fn describe(node: &Node) -> &'static str {
         NodeKind::Map(_) => "an object",
     }
 }
+
+#[cfg(test)]
+mod tests;
