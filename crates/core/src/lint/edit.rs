@@ -14,7 +14,7 @@ use crate::value::List;
 
 /// A new value to write, rendered per format.
 #[derive(Debug, Clone, Copy)]
-pub enum Value<'v> {
+pub enum NewValue<'v> {
     /// A string (quoted as the format needs).
     Str(&'v str),
     /// Written as is in every format (numbers, booleans).
@@ -22,7 +22,7 @@ pub enum Value<'v> {
     /// A list of strings (a `{Quantity, Items}` wrapper in CLI JSON).
     StrList(&'v [&'v str]),
     /// An object of these entries (a nested block in Terraform).
-    Object(&'v [(Key, Value<'v>)]),
+    Object(&'v [(Key, NewValue<'v>)]),
 }
 
 /// Builds edits of one source text.
@@ -57,9 +57,9 @@ impl<'a> Editor<'a> {
 
     /// Renders a value for insertion (an object as a flow mapping: Terraform blocks are written
     /// by [`Editor::insert_key`]).
-    pub fn render(&self, value: Value) -> String {
+    pub fn render(&self, value: NewValue) -> String {
         match value {
-            Value::Object(entries) => {
+            NewValue::Object(entries) => {
                 let entries = entries
                     .iter()
                     .map(|(key, value)| {
@@ -75,9 +75,9 @@ impl<'a> Editor<'a> {
                     .join(", ");
                 format!("{{{entries}}}")
             }
-            Value::Str(s) => self.string_literal(s),
-            Value::Raw(s) => s.to_string(),
-            Value::StrList(items) => {
+            NewValue::Str(s) => self.string_literal(s),
+            NewValue::Raw(s) => s.to_string(),
+            NewValue::StrList(items) => {
                 let list = items
                     .iter()
                     .map(|s| self.string_literal(s))
@@ -210,13 +210,13 @@ impl<'a> Editor<'a> {
     /// YAML mapping, or a Terraform block), indented like its sibling keys.
     /// `None` when the object already has `key` (with an empty or odd value the model read as
     /// absent): a second entry would be a duplicate key.
-    pub fn insert_key(&self, object: Span, key: Key, value: Value) -> Option<Edit> {
+    pub fn insert_key(&self, object: Span, key: Key, value: NewValue) -> Option<Edit> {
         let key = key.name(self.format);
         if self.has_key(object, key) {
             return None;
         }
         let body = self.slice(object.start, object.end);
-        if let (Format::Terraform, Value::Object(entries)) = (self.format, value) {
+        if let (Format::Terraform, NewValue::Object(entries)) = (self.format, value) {
             let indent = self.first_entry_indent(body);
             let entry = self.hcl_block(key, entries, &indent);
             return self.insert_after_brace(object, body, &entry, "");
@@ -269,11 +269,11 @@ impl<'a> Editor<'a> {
 
     /// A Terraform block `key { … }` of `entries` (nested objects as nested blocks), its lines
     /// after the first indented by `indent`, its attributes aligned as `terraform fmt` does.
-    fn hcl_block(&self, key: &str, entries: &[(Key, Value)], indent: &str) -> String {
+    fn hcl_block(&self, key: &str, entries: &[(Key, NewValue)], indent: &str) -> String {
         let inner = format!("{indent}  ");
         let width = entries
             .iter()
-            .filter(|(_, v)| !matches!(v, Value::Object(_)))
+            .filter(|(_, v)| !matches!(v, NewValue::Object(_)))
             .map(|(k, _)| k.name(self.format).len())
             .max()
             .unwrap_or(0);
@@ -281,7 +281,7 @@ impl<'a> Editor<'a> {
         for (k, v) in entries {
             let name = k.name(self.format);
             match v {
-                Value::Object(nested) => out.push_str(&format!(
+                NewValue::Object(nested) => out.push_str(&format!(
                     "{inner}{}\n",
                     self.hcl_block(name, nested, &inner)
                 )),
@@ -482,7 +482,7 @@ impl<'a> Editor<'a> {
     /// Replaces the entry whose value is at `value` (its key and value) with `entries`, in the
     /// format's syntax, each on its own line at the key's indentation; the entry's separator
     /// stays. `None` when the key cannot be located safely.
-    pub fn replace_entry(&self, value: Span, entries: &[(&str, Value)]) -> Option<Edit> {
+    pub fn replace_entry(&self, value: Span, entries: &[(&str, NewValue)]) -> Option<Edit> {
         let key_start = self.entry_start(value)?;
         let ls = line_start(self.text, key_start);
         let indent = self.slice(ls, key_start);
@@ -818,7 +818,7 @@ mod tests {
         let obj = span_of(yaml, "ErrorCode: 403\n    ResponseCode: 200");
         let e = Editor::new(yaml, Format::CfnYaml);
         let edit = e
-            .insert_key(obj, Key::verbatim("ErrorCachingMinTTL"), Value::Raw("0"))
+            .insert_key(obj, Key::verbatim("ErrorCachingMinTTL"), NewValue::Raw("0"))
             .unwrap();
         assert_eq!(
             apply(yaml, vec![edit]),
@@ -827,7 +827,7 @@ mod tests {
         let json = "{\n  \"A\": 1\n}";
         let e = Editor::new(json, Format::CliJson);
         let edit = e
-            .insert_key(span_of(json, json), Key::verbatim("B"), Value::Str("x"))
+            .insert_key(span_of(json, json), Key::verbatim("B"), NewValue::Str("x"))
             .unwrap();
         assert_eq!(apply(json, vec![edit]), "{\n  \"B\": \"x\",\n  \"A\": 1\n}");
         let tf = "block {\n    a = 1\n}";
@@ -836,7 +836,7 @@ mod tests {
             .insert_key(
                 span_of(tf, "{\n    a = 1\n}"),
                 Key::verbatim("b"),
-                Value::Str("x"),
+                NewValue::Str("x"),
             )
             .unwrap();
         assert_eq!(
@@ -849,7 +849,7 @@ mod tests {
             .insert_key(
                 span_of(tf, &tf[6..]),
                 Key::verbatim("compress"),
-                Value::Raw("true"),
+                NewValue::Raw("true"),
             )
             .unwrap();
         assert_eq!(
@@ -862,7 +862,7 @@ mod tests {
                 .insert_key(
                     span_of(tf, &tf[2..]),
                     Key::verbatim("compress"),
-                    Value::Raw("true"),
+                    NewValue::Raw("true"),
                 )
                 .unwrap();
             assert!(apply(tf, vec![edit]).contains("\n  compress = true\n"));
@@ -880,26 +880,34 @@ mod tests {
         );
         let e = Editor::new(yaml, Format::CfnYaml);
         assert!(e
-            .insert_key(obj, Key::verbatim("CustomOriginConfig"), Value::Raw("{}"))
+            .insert_key(
+                obj,
+                Key::verbatim("CustomOriginConfig"),
+                NewValue::Raw("{}")
+            )
             .is_none());
         assert!(e
-            .insert_key(obj, Key::verbatim("OriginPath"), Value::Str("/prod"))
+            .insert_key(obj, Key::verbatim("OriginPath"), NewValue::Str("/prod"))
             .is_some());
         let json = "{\"A\": null, \"B\": {\"C\": 1}}";
         let e = Editor::new(json, Format::CfnJson);
         assert!(e
-            .insert_key(span_of(json, json), Key::verbatim("A"), Value::Raw("1"))
+            .insert_key(span_of(json, json), Key::verbatim("A"), NewValue::Raw("1"))
             .is_none());
         assert!(e
-            .insert_key(span_of(json, json), Key::verbatim("C"), Value::Raw("1"))
+            .insert_key(span_of(json, json), Key::verbatim("C"), NewValue::Raw("1"))
             .is_some());
         let tf = "origin {\n  origin_id = \"api\"\n  custom_origin_config {\n    x = 1\n  }\n}";
         let e = Editor::new(tf, Format::Terraform);
         assert!(e
-            .insert_key(span_of(tf, tf), Key::verbatim("origin_id"), Value::Str("b"))
+            .insert_key(
+                span_of(tf, tf),
+                Key::verbatim("origin_id"),
+                NewValue::Str("b")
+            )
             .is_none());
         assert!(e
-            .insert_key(span_of(tf, tf), Key::verbatim("x"), Value::Raw("2"))
+            .insert_key(span_of(tf, tf), Key::verbatim("x"), NewValue::Raw("2"))
             .is_some());
     }
 
@@ -958,16 +966,16 @@ mod tests {
     #[test]
     fn inserts_objects_per_format() {
         let object = [
-            (Key::HTTP_PORT, Value::Raw("80")),
-            (Key::ORIGIN_PROTOCOL_POLICY, Value::Str("https-only")),
-            (Key::ORIGIN_SSL_PROTOCOLS, Value::StrList(&["TLSv1.2"])),
+            (Key::HTTP_PORT, NewValue::Raw("80")),
+            (Key::ORIGIN_PROTOCOL_POLICY, NewValue::Str("https-only")),
+            (Key::ORIGIN_SSL_PROTOCOLS, NewValue::StrList(&["TLSv1.2"])),
         ];
         let insert = |text: &str, format| {
             let edit = Editor::new(text, format)
                 .insert_key(
                     span_of(text, text.trim_start_matches("- ").trim_end()),
                     Key::CUSTOM_ORIGIN_CONFIG,
-                    Value::Object(&object),
+                    NewValue::Object(&object),
                 )
                 .unwrap();
             apply(text, vec![edit])

@@ -16,7 +16,7 @@ use super::cfn_resources::Resource;
 use super::intrinsics::{Template, API_TYPES};
 use super::openapi;
 use super::reader::{Obj, Reader};
-use super::resolve::{State, Target, Value};
+use super::resolve::{Evaluated, State, Target};
 use crate::api::{
     Api, ApiModel, Authorization, Authorizer, AuthorizerKind, ConditionTest, Cors, DomainName,
     FunctionUrl, HeaderMatch, IdentitySource, Integration, Mapping, OriginDomain, Part, Route,
@@ -98,7 +98,7 @@ struct Builder<'n> {
 }
 
 /// The first sibling API a value refers to.
-pub(super) fn api_ref(value: &Value) -> Option<String> {
+pub(super) fn api_ref(value: &Evaluated) -> Option<String> {
     value
         .refs
         .iter()

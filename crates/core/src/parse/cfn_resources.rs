@@ -4,7 +4,7 @@
 //! API model ([`super::api_cfn`]), which adds them to [`Document::stages`] / [`Document::methods`].
 
 use super::reader::{Obj, Reader};
-use super::resolve::Value;
+use super::resolve::Evaluated;
 use crate::model::{
     Api, ApiDomainName, ApiKind, ApiMapping, CachePolicy, Certificate, CloudFrontFunction,
     ContinuousDeploymentPolicy, DistributionTenant, Document, KeyConfig, LambdaPermission,
@@ -241,7 +241,7 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
 }
 
 /// The resource a value refers to (`!Ref Function`, `!GetAtt Function.Arn`).
-fn first_ref(value: &Value) -> Option<String> {
+fn first_ref(value: &Evaluated) -> Option<String> {
     value.refs.first().map(|x| x.id.clone())
 }
 

@@ -3,7 +3,7 @@
 //! [`Reader::key`] and the dialect's list shape take care of).
 
 use super::reader::{Dialect, Obj, Reader};
-use super::resolve::{Target, Value};
+use super::resolve::{Evaluated, Target};
 use crate::classify::classify_host;
 use crate::model::{
     Behavior, CustomErrorResponse, CustomHeader, CustomOriginConfig, Distribution, ForwardedValues,
@@ -166,7 +166,7 @@ fn origin_mtls(r: &Reader, custom: &Obj) -> Option<OriginMtls> {
 }
 
 /// The sibling resource a value refers to (`!GetAtt VpcOrigin.Id`, `!Ref Policy`).
-fn first_ref(value: &Value) -> Option<String> {
+fn first_ref(value: &Evaluated) -> Option<String> {
     value.refs.first().map(|x| x.id.clone())
 }
 
@@ -199,7 +199,7 @@ fn tenant_config(r: &mut Reader, cfg: &Obj) -> Option<TenantConfig> {
 
 /// Classifies an origin host from its text or its shape, and says whether it is a URL rather
 /// than a host name. A shape with no literal dot (`{DomainParam}`) says nothing: Unknown.
-fn classify(host: &Value, custom_domains: &[&str]) -> (OriginKind, bool) {
+fn classify(host: &Evaluated, custom_domains: &[&str]) -> (OriginKind, bool) {
     match host.shape() {
         Some(shape) => classify_shape(shape, custom_domains),
         None => (OriginKind::Unknown, false),

@@ -17,7 +17,7 @@
 
 use super::conditions::{Branching, Operands};
 use super::placeholder;
-use super::resolve::{Placeholders, Ref, Resolver, State, Target, Value};
+use super::resolve::{Evaluated, Placeholders, Ref, Resolver, State, Target};
 use super::ParameterValues;
 use super::MAX_DEPTH;
 use crate::model::{Note, NoteKind};
@@ -107,8 +107,13 @@ impl<'n> Template<'n> {
     }
 
     /// An unknown value with its shape, and its key when keys are wanted.
-    fn unknown(&self, why: Unknown, shape: Option<String>, key: impl FnOnce() -> String) -> Value {
-        Value::from(State::Unknown {
+    fn unknown(
+        &self,
+        why: Unknown,
+        shape: Option<String>,
+        key: impl FnOnce() -> String,
+    ) -> Evaluated {
+        Evaluated::from(State::Unknown {
             why,
             shape,
             key: self.keyed.get().then(key),
@@ -148,12 +153,12 @@ impl<'n> Template<'n> {
 
     /// A literal string: unknown when it holds a `{{resolve:…}}` dynamic reference or a
     /// placeholder (recorded once per string).
-    fn literal(&self, s: &str, node: &Node) -> Value {
+    fn literal(&self, s: &str, node: &Node) -> Evaluated {
         if s.contains("{{resolve:") {
             return self.unknown(Unknown::DynamicReference(s.to_string()), None, || escape(s));
         }
         match placeholder::find(s) {
-            None => Value::text(s),
+            None => Evaluated::text(s),
             Some(found) => {
                 let mut notes = self.placeholders.borrow_mut();
                 if notes.seen.insert(node.span.start) {
@@ -243,37 +248,37 @@ impl<'n> Template<'n> {
         }
     }
 
-    fn eval_at(&self, node: &Node, depth: usize) -> Value {
+    fn eval_at(&self, node: &Node, depth: usize) -> Evaluated {
         if depth > MAX_DEPTH {
-            return Value::unknown(Unknown::Invalid(
+            return Evaluated::unknown(Unknown::Invalid(
                 "references nest too deeply to evaluate".into(),
             ));
         }
         match &node.kind {
-            NodeKind::Null => Value::absent(),
-            NodeKind::Bool(b) => Value::text(b.to_string()),
-            NodeKind::Number(n) => Value::text(n.clone()),
+            NodeKind::Null => Evaluated::absent(),
+            NodeKind::Bool(b) => Evaluated::text(b.to_string()),
+            NodeKind::Number(n) => Evaluated::text(n.clone()),
             NodeKind::Str(s) => self.literal(s, node),
-            NodeKind::Seq(items) => Value::from(State::List(
+            NodeKind::Seq(items) => Evaluated::from(State::List(
                 items.iter().map(|i| self.eval_at(i, depth + 1)).collect(),
             )),
             NodeKind::Map(_) => match intrinsic(node) {
                 Some((name, arg)) => self.call(name, arg, depth + 1),
-                None => Value::wrong_type("a value", node),
+                None => Evaluated::wrong_type("a value", node),
             },
         }
     }
 
-    fn call(&self, name: &str, arg: &Node, depth: usize) -> Value {
+    fn call(&self, name: &str, arg: &Node, depth: usize) -> Evaluated {
         let args = arg.as_seq().unwrap_or_default();
         match name {
             "Ref" => match arg.as_str() {
                 Some(target) => self.ref_to(target, depth),
-                None => Value::unknown(Unknown::Intrinsic("Ref".into())),
+                None => Evaluated::unknown(Unknown::Intrinsic("Ref".into())),
             },
             "Fn::GetAtt" => match get_att_args(self, arg, depth) {
                 Some((id, attr)) => self.get_att(&id, &attr),
-                None => Value::unknown(Unknown::Intrinsic(GET_ATT.into())),
+                None => Evaluated::unknown(Unknown::Intrinsic(GET_ATT.into())),
             },
             "Fn::Sub" => self.sub(arg, depth),
             "Fn::Join" => match args {
@@ -300,7 +305,7 @@ impl<'n> Template<'n> {
                     if comparable && a == b {
                         a
                     } else {
-                        Value::unknown(Unknown::Intrinsic(name.into()))
+                        Evaluated::unknown(Unknown::Intrinsic(name.into()))
                     }
                 }
                 _ => malformed(name),
@@ -315,16 +320,16 @@ impl<'n> Template<'n> {
                     State::Unknown { key: Some(k), .. } => {
                         self.unknown(why, None, || format!("${{{name}:{k}}}"))
                     }
-                    _ => Value::unknown(why),
+                    _ => Evaluated::unknown(why),
                 }
             }
-            _ => Value::unknown(Unknown::Intrinsic(name.into())),
+            _ => Evaluated::unknown(Unknown::Intrinsic(name.into())),
         }
     }
 
-    fn ref_to(&self, target: &str, depth: usize) -> Value {
+    fn ref_to(&self, target: &str, depth: usize) -> Evaluated {
         if target == "AWS::NoValue" {
-            return Value::absent();
+            return Evaluated::absent();
         }
         if let Some(pseudo) = target.strip_prefix("AWS::") {
             let why = Unknown::Parameter {
@@ -359,7 +364,7 @@ impl<'n> Template<'n> {
         };
         let value = match returned.and_then(|key| self.property(target, key)) {
             Some(node) => match self.eval_at(node, depth + 1) {
-                v @ Value {
+                v @ Evaluated {
                     state: State::Text(_),
                     ..
                 } => v,
@@ -370,12 +375,12 @@ impl<'n> Template<'n> {
         value.with_ref(self.reference(target))
     }
 
-    fn parameter(&self, name: &str, param: &Node, depth: usize) -> Value {
+    fn parameter(&self, name: &str, param: &Node, depth: usize) -> Evaluated {
         let kind = param.get("Type").and_then(Node::as_str).unwrap_or_default();
         let is_list = kind == "CommaDelimitedList" || kind.starts_with("List<");
         let list = |s: &str| {
-            Value::from(State::List(
-                s.split(',').map(|p| Value::text(p.trim())).collect(),
+            Evaluated::from(State::List(
+                s.split(',').map(|p| Evaluated::text(p.trim())).collect(),
             ))
         };
         // A given value of an SSM-typed parameter names the SSM parameter, not the value.
@@ -387,7 +392,7 @@ impl<'n> Template<'n> {
             return if is_list {
                 list(value)
             } else {
-                Value::text(value.as_str())
+                Evaluated::text(value.as_str())
             };
         }
         let no_echo = param
@@ -420,7 +425,7 @@ impl<'n> Template<'n> {
         }
     }
 
-    fn get_att(&self, id: &str, attr: &str) -> Value {
+    fn get_att(&self, id: &str, attr: &str) -> Evaluated {
         // Resources a framework generates (Serverless `…LambdaFunctionUrl`) are not declared:
         // the URL attributes still say what they are.
         let kind = match (self.resource_type(id), attr) {
@@ -463,7 +468,7 @@ impl<'n> Template<'n> {
         .with_ref(self.reference(id))
     }
 
-    fn sub(&self, arg: &Node, depth: usize) -> Value {
+    fn sub(&self, arg: &Node, depth: usize) -> Evaluated {
         let (text, vars) = match (&arg.kind, arg.as_seq()) {
             (NodeKind::Str(s), _) => (s.as_ref(), None),
             (_, Some([text, vars])) => match text.as_str() {
@@ -475,16 +480,16 @@ impl<'n> Template<'n> {
         let mut parts = Vec::new();
         let mut rest = text;
         while let Some(start) = rest.find("${") {
-            parts.push(Value::text(&rest[..start]));
+            parts.push(Evaluated::text(&rest[..start]));
             let after = &rest[start + 2..];
             let Some(end) = after.find('}') else {
-                parts.push(Value::text(&rest[start..]));
+                parts.push(Evaluated::text(&rest[start..]));
                 rest = "";
                 break;
             };
             let name = after[..end].trim();
             parts.push(match name.strip_prefix('!') {
-                Some(literal) => Value::text(format!("${{{literal}}}")),
+                Some(literal) => Evaluated::text(format!("${{{literal}}}")),
                 None => match vars.and_then(|v| v.get(name)) {
                     Some(var) => self.eval_at(var, depth + 1),
                     None => match name.split_once('.') {
@@ -495,11 +500,11 @@ impl<'n> Template<'n> {
             });
             rest = &after[end + 1..];
         }
-        parts.push(Value::text(rest));
+        parts.push(Evaluated::text(rest));
         concat(parts, self.keyed.get())
     }
 
-    fn join(&self, delim: &Node, list: &Node, depth: usize) -> Value {
+    fn join(&self, delim: &Node, list: &Node, depth: usize) -> Evaluated {
         let Some(delim) = delim.as_str() else {
             return malformed("Fn::Join");
         };
@@ -509,7 +514,7 @@ impl<'n> Template<'n> {
                 let mut parts = Vec::new();
                 for (i, item) in items.into_iter().enumerate() {
                     if i > 0 {
-                        parts.push(Value::text(delim));
+                        parts.push(Evaluated::text(delim));
                     }
                     parts.push(item);
                 }
@@ -519,7 +524,7 @@ impl<'n> Template<'n> {
                 }
                 joined
             }
-            State::Unknown { why, .. } => Value {
+            State::Unknown { why, .. } => Evaluated {
                 state: State::Unknown {
                     why,
                     shape: None,
@@ -531,14 +536,14 @@ impl<'n> Template<'n> {
         }
     }
 
-    fn split(&self, delim: &Node, source: &Node, depth: usize) -> Value {
+    fn split(&self, delim: &Node, source: &Node, depth: usize) -> Evaluated {
         let Some(delim) = delim.as_str().filter(|d| !d.is_empty()) else {
             return malformed("Fn::Split");
         };
         let source = self.eval_at(source, depth);
         let refs = source.refs.clone();
         let items = match &source.state {
-            State::Text(s) => s.split(delim).map(Value::text).collect(),
+            State::Text(s) => s.split(delim).map(Evaluated::text).collect(),
             State::Unknown {
                 why,
                 shape: Some(shape),
@@ -547,11 +552,11 @@ impl<'n> Template<'n> {
                 .split(delim)
                 .map(|part| {
                     let v = if part.contains('{') {
-                        Value::shaped(why.clone(), part)
+                        Evaluated::shaped(why.clone(), part)
                     } else {
-                        Value::text(part)
+                        Evaluated::text(part)
                     };
-                    Value {
+                    Evaluated {
                         refs: refs.clone(),
                         ..v
                     }
@@ -560,13 +565,13 @@ impl<'n> Template<'n> {
             State::Unknown { .. } => return source,
             _ => return malformed("Fn::Split"),
         };
-        Value {
+        Evaluated {
             state: State::List(items),
             refs,
         }
     }
 
-    fn select(&self, index: &Node, list: &Node, depth: usize) -> Value {
+    fn select(&self, index: &Node, list: &Node, depth: usize) -> Evaluated {
         let index = match self.eval_at(index, depth).state {
             State::Text(t) => t.trim().parse::<usize>().ok(),
             _ => None,
@@ -574,11 +579,11 @@ impl<'n> Template<'n> {
         let list = self.eval_at(list, depth);
         match (index, list.state) {
             (Some(i), State::List(items)) => items.into_iter().nth(i).unwrap_or_else(|| {
-                Value::unknown(Unknown::Invalid(format!(
+                Evaluated::unknown(Unknown::Invalid(format!(
                     "Fn::Select index {i} is out of range"
                 )))
             }),
-            (_, State::Unknown { why, .. }) => Value {
+            (_, State::Unknown { why, .. }) => Evaluated {
                 state: State::Unknown {
                     why,
                     shape: None,
@@ -586,12 +591,12 @@ impl<'n> Template<'n> {
                 },
                 refs: list.refs,
             },
-            _ => Value::unknown(Unknown::Intrinsic("Fn::Select".into())),
+            _ => Evaluated::unknown(Unknown::Intrinsic("Fn::Select".into())),
         }
     }
 
-    fn find_in_map(&self, args: &[Node], depth: usize) -> Value {
-        let unknown = || Value::unknown(Unknown::Intrinsic("Fn::FindInMap".into()));
+    fn find_in_map(&self, args: &[Node], depth: usize) -> Evaluated {
+        let unknown = || Evaluated::unknown(Unknown::Intrinsic("Fn::FindInMap".into()));
         let (keys, default) = match args {
             [a, b, c] => ([a, b, c], None),
             [a, b, c, d] => ([a, b, c], d.get("DefaultValue")),
@@ -612,12 +617,12 @@ impl<'n> Template<'n> {
 }
 
 impl Resolver for Template<'_> {
-    fn eval(&self, node: &Node) -> Value {
+    fn eval(&self, node: &Node) -> Evaluated {
         self.note_expression(node);
         self.eval_at(node, 0)
     }
 
-    fn eval_keyed(&self, node: &Node) -> Value {
+    fn eval_keyed(&self, node: &Node) -> Evaluated {
         self.note_expression(node);
         let before = self.keyed.replace(true);
         let value = self.eval_at(node, 0);
@@ -643,7 +648,7 @@ impl Resolver for Template<'_> {
         POLICY_TYPES.contains(&kind).then_some(id)
     }
 
-    fn object_expression(&self, node: &Node) -> Option<Value> {
+    fn object_expression(&self, node: &Node) -> Option<Evaluated> {
         intrinsic(node).map(|_| self.eval(node))
     }
 }
@@ -695,12 +700,12 @@ fn get_att_args(t: &Template, arg: &Node, depth: usize) -> Option<(String, Strin
     }
 }
 
-fn malformed(name: &str) -> Value {
-    Value::unknown(Unknown::Invalid(format!("malformed {name}")))
+fn malformed(name: &str) -> Evaluated {
+    Evaluated::unknown(Unknown::Invalid(format!("malformed {name}")))
 }
 
 /// Concatenates string parts; unknown parts make the result unknown with a shape.
-fn concat(parts: Vec<Value>, keyed: bool) -> Value {
+fn concat(parts: Vec<Evaluated>, keyed: bool) -> Evaluated {
     let mut text = String::new();
     let mut why: Option<Unknown> = None;
     let mut refs = Vec::new();
@@ -718,7 +723,7 @@ fn concat(parts: Vec<Value>, keyed: bool) -> Value {
             }
             State::Absent => {}
             State::List(_) => {
-                return Value::unknown(Unknown::Invalid("a list where a string belongs".into()))
+                return Evaluated::unknown(Unknown::Invalid("a list where a string belongs".into()))
             }
             State::Unknown {
                 why: w,
@@ -743,17 +748,17 @@ fn concat(parts: Vec<Value>, keyed: bool) -> Value {
     }
     let key = key.flatten();
     let mut value = match why {
-        _ if text.contains("{{resolve:") => Value::from(State::Unknown {
+        _ if text.contains("{{resolve:") => Evaluated::from(State::Unknown {
             why: Unknown::DynamicReference(text),
             shape: None,
             key,
         }),
-        Some(why) => Value::from(State::Unknown {
+        Some(why) => Evaluated::from(State::Unknown {
             why,
             shape: Some(text),
             key,
         }),
-        None => Value::text(text),
+        None => Evaluated::text(text),
     };
     for r in refs {
         value = value.with_ref(r);

@@ -5,7 +5,7 @@
 //! key of an [`Obj`] into a model [`Field`] with span and path, never failing: a value of the
 //! wrong type becomes [`Unknown::Invalid`].
 
-use super::resolve::{describe, Resolver, State, Value};
+use super::resolve::{describe, Evaluated, Resolver, State};
 use crate::model::{PolicyRef, QuantityMismatch};
 use crate::span::Span;
 use crate::tree::{Node, NodeKind};
@@ -194,18 +194,18 @@ impl<'r> Reader<'r> {
     }
 
     /// The evaluated value under `key` with the field it makes (the field's value unset).
-    pub fn value(&self, parent: &Obj, key: &str) -> (Field<()>, Value) {
+    pub fn value(&self, parent: &Obj, key: &str) -> (Field<()>, Evaluated) {
         self.value_with(parent, key, false)
     }
 
     /// [`Reader::value`], with the key of an unknown value when `keyed`.
-    fn value_with(&self, parent: &Obj, key: &str, keyed: bool) -> (Field<()>, Value) {
+    fn value_with(&self, parent: &Obj, key: &str, keyed: bool) -> (Field<()>, Evaluated) {
         let slot = self.slot(parent, key);
         let value = match (slot.node, slot.unknown) {
             (Some(node), _) if keyed => self.res.eval_keyed(node),
             (Some(node), _) => self.res.eval(node),
-            (None, Some(why)) => Value::unknown(why),
-            (None, None) => Value::absent(),
+            (None, Some(why)) => Evaluated::unknown(why),
+            (None, None) => Evaluated::absent(),
         };
         let field = if value.state == State::Absent {
             // A missing key's slot already holds the parent's path.
@@ -231,7 +231,7 @@ impl<'r> Reader<'r> {
     }
 
     /// A string field and the value it was made from (its shape and references).
-    pub fn str_value(&self, parent: &Obj, key: &str) -> (Field<String>, Value) {
+    pub fn str_value(&self, parent: &Obj, key: &str) -> (Field<String>, Evaluated) {
         let (at, value) = self.value(parent, key);
         (string_field(at, value.state.clone()), value)
     }

@@ -32,7 +32,7 @@ pub(crate) enum State {
     /// A known scalar, as text (numbers and booleans as written).
     Text(String),
     /// A known list whose items may be unknown.
-    List(Vec<Value>),
+    List(Vec<Evaluated>),
     /// Set to something that cannot be evaluated. `shape` is the text with the unknown parts
     /// written as `{placeholder}` when its shape is known (`{Api}.execute-api.{AWS::Region}…`).
     /// `key` names the value exactly, when it can: two unknowns with the same key are equal
@@ -48,12 +48,12 @@ pub(crate) enum State {
 
 /// An evaluated value and the sibling resources it refers to.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Value {
+pub(crate) struct Evaluated {
     pub state: State,
     pub refs: Vec<Ref>,
 }
 
-impl Value {
+impl Evaluated {
     /// A known scalar.
     pub fn text(s: impl Into<String>) -> Self {
         Self::from(State::Text(s.into()))
@@ -125,7 +125,7 @@ impl Value {
     }
 }
 
-impl From<State> for Value {
+impl From<State> for Evaluated {
     fn from(state: State) -> Self {
         Self {
             state,
@@ -137,11 +137,11 @@ impl From<State> for Value {
 /// How the values of one input format are evaluated.
 pub(crate) trait Resolver {
     /// Evaluates a node in a value position.
-    fn eval(&self, node: &Node) -> Value;
+    fn eval(&self, node: &Node) -> Evaluated;
 
     /// Evaluates a node whose key is wanted (an id values are matched by): an unknown value
     /// gets its key (see [`State::Unknown`]), which [`Resolver::eval`] may leave out.
-    fn eval_keyed(&self, node: &Node) -> Value {
+    fn eval_keyed(&self, node: &Node) -> Evaluated {
         self.eval(node)
     }
 
@@ -155,7 +155,7 @@ pub(crate) trait Resolver {
 
     /// When a map in an object position is not a plain object but an expression (an intrinsic
     /// function), what it evaluates to.
-    fn object_expression(&self, node: &Node) -> Option<Value>;
+    fn object_expression(&self, node: &Node) -> Option<Evaluated>;
 }
 
 /// Placeholders met while evaluating values: one note per string node.
@@ -181,13 +181,13 @@ impl Literal {
 }
 
 impl Resolver for Literal {
-    fn eval(&self, node: &Node) -> Value {
+    fn eval(&self, node: &Node) -> Evaluated {
         match &node.kind {
-            NodeKind::Null => Value::absent(),
-            NodeKind::Bool(b) => Value::text(b.to_string()),
-            NodeKind::Number(n) => Value::text(n.clone()),
+            NodeKind::Null => Evaluated::absent(),
+            NodeKind::Bool(b) => Evaluated::text(b.to_string()),
+            NodeKind::Number(n) => Evaluated::text(n.clone()),
             NodeKind::Str(s) => match placeholder::find(s) {
-                None => Value::text(s.clone()),
+                None => Evaluated::text(s.clone()),
                 Some(found) => {
                     let mut notes = self.placeholders.borrow_mut();
                     if notes.seen.insert(node.span.start) {
@@ -198,7 +198,7 @@ impl Resolver for Literal {
                             related: None,
                         });
                     }
-                    Value::keyed(
+                    Evaluated::keyed(
                         Unknown::Placeholder(s.to_string()),
                         Some(found.shape),
                         s.to_string(),
@@ -206,9 +206,9 @@ impl Resolver for Literal {
                 }
             },
             NodeKind::Seq(items) => {
-                Value::from(State::List(items.iter().map(|i| self.eval(i)).collect()))
+                Evaluated::from(State::List(items.iter().map(|i| self.eval(i)).collect()))
             }
-            NodeKind::Map(_) => Value::wrong_type("a value", node),
+            NodeKind::Map(_) => Evaluated::wrong_type("a value", node),
         }
     }
 
@@ -220,7 +220,7 @@ impl Resolver for Literal {
         None
     }
 
-    fn object_expression(&self, _node: &Node) -> Option<Value> {
+    fn object_expression(&self, _node: &Node) -> Option<Evaluated> {
         None
     }
 }

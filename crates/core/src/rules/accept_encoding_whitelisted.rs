@@ -3,7 +3,7 @@
 use super::helpers::{listed_headers, reported_here};
 use crate::lint::Key;
 use crate::lint::{
-    edit::Value, Category, Edit, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
+    edit::NewValue, Category, Edit, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
 use crate::model::{CachePolicy, KeyConfig};
@@ -156,7 +156,7 @@ fn fix(
         Val::Absent => editor.insert_key(
             gzip.span,
             Key::ENABLE_ACCEPT_ENCODING_GZIP,
-            Value::Raw("true"),
+            NewValue::Raw("true"),
         ),
         Val::Unknown(_) => return None,
     };

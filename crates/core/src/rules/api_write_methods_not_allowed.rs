@@ -6,8 +6,8 @@ use super::behind::{
 };
 use crate::lint::Key;
 use crate::lint::{
-    behavior_name, edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext,
-    Rule, RuleDocs, Severity, Snippet,
+    behavior_name, edit::NewValue, origin_name, Category, Finding, Fix, FixAvailability,
+    LintContext, Rule, RuleDocs, Severity, Snippet,
 };
 use crate::model::{ApiKind, Behavior};
 use crate::value::Val;
@@ -211,7 +211,7 @@ fn finding(ctx: &LintContext, behavior: &Behavior, message: String) -> Finding {
             .insert_key(
                 behavior.span,
                 Key::ALLOWED_METHODS,
-                Value::StrList(ALL_METHODS),
+                NewValue::StrList(ALL_METHODS),
             )
             .into_iter()
             .collect(),

@@ -2,8 +2,8 @@
 
 use crate::lint::Key;
 use crate::lint::{
-    edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
-    Severity, Snippet,
+    edit::NewValue, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule,
+    RuleDocs, Severity, Snippet,
 };
 use crate::model::{Format, Origin, OriginKind};
 
@@ -71,15 +71,15 @@ fn origin_types(ctx: &LintContext, origin: &Origin) -> Vec<&'static str> {
 /// and TLSv1.2 (the keys the CloudFront API and the Terraform provider require).
 fn add_custom_config(ctx: &LintContext, origin: &Origin) -> Option<Fix> {
     let config = [
-        (Key::HTTP_PORT, Value::Raw("80")),
-        (Key::HTTPS_PORT, Value::Raw("443")),
-        (Key::ORIGIN_PROTOCOL_POLICY, Value::Str("https-only")),
-        (Key::ORIGIN_SSL_PROTOCOLS, Value::StrList(&["TLSv1.2"])),
+        (Key::HTTP_PORT, NewValue::Raw("80")),
+        (Key::HTTPS_PORT, NewValue::Raw("443")),
+        (Key::ORIGIN_PROTOCOL_POLICY, NewValue::Str("https-only")),
+        (Key::ORIGIN_SSL_PROTOCOLS, NewValue::StrList(&["TLSv1.2"])),
     ];
     let edit = ctx.editor().insert_key(
         origin.span,
         Key::CUSTOM_ORIGIN_CONFIG,
-        Value::Object(&config),
+        NewValue::Object(&config),
     )?;
     Fix::safe(
         format!(

@@ -3,8 +3,8 @@
 use super::helpers::sibling_api;
 use crate::lint::Key;
 use crate::lint::{
-    edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
-    Severity, Snippet,
+    edit::NewValue, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule,
+    RuleDocs, Severity, Snippet,
 };
 use crate::model::{ApiKind, OriginKind};
 use crate::value::Val;
@@ -128,7 +128,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 let editor = ctx.editor();
                 let edit = match &field.val {
                     Val::Absent => {
-                        editor.insert_key(origin.span, Key::ORIGIN_PATH, Value::Str(&path))
+                        editor.insert_key(origin.span, Key::ORIGIN_PATH, NewValue::Str(&path))
                     }
                     _ => Some(editor.replace_string(field.span, &path)),
                 };

@@ -3,7 +3,7 @@
 use super::helpers::seconds;
 use crate::lint::Key;
 use crate::lint::{
-    edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    edit::NewValue, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
 use crate::value::Val;
@@ -84,7 +84,11 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             Val::Known(ttl) => (seconds(*ttl), Some(editor.replace_scalar(field.span, "0"))),
             Val::Absent => (
                 "10 seconds (the default)".to_string(),
-                editor.insert_key(response.span, Key::ERROR_CACHING_MIN_TTL, Value::Raw("0")),
+                editor.insert_key(
+                    response.span,
+                    Key::ERROR_CACHING_MIN_TTL,
+                    NewValue::Raw("0"),
+                ),
             ),
         };
         let message = if deliberate {

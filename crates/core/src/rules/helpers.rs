@@ -12,7 +12,7 @@
 
 use crate::forwarding::{Amount, Aspect, Cause, Forwarding};
 use crate::lint::Key;
-use crate::lint::{edit::Value, origin_name, Finding, Fix, LintContext, Rule, Severity};
+use crate::lint::{edit::NewValue, origin_name, Finding, Fix, LintContext, Rule, Severity};
 use crate::managed;
 use crate::model::{
     Api, Behavior, CustomOriginConfig, Distribution, KeyConfig, Note, NoteKind, Origin,
@@ -170,7 +170,7 @@ pub fn use_all_viewer_except_host(
         Val::Absent => editor.insert_key(
             behavior.span,
             Key::ORIGIN_REQUEST_POLICY_ID,
-            Value::Str(managed::ALL_VIEWER_EXCEPT_HOST_HEADER),
+            NewValue::Str(managed::ALL_VIEWER_EXCEPT_HOST_HEADER),
         )?,
         _ if fwd
             .origin_request

@@ -17,7 +17,7 @@
 //! behavior of a custom policy, or the managed policy id.
 
 use crate::forwarding::Resolved;
-use crate::lint::edit::Value;
+use crate::lint::edit::NewValue;
 use crate::lint::{Edit, Fix, Key, LintContext};
 use crate::managed;
 use crate::model::{Behavior, Format, PolicyRef};
@@ -182,10 +182,10 @@ fn leave_forwarded_values(ctx: &LintContext, behavior: &Behavior, fv: Span) -> O
     let mut edits: Vec<Edit> = vec![editor.replace_entry(
         fv,
         &[
-            (cache, Value::Str(managed::CACHING_DISABLED)),
+            (cache, NewValue::Str(managed::CACHING_DISABLED)),
             (
                 origin_request,
-                Value::Str(managed::ALL_VIEWER_EXCEPT_HOST_HEADER),
+                NewValue::Str(managed::ALL_VIEWER_EXCEPT_HOST_HEADER),
             ),
         ],
     )?];

@@ -2,7 +2,7 @@
 
 use crate::lint::Key;
 use crate::lint::{
-    edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    edit::NewValue, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
 use crate::value::Val;
@@ -81,7 +81,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             editor.insert_key(
                 vc.span,
                 Key::MINIMUM_PROTOCOL_VERSION,
-                Value::Str("TLSv1.2_2021"),
+                NewValue::Str("TLSv1.2_2021"),
             ),
         ),
     };

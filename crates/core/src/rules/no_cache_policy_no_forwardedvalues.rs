@@ -4,7 +4,7 @@
 use super::helpers::is_set;
 use crate::lint::Key;
 use crate::lint::{
-    behavior_name, edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule,
+    behavior_name, edit::NewValue, Category, Finding, Fix, FixAvailability, LintContext, Rule,
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
@@ -73,7 +73,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 editor.insert_key(
                     b.span,
                     Key::CACHE_POLICY_ID,
-                    Value::Str(managed::CACHING_DISABLED),
+                    NewValue::Str(managed::CACHING_DISABLED),
                 )
             };
             let fix = Fix::unsafe_(

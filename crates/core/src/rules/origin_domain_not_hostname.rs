@@ -2,8 +2,8 @@
 
 use crate::lint::Key;
 use crate::lint::{
-    edit::Value, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs,
-    Severity, Snippet,
+    edit::NewValue, origin_name, Category, Finding, Fix, FixAvailability, LintContext, Rule,
+    RuleDocs, Severity, Snippet,
 };
 
 pub static RULE: Rule = Rule {
@@ -88,7 +88,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                     crate::value::Val::Absent => edits.extend(editor.insert_key(
                         origin.span,
                         Key::ORIGIN_PATH,
-                        Value::Str(&path),
+                        NewValue::Str(&path),
                     )),
                     crate::value::Val::Known(p) if p.is_empty() => {
                         edits.push(editor.replace_string(origin.origin_path.span, &path))

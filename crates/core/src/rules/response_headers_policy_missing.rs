@@ -3,7 +3,7 @@
 use super::helpers::is_set;
 use crate::lint::Key;
 use crate::lint::{
-    behavior_name, edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule,
+    behavior_name, edit::NewValue, Category, Finding, Fix, FixAvailability, LintContext, Rule,
     RuleDocs, Severity, Snippet,
 };
 use crate::managed;
@@ -56,7 +56,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 editor.insert_key(
                     b.span,
                     Key::RESPONSE_HEADERS_POLICY_ID,
-                    Value::Str(managed::SECURITY_HEADERS),
+                    NewValue::Str(managed::SECURITY_HEADERS),
                 )
             };
             let fix = Fix::unsafe_(

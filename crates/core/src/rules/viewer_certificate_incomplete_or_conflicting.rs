@@ -3,7 +3,7 @@
 
 use crate::lint::Key;
 use crate::lint::{
-    edit::Value, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
+    edit::NewValue, Category, Finding, Fix, FixAvailability, LintContext, Rule, RuleDocs, Severity,
     Snippet,
 };
 use crate::model::ViewerCertificate;
@@ -103,7 +103,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let fix = Fix::safe(
             format!("set {key} to sni-only"),
             ctx.editor()
-                .insert_key(vc.span, Key::SSL_SUPPORT_METHOD, Value::Str("sni-only"))
+                .insert_key(vc.span, Key::SSL_SUPPORT_METHOD, NewValue::Str("sni-only"))
                 .into_iter()
                 .collect(),
         );

@@ -1,4 +1,4 @@
-//! The literal values of AWS CLI JSON and what a [`Value`] says about itself.
+//! The literal values of AWS CLI JSON and what an [`Evaluated`] says about itself.
 
 use super::*;
 use crate::model::PolicyRef;
@@ -24,18 +24,21 @@ fn literals_are_their_own_values() {
     with_root(json, |root| {
         let lit = Literal::default();
         assert_eq!(lit.eval(entry(root, "n")).state, State::Absent);
-        assert_eq!(lit.eval(entry(root, "b")), Value::text("true"));
+        assert_eq!(lit.eval(entry(root, "b")), Evaluated::text("true"));
         // Numbers as written: `60.50` stays `60.50`.
-        assert_eq!(lit.eval(entry(root, "num")), Value::text("60.50"));
-        assert_eq!(lit.eval(entry(root, "s")), Value::text("api.example.com"));
+        assert_eq!(lit.eval(entry(root, "num")), Evaluated::text("60.50"));
+        assert_eq!(
+            lit.eval(entry(root, "s")),
+            Evaluated::text("api.example.com")
+        );
         assert_eq!(
             lit.eval(entry(root, "l")).state,
-            State::List(vec![Value::text("GET"), Value::absent()])
+            State::List(vec![Evaluated::text("GET"), Evaluated::absent()])
         );
         // An object where a value belongs is unknown, with a reason naming what was found.
         assert_eq!(
             lit.eval(entry(root, "m")),
-            Value::unknown(Unknown::Invalid("expected a value, found an object".into()))
+            Evaluated::unknown(Unknown::Invalid("expected a value, found an object".into()))
         );
         assert!(lit.take_placeholders().is_empty());
     });
@@ -61,8 +64,8 @@ fn describe_names_each_kind_of_node() {
             ]
         );
         assert_eq!(
-            Value::wrong_type("a string", entry(root, "l")),
-            Value::unknown(Unknown::Invalid("expected a string, found a list".into()))
+            Evaluated::wrong_type("a string", entry(root, "l")),
+            Evaluated::unknown(Unknown::Invalid("expected a string, found a list".into()))
         );
     });
 }
@@ -110,11 +113,14 @@ fn placeholders_are_unknown_and_noted_once() {
 
 #[test]
 fn only_unknowns_have_keys() {
-    assert_eq!(Value::text("abc").key(), None);
-    assert_eq!(Value::absent().key(), None);
-    assert_eq!(Value::unknown(Unknown::Placeholder("x".into())).key(), None);
+    assert_eq!(Evaluated::text("abc").key(), None);
+    assert_eq!(Evaluated::absent().key(), None);
     assert_eq!(
-        Value::keyed(Unknown::Placeholder("x".into()), None, "${Api}".into()).key(),
+        Evaluated::unknown(Unknown::Placeholder("x".into())).key(),
+        None
+    );
+    assert_eq!(
+        Evaluated::keyed(Unknown::Placeholder("x".into()), None, "${Api}".into()).key(),
         Some("${Api}")
     );
 }
@@ -122,21 +128,21 @@ fn only_unknowns_have_keys() {
 #[test]
 fn a_shape_is_a_text_or_the_shape_of_an_unknown_text() {
     assert_eq!(
-        Value::text("api.example.com").shape(),
+        Evaluated::text("api.example.com").shape(),
         Some("api.example.com")
     );
     let host = "{Api}.execute-api.{AWS::Region}.amazonaws.com";
     assert_eq!(
-        Value::shaped(Unknown::Placeholder("x".into()), host).shape(),
+        Evaluated::shaped(Unknown::Placeholder("x".into()), host).shape(),
         Some(host)
     );
     assert_eq!(
-        Value::unknown(Unknown::Placeholder("x".into())).shape(),
+        Evaluated::unknown(Unknown::Placeholder("x".into())).shape(),
         None
     );
-    assert_eq!(Value::absent().shape(), None);
+    assert_eq!(Evaluated::absent().shape(), None);
     assert_eq!(
-        Value::from(State::List(vec![Value::text("a")])).shape(),
+        Evaluated::from(State::List(vec![Evaluated::text("a")])).shape(),
         None
     );
 }
@@ -151,7 +157,7 @@ fn a_reference_is_recorded_once() {
         id: "FnUrl".into(),
         target: Target::LambdaUrl,
     };
-    let v = Value::text("x")
+    let v = Evaluated::text("x")
         .with_ref(api.clone())
         .with_ref(url.clone())
         .with_ref(api.clone());
