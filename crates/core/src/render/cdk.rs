@@ -4,9 +4,9 @@
 //! member names to snake_case and props to keyword arguments or struct classes.
 
 use super::plan::{
-    kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, TradeOff, SECRET_PARAMETER,
-    WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH,
-    WHY_STREAMING, WHY_STRIP,
+    kind_label, ApiHost, BehaviorPlan, CacheChoice, CachePolicyPlan, CorsPlan, Plan, SiteOrigin,
+    StripFunction, Target, TradeOff, SECRET_PARAMETER, WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_MTLS,
+    WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STREAMING, WHY_STRIP,
 };
 use super::writer::Writer;
 use crate::state::{ApiKind, SecretSource};
@@ -612,151 +612,16 @@ fn body(plan: &Plan, lang: Lang, w: &mut Writer) {
     lang.assign(w, "apiOrigin", &origin);
 
     if let Some(cp) = &plan.cache_policy {
-        w.blank();
-        lang.comment(
-            w,
-            "Cache policy for the cached GET routes: the key holds what makes responses differ \
-             (auth, CORS origin, query strings).",
-        );
-        let headers = if cp.headers.is_empty() {
-            Js::Call("cloudfront.CacheHeaderBehavior.none".into(), vec![])
-        } else {
-            Js::Call(
-                "cloudfront.CacheHeaderBehavior.allowList".into(),
-                cp.headers.iter().map(|h| s(h)).collect(),
-            )
-        };
-        lang.assign(
-            w,
-            "cachedGetPolicy",
-            &Js::New(
-                "cloudfront.CachePolicy".into(),
-                vec![
-                    path("this"),
-                    s("CachedGetPolicy"),
-                    props(vec![
-                        ("comment", s("Cached API GET routes")),
-                        ("minTtl", Js::Seconds(0)),
-                        ("defaultTtl", Js::Seconds(cp.default_ttl)),
-                        ("maxTtl", Js::Seconds(cp.max_ttl)),
-                        ("headerBehavior", headers),
-                        (
-                            "cookieBehavior",
-                            Js::Call("cloudfront.CacheCookieBehavior.none".into(), vec![]),
-                        ),
-                        (
-                            "queryStringBehavior",
-                            Js::Call(
-                                if cp.query_strings {
-                                    "cloudfront.CacheQueryStringBehavior.all"
-                                } else {
-                                    "cloudfront.CacheQueryStringBehavior.none"
-                                }
-                                .into(),
-                                vec![],
-                            ),
-                        ),
-                        ("enableAcceptEncodingGzip", Js::Bool(true)),
-                        ("enableAcceptEncodingBrotli", Js::Bool(true)),
-                    ]),
-                ],
-            ),
-        );
+        cache_policy(cp, lang, w);
     }
     if let Some(c) = &plan.cors_policy {
-        w.blank();
-        lang.comment(
-            w,
-            "CORS answered by CloudFront; preflight OPTIONS requests still reach the API.",
-        );
-        lang.assign(
-            w,
-            "corsPolicy",
-            &Js::New(
-                "cloudfront.ResponseHeadersPolicy".into(),
-                vec![
-                    path("this"),
-                    s("CorsPolicy"),
-                    props(vec![(
-                        "corsBehavior",
-                        Js::Props(
-                            Some("cloudfront.ResponseHeadersCorsBehavior"),
-                            vec![
-                                (
-                                    "accessControlAllowCredentials",
-                                    Js::Bool(c.allow_credentials),
-                                ),
-                                ("accessControlAllowHeaders", strs(&c.allow_headers)),
-                                ("accessControlAllowMethods", strs(&c.allow_methods)),
-                                ("accessControlAllowOrigins", strs(&c.allow_origins)),
-                                ("accessControlMaxAge", Js::Seconds(c.max_age)),
-                                ("originOverride", Js::Bool(true)),
-                            ],
-                        ),
-                    )]),
-                ],
-            ),
-        );
+        cors_policy(c, lang, w);
     }
     if let Some(f) = &plan.strip_function {
-        w.blank();
-        lang.comment(w, WHY_STRIP);
-        lang.assign(
-            w,
-            "stripPrefix",
-            &Js::New(
-                "cloudfront.Function".into(),
-                vec![
-                    path("this"),
-                    s("StripPrefix"),
-                    props(vec![
-                        ("runtime", path("cloudfront.FunctionRuntime.JS_2_0")),
-                        ("comment", s("Strip the API path prefix")),
-                        (
-                            "code",
-                            Js::Call(
-                                "cloudfront.FunctionCode.fromInline".into(),
-                                vec![Js::Code(f.code())],
-                            ),
-                        ),
-                    ]),
-                ],
-            ),
-        );
+        strip_function(f, lang, w);
     }
     if let Some(site) = &plan.site {
-        w.blank();
-        lang.comment(
-            w,
-            "Private bucket for the static site; only CloudFront reads it (origin access control).",
-        );
-        lang.assign(
-            w,
-            "siteBucket",
-            &Js::New(
-                "s3.Bucket".into(),
-                vec![
-                    path("this"),
-                    s("SiteBucket"),
-                    props(vec![
-                        ("bucketName", s(&site.bucket_name)),
-                        ("blockPublicAccess", path("s3.BlockPublicAccess.BLOCK_ALL")),
-                        ("enforceSSL", Js::Bool(true)),
-                    ]),
-                ],
-            ),
-        );
-        lang.assign(
-            w,
-            "siteOrigin",
-            &Js::Call(
-                "origins.S3BucketOrigin.withOriginAccessControl".into(),
-                vec![
-                    var("siteBucket"),
-                    props(vec![("originId", s(Target::Site.origin_id()))]),
-                ],
-            ),
-        );
+        site_origin(site, lang, w);
     }
     distribution(plan, lang, w);
     if literal_oac {
@@ -851,6 +716,161 @@ fn body(plan: &Plan, lang: Lang, w: &mut Writer) {
             ),
         );
     }
+}
+
+/// The cache policy of the cached GET routes.
+fn cache_policy(cp: &CachePolicyPlan, lang: Lang, w: &mut Writer) {
+    w.blank();
+    lang.comment(
+        w,
+        "Cache policy for the cached GET routes: the key holds what makes responses differ \
+         (auth, CORS origin, query strings).",
+    );
+    let headers = if cp.headers.is_empty() {
+        Js::Call("cloudfront.CacheHeaderBehavior.none".into(), vec![])
+    } else {
+        Js::Call(
+            "cloudfront.CacheHeaderBehavior.allowList".into(),
+            cp.headers.iter().map(|h| s(h)).collect(),
+        )
+    };
+    lang.assign(
+        w,
+        "cachedGetPolicy",
+        &Js::New(
+            "cloudfront.CachePolicy".into(),
+            vec![
+                path("this"),
+                s("CachedGetPolicy"),
+                props(vec![
+                    ("comment", s("Cached API GET routes")),
+                    ("minTtl", Js::Seconds(0)),
+                    ("defaultTtl", Js::Seconds(cp.default_ttl)),
+                    ("maxTtl", Js::Seconds(cp.max_ttl)),
+                    ("headerBehavior", headers),
+                    (
+                        "cookieBehavior",
+                        Js::Call("cloudfront.CacheCookieBehavior.none".into(), vec![]),
+                    ),
+                    (
+                        "queryStringBehavior",
+                        Js::Call(
+                            if cp.query_strings {
+                                "cloudfront.CacheQueryStringBehavior.all"
+                            } else {
+                                "cloudfront.CacheQueryStringBehavior.none"
+                            }
+                            .into(),
+                            vec![],
+                        ),
+                    ),
+                    ("enableAcceptEncodingGzip", Js::Bool(true)),
+                    ("enableAcceptEncodingBrotli", Js::Bool(true)),
+                ]),
+            ],
+        ),
+    );
+}
+
+/// The response headers policy that answers CORS.
+fn cors_policy(c: &CorsPlan, lang: Lang, w: &mut Writer) {
+    w.blank();
+    lang.comment(
+        w,
+        "CORS answered by CloudFront; preflight OPTIONS requests still reach the API.",
+    );
+    lang.assign(
+        w,
+        "corsPolicy",
+        &Js::New(
+            "cloudfront.ResponseHeadersPolicy".into(),
+            vec![
+                path("this"),
+                s("CorsPolicy"),
+                props(vec![(
+                    "corsBehavior",
+                    Js::Props(
+                        Some("cloudfront.ResponseHeadersCorsBehavior"),
+                        vec![
+                            (
+                                "accessControlAllowCredentials",
+                                Js::Bool(c.allow_credentials),
+                            ),
+                            ("accessControlAllowHeaders", strs(&c.allow_headers)),
+                            ("accessControlAllowMethods", strs(&c.allow_methods)),
+                            ("accessControlAllowOrigins", strs(&c.allow_origins)),
+                            ("accessControlMaxAge", Js::Seconds(c.max_age)),
+                            ("originOverride", Js::Bool(true)),
+                        ],
+                    ),
+                )]),
+            ],
+        ),
+    );
+}
+
+/// The CloudFront Function that strips the API path prefix.
+fn strip_function(f: &StripFunction, lang: Lang, w: &mut Writer) {
+    w.blank();
+    lang.comment(w, WHY_STRIP);
+    lang.assign(
+        w,
+        "stripPrefix",
+        &Js::New(
+            "cloudfront.Function".into(),
+            vec![
+                path("this"),
+                s("StripPrefix"),
+                props(vec![
+                    ("runtime", path("cloudfront.FunctionRuntime.JS_2_0")),
+                    ("comment", s("Strip the API path prefix")),
+                    (
+                        "code",
+                        Js::Call(
+                            "cloudfront.FunctionCode.fromInline".into(),
+                            vec![Js::Code(f.code())],
+                        ),
+                    ),
+                ]),
+            ],
+        ),
+    );
+}
+
+/// The private site bucket and its origin (origin access control).
+fn site_origin(site: &SiteOrigin, lang: Lang, w: &mut Writer) {
+    w.blank();
+    lang.comment(
+        w,
+        "Private bucket for the static site; only CloudFront reads it (origin access control).",
+    );
+    lang.assign(
+        w,
+        "siteBucket",
+        &Js::New(
+            "s3.Bucket".into(),
+            vec![
+                path("this"),
+                s("SiteBucket"),
+                props(vec![
+                    ("bucketName", s(&site.bucket_name)),
+                    ("blockPublicAccess", path("s3.BlockPublicAccess.BLOCK_ALL")),
+                    ("enforceSSL", Js::Bool(true)),
+                ]),
+            ],
+        ),
+    );
+    lang.assign(
+        w,
+        "siteOrigin",
+        &Js::Call(
+            "origins.S3BucketOrigin.withOriginAccessControl".into(),
+            vec![
+                var("siteBucket"),
+                props(vec![("originId", s(Target::Site.origin_id()))]),
+            ],
+        ),
+    );
 }
 
 fn behavior(plan: &Plan, b: &BehaviorPlan) -> Js {
