@@ -9,8 +9,8 @@ use apifront_core::parse::parse;
 use apifront_core::state::state_from_model;
 use apifront_core::trace::{self, Options, Request};
 
-/// A Terraform distribution with a fixable problem in most of its settings, a cache policy
-/// caching nothing, and two distributions with custom certificates.
+/// A Terraform distribution with a fixable problem in most of its settings and a cache policy
+/// caching nothing.
 const TERRAFORM: &str = r#"resource "aws_cloudfront_distribution" "cdn" {
   enabled      = false
   http_version = "HTTP/2"
@@ -88,75 +88,58 @@ resource "aws_cloudfront_cache_policy" "api" {
     }
   }
 }
-
-resource "aws_cloudfront_distribution" "vip" {
-  enabled = true
-  aliases = ["api.example.com"]
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-    origin_path = "/prod"
-    custom_origin_config {
-      http_port              = 80
-      https_port             = 443
-      origin_protocol_policy = "https-only"
-      origin_ssl_protocols   = ["TLSv1.2"]
-    }
-  }
-  default_cache_behavior {
-    target_origin_id         = "api"
-    viewer_protocol_policy   = "https-only"
-    allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
-    cached_methods           = ["GET", "HEAD"]
-    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
-  }
-  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-    acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
-    ssl_support_method       = "vip"
-    minimum_protocol_version = "TLSv1"
-  }
-}
-
-resource "aws_cloudfront_distribution" "old_tls" {
-  enabled = true
-  aliases = ["old.example.com"]
-  origin {
-    origin_id   = "api"
-    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
-    origin_path = "/prod"
-    custom_origin_config {
-      http_port              = 80
-      https_port             = 443
-      origin_protocol_policy = "https-only"
-      origin_ssl_protocols   = ["TLSv1.2"]
-    }
-  }
-  default_cache_behavior {
-    target_origin_id         = "api"
-    viewer_protocol_policy   = "https-only"
-    allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
-    cached_methods           = ["GET", "HEAD"]
-    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
-  }
-  restrictions {
-    geo_restriction {
-      restriction_type = "none"
-    }
-  }
-  viewer_certificate {
-    acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
-    ssl_support_method       = "sni-only"
-    minimum_protocol_version = "TLSv1.2_2019"
-  }
-}
 "#;
+
+/// A distribution with a custom certificate, served with `method` and `version`.
+fn certified(name: &str, alias: &str, method: &str, version: &str) -> String {
+    format!(
+        r#"resource "aws_cloudfront_distribution" "{name}" {{
+  enabled = true
+  aliases = ["{alias}"]
+  origin {{
+    origin_id   = "api"
+    domain_name = "abc123defg.execute-api.eu-west-1.amazonaws.com"
+    origin_path = "/prod"
+    custom_origin_config {{
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }}
+  }}
+  default_cache_behavior {{
+    target_origin_id         = "api"
+    viewer_protocol_policy   = "https-only"
+    allowed_methods          = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
+    cached_methods           = ["GET", "HEAD"]
+    cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+    origin_request_policy_id = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+  }}
+  restrictions {{
+    geo_restriction {{
+      restriction_type = "none"
+    }}
+  }}
+  viewer_certificate {{
+    acm_certificate_arn      = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+    ssl_support_method       = "{method}"
+    minimum_protocol_version = "{version}"
+  }}
+}}
+"#
+    )
+}
+
+/// [`TERRAFORM`] with two distributions with custom certificates, a dedicated-IP one on TLSv1
+/// and one on TLSv1.2_2019.
+fn terraform() -> String {
+    [
+        TERRAFORM.to_string(),
+        certified("vip", "api.example.com", "vip", "TLSv1"),
+        certified("old_tls", "old.example.com", "sni-only", "TLSv1.2_2019"),
+    ]
+    .join("\n")
+}
 
 /// A CloudFormation template with some of [`TERRAFORM`]'s problems.
 const CLOUDFORMATION: &str = r#"Resources:
@@ -209,7 +192,7 @@ fn fix<'a>(all: &'a [Finding], rule: &str, distribution: &str) -> &'a str {
 
 #[test]
 fn terraform_fix_titles_name_terraform_arguments() {
-    let all = findings(TERRAFORM);
+    let all = findings(&terraform());
     let cdn = "aws_cloudfront_distribution.cdn";
     for (rule, distribution, title) in [
         ("distribution-disabled", cdn, "set enabled to true"),
@@ -287,7 +270,7 @@ fn terraform_fix_titles_name_terraform_arguments() {
 
 #[test]
 fn terraform_related_labels_name_terraform_arguments() {
-    let all = findings(TERRAFORM);
+    let all = findings(&terraform());
     let ttl0 = all
         .iter()
         .find(|f| f.rule == "cache-policy-ttl0-with-key-values")
