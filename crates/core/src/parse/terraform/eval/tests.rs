@@ -1,8 +1,9 @@
 //! The readers' building blocks on real HCL: which references they follow, where values sit and
 //! what their paths are. Terraform semantics as documented in the language reference:
 //! references to named values (`<TYPE>.<NAME>.<ATTR>`, `var.`, `local.`, `data.`, …,
-//! <https://developer.hashicorp.com/terraform/language/expressions/references>), string
-//! templates (`"${…}"`, <https://developer.hashicorp.com/terraform/language/expressions/strings>)
+//! <https://developer.hashicorp.com/terraform/language/expressions/references>), a template
+//! that is a single interpolation (`"${…}"`) being the value itself (HCL's "Template
+//! Interpolation Unwrapping", <https://github.com/hashicorp/hcl/blob/main/hclsyntax/spec.md>)
 //! and local values (<https://developer.hashicorp.com/terraform/language/values/locals>).
 
 use super::*;
