@@ -35,7 +35,7 @@ fuzz:
 # MUTANTS_ARGS passes more, e.g.
 #   make mutants FILES=crates/core/src/classify.rs
 #   make mutants MUTANTS_ARGS="--in-diff changes.diff"   (day to day: git diff main > changes.diff)
-#   make mutants MUTANTS_ARGS=--cargo-test-arg=--lib      (only the core's unit tests: faster)
+#   make mutants MUTANTS_ARGS=--cargo-arg=--lib           (build and run only the core's unit tests: faster)
 MUTANTS_FILES = crates/core/src/forwarding.rs crates/core/src/classify.rs \
 	crates/core/src/parse/intrinsics.rs crates/core/src/parse/resolve.rs \
 	crates/core/src/parse/terraform/eval.rs 'crates/core/src/rules/**/*.rs' \

@@ -332,3 +332,6 @@ fn is_literal(expr: &Expression) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests;
