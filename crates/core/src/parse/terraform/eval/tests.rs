@@ -273,3 +273,181 @@ fn a_field_is_known_unknown_or_absent_with_its_path() {
         }
     });
 }
+
+#[test]
+fn a_list_keeps_its_written_items_or_reads_an_evaluated_one() {
+    let text = concat!(
+        "locals { methods = [\"GET\", \"HEAD\"] }\n",
+        "written = [\"GET\", var.method]\n",
+        "through = local.methods\n",
+        "nothing = null\n",
+        "other = var.methods\n",
+    );
+    with_ctx("", text, |ctx, body| {
+        let at = Loc {
+            span: ctx.idx.span(0, 6),
+            path: "b".to_string(),
+        };
+        // A written list: each item has its own span and path; an item that is an expression
+        // is unknown on its own.
+        let written = ctx.list(body, "written", &at);
+        assert_eq!(written.path, "b.written");
+        let Val::Known(items) = &written.val else {
+            panic!("written list is known: {:?}", written.val);
+        };
+        let get = text.find("\"GET\", var").expect("in text");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].val, Val::Known("GET".to_string()));
+        assert_eq!((items[0].span.start, items[0].span.end), (get, get + 5));
+        assert_eq!(items[0].path, "b.written[0]");
+        assert_eq!(
+            items[1].val,
+            Val::Unknown(Unknown::Expression("var.method".to_string()))
+        );
+        assert_eq!(items[1].path, "b.written[1]");
+        // A list the module evaluates (a local): its items sit where the reference is.
+        let through = ctx.list(body, "through", &at);
+        let span = ctx.span_of(expr(body, "through"));
+        assert_eq!(through.span, span);
+        let Val::Known(items) = through.val else {
+            panic!("a local list is known: {:?}", through.val);
+        };
+        let read: Vec<_> = items.into_iter().map(|f| (f.val, f.span, f.path)).collect();
+        assert_eq!(
+            read,
+            vec![
+                (
+                    Val::Known("GET".to_string()),
+                    span,
+                    "b.through[0]".to_string()
+                ),
+                (
+                    Val::Known("HEAD".to_string()),
+                    span,
+                    "b.through[1]".to_string()
+                ),
+            ]
+        );
+        // `null` is the argument left unset; an unevaluable list is unknown as a whole.
+        for key in ["nothing", "missing"] {
+            let f = ctx.list(body, key, &at);
+            assert_eq!(
+                (f.val, f.span, f.path),
+                (Val::Absent, at.span, "b".to_string())
+            );
+        }
+        let other = ctx.list(body, "other", &at);
+        assert_eq!(
+            (other.val, other.path),
+            (
+                Val::Unknown(Unknown::Expression("var.methods".to_string())),
+                "b.other".to_string()
+            )
+        );
+    });
+}
+
+/// Policy ids as the AWS provider lets them be written: a literal id, a sibling resource's `id`,
+/// or the `id` of a `data "aws_cloudfront_cache_policy"` (and origin request, response headers)
+/// source looked up by `name` or `id`
+/// (<https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/cloudfront_cache_policy>);
+/// managed policies are named `Managed-…`
+/// (<https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html>).
+#[test]
+fn a_policy_is_a_literal_id_a_sibling_resource_or_a_data_source() {
+    let text = concat!(
+        "data \"aws_cloudfront_cache_policy\" \"disabled\" { name = \"Managed-CachingDisabled\" }\n",
+        "data \"aws_cloudfront_origin_request_policy\" \"api\" { name = \"Managed-AllViewerExceptHostHeader\" }\n",
+        "data \"aws_cloudfront_response_headers_policy\" \"sec\" { name = \"Managed-SecurityHeadersPolicy\" }\n",
+        "data \"aws_cloudfront_cache_policy\" \"own\" { id = \"0123abcd\" }\n",
+        "data \"aws_cloudfront_cache_policy\" \"custom\" { name = \"my-api-policy\" }\n",
+        "data \"aws_cloudfront_origin_access_control\" \"oac\" { name = \"Managed-CachingDisabled\" }\n",
+        "locals { p = aws_cloudfront_cache_policy.api.id }\n",
+        "literal = \"658327ea-f89d-4fab-a63d-7e88639e58f6\"\n",
+        "resource = aws_cloudfront_cache_policy.api.id\n",
+        "oac = aws_cloudfront_origin_access_control.site.id\n",
+        "via_local = local.p\n",
+        "cache = data.aws_cloudfront_cache_policy.disabled.id\n",
+        "origin = data.aws_cloudfront_origin_request_policy.api.id\n",
+        "headers = data.aws_cloudfront_response_headers_policy.sec.id\n",
+        "own = data.aws_cloudfront_cache_policy.own.id\n",
+        "custom = data.aws_cloudfront_cache_policy.custom.id\n",
+        "not_a_policy_data = data.aws_cloudfront_origin_access_control.oac.id\n",
+        "bucket = aws_s3_bucket.site.id\n",
+        "number = 3\n",
+        "nothing = null\n",
+    );
+    with_ctx("", text, |ctx, body| {
+        let at = Loc {
+            span: ctx.idx.span(0, 4),
+            path: "b".to_string(),
+        };
+        let known = |key: &str, want: PolicyRef| {
+            let f = ctx.policy(body, key, &at);
+            assert_eq!(f.val, Val::Known(want), "{key}");
+            assert_eq!(f.path, format!("b.{key}"));
+            assert_eq!(f.span, ctx.span_of(expr(body, key)), "{key}");
+        };
+        known(
+            "literal",
+            PolicyRef::Id(managed::CACHING_OPTIMIZED.to_string()),
+        );
+        known(
+            "resource",
+            PolicyRef::Local("aws_cloudfront_cache_policy.api".to_string()),
+        );
+        known(
+            "oac",
+            PolicyRef::Local("aws_cloudfront_origin_access_control.site".to_string()),
+        );
+        known(
+            "via_local",
+            PolicyRef::Local("aws_cloudfront_cache_policy.api".to_string()),
+        );
+        known(
+            "cache",
+            PolicyRef::Id(managed::CACHING_DISABLED.to_string()),
+        );
+        known(
+            "origin",
+            PolicyRef::Id(managed::ALL_VIEWER_EXCEPT_HOST_HEADER.to_string()),
+        );
+        known(
+            "headers",
+            PolicyRef::Id(managed::SECURITY_HEADERS.to_string()),
+        );
+        known("own", PolicyRef::Id("0123abcd".to_string()));
+        // A custom policy's id is known only to AWS; an S3 bucket is no policy; a number is no id.
+        for key in ["custom", "not_a_policy_data", "bucket", "number"] {
+            let f = ctx.policy(body, key, &at);
+            assert!(matches!(f.val, Val::Unknown(_)), "{key}: {:?}", f.val);
+            assert_eq!(f.path, format!("b.{key}"));
+        }
+        for key in ["nothing", "missing"] {
+            let f = ctx.policy(body, key, &at);
+            assert_eq!(
+                (f.val, f.span, f.path),
+                (Val::Absent, at.span, "b".to_string())
+            );
+        }
+    });
+}
+
+#[test]
+fn a_negated_reference_is_an_expression() {
+    // Only a negative number is a literal: `-var.n` is computed (HCL's arithmetic operators).
+    // hcl-edit reads `-2` as the number -2, so a negation of a number is left only where the
+    // operand is itself a negative number: `--2` is the negation of -2, a literal too.
+    let text = "neg = -2\ndouble = --2\nnegref = -var.n\n";
+    with_ctx("", text, |ctx, body| {
+        assert!(matches!(expr(body, "neg"), Expression::Number(_)));
+        assert!(matches!(expr(body, "double"), Expression::UnaryOp(_)));
+        for key in ["neg", "double"] {
+            ctx.value_span(expr(body, key));
+        }
+        assert!(ctx.expressions.borrow().is_empty());
+        let s = ctx.value_span(expr(body, "negref"));
+        assert_eq!(&text[s.start..s.end], "-var.n");
+        assert_eq!(*ctx.expressions.borrow(), vec![s.start]);
+    });
+}
