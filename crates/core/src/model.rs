@@ -135,6 +135,13 @@ pub enum NoteKind {
 }
 
 impl Document {
+    /// Sets [`Document::expressions`] from starts noted in any order, any number of times.
+    pub(crate) fn set_expressions(&mut self, mut starts: Vec<usize>) {
+        starts.sort_unstable();
+        starts.dedup();
+        self.expressions = starts;
+    }
+
     /// True when a value written as an expression starts at byte `offset`.
     pub fn is_expression_at(&self, offset: usize) -> bool {
         self.expressions.binary_search(&offset).is_ok()

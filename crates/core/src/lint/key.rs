@@ -42,6 +42,16 @@ impl Key {
         }
     }
 
+    /// The key set to `value` as a message quotes it: `restriction_type = "none"` in Terraform
+    /// (a `string` value in quotes), `RestrictionType: none` elsewhere.
+    pub fn setting(self, format: Format, value: &str, string: bool) -> String {
+        match format {
+            Format::Terraform if string => format!("{} = \"{value}\"", self.terraform),
+            Format::Terraform => format!("{} = {value}", self.terraform),
+            _ => format!("{}: {value}", self.name(format)),
+        }
+    }
+
     // Distribution settings.
     pub const ENABLED: Key = Key::new("Enabled", "enabled");
     pub const HTTP_VERSION: Key = Key::new("HttpVersion", "http_version");

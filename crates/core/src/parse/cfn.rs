@@ -184,7 +184,7 @@ fn build_once<'n>(
         doc.distributions.push(d);
     }
     doc.notes = template.take_placeholders();
-    doc.expressions = template.take_expressions();
+    doc.set_expressions(template.take_expressions());
     doc
 }
 

@@ -131,12 +131,9 @@ impl<'n> Template<'n> {
         self.conditions.fixed(name, self)
     }
 
-    /// Where the intrinsic functions evaluated so far start, taken (sorted, each once).
+    /// Where the intrinsic functions evaluated so far start, taken.
     pub fn take_expressions(&self) -> Vec<usize> {
-        let mut starts = std::mem::take(&mut *self.expressions.borrow_mut());
-        starts.sort_unstable();
-        starts.dedup();
-        starts
+        std::mem::take(&mut *self.expressions.borrow_mut())
     }
 
     /// Notes `node`'s start when it is an intrinsic function: a value written as an expression.

@@ -93,21 +93,18 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     if !anything_streams(ctx) {
         return Vec::new();
     }
-    let mut apis: Vec<&Api> = Vec::new();
+    let mut seen: Vec<&Api> = Vec::new();
+    let mut out = Vec::new();
     for o in &ctx.dist.origins {
         for api in reached(ctx, o).apis {
-            if !apis.iter().any(|a| std::ptr::eq(*a, api))
-                && !streaming(ctx, api).is_empty()
-                && first_reaching(ctx, api)
-            {
-                apis.push(api);
+            if seen.iter().any(|a| std::ptr::eq(*a, api)) {
+                continue;
             }
-        }
-    }
-    let mut out = Vec::new();
-    for api in apis {
-        for i in streaming(ctx, api) {
-            out.extend(integration(ctx, i));
+            seen.push(api);
+            let streams = streaming(ctx, api);
+            if !streams.is_empty() && first_reaching(ctx, api) {
+                out.extend(streams.into_iter().flat_map(|i| integration(ctx, i)));
+            }
         }
     }
     out

@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, Fix, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 const USE_INSTEAD: &str = api_doc!();
 
@@ -42,10 +41,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         format!("set {key} to true"),
         vec![ctx.editor().replace_scalar(field.span, "true")],
     );
-    let setting = match ctx.format() {
-        Format::Terraform => format!("{key} = false"),
-        _ => format!("{key}: false"),
-    };
+    let setting = Key::ENABLED.setting(ctx.format(), "false", false);
     vec![ctx
         .finding(
             &RULE,

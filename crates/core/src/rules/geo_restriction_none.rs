@@ -3,7 +3,6 @@
 use crate::lint::{
     Category, Finding, FixAvailability, Key, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::Format;
 
 pub static RULE: Rule = Rule {
     slug: "geo-restriction-none",
@@ -46,11 +45,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     if !field.get().is_some_and(|t| t.eq_ignore_ascii_case("none")) {
         return Vec::new();
     }
-    let key = Key::RESTRICTION_TYPE.name(ctx.format());
-    let setting = match ctx.format() {
-        Format::Terraform => format!("{key} = \"none\""),
-        _ => format!("{key}: none"),
-    };
+    let setting = Key::RESTRICTION_TYPE.setting(ctx.format(), "none", true);
     vec![ctx.finding(
         &RULE,
         field.span,

@@ -467,7 +467,6 @@ fn sent_headers(
     details: &mut Vec<String>,
 ) -> Vec<ArrivingHeader> {
     let request = walk.request;
-    let all_headers = f.headers.clone();
     let mut arriving = Vec::new();
     let legacy = Key::FORWARDED_VALUES.name(walk.doc.format);
     for (name, value) in &request.headers {
@@ -488,7 +487,7 @@ fn sent_headers(
             arrives: reach.arrives,
         });
     }
-    if let Some(set) = &all_headers {
+    if let Some(set) = &f.headers {
         details.push(format!("viewer headers forwarded: {}", headers_text(set)));
     }
     if !request.cookies.is_empty() {

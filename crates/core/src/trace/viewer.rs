@@ -10,6 +10,7 @@
 //! - a distribution with `Enabled: false` does not accept requests (`DistributionConfig.Enabled`).
 
 use super::{AnsweredBy, Hop, Possibility, Request, Scheme, Stage, TraceError, Verdict, Walk};
+use crate::lint::Key;
 use crate::model::{Behavior, Distribution, Document, Format};
 use crate::value::Val;
 
@@ -130,10 +131,7 @@ fn viewer_hop(
             Verdict::Fail,
             format!(
                 "{who} is disabled (`{}`): CloudFront does not accept requests for it",
-                match format {
-                    Format::Terraform => "enabled = false",
-                    _ => "Enabled: false",
-                }
+                Key::ENABLED.setting(format, "false", false)
             ),
         )
         .at(dist.enabled.span)

@@ -147,10 +147,7 @@ pub(crate) fn parse_files(files: &[File], idx: &LineIndex) -> Result<Document, S
         .map(|(i, b, address)| distribution::build(&ctx_of(i), b, &address))
         .collect();
     drop(bodies);
-    let mut starts = expressions.into_inner();
-    starts.sort_unstable();
-    starts.dedup();
-    doc.expressions = starts;
+    doc.set_expressions(expressions.into_inner());
     Ok(doc)
 }
 
