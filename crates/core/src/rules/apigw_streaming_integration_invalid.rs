@@ -103,7 +103,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             seen.push(api);
             let streams = streaming(ctx, api);
             if !streams.is_empty() && first_reaching(ctx, api) {
-                out.extend(streams.into_iter().flat_map(|i| integration(ctx, i)));
+                for i in streams {
+                    out.extend(integration(ctx, i));
+                }
             }
         }
     }
