@@ -9,7 +9,7 @@ use crate::lint::Key;
 use crate::managed::{self, Headers};
 use crate::model::{Behavior, Document, ForwardedValues, KeyConfig, PolicyRef};
 use crate::span::Span;
-use crate::value::{Field, List, Unknown, Val};
+use crate::value::{Field, FieldPath, List, Unknown, Val};
 use serde::Serialize;
 
 /// Legacy behavior `MinTTL` default.
@@ -170,7 +170,7 @@ pub struct Cause {
     /// E.g. "origin request policy AllViewer (216adef6-…)".
     pub description: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
 }
 
 /// A policy (or legacy forwarding) in use by a behavior, resolved as far as possible.

@@ -5,7 +5,7 @@
 //! (known / unknown / absent), its [`Span`] and its path in the source document.
 
 use crate::span::Span;
-use crate::value::{Field, List, Val};
+use crate::value::{Field, FieldPath, List, Val};
 use serde::{Deserialize, Serialize};
 
 /// The input formats apifront understands.
@@ -195,7 +195,7 @@ pub struct Distribution {
     pub name: String,
     /// The span and path of the `DistributionConfig` object (or Terraform block body).
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub enabled: Field<bool>,
     pub comment: Field<String>,
     pub aliases: List,
@@ -328,7 +328,7 @@ pub struct QuantityMismatch {
     pub items: usize,
     /// Span and path of the `Quantity` value.
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
 }
 
 /// What kind of server an origin's host name points at.
@@ -382,7 +382,7 @@ impl OriginKind {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Origin {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub id: Field<String>,
     pub domain_name: Field<String>,
     pub origin_path: Field<String>,
@@ -442,7 +442,7 @@ impl Origin {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct VpcOriginConfig {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub vpc_origin_id: Field<String>,
     /// The VPC origin of the same input that `vpc_origin_id` refers to.
     pub vpc_origin_ref: Option<String>,
@@ -466,7 +466,7 @@ impl Default for OriginKindField {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct CustomOriginConfig {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub http_port: Field<i64>,
     pub https_port: Field<i64>,
     pub origin_protocol_policy: Field<String>,
@@ -481,7 +481,7 @@ pub struct CustomOriginConfig {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct OriginMtls {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// The ACM certificate CloudFront presents.
     pub client_certificate_arn: Field<String>,
 }
@@ -490,7 +490,7 @@ pub struct OriginMtls {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct CustomHeader {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub name: Field<String>,
     pub value: Field<String>,
 }
@@ -499,7 +499,7 @@ pub struct CustomHeader {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct OriginGroup {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub id: Field<String>,
     /// Member origin ids.
     pub members: List,
@@ -520,7 +520,7 @@ pub enum PolicyRef {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Behavior {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// `None` for the default behavior.
     pub path_pattern: Option<Field<String>>,
     pub target_origin_id: Field<String>,
@@ -552,7 +552,7 @@ impl Behavior {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ForwardedValues {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub query_string: Field<bool>,
     pub query_string_cache_keys: List,
     pub headers: List,
@@ -565,7 +565,7 @@ pub struct ForwardedValues {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct FunctionAssociation {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub event_type: Field<String>,
     /// `LambdaFunctionARN` or `FunctionARN`.
     pub arn: Field<String>,
@@ -577,7 +577,7 @@ pub struct FunctionAssociation {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct CustomErrorResponse {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub error_code: Field<i64>,
     pub response_code: Field<i64>,
     pub response_page_path: Field<String>,
@@ -589,7 +589,7 @@ pub struct CustomErrorResponse {
 pub struct ViewerCertificate {
     /// The block's span, or the distribution's when absent.
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub present: bool,
     pub cloudfront_default_certificate: Field<bool>,
     pub acm_certificate_arn: Field<String>,
@@ -602,7 +602,7 @@ pub struct ViewerCertificate {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Logging {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub present: bool,
     pub enabled: Field<bool>,
     pub bucket: Field<String>,
@@ -623,7 +623,7 @@ pub struct CachePolicy {
     /// CloudFormation logical id or Terraform address.
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub display_name: Field<String>,
     pub min_ttl: Field<i64>,
     pub default_ttl: Field<i64>,
@@ -640,7 +640,7 @@ pub struct CachePolicy {
 pub struct OriginRequestPolicy {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub display_name: Field<String>,
     pub headers: KeyConfig,
     pub cookies: KeyConfig,
@@ -652,7 +652,7 @@ pub struct OriginRequestPolicy {
 pub struct ResponseHeadersPolicy {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub display_name: Field<String>,
     /// True when the policy has a CORS configuration.
     pub has_cors: bool,
@@ -664,7 +664,7 @@ pub struct ResponseHeadersPolicy {
 pub struct OriginAccessControl {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// `s3`, `lambda`, `mediastore`, `mediapackagev2`.
     pub origin_type: Field<String>,
     /// `always`, `never`, `no-override`.
@@ -688,7 +688,7 @@ pub enum ApiKind {
 pub struct Api {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub kind: ApiKind,
     /// REST `EndpointConfiguration.Types` (`EDGE` is the default when absent).
     pub endpoint_types: List,
@@ -701,7 +701,7 @@ pub struct Stage {
     /// The stage resource's own name (logical id / address).
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// The API it belongs to (logical id / address), when known.
     pub api_ref: Option<String>,
     pub stage_name: Field<String>,
@@ -712,7 +712,7 @@ pub struct Stage {
 pub struct LambdaUrl {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// `NONE` or `AWS_IAM`.
     pub auth_type: Field<String>,
     /// The function it invokes (`TargetFunctionArn`, `function_name`) as written.
@@ -726,7 +726,7 @@ pub struct LambdaUrl {
 pub struct ApiDomainName {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub domain_name: Field<String>,
     /// `EDGE` or `REGIONAL`.
     pub endpoint_types: List,
@@ -740,7 +740,7 @@ pub struct ApiDomainName {
 pub struct ApiMapping {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// The base path (`BasePath`, `ApiMappingKey`); absent or empty maps the domain's root.
     pub base_path: Field<String>,
 }
@@ -753,7 +753,7 @@ pub struct ModuleCall {
     pub name: String,
     pub span: Span,
     /// `module.cdn`.
-    pub path: String,
+    pub path: FieldPath,
     /// Where the module comes from (`./modules/cdn`, `terraform-aws-modules/cloudfront/aws`).
     pub source: Field<String>,
 }
@@ -763,7 +763,7 @@ pub struct ModuleCall {
 pub struct Certificate {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub domain_name: Field<String>,
 }
 
@@ -771,7 +771,7 @@ pub struct Certificate {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct TenantConfig {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub parameter_definitions: Vec<TenantParameterDefinition>,
 }
 
@@ -779,7 +779,7 @@ pub struct TenantConfig {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct TenantParameterDefinition {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub name: Field<String>,
     /// `Definition.StringSchema.Required`.
     pub required: Field<bool>,
@@ -793,7 +793,7 @@ pub struct VpcOrigin {
     /// CloudFormation logical id or Terraform address.
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// The span and path of `VpcOriginEndpointConfig`.
     pub endpoint_span: Span,
     pub endpoint_path: String,
@@ -808,7 +808,7 @@ pub struct VpcOrigin {
 pub struct ContinuousDeploymentPolicy {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub enabled: Field<bool>,
     /// `StagingDistributionDnsNames` as written.
     pub staging_dns_names: List,
@@ -829,7 +829,7 @@ pub struct ContinuousDeploymentPolicy {
 pub struct DistributionTenant {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// `DistributionId` as written.
     pub distribution_id: Field<String>,
     /// The distribution of the same input it belongs to.
@@ -860,7 +860,7 @@ impl DistributionTenant {
 pub struct CloudFrontFunction {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// `Name`: the function's own name (the last part of its ARN).
     pub function_name: Field<String>,
     /// `cloudfront-js-1.0` or `cloudfront-js-2.0`.
@@ -874,7 +874,7 @@ pub struct CloudFrontFunction {
 pub struct LambdaPermission {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// `FunctionName` as written.
     pub function: Field<String>,
     /// The Lambda function of the same input it names.

@@ -7,6 +7,9 @@
 use crate::span::Span;
 use serde::Serialize;
 
+mod path;
+pub use path::FieldPath;
+
 /// Why a value could not be resolved statically.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "detail", rename_all = "kebab-case")]
@@ -105,7 +108,7 @@ pub enum Val<T> {
 pub struct Field<T> {
     pub val: Val<T>,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
 }
 
 impl<T> Default for Field<T> {
@@ -113,7 +116,7 @@ impl<T> Default for Field<T> {
         Self {
             val: Val::Absent,
             span: Span::default(),
-            path: String::new(),
+            path: FieldPath::default(),
         }
     }
 }
@@ -132,7 +135,7 @@ impl<T> Field<T> {
     }
 
     /// A known value at `span`/`path`.
-    pub fn known(val: T, span: Span, path: impl Into<String>) -> Self {
+    pub fn known(val: T, span: Span, path: impl Into<FieldPath>) -> Self {
         Self {
             val: Val::Known(val),
             span,
@@ -141,7 +144,7 @@ impl<T> Field<T> {
     }
 
     /// An unknown value at `span`/`path`.
-    pub fn unknown(why: Unknown, span: Span, path: impl Into<String>) -> Self {
+    pub fn unknown(why: Unknown, span: Span, path: impl Into<FieldPath>) -> Self {
         Self {
             val: Val::Unknown(why),
             span,
@@ -150,7 +153,7 @@ impl<T> Field<T> {
     }
 
     /// An absent value; `span`/`path` name the parent object.
-    pub fn absent(parent_span: Span, parent_path: impl Into<String>) -> Self {
+    pub fn absent(parent_span: Span, parent_path: impl Into<FieldPath>) -> Self {
         Self {
             val: Val::Absent,
             span: parent_span,

@@ -89,8 +89,8 @@ pub fn attach(doc: &mut Document, definitions: Vec<Definition>) -> Vec<AttachNot
         .filter(|(_, o)| o.kind.0.is_api_gateway())
         .map(|(d, o)| Candidate {
             distribution: d.name.clone(),
-            origin_id: o.id.get().cloned().unwrap_or_else(|| o.path.clone()),
-            origin_path: o.path.clone(),
+            origin_id: o.id.get().cloned().unwrap_or_else(|| o.path.to_string()),
+            origin_path: o.path.to_string(),
             api_id: match &o.kind.0 {
                 OriginKind::ApiGatewayDefault { api_id, .. } => api_id.clone(),
                 _ => None,

@@ -35,7 +35,7 @@ impl ApiModel {
         let attached = self
             .attachments
             .iter()
-            .find(|a| a.origin_path == origin.path)
+            .find(|a| *a.origin_path == *origin.path)
             .and_then(|a| self.apis.get(a.api));
         let default_endpoint = matches!(
             origin.kind.0,
@@ -57,7 +57,7 @@ impl ApiModel {
         let by_ref = self
             .origin_domains
             .iter()
-            .find(|d| d.origin_path == origin.path)
+            .find(|d| *d.origin_path == *origin.path)
             .and_then(|d| self.domains.iter().find(|x| x.name == d.domain));
         let host = origin
             .domain_name
@@ -135,7 +135,7 @@ impl ApiModel {
             domain.rules_unknown.push(Unresolved {
                 reason: "the custom domain's routing mode is not known".into(),
                 span: d.routing_mode.span,
-                path: d.routing_mode.path.clone(),
+                path: d.routing_mode.path.to_string(),
             });
         }
         for m in &self.mappings {
@@ -151,7 +151,7 @@ impl ApiModel {
                     reason: "this API mapping's domain name is not known; it may map this domain"
                         .into(),
                     span: m.domain_name.span,
-                    path: m.domain_name.path.clone(),
+                    path: m.domain_name.path.to_string(),
                 });
             }
         }

@@ -7,7 +7,7 @@
 
 use crate::model::ApiKind;
 use crate::span::Span;
-use crate::value::{Field, List};
+use crate::value::{Field, FieldPath, List};
 use serde::Serialize;
 
 /// The APIs of one input (a template, a module, or the definitions given with `--api`).
@@ -126,7 +126,7 @@ pub struct Gap {
     /// What is missing, for people ("the routes are in an S3 object (`BodyS3Location`)").
     pub reason: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
 }
 
 /// An API Gateway REST, HTTP or WebSocket API.
@@ -135,7 +135,7 @@ pub struct Api {
     /// CloudFormation logical id, Terraform address, or the definition's title.
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub source: ApiSource,
     pub kind: ApiKind,
     /// The API id when the input states it (`servers` of an export, `get-rest-api`).
@@ -201,7 +201,7 @@ impl Api {
             part,
             reason: reason.into(),
             span,
-            path: path.to_string(),
+            path: path.into(),
         });
     }
 
@@ -266,7 +266,7 @@ pub struct Stage {
     /// The resource that creates it (logical id, address, or the stage name in a definition).
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// The name in the URL (`prod`, `$default`).
     pub stage_name: Field<String>,
     /// HTTP API `AutoDeploy`.
@@ -370,7 +370,7 @@ pub struct Route {
     /// The resource that defines it (logical id, address), or its key in a definition.
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub key: Field<RouteKey>,
     /// `AuthorizationType`; absent means `NONE`.
     pub authorization: Field<Authorization>,
@@ -489,7 +489,7 @@ pub struct Authorizer {
     /// Logical id, address, the security scheme's name, or the authorizer id in a definition.
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// The authorizer's own name (`Name`).
     pub display_name: Field<String>,
     pub kind: Field<AuthorizerKind>,
@@ -503,7 +503,7 @@ pub struct Authorizer {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Cors {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub allow_origins: List,
     pub allow_methods: List,
     pub allow_headers: List,
@@ -517,7 +517,7 @@ pub struct Cors {
 pub struct DomainName {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub domain_name: Field<String>,
     /// `EDGE` or `REGIONAL`.
     pub endpoint_types: List,
@@ -581,7 +581,7 @@ impl DomainName {
 pub struct RoutingRule {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// The custom domain resource it belongs to, when it refers to one of the same input.
     pub domain_ref: Option<String>,
     /// The domain as written (`DomainNameArn`, `domain_name`).
@@ -602,7 +602,7 @@ pub struct RoutingRule {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoutingCondition {
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     pub test: ConditionTest,
 }
 
@@ -632,7 +632,7 @@ pub struct Integration {
     /// The method or integration resource (logical id, address).
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// The API it belongs to ([`Api::name`]).
     pub api: Option<String>,
     /// `Type`, upper case.
@@ -662,7 +662,7 @@ impl Integration {
 pub struct Mapping {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// The domain name it maps (`DomainName`).
     pub domain_name: Field<String>,
     /// The custom domain resource it refers to, when it refers to one of the same input.
@@ -679,7 +679,7 @@ pub struct Mapping {
 pub struct FunctionUrl {
     pub name: String,
     pub span: Span,
-    pub path: String,
+    pub path: FieldPath,
     /// `AuthType`: `NONE` or `AWS_IAM`.
     pub auth_type: Field<String>,
     /// `InvokeMode`: `BUFFERED` (the default) or `RESPONSE_STREAM`.

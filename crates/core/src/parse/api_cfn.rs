@@ -24,7 +24,7 @@ use crate::api::{
 };
 use crate::model::{self, ApiKind, Document};
 use crate::tree::{Node, NodeKind};
-use crate::value::{Field, Unknown, Val};
+use crate::value::{Field, FieldPath, Unknown, Val};
 use std::collections::HashMap;
 
 /// Reads the API model of a template whose resources are `resources` into `doc`, and adds the
@@ -131,7 +131,7 @@ fn is_api(template: &Template, id: &str) -> bool {
 }
 
 /// The API a property (`RestApiId`, `ApiId`) refers to.
-fn api_named(r: &Reader, template: &Template, p: &Obj, key: &str) -> Option<String> {
+fn api_named(r: &Reader, template: &Template, p: &Obj, key: &'static str) -> Option<String> {
     match p.get(key).and_then(direct_ref) {
         Some((id, _)) => is_api(template, id).then(|| id.to_string()),
         None => api_ref(&r.value(p, key).1),
@@ -139,12 +139,12 @@ fn api_named(r: &Reader, template: &Template, p: &Obj, key: &str) -> Option<Stri
 }
 
 /// The field of a property that is not set, when `p` is a plain object (as the reader makes it).
-fn unset<T>(p: &Obj, key: &str) -> Option<Field<T>> {
+fn unset<T>(p: &Obj, key: &'static str) -> Option<Field<T>> {
     (p.unknown.is_none() && p.get(key).is_none()).then(|| Field::absent(p.span, p.path.clone()))
 }
 
 /// A string property: a literal string is taken as written, anything else is evaluated.
-fn text(r: &Reader, p: &Obj, key: &str) -> Field<String> {
+fn text(r: &Reader, p: &Obj, key: &'static str) -> Field<String> {
     match p.get(key).map(|n| (&n.kind, n.span)) {
         Some((NodeKind::Str(s), span)) if !s.contains("{{resolve:") => {
             Field::known(s.to_string(), span, r.join(&p.path, key))
@@ -154,7 +154,7 @@ fn text(r: &Reader, p: &Obj, key: &str) -> Field<String> {
 }
 
 /// A boolean property: a literal is taken as written, anything else is evaluated.
-fn flag(r: &Reader, p: &Obj, key: &str) -> Field<bool> {
+fn flag(r: &Reader, p: &Obj, key: &'static str) -> Field<bool> {
     match p.get(key).map(|n| (&n.kind, n.span)) {
         Some((NodeKind::Bool(b), span)) => Field::known(*b, span, r.join(&p.path, key)),
         _ => unset(p, key).unwrap_or_else(|| r.bool(p, key)),
@@ -162,7 +162,7 @@ fn flag(r: &Reader, p: &Obj, key: &str) -> Field<bool> {
 }
 
 /// A list property.
-fn list(r: &mut Reader, p: &Obj, key: &str) -> crate::value::List {
+fn list(r: &mut Reader, p: &Obj, key: &'static str) -> crate::value::List {
     unset(p, key).unwrap_or_else(|| r.list(p, key))
 }
 
@@ -173,17 +173,8 @@ fn upper(mut s: String) -> String {
 }
 
 /// A method's `Integration.Type`, upper case.
-fn integration_type(r: &Reader, p: &Obj) -> Field<String> {
-    match p.get("Integration").and_then(|i| i.get("Type")) {
-        Some(node) if matches!(node.kind, NodeKind::Str(_)) => {
-            let path = r.join(&r.join(&p.path, "Integration"), "Type");
-            convert(api_tree::text(node, &path), upper)
-        }
-        _ => {
-            let integration = r.obj(p, "Integration");
-            convert(text(r, &integration, "Type"), upper)
-        }
-    }
+fn integration_type(r: &Reader, integration: &Obj) -> Field<String> {
+    convert(text(r, integration, "Type"), upper)
 }
 
 /// A field for a value that must be set: unknown (with `why`) unless known.
@@ -197,7 +188,7 @@ fn required<T, U>(f: &Field<T>, why: impl FnOnce() -> Unknown) -> Field<U> {
 
 /// A field that refers to a resource of the template (`AuthorizerId: !Ref Auth`): the resource's
 /// logical id; a literal or an expression that names none is unknown.
-fn reference(r: &Reader, p: &Obj, key: &str) -> Field<String> {
+fn reference(r: &Reader, p: &Obj, key: &'static str) -> Field<String> {
     if let Some(field) = unset(p, key) {
         return field;
     }
@@ -220,7 +211,7 @@ fn reference(r: &Reader, p: &Obj, key: &str) -> Field<String> {
 }
 
 /// Identity sources: a comma-separated string (REST) or a list (HTTP API).
-fn identity(r: &mut Reader, p: &Obj, key: &str) -> Field<Vec<Field<IdentitySource>>> {
+fn identity(r: &mut Reader, p: &Obj, key: &'static str) -> Field<Vec<Field<IdentitySource>>> {
     let text = r.str(p, key);
     if let Some(s) = text.get() {
         let items = s
@@ -253,7 +244,7 @@ pub(super) fn new_api(name: &str, span: crate::span::Span, path: &str, kind: Api
     Api {
         name: name.to_string(),
         span,
-        path: path.to_string(),
+        path: path.into(),
         kind,
         api_id: Field::absent(span, path),
         ..Api::default()
@@ -262,7 +253,13 @@ pub(super) fn new_api(name: &str, span: crate::span::Span, path: &str, kind: Api
 
 /// An inline OpenAPI definition (`Body`, `DefinitionBody`) or one kept elsewhere
 /// (`BodyS3Location`, `DefinitionUri`): the routes, authorizers and CORS it holds.
-pub(super) fn body(r: &Reader, p: &Obj, inline: &str, elsewhere: &str, api: &mut Api) {
+pub(super) fn body(
+    r: &Reader,
+    p: &Obj,
+    inline: &'static str,
+    elsewhere: &'static str,
+    api: &mut Api,
+) {
     let unknown = |api: &mut Api, reason: String, span, path: &str| {
         for part in [Part::Routes, Part::Authorizers, Part::Cors] {
             api.gap(part, reason.clone(), span, path);
@@ -352,7 +349,7 @@ fn routing_rule(
     p: &Obj,
     name: String,
     span: crate::span::Span,
-    path: String,
+    path: FieldPath,
 ) -> RoutingRule {
     let (domain_name, domain) = r.str_value(p, "DomainNameArn");
     let domain_ref = domain
@@ -665,7 +662,7 @@ impl<'n> Builder<'n> {
                     }
                 };
                 let integration = r.obj(p, "Integration");
-                let kind = integration_type(r, p);
+                let kind = integration_type(r, &integration);
                 let response_transfer_mode = r.str(&integration, "ResponseTransferMode");
                 // Only a streaming integration's URI is ever looked at: skip evaluating the
                 // others (a `Fn::Sub` per method of a large API).
@@ -853,7 +850,7 @@ impl<'n> Builder<'n> {
                 let (_, host) = r.value(&origin, "DomainName");
                 if let Some(domain) = host.refs.iter().find(|x| is_domain(template, &x.id)) {
                     self.model.origin_domains.push(OriginDomain {
-                        origin_path: origin.path.clone(),
+                        origin_path: origin.path.to_string(),
                         domain: domain.id.clone(),
                     });
                 }

@@ -60,7 +60,7 @@ pub fn parse_api_definition(name: &str, text: &str) -> Result<Definition, ParseE
     let mut api = Api {
         name: name.to_string(),
         span: root.span,
-        path: String::new(),
+        path: Default::default(),
         source: ApiSource::Definition(kind),
         api_id: Field::absent(root.span, ""),
         ..Api::default()
@@ -288,7 +288,7 @@ fn rest_resources(root: &Node, api: &mut Api) {
                 Route {
                     name: format!("{} {}", e.key, path.get().map_or("?", String::as_str)),
                     span: e.key_span,
-                    path: m_at.clone(),
+                    path: m_at.as_str().into(),
                     key,
                     authorization: convert(str_at(method, &m_at, "authorizationType"), |s| {
                         Authorization::parse(&s)
@@ -309,7 +309,7 @@ fn rest_resources(root: &Node, api: &mut Api) {
                 Route {
                     name: format!("{} {}", e.key, path.get().map_or("?", String::as_str)),
                     span: e.key_span,
-                    path: m_at.clone(),
+                    path: m_at.as_str().into(),
                     key,
                     authorization: not_embedded(e.key_span, &m_at),
                     authorizer: not_embedded(e.key_span, &m_at),
@@ -337,7 +337,7 @@ fn rest_stages(root: &Node, api: &mut Api) {
         api.stages.push(Stage {
             name: stage_name.get().cloned().unwrap_or_else(|| at.clone()),
             span: item.span,
-            path: at.clone(),
+            path: at.as_str().into(),
             stage_name,
             auto_deploy: Field::absent(item.span, &at),
         });
@@ -361,7 +361,7 @@ fn rest_authorizers(root: &Node, api: &mut Api) {
                 .cloned()
                 .unwrap_or_else(|| at.clone()),
             span: item.span,
-            path: at.clone(),
+            path: at.as_str().into(),
             display_name: str_at(item, &at, "name"),
             kind: authorizer_kind(item, &at, "type"),
             identity_sources: openapi::identity_list(&identity),
@@ -445,7 +445,7 @@ fn v2_routes(root: &Node, api: &mut Api) {
         api.routes.push(Route {
             name: raw.get().cloned().unwrap_or_else(|| at.clone()),
             span: item.span,
-            path: at.clone(),
+            path: at.as_str().into(),
             key,
             authorization: convert(str_at(item, &at, "AuthorizationType"), |s| {
                 Authorization::parse(&s)
@@ -471,7 +471,7 @@ fn v2_stages(root: &Node, api: &mut Api) {
         api.stages.push(Stage {
             name: stage_name.get().cloned().unwrap_or_else(|| at.clone()),
             span: item.span,
-            path: at.clone(),
+            path: at.as_str().into(),
             stage_name,
             auto_deploy: bool_at(item, &at, "AutoDeploy"),
         });
@@ -494,7 +494,7 @@ fn v2_authorizers(root: &Node, api: &mut Api) {
                 .cloned()
                 .unwrap_or_else(|| at.clone()),
             span: item.span,
-            path: at.clone(),
+            path: at.as_str().into(),
             display_name: str_at(item, &at, "Name"),
             kind: authorizer_kind(item, &at, "AuthorizerType"),
             identity_sources: openapi::identity_list(&identity),

@@ -13,6 +13,7 @@ use super::{ParameterValues, ParseError};
 use crate::model::{Document, Format, Note, NoteKind};
 use crate::span::{LineIndex, Span};
 use crate::tree::{Entry, Node};
+use crate::value::FieldPath;
 
 /// The distribution resource type.
 const DISTRIBUTION: &str = "AWS::CloudFront::Distribution";
@@ -143,6 +144,7 @@ fn build_once<'n>(
     format: Format,
 ) -> Document {
     let mut r = Reader::new(Dialect::Cfn, template);
+    let base = FieldPath::from(base);
     let mut doc = Document::new(format);
     let (listed, listed_entries): (Vec<Resource>, Vec<&Entry>) = entries
         .iter()
@@ -151,7 +153,7 @@ fn build_once<'n>(
             if !MODELLED.iter().any(|m| kind.starts_with(m)) || !exists(template, &e.value) {
                 return None;
             }
-            let path = r.join(base, &e.key);
+            let path = r.join_named(&base, &e.key);
             let holder = Obj::map(&e.value, path.clone());
             let res = Resource {
                 id: &e.key,

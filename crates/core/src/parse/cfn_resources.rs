@@ -11,7 +11,7 @@ use crate::model::{
     LambdaUrl, OriginAccessControl, OriginRequestPolicy, ResponseHeadersPolicy, Stage, VpcOrigin,
 };
 use crate::span::Span;
-use crate::value::{Field, List};
+use crate::value::{Field, FieldPath, List};
 
 /// One resource of the template.
 pub(crate) struct Resource<'a, 'n> {
@@ -21,7 +21,7 @@ pub(crate) struct Resource<'a, 'n> {
     pub kind: &'a str,
     pub span: Span,
     /// Path of the resource (`Resources/Api`).
-    pub path: String,
+    pub path: FieldPath,
     /// Its `Properties`.
     pub props: Obj<'n>,
 }
@@ -173,7 +173,7 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
             let e = r.obj(p, "VpcOriginEndpointConfig");
             doc.vpc_origins.push(VpcOrigin {
                 endpoint_span: e.span,
-                endpoint_path: e.path.clone(),
+                endpoint_path: e.path.to_string(),
                 arn: r.str(&e, "Arn"),
                 origin_protocol_policy: r.str(&e, "OriginProtocolPolicy"),
                 origin_ssl_protocols: r.list(&e, "OriginSSLProtocols"),
@@ -252,11 +252,11 @@ fn continuous_deployment_policy(
     p: &Obj,
     name: String,
     span: Span,
-    path: String,
+    path: FieldPath,
 ) -> ContinuousDeploymentPolicy {
     let c = r.obj(p, "ContinuousDeploymentPolicyConfig");
     let traffic = r.obj(&c, "TrafficConfig");
-    let pick = |modern: &str, legacy: &str| {
+    let pick = |modern: &'static str, legacy: &'static str| {
         let m = r.obj(&traffic, modern);
         match m.present() {
             true => m,
@@ -295,7 +295,7 @@ fn continuous_deployment_policy(
 }
 
 /// `HeadersConfig{HeaderBehavior, Headers}` and the same for cookies and query strings.
-fn key_config(r: &mut Reader, parent: &Obj, items: &str) -> KeyConfig {
+fn key_config(r: &mut Reader, parent: &Obj, items: &'static str) -> KeyConfig {
     let (config, behavior) = match items {
         "Headers" => ("HeadersConfig", "HeaderBehavior"),
         "Cookies" => ("CookiesConfig", "CookieBehavior"),

@@ -285,23 +285,24 @@ fn behavior(r: &mut Reader, b: &Obj, ordered: bool) -> Behavior {
             cookies_whitelisted_names: r.list(&cookies, "WhitelistedNames"),
         }
     });
-    let associations = |r: &mut Reader, key: &str, arn: &str| -> Vec<FunctionAssociation> {
-        r.objects(b, key)
-            .iter()
-            .map(|a| {
-                let (arn, value) = r.str_value(a, arn);
-                FunctionAssociation {
-                    span: a.span,
-                    path: a.path.clone(),
-                    event_type: r.str(a, "EventType"),
-                    arn,
-                    function_ref: (key == "FunctionAssociations")
-                        .then(|| first_ref(&value))
-                        .flatten(),
-                }
-            })
-            .collect()
-    };
+    let associations =
+        |r: &mut Reader, key: &'static str, arn: &'static str| -> Vec<FunctionAssociation> {
+            r.objects(b, key)
+                .iter()
+                .map(|a| {
+                    let (arn, value) = r.str_value(a, arn);
+                    FunctionAssociation {
+                        span: a.span,
+                        path: a.path.clone(),
+                        event_type: r.str(a, "EventType"),
+                        arn,
+                        function_ref: (key == "FunctionAssociations")
+                            .then(|| first_ref(&value))
+                            .flatten(),
+                    }
+                })
+                .collect()
+        };
     let grpc = r.obj(b, "GrpcConfig");
     if r.dialect == Dialect::Cli {
         // Checked for their quantities only.

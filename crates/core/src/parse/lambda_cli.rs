@@ -96,7 +96,7 @@ fn url(doc: &mut Document, root: &Node) -> (bool, String) {
     doc.api_model.function_urls.push(FunctionUrl {
         name: name.clone(),
         span: root.span,
-        path: String::new(),
+        path: Default::default(),
         auth_type: auth_type.clone(),
         invoke_mode: r.str(&obj, "InvokeMode"),
         cors,
@@ -104,7 +104,7 @@ fn url(doc: &mut Document, root: &Node) -> (bool, String) {
     doc.lambda_urls.push(LambdaUrl {
         name: name.clone(),
         span: root.span,
-        path: String::new(),
+        path: Default::default(),
         auth_type,
         function,
         function_ref: None,
@@ -220,7 +220,7 @@ fn policy(doc: &mut Document, root: &Node, buffer: &str, idx: &LineIndex) -> (bo
             doc.lambda_permissions.push(LambdaPermission {
                 name: name.clone(),
                 span: place(statement.span),
-                path: path.clone(),
+                path: path.as_str().into(),
                 function: field(statement.get("Resource"), "Resource"),
                 function_ref: None,
                 action: field(Some(action), "Action"),

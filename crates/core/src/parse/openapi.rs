@@ -168,7 +168,7 @@ fn authorizer(
     Some(Authorizer {
         name: name.to_string(),
         span: key_span,
-        path: path.to_string(),
+        path: path.into(),
         display_name: Field::known(name.to_string(), key_span, path),
         kind,
         identity_sources,
@@ -238,7 +238,7 @@ fn read_path(
         let mut route = Route {
             name: route_key.to_string(),
             span: e.key_span,
-            path: op_path.clone(),
+            path: op_path.as_str().into(),
             key: Field::known(route_key, e.key_span, &op_path),
             authorization: Field::absent(e.value.span, &op_path),
             authorizer: Field::absent(e.value.span, &op_path),
@@ -379,7 +379,7 @@ pub(crate) fn read_cors(node: &Node, path: &str, pascal: bool) -> Cors {
     let list = |camel, upper| api_tree::list_at(node, path, key(camel, upper), false);
     Cors {
         span: node.span,
-        path: path.to_string(),
+        path: path.into(),
         allow_origins: list("allowOrigins", "AllowOrigins"),
         allow_methods: list("allowMethods", "AllowMethods"),
         allow_headers: list("allowHeaders", "AllowHeaders"),

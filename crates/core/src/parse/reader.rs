@@ -9,7 +9,7 @@ use super::resolve::{describe, Evaluated, Resolver, State};
 use crate::model::{PolicyRef, QuantityMismatch};
 use crate::span::Span;
 use crate::tree::{Node, NodeKind};
-use crate::value::{Field, List, Unknown, Val};
+use crate::value::{Field, FieldPath, List, Unknown, Val};
 
 /// How an input writes lists and paths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,18 +29,18 @@ pub(crate) struct Obj<'n> {
     pub unknown: Option<Unknown>,
     /// The object's span; for an absent object, its parent's.
     pub span: Span,
-    /// The object's path; for an absent object, its parent's.
-    pub path: String,
+    /// The object's path (shared by its fields); for an absent object, its parent's.
+    pub path: FieldPath,
 }
 
 impl<'n> Obj<'n> {
     /// A plain map at `path`.
-    pub fn map(node: &'n Node<'n>, path: impl Into<String>) -> Self {
+    pub fn map(node: &'n Node<'n>, path: impl Into<FieldPath>) -> Self {
         Self {
             map: Some(node),
             unknown: None,
             span: node.span,
-            path: path.into(),
+            path: path.into().into_shared(),
         }
     }
 
@@ -66,7 +66,7 @@ impl<'n> Obj<'n> {
 struct Slot<'n> {
     node: Option<&'n Node<'n>>,
     span: Span,
-    path: String,
+    path: FieldPath,
     /// Set when the parent object is unknown.
     unknown: Option<Unknown>,
 }
@@ -98,54 +98,49 @@ impl<'r> Reader<'r> {
     }
 
     /// `base` + `key` as a path.
-    pub fn join(&self, base: &str, key: &str) -> String {
-        if base.is_empty() {
-            return key.to_string();
-        }
-        let separator = match self.dialect {
+    pub fn join(&self, base: &FieldPath, key: &'static str) -> FieldPath {
+        FieldPath::key(base, self.separator(), key)
+    }
+
+    /// `base` + a key read from the input (a logical id, an authorizer's name) as a path.
+    pub fn join_named(&self, base: &FieldPath, name: &str) -> FieldPath {
+        FieldPath::named(base, self.separator(), name)
+    }
+
+    fn separator(&self) -> char {
+        match self.dialect {
             Dialect::Cli => '.',
             Dialect::Cfn => '/',
-        };
-        let mut path = String::with_capacity(base.len() + 1 + key.len());
-        path.push_str(base);
-        path.push(separator);
-        path.push_str(key);
-        path
+        }
     }
 
     /// `base` + list index as a path.
-    pub fn index(&self, base: &str, i: usize) -> String {
-        let mut digits = itoa::Buffer::new();
-        let i = digits.format(i);
-        let mut path = String::with_capacity(base.len() + i.len() + 2);
-        path.push_str(base);
-        match self.dialect {
-            Dialect::Cli => {
-                path.push('[');
-                path.push_str(i);
-                path.push(']');
-            }
-            Dialect::Cfn if base.is_empty() => path.push_str(i),
-            Dialect::Cfn => {
-                path.push('/');
-                path.push_str(i);
-            }
-        }
-        path
+    pub fn index(&self, base: &FieldPath, i: usize) -> FieldPath {
+        FieldPath::index(base, i, self.dialect == Dialect::Cfn)
     }
 
-    fn slot<'n>(&self, parent: &Obj<'n>, key: &str) -> Slot<'n> {
+    fn slot<'n>(&self, parent: &Obj<'n>, key: &'static str) -> Slot<'n> {
+        self.slot_with(parent, key, |base| self.join(base, key))
+    }
+
+    /// The slot of `key`, whose path (when it has its own) `path` makes from the parent's.
+    fn slot_with<'n>(
+        &self,
+        parent: &Obj<'n>,
+        key: &str,
+        path: impl FnOnce(&FieldPath) -> FieldPath,
+    ) -> Slot<'n> {
         match parent.get(key).map(|node| self.res.pick(node)) {
             Some(node) => Slot {
                 node: Some(node),
                 span: node.span,
-                path: self.join(&parent.path, key),
+                path: path(&parent.path),
                 unknown: None,
             },
             None if parent.unknown.is_some() => Slot {
                 node: None,
                 span: parent.span,
-                path: self.join(&parent.path, key),
+                path: path(&parent.path),
                 unknown: parent.unknown.clone(),
             },
             None => Slot {
@@ -158,13 +153,23 @@ impl<'r> Reader<'r> {
     }
 
     /// The object under `key`.
-    pub fn obj<'n>(&self, parent: &Obj<'n>, key: &str) -> Obj<'n> {
+    pub fn obj<'n>(&self, parent: &Obj<'n>, key: &'static str) -> Obj<'n> {
         let slot = self.slot(parent, key);
+        self.slot_obj(parent, slot)
+    }
+
+    /// The object under a key read from the input (an authorizer's name, say).
+    pub fn named_obj<'n>(&self, parent: &Obj<'n>, name: &str) -> Obj<'n> {
+        let slot = self.slot_with(parent, name, |base| self.join_named(base, name));
+        self.slot_obj(parent, slot)
+    }
+
+    fn slot_obj<'n>(&self, parent: &Obj<'n>, slot: Slot<'n>) -> Obj<'n> {
         let mut obj = Obj {
             map: None,
             unknown: slot.unknown,
             span: slot.span,
-            path: slot.path,
+            path: slot.path.into_shared(),
         };
         if let Some(node) = slot.node {
             if let Some(value) = self.res.object_expression(node) {
@@ -194,12 +199,12 @@ impl<'r> Reader<'r> {
     }
 
     /// The evaluated value under `key` with the field it makes (the field's value unset).
-    pub fn value(&self, parent: &Obj, key: &str) -> (Field<()>, Evaluated) {
+    pub fn value(&self, parent: &Obj, key: &'static str) -> (Field<()>, Evaluated) {
         self.value_with(parent, key, false)
     }
 
     /// [`Reader::value`], with the key of an unknown value when `keyed`.
-    fn value_with(&self, parent: &Obj, key: &str, keyed: bool) -> (Field<()>, Evaluated) {
+    fn value_with(&self, parent: &Obj, key: &'static str, keyed: bool) -> (Field<()>, Evaluated) {
         let slot = self.slot(parent, key);
         let value = match (slot.node, slot.unknown) {
             (Some(node), _) if keyed => self.res.eval_keyed(node),
@@ -225,13 +230,13 @@ impl<'r> Reader<'r> {
     }
 
     /// A string field.
-    pub fn str(&self, parent: &Obj, key: &str) -> Field<String> {
+    pub fn str(&self, parent: &Obj, key: &'static str) -> Field<String> {
         let (at, value) = self.value(parent, key);
         string_field(at, value.state)
     }
 
     /// A string field and the value it was made from (its shape and references).
-    pub fn str_value(&self, parent: &Obj, key: &str) -> (Field<String>, Evaluated) {
+    pub fn str_value(&self, parent: &Obj, key: &'static str) -> (Field<String>, Evaluated) {
         let (at, value) = self.value(parent, key);
         (string_field(at, value.state.clone()), value)
     }
@@ -240,7 +245,7 @@ impl<'r> Reader<'r> {
     /// whose unknown value is the whole of its reason (a bare parameter, a placeholder) or else
     /// the expression that names it exactly ([`Unknown::Expression`] with the evaluator's key),
     /// so that [`Unknown::expression_key`] compares it soundly.
-    pub fn id(&self, parent: &Obj, key: &str) -> Field<String> {
+    pub fn id(&self, parent: &Obj, key: &'static str) -> Field<String> {
         let (at, value) = self.value_with(parent, key, true);
         let (state, exact) = match value.state {
             State::Unknown { why, shape, key } => (
@@ -275,20 +280,20 @@ impl<'r> Reader<'r> {
     }
 
     /// An integer field; numeric strings are accepted.
-    pub fn i64(&self, parent: &Obj, key: &str) -> Field<i64> {
+    pub fn i64(&self, parent: &Obj, key: &'static str) -> Field<i64> {
         let (at, value) = self.value(parent, key);
         typed(at, value.state, "a whole number", parse_i64)
     }
 
     /// A boolean field; `"true"`/`"false"` strings are accepted.
-    pub fn bool(&self, parent: &Obj, key: &str) -> Field<bool> {
+    pub fn bool(&self, parent: &Obj, key: &'static str) -> Field<bool> {
         let (at, value) = self.value(parent, key);
         typed(at, value.state, "true or false", parse_bool)
     }
 
     /// A policy or origin access control id: a literal id, or a resource of the same input.
     /// An empty string (how the API writes "none") is absent.
-    pub fn policy(&self, parent: &Obj, key: &str) -> Field<PolicyRef> {
+    pub fn policy(&self, parent: &Obj, key: &'static str) -> Field<PolicyRef> {
         let slot = self.slot(parent, key);
         if let Some(local) = slot.node.and_then(|n| self.res.local_policy(n)) {
             return Field::known(PolicyRef::Local(local), slot.span, slot.path);
@@ -306,9 +311,9 @@ impl<'r> Reader<'r> {
     fn list_node<'n>(
         &mut self,
         parent: &Obj<'n>,
-        key: &str,
+        key: &'static str,
         wrapped: bool,
-    ) -> Result<(&'n Node<'n>, String), Field<()>> {
+    ) -> Result<(&'n Node<'n>, FieldPath), Field<()>> {
         let slot = self.slot(parent, key);
         let at = |val| Field {
             val,
@@ -325,14 +330,14 @@ impl<'r> Reader<'r> {
         if wrapped && node.as_map().is_some() && self.res.object_expression(node).is_none() {
             self.check_quantity(node, &slot.path);
             return match node.get("Items").map(|items| self.res.pick(items)) {
-                Some(items) => Ok((items, self.join(&slot.path, "Items"))),
+                Some(items) => Ok((items, self.join(&slot.path, "Items").into_shared())),
                 None => Err(at(Val::Known(()))),
             };
         }
-        Ok((node, slot.path))
+        Ok((node, slot.path.into_shared()))
     }
 
-    fn check_quantity(&mut self, wrapper: &Node, path: &str) {
+    fn check_quantity(&mut self, wrapper: &Node, path: &FieldPath) {
         let Some(q) = wrapper.get("Quantity") else {
             return;
         };
@@ -354,16 +359,16 @@ impl<'r> Reader<'r> {
     }
 
     /// A list of strings (aliases, methods, header names …).
-    pub fn list(&mut self, parent: &Obj, key: &str) -> List {
+    pub fn list(&mut self, parent: &Obj, key: &'static str) -> List {
         self.list_with(parent, key, false)
     }
 
     /// A list of strings that is a `{Quantity, Items}` wrapper in every dialect.
-    pub fn wrapped_list(&mut self, parent: &Obj, key: &str) -> List {
+    pub fn wrapped_list(&mut self, parent: &Obj, key: &'static str) -> List {
         self.list_with(parent, key, true)
     }
 
-    fn list_with(&mut self, parent: &Obj, key: &str, wrapped: bool) -> List {
+    fn list_with(&mut self, parent: &Obj, key: &'static str, wrapped: bool) -> List {
         let (node, path) = match self.list_node(parent, key, wrapped) {
             Ok(found) => found,
             Err(field) => {
@@ -424,16 +429,21 @@ impl<'r> Reader<'r> {
     /// The objects of the list under `key` (origins, behaviors …). Unknown items become
     /// unknown objects, and so does a list that is itself unknown (as one item); an absent
     /// list has no items.
-    pub fn objects<'n>(&mut self, parent: &Obj<'n>, key: &str) -> Vec<Obj<'n>> {
+    pub fn objects<'n>(&mut self, parent: &Obj<'n>, key: &'static str) -> Vec<Obj<'n>> {
         self.objects_with(parent, key, false)
     }
 
     /// Like [`Reader::objects`] for a list that is a `{Quantity, Items}` wrapper in every dialect.
-    pub fn wrapped_objects<'n>(&mut self, parent: &Obj<'n>, key: &str) -> Vec<Obj<'n>> {
+    pub fn wrapped_objects<'n>(&mut self, parent: &Obj<'n>, key: &'static str) -> Vec<Obj<'n>> {
         self.objects_with(parent, key, true)
     }
 
-    fn objects_with<'n>(&mut self, parent: &Obj<'n>, key: &str, wrapped: bool) -> Vec<Obj<'n>> {
+    fn objects_with<'n>(
+        &mut self,
+        parent: &Obj<'n>,
+        key: &'static str,
+        wrapped: bool,
+    ) -> Vec<Obj<'n>> {
         let Ok((node, path)) = self.list_node(parent, key, wrapped) else {
             return Vec::new();
         };
@@ -460,13 +470,13 @@ impl<'r> Reader<'r> {
     }
 
     /// A list item in an object position; `None` when it evaluates to nothing (`AWS::NoValue`).
-    fn item_obj<'n>(&self, item: &'n Node<'n>, path: String) -> Option<Obj<'n>> {
+    fn item_obj<'n>(&self, item: &'n Node<'n>, path: FieldPath) -> Option<Obj<'n>> {
         let item = self.res.pick(item);
         let mut obj = Obj {
             map: None,
             unknown: None,
             span: item.span,
-            path,
+            path: path.into_shared(),
         };
         if let Some(value) = self.res.object_expression(item) {
             match value.state {

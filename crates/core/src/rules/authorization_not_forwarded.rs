@@ -151,9 +151,9 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 fn place(behavior: &Behavior, fwd: &Forwarding) -> (crate::span::Span, String) {
     let orp = &behavior.origin_request_policy_id;
     if orp.is_present() {
-        (orp.span, orp.path.clone())
+        (orp.span, orp.path.to_string())
     } else {
-        (fwd.cache.cause.span, fwd.cache.cause.path.clone())
+        (fwd.cache.cause.span, fwd.cache.cause.path.to_string())
     }
 }
 

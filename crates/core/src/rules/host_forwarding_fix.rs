@@ -35,7 +35,7 @@ pub(crate) fn locate_and_fix(
     let at_cause = (source.cause.span, source.cause.path.clone());
     if legacy {
         let Some(fv) = &behavior.forwarded_values else {
-            return (at_cause.0, at_cause.1, None);
+            return (at_cause.0, at_cause.1.to_string(), None);
         };
         return match host_item(&fv.headers) {
             Some((index, span, path)) => {
@@ -46,7 +46,7 @@ pub(crate) fn locate_and_fix(
                 };
                 (span, path, fix)
             }
-            None => (at_cause.0, at_cause.1, None),
+            None => (at_cause.0, at_cause.1.to_string(), None),
         };
     }
     match &behavior.origin_request_policy_id.val {
@@ -56,7 +56,7 @@ pub(crate) fn locate_and_fix(
                 behavior,
                 source.managed_id == Some(managed::ALL_VIEWER),
             );
-            (at_cause.0, at_cause.1, fix)
+            (at_cause.0, at_cause.1.to_string(), fix)
         }
         Val::Known(PolicyRef::Local(name)) => {
             let Some(policy) = ctx
@@ -65,7 +65,7 @@ pub(crate) fn locate_and_fix(
                 .iter()
                 .find(|p| &p.name == name)
             else {
-                return (at_cause.0, at_cause.1, None);
+                return (at_cause.0, at_cause.1.to_string(), None);
             };
             let headers = &policy.headers;
             let whitelist = headers
@@ -88,11 +88,15 @@ pub(crate) fn locate_and_fix(
                         Val::Known(_) => (headers.behavior.span, headers.behavior.path.clone()),
                         _ => at_cause,
                     };
-                    (span, path, managed_replacement(ctx, behavior, false))
+                    (
+                        span,
+                        path.to_string(),
+                        managed_replacement(ctx, behavior, false),
+                    )
                 }
             }
         }
-        _ => (at_cause.0, at_cause.1, None),
+        _ => (at_cause.0, at_cause.1.to_string(), None),
     }
 }
 
@@ -102,7 +106,7 @@ fn host_item(list: &List) -> Option<(usize, Span, String)> {
     items.iter().enumerate().find_map(|(i, item)| {
         let name = item.get()?;
         (name == "*" || name.eq_ignore_ascii_case("host"))
-            .then(|| (i, item.span, item.path.clone()))
+            .then(|| (i, item.span, item.path.to_string()))
     })
 }
 

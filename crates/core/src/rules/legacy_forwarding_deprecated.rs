@@ -82,12 +82,12 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 /// (no key).
 fn legacy_setting(b: &Behavior) -> Option<(Span, String, Option<Key>)> {
     if let Some(fv) = &b.forwarded_values {
-        return Some((fv.span, fv.path.clone(), Some(Key::FORWARDED_VALUES)));
+        return Some((fv.span, fv.path.to_string(), Some(Key::FORWARDED_VALUES)));
     }
     [&b.min_ttl, &b.default_ttl, &b.max_ttl]
         .into_iter()
         .find(|f| f.is_present())
-        .map(|f| (f.span, f.path.clone(), None))
+        .map(|f| (f.span, f.path.to_string(), None))
 }
 
 #[cfg(test)]

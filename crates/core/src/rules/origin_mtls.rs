@@ -25,7 +25,7 @@ pub(super) fn custom_domain<'a>(
         .api_model
         .origin_domains
         .iter()
-        .find(|d| d.origin_path == origin.path)?;
+        .find(|d| *d.origin_path == *origin.path)?;
     domains.iter().find(|d| d.name == by_ref.domain)
 }
 

@@ -19,7 +19,7 @@ pub(super) fn domain_of<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'
     let by_ref = m
         .origin_domains
         .iter()
-        .find(|d| d.origin_path == origin.path)?;
+        .find(|d| *d.origin_path == *origin.path)?;
     m.domains.iter().find(|d| d.name == by_ref.domain)
 }
 

@@ -68,7 +68,7 @@ impl<'n> Sam<'n> {
     }
 
     /// A property of a SAM resource, or else its `Globals` value (`global` is `Api` or `HttpApi`).
-    fn obj(&self, r: &Reader, p: &Obj<'n>, global: &str, key: &str) -> Obj<'n> {
+    fn obj(&self, r: &Reader, p: &Obj<'n>, global: &str, key: &'static str) -> Obj<'n> {
         let own = r.obj(p, key);
         match self.globals.and_then(|g| g.get(global)) {
             Some(g) if !own.present() => r.obj(&Obj::map(g, format!("Globals/{global}")), key),
@@ -76,7 +76,7 @@ impl<'n> Sam<'n> {
         }
     }
 
-    fn str(&self, r: &Reader, p: &Obj<'n>, global: &str, key: &str) -> Field<String> {
+    fn str(&self, r: &Reader, p: &Obj<'n>, global: &str, key: &'static str) -> Field<String> {
         let own = r.str(p, key);
         match self.globals.and_then(|g| g.get(global)) {
             Some(g) if !own.is_present() => r.str(&Obj::map(g, format!("Globals/{global}")), key),
@@ -118,7 +118,7 @@ impl<'n> Sam<'n> {
             api.stages.push(Stage {
                 name: format!("{name}Deployment"),
                 span,
-                path: path.to_string(),
+                path: path.into(),
                 stage_name: Field::known("Stage".to_string(), span, path),
                 auto_deploy: Field::absent(span, path),
             });
@@ -196,7 +196,7 @@ impl<'n> Sam<'n> {
     fn rest_auth(&mut self, r: &mut Reader, auth: &Obj<'n>, api: &mut Api) {
         let authorizers = r.obj(auth, "Authorizers");
         for key in keys(&authorizers) {
-            let a = r.obj(&authorizers, key);
+            let a = r.named_obj(&authorizers, key);
             let identity = r.obj(&a, "Identity");
             let header = || {
                 let h = r.str(&identity, "Header");
@@ -237,7 +237,7 @@ impl<'n> Sam<'n> {
     fn http_auth(&mut self, r: &mut Reader, auth: &Obj<'n>, api: &mut Api) {
         let authorizers = r.obj(auth, "Authorizers");
         for key in keys(&authorizers) {
-            let a = r.obj(&authorizers, key);
+            let a = r.named_obj(&authorizers, key);
             let identity = r.obj(&a, "Identity");
             let (kind, sources, ttl) = if a.get("JwtConfiguration").is_some() {
                 let source = r.str(&a, "IdentitySource");
@@ -308,7 +308,7 @@ impl<'n> Sam<'n> {
             map: None,
             unknown: None,
             span,
-            path: path.to_string(),
+            path: path.into(),
         };
         if let Some((span, path)) = rest.filter(|_| !self.declared_rest) {
             let api = self.rest_api(r, IMPLICIT_REST, span, &path, &none(span, &path), model);
@@ -425,7 +425,7 @@ impl<'n> Sam<'n> {
             _ => key_required,
         };
         Route {
-            name: path.clone(),
+            name: path.to_string(),
             span,
             path: path.clone(),
             key,
@@ -694,7 +694,7 @@ fn events<'n>(r: &Reader, p: &Obj<'n>) -> Vec<(Obj<'n>, String)> {
     entries
         .iter()
         .map(|e| {
-            let mut event = r.obj(&events, &e.key);
+            let mut event = r.named_obj(&events, &e.key);
             event.span = e.key_span;
             let kind = r.str(&event, "Type").get().cloned().unwrap_or_default();
             (event, kind)

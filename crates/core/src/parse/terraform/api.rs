@@ -148,7 +148,7 @@ fn cors(ctx: &Ctx, b: &Block, at: &Loc) -> Cors {
     let body = &b.body;
     Cors {
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         allow_origins: ctx.list(body, "allow_origins", at),
         allow_methods: ctx.list(body, "allow_methods", at),
         allow_headers: ctx.list(body, "allow_headers", at),
@@ -162,7 +162,7 @@ fn new_api(at: &Loc, kind: ApiKind) -> Api {
     Api {
         name: at.path.clone(),
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         kind,
         api_id: at.absent(),
         ..Api::default()
@@ -481,7 +481,7 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
                 model.apis[i].stages.push(Stage {
                     name: address.to_string(),
                     span: at.span,
-                    path: at.path.clone(),
+                    path: at.path.as_str().into(),
                     stage_name,
                     auto_deploy: ctx.boolean(body, "auto_deploy", &at),
                 });
@@ -492,7 +492,7 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
             let resource_at = Field {
                 val: Val::<()>::Absent,
                 span: attr(body, "resource_id").map_or(at.span, |e| ctx.span_of(e)),
-                path: at.key("resource_id"),
+                path: at.key("resource_id").into(),
             };
             let resource_path = match attr(body, "resource_id").and_then(reference) {
                 Some((_, attribute)) if attribute == "root_resource_id" => {
@@ -526,7 +526,7 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
             let route = Route {
                 name: address.to_string(),
                 span: at.span,
-                path: at.path.clone(),
+                path: at.path.as_str().into(),
                 key,
                 authorization: convert(ctx.string(body, "authorization", &at), |s| {
                     Authorization::parse(&s)
@@ -557,7 +557,7 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
             model.apis[i].routes.push(Route {
                 name: address.to_string(),
                 span: at.span,
-                path: at.path.clone(),
+                path: at.path.as_str().into(),
                 key,
                 authorization: convert(ctx.string(body, "authorization_type", &at), |s| {
                     Authorization::parse(&s)
@@ -606,7 +606,7 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
             model.apis[i].authorizers.push(Authorizer {
                 name: address.to_string(),
                 span: at.span,
-                path: at.path.clone(),
+                path: at.path.as_str().into(),
                 display_name: ctx.string(body, "name", &at),
                 kind,
                 identity_sources,
@@ -640,7 +640,7 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
             model.domains.push(DomainName {
                 name: address.to_string(),
                 span: at.span,
-                path: at.path.clone(),
+                path: at.path.as_str().into(),
                 domain_name: ctx.string(body, "domain_name", &at),
                 endpoint_types,
                 routing_mode: ctx.string(body, "routing_mode", &at),
@@ -666,7 +666,7 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
             model.mappings.push(Mapping {
                 name: address.to_string(),
                 span: at.span,
-                path: at.path.clone(),
+                path: at.path.as_str().into(),
                 domain_name,
                 domain_ref,
                 api_ref: api_of(body, "api_id"),
@@ -685,7 +685,7 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
             model.function_urls.push(FunctionUrl {
                 name: address.to_string(),
                 span: at.span,
-                path: at.path.clone(),
+                path: at.path.as_str().into(),
                 auth_type: ctx.string(body, "authorization_type", &at),
                 invoke_mode: ctx.string(body, "invoke_mode", &at),
                 cors,
@@ -765,7 +765,7 @@ fn routing_rule(ctx: &Ctx, body: &Body, at: &Loc, model: &ApiModel) -> RoutingRu
             };
             RoutingCondition {
                 span: c_at.span,
-                path: c_at.path,
+                path: c_at.path.into(),
                 test,
             }
         })
@@ -781,7 +781,7 @@ fn routing_rule(ctx: &Ctx, body: &Body, at: &Loc, model: &ApiModel) -> RoutingRu
     RoutingRule {
         name: at.path.clone(),
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         domain_ref,
         domain_name,
         priority: ctx.int(body, "priority", at),
@@ -802,7 +802,7 @@ fn integration(ctx: &Ctx, body: &Body, at: &Loc, model: &mut ApiModel) {
     model.integrations.push(Integration {
         name: at.path.clone(),
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         api: api_of(body, "rest_api_id"),
         kind: convert(ctx.string(body, "type", at), |s| s.to_ascii_uppercase()),
         uri: attr(body, "uri").map(|e| match ctx.string(body, "uri", at).val {

@@ -26,7 +26,7 @@ pub(super) fn build(ctx: &Ctx, b: &Block, at: &Loc, ordered: bool, mt: bool) -> 
     let grpc = block(body, "grpc_config");
     Behavior {
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         path_pattern: ordered.then(|| ctx.string(body, "path_pattern", at)),
         target_origin_id: ctx.string(body, "target_origin_id", at),
         viewer_protocol_policy: ctx.string(body, "viewer_protocol_policy", at),
@@ -68,7 +68,7 @@ fn forwarded_values(ctx: &Ctx, b: &Block, at: &Loc) -> ForwardedValues {
     let cookies_body = cookies.map(|c| &c.body);
     ForwardedValues {
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         query_string: ctx.boolean(body, "query_string", at),
         query_string_cache_keys: ctx.list(body, "query_string_cache_keys", at),
         headers: ctx.list(body, "headers", at),
@@ -101,7 +101,7 @@ fn associations(
                     .then(|| attr(&a.body, arn_key).and_then(resource_address))
                     .flatten(),
                 span: loc.span,
-                path: loc.path,
+                path: loc.path.into(),
             }
         })
         .collect()

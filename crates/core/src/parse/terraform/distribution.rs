@@ -93,7 +93,7 @@ pub(super) fn build(ctx: &Ctx, b: &Block, address: &str) -> Distribution {
         tenant_config: block(body, "tenant_config")
             .map(|t| tenant_config(ctx, t, &at.child(ctx, t, "tenant_config"))),
         span: at.span,
-        path: at.path,
+        path: at.path.into(),
     }
 }
 
@@ -111,7 +111,7 @@ fn tenant_config(ctx: &Ctx, b: &Block, at: &Loc) -> TenantConfig {
             };
             TenantParameterDefinition {
                 span: loc.span,
-                path: loc.path.clone(),
+                path: loc.path.as_str().into(),
                 name: ctx.string(&p.body, "name", loc),
                 required: match &schema {
                     Some((s, s_at)) => ctx.boolean(&s.body, "required", s_at),
@@ -122,7 +122,7 @@ fn tenant_config(ctx: &Ctx, b: &Block, at: &Loc) -> TenantConfig {
         });
     TenantConfig {
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         parameter_definitions,
     }
 }
@@ -152,7 +152,7 @@ fn origin(ctx: &Ctx, b: &Block, at: &Loc, mt: bool) -> Origin {
     };
     Origin {
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         id: ctx.string(body, if mt { "id" } else { "origin_id" }, at),
         domain_name: host.domain_name,
         origin_path: ctx.string(body, "origin_path", at),
@@ -168,7 +168,7 @@ fn origin(ctx: &Ctx, b: &Block, at: &Loc, mt: bool) -> Origin {
         origin_access_control_id: ctx.policy(body, "origin_access_control_id", at),
         custom_headers: repeated(ctx, body, at, "custom_header", |ctx, h, loc| CustomHeader {
             span: loc.span,
-            path: loc.path.clone(),
+            path: loc.path.as_str().into(),
             name: ctx.string(&h.body, header_name, loc),
             value: ctx.string(&h.body, header_value, loc),
         }),
@@ -189,7 +189,7 @@ fn vpc_origin_config(ctx: &Ctx, b: &Block, at: &Loc) -> VpcOriginConfig {
     let body = &b.body;
     VpcOriginConfig {
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         vpc_origin_id: ctx.string(body, "vpc_origin_id", at),
         vpc_origin_ref: attr(body, "vpc_origin_id").and_then(resource_address),
         owner_account_id: ctx.string(body, "owner_account_id", at),
@@ -203,7 +203,7 @@ fn custom_origin_config(ctx: &Ctx, b: &Block, at: &Loc) -> CustomOriginConfig {
     let body = &b.body;
     CustomOriginConfig {
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         http_port: ctx.int(body, "http_port", at),
         https_port: ctx.int(body, "https_port", at),
         origin_protocol_policy: ctx.string(body, "origin_protocol_policy", at),
@@ -215,7 +215,7 @@ fn custom_origin_config(ctx: &Ctx, b: &Block, at: &Loc) -> CustomOriginConfig {
             OriginMtls {
                 client_certificate_arn: ctx.string(&m.body, "client_certificate_arn", &m_at),
                 span: m_at.span,
-                path: m_at.path,
+                path: m_at.path.into(),
             }
         }),
     }
@@ -229,7 +229,7 @@ fn origin_group(ctx: &Ctx, b: &Block, at: &Loc, mt: bool) -> OriginGroup {
     });
     OriginGroup {
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         id: ctx.string(&b.body, if mt { "id" } else { "origin_id" }, at),
         members: Field::known(members, at.span, at.key("member")),
     }
@@ -240,7 +240,7 @@ fn error_response(ctx: &Ctx, b: &Block, at: &Loc) -> CustomErrorResponse {
     let body = &b.body;
     CustomErrorResponse {
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         error_code: ctx.int(body, "error_code", at),
         response_code: ctx.int(body, "response_code", at),
         response_page_path: ctx.string(body, "response_page_path", at),
@@ -253,7 +253,7 @@ fn viewer_certificate(ctx: &Ctx, body: &Body, dist: &Loc) -> ViewerCertificate {
     let Some(b) = block(body, "viewer_certificate") else {
         return ViewerCertificate {
             span: dist.span,
-            path: dist.path.clone(),
+            path: dist.path.as_str().into(),
             present: false,
             cloudfront_default_certificate: dist.absent(),
             acm_certificate_arn: dist.absent(),
@@ -272,7 +272,7 @@ fn viewer_certificate(ctx: &Ctx, body: &Body, dist: &Loc) -> ViewerCertificate {
         ssl_support_method: ctx.string(body, "ssl_support_method", &at),
         minimum_protocol_version: ctx.string(body, "minimum_protocol_version", &at),
         span: at.span,
-        path: at.path,
+        path: at.path.into(),
     }
 }
 
@@ -282,7 +282,7 @@ fn logging(ctx: &Ctx, body: &Body, dist: &Loc) -> Logging {
     let Some(b) = block(body, "logging_config") else {
         return Logging {
             span: dist.span,
-            path: dist.path.clone(),
+            path: dist.path.as_str().into(),
             present: false,
             enabled: dist.absent(),
             bucket: dist.absent(),
@@ -296,7 +296,7 @@ fn logging(ctx: &Ctx, body: &Body, dist: &Loc) -> Logging {
         bucket: ctx.string(&b.body, "bucket", &at),
         prefix: ctx.string(&b.body, "prefix", &at),
         span: at.span,
-        path: at.path,
+        path: at.path.into(),
     }
 }
 

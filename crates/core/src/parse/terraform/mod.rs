@@ -161,7 +161,7 @@ fn module_call(ctx: &Ctx, b: &Block, name: &str) -> ModuleCall {
         name: name.to_string(),
         source: ctx.string(&b.body, "source", &at),
         span: at.span,
-        path: at.path,
+        path: at.path.into(),
     }
 }
 

@@ -39,7 +39,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 enable_accept_encoding_brotli: flag("enable_accept_encoding_brotli"),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_cloudfront_origin_request_policy" => {
@@ -50,7 +50,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 query_strings: key_config(ctx, Some(body), &at, "query_strings"),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_cloudfront_response_headers_policy" => {
@@ -64,7 +64,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 ),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_cloudfront_origin_access_control" => {
@@ -73,7 +73,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 signing_behavior: ctx.string(body, "signing_behavior", &at),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_api_gateway_rest_api" | "aws_apigatewayv2_api" => {
@@ -109,7 +109,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 ),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_api_gateway_stage" | "aws_apigatewayv2_stage" => {
@@ -123,7 +123,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 stage_name: ctx.string(body, name_key, &at),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_lambda_function_url" => {
@@ -133,7 +133,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 function_ref: attr(body, "function_name").and_then(resource_address),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_api_gateway_domain_name" | "aws_apigatewayv2_domain_name" => {
@@ -143,7 +143,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 mutual_tls: block(body, "mutual_tls_authentication").map(|m| ctx.span_of(m)),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_api_gateway_base_path_mapping" | "aws_apigatewayv2_api_mapping" => {
@@ -156,7 +156,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 base_path: ctx.string(body, key, &at),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_acm_certificate" => {
@@ -164,7 +164,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 domain_name: ctx.string(body, "domain_name", &at),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_cloudfront_vpc_origin" => {
@@ -194,7 +194,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 ),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_cloudfront_continuous_deployment_policy" => {
@@ -235,7 +235,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 managed_certificate: block(body, "managed_certificate_request").is_some(),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_cloudfront_function" => {
@@ -245,7 +245,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 code: code(ctx, body, &at),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         "aws_lambda_permission" => {
@@ -258,7 +258,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
                 source_account: ctx.string(body, "source_account", &at),
                 name,
                 span,
-                path,
+                path: path.into(),
             });
         }
         _ => {}
@@ -319,7 +319,7 @@ fn continuous_deployment_policy(ctx: &Ctx, body: &Body, at: &Loc) -> ContinuousD
     ContinuousDeploymentPolicy {
         name: at.path.clone(),
         span: at.span,
-        path: at.path.clone(),
+        path: at.path.as_str().into(),
         enabled: ctx.boolean(body, "enabled", at),
         staging_dns_names: names.map_or_else(
             || at.absent(),

@@ -205,7 +205,10 @@ fn locations_name_nested_and_repeated_blocks() {
         );
         let absent: Field<String> = child.absent();
         assert_eq!(absent.val, Val::Absent);
-        assert_eq!((absent.span, absent.path), (child.span, child.path));
+        assert_eq!(
+            (absent.span, absent.path.to_string()),
+            (child.span, child.path)
+        );
     });
 }
 
@@ -266,7 +269,7 @@ fn a_field_is_known_unknown_or_absent_with_its_path() {
         for key in ["nothing", "missing"] {
             let f = ctx.boolean(body, key, &at);
             assert_eq!(
-                (f.val, f.span, f.path),
+                (f.val, f.span, f.path.to_string()),
                 (Val::Absent, at.span, "x".to_string()),
                 "{key}"
             );
@@ -312,7 +315,10 @@ fn a_list_keeps_its_written_items_or_reads_an_evaluated_one() {
         let Val::Known(items) = through.val else {
             panic!("a local list is known: {:?}", through.val);
         };
-        let read: Vec<_> = items.into_iter().map(|f| (f.val, f.span, f.path)).collect();
+        let read: Vec<_> = items
+            .into_iter()
+            .map(|f| (f.val, f.span, f.path.to_string()))
+            .collect();
         assert_eq!(
             read,
             vec![
@@ -332,13 +338,13 @@ fn a_list_keeps_its_written_items_or_reads_an_evaluated_one() {
         for key in ["nothing", "missing"] {
             let f = ctx.list(body, key, &at);
             assert_eq!(
-                (f.val, f.span, f.path),
+                (f.val, f.span, f.path.to_string()),
                 (Val::Absent, at.span, "b".to_string())
             );
         }
         let other = ctx.list(body, "other", &at);
         assert_eq!(
-            (other.val, other.path),
+            (other.val, other.path.to_string()),
             (
                 Val::Unknown(Unknown::Expression("var.methods".to_string())),
                 "b.other".to_string()
@@ -426,7 +432,7 @@ fn a_policy_is_a_literal_id_a_sibling_resource_or_a_data_source() {
         for key in ["nothing", "missing"] {
             let f = ctx.policy(body, key, &at);
             assert_eq!(
-                (f.val, f.span, f.path),
+                (f.val, f.span, f.path.to_string()),
                 (Val::Absent, at.span, "b".to_string())
             );
         }
