@@ -281,14 +281,37 @@ impl<'r> Reader<'r> {
 
     /// An integer field; numeric strings are accepted.
     pub fn i64(&self, parent: &Obj, key: &'static str) -> Field<i64> {
+        if let Some(field) = self.literal(parent, key, parse_i64) {
+            return field;
+        }
         let (at, value) = self.value(parent, key);
         typed(at, value.state, "a whole number", parse_i64)
     }
 
     /// A boolean field; `"true"`/`"false"` strings are accepted.
     pub fn bool(&self, parent: &Obj, key: &'static str) -> Field<bool> {
+        if let Some(field) = self.literal(parent, key, parse_bool) {
+            return field;
+        }
         let (at, value) = self.value(parent, key);
         typed(at, value.state, "true or false", parse_bool)
+    }
+
+    /// The field of a number or boolean written literally under `key`, read without evaluating
+    /// it (what evaluating it gives, with no text to copy); `None` for anything else.
+    fn literal<T>(
+        &self,
+        parent: &Obj,
+        key: &'static str,
+        convert: impl Fn(&str) -> Option<T>,
+    ) -> Option<Field<T>> {
+        let node = self.res.pick(parent.get(key)?);
+        let value = match &node.kind {
+            NodeKind::Number(n) => convert(n)?,
+            NodeKind::Bool(b) => convert(if *b { "true" } else { "false" })?,
+            _ => return None,
+        };
+        Some(Field::known(value, node.span, self.join(&parent.path, key)))
     }
 
     /// A policy or origin access control id: a literal id, or a resource of the same input.
@@ -550,9 +573,50 @@ pub(crate) fn parse_i64(s: &str) -> Option<i64> {
 
 /// Parses `true`/`false` in any ASCII case.
 pub(crate) fn parse_bool(s: &str) -> Option<bool> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "true" => Some(true),
-        "false" => Some(false),
-        _ => None,
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if s.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::json::parse_tree;
+    use crate::parse::resolve::Literal;
+    use crate::span::LineIndex;
+
+    /// Numbers and booleans written literally are read without evaluating them: the fields must
+    /// be what evaluating them gives (value, span, path), and anything else still goes through
+    /// evaluation (a string "true", a number where a boolean belongs, a fraction for an integer).
+    #[test]
+    fn literal_numbers_and_booleans_read_as_evaluated() {
+        let text = r#"{"C": {"ttl": 86400, "big": 1e3, "half": 1.5, "on": true, "word": "TRUE",
+            "one": 1, "off": false}}"#;
+        let idx = LineIndex::new(text);
+        let tree = parse_tree(text, &idx).unwrap();
+        let literal = Literal::default();
+        let r = Reader::new(Dialect::Cli, &literal);
+        let root = Obj::map(&tree.root, "");
+        let c = r.obj(&root, "C");
+        let evaluated = |key: &'static str| r.value(&c, key);
+        for key in ["ttl", "big", "half", "on", "word", "one", "off", "none"] {
+            let (at, value) = evaluated(key);
+            let expect = typed(at.clone(), value.state.clone(), "a whole number", parse_i64);
+            assert_eq!(r.i64(&c, key), expect, "{key}");
+            let expect = typed(at, value.state, "true or false", parse_bool);
+            assert_eq!(r.bool(&c, key), expect, "{key}");
+        }
+        assert_eq!(r.i64(&c, "ttl").get(), Some(&86400));
+        assert_eq!(r.i64(&c, "big").get(), Some(&1000));
+        assert_eq!(r.i64(&c, "ttl").path, "C.ttl");
+        assert_eq!(r.bool(&c, "on").get(), Some(&true));
+        assert_eq!(r.bool(&c, "word").get(), Some(&true));
+        assert!(r.bool(&c, "one").is_unknown());
+        assert!(r.i64(&c, "half").is_unknown());
     }
 }
