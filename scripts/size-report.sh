@@ -12,7 +12,9 @@ dist=${1:-dist}
 # hooks, kept work, fix previews and trade-offs (wasm +22 KB): BENCHMARKS.md section 4.
 # 1 025 000 since the evening of 2026-12-03 (measured 1 015 030): the API-aware rules, the
 # 2025-26 features, the trace and the map in the app (BENCHMARKS.md section 4).
-budget=${APIFRONT_SIZE_BUDGET:-1025000}
+# 1 045 000 since 2026-12-04 (measured 1 034 506): field paths that share their object's path
+# (FieldPath) cost 9.5 KB of wasm and cut 5-6 % of the instructions of every lint (section 1).
+budget=${APIFRONT_SIZE_BUDGET:-1045000}
 
 total=0
 printf '%-44s %10s %10s\n' file raw gzip
