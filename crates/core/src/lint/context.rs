@@ -10,6 +10,7 @@ use crate::span::Span;
 use crate::value::{Unknown, Val};
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::fmt;
 
 /// The input of a rule: the whole document, its text, and the distribution being checked.
 #[derive(Debug)]
@@ -179,26 +180,50 @@ impl<'a> LintContext<'a> {
     }
 }
 
-/// How a behavior is named in messages: "default behavior" or "behavior `/api/*`".
-pub fn behavior_name(behavior: &Behavior) -> String {
-    match &behavior.path_pattern {
-        None => "default behavior".to_string(),
-        Some(p) => match p.get() {
-            Some(pattern) => format!("behavior `{pattern}`"),
-            None => "behavior with an unknown path pattern".to_string(),
-        },
+/// How a behavior is named in messages: "default behavior" or "behavior `/api/*`" (written
+/// into the message, not into a string of its own).
+pub fn behavior_name(behavior: &Behavior) -> BehaviorName<'_> {
+    BehaviorName(behavior)
+}
+
+/// See [`behavior_name`].
+#[derive(Clone, Copy)]
+pub struct BehaviorName<'a>(&'a Behavior);
+
+impl fmt::Display for BehaviorName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0.path_pattern {
+            None => f.write_str("default behavior"),
+            Some(p) => match p.get() {
+                Some(pattern) => write!(f, "behavior `{pattern}`"),
+                None => f.write_str("behavior with an unknown path pattern"),
+            },
+        }
     }
 }
 
 /// How an origin is named in messages: "origin `orders-api`", or by the expression of an id
 /// that is not known: "origin `${ServiceName}-api`".
-pub fn origin_name(origin: &Origin) -> String {
-    match (&origin.id.val, origin.id.get()) {
-        (_, Some(id)) => format!("origin `{id}`"),
-        (Val::Unknown(Unknown::Expression(e)), None) => format!("origin `{}`", e.trim()),
-        (Val::Unknown(Unknown::Parameter { name, .. }), None) => format!("origin `${{{name}}}`"),
-        (Val::Unknown(Unknown::Placeholder(p)), None) => format!("origin `{p}`"),
-        _ => "origin with an unknown id".to_string(),
+pub fn origin_name(origin: &Origin) -> OriginName<'_> {
+    OriginName(origin)
+}
+
+/// See [`origin_name`].
+#[derive(Clone, Copy)]
+pub struct OriginName<'a>(&'a Origin);
+
+impl fmt::Display for OriginName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let id = &self.0.id;
+        match (&id.val, id.get()) {
+            (_, Some(id)) => write!(f, "origin `{id}`"),
+            (Val::Unknown(Unknown::Expression(e)), None) => write!(f, "origin `{}`", e.trim()),
+            (Val::Unknown(Unknown::Parameter { name, .. }), None) => {
+                write!(f, "origin `${{{name}}}`")
+            }
+            (Val::Unknown(Unknown::Placeholder(p)), None) => write!(f, "origin `{p}`"),
+            _ => f.write_str("origin with an unknown id"),
+        }
     }
 }
 

@@ -295,7 +295,7 @@ fn leak(origin: &Origin, fwd: &Forwarding, gets: &[&Reached]) -> Option<Leak> {
         .map(|n| Leak {
             reader: n.reader,
             written: n.written,
-            route: route_name(n.route),
+            route: route_name(n.route).to_string(),
             span: n.span,
         })
 }

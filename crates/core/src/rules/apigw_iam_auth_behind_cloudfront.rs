@@ -91,7 +91,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 let field = &route.authorization;
                 out.push(
                     ctx.finding(&RULE, field.span, &field.path, message)
-                        .with_related(b.origin.span, origin_name(b.origin)),
+                        .with_related(b.origin.span, origin_name(b.origin).to_string()),
                 );
             }
         }

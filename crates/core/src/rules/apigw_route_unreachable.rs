@@ -11,6 +11,7 @@ use crate::lint::{
 };
 use crate::model::{ApiKind, Behavior, Origin};
 use crate::render::plan::strip;
+use std::fmt::Write as _;
 
 const EXAMPLE: &str = concat!(
     cfn_doc!(
@@ -148,12 +149,11 @@ fn unreached(
             (f.span, f.path.as_str())
         });
     let who = format!("{} (to {})", behavior_name(behavior), origin_name(origin));
-    let names = reach
-        .apis
-        .iter()
-        .map(|a| api_name(a))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut names = String::new();
+    for (i, api) in reach.apis.iter().enumerate() {
+        let separator = if i == 0 { "" } else { ", " };
+        let _ = write!(names, "{separator}{}", api_name(api));
+    }
     if !reach.complete() {
         let message = format!(
             "whether {who} reaches a route of {names} is not known: {}. To check, {PASTE}",

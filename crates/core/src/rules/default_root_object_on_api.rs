@@ -92,7 +92,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 return Vec::new();
             };
             let api_path = format!("{origin_path}{}", strip(&reach.rewrite.strip, &object_path));
-            let names: Vec<String> = reach.apis.iter().map(|a| api_name(a)).collect();
+            let names: Vec<String> = reach.apis.iter().map(|a| api_name(a).to_string()).collect();
             match resolve(&reach.entry, "GET", &api_path).outcome {
                 Outcome::Rejected(r) => (
                     Severity::Warning,

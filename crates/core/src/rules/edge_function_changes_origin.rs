@@ -137,7 +137,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     for b in ctx.dist.all_behaviors() {
         let origin = ctx
             .origin_of(b)
-            .map_or_else(|| "its origin".to_string(), origin_name);
+            .map_or_else(|| "its origin".to_string(), |o| origin_name(o).to_string());
         for m in modifiers(ctx, b)
             .iter()
             .filter(|m| viewer_request(m.association))

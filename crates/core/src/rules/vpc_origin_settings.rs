@@ -83,7 +83,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let Some(vpc) = &origin.vpc_origin_config else {
             continue;
         };
-        let name = origin_name(origin);
+        let name = origin_name(origin).to_string();
         for (field, key) in [
             (
                 &vpc.origin_read_timeout,

@@ -27,6 +27,7 @@ use crate::span::Span;
 use crate::value::Val;
 use functions::Rewrite;
 use language::{route_paths, shared_path, stage_root, Pattern};
+use std::fmt;
 
 /// What the user can do when the input does not show the API.
 pub const PASTE: &str =
@@ -165,22 +166,42 @@ pub fn targets_group(ctx: &LintContext, behavior: &Behavior) -> bool {
     })
 }
 
-/// How an API is named in messages: "REST API `OrdersApi`".
-pub fn api_name(api: &Api) -> String {
-    let kind = match api.kind {
-        ApiKind::Rest => "REST API",
-        ApiKind::Http => "HTTP API",
-        ApiKind::WebSocket => "WebSocket API",
-        ApiKind::Unknown => "API",
-    };
-    format!("{kind} `{}`", api.display_name())
+/// How an API is named in messages: "REST API `OrdersApi`" (written into the message).
+pub fn api_name(api: &Api) -> ApiName<'_> {
+    ApiName(api)
+}
+
+/// See [`api_name`].
+#[derive(Clone, Copy)]
+pub struct ApiName<'a>(&'a Api);
+
+impl fmt::Display for ApiName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.0.kind {
+            ApiKind::Rest => "REST API",
+            ApiKind::Http => "HTTP API",
+            ApiKind::WebSocket => "WebSocket API",
+            ApiKind::Unknown => "API",
+        };
+        write!(f, "{kind} `{}`", self.0.display_name())
+    }
 }
 
 /// How a route is named in messages: "`GET /orders`" (its key).
-pub fn route_name(route: &Route) -> String {
-    match route.key.get() {
-        Some(key) => format!("`{key}`"),
-        None => format!("`{}`", route.name),
+pub fn route_name(route: &Route) -> RouteName<'_> {
+    RouteName(route)
+}
+
+/// See [`route_name`].
+#[derive(Clone, Copy)]
+pub struct RouteName<'a>(&'a Route);
+
+impl fmt::Display for RouteName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.key.get() {
+            Some(key) => write!(f, "`{key}`"),
+            None => write!(f, "`{}`", self.0.name),
+        }
     }
 }
 
