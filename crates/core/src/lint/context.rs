@@ -164,7 +164,7 @@ impl<'a> LintContext<'a> {
         &self,
         rule: &Rule,
         span: Span,
-        path: &str,
+        path: impl fmt::Display,
         message: impl Into<String>,
     ) -> Finding {
         Finding {

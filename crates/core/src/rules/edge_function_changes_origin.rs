@@ -135,9 +135,10 @@ fn viewer_request(a: &FunctionAssociation) -> bool {
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for b in ctx.dist.all_behaviors() {
-        let origin = ctx
-            .origin_of(b)
-            .map_or_else(|| "its origin".to_string(), |o| origin_name(o).to_string());
+        let origin = || {
+            ctx.origin_of(b)
+                .map_or_else(|| "its origin".to_string(), |o| origin_name(o).to_string())
+        };
         for m in modifiers(ctx, b)
             .iter()
             .filter(|m| viewer_request(m.association))
@@ -150,6 +151,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 .map(|c| c.helper.name())
                 .collect();
             let message = if let Some(helper) = changing.first() {
+                let origin = origin();
                 format!(
                     "function `{}` (cf.{helper}) may send requests of the {} to another origin \
                      than {origin}: the settings of {origin} apply only to the requests it \
@@ -158,6 +160,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                     behavior_name(b)
                 )
             } else if m.calls.iter().any(|c| c.host_header.is_some()) {
+                let origin = origin();
                 format!(
                     "function `{}` sets the Host header CloudFront sends to {origin} \
                      (hostHeader) for the {}",

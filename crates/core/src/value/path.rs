@@ -267,8 +267,22 @@ impl fmt::Debug for FieldPath {
 }
 
 impl fmt::Display for FieldPath {
+    /// Writes the path out without keeping the text (`to_string` allocates once).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        match &self.repr {
+            Repr::Owned(text) => f.write_str(text),
+            Repr::Shared(text) => f.write_str(text),
+            Repr::Key {
+                base,
+                separator,
+                key,
+            } => write!(f, "{base}{separator}{key}"),
+            Repr::Index { base, index, slash } => match (slash, base.is_empty()) {
+                (false, _) => write!(f, "{base}[{index}]"),
+                (true, true) => write!(f, "{index}"),
+                (true, false) => write!(f, "{base}/{index}"),
+            },
+        }
     }
 }
 
@@ -296,6 +310,17 @@ mod tests {
             FieldPath::key(&FieldPath::default(), '/', "Resources"),
             "Resources"
         );
+        // Written out without keeping the text, a path reads the same.
+        for path in [
+            FieldPath::key(&first, '.', "Id"),
+            FieldPath::index(&resources, 12, true),
+            FieldPath::index(&items, 7, false),
+            FieldPath::index(&FieldPath::from("").into_shared(), 3, false),
+            FieldPath::named(&resources, '/', "Api"),
+            first,
+        ] {
+            assert_eq!(path.to_string(), path.as_str());
+        }
     }
 
     #[test]
