@@ -11,6 +11,7 @@ use crate::model::{Behavior, Document, ForwardedValues, KeyConfig, PolicyRef};
 use crate::span::Span;
 use crate::value::{Field, FieldPath, List, Unknown, Val};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Legacy behavior `MinTTL` default.
 pub const LEGACY_MIN_TTL: i64 = 0;
@@ -167,8 +168,8 @@ pub struct Ttls {
 /// setting responsible (a policy id field, or the `ForwardedValues` block).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cause {
-    /// E.g. "origin request policy AllViewer (216adef6-…)".
-    pub description: String,
+    /// E.g. "origin request policy AllViewer (216adef6-…)"; shared by the facts it decides.
+    pub description: Arc<str>,
     pub span: Span,
     pub path: FieldPath,
 }
@@ -405,7 +406,7 @@ pub fn describe_unknown(why: &Unknown) -> String {
 
 fn cause<T>(description: String, field: &Field<T>) -> Cause {
     Cause {
-        description,
+        description: description.into(),
         span: field.span,
         path: field.path.clone(),
     }
@@ -486,7 +487,8 @@ fn resolve_cache(doc: &Document, b: &Behavior) -> (Resolved, bool) {
                     description: format!(
                         "no cache policy and no {}",
                         Key::FORWARDED_VALUES.name(doc.format)
-                    ),
+                    )
+                    .into(),
                     span: b.span,
                     path: b.path.clone(),
                 }),
@@ -530,7 +532,7 @@ fn legacy(doc: &Document, b: &Behavior, fv: &ForwardedValues) -> Resolved {
     };
     Resolved {
         cause: Cause {
-            description: format!("legacy {}", Key::FORWARDED_VALUES.name(doc.format)),
+            description: format!("legacy {}", Key::FORWARDED_VALUES.name(doc.format)).into(),
             span: fv.span,
             path: fv.path.clone(),
         },
@@ -714,7 +716,7 @@ mod tests {
         let f = effective(&doc, &b);
         assert!(f.host.is(true));
         assert_eq!(
-            f.host.cause.unwrap().description,
+            &*f.host.cause.unwrap().description,
             "origin request policy AllViewer (216adef6-…)"
         );
     }

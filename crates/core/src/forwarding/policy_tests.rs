@@ -225,7 +225,7 @@ fn when_both_policies_are_unknown_the_cache_policy_is_named() {
     );
     assert_eq!(f.host.value, None);
     assert_eq!(
-        f.host.cause.unwrap().description,
+        &*f.host.cause.unwrap().description,
         "cache policy parameter `CachePolicyId`"
     );
     assert_eq!(f.query_strings.value, None);
@@ -247,7 +247,7 @@ fn the_larger_amount_of_either_policy_reaches_the_origin() {
     let f = forwarding(&d, local("Cp"), managed_origin_request("CORS-CustomOrigin"));
     assert!(f.query_strings.is(Amount::All));
     assert_eq!(
-        f.query_strings.cause.unwrap().description,
+        &*f.query_strings.cause.unwrap().description,
         "custom cache policy `Cp`"
     );
     assert!(f.cookies.is(Amount::Some));
@@ -341,6 +341,7 @@ fn legacy_settings_are_named_as_the_format_spells_them() {
             .cache
             .cause
             .description
+            .to_string()
     };
     assert_eq!(
         none(Format::CliJson),

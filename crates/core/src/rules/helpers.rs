@@ -102,7 +102,7 @@ pub fn forwarding_sources(fwd: &Forwarding) -> String {
             "{} and {}",
             fwd.cache.cause.description, orp.cause.description
         ),
-        None => fwd.cache.cause.description.clone(),
+        None => fwd.cache.cause.description.to_string(),
     }
 }
 

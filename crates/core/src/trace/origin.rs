@@ -264,7 +264,7 @@ pub(super) fn hop<'a>(
         .host
         .cause
         .as_ref()
-        .map_or_else(|| "a policy".to_string(), |c| c.description.clone());
+        .map_or_else(|| "a policy".to_string(), |c| c.description.to_string());
     match (&origin.kind.0, f.host.value) {
         (
             OriginKind::ApiGatewayDefault { .. }
