@@ -92,7 +92,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut finding = ctx.finding(
         &RULE,
         span(0),
-        &format!("{}.dynamic.{first}", dist.path),
+        format!("{}.dynamic.{first}", dist.path),
         message,
     );
     for (i, block) in rest.iter().enumerate() {
