@@ -785,3 +785,6 @@ fn rank(why: &Unknown) -> u8 {
         _ => 0,
     }
 }
+
+#[cfg(test)]
+mod tests;
