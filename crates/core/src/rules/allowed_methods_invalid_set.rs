@@ -54,12 +54,12 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             if !list.fully_known() {
                 return None;
             }
-            let items = list.known_items()?;
-            let mut sorted = items.clone();
+            let mut sorted = list.known_items()?;
             sorted.sort_unstable();
             if VALID.contains(&sorted.as_slice()) {
                 return None;
             }
+            let items = list.known_items()?;
             let message = format!(
                 "{} allows [{}]; {} must be GET, HEAD / GET, HEAD, OPTIONS / all seven methods \
                  (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE)",

@@ -91,7 +91,7 @@ fn check_field(
     match field.get()? {
         PolicyRef::Local(name) => {
             let actual = local_kind(ctx.doc, name)?;
-            (actual != format!("{want} policy")).then(|| {
+            (actual.strip_suffix(" policy") != Some(want)).then(|| {
                 finding(format!(
                     "{} uses the {actual} `{name}` as its {want} policy",
                     behavior_name(b)
