@@ -89,4 +89,37 @@ mod tests {
         assert!(base_path("(none)").is_empty());
         assert_eq!(base_path("/orders/v1/"), vec!["orders", "v1"]);
     }
+
+    #[test]
+    fn braces_that_are_not_one_whole_variable_are_mixed() {
+        // A `+` that does not end the name, or nested braces, is no path variable.
+        assert_eq!(Segment::parse("{a+b}"), Segment::Mixed("{a+b}"));
+        assert_eq!(Segment::parse("{{id}}"), Segment::Mixed("{{id}}"));
+        assert_eq!(Segment::parse("{{id}+}"), Segment::Mixed("{{id}+}"));
+        assert_eq!(Segment::parse("id}"), Segment::Mixed("id}"));
+        assert_eq!(Segment::parse("{id+}"), Segment::Greedy);
+    }
+
+    #[test]
+    fn only_path_variables_are_variable() {
+        // Route priority ranks a literal segment above `{param}` and `{proxy+}`.
+        assert!(Segment::Param.is_variable());
+        assert!(Segment::Greedy.is_variable());
+        assert!(!Segment::Literal("items").is_variable());
+        assert!(!Segment::Mixed("{id}.json").is_variable());
+    }
+
+    #[test]
+    fn root_base_paths_and_paths() {
+        // Every spelling of the root base path maps the root.
+        for root in ["", "/", " / ", "(none)", "/(none)/"] {
+            assert!(base_path(root).is_empty(), "{root:?}");
+        }
+        assert_eq!(base_path("v1"), vec!["v1"]);
+        // A path without a leading `/` splits the same way.
+        assert_eq!(split("a/b"), vec!["a", "b"]);
+        assert!(split("/").is_empty());
+        assert_eq!(join(&[""]), "/");
+        assert_eq!(join(&["", "a"]), "//a");
+    }
 }

@@ -1251,3 +1251,6 @@ fn api_key(api: &Api, route: &Route) -> ApiKey {
         },
     }
 }
+
+#[cfg(test)]
+mod tests;
