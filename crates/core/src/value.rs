@@ -199,6 +199,12 @@ impl List {
         })
     }
 
+    /// True when the list is known and one of its known items satisfies `pred`.
+    pub fn any_item(&self, pred: impl Fn(&str) -> bool) -> bool {
+        self.get()
+            .is_some_and(|items| items.iter().any(|f| f.get().is_some_and(|s| pred(s))))
+    }
+
     /// True when the list is known and every item in it is known.
     pub fn fully_known(&self) -> bool {
         self.get()

@@ -117,10 +117,10 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 items.join(", ")
             }
         };
-        let who = format!("{} to {}", behavior_name(behavior), origin_name(origin));
         let Some(target) = ctx.behind(behavior).first() else {
             continue;
         };
+        let who = || format!("{} to {}", behavior_name(behavior), origin_name(origin));
         let (severity, why) = match &target.target {
             Target::Unknown => (
                 Severity::Info,
@@ -148,6 +148,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 match (write, any) {
                     (Some(r), _) => {
                         let method = route_method(r.route).unwrap_or("POST");
+                        let who = who();
                         let message = format!(
                             "{who} allows only {current}, but it reaches {} of {}: `{method} \
                              {}` gets CloudFront's 403",
@@ -166,6 +167,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                         continue;
                     }
                     (None, Some(r)) => {
+                        let who = who();
                         let message = format!(
                             "{who} allows only {current}, but it reaches {} of {}, which \
                              takes every method: POST, PUT, PATCH and DELETE to `{}` get \
@@ -193,6 +195,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             }
         };
         let list = &behavior.allowed_methods;
+        let who = who();
         let message = format!("{who} allows only {current}: {why}");
         out.push(
             ctx.finding(&RULE, list.span, &list.path, message)

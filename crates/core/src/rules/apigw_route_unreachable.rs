@@ -145,9 +145,7 @@ fn unreached(
     let field = behavior
         .path_pattern
         .as_ref()
-        .map_or((behavior.span, behavior.path.as_str()), |f| {
-            (f.span, f.path.as_str())
-        });
+        .map_or((behavior.span, &behavior.path), |f| (f.span, &f.path));
     let who = format!("{} (to {})", behavior_name(behavior), origin_name(origin));
     let mut names = String::new();
     for (i, api) in reach.apis.iter().enumerate() {

@@ -98,9 +98,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 /// True when the behavior's allowed methods are known and include OPTIONS (absent means GET,
 /// HEAD).
 fn allows_options(b: &crate::model::Behavior) -> bool {
-    b.allowed_methods
-        .known_items()
-        .is_some_and(|items| items.contains(&"OPTIONS"))
+    b.allowed_methods.any_item(|m| m == "OPTIONS")
 }
 
 #[cfg(test)]

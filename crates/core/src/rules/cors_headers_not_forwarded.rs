@@ -96,8 +96,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     for (behavior, origin) in ctx.api_behaviors() {
         let allows_options = behavior
             .allowed_methods
-            .known_items()
-            .is_some_and(|m| m.iter().any(|m| m.trim().eq_ignore_ascii_case("OPTIONS")));
+            .any_item(|m| m.trim().eq_ignore_ascii_case("OPTIONS"));
         if !allows_options || has_cors_response_policy(ctx.doc, behavior) {
             continue;
         }

@@ -100,9 +100,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for (behavior, _) in ctx.api_behaviors() {
         let methods = &behavior.cached_methods;
-        let caches_options = methods
-            .known_items()
-            .is_some_and(|m| m.iter().any(|m| m.trim().eq_ignore_ascii_case("OPTIONS")));
+        let caches_options = methods.any_item(|m| m.trim().eq_ignore_ascii_case("OPTIONS"));
         if !caches_options {
             continue;
         }
