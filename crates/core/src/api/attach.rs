@@ -163,3 +163,6 @@ pub fn attach(doc: &mut Document, definitions: Vec<Definition>) -> Vec<AttachNot
     }
     notes
 }
+
+#[cfg(test)]
+mod tests;

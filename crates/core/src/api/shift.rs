@@ -104,3 +104,75 @@ shift_fields!(Cors: span, allow_origins, allow_methods, allow_headers, expose_he
 shift_fields!(DomainName: span, domain_name, endpoint_types);
 shift_fields!(Mapping: span, domain_name, stage, base_path);
 shift_fields!(FunctionUrl: span, auth_type, invoke_mode, cors);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::{List, Unknown};
+
+    const BY: Offset = Offset {
+        bytes: 100,
+        lines: 7,
+    };
+
+    /// A span of two lines: bytes 5..40, line 3 column 4 to line 4 column 2.
+    fn span() -> Span {
+        Span {
+            start: 5,
+            end: 40,
+            line: 3,
+            column: 4,
+            end_line: 4,
+            end_column: 2,
+        }
+    }
+
+    /// `span()` moved by `BY`: bytes and lines move, columns stay.
+    fn moved() -> Span {
+        Span {
+            start: 105,
+            end: 140,
+            line: 10,
+            column: 4,
+            end_line: 11,
+            end_column: 2,
+        }
+    }
+
+    #[test]
+    fn a_span_moves_by_bytes_and_lines() {
+        let mut s = span();
+        s.shift(BY);
+        assert_eq!(s, moved());
+    }
+
+    #[test]
+    fn a_span_without_a_position_stays() {
+        let mut s = Span::default();
+        s.shift(BY);
+        assert_eq!(s, Span::default());
+    }
+
+    #[test]
+    fn a_list_moves_with_its_items() {
+        let mut list: List = Field::known(
+            vec![Field::known("GET".to_string(), span(), "m[0]")],
+            span(),
+            "m",
+        );
+        list.shift(BY);
+        assert_eq!(list.span, moved());
+        assert_eq!(list.get().expect("known")[0].span, moved());
+    }
+
+    #[test]
+    fn unknown_and_optional_fields_move_too() {
+        let mut unknown: Field<String> =
+            Field::unknown(Unknown::Expression("var.x".into()), span(), "x");
+        unknown.shift(BY);
+        assert_eq!(unknown.span, moved());
+        let mut some = Some(Field::known(true, span(), "b"));
+        some.shift(BY);
+        assert_eq!(some.expect("some").span, moved());
+    }
+}
