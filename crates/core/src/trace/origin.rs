@@ -32,6 +32,9 @@ use crate::lint::Key;
 use crate::model::{ApiKind, Behavior, Document, Origin, OriginKind, PolicyRef};
 use crate::value::Val;
 
+mod connection;
+mod host;
+
 /// Every origin a behavior can reach: its target, or the members of its target origin group.
 pub(super) fn origins_of<'a>(walk: &Walk<'a>, b: &Behavior) -> Vec<&'a Origin> {
     let Some(target) = b.target_origin_id.get() else {
@@ -95,6 +98,21 @@ fn origin_label(origin: &Origin) -> String {
     }
 }
 
+/// What the origin request hop says of the request CloudFront sends, shared by its checks.
+struct Sending<'a> {
+    origin: &'a Origin,
+    /// "origin `api`".
+    label: String,
+    /// What the origin is ("API Gateway HTTP API").
+    kind: String,
+    /// The protocol CloudFront uses to the origin, when the input says.
+    protocol: Option<Scheme>,
+    /// "CloudFront sends GET https://… to origin `api` (…)".
+    message: String,
+    /// The hop's detail lines.
+    details: Vec<String>,
+}
+
 /// Makes the origin request hop: what reaches the origin, or the responses when the request
 /// ends here.
 pub(super) fn hop<'a>(
@@ -106,285 +124,28 @@ pub(super) fn hop<'a>(
     let f = forwarding::effective(walk.doc, b);
     let request = walk.request;
     let label = origin_label(origin);
-    let kind = kind_text(walk.doc, origin);
     let mut details = Vec::new();
     if members > 1 {
         details.push(format!(
             "`{target}` is an origin group: {label} is tried first, the others on failover"
         ));
     }
-
-    // The path.
-    let path = match &origin.origin_path.val {
-        Val::Known(p) if !p.is_empty() => Some(format!("{p}{uri}")),
-        Val::Known(_) | Val::Absent => Some(uri.to_string()),
-        Val::Unknown(_) => None,
-    };
-    // The query string.
-    let (query, query_known) = match (&request.query, f.query_strings.value) {
-        (None, _) => (None, true),
-        (Some(_), Some(Amount::None)) => (None, true),
-        (Some(q), Some(Amount::All)) => (Some(q.clone()), true),
-        (Some(_), _) => (None, false),
-    };
-    if let Some(q) = &request.query {
-        details.push(format!(
-            "query string `{q}`: {}",
-            match f.query_strings.value {
-                Some(Amount::All) => "reaches the origin".to_string(),
-                Some(Amount::None) => "dropped (no policy forwards query strings)".to_string(),
-                other => amount_text("query strings reach the origin", other),
-            }
-        ));
-    }
+    let path = sent_path(origin, uri);
+    let (query, query_known) =
+        sent_query(request.query.as_ref(), f.query_strings.value, &mut details);
     let arriving = sent_headers(walk, b, &f, origin, &mut details);
-
-    // Protocol and TLS.
-    let api = origin.kind.0.is_api();
-    let config = origin.custom_origin_config.as_ref();
-    let protocol = origin_protocol(origin, request.scheme);
-    let shown_path = path
-        .clone()
-        .unwrap_or_else(|| format!("(origin path not known){uri}"));
-    let shown_query = query.as_ref().map(|q| format!("?{q}")).unwrap_or_default();
-    let domain = origin
-        .domain_name
-        .get()
-        .cloned()
-        .or_else(|| written_host(walk.text, origin))
-        .unwrap_or_else(|| "(host not known here)".into());
-    let scheme = protocol.map_or("(protocol not known)", |s| s.as_str());
-    let message = format!(
-        "CloudFront sends {} {scheme}://{domain}{shown_path}{shown_query} to {label} ({kind})",
-        request.method
-    );
-    let decided_at = match &origin.origin_path.val {
-        Val::Absent => origin.span,
-        _ => origin.origin_path.span,
+    let protocol = connection::protocol(origin, request.scheme);
+    let mut sending = Sending {
+        origin,
+        kind: kind_text(walk.doc, origin),
+        message: String::new(),
+        label,
+        protocol,
+        details,
     };
-
-    // Failures, most basic first.
-    let mut tls_note = None;
-    let index = walk
-        .dist
-        .origins
-        .iter()
-        .position(|o| std::ptr::eq(o, origin));
-    let generated_config =
-        index.is_some_and(|i| walk.generated(None, &format!("origin[{i}].custom_origin_config")));
-    if api && config.is_none() && origin.vpc_origin_config.is_none() && !generated_config {
-        walk.push(
-            Hop::new(
-                Stage::OriginRequest,
-                Verdict::Fail,
-                format!(
-                    "{label} ({kind}) has no {}: CloudFront refuses an API origin configured as an S3 bucket or without an origin type",
-                    Key::CUSTOM_ORIGIN_CONFIG.name(walk.doc.format)
-                ),
-            )
-            .at(origin.span)
-            .rule("apigw-origin-needs-custom-config")
-            .details(details),
-        );
-        return Err(vec![Possibility::new(
-            None,
-            AnsweredBy::Cloudfront,
-            "CloudFront refuses the origin configuration",
-        )]);
-    }
-    if api {
-        if let Some(c) = config {
-            if protocol == Some(Scheme::Http) {
-                walk.push(
-                    Hop::new(
-                        Stage::OriginRequest,
-                        Verdict::Fail,
-                        format!(
-                            "{message} — over plain HTTP, but {kind} endpoints serve HTTPS only: CloudFront cannot connect and answers 502"
-                        ),
-                    )
-                    .at(c.origin_protocol_policy.span)
-                    .rule("apigw-origin-protocol-not-https-only")
-                    .details(details),
-                );
-                return Err(vec![Possibility::new(
-                    Some(502),
-                    AnsweredBy::Cloudfront,
-                    "CloudFront cannot reach the API over plain HTTP",
-                )
-                .cached(None)]);
-            }
-            if protocol == Some(Scheme::Https) {
-                if let Some(port) = c.https_port.get().filter(|p| **p != 443) {
-                    walk.push(
-                        Hop::new(
-                            Stage::OriginRequest,
-                            Verdict::Fail,
-                            format!("{message} — on port {port}, but {kind} endpoints listen on 443: CloudFront cannot connect and answers 502"),
-                        )
-                        .at(c.https_port.span)
-                        .details(details),
-                    );
-                    return Err(vec![Possibility::new(
-                        Some(502),
-                        AnsweredBy::Cloudfront,
-                        format!("nothing answers on port {port}"),
-                    )]);
-                }
-                if let Some((verdict, text)) = tls_mismatch(walk, origin) {
-                    let p = Possibility::new(
-                        Some(502),
-                        AnsweredBy::Cloudfront,
-                        "CloudFront and the API share no TLS protocol",
-                    );
-                    if verdict == Verdict::Fail {
-                        walk.push(
-                            Hop::new(Stage::OriginRequest, verdict, format!("{message} — {text}"))
-                                .at(c.origin_ssl_protocols.span)
-                                .rule("origin-ssl-protocols-outdated")
-                                .details(details),
-                        );
-                        return Err(vec![p]);
-                    }
-                    walk.alternative(p);
-                    tls_note = Some((text, c.origin_ssl_protocols.span));
-                }
-            }
-        }
-    }
-    // The Host header at an API.
-    let host_rule = if !f.legacy && f.host_in_cache_key.is(true) {
-        "apigw-host-in-cache-key"
-    } else {
-        "apigw-host-header-forwarded"
-    };
-    let host_span =
-        legacy_host_item(b).unwrap_or_else(|| f.host.cause.as_ref().map_or(b.span, |c| c.span));
-    let host_cause = f
-        .host
-        .cause
-        .as_ref()
-        .map_or_else(|| "a policy".to_string(), |c| c.description.to_string());
-    match (&origin.kind.0, f.host.value) {
-        (
-            OriginKind::ApiGatewayDefault { .. }
-            | OriginKind::ApiGatewayRegionalDomainTarget
-            | OriginKind::ApiGatewayPrivateVpce,
-            Some(true),
-        ) => {
-            walk.push(
-                Hop::new(
-                    Stage::OriginRequest,
-                    Verdict::Fail,
-                    format!(
-                        "{message} — with the viewer's `Host: {}` ({host_cause} forwards it): API Gateway finds no API for that host and answers 403",
-                        request.host
-                    ),
-                )
-                .at(host_span)
-                .rule(host_rule)
-                .details(details),
-            );
-            return Err(vec![Possibility::new(
-                Some(403),
-                AnsweredBy::ApiGateway,
-                "API Gateway gets the viewer's Host and answers 403",
-            )]);
-        }
-        (OriginKind::ApiGatewayCustomDomain, Some(true))
-            if origin.domain_name.get() != Some(&request.host) =>
-        {
-            walk.push(
-                Hop::new(
-                    Stage::OriginRequest,
-                    Verdict::Depends,
-                    format!(
-                        "{message} — with the viewer's `Host: {}` ({host_cause} forwards it): API Gateway answers 403 unless that host is also one of its custom domain names",
-                        request.host
-                    ),
-                )
-                .at(host_span)
-                .rule(host_rule)
-                .details(details.clone()),
-            );
-            walk.alternative(Possibility::new(
-                Some(403),
-                AnsweredBy::ApiGateway,
-                "API Gateway has no custom domain name for the viewer's Host",
-            ));
-            // The trace goes on for the case where it has.
-        }
-        (OriginKind::LambdaUrl { .. }, Some(true)) => {
-            walk.push(
-                Hop::new(
-                    Stage::OriginRequest,
-                    Verdict::Fail,
-                    format!(
-                        "{message} — with the viewer's `Host: {}` ({host_cause} forwards it): a Lambda function URL expects its own host name; CloudFront's documentation says forwarding the viewer's Host can stop it from working (the status it answers is not documented)",
-                        request.host
-                    ),
-                )
-                .at(host_span)
-                .rule(host_rule)
-                .details(details),
-            );
-            return Err(vec![Possibility::new(
-                None,
-                AnsweredBy::LambdaUrl,
-                "the function URL refuses the viewer's Host",
-            )]);
-        }
-        (kind, None) if kind.is_api() => {
-            walk.push(
-                Hop::new(
-                    Stage::OriginRequest,
-                    Verdict::Depends,
-                    format!("{message} — whether the viewer's Host is forwarded is not known here ({host_cause}); if it is, the API answers 403"),
-                )
-                .at(host_span)
-                .details(details.clone()),
-            );
-            walk.alternative(Possibility::new(
-                Some(403),
-                AnsweredBy::ApiGateway,
-                "the viewer's Host reaches the API",
-            ));
-        }
-        _ if tls_note.is_some() => {
-            if let Some((text, span)) = tls_note {
-                walk.push(
-                    Hop::new(
-                        Stage::OriginRequest,
-                        Verdict::Depends,
-                        format!("{message} — {text}"),
-                    )
-                    .at(span)
-                    .rule("origin-ssl-protocols-outdated")
-                    .details(details),
-                );
-            }
-        }
-        _ => {
-            let (verdict, text) = if path.is_none() {
-                (
-                    Verdict::Depends,
-                    format!("{message}; the origin path is not known here"),
-                )
-            } else if protocol.is_none() && origin.custom_origin_config.is_some() {
-                (
-                    Verdict::Depends,
-                    format!("{message}; the origin protocol policy is not known here"),
-                )
-            } else {
-                (Verdict::Ok, message)
-            };
-            walk.push(
-                Hop::new(Stage::OriginRequest, verdict, text)
-                    .at(decided_at)
-                    .details(details),
-            );
-        }
-    }
+    sending.message = request_line(walk, &sending, path.as_deref(), query.as_deref(), uri);
+    let tls_note = connection::check(walk, &mut sending)?;
+    host::check(walk, sending, b, &f, path.is_some(), tls_note)?;
     Ok(OriginRequest {
         origin,
         behavior: b,
@@ -397,6 +158,66 @@ pub(super) fn hop<'a>(
         host_forwarded: f.host.value,
         viewer_host: request.host.clone(),
     })
+}
+
+/// The path the origin receives: the origin path before the viewer's; `None` when the origin
+/// path is not known.
+fn sent_path(origin: &Origin, uri: &str) -> Option<String> {
+    match &origin.origin_path.val {
+        Val::Known(p) if !p.is_empty() => Some(format!("{p}{uri}")),
+        Val::Known(_) | Val::Absent => Some(uri.to_string()),
+        Val::Unknown(_) => None,
+    }
+}
+
+/// The query string the origin receives and whether that is known, with a detail line for a
+/// request that has one.
+fn sent_query(
+    query: Option<&String>,
+    forwarded: Option<Amount>,
+    details: &mut Vec<String>,
+) -> (Option<String>, bool) {
+    let Some(q) = query else {
+        return (None, true);
+    };
+    details.push(format!(
+        "query string `{q}`: {}",
+        match forwarded {
+            Some(Amount::All) => "reaches the origin".to_string(),
+            Some(Amount::None) => "dropped (no policy forwards query strings)".to_string(),
+            other => amount_text("query strings reach the origin", other),
+        }
+    ));
+    match forwarded {
+        Some(Amount::None) => (None, true),
+        Some(Amount::All) => (Some(q.clone()), true),
+        _ => (None, false),
+    }
+}
+
+/// "CloudFront sends GET https://host/prod/items?x=1 to origin `api` (API Gateway)", with what
+/// is not known said in place.
+fn request_line(
+    walk: &Walk,
+    s: &Sending,
+    path: Option<&str>,
+    query: Option<&str>,
+    uri: &str,
+) -> String {
+    let shown_path = path.map_or_else(|| format!("(origin path not known){uri}"), str::to_string);
+    let shown_query = query.map(|q| format!("?{q}")).unwrap_or_default();
+    let domain = s
+        .origin
+        .domain_name
+        .get()
+        .cloned()
+        .or_else(|| written_host(walk.text, s.origin))
+        .unwrap_or_else(|| "(host not known here)".into());
+    let scheme = s.protocol.map_or("(protocol not known)", |p| p.as_str());
+    format!(
+        "CloudFront sends {} {scheme}://{domain}{shown_path}{shown_query} to {} ({})",
+        walk.request.method, s.label, s.kind
+    )
 }
 
 /// A behavior's target id, the origin it sends requests to (the first member of an origin
@@ -526,28 +347,6 @@ fn sent_headers(
     arriving
 }
 
-/// The protocol CloudFront uses to the origin for a viewer request over `viewer`; `None` when
-/// the input does not say.
-fn origin_protocol(origin: &Origin, viewer: Scheme) -> Option<Scheme> {
-    match origin
-        .custom_origin_config
-        .as_ref()
-        .map(|c| &c.origin_protocol_policy.val)
-    {
-        Some(Val::Known(p)) => match p.to_ascii_lowercase().as_str() {
-            "http-only" => Some(Scheme::Http),
-            "https-only" => Some(Scheme::Https),
-            "match-viewer" => Some(viewer),
-            _ => None,
-        },
-        Some(_) => None,
-        None if origin.s3_origin_config.is_some() || origin.vpc_origin_config.is_some() => {
-            Some(viewer)
-        }
-        None => None,
-    }
-}
-
 /// Whether an origin access control signs requests to this origin (`always`; `no-override`
 /// counts as unknown since it depends on the viewer's Authorization).
 pub(super) fn oac_signs(doc: &Document, origin: &Origin) -> Option<bool> {
@@ -567,30 +366,6 @@ pub(super) fn oac_signs(doc: &Document, origin: &Origin) -> Option<bool> {
         // A literal OAC id: its settings are not in the input; OAC signs by default.
         Val::Known(PolicyRef::Id(_)) | Val::Unknown(_) => None,
     }
-}
-
-/// A TLS protocol list that shares nothing with the API: `Fail` for an HTTP API (TLS 1.2+ only),
-/// `Depends` for a REST API or another API origin (the security policy decides).
-fn tls_mismatch(walk: &Walk, origin: &Origin) -> Option<(Verdict, String)> {
-    let c = origin.custom_origin_config.as_ref()?;
-    let list = c.origin_ssl_protocols.known_items()?;
-    if !c.origin_ssl_protocols.fully_known() || list.is_empty() {
-        return None;
-    }
-    if list.iter().any(|p| p.eq_ignore_ascii_case("TLSv1.2")) {
-        return None;
-    }
-    let listed = list.join(", ");
-    Some(match (&origin.kind.0, api_kind(walk.doc, origin)) {
-        (OriginKind::ApiGatewayDefault { .. }, ApiKind::Http) => (
-            Verdict::Fail,
-            format!("CloudFront may use only {listed} with it, but HTTP APIs accept TLS 1.2 and 1.3 only: the handshake fails and CloudFront answers 502"),
-        ),
-        _ => (
-            Verdict::Depends,
-            format!("CloudFront may use only {listed} with it; if the API's security policy requires TLS 1.2, the handshake fails and CloudFront answers 502"),
-        ),
-    })
 }
 
 /// The host as written when it is an expression (`${Api}.execute-api.${AWS::Region}…`): the
@@ -613,16 +388,4 @@ fn written_host(text: &str, origin: &Origin) -> Option<String> {
         None => format!("(host from `{written}`)"),
     };
     (shown.len() <= 120 && !shown.contains('\n')).then_some(shown)
-}
-
-/// The legacy `ForwardedValues.Headers` item that forwards the viewer's Host (`*` or `Host`).
-fn legacy_host_item(b: &Behavior) -> Option<crate::span::Span> {
-    let items = b.forwarded_values.as_ref()?.headers.get()?;
-    items
-        .iter()
-        .find(|i| {
-            i.get()
-                .is_some_and(|h| h.trim() == "*" || h.trim().eq_ignore_ascii_case("host"))
-        })
-        .map(|i| i.span)
 }
