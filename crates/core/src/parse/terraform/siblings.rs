@@ -20,27 +20,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
     let (name, span, path) = (address, at.span, at.path.clone());
     match rtype {
         "aws_cloudfront_cache_policy" => {
-            let params = block(body, "parameters_in_cache_key_and_forwarded_to_origin");
-            let p_at = params.map_or_else(
-                || at.clone(),
-                |p| at.child(ctx, p, "parameters_in_cache_key_and_forwarded_to_origin"),
-            );
-            let p_body = params.map(|p| &p.body);
-            let flag = |key| p_body.map_or_else(|| at.absent(), |p| ctx.boolean(p, key, &p_at));
-            doc.cache_policies.push(CachePolicy {
-                display_name: ctx.string(body, "name", &at),
-                min_ttl: ctx.int(body, "min_ttl", &at),
-                default_ttl: ctx.int(body, "default_ttl", &at),
-                max_ttl: ctx.int(body, "max_ttl", &at),
-                headers: key_config(ctx, p_body, &p_at, "headers"),
-                cookies: key_config(ctx, p_body, &p_at, "cookies"),
-                query_strings: key_config(ctx, p_body, &p_at, "query_strings"),
-                enable_accept_encoding_gzip: flag("enable_accept_encoding_gzip"),
-                enable_accept_encoding_brotli: flag("enable_accept_encoding_brotli"),
-                name,
-                span,
-                path: path.into(),
-            });
+            doc.cache_policies.push(cache_policy(ctx, body, &at, name));
         }
         "aws_cloudfront_origin_request_policy" => {
             doc.origin_request_policies.push(OriginRequestPolicy {
@@ -77,40 +57,7 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
             });
         }
         "aws_api_gateway_rest_api" | "aws_apigatewayv2_api" => {
-            let kind = if rtype == "aws_api_gateway_rest_api" {
-                ApiKind::Rest
-            } else {
-                match ctx
-                    .string(body, "protocol_type", &at)
-                    .get()
-                    .map(String::as_str)
-                {
-                    Some("HTTP") => ApiKind::Http,
-                    Some("WEBSOCKET") => ApiKind::WebSocket,
-                    _ => ApiKind::Unknown,
-                }
-            };
-            doc.apis.push(Api {
-                kind,
-                endpoint_types: block(body, "endpoint_configuration").map_or_else(
-                    || at.absent(),
-                    |e| {
-                        ctx.list(
-                            &e.body,
-                            "types",
-                            &at.child(ctx, e, "endpoint_configuration"),
-                        )
-                    },
-                ),
-                disable_execute_api_endpoint: ctx.boolean(
-                    body,
-                    "disable_execute_api_endpoint",
-                    &at,
-                ),
-                name,
-                span,
-                path: path.into(),
-            });
+            doc.apis.push(api(ctx, body, &at, rtype, name));
         }
         "aws_api_gateway_stage" | "aws_apigatewayv2_stage" => {
             let (name_key, api_key) = if rtype == "aws_api_gateway_stage" {
@@ -168,75 +115,15 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
             });
         }
         "aws_cloudfront_vpc_origin" => {
-            let e = block(body, "vpc_origin_endpoint_config");
-            let e_at = e.map_or_else(
-                || at.clone(),
-                |e| at.child(ctx, e, "vpc_origin_endpoint_config"),
-            );
-            let e_body = e.map(|e| &e.body);
-            let text = |key| e_body.map_or_else(|| at.absent(), |b| ctx.string(b, key, &e_at));
-            // A `{ items, quantity }` block here, unlike `custom_origin_config`.
-            let protocols = e_body.and_then(|b| block(b, "origin_ssl_protocols"));
-            doc.vpc_origins.push(VpcOrigin {
-                endpoint_span: e_at.span,
-                endpoint_path: e_at.path.clone(),
-                arn: text("arn"),
-                origin_protocol_policy: text("origin_protocol_policy"),
-                origin_ssl_protocols: protocols.map_or_else(
-                    || e_at.absent(),
-                    |b| {
-                        ctx.list(
-                            &b.body,
-                            "items",
-                            &e_at.child(ctx, b, "origin_ssl_protocols"),
-                        )
-                    },
-                ),
-                name,
-                span,
-                path: path.into(),
-            });
+            doc.vpc_origins.push(vpc_origin(ctx, body, &at, name));
         }
         "aws_cloudfront_continuous_deployment_policy" => {
             doc.continuous_deployment_policies
                 .push(continuous_deployment_policy(ctx, body, &at));
         }
         "aws_cloudfront_distribution_tenant" => {
-            let parameters: Vec<_> = body
-                .get_blocks("parameter")
-                .enumerate()
-                .map(|(i, b)| {
-                    let p_at = at.item(ctx, b, "parameter", i);
-                    (
-                        ctx.string(&b.body, "name", &p_at),
-                        ctx.string(&b.body, "value", &p_at),
-                    )
-                })
-                .collect();
-            let domains: Vec<_> = body
-                .get_blocks("domain")
-                .enumerate()
-                .map(|(i, b)| ctx.string(&b.body, "domain", &at.item(ctx, b, "domain", i)))
-                .collect();
-            let certificate = block(body, "customizations")
-                .and_then(|c| block(&c.body, "certificate").map(|x| (c, x)));
-            doc.distribution_tenants.push(DistributionTenant {
-                distribution_id: ctx.string(body, "distribution_id", &at),
-                distribution_ref: attr(body, "distribution_id").and_then(resource_address),
-                domains: Field::known(domains, at.span, at.key("domain")),
-                parameters: Field::known(parameters, at.span, at.key("parameter")),
-                certificate_arn: certificate.map_or_else(
-                    || at.absent(),
-                    |(c, x)| {
-                        let c_at = at.child(ctx, c, "customizations");
-                        ctx.string(&x.body, "arn", &c_at.child(ctx, x, "certificate"))
-                    },
-                ),
-                managed_certificate: block(body, "managed_certificate_request").is_some(),
-                name,
-                span,
-                path: path.into(),
-            });
+            doc.distribution_tenants
+                .push(distribution_tenant(ctx, body, &at, name));
         }
         "aws_cloudfront_function" => {
             doc.cloudfront_functions.push(CloudFrontFunction {
@@ -262,6 +149,136 @@ pub(super) fn add(doc: &mut Document, ctx: &Ctx, b: &Block, rtype: &str, address
             });
         }
         _ => {}
+    }
+}
+
+/// A cache policy: its TTLs, cache key and compression settings.
+fn cache_policy(ctx: &Ctx, body: &Body, at: &Loc, name: String) -> CachePolicy {
+    let params = block(body, "parameters_in_cache_key_and_forwarded_to_origin");
+    let p_at = params.map_or_else(
+        || at.clone(),
+        |p| at.child(ctx, p, "parameters_in_cache_key_and_forwarded_to_origin"),
+    );
+    let p_body = params.map(|p| &p.body);
+    let flag = |key| p_body.map_or_else(|| at.absent(), |p| ctx.boolean(p, key, &p_at));
+    CachePolicy {
+        display_name: ctx.string(body, "name", at),
+        min_ttl: ctx.int(body, "min_ttl", at),
+        default_ttl: ctx.int(body, "default_ttl", at),
+        max_ttl: ctx.int(body, "max_ttl", at),
+        headers: key_config(ctx, p_body, &p_at, "headers"),
+        cookies: key_config(ctx, p_body, &p_at, "cookies"),
+        query_strings: key_config(ctx, p_body, &p_at, "query_strings"),
+        enable_accept_encoding_gzip: flag("enable_accept_encoding_gzip"),
+        enable_accept_encoding_brotli: flag("enable_accept_encoding_brotli"),
+        name,
+        span: at.span,
+        path: at.path.clone().into(),
+    }
+}
+
+/// A REST (`aws_api_gateway_rest_api`) or HTTP/WebSocket (`aws_apigatewayv2_api`) API.
+fn api(ctx: &Ctx, body: &Body, at: &Loc, rtype: &str, name: String) -> Api {
+    let kind = if rtype == "aws_api_gateway_rest_api" {
+        ApiKind::Rest
+    } else {
+        match ctx
+            .string(body, "protocol_type", at)
+            .get()
+            .map(String::as_str)
+        {
+            Some("HTTP") => ApiKind::Http,
+            Some("WEBSOCKET") => ApiKind::WebSocket,
+            _ => ApiKind::Unknown,
+        }
+    };
+    Api {
+        kind,
+        endpoint_types: block(body, "endpoint_configuration").map_or_else(
+            || at.absent(),
+            |e| {
+                ctx.list(
+                    &e.body,
+                    "types",
+                    &at.child(ctx, e, "endpoint_configuration"),
+                )
+            },
+        ),
+        disable_execute_api_endpoint: ctx.boolean(body, "disable_execute_api_endpoint", at),
+        name,
+        span: at.span,
+        path: at.path.clone().into(),
+    }
+}
+
+/// A VPC origin and its endpoint settings.
+fn vpc_origin(ctx: &Ctx, body: &Body, at: &Loc, name: String) -> VpcOrigin {
+    let e = block(body, "vpc_origin_endpoint_config");
+    let e_at = e.map_or_else(
+        || at.clone(),
+        |e| at.child(ctx, e, "vpc_origin_endpoint_config"),
+    );
+    let e_body = e.map(|e| &e.body);
+    let text = |key| e_body.map_or_else(|| at.absent(), |b| ctx.string(b, key, &e_at));
+    // A `{ items, quantity }` block here, unlike `custom_origin_config`.
+    let protocols = e_body.and_then(|b| block(b, "origin_ssl_protocols"));
+    VpcOrigin {
+        endpoint_span: e_at.span,
+        endpoint_path: e_at.path.clone(),
+        arn: text("arn"),
+        origin_protocol_policy: text("origin_protocol_policy"),
+        origin_ssl_protocols: protocols.map_or_else(
+            || e_at.absent(),
+            |b| {
+                ctx.list(
+                    &b.body,
+                    "items",
+                    &e_at.child(ctx, b, "origin_ssl_protocols"),
+                )
+            },
+        ),
+        name,
+        span: at.span,
+        path: at.path.clone().into(),
+    }
+}
+
+/// A distribution tenant: its distribution, domains, parameters and certificate.
+fn distribution_tenant(ctx: &Ctx, body: &Body, at: &Loc, name: String) -> DistributionTenant {
+    let parameters: Vec<_> = body
+        .get_blocks("parameter")
+        .enumerate()
+        .map(|(i, b)| {
+            let p_at = at.item(ctx, b, "parameter", i);
+            (
+                ctx.string(&b.body, "name", &p_at),
+                ctx.string(&b.body, "value", &p_at),
+            )
+        })
+        .collect();
+    let domains: Vec<_> = body
+        .get_blocks("domain")
+        .enumerate()
+        .map(|(i, b)| ctx.string(&b.body, "domain", &at.item(ctx, b, "domain", i)))
+        .collect();
+    let certificate =
+        block(body, "customizations").and_then(|c| block(&c.body, "certificate").map(|x| (c, x)));
+    DistributionTenant {
+        distribution_id: ctx.string(body, "distribution_id", at),
+        distribution_ref: attr(body, "distribution_id").and_then(resource_address),
+        domains: Field::known(domains, at.span, at.key("domain")),
+        parameters: Field::known(parameters, at.span, at.key("parameter")),
+        certificate_arn: certificate.map_or_else(
+            || at.absent(),
+            |(c, x)| {
+                let c_at = at.child(ctx, c, "customizations");
+                ctx.string(&x.body, "arn", &c_at.child(ctx, x, "certificate"))
+            },
+        ),
+        managed_certificate: block(body, "managed_certificate_request").is_some(),
+        name,
+        span: at.span,
+        path: at.path.clone().into(),
     }
 }
 
