@@ -488,54 +488,7 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
             }
         }
         "aws_api_gateway_method" => {
-            let method = ctx.string(body, "http_method", &at);
-            let resource_at = Field {
-                val: Val::<()>::Absent,
-                span: attr(body, "resource_id").map_or(at.span, |e| ctx.span_of(e)),
-                path: at.key("resource_id").into(),
-            };
-            let resource_path = match attr(body, "resource_id").and_then(reference) {
-                Some((_, attribute)) if attribute == "root_resource_id" => {
-                    Field::known("/".to_string(), resource_at.span, resource_at.path.clone())
-                }
-                Some((r, _)) => tree.path(&r, &resource_at),
-                None => Field::unknown(
-                    Unknown::Expression("`resource_id` names no resource of this file".into()),
-                    resource_at.span,
-                    resource_at.path.clone(),
-                ),
-            };
-            let key = match (&resource_path.val, &method.val) {
-                (Val::Known(path), Val::Known(m)) => Field::known(
-                    RouteKey::Http {
-                        method: m.to_ascii_uppercase(),
-                        path: path.clone(),
-                    },
-                    method.span,
-                    method.path.clone(),
-                ),
-                (Val::Unknown(why), _) => {
-                    Field::unknown(why.clone(), resource_path.span, resource_path.path.clone())
-                }
-                _ => Field::unknown(
-                    Unknown::Expression("`http_method` is not known".into()),
-                    method.span,
-                    method.path.clone(),
-                ),
-            };
-            let route = Route {
-                name: address.to_string(),
-                span: at.span,
-                path: at.path.as_str().into(),
-                key,
-                authorization: convert(ctx.string(body, "authorization", &at), |s| {
-                    Authorization::parse(&s)
-                }),
-                authorizer: resource_field(ctx, body, "authorizer_id", &at),
-                authorization_scopes: ctx.list(body, "authorization_scopes", &at),
-                api_key_required: ctx.boolean(body, "api_key_required", &at),
-                integration: at.absent(),
-            };
+            let route = rest_method(ctx, body, &at, address, tree);
             if let Some(i) = api(model) {
                 model.apis[i].routes.push(route);
             }
@@ -571,80 +524,13 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
         "aws_api_gateway_authorizer" | "aws_apigatewayv2_authorizer" => {
             let Some(i) = api(model) else { return };
             let v2 = rtype == "aws_apigatewayv2_authorizer";
-            let kind = ctx.string(body, if v2 { "authorizer_type" } else { "type" }, &at);
-            let kind = match (&kind.val, v2) {
-                // The provider's default for REST authorizers.
-                (Val::Absent, false) => {
-                    Field::known(AuthorizerKind::Token, at.span, at.path.clone())
-                }
-                (Val::Known(k), _) => match AuthorizerKind::parse(k) {
-                    Some(parsed) => Field::known(parsed, kind.span, kind.path.clone()),
-                    None => Field::unknown(
-                        Unknown::Expression(format!("`{k}` is not an authorizer type")),
-                        kind.span,
-                        kind.path.clone(),
-                    ),
-                },
-                (Val::Unknown(why), _) => Field::unknown(why.clone(), kind.span, kind.path.clone()),
-                (Val::Absent, true) => Field::unknown(
-                    Unknown::Expression("`authorizer_type` is not set".into()),
-                    at.span,
-                    at.path.clone(),
-                ),
-            };
-            let identity_sources = if v2 {
-                openapi::identity_list(&ctx.list(body, "identity_sources", &at))
-            } else {
-                identity(
-                    ctx,
-                    body,
-                    "identity_source",
-                    &at,
-                    Some("method.request.header.Authorization"),
-                )
-            };
-            model.apis[i].authorizers.push(Authorizer {
-                name: address.to_string(),
-                span: at.span,
-                path: at.path.as_str().into(),
-                display_name: ctx.string(body, "name", &at),
-                kind,
-                identity_sources,
-                result_ttl: ctx.int(body, "authorizer_result_ttl_in_seconds", &at),
-            });
+            model.apis[i]
+                .authorizers
+                .push(authorizer(ctx, body, &at, address, v2));
         }
         "aws_api_gateway_domain_name" | "aws_apigatewayv2_domain_name" => {
-            let endpoint_types = if rtype == "aws_api_gateway_domain_name" {
-                match block(body, "endpoint_configuration") {
-                    Some(e) => ctx.list(
-                        &e.body,
-                        "types",
-                        &at.child(ctx, e, "endpoint_configuration"),
-                    ),
-                    None => at.absent(),
-                }
-            } else {
-                match block(body, "domain_name_configuration") {
-                    Some(c) => {
-                        let t = ctx.string(
-                            &c.body,
-                            "endpoint_type",
-                            &at.child(ctx, c, "domain_name_configuration"),
-                        );
-                        let (span, path) = (t.span, t.path.clone());
-                        Field::known(vec![t], span, path)
-                    }
-                    None => at.absent(),
-                }
-            };
-            model.domains.push(DomainName {
-                name: address.to_string(),
-                span: at.span,
-                path: at.path.as_str().into(),
-                domain_name: ctx.string(body, "domain_name", &at),
-                endpoint_types,
-                routing_mode: ctx.string(body, "routing_mode", &at),
-            });
+            let domain = domain_name(ctx, body, &at, address, rtype);
+            model.domains.push(domain);
         }
         "aws_apigatewayv2_routing_rule" => {
             let rule = routing_rule(ctx, body, &at, model);
@@ -652,33 +538,8 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
         }
         "aws_api_gateway_base_path_mapping" | "aws_apigatewayv2_api_mapping" => {
             let v2 = rtype == "aws_apigatewayv2_api_mapping";
-            let domain_ref = attr(body, "domain_name")
-                .and_then(reference)
-                .map(|(r, _)| r)
-                .filter(|r| DOMAIN_TYPES.iter().any(|t| r.starts_with(&format!("{t}."))));
-            let domain_name = match &domain_ref {
-                Some(r) => model.domains.iter().find(|d| &d.name == r).map_or_else(
-                    || ctx.string(body, "domain_name", &at),
-                    |d| d.domain_name.clone(),
-                ),
-                None => ctx.string(body, "domain_name", &at),
-            };
-            model.mappings.push(Mapping {
-                name: address.to_string(),
-                span: at.span,
-                path: at.path.as_str().into(),
-                domain_name,
-                domain_ref,
-                api_ref: api_of(body, "api_id"),
-                stage: stage_of(
-                    ctx,
-                    body,
-                    if v2 { "stage" } else { "stage_name" },
-                    &at,
-                    model,
-                ),
-                base_path: ctx.string(body, if v2 { "api_mapping_key" } else { "base_path" }, &at),
-            });
+            let mapping = mapping(ctx, body, &at, address, v2, model);
+            model.mappings.push(mapping);
         }
         "aws_lambda_function_url" => {
             let cors = block(body, "cors").map(|c| cors(ctx, c, &at.child(ctx, c, "cors")));
@@ -692,6 +553,169 @@ fn child(ctx: &Ctx, rtype: &str, address: &str, b: &Block, tree: &RestTree, mode
             });
         }
         _ => {}
+    }
+}
+
+/// A REST method (`aws_api_gateway_method`) as a route: its path from the resource tree.
+fn rest_method(ctx: &Ctx, body: &Body, at: &Loc, address: &str, tree: &RestTree) -> Route {
+    let method = ctx.string(body, "http_method", at);
+    let resource_at = Field {
+        val: Val::<()>::Absent,
+        span: attr(body, "resource_id").map_or(at.span, |e| ctx.span_of(e)),
+        path: at.key("resource_id").into(),
+    };
+    let resource_path = match attr(body, "resource_id").and_then(reference) {
+        Some((_, attribute)) if attribute == "root_resource_id" => {
+            Field::known("/".to_string(), resource_at.span, resource_at.path.clone())
+        }
+        Some((r, _)) => tree.path(&r, &resource_at),
+        None => Field::unknown(
+            Unknown::Expression("`resource_id` names no resource of this file".into()),
+            resource_at.span,
+            resource_at.path.clone(),
+        ),
+    };
+    let key = match (&resource_path.val, &method.val) {
+        (Val::Known(path), Val::Known(m)) => Field::known(
+            RouteKey::Http {
+                method: m.to_ascii_uppercase(),
+                path: path.clone(),
+            },
+            method.span,
+            method.path.clone(),
+        ),
+        (Val::Unknown(why), _) => {
+            Field::unknown(why.clone(), resource_path.span, resource_path.path.clone())
+        }
+        _ => Field::unknown(
+            Unknown::Expression("`http_method` is not known".into()),
+            method.span,
+            method.path.clone(),
+        ),
+    };
+    Route {
+        name: address.to_string(),
+        span: at.span,
+        path: at.path.as_str().into(),
+        key,
+        authorization: convert(ctx.string(body, "authorization", at), |s| {
+            Authorization::parse(&s)
+        }),
+        authorizer: resource_field(ctx, body, "authorizer_id", at),
+        authorization_scopes: ctx.list(body, "authorization_scopes", at),
+        api_key_required: ctx.boolean(body, "api_key_required", at),
+        integration: at.absent(),
+    }
+}
+
+/// A REST (`aws_api_gateway_authorizer`) or HTTP/WebSocket (`aws_apigatewayv2_authorizer`)
+/// authorizer, its type and identity sources.
+fn authorizer(ctx: &Ctx, body: &Body, at: &Loc, address: &str, v2: bool) -> Authorizer {
+    let kind = ctx.string(body, if v2 { "authorizer_type" } else { "type" }, at);
+    let kind = match (&kind.val, v2) {
+        // The provider's default for REST authorizers.
+        (Val::Absent, false) => Field::known(AuthorizerKind::Token, at.span, at.path.clone()),
+        (Val::Known(k), _) => match AuthorizerKind::parse(k) {
+            Some(parsed) => Field::known(parsed, kind.span, kind.path.clone()),
+            None => Field::unknown(
+                Unknown::Expression(format!("`{k}` is not an authorizer type")),
+                kind.span,
+                kind.path.clone(),
+            ),
+        },
+        (Val::Unknown(why), _) => Field::unknown(why.clone(), kind.span, kind.path.clone()),
+        (Val::Absent, true) => Field::unknown(
+            Unknown::Expression("`authorizer_type` is not set".into()),
+            at.span,
+            at.path.clone(),
+        ),
+    };
+    let identity_sources = if v2 {
+        openapi::identity_list(&ctx.list(body, "identity_sources", at))
+    } else {
+        identity(
+            ctx,
+            body,
+            "identity_source",
+            at,
+            Some("method.request.header.Authorization"),
+        )
+    };
+    Authorizer {
+        name: address.to_string(),
+        span: at.span,
+        path: at.path.as_str().into(),
+        display_name: ctx.string(body, "name", at),
+        kind,
+        identity_sources,
+        result_ttl: ctx.int(body, "authorizer_result_ttl_in_seconds", at),
+    }
+}
+
+/// A REST or HTTP API custom domain name with its endpoint types.
+fn domain_name(ctx: &Ctx, body: &Body, at: &Loc, address: &str, rtype: &str) -> DomainName {
+    let endpoint_types = if rtype == "aws_api_gateway_domain_name" {
+        match block(body, "endpoint_configuration") {
+            Some(e) => ctx.list(
+                &e.body,
+                "types",
+                &at.child(ctx, e, "endpoint_configuration"),
+            ),
+            None => at.absent(),
+        }
+    } else {
+        match block(body, "domain_name_configuration") {
+            Some(c) => {
+                let t = ctx.string(
+                    &c.body,
+                    "endpoint_type",
+                    &at.child(ctx, c, "domain_name_configuration"),
+                );
+                let (span, path) = (t.span, t.path.clone());
+                Field::known(vec![t], span, path)
+            }
+            None => at.absent(),
+        }
+    };
+    DomainName {
+        name: address.to_string(),
+        span: at.span,
+        path: at.path.as_str().into(),
+        domain_name: ctx.string(body, "domain_name", at),
+        endpoint_types,
+        routing_mode: ctx.string(body, "routing_mode", at),
+    }
+}
+
+/// A base path mapping (REST) or API mapping (HTTP): the domain, API, stage and base path it
+/// joins.
+fn mapping(ctx: &Ctx, body: &Body, at: &Loc, address: &str, v2: bool, model: &ApiModel) -> Mapping {
+    let domain_ref = attr(body, "domain_name")
+        .and_then(reference)
+        .map(|(r, _)| r)
+        .filter(|r| DOMAIN_TYPES.iter().any(|t| r.starts_with(&format!("{t}."))));
+    let domain_name = match &domain_ref {
+        Some(r) => model.domains.iter().find(|d| &d.name == r).map_or_else(
+            || ctx.string(body, "domain_name", at),
+            |d| d.domain_name.clone(),
+        ),
+        None => ctx.string(body, "domain_name", at),
+    };
+    Mapping {
+        name: address.to_string(),
+        span: at.span,
+        path: at.path.as_str().into(),
+        domain_name,
+        domain_ref,
+        api_ref: api_of(body, "api_id"),
+        stage: stage_of(
+            ctx,
+            body,
+            if v2 { "stage" } else { "stage_name" },
+            at,
+            model,
+        ),
+        base_path: ctx.string(body, if v2 { "api_mapping_key" } else { "base_path" }, at),
     }
 }
 
