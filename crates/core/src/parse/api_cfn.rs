@@ -601,219 +601,266 @@ impl<'n> Builder<'n> {
 
     /// Stages, methods, routes, authorizers, domains, mappings and function URLs.
     fn child(&mut self, r: &mut Reader, template: &Template, res: &Resource) {
+        match res.kind {
+            "AWS::ApiGateway::Stage"
+            | "AWS::ApiGateway::Deployment"
+            | "AWS::ApiGatewayV2::Stage" => self.stage(r, template, res),
+            "AWS::ApiGateway::Method" => self.rest_method(r, template, res),
+            "AWS::ApiGatewayV2::Route" => self.v2_route(r, template, res),
+            "AWS::ApiGateway::Authorizer" | "AWS::ApiGatewayV2::Authorizer" => {
+                self.authorizer(r, template, res)
+            }
+            "AWS::ApiGateway::DomainName" | "AWS::ApiGatewayV2::DomainName" => {
+                self.domain_name(r, res)
+            }
+            "AWS::ApiGatewayV2::RoutingRule" => {
+                let (name, span, path) = (res.id.to_string(), res.span, res.path.clone());
+                let rule = routing_rule(r, template, &res.props, name, span, path);
+                self.model.routing_rules.push(rule);
+            }
+            "AWS::ApiGateway::BasePathMapping" | "AWS::ApiGatewayV2::ApiMapping" => {
+                self.mapping(r, template, res)
+            }
+            "AWS::Lambda::Url" => self.function_url(r, res),
+            "AWS::Serverless::Function" => self.sam.function(r, res, &mut self.model),
+            _ => {}
+        }
+    }
+
+    /// A base path mapping (REST) or API mapping (HTTP): the domain, API, stage and base path it
+    /// joins.
+    fn mapping(&mut self, r: &mut Reader, template: &Template, res: &Resource) {
+        let p = &res.props;
+        let v2 = res.kind.starts_with("AWS::ApiGatewayV2::");
+        let api_key = if v2 { "ApiId" } else { "RestApiId" };
+        let (domain_name, domain) = r.str_value(p, "DomainName");
+        let domain_ref = domain.refs.iter().find(|x| is_domain(template, &x.id));
+        self.model.mappings.push(Mapping {
+            name: res.id.to_string(),
+            span: res.span,
+            path: res.path.clone(),
+            domain_name,
+            domain_ref: domain_ref.map(|x| x.id.clone()),
+            api_ref: api_named(r, template, p, api_key),
+            stage: self.sam.mapping_stage(r, p, &self.model),
+            base_path: r.str(p, if v2 { "ApiMappingKey" } else { "BasePath" }),
+        });
+    }
+
+    /// A Lambda function URL: its auth type, invoke mode and CORS.
+    fn function_url(&mut self, r: &mut Reader, res: &Resource) {
+        let p = &res.props;
+        let c = r.obj(p, "Cors");
+        let cors = c.present().then(|| cors(r, &c));
+        self.model.function_urls.push(FunctionUrl {
+            name: res.id.to_string(),
+            span: res.span,
+            path: res.path.clone(),
+            auth_type: r.str(p, "AuthType"),
+            invoke_mode: r.str(p, "InvokeMode"),
+            cors,
+        });
+    }
+
+    /// A REST or HTTP API stage, or a REST deployment that names one.
+    fn stage(&mut self, r: &mut Reader, template: &Template, res: &Resource) {
         let p = &res.props;
         let (name, span, path) = (res.id.to_string(), res.span, res.path.clone());
         let v2 = res.kind.starts_with("AWS::ApiGatewayV2::");
         let api_key = if v2 { "ApiId" } else { "RestApiId" };
-        match res.kind {
-            "AWS::ApiGateway::Stage"
-            | "AWS::ApiGateway::Deployment"
-            | "AWS::ApiGatewayV2::Stage" => {
-                let stage_name = text(r, p, "StageName");
-                // A deployment without a stage name creates no stage.
-                if res.kind.ends_with("Deployment") && !stage_name.is_present() {
-                    return;
-                }
-                let api = api_named(r, template, p, api_key);
-                self.stages.push(model::Stage {
-                    name: name.clone(),
-                    span,
-                    path: path.clone(),
-                    api_ref: api.clone(),
-                    stage_name: stage_name.clone(),
-                });
-                let stage = Stage {
-                    name,
-                    span,
-                    path,
-                    stage_name,
-                    auto_deploy: flag(r, p, "AutoDeploy"),
-                };
-                if let Some(api) = api.and_then(|a| self.api_mut(&a)) {
-                    api.stages.push(stage);
-                }
-            }
-            "AWS::ApiGateway::Method" => {
-                let api = api_named(r, template, p, api_key);
-                let (resource_path, api_of_resource) =
-                    self.method_resource(r, template, p, api.is_none());
-                let method = text(r, p, "HttpMethod");
-                let authorization = text(r, p, "AuthorizationType");
-                let key = match (resource_path, method.val) {
-                    (Ok(path), Val::Known(m)) => Field::known(
-                        RouteKey::Http {
-                            method: upper(m),
-                            path,
-                        },
-                        method.span,
-                        method.path,
-                    ),
-                    (Ok(_), val) => required(
-                        &Field {
-                            val,
-                            span: method.span,
-                            path: method.path,
-                        },
-                        || Unknown::Intrinsic("HttpMethod".into()),
-                    ),
-                    (Err(why), _) => {
-                        let span = p.get("ResourceId").map_or(p.span, |n| n.span);
-                        Field::unknown(why, span, r.join(&p.path, "ResourceId"))
-                    }
-                };
-                let integration = r.obj(p, "Integration");
-                let kind = integration_type(r, &integration);
-                let response_transfer_mode = r.str(&integration, "ResponseTransferMode");
-                // Only a streaming integration's URI is ever looked at: skip evaluating the
-                // others (a `Fn::Sub` per method of a large API).
-                let uri = match response_transfer_mode.is_present() {
-                    true => r.value(&integration, "Uri").1.shape().map(str::to_string),
-                    false => None,
-                };
-                self.model.integrations.push(Integration {
-                    name: name.clone(),
-                    span,
-                    path: path.clone(),
-                    api: api.clone().or(api_of_resource.clone()),
-                    kind: kind.clone(),
-                    uri,
-                    timeout_ms: r.i64(&integration, "TimeoutInMillis"),
-                    response_transfer_mode,
-                });
-                let route = Route {
-                    name,
-                    span,
-                    path,
-                    key,
-                    authorization: convert(authorization, |s| Authorization::parse(&s)),
-                    authorizer: reference(r, p, "AuthorizerId"),
-                    authorization_scopes: list(r, p, "AuthorizationScopes"),
-                    api_key_required: flag(r, p, "ApiKeyRequired"),
-                    integration: kind,
-                };
-                if let Some(api) = api.or(api_of_resource).and_then(|a| self.api_mut(&a)) {
-                    api.routes.push(route);
-                }
-            }
-            "AWS::ApiGatewayV2::Route" => {
-                let api = api_named(r, template, p, api_key);
-                let authorization = text(r, p, "AuthorizationType");
-                let Some(api) = api else {
-                    return;
-                };
-                let websocket = self
-                    .model
-                    .api(&api)
-                    .is_some_and(|a| a.kind == ApiKind::WebSocket);
-                let raw = text(r, p, "RouteKey");
-                let key = match &raw.val {
-                    Val::Known(k) if websocket => Field::known(
-                        RouteKey::WebSocket { key: k.clone() },
-                        raw.span,
-                        raw.path.clone(),
-                    ),
-                    Val::Known(k) => match RouteKey::parse_http(k) {
-                        Some(key) => Field::known(key, raw.span, raw.path.clone()),
-                        None => required(&raw, || {
-                            Unknown::Expression(format!("`{k}` is not a route key"))
-                        }),
-                    },
-                    _ => required(&raw, || Unknown::Expression("`RouteKey` is not set".into())),
-                };
-                let route = Route {
-                    name,
-                    span,
-                    path,
-                    key,
-                    authorization: convert(authorization, |s| Authorization::parse(&s)),
-                    authorizer: reference(r, p, "AuthorizerId"),
-                    authorization_scopes: list(r, p, "AuthorizationScopes"),
-                    api_key_required: flag(r, p, "ApiKeyRequired"),
-                    integration: Field::absent(span, &res.path),
-                };
-                if let Some(api) = self.api_mut(&api) {
-                    api.routes.push(route);
-                }
-            }
-            "AWS::ApiGateway::Authorizer" | "AWS::ApiGatewayV2::Authorizer" => {
-                let kind = r.str(p, if v2 { "AuthorizerType" } else { "Type" });
-                let kind = match &kind.val {
-                    Val::Known(k) => match AuthorizerKind::parse(k) {
-                        Some(parsed) => Field::known(parsed, kind.span, kind.path.clone()),
-                        None => required(&kind, || {
-                            Unknown::Expression(format!("`{k}` is not an authorizer type"))
-                        }),
-                    },
-                    _ => required(&kind, || {
-                        Unknown::Expression("the authorizer type is not set".into())
-                    }),
-                };
-                let authorizer = Authorizer {
-                    name,
-                    span,
-                    path,
-                    display_name: r.str(p, "Name"),
-                    kind,
-                    identity_sources: identity(r, p, "IdentitySource"),
-                    result_ttl: r.i64(p, "AuthorizerResultTtlInSeconds"),
-                };
-                let api = api_named(r, template, p, api_key);
-                if let Some(api) = api.and_then(|a| self.api_mut(&a)) {
-                    api.authorizers.push(authorizer);
-                }
-            }
-            "AWS::ApiGateway::DomainName" | "AWS::ApiGatewayV2::DomainName" => {
-                let endpoint_types = if v2 {
-                    let configs = r.objects(p, "DomainNameConfigurations");
-                    let types = configs.iter().map(|c| r.str(c, "EndpointType")).collect();
-                    let at = r.value(p, "DomainNameConfigurations").0;
-                    Field::known(types, at.span, at.path)
-                } else {
-                    let endpoint = r.obj(p, "EndpointConfiguration");
-                    r.list(&endpoint, "Types")
-                };
-                self.model.domains.push(DomainName {
-                    name,
-                    span,
-                    path,
-                    domain_name: r.str(p, "DomainName"),
-                    endpoint_types,
-                    routing_mode: r.str(p, "RoutingMode"),
-                });
-            }
-            "AWS::ApiGatewayV2::RoutingRule" => {
-                let rule = routing_rule(r, template, p, name, span, path);
-                self.model.routing_rules.push(rule);
-            }
-            "AWS::ApiGateway::BasePathMapping" | "AWS::ApiGatewayV2::ApiMapping" => {
-                let (domain_name, domain) = r.str_value(p, "DomainName");
-                let domain_ref = domain.refs.iter().find(|x| is_domain(template, &x.id));
-                self.model.mappings.push(Mapping {
-                    name,
-                    span,
-                    path,
-                    domain_name,
-                    domain_ref: domain_ref.map(|x| x.id.clone()),
-                    api_ref: api_named(r, template, p, api_key),
-                    stage: self.sam.mapping_stage(r, p, &self.model),
-                    base_path: r.str(p, if v2 { "ApiMappingKey" } else { "BasePath" }),
-                });
-            }
-            "AWS::Lambda::Url" => {
-                let c = r.obj(p, "Cors");
-                let cors = c.present().then(|| cors(r, &c));
-                self.model.function_urls.push(FunctionUrl {
-                    name,
-                    span,
-                    path,
-                    auth_type: r.str(p, "AuthType"),
-                    invoke_mode: r.str(p, "InvokeMode"),
-                    cors,
-                });
-            }
-            "AWS::Serverless::Function" => self.sam.function(r, res, &mut self.model),
-            _ => {}
+        let stage_name = text(r, p, "StageName");
+        // A deployment without a stage name creates no stage.
+        if res.kind.ends_with("Deployment") && !stage_name.is_present() {
+            return;
         }
+        let api = api_named(r, template, p, api_key);
+        self.stages.push(model::Stage {
+            name: name.clone(),
+            span,
+            path: path.clone(),
+            api_ref: api.clone(),
+            stage_name: stage_name.clone(),
+        });
+        let stage = Stage {
+            name,
+            span,
+            path,
+            stage_name,
+            auto_deploy: flag(r, p, "AutoDeploy"),
+        };
+        if let Some(api) = api.and_then(|a| self.api_mut(&a)) {
+            api.stages.push(stage);
+        }
+    }
+
+    /// A REST method as a route (its path from the resource tree) and its integration.
+    fn rest_method(&mut self, r: &mut Reader, template: &Template, res: &Resource) {
+        let p = &res.props;
+        let (name, span, path) = (res.id.to_string(), res.span, res.path.clone());
+        let v2 = res.kind.starts_with("AWS::ApiGatewayV2::");
+        let api_key = if v2 { "ApiId" } else { "RestApiId" };
+        let api = api_named(r, template, p, api_key);
+        let (resource_path, api_of_resource) = self.method_resource(r, template, p, api.is_none());
+        let method = text(r, p, "HttpMethod");
+        let authorization = text(r, p, "AuthorizationType");
+        let key = match (resource_path, method.val) {
+            (Ok(path), Val::Known(m)) => Field::known(
+                RouteKey::Http {
+                    method: upper(m),
+                    path,
+                },
+                method.span,
+                method.path,
+            ),
+            (Ok(_), val) => required(
+                &Field {
+                    val,
+                    span: method.span,
+                    path: method.path,
+                },
+                || Unknown::Intrinsic("HttpMethod".into()),
+            ),
+            (Err(why), _) => {
+                let span = p.get("ResourceId").map_or(p.span, |n| n.span);
+                Field::unknown(why, span, r.join(&p.path, "ResourceId"))
+            }
+        };
+        let integration = r.obj(p, "Integration");
+        let kind = integration_type(r, &integration);
+        let response_transfer_mode = r.str(&integration, "ResponseTransferMode");
+        // Only a streaming integration's URI is ever looked at: skip evaluating the
+        // others (a `Fn::Sub` per method of a large API).
+        let uri = match response_transfer_mode.is_present() {
+            true => r.value(&integration, "Uri").1.shape().map(str::to_string),
+            false => None,
+        };
+        self.model.integrations.push(Integration {
+            name: name.clone(),
+            span,
+            path: path.clone(),
+            api: api.clone().or(api_of_resource.clone()),
+            kind: kind.clone(),
+            uri,
+            timeout_ms: r.i64(&integration, "TimeoutInMillis"),
+            response_transfer_mode,
+        });
+        let route = Route {
+            name,
+            span,
+            path,
+            key,
+            authorization: convert(authorization, |s| Authorization::parse(&s)),
+            authorizer: reference(r, p, "AuthorizerId"),
+            authorization_scopes: list(r, p, "AuthorizationScopes"),
+            api_key_required: flag(r, p, "ApiKeyRequired"),
+            integration: kind,
+        };
+        if let Some(api) = api.or(api_of_resource).and_then(|a| self.api_mut(&a)) {
+            api.routes.push(route);
+        }
+    }
+
+    /// An HTTP or WebSocket API route.
+    fn v2_route(&mut self, r: &mut Reader, template: &Template, res: &Resource) {
+        let p = &res.props;
+        let (name, span, path) = (res.id.to_string(), res.span, res.path.clone());
+        let v2 = res.kind.starts_with("AWS::ApiGatewayV2::");
+        let api_key = if v2 { "ApiId" } else { "RestApiId" };
+        let api = api_named(r, template, p, api_key);
+        let authorization = text(r, p, "AuthorizationType");
+        let Some(api) = api else {
+            return;
+        };
+        let websocket = self
+            .model
+            .api(&api)
+            .is_some_and(|a| a.kind == ApiKind::WebSocket);
+        let raw = text(r, p, "RouteKey");
+        let key = match &raw.val {
+            Val::Known(k) if websocket => Field::known(
+                RouteKey::WebSocket { key: k.clone() },
+                raw.span,
+                raw.path.clone(),
+            ),
+            Val::Known(k) => match RouteKey::parse_http(k) {
+                Some(key) => Field::known(key, raw.span, raw.path.clone()),
+                None => required(&raw, || {
+                    Unknown::Expression(format!("`{k}` is not a route key"))
+                }),
+            },
+            _ => required(&raw, || Unknown::Expression("`RouteKey` is not set".into())),
+        };
+        let route = Route {
+            name,
+            span,
+            path,
+            key,
+            authorization: convert(authorization, |s| Authorization::parse(&s)),
+            authorizer: reference(r, p, "AuthorizerId"),
+            authorization_scopes: list(r, p, "AuthorizationScopes"),
+            api_key_required: flag(r, p, "ApiKeyRequired"),
+            integration: Field::absent(span, &res.path),
+        };
+        if let Some(api) = self.api_mut(&api) {
+            api.routes.push(route);
+        }
+    }
+
+    /// A REST or HTTP/WebSocket API authorizer, its type and identity sources.
+    fn authorizer(&mut self, r: &mut Reader, template: &Template, res: &Resource) {
+        let p = &res.props;
+        let (name, span, path) = (res.id.to_string(), res.span, res.path.clone());
+        let v2 = res.kind.starts_with("AWS::ApiGatewayV2::");
+        let api_key = if v2 { "ApiId" } else { "RestApiId" };
+        let kind = r.str(p, if v2 { "AuthorizerType" } else { "Type" });
+        let kind = match &kind.val {
+            Val::Known(k) => match AuthorizerKind::parse(k) {
+                Some(parsed) => Field::known(parsed, kind.span, kind.path.clone()),
+                None => required(&kind, || {
+                    Unknown::Expression(format!("`{k}` is not an authorizer type"))
+                }),
+            },
+            _ => required(&kind, || {
+                Unknown::Expression("the authorizer type is not set".into())
+            }),
+        };
+        let authorizer = Authorizer {
+            name,
+            span,
+            path,
+            display_name: r.str(p, "Name"),
+            kind,
+            identity_sources: identity(r, p, "IdentitySource"),
+            result_ttl: r.i64(p, "AuthorizerResultTtlInSeconds"),
+        };
+        let api = api_named(r, template, p, api_key);
+        if let Some(api) = api.and_then(|a| self.api_mut(&a)) {
+            api.authorizers.push(authorizer);
+        }
+    }
+
+    /// A custom domain name with its endpoint types.
+    fn domain_name(&mut self, r: &mut Reader, res: &Resource) {
+        let p = &res.props;
+        let (name, span, path) = (res.id.to_string(), res.span, res.path.clone());
+        let v2 = res.kind.starts_with("AWS::ApiGatewayV2::");
+        let endpoint_types = if v2 {
+            let configs = r.objects(p, "DomainNameConfigurations");
+            let types = configs.iter().map(|c| r.str(c, "EndpointType")).collect();
+            let at = r.value(p, "DomainNameConfigurations").0;
+            Field::known(types, at.span, at.path)
+        } else {
+            let endpoint = r.obj(p, "EndpointConfiguration");
+            r.list(&endpoint, "Types")
+        };
+        self.model.domains.push(DomainName {
+            name,
+            span,
+            path,
+            domain_name: r.str(p, "DomainName"),
+            endpoint_types,
+            routing_mode: r.str(p, "RoutingMode"),
+        });
     }
 
     /// What the template does not show, and the origins whose host is a custom domain resource.
