@@ -31,24 +31,9 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
     let p = &res.props;
     let (name, span, path) = (res.id.to_string(), res.span, res.path.clone());
     match res.kind {
-        "AWS::CloudFront::CachePolicy" => {
-            let c = r.obj(p, "CachePolicyConfig");
-            let k = r.obj(&c, "ParametersInCacheKeyAndForwardedToOrigin");
-            doc.cache_policies.push(CachePolicy {
-                display_name: r.str(&c, "Name"),
-                min_ttl: r.i64(&c, "MinTTL"),
-                default_ttl: r.i64(&c, "DefaultTTL"),
-                max_ttl: r.i64(&c, "MaxTTL"),
-                headers: key_config(r, &k, "Headers"),
-                cookies: key_config(r, &k, "Cookies"),
-                query_strings: key_config(r, &k, "QueryStrings"),
-                enable_accept_encoding_gzip: r.bool(&k, "EnableAcceptEncodingGzip"),
-                enable_accept_encoding_brotli: r.bool(&k, "EnableAcceptEncodingBrotli"),
-                name,
-                span,
-                path,
-            });
-        }
+        "AWS::CloudFront::CachePolicy" => doc
+            .cache_policies
+            .push(cache_policy(r, p, name, span, path)),
         "AWS::CloudFront::OriginRequestPolicy" => {
             let c = r.obj(p, "OriginRequestPolicyConfig");
             doc.origin_request_policies.push(OriginRequestPolicy {
@@ -94,24 +79,7 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
                 path,
             });
         }
-        "AWS::ApiGatewayV2::Api" => {
-            let protocol = r.str(p, "ProtocolType");
-            // Without `ProtocolType` the API comes from an OpenAPI body: an HTTP API.
-            let kind = match protocol.get().map(String::as_str) {
-                Some(t) if t.eq_ignore_ascii_case("WEBSOCKET") => ApiKind::WebSocket,
-                Some(t) if t.eq_ignore_ascii_case("HTTP") => ApiKind::Http,
-                None if !protocol.is_present() => ApiKind::Http,
-                _ => ApiKind::Unknown,
-            };
-            doc.apis.push(Api {
-                kind,
-                endpoint_types: Field::absent(p.span, &p.path),
-                disable_execute_api_endpoint: r.bool(p, "DisableExecuteApiEndpoint"),
-                name,
-                span,
-                path,
-            });
-        }
+        "AWS::ApiGatewayV2::Api" => doc.apis.push(v2_api(r, p, name, span, path)),
         "AWS::Serverless::Api" | "AWS::Serverless::HttpApi" => serverless_api(r, res, doc),
         "AWS::Lambda::Url" => {
             let (function, target) = r.str_value(p, "TargetFunctionArn");
@@ -136,20 +104,9 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
                 path,
             });
         }
-        "AWS::ApiGatewayV2::DomainName" => {
-            let configs = r.objects(p, "DomainNameConfigurations");
-            let types = configs.iter().map(|c| r.str(c, "EndpointType")).collect();
-            let at = r.value(p, "DomainNameConfigurations").0;
-            let mtls = r.obj(p, "MutualTlsAuthentication");
-            doc.api_domain_names.push(ApiDomainName {
-                domain_name: r.str(p, "DomainName"),
-                endpoint_types: Field::known(types, at.span, at.path),
-                mutual_tls: mtls.present().then_some(mtls.span),
-                name,
-                span,
-                path,
-            });
-        }
+        "AWS::ApiGatewayV2::DomainName" => doc
+            .api_domain_names
+            .push(v2_domain_name(r, p, name, span, path)),
         "AWS::ApiGateway::BasePathMapping" | "AWS::ApiGatewayV2::ApiMapping" => {
             let key = if res.kind.ends_with("BasePathMapping") {
                 "BasePath"
@@ -169,48 +126,14 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
             span,
             path,
         }),
-        "AWS::CloudFront::VpcOrigin" => {
-            let e = r.obj(p, "VpcOriginEndpointConfig");
-            doc.vpc_origins.push(VpcOrigin {
-                endpoint_span: e.span,
-                endpoint_path: e.path.to_string(),
-                arn: r.str(&e, "Arn"),
-                origin_protocol_policy: r.str(&e, "OriginProtocolPolicy"),
-                origin_ssl_protocols: r.list(&e, "OriginSSLProtocols"),
-                name,
-                span,
-                path,
-            });
-        }
+        "AWS::CloudFront::VpcOrigin" => doc.vpc_origins.push(vpc_origin(r, p, name, span, path)),
         "AWS::CloudFront::ContinuousDeploymentPolicy" => {
             doc.continuous_deployment_policies
                 .push(continuous_deployment_policy(r, p, name, span, path));
         }
-        "AWS::CloudFront::DistributionTenant" => {
-            let (distribution_id, distribution) = r.str_value(p, "DistributionId");
-            let (parameters, listed) = r.value(p, "Parameters");
-            let items = r
-                .objects(p, "Parameters")
-                .iter()
-                .map(|x| (r.str(x, "Name"), r.str(x, "Value")))
-                .collect();
-            let customizations = r.obj(p, "Customizations");
-            let certificate = r.obj(&customizations, "Certificate");
-            doc.distribution_tenants.push(DistributionTenant {
-                distribution_id,
-                distribution_ref: first_ref(&distribution),
-                domains: r.list(p, "Domains"),
-                parameters: match listed.state {
-                    super::resolve::State::Absent => Field::absent(p.span, &p.path),
-                    _ => Field::known(items, parameters.span, parameters.path),
-                },
-                certificate_arn: r.str(&certificate, "Arn"),
-                managed_certificate: r.obj(p, "ManagedCertificateRequest").present(),
-                name,
-                span,
-                path,
-            });
-        }
+        "AWS::CloudFront::DistributionTenant" => doc
+            .distribution_tenants
+            .push(distribution_tenant(r, p, name, span, path)),
         "AWS::CloudFront::Function" => {
             let config = r.obj(p, "FunctionConfig");
             doc.cloudfront_functions.push(CloudFrontFunction {
@@ -237,6 +160,116 @@ pub(crate) fn read(r: &mut Reader, res: &Resource, doc: &mut Document) {
             });
         }
         _ => {}
+    }
+}
+
+/// `CachePolicyConfig`: TTLs, cache key and compression settings.
+fn cache_policy(r: &mut Reader, p: &Obj, name: String, span: Span, path: FieldPath) -> CachePolicy {
+    let c = r.obj(p, "CachePolicyConfig");
+    let k = r.obj(&c, "ParametersInCacheKeyAndForwardedToOrigin");
+    CachePolicy {
+        display_name: r.str(&c, "Name"),
+        min_ttl: r.i64(&c, "MinTTL"),
+        default_ttl: r.i64(&c, "DefaultTTL"),
+        max_ttl: r.i64(&c, "MaxTTL"),
+        headers: key_config(r, &k, "Headers"),
+        cookies: key_config(r, &k, "Cookies"),
+        query_strings: key_config(r, &k, "QueryStrings"),
+        enable_accept_encoding_gzip: r.bool(&k, "EnableAcceptEncodingGzip"),
+        enable_accept_encoding_brotli: r.bool(&k, "EnableAcceptEncodingBrotli"),
+        name,
+        span,
+        path,
+    }
+}
+
+/// An HTTP or WebSocket API (an HTTP API when `ProtocolType` is not set: an OpenAPI body).
+fn v2_api(r: &mut Reader, p: &Obj, name: String, span: Span, path: FieldPath) -> Api {
+    let protocol = r.str(p, "ProtocolType");
+    // Without `ProtocolType` the API comes from an OpenAPI body: an HTTP API.
+    let kind = match protocol.get().map(String::as_str) {
+        Some(t) if t.eq_ignore_ascii_case("WEBSOCKET") => ApiKind::WebSocket,
+        Some(t) if t.eq_ignore_ascii_case("HTTP") => ApiKind::Http,
+        None if !protocol.is_present() => ApiKind::Http,
+        _ => ApiKind::Unknown,
+    };
+    Api {
+        kind,
+        endpoint_types: Field::absent(p.span, &p.path),
+        disable_execute_api_endpoint: r.bool(p, "DisableExecuteApiEndpoint"),
+        name,
+        span,
+        path,
+    }
+}
+
+/// An HTTP API custom domain: one endpoint type per `DomainNameConfigurations` item.
+fn v2_domain_name(
+    r: &mut Reader,
+    p: &Obj,
+    name: String,
+    span: Span,
+    path: FieldPath,
+) -> ApiDomainName {
+    let configs = r.objects(p, "DomainNameConfigurations");
+    let types = configs.iter().map(|c| r.str(c, "EndpointType")).collect();
+    let at = r.value(p, "DomainNameConfigurations").0;
+    let mtls = r.obj(p, "MutualTlsAuthentication");
+    ApiDomainName {
+        domain_name: r.str(p, "DomainName"),
+        endpoint_types: Field::known(types, at.span, at.path),
+        mutual_tls: mtls.present().then_some(mtls.span),
+        name,
+        span,
+        path,
+    }
+}
+
+/// A VPC origin and its `VpcOriginEndpointConfig`.
+fn vpc_origin(r: &mut Reader, p: &Obj, name: String, span: Span, path: FieldPath) -> VpcOrigin {
+    let e = r.obj(p, "VpcOriginEndpointConfig");
+    VpcOrigin {
+        endpoint_span: e.span,
+        endpoint_path: e.path.to_string(),
+        arn: r.str(&e, "Arn"),
+        origin_protocol_policy: r.str(&e, "OriginProtocolPolicy"),
+        origin_ssl_protocols: r.list(&e, "OriginSSLProtocols"),
+        name,
+        span,
+        path,
+    }
+}
+
+/// A distribution tenant: its distribution, domains, parameters and certificate.
+fn distribution_tenant(
+    r: &mut Reader,
+    p: &Obj,
+    name: String,
+    span: Span,
+    path: FieldPath,
+) -> DistributionTenant {
+    let (distribution_id, distribution) = r.str_value(p, "DistributionId");
+    let (parameters, listed) = r.value(p, "Parameters");
+    let items = r
+        .objects(p, "Parameters")
+        .iter()
+        .map(|x| (r.str(x, "Name"), r.str(x, "Value")))
+        .collect();
+    let customizations = r.obj(p, "Customizations");
+    let certificate = r.obj(&customizations, "Certificate");
+    DistributionTenant {
+        distribution_id,
+        distribution_ref: first_ref(&distribution),
+        domains: r.list(p, "Domains"),
+        parameters: match listed.state {
+            super::resolve::State::Absent => Field::absent(p.span, &p.path),
+            _ => Field::known(items, parameters.span, parameters.path),
+        },
+        certificate_arn: r.str(&certificate, "Arn"),
+        managed_certificate: r.obj(p, "ManagedCertificateRequest").present(),
+        name,
+        span,
+        path,
     }
 }
 
