@@ -198,7 +198,30 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
     let mut edges = Vec::new();
     // The source range of each behavior, origin and API node (what its findings fall in).
     let mut ranges: Vec<(String, Span)> = Vec::new();
-    // Domain names.
+    add_aliases(dist, &mut nodes, &mut edges);
+    // Behaviors in evaluation order, the default last.
+    let behaviors: Vec<&Behavior> = dist
+        .behaviors
+        .iter()
+        .chain(dist.default_behavior.iter())
+        .collect();
+    add_behaviors(doc, &behaviors, &mut nodes, &mut edges, &mut ranges);
+    add_origins(doc, dist, &mut nodes, &mut ranges);
+    add_targets(dist, &behaviors, &mut edges);
+    // What the API origins reach.
+    ranges.extend(apis::add(doc, dist, &mut nodes, &mut edges));
+    mark(&mut nodes, &ranges, dist, findings);
+    mark_unreachable(doc, dist, &behaviors, &mut nodes);
+    Map {
+        distribution: dist.name.clone(),
+        nodes,
+        edges,
+    }
+}
+
+/// The domain name nodes (the distribution's own when it has no alias), the distribution node
+/// and the edges between them.
+fn add_aliases(dist: &Distribution, nodes: &mut Vec<Node>, edges: &mut Vec<Edge>) {
     let aliases = dist.aliases.get().map(Vec::as_slice).unwrap_or_default();
     if aliases.is_empty() {
         nodes.push(Node {
@@ -246,12 +269,16 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
             label: None,
         });
     }
-    // Behaviors in evaluation order, the default last.
-    let behaviors: Vec<&Behavior> = dist
-        .behaviors
-        .iter()
-        .chain(dist.default_behavior.iter())
-        .collect();
+}
+
+/// A node per behavior, joined to the distribution.
+fn add_behaviors(
+    doc: &Document,
+    behaviors: &[&Behavior],
+    nodes: &mut Vec<Node>,
+    edges: &mut Vec<Edge>,
+    ranges: &mut Vec<(String, Span)>,
+) {
     for (i, b) in behaviors.iter().enumerate() {
         let pattern = match &b.path_pattern {
             None => "* (default)".to_string(),
@@ -277,7 +304,15 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
             label: None,
         });
     }
-    // Origins.
+}
+
+/// A node per origin: its kind, origin path and host.
+fn add_origins(
+    doc: &Document,
+    dist: &Distribution,
+    nodes: &mut Vec<Node>,
+    ranges: &mut Vec<(String, Span)>,
+) {
     for (i, o) in dist.origins.iter().enumerate() {
         let mut lines = vec![kind_text(doc, o)];
         if let Some(p) = o.origin_path.get().filter(|p| !p.is_empty()) {
@@ -303,6 +338,11 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
             marks: Vec::new(),
         });
     }
+}
+
+/// The edges from each behavior to its origin, or to the members of its origin group
+/// (primary, then failover).
+fn add_targets(dist: &Distribution, behaviors: &[&Behavior], edges: &mut Vec<Edge>) {
     let origin_index = |id: &str| {
         dist.origins
             .iter()
@@ -337,9 +377,16 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
             }
         }
     }
-    // What the API origins reach.
-    ranges.extend(apis::add(doc, dist, &mut nodes, &mut edges));
-    mark(&mut nodes, &ranges, dist, findings);
+}
+
+/// Marks the behaviors that can reach no route of their API, unless the route rule already
+/// did.
+fn mark_unreachable(
+    doc: &Document,
+    dist: &Distribution,
+    behaviors: &[&Behavior],
+    nodes: &mut [Node],
+) {
     for (i, b) in behaviors.iter().enumerate() {
         let Some(node) = nodes.iter_mut().find(|n| n.id == format!("behavior-{i}")) else {
             continue;
@@ -361,11 +408,6 @@ pub fn build(doc: &Document, dist: &Distribution, findings: &[Finding]) -> Map {
                 },
             );
         }
-    }
-    Map {
-        distribution: dist.name.clone(),
-        nodes,
-        edges,
     }
 }
 
