@@ -105,104 +105,20 @@ fn stage_of(doc: &Document, api_name: &str) -> Option<String> {
         .find_map(|s| s.stage_name.get().cloned())
 }
 
+/// Fills the form's API section from the API origin `api`, noting in `lost` what the form
+/// cannot hold or had to guess.
 fn api_origin(state: &mut FormState, api: &Origin, doc: &Document, lost: &mut Vec<String>) {
     let path = api.origin_path.get().cloned().unwrap_or_default();
     let trimmed = path.trim_matches('/').to_string();
-    let resource = api
-        .api_ref
-        .as_deref()
-        .and_then(|r| doc.apis.iter().find(|a| a.name == r));
     match &api.kind.0 {
         OriginKind::ApiGatewayDefault { api_id, region } => {
             state.api.api_id = api_id.clone().unwrap_or_default();
             state.api.region = region.clone().unwrap_or_default();
-            match resource.map(|r| (r, r.kind)) {
-                Some((_, model::ApiKind::Http)) => {
-                    state.api.kind = ApiKind::HttpApi;
-                    state.api.stage = if trimmed.is_empty() {
-                        "$default".into()
-                    } else {
-                        trimmed.clone()
-                    };
-                }
-                Some((r, model::ApiKind::Rest)) => {
-                    state.api.kind = rest_kind(r);
-                    state.api.stage = if trimmed.is_empty() {
-                        match stage_of(doc, &r.name) {
-                            Some(stage) => {
-                                lost.push(format!(
-                                    "the API's origin has no stage in its origin path (requests \
-                                     miss every route): the form takes stage `{stage}` from the \
-                                     API's stage resource, so the generated origin path is /{stage}"
-                                ));
-                                stage
-                            }
-                            None => {
-                                lost.push(
-                                    "the stage: the REST API's origin has no origin path and the \
-                                     input defines no stage; enter it in the form"
-                                        .into(),
-                                );
-                                String::new()
-                            }
-                        }
-                    } else {
-                        trimmed.clone()
-                    };
-                }
-                _ if trimmed == "$default" => {
-                    state.api.kind = ApiKind::HttpApi;
-                    state.api.stage = "$default".into();
-                    lost.push(
-                        "origin path /$default: an HTTP API serves its $default stage from /, so \
-                         the generated origin has no path"
-                            .into(),
-                    );
-                }
-                _ if trimmed.is_empty() => {
-                    state.api.kind = ApiKind::HttpApi;
-                    state.api.stage = "$default".into();
-                    lost.push(
-                        "the API type: the origin has no path, so it is taken as an HTTP API on \
-                         its $default stage; if it is a REST API, choose REST and enter its stage"
-                            .into(),
-                    );
-                }
-                _ => {
-                    state.api.kind = ApiKind::RestRegional;
-                    state.api.stage = trimmed.clone();
-                    if resource.is_none() {
-                        lost.push(format!(
-                            "the API type: the origin path /{trimmed} is taken as the stage of a \
-                             Regional REST API; if it is an HTTP API stage or an edge-optimized \
-                             API, change the API type"
-                        ));
-                    }
-                }
-            }
-            if trimmed.contains('/') {
-                lost.push(format!(
-                    "origin path /{trimmed}: the form holds a stage name without slashes"
-                ));
-            }
+            api_gateway_stage(state, api, doc, &trimmed, lost);
         }
         OriginKind::LambdaUrl { region } => {
-            state.api.kind = ApiKind::LambdaUrl;
             state.api.region = region.clone().unwrap_or_default();
-            state.api.api_id = api
-                .domain_name
-                .get()
-                .and_then(|d| d.split('.').next())
-                .unwrap_or_default()
-                .into();
-            state.api.stage = String::new();
-            if api.origin_access_control_id.is_present() {
-                state.auth.mode = AuthMode::LambdaUrlOac;
-                lost.push("the Lambda function name for the invoke permission".into());
-            }
-            if !trimmed.is_empty() {
-                lost.push(format!("origin path /{trimmed} of the function URL origin"));
-            }
+            lambda_url(state, api, &trimmed, lost);
         }
         _ => {
             state.api.kind = ApiKind::CustomDomain;
@@ -220,6 +136,115 @@ fn api_origin(state: &mut FormState, api: &Origin, doc: &Document, lost: &mut Ve
             describe_unknown(why)
         ));
     }
+    timeouts(state, api);
+    custom_headers(state, api, lost);
+}
+
+/// The API type and stage of an API Gateway origin on its default endpoint, from the API
+/// resource of the input when there is one, else from the origin path (`trimmed`).
+fn api_gateway_stage(
+    state: &mut FormState,
+    api: &Origin,
+    doc: &Document,
+    trimmed: &str,
+    lost: &mut Vec<String>,
+) {
+    let resource = api
+        .api_ref
+        .as_deref()
+        .and_then(|r| doc.apis.iter().find(|a| a.name == r));
+    match resource.map(|r| (r, r.kind)) {
+        Some((_, model::ApiKind::Http)) => {
+            state.api.kind = ApiKind::HttpApi;
+            state.api.stage = if trimmed.is_empty() {
+                "$default".into()
+            } else {
+                trimmed.to_string()
+            };
+        }
+        Some((r, model::ApiKind::Rest)) => {
+            state.api.kind = rest_kind(r);
+            state.api.stage = if trimmed.is_empty() {
+                match stage_of(doc, &r.name) {
+                    Some(stage) => {
+                        lost.push(format!(
+                            "the API's origin has no stage in its origin path (requests \
+                             miss every route): the form takes stage `{stage}` from the \
+                             API's stage resource, so the generated origin path is /{stage}"
+                        ));
+                        stage
+                    }
+                    None => {
+                        lost.push(
+                            "the stage: the REST API's origin has no origin path and the \
+                             input defines no stage; enter it in the form"
+                                .into(),
+                        );
+                        String::new()
+                    }
+                }
+            } else {
+                trimmed.to_string()
+            };
+        }
+        _ if trimmed == "$default" => {
+            state.api.kind = ApiKind::HttpApi;
+            state.api.stage = "$default".into();
+            lost.push(
+                "origin path /$default: an HTTP API serves its $default stage from /, so \
+                 the generated origin has no path"
+                    .into(),
+            );
+        }
+        _ if trimmed.is_empty() => {
+            state.api.kind = ApiKind::HttpApi;
+            state.api.stage = "$default".into();
+            lost.push(
+                "the API type: the origin has no path, so it is taken as an HTTP API on \
+                 its $default stage; if it is a REST API, choose REST and enter its stage"
+                    .into(),
+            );
+        }
+        _ => {
+            state.api.kind = ApiKind::RestRegional;
+            state.api.stage = trimmed.to_string();
+            if resource.is_none() {
+                lost.push(format!(
+                    "the API type: the origin path /{trimmed} is taken as the stage of a \
+                     Regional REST API; if it is an HTTP API stage or an edge-optimized \
+                     API, change the API type"
+                ));
+            }
+        }
+    }
+    if trimmed.contains('/') {
+        lost.push(format!(
+            "origin path /{trimmed}: the form holds a stage name without slashes"
+        ));
+    }
+}
+
+/// A Lambda function URL origin: its id, and the OAC and origin path the form cannot keep.
+fn lambda_url(state: &mut FormState, api: &Origin, trimmed: &str, lost: &mut Vec<String>) {
+    state.api.kind = ApiKind::LambdaUrl;
+    state.api.api_id = api
+        .domain_name
+        .get()
+        .and_then(|d| d.split('.').next())
+        .unwrap_or_default()
+        .into();
+    state.api.stage = String::new();
+    if api.origin_access_control_id.is_present() {
+        state.auth.mode = AuthMode::LambdaUrlOac;
+        lost.push("the Lambda function name for the invoke permission".into());
+    }
+    if !trimmed.is_empty() {
+        lost.push(format!("origin path /{trimmed} of the function URL origin"));
+    }
+}
+
+/// The origin's timeouts and mutual TLS certificate.
+fn timeouts(state: &mut FormState, api: &Origin) {
     if let Some(c) = &api.custom_origin_config {
         if let Some(t) = c.origin_read_timeout.get() {
             state.timeouts.read = u32::try_from(*t).unwrap_or(30);
@@ -238,6 +263,11 @@ fn api_origin(state: &mut FormState, api: &Origin, doc: &Document, lost: &mut Ve
     if let Some(t) = api.response_completion_timeout.get() {
         state.timeouts.response_completion = u32::try_from(*t).unwrap_or(0);
     }
+}
+
+/// The origin's custom headers: a secret header (from Secrets Manager or a parameter) the form
+/// keeps; the others are noted in `lost`.
+fn custom_headers(state: &mut FormState, api: &Origin, lost: &mut Vec<String>) {
     let p = &mut state.protection;
     for h in &api.custom_headers {
         let Some(name) = h.name.get() else { continue };
