@@ -67,7 +67,8 @@ ensure_npm_packages() {
 
 # The JavaScript packages' build and test tools from packages/package-lock.json
 # (json-schema-to-typescript, TypeScript, aws-cdk-lib, constructs, ajv). The scratch project of
-# scripts/test-packages.sh installs from npm's cache, which this fills.
+# scripts/test-packages.sh installs the same versions, from npm's cache (which this fills) where
+# it can.
 ensure_packages_npm() {
   local stamp=packages/node_modules/.apifront-lock
   local sum

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Tests the JavaScript packages as a user gets them: builds packages/apifront (wasm-bindgen for
 # Node and bundlers, types from the schema) and packages/cdk (tsc), packs both with `npm pack`,
-# installs the tarballs into a scratch project offline (only the tarballs and packages already
-# in packages/package-lock.json, from npm's cache), then runs their tests with Node's test
-# runner against the real core, the repository's schema and the aws-cdk-lib the project pins.
+# installs the tarballs into a scratch project with the versions packages/package.json pins
+# (as a user would: npm resolves their dependencies, from its cache where it can; `--offline`
+# cannot be used, since `npm ci` caches tarballs but not the package documents npm needs to
+# resolve a name and version), then runs their tests with Node's test runner against the real
+# core, the repository's schema and the aws-cdk-lib the project pins.
 # Set-up (npm ci in packages/) is scripts/setup.sh's. Nothing is published.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,8 +31,8 @@ mkdir -p "$project"
 cat >"$project/package.json" <<JSON
 {"name": "apifront-packages-check", "private": true, "type": "module"}
 JSON
-echo "== installing the tarballs into a scratch project (offline)"
-(cd "$project" && npm install --offline --no-audit --no-fund --loglevel=error \
+echo "== installing the tarballs into a scratch project"
+(cd "$project" && npm install --prefer-offline --no-audit --no-fund --loglevel=error \
   "$WORK"/apifront-0.1.0.tgz "$WORK"/apifront-cdk-0.1.0.tgz \
   "aws-cdk-lib@$(pinned aws-cdk-lib)" "constructs@$(pinned constructs)" \
   "aws-cdk@$(pinned aws-cdk)" "typescript@$(pinned typescript)" "@types/node@$(pinned @types/node)" "ajv@$(pinned ajv)")
