@@ -477,87 +477,11 @@ impl CheckState {
     pub fn apply(&self, action: CheckAction) -> Option<Self> {
         let mut next = self.clone();
         match action {
-            CheckAction::Edit { doc, whole } => {
-                let reveal = next.doc(doc)?.reveal;
-                if next.stale && next.job.is_none() && (reveal || !whole) {
-                    return None;
-                }
-                next.doc_mut(doc)?.reveal |= whole;
-                next.stale = true;
-                next.job = None;
-                next.undo = None;
-            }
-            CheckAction::Load { doc, text, source } => {
-                let d = next.doc_mut(doc)?;
-                d.text = text;
-                if source == Source::Outside {
-                    d.revision += 1;
-                    d.fresh = true;
-                    d.reveal = true;
-                    next.undo = None;
-                }
-                next.start_job(false, true);
-            }
-            CheckAction::Open(files) => {
-                if files.is_empty() {
-                    return None;
-                }
-                let first = next.last_doc + 1;
-                next.replace_docs(files);
-                for d in next.docs.iter_mut().filter(|d| d.id >= first) {
-                    d.reveal = d.has_text();
-                }
-                next.active = first;
-                next.undo = None;
-                next.preview = None;
-                next.rule_docs = None;
-                next.start_job(false, true);
-            }
-            CheckAction::Close(id) => {
-                let kind = next.doc(id)?.kind;
-                if next.docs.iter().filter(|d| d.kind == kind).count() > 1 {
-                    let at = next.docs.iter().position(|d| d.id == id)?;
-                    next.docs.remove(at);
-                    if next.active == id {
-                        next.active = next.docs[at.min(next.docs.len() - 1)].id;
-                    }
-                } else {
-                    let d = next.doc_mut(id)?;
-                    if !d.has_text() && &*d.name == kind.default_name() {
-                        return None;
-                    }
-                    d.text = Rc::from("");
-                    d.name = Rc::from(kind.default_name());
-                    d.revision += 1;
-                    d.fresh = true;
-                }
-                next.rule_docs = None;
-                next.preview = None;
-                next.start_job(false, true);
-            }
-            CheckAction::Clear => {
-                let mut kept = Vec::new();
-                for kind in [DocKind::Configuration, DocKind::ApiDefinition] {
-                    if let Some(d) = next.docs.iter().find(|d| d.kind == kind) {
-                        let mut d = d.clone();
-                        // Emptied in its editor as an undoable step.
-                        d.text = Rc::from("");
-                        d.name = Rc::from(kind.default_name());
-                        d.revision += 1;
-                        d.fresh = true;
-                        d.reveal = false;
-                        kept.push(d);
-                    }
-                }
-                next.active = kept[0].id;
-                next.docs = kept;
-                next.undo = None;
-                next.preview = None;
-                next.rule_docs = None;
-                next.trace = TraceForm::default();
-                next.map_of = None;
-                next.start_job(false, true);
-            }
+            CheckAction::Edit { doc, whole } => next.edited(doc, whole)?,
+            CheckAction::Load { doc, text, source } => next.loaded(doc, text, source)?,
+            CheckAction::Open(files) => next.opened(files)?,
+            CheckAction::Close(id) => next.closed(id)?,
+            CheckAction::Clear => next.cleared(),
             CheckAction::Fixed {
                 doc,
                 text,
@@ -604,8 +528,7 @@ impl CheckState {
                 }
                 next.panel = panel;
                 if next.panel_needs_work() {
-                    let fix_all = next.job.as_ref().is_some_and(|j| j.fix_all);
-                    next.start_job(fix_all, false);
+                    next.restart_for_view();
                 }
             }
             CheckAction::Trace(form) => {
@@ -614,8 +537,7 @@ impl CheckState {
                 }
                 next.trace = form;
                 if next.panel == Panel::Trace && next.configs().next().is_some() {
-                    let fix_all = next.job.as_ref().is_some_and(|j| j.fix_all);
-                    next.start_job(fix_all, false);
+                    next.restart_for_view();
                 }
             }
             CheckAction::MapOf(name) => {
@@ -624,8 +546,7 @@ impl CheckState {
                 }
                 next.map_of = Some(name);
                 if next.panel == Panel::Map {
-                    let fix_all = next.job.as_ref().is_some_and(|j| j.fix_all);
-                    next.start_job(fix_all, false);
+                    next.restart_for_view();
                 }
             }
             CheckAction::Answered(id, answer) => next.answered(id, *answer)?,
@@ -638,6 +559,107 @@ impl CheckState {
             }
         }
         Some(next)
+    }
+
+    /// A keystroke in `doc`; `whole` when the editor replaced its whole text. `None` when a check is already due and nothing else changes.
+    fn edited(&mut self, doc: DocId, whole: bool) -> Option<()> {
+        let reveal = self.doc(doc)?.reveal;
+        if self.stale && self.job.is_none() && (reveal || !whole) {
+            return None;
+        }
+        self.doc_mut(doc)?.reveal |= whole;
+        self.stale = true;
+        self.job = None;
+        self.undo = None;
+        Some(())
+    }
+
+    /// New text of `doc`, from its editor or from outside (a share link, a file, an example).
+    fn loaded(&mut self, doc: DocId, text: Rc<str>, source: Source) -> Option<()> {
+        let d = self.doc_mut(doc)?;
+        d.text = text;
+        if source == Source::Outside {
+            d.revision += 1;
+            d.fresh = true;
+            d.reveal = true;
+            self.undo = None;
+        }
+        self.start_job(false, true);
+        Some(())
+    }
+
+    /// Files opened or dropped: they replace the documents of their kinds.
+    fn opened(&mut self, files: Vec<Opened>) -> Option<()> {
+        if files.is_empty() {
+            return None;
+        }
+        let first = self.last_doc + 1;
+        self.replace_docs(files);
+        for d in self.docs.iter_mut().filter(|d| d.id >= first) {
+            d.reveal = d.has_text();
+        }
+        self.active = first;
+        self.undo = None;
+        self.preview = None;
+        self.rule_docs = None;
+        self.start_job(false, true);
+        Some(())
+    }
+
+    /// Closes document `id`; the last of its kind is emptied instead.
+    fn closed(&mut self, id: DocId) -> Option<()> {
+        let kind = self.doc(id)?.kind;
+        if self.docs.iter().filter(|d| d.kind == kind).count() > 1 {
+            let at = self.docs.iter().position(|d| d.id == id)?;
+            self.docs.remove(at);
+            if self.active == id {
+                self.active = self.docs[at.min(self.docs.len() - 1)].id;
+            }
+        } else {
+            let d = self.doc_mut(id)?;
+            if !d.has_text() && &*d.name == kind.default_name() {
+                return None;
+            }
+            d.text = Rc::from("");
+            d.name = Rc::from(kind.default_name());
+            d.revision += 1;
+            d.fresh = true;
+        }
+        self.rule_docs = None;
+        self.preview = None;
+        self.start_job(false, true);
+        Some(())
+    }
+
+    /// Empties the configuration and the API definition and forgets the rest.
+    fn cleared(&mut self) {
+        let mut kept = Vec::new();
+        for kind in [DocKind::Configuration, DocKind::ApiDefinition] {
+            if let Some(d) = self.docs.iter().find(|d| d.kind == kind) {
+                let mut d = d.clone();
+                // Emptied in its editor as an undoable step.
+                d.text = Rc::from("");
+                d.name = Rc::from(kind.default_name());
+                d.revision += 1;
+                d.fresh = true;
+                d.reveal = false;
+                kept.push(d);
+            }
+        }
+        self.active = kept[0].id;
+        self.docs = kept;
+        self.undo = None;
+        self.preview = None;
+        self.rule_docs = None;
+        self.trace = TraceForm::default();
+        self.map_of = None;
+        self.start_job(false, true);
+    }
+
+    /// Starts the check again for the shown panel, keeping whether the job at hand fixes all.
+    fn restart_for_view(&mut self) {
+        let fix_all = self.job.as_ref().is_some_and(|j| j.fix_all);
+        self.start_job(fix_all, false);
     }
 
     /// Takes the answer to job `id`, if it is the latest job.
