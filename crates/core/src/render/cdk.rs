@@ -4,9 +4,9 @@
 //! member names to snake_case and props to keyword arguments or struct classes.
 
 use super::plan::{
-    kind_label, ApiHost, BehaviorPlan, CacheChoice, CachePolicyPlan, CorsPlan, Plan, SiteOrigin,
-    StripFunction, Target, TradeOff, SECRET_PARAMETER, WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_MTLS,
-    WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STREAMING, WHY_STRIP,
+    kind_label, ApiHost, BehaviorPlan, CacheChoice, CachePolicyPlan, CorsPlan, Plan, SecretPlan,
+    SiteOrigin, StripFunction, Target, TradeOff, SECRET_PARAMETER, WHY_ERROR_TTL, WHY_HTTPS_ONLY,
+    WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STREAMING, WHY_STRIP,
 };
 use super::writer::Writer;
 use crate::state::{ApiKind, SecretSource};
@@ -460,53 +460,93 @@ fn imports(plan: &Plan, lang: Lang, w: &mut Writer) {
     }
 }
 
+/// The stack's constructs: origins, policies, the distribution, records and outputs.
 fn body(plan: &Plan, lang: Lang, w: &mut Writer) {
-    let api = &plan.api;
     if let Some(secret) = &plan.secret {
-        w.blank();
-        lang.comment(
-            w,
-            &format!(
-                "The API refuses requests without {}: callers cannot bypass CloudFront.",
-                secret.header
-            ),
-        );
-        let value = match secret.source {
-            SecretSource::SecretsManager => {
-                let mut opts = Vec::new();
-                if let Some(k) = &secret.json_key {
-                    opts.push(("jsonField", s(k)));
-                }
-                let mut args = vec![s(&secret.secret_name)];
-                if !opts.is_empty() {
-                    args.push(props(opts));
-                }
-                Js::Method(
-                    Box::new(Js::Call("cdk.SecretValue.secretsManager".into(), args)),
-                    "unsafeUnwrap",
-                    vec![],
-                )
-            }
-            SecretSource::Parameter => Js::Member(
-                Box::new(Js::New(
-                    "cdk.CfnParameter".into(),
-                    vec![
-                        path("this"),
-                        s(SECRET_PARAMETER),
-                        props(vec![
-                            ("type", s("String")),
-                            ("noEcho", Js::Bool(true)),
-                            ("minLength", Js::Num(16)),
-                        ]),
-                    ],
-                )),
-                "valueAsString",
-            ),
-        };
-        lang.assign(w, "originSecret", &value);
+        origin_secret(secret, lang, w);
     }
+    let mut origin_props = api_origin_props(plan);
+    let literal_oac = plan.lambda_oac.is_some() && matches!(plan.api.host, ApiHost::Literal(_));
+    if literal_oac {
+        lambda_oac(lang, w);
+        origin_props.push((
+            "originAccessControlId",
+            path("lambdaOac.originAccessControlId"),
+        ));
+    }
+    api_origin(plan, origin_props, lang, w);
 
-    // The API origin.
+    if let Some(cp) = &plan.cache_policy {
+        cache_policy(cp, lang, w);
+    }
+    if let Some(c) = &plan.cors_policy {
+        cors_policy(c, lang, w);
+    }
+    if let Some(f) = &plan.strip_function {
+        strip_function(f, lang, w);
+    }
+    if let Some(site) = &plan.site {
+        site_origin(site, lang, w);
+    }
+    distribution(plan, lang, w);
+    if literal_oac {
+        if let Some(function) = plan.lambda_oac.as_ref().and_then(|o| o.function.as_ref()) {
+            lambda_permissions(function, lang, w);
+        }
+    }
+    alias_records(plan, lang, w);
+    outputs(lang, w);
+}
+
+/// `originSecret`: the secret header's value, from Secrets Manager or a NoEcho parameter.
+fn origin_secret(secret: &SecretPlan, lang: Lang, w: &mut Writer) {
+    w.blank();
+    lang.comment(
+        w,
+        &format!(
+            "The API refuses requests without {}: callers cannot bypass CloudFront.",
+            secret.header
+        ),
+    );
+    let value = match secret.source {
+        SecretSource::SecretsManager => {
+            let mut opts = Vec::new();
+            if let Some(k) = &secret.json_key {
+                opts.push(("jsonField", s(k)));
+            }
+            let mut args = vec![s(&secret.secret_name)];
+            if !opts.is_empty() {
+                args.push(props(opts));
+            }
+            Js::Method(
+                Box::new(Js::Call("cdk.SecretValue.secretsManager".into(), args)),
+                "unsafeUnwrap",
+                vec![],
+            )
+        }
+        SecretSource::Parameter => Js::Member(
+            Box::new(Js::New(
+                "cdk.CfnParameter".into(),
+                vec![
+                    path("this"),
+                    s(SECRET_PARAMETER),
+                    props(vec![
+                        ("type", s("String")),
+                        ("noEcho", Js::Bool(true)),
+                        ("minLength", Js::Num(16)),
+                    ]),
+                ],
+            )),
+            "valueAsString",
+        ),
+    };
+    lang.assign(w, "originSecret", &value);
+}
+
+/// The API origin's props: protocol and path (unless the L2 origin sets them), timeouts and the
+/// secret header.
+fn api_origin_props(plan: &Plan) -> Vec<(&'static str, Js)> {
+    let api = &plan.api;
     let mut origin_props: Vec<(&'static str, Js)> = vec![("originId", s(Target::Api.origin_id()))];
     let custom_http = !matches!(
         (&api.host, api.kind),
@@ -539,31 +579,34 @@ fn body(plan: &Plan, lang: Lang, w: &mut Writer) {
             Js::Dict(vec![(secret.header.clone(), var("originSecret"))]),
         ));
     }
-    let literal_oac = plan.lambda_oac.is_some() && matches!(api.host, ApiHost::Literal(_));
-    if literal_oac {
-        w.blank();
-        lang.comment(
-            w,
-            "Origin access control for the function URL: CloudFront signs every request. \
-             The function URL must use AuthType AWS_IAM.",
-        );
-        lang.assign(
-            w,
-            "lambdaOac",
-            &Js::New(
-                "cloudfront.FunctionUrlOriginAccessControl".into(),
-                vec![
-                    path("this"),
-                    s("LambdaOac"),
-                    props(vec![("signing", path("cloudfront.Signing.SIGV4_ALWAYS"))]),
-                ],
-            ),
-        );
-        origin_props.push((
-            "originAccessControlId",
-            path("lambdaOac.originAccessControlId"),
-        ));
-    }
+    origin_props
+}
+
+/// `lambdaOac`: the origin access control of a function URL given by name.
+fn lambda_oac(lang: Lang, w: &mut Writer) {
+    w.blank();
+    lang.comment(
+        w,
+        "Origin access control for the function URL: CloudFront signs every request. \
+         The function URL must use AuthType AWS_IAM.",
+    );
+    lang.assign(
+        w,
+        "lambdaOac",
+        &Js::New(
+            "cloudfront.FunctionUrlOriginAccessControl".into(),
+            vec![
+                path("this"),
+                s("LambdaOac"),
+                props(vec![("signing", path("cloudfront.Signing.SIGV4_ALWAYS"))]),
+            ],
+        ),
+    );
+}
+
+/// `apiOrigin`: the L2 origin class that fits how the API is given (host name or construct).
+fn api_origin(plan: &Plan, origin_props: Vec<(&'static str, Js)>, lang: Lang, w: &mut Writer) {
+    let api = &plan.api;
     let origin = match &api.host {
         ApiHost::Literal(host) => Js::New(
             "origins.HttpOrigin".into(),
@@ -610,96 +653,90 @@ fn body(plan: &Plan, lang: Lang, w: &mut Writer) {
         lang.comment(w, WHY_STREAMING);
     }
     lang.assign(w, "apiOrigin", &origin);
+}
 
-    if let Some(cp) = &plan.cache_policy {
-        cache_policy(cp, lang, w);
+/// The permissions that let this distribution invoke the function URL.
+fn lambda_permissions(function: &str, lang: Lang, w: &mut Writer) {
+    w.blank();
+    lang.comment(
+        w,
+        "Lets this distribution (and only it) invoke the function URL; function URLs \
+         created since October 2025 also need lambda:InvokeFunction.",
+    );
+    for (id, action, url) in [
+        (
+            "LambdaUrlInvokePermission",
+            "lambda:InvokeFunctionUrl",
+            true,
+        ),
+        ("LambdaInvokePermission", "lambda:InvokeFunction", false),
+    ] {
+        let mut p = vec![
+            ("action", s(action)),
+            ("functionName", s(function)),
+            ("principal", s("cloudfront.amazonaws.com")),
+            ("sourceArn", path("distribution.distributionArn")),
+        ];
+        if url {
+            p.push(("functionUrlAuthType", s("AWS_IAM")));
+        }
+        lang.statement(
+            w,
+            &Js::New(
+                "lambda.CfnPermission".into(),
+                vec![path("this"), s(id), props(p)],
+            ),
+        );
     }
-    if let Some(c) = &plan.cors_policy {
-        cors_policy(c, lang, w);
+}
+
+/// Route 53 alias records (A, and AAAA with IPv6) for each alias, when a hosted zone is given.
+fn alias_records(plan: &Plan, lang: Lang, w: &mut Writer) {
+    let Some((v, zone)) = plan
+        .viewer
+        .as_ref()
+        .and_then(|v| Some((v, v.hosted_zone_id.as_ref()?)))
+    else {
+        return;
+    };
+    w.blank();
+    let mut types = vec!["A"];
+    if plan.ipv6 {
+        types.push("AAAA");
     }
-    if let Some(f) = &plan.strip_function {
-        strip_function(f, lang, w);
-    }
-    if let Some(site) = &plan.site {
-        site_origin(site, lang, w);
-    }
-    distribution(plan, lang, w);
-    if literal_oac {
-        if let Some(function) = plan.lambda_oac.as_ref().and_then(|o| o.function.as_ref()) {
-            w.blank();
-            lang.comment(
+    for (i, alias) in v.aliases.iter().enumerate() {
+        for t in &types {
+            lang.statement(
                 w,
-                "Lets this distribution (and only it) invoke the function URL; function URLs \
-                 created since October 2025 also need lambda:InvokeFunction.",
-            );
-            for (id, action, url) in [
-                (
-                    "LambdaUrlInvokePermission",
-                    "lambda:InvokeFunctionUrl",
-                    true,
+                &Js::New(
+                    "route53.CfnRecordSet".into(),
+                    vec![
+                        path("this"),
+                        s(&format!("AliasRecord{}{t}", i + 1)),
+                        props(vec![
+                            ("hostedZoneId", s(zone)),
+                            ("name", s(alias)),
+                            ("type", s(t)),
+                            (
+                                "aliasTarget",
+                                Js::Props(
+                                    Some("route53.CfnRecordSet.AliasTargetProperty"),
+                                    vec![
+                                        ("dnsName", path("distribution.distributionDomainName")),
+                                        ("hostedZoneId", s(super::cfn::CLOUDFRONT_ZONE_ID)),
+                                    ],
+                                ),
+                            ),
+                        ]),
+                    ],
                 ),
-                ("LambdaInvokePermission", "lambda:InvokeFunction", false),
-            ] {
-                let mut p = vec![
-                    ("action", s(action)),
-                    ("functionName", s(function)),
-                    ("principal", s("cloudfront.amazonaws.com")),
-                    ("sourceArn", path("distribution.distributionArn")),
-                ];
-                if url {
-                    p.push(("functionUrlAuthType", s("AWS_IAM")));
-                }
-                lang.statement(
-                    w,
-                    &Js::New(
-                        "lambda.CfnPermission".into(),
-                        vec![path("this"), s(id), props(p)],
-                    ),
-                );
-            }
+            );
         }
     }
-    if let Some(v) = &plan.viewer {
-        if let Some(zone) = &v.hosted_zone_id {
-            w.blank();
-            let mut types = vec!["A"];
-            if plan.ipv6 {
-                types.push("AAAA");
-            }
-            for (i, alias) in v.aliases.iter().enumerate() {
-                for t in &types {
-                    lang.statement(
-                        w,
-                        &Js::New(
-                            "route53.CfnRecordSet".into(),
-                            vec![
-                                path("this"),
-                                s(&format!("AliasRecord{}{t}", i + 1)),
-                                props(vec![
-                                    ("hostedZoneId", s(zone)),
-                                    ("name", s(alias)),
-                                    ("type", s(t)),
-                                    (
-                                        "aliasTarget",
-                                        Js::Props(
-                                            Some("route53.CfnRecordSet.AliasTargetProperty"),
-                                            vec![
-                                                (
-                                                    "dnsName",
-                                                    path("distribution.distributionDomainName"),
-                                                ),
-                                                ("hostedZoneId", s(super::cfn::CLOUDFRONT_ZONE_ID)),
-                                            ],
-                                        ),
-                                    ),
-                                ]),
-                            ],
-                        ),
-                    );
-                }
-            }
-        }
-    }
+}
+
+/// The distribution's id and domain name as stack outputs.
+fn outputs(lang: Lang, w: &mut Writer) {
     w.blank();
     for (id, value) in [
         ("DistributionId", "distribution.distributionId"),
