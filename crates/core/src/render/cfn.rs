@@ -297,8 +297,7 @@ fn distribution_resource(plan: &Plan, trade_offs: &[TradeOff]) -> Doc {
     distribution.build()
 }
 
-/// Adds Route 53 alias records (A, and AAAA with IPv6) for each alias, when a hosted zone is
-/// given.
+/// Adds Route 53 alias records (A, and AAAA with IPv6) per alias when a hosted zone is given.
 fn alias_records(r: &mut MapBuilder, plan: &Plan) {
     let Some((v, zone)) = plan
         .viewer

@@ -504,8 +504,7 @@ fn site_default_behavior() -> BehaviorPlan {
     }
 }
 
-/// The function removing the stripping behaviors' literal prefixes (longest first); without
-/// one, no behavior strips.
+/// The function stripping the behaviors' literal prefixes; without one, no behavior strips.
 fn strip_prefix_function(strip: bool, behaviors: &mut [BehaviorPlan]) -> Option<StripFunction> {
     let mut prefixes: Vec<String> = behaviors
         .iter()

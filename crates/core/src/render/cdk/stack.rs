@@ -94,8 +94,7 @@ fn origin_secret(secret: &SecretPlan, lang: Lang, w: &mut Writer) {
     lang.assign(w, "originSecret", &value);
 }
 
-/// The API origin's props: protocol and path (unless the L2 origin sets them), timeouts and the
-/// secret header.
+/// The API origin's props: path, protocol (unless the L2 origin sets them), timeouts, secret.
 fn api_origin_props(plan: &Plan) -> Vec<(&'static str, Js)> {
     let api = &plan.api;
     let mut origin_props: Vec<(&'static str, Js)> = vec![("originId", s(Target::Api.origin_id()))];
