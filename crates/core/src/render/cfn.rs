@@ -2,9 +2,9 @@
 
 use super::doc::{select_split, strs, Doc, MapBuilder};
 use super::plan::{
-    kind_label, ApiHost, BehaviorPlan, CacheChoice, Plan, Target, TradeOff, SECRET_PARAMETER,
-    WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_MTLS, WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH,
-    WHY_STREAMING, WHY_STRIP,
+    kind_label, ApiHost, BehaviorPlan, CacheChoice, CachePolicyPlan, CorsPlan, LambdaOacPlan, Plan,
+    StripFunction, Target, TradeOff, SECRET_PARAMETER, WHY_ERROR_TTL, WHY_HTTPS_ONLY, WHY_MTLS,
+    WHY_NO_CACHE, WHY_ORP, WHY_PAYLOAD_HASH, WHY_STREAMING, WHY_STRIP,
 };
 use crate::state::SecretSource;
 
@@ -98,149 +98,176 @@ fn distribution_arn() -> Doc {
 fn resources(plan: &Plan, trade_offs: &[TradeOff]) -> Doc {
     let mut r = MapBuilder::new();
     if let Some(cp) = &plan.cache_policy {
-        let headers = if cp.headers.is_empty() {
-            MapBuilder::new().put("HeaderBehavior", "none")
-        } else {
-            MapBuilder::new()
-                .put("HeaderBehavior", "whitelist")
-                .put("Headers", strs(&cp.headers))
-        };
-        r.set_note(
-            "Cache policy for the cached GET routes: the key holds what makes responses differ \
-             (auth, CORS origin, query strings), so callers never get each other's answers.",
-        );
-        r.push(
-            CACHE_POLICY,
-            resource(
-                "AWS::CloudFront::CachePolicy",
-                MapBuilder::new().put(
-                    "CachePolicyConfig",
-                    MapBuilder::new()
-                        .put("Name", named("cached-get"))
-                        .put("Comment", "Cached API GET routes")
-                        .put("MinTTL", 0i64)
-                        .put("DefaultTTL", cp.default_ttl)
-                        .put("MaxTTL", cp.max_ttl)
-                        .put(
-                            "ParametersInCacheKeyAndForwardedToOrigin",
-                            MapBuilder::new()
-                                .put("EnableAcceptEncodingGzip", true)
-                                .put("EnableAcceptEncodingBrotli", true)
-                                .put("HeadersConfig", headers)
-                                .put(
-                                    "CookiesConfig",
-                                    MapBuilder::new().put("CookieBehavior", "none"),
-                                )
-                                .put(
-                                    "QueryStringsConfig",
-                                    MapBuilder::new().put(
-                                        "QueryStringBehavior",
-                                        if cp.query_strings { "all" } else { "none" },
-                                    ),
-                                ),
-                        ),
-                ),
-            ),
-        );
+        cache_policy_resource(&mut r, cp);
     }
     if let Some(c) = &plan.cors_policy {
-        r.set_gap();
-        r.set_note(
-            "CORS answered by CloudFront (OriginOverride replaces the API's own CORS headers). \
-             Preflight OPTIONS requests still reach the API, which must answer them with 2xx.",
-        );
-        r.push(
-            CORS_POLICY,
-            resource(
-                "AWS::CloudFront::ResponseHeadersPolicy",
-                MapBuilder::new().put(
-                    "ResponseHeadersPolicyConfig",
-                    MapBuilder::new().put("Name", named("cors")).put(
-                        "CorsConfig",
-                        MapBuilder::new()
-                            .put("AccessControlAllowCredentials", c.allow_credentials)
-                            .put(
-                                "AccessControlAllowHeaders",
-                                MapBuilder::new().put("Items", strs(&c.allow_headers)),
-                            )
-                            .put(
-                                "AccessControlAllowMethods",
-                                MapBuilder::new().put("Items", strs(&c.allow_methods)),
-                            )
-                            .put(
-                                "AccessControlAllowOrigins",
-                                MapBuilder::new().put("Items", strs(&c.allow_origins)),
-                            )
-                            .put("AccessControlMaxAgeSec", c.max_age)
-                            .put("OriginOverride", true),
-                    ),
-                ),
-            ),
-        );
+        cors_policy_resource(&mut r, c);
     }
     if let Some(f) = &plan.strip_function {
-        r.set_gap();
-        r.set_note(WHY_STRIP);
-        r.push(
-            STRIP_FUNCTION,
-            resource(
-                "AWS::CloudFront::Function",
-                MapBuilder::new()
-                    .put("Name", named("strip-prefix"))
-                    .put("AutoPublish", true)
-                    .put(
-                        "FunctionConfig",
-                        MapBuilder::new()
-                            .put("Comment", "Strip the API path prefix")
-                            .put("Runtime", "cloudfront-js-2.0"),
-                    )
-                    .put("FunctionCode", Doc::Block(f.code())),
-            ),
-        );
+        strip_function_resource(&mut r, f);
     }
     if let Some(site) = &plan.site {
         site_resources(&mut r, &site.bucket_name);
     }
     if let Some(oac) = &plan.lambda_oac {
-        let function = match (&oac.function, &plan.api.host) {
-            (Some(name), _) => Doc::Str(name.clone()),
-            (None, ApiHost::StackLambdaUrl(url)) => Doc::GetAtt(url.clone(), "FunctionArn".into()),
-            (None, _) => Doc::Str(String::new()),
-        };
-        r.set_gap();
-        r.set_note(
-            "Origin access control for the function URL: CloudFront signs every request with \
-             SigV4. The function URL must use AuthType AWS_IAM.",
-        );
-        r.push(LAMBDA_OAC, oac_resource(named("lambda"), "lambda"));
-        r.set_gap();
-        r.set_note("Lets this distribution (and only it) invoke the function URL.");
-        r.push(
-            "LambdaUrlInvokePermission",
-            resource(
-                "AWS::Lambda::Permission",
-                MapBuilder::new()
-                    .put("Action", "lambda:InvokeFunctionUrl")
-                    .put("FunctionName", function.clone())
-                    .put("FunctionUrlAuthType", "AWS_IAM")
-                    .put("Principal", "cloudfront.amazonaws.com")
-                    .put("SourceArn", distribution_arn()),
-            ),
-        );
-        r.set_note("Function URLs created since October 2025 also need lambda:InvokeFunction.");
-        r.push(
-            "LambdaInvokePermission",
-            resource(
-                "AWS::Lambda::Permission",
-                MapBuilder::new()
-                    .put("Action", "lambda:InvokeFunction")
-                    .put("FunctionName", function)
-                    .put("Principal", "cloudfront.amazonaws.com")
-                    .put("SourceArn", distribution_arn()),
-            ),
-        );
+        lambda_resources(&mut r, plan, oac);
     }
     r.set_gap();
+    r.push(DISTRIBUTION, distribution_resource(plan, trade_offs));
+    alias_records(&mut r, plan);
+    r.build()
+}
+
+/// Adds the cache policy of the cached GET routes.
+fn cache_policy_resource(r: &mut MapBuilder, cp: &CachePolicyPlan) {
+    let headers = if cp.headers.is_empty() {
+        MapBuilder::new().put("HeaderBehavior", "none")
+    } else {
+        MapBuilder::new()
+            .put("HeaderBehavior", "whitelist")
+            .put("Headers", strs(&cp.headers))
+    };
+    r.set_note(
+        "Cache policy for the cached GET routes: the key holds what makes responses differ \
+         (auth, CORS origin, query strings), so callers never get each other's answers.",
+    );
+    r.push(
+        CACHE_POLICY,
+        resource(
+            "AWS::CloudFront::CachePolicy",
+            MapBuilder::new().put(
+                "CachePolicyConfig",
+                MapBuilder::new()
+                    .put("Name", named("cached-get"))
+                    .put("Comment", "Cached API GET routes")
+                    .put("MinTTL", 0i64)
+                    .put("DefaultTTL", cp.default_ttl)
+                    .put("MaxTTL", cp.max_ttl)
+                    .put(
+                        "ParametersInCacheKeyAndForwardedToOrigin",
+                        MapBuilder::new()
+                            .put("EnableAcceptEncodingGzip", true)
+                            .put("EnableAcceptEncodingBrotli", true)
+                            .put("HeadersConfig", headers)
+                            .put(
+                                "CookiesConfig",
+                                MapBuilder::new().put("CookieBehavior", "none"),
+                            )
+                            .put(
+                                "QueryStringsConfig",
+                                MapBuilder::new().put(
+                                    "QueryStringBehavior",
+                                    if cp.query_strings { "all" } else { "none" },
+                                ),
+                            ),
+                    ),
+            ),
+        ),
+    );
+}
+
+/// Adds the response headers policy that answers CORS.
+fn cors_policy_resource(r: &mut MapBuilder, c: &CorsPlan) {
+    r.set_gap();
+    r.set_note(
+        "CORS answered by CloudFront (OriginOverride replaces the API's own CORS headers). \
+         Preflight OPTIONS requests still reach the API, which must answer them with 2xx.",
+    );
+    r.push(
+        CORS_POLICY,
+        resource(
+            "AWS::CloudFront::ResponseHeadersPolicy",
+            MapBuilder::new().put(
+                "ResponseHeadersPolicyConfig",
+                MapBuilder::new().put("Name", named("cors")).put(
+                    "CorsConfig",
+                    MapBuilder::new()
+                        .put("AccessControlAllowCredentials", c.allow_credentials)
+                        .put(
+                            "AccessControlAllowHeaders",
+                            MapBuilder::new().put("Items", strs(&c.allow_headers)),
+                        )
+                        .put(
+                            "AccessControlAllowMethods",
+                            MapBuilder::new().put("Items", strs(&c.allow_methods)),
+                        )
+                        .put(
+                            "AccessControlAllowOrigins",
+                            MapBuilder::new().put("Items", strs(&c.allow_origins)),
+                        )
+                        .put("AccessControlMaxAgeSec", c.max_age)
+                        .put("OriginOverride", true),
+                ),
+            ),
+        ),
+    );
+}
+
+/// Adds the CloudFront Function that strips the API path prefix.
+fn strip_function_resource(r: &mut MapBuilder, f: &StripFunction) {
+    r.set_gap();
+    r.set_note(WHY_STRIP);
+    r.push(
+        STRIP_FUNCTION,
+        resource(
+            "AWS::CloudFront::Function",
+            MapBuilder::new()
+                .put("Name", named("strip-prefix"))
+                .put("AutoPublish", true)
+                .put(
+                    "FunctionConfig",
+                    MapBuilder::new()
+                        .put("Comment", "Strip the API path prefix")
+                        .put("Runtime", "cloudfront-js-2.0"),
+                )
+                .put("FunctionCode", Doc::Block(f.code())),
+        ),
+    );
+}
+
+/// Adds the function URL's origin access control and the permissions to invoke it.
+fn lambda_resources(r: &mut MapBuilder, plan: &Plan, oac: &LambdaOacPlan) {
+    let function = match (&oac.function, &plan.api.host) {
+        (Some(name), _) => Doc::Str(name.clone()),
+        (None, ApiHost::StackLambdaUrl(url)) => Doc::GetAtt(url.clone(), "FunctionArn".into()),
+        (None, _) => Doc::Str(String::new()),
+    };
+    r.set_gap();
+    r.set_note(
+        "Origin access control for the function URL: CloudFront signs every request with \
+         SigV4. The function URL must use AuthType AWS_IAM.",
+    );
+    r.push(LAMBDA_OAC, oac_resource(named("lambda"), "lambda"));
+    r.set_gap();
+    r.set_note("Lets this distribution (and only it) invoke the function URL.");
+    r.push(
+        "LambdaUrlInvokePermission",
+        resource(
+            "AWS::Lambda::Permission",
+            MapBuilder::new()
+                .put("Action", "lambda:InvokeFunctionUrl")
+                .put("FunctionName", function.clone())
+                .put("FunctionUrlAuthType", "AWS_IAM")
+                .put("Principal", "cloudfront.amazonaws.com")
+                .put("SourceArn", distribution_arn()),
+        ),
+    );
+    r.set_note("Function URLs created since October 2025 also need lambda:InvokeFunction.");
+    r.push(
+        "LambdaInvokePermission",
+        resource(
+            "AWS::Lambda::Permission",
+            MapBuilder::new()
+                .put("Action", "lambda:InvokeFunction")
+                .put("FunctionName", function)
+                .put("Principal", "cloudfront.amazonaws.com")
+                .put("SourceArn", distribution_arn()),
+        ),
+    );
+}
+
+/// The distribution resource, its trade-offs stated and suppressed in `Metadata.apifront`.
+fn distribution_resource(plan: &Plan, trade_offs: &[TradeOff]) -> Doc {
     let mut distribution = MapBuilder::new().put("Type", "AWS::CloudFront::Distribution");
     if !trade_offs.is_empty() {
         distribution.set_note(
@@ -267,40 +294,46 @@ fn resources(plan: &Plan, trade_offs: &[TradeOff]) -> Doc {
         "Properties",
         MapBuilder::new().put("DistributionConfig", distribution_config(plan)),
     );
-    r.push(DISTRIBUTION, distribution.build());
-    if let Some(v) = &plan.viewer {
-        if let Some(zone) = &v.hosted_zone_id {
-            let mut types = vec!["A"];
-            if plan.ipv6 {
-                types.push("AAAA");
-            }
-            for (i, alias) in v.aliases.iter().enumerate() {
-                for t in &types {
-                    r.set_gap();
-                    r.push(
-                        format!("AliasRecord{}{t}", i + 1),
-                        resource(
-                            "AWS::Route53::RecordSet",
+    distribution.build()
+}
+
+/// Adds Route 53 alias records (A, and AAAA with IPv6) per alias when a hosted zone is given.
+fn alias_records(r: &mut MapBuilder, plan: &Plan) {
+    let Some((v, zone)) = plan
+        .viewer
+        .as_ref()
+        .and_then(|v| Some((v, v.hosted_zone_id.as_ref()?)))
+    else {
+        return;
+    };
+    let mut types = vec!["A"];
+    if plan.ipv6 {
+        types.push("AAAA");
+    }
+    for (i, alias) in v.aliases.iter().enumerate() {
+        for t in &types {
+            r.set_gap();
+            r.push(
+                format!("AliasRecord{}{t}", i + 1),
+                resource(
+                    "AWS::Route53::RecordSet",
+                    MapBuilder::new()
+                        .put("HostedZoneId", zone)
+                        .put("Name", alias)
+                        .put("Type", *t)
+                        .put(
+                            "AliasTarget",
                             MapBuilder::new()
-                                .put("HostedZoneId", zone)
-                                .put("Name", alias)
-                                .put("Type", *t)
                                 .put(
-                                    "AliasTarget",
-                                    MapBuilder::new()
-                                        .put(
-                                            "DNSName",
-                                            Doc::GetAtt(DISTRIBUTION.into(), "DomainName".into()),
-                                        )
-                                        .put("HostedZoneId", CLOUDFRONT_ZONE_ID),
-                                ),
+                                    "DNSName",
+                                    Doc::GetAtt(DISTRIBUTION.into(), "DomainName".into()),
+                                )
+                                .put("HostedZoneId", CLOUDFRONT_ZONE_ID),
                         ),
-                    );
-                }
-            }
+                ),
+            );
         }
     }
-    r.build()
 }
 
 fn oac_resource(name: Doc, origin_type: &str) -> Doc {

@@ -1,7 +1,7 @@
 //! AWS CLI `create-distribution --distribution-config file://…` JSON.
 
 use super::doc::{Doc, MapBuilder};
-use super::plan::{ApiHost, BehaviorPlan, CacheChoice, Plan, Target};
+use super::plan::{ApiHost, BehaviorPlan, CacheChoice, Plan, SiteOrigin, Target};
 
 /// Placeholders for ids of resources the CLI JSON cannot create itself.
 pub(crate) const CACHE_POLICY_ID: &str = "REPLACE_WITH_CACHE_POLICY_ID";
@@ -46,21 +46,7 @@ pub(crate) fn distribution_config(plan: &Plan) -> (Doc, Vec<String>) {
              the bucket policy of {} must allow s3:GetObject to cloudfront.amazonaws.com for this distribution",
             site.bucket_name
         ));
-        origins.push(
-            MapBuilder::new()
-                .put("Id", Target::Site.origin_id())
-                .put(
-                    "DomainName",
-                    format!("{}.s3.{}.amazonaws.com", site.bucket_name, site.region),
-                )
-                .put("OriginPath", "")
-                .put(
-                    "S3OriginConfig",
-                    MapBuilder::new().put("OriginAccessIdentity", ""),
-                )
-                .put("OriginAccessControlId", SITE_OAC_ID)
-                .build(),
-        );
+        origins.push(site_origin(site));
     }
     c.push("Origins", items(origins));
     c.push(
@@ -71,49 +57,79 @@ pub(crate) fn distribution_config(plan: &Plan) -> (Doc, Vec<String>) {
         "CacheBehaviors",
         items(plan.behaviors.iter().map(|b| behavior(plan, b)).collect()),
     );
-    c.push(
-        "CustomErrorResponses",
-        items(
-            plan.error_ttls
-                .iter()
-                .map(|(code, ttl)| {
-                    MapBuilder::new()
-                        .put("ErrorCode", *code)
-                        .put("ErrorCachingMinTTL", *ttl)
-                        .build()
-                })
-                .collect(),
-        ),
-    );
+    c.push("CustomErrorResponses", custom_error_responses(plan));
     if let Some(b) = &plan.logging_bucket {
-        c.push(
-            "Logging",
-            MapBuilder::new()
-                .put("Enabled", true)
-                .put("IncludeCookies", false)
-                .put("Bucket", format!("{b}.s3.amazonaws.com"))
-                .put("Prefix", format!("{}/", plan.name)),
-        );
+        c.push("Logging", logging(plan, b));
     }
     c.push("PriceClass", plan.price_class.as_str());
-    c.push(
-        "ViewerCertificate",
-        match &plan.viewer {
-            Some(v) => MapBuilder::new()
-                .put("ACMCertificateArn", v.certificate_arn.as_str())
-                .put("SSLSupportMethod", "sni-only")
-                .put(
-                    "MinimumProtocolVersion",
-                    v.minimum_protocol_version.as_str(),
-                ),
-            None => MapBuilder::new().put("CloudFrontDefaultCertificate", true),
-        },
-    );
+    c.push("ViewerCertificate", viewer_certificate(plan));
     if let Some(acl) = &plan.web_acl {
         c.push("WebACLId", acl);
     }
     c.push("HttpVersion", plan.http_version.as_str());
     c.push("IsIPV6Enabled", plan.ipv6);
+    notes.extend(resources_to_create_first(plan));
+    (c.build(), notes)
+}
+
+/// The S3 origin of the site bucket, through an origin access control made beforehand.
+fn site_origin(site: &SiteOrigin) -> Doc {
+    MapBuilder::new()
+        .put("Id", Target::Site.origin_id())
+        .put(
+            "DomainName",
+            format!("{}.s3.{}.amazonaws.com", site.bucket_name, site.region),
+        )
+        .put("OriginPath", "")
+        .put(
+            "S3OriginConfig",
+            MapBuilder::new().put("OriginAccessIdentity", ""),
+        )
+        .put("OriginAccessControlId", SITE_OAC_ID)
+        .build()
+}
+
+/// `CustomErrorResponses`: how long each error status is cached.
+fn custom_error_responses(plan: &Plan) -> Doc {
+    items(
+        plan.error_ttls
+            .iter()
+            .map(|(code, ttl)| {
+                MapBuilder::new()
+                    .put("ErrorCode", *code)
+                    .put("ErrorCachingMinTTL", *ttl)
+                    .build()
+            })
+            .collect(),
+    )
+}
+
+/// Standard access logs to `bucket`, under the distribution's name.
+fn logging(plan: &Plan, bucket: &str) -> MapBuilder {
+    MapBuilder::new()
+        .put("Enabled", true)
+        .put("IncludeCookies", false)
+        .put("Bucket", format!("{bucket}.s3.amazonaws.com"))
+        .put("Prefix", format!("{}/", plan.name))
+}
+
+/// The ACM certificate for the aliases, or CloudFront's default one.
+fn viewer_certificate(plan: &Plan) -> MapBuilder {
+    match &plan.viewer {
+        Some(v) => MapBuilder::new()
+            .put("ACMCertificateArn", v.certificate_arn.as_str())
+            .put("SSLSupportMethod", "sni-only")
+            .put(
+                "MinimumProtocolVersion",
+                v.minimum_protocol_version.as_str(),
+            ),
+        None => MapBuilder::new().put("CloudFrontDefaultCertificate", true),
+    }
+}
+
+/// Notes for the policies, function and records the user creates apart from the distribution.
+fn resources_to_create_first(plan: &Plan) -> Vec<String> {
+    let mut notes = Vec::new();
     if plan.cache_policy.is_some() {
         notes.push(format!(
             "create the cache policy for the cached GET routes (aws cloudfront create-cache-policy) \
@@ -143,7 +159,7 @@ pub(crate) fn distribution_config(plan: &Plan) -> (Doc, Vec<String>) {
                 .into(),
         );
     }
-    (c.build(), notes)
+    notes
 }
 
 fn caller_reference(plan: &Plan) -> String {

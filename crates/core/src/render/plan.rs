@@ -6,7 +6,8 @@
 use super::OutputFormat;
 use crate::managed;
 use crate::state::{
-    ApiKind, AuthMode, CacheMode, CorsMode, FormState, ReferenceMode, RoutingMode, SecretSource,
+    ApiKind, AuthMode, CacheMode, Cors, CorsMode, Domain, FormState, Protection, ReferenceMode,
+    Routing, RoutingMode, SecretSource,
 };
 use std::borrow::Cow;
 
@@ -423,103 +424,21 @@ impl Plan {
         let cached = state.caching.mode == CacheMode::CacheGet;
         let cors = state.cors.mode == CorsMode::ByCloudFront;
         let strip = site_mode && state.routing.strip_prefix && api.kind != ApiKind::CustomDomain;
-
-        let api_behavior = |pattern: Option<String>, cache: CacheChoice| BehaviorPlan {
-            strip: strip && pattern.is_some(),
-            pattern,
-            target: Target::Api,
-            cache,
-            origin_request: managed::origin_request_policy(managed::ALL_VIEWER_EXCEPT_HOST_HEADER),
-            cors,
-            all_methods: true,
-            viewer_protocol: "https-only",
-            compress: cache == CacheChoice::Custom,
-        };
-        let disabled = managed::cache_policy(managed::CACHING_DISABLED)
-            .map_or(CacheChoice::Custom, CacheChoice::Managed);
-
-        let mut behaviors = Vec::new();
-        if cached {
-            for p in &state.caching.paths {
-                behaviors.push(api_behavior(Some(p.clone()), CacheChoice::Custom));
-            }
-        }
-        let default_behavior = if site_mode {
-            for p in &state.routing.api_paths {
-                behaviors.push(api_behavior(Some(p.clone()), disabled));
-            }
-            BehaviorPlan {
-                pattern: None,
-                target: Target::Site,
-                cache: managed::cache_policy(managed::CACHING_OPTIMIZED)
-                    .map_or(CacheChoice::Custom, CacheChoice::Managed),
-                origin_request: None,
-                cors: false,
-                all_methods: false,
-                viewer_protocol: "redirect-to-https",
-                compress: true,
-                strip: false,
-            }
-        } else {
-            api_behavior(None, disabled)
-        };
-
-        let mut prefixes: Vec<String> = behaviors
-            .iter()
-            .filter(|b| b.strip)
-            .filter_map(|b| literal_prefix(b.pattern.as_deref()?))
-            .collect();
-        prefixes.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        prefixes.dedup();
-        let strip_function = (strip && !prefixes.is_empty()).then_some(StripFunction { prefixes });
-        if strip_function.is_none() {
-            for b in &mut behaviors {
-                b.strip = false;
-            }
-        }
-
+        let (default_behavior, mut behaviors) = behavior_plans(state, strip, cors);
+        let strip_function = strip_prefix_function(strip, &mut behaviors);
         let d = &state.domain;
-        let viewer = (!d.aliases.is_empty()).then(|| ViewerPlan {
-            aliases: d.aliases.clone(),
-            certificate_arn: d.certificate_arn.clone(),
-            minimum_protocol_version: d.minimum_protocol_version.clone(),
-            hosted_zone_id: (!d.hosted_zone_id.is_empty()).then(|| d.hosted_zone_id.clone()),
-        });
         let p = &state.protection;
-        let secret = p.secret_header.then(|| SecretPlan {
-            header: p.secret_header_name.clone(),
-            source: p.secret_source,
-            secret_name: p.secret_name.clone(),
-            json_key: (!p.secret_json_key.is_empty()).then(|| p.secret_json_key.clone()),
-        });
-        let lambda_oac = (state.auth.mode == AuthMode::LambdaUrlOac).then(|| LambdaOacPlan {
-            function: (state.api.reference == ReferenceMode::Literal)
-                .then(|| state.api.function_name.clone()),
-        });
         Plan {
             name: state.name.clone(),
             comment: format!("{}: {} via apifront", state.name, kind_label(api.kind)),
-            site: site_mode.then(|| SiteOrigin {
-                bucket_name: state.routing.bucket_name.clone(),
-                region: if state.routing.bucket_region.is_empty() {
-                    api.region.clone()
-                } else {
-                    state.routing.bucket_region.clone()
-                },
-            }),
+            site: site_mode.then(|| site_origin(&state.routing, &api.region)),
             api,
             default_behavior,
             behaviors,
             cache_policy: cached.then(|| cache_policy(state)),
-            cors_policy: cors.then(|| CorsPlan {
-                allow_origins: state.cors.allow_origins.clone(),
-                allow_headers: state.cors.allow_headers.clone(),
-                allow_methods: state.cors.allow_methods.clone(),
-                allow_credentials: state.cors.allow_credentials,
-                max_age: state.cors.max_age,
-            }),
+            cors_policy: cors.then(|| cors_plan(&state.cors)),
             strip_function,
-            viewer,
+            viewer: viewer_plan(d),
             http_version: d.http_version.clone(),
             ipv6: d.ipv6,
             price_class: d.price_class.clone(),
@@ -530,10 +449,128 @@ impl Plan {
                 .iter()
                 .map(|e| (e.code, e.ttl))
                 .collect(),
-            secret,
-            lambda_oac,
+            secret: secret_plan(p),
+            lambda_oac: lambda_oac_plan(state),
         }
     }
+}
+
+/// The default behavior and the path behaviors (cached GET paths, then the site's API paths).
+fn behavior_plans(state: &FormState, strip: bool, cors: bool) -> (BehaviorPlan, Vec<BehaviorPlan>) {
+    let api_behavior = |pattern: Option<String>, cache: CacheChoice| BehaviorPlan {
+        strip: strip && pattern.is_some(),
+        pattern,
+        target: Target::Api,
+        cache,
+        origin_request: managed::origin_request_policy(managed::ALL_VIEWER_EXCEPT_HOST_HEADER),
+        cors,
+        all_methods: true,
+        viewer_protocol: "https-only",
+        compress: cache == CacheChoice::Custom,
+    };
+    let disabled = managed::cache_policy(managed::CACHING_DISABLED)
+        .map_or(CacheChoice::Custom, CacheChoice::Managed);
+
+    let mut behaviors = Vec::new();
+    if state.caching.mode == CacheMode::CacheGet {
+        for p in &state.caching.paths {
+            behaviors.push(api_behavior(Some(p.clone()), CacheChoice::Custom));
+        }
+    }
+    let default_behavior = if state.routing.mode == RoutingMode::SiteWithApi {
+        for p in &state.routing.api_paths {
+            behaviors.push(api_behavior(Some(p.clone()), disabled));
+        }
+        site_default_behavior()
+    } else {
+        api_behavior(None, disabled)
+    };
+    (default_behavior, behaviors)
+}
+
+/// The default behavior of a site with an API: the bucket, cached, GET and HEAD only.
+fn site_default_behavior() -> BehaviorPlan {
+    BehaviorPlan {
+        pattern: None,
+        target: Target::Site,
+        cache: managed::cache_policy(managed::CACHING_OPTIMIZED)
+            .map_or(CacheChoice::Custom, CacheChoice::Managed),
+        origin_request: None,
+        cors: false,
+        all_methods: false,
+        viewer_protocol: "redirect-to-https",
+        compress: true,
+        strip: false,
+    }
+}
+
+/// The function stripping the behaviors' literal prefixes; without one, no behavior strips.
+fn strip_prefix_function(strip: bool, behaviors: &mut [BehaviorPlan]) -> Option<StripFunction> {
+    let mut prefixes: Vec<String> = behaviors
+        .iter()
+        .filter(|b| b.strip)
+        .filter_map(|b| literal_prefix(b.pattern.as_deref()?))
+        .collect();
+    prefixes.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    prefixes.dedup();
+    let strip_function = (strip && !prefixes.is_empty()).then_some(StripFunction { prefixes });
+    if strip_function.is_none() {
+        for b in behaviors {
+            b.strip = false;
+        }
+    }
+    strip_function
+}
+
+/// The site bucket, in the API's region unless the form names another.
+fn site_origin(routing: &Routing, api_region: &str) -> SiteOrigin {
+    SiteOrigin {
+        bucket_name: routing.bucket_name.clone(),
+        region: if routing.bucket_region.is_empty() {
+            api_region.to_string()
+        } else {
+            routing.bucket_region.clone()
+        },
+    }
+}
+
+/// The CORS answers CloudFront adds, as the form sets them.
+fn cors_plan(cors: &Cors) -> CorsPlan {
+    CorsPlan {
+        allow_origins: cors.allow_origins.clone(),
+        allow_headers: cors.allow_headers.clone(),
+        allow_methods: cors.allow_methods.clone(),
+        allow_credentials: cors.allow_credentials,
+        max_age: cors.max_age,
+    }
+}
+
+/// The aliases and their certificate; `None` without aliases.
+fn viewer_plan(d: &Domain) -> Option<ViewerPlan> {
+    (!d.aliases.is_empty()).then(|| ViewerPlan {
+        aliases: d.aliases.clone(),
+        certificate_arn: d.certificate_arn.clone(),
+        minimum_protocol_version: d.minimum_protocol_version.clone(),
+        hosted_zone_id: (!d.hosted_zone_id.is_empty()).then(|| d.hosted_zone_id.clone()),
+    })
+}
+
+/// The secret origin header, when the form asks for one.
+fn secret_plan(p: &Protection) -> Option<SecretPlan> {
+    p.secret_header.then(|| SecretPlan {
+        header: p.secret_header_name.clone(),
+        source: p.secret_source,
+        secret_name: p.secret_name.clone(),
+        json_key: (!p.secret_json_key.is_empty()).then(|| p.secret_json_key.clone()),
+    })
+}
+
+/// The origin access control of a Lambda URL, when the form asks for one.
+fn lambda_oac_plan(state: &FormState) -> Option<LambdaOacPlan> {
+    (state.auth.mode == AuthMode::LambdaUrlOac).then(|| LambdaOacPlan {
+        function: (state.api.reference == ReferenceMode::Literal)
+            .then(|| state.api.function_name.clone()),
+    })
 }
 
 /// A short label of the API kind for comments.
