@@ -2,29 +2,31 @@
 //! API definitions beside them, each in its tab; see findings in the editors and in a list, fix
 //! them; trace a request through the configuration; see it as a map.
 
+mod callbacks;
 pub mod diagnostics;
+mod editors;
 mod examples;
 mod files;
 pub mod findings;
 pub mod linter;
 mod map_panel;
 pub mod state;
+mod tabs;
 mod trace_panel;
 pub mod work;
 
 use crate::configure::{Carried, SharePanel, ShareText};
 use crate::docs::rich;
-use crate::editor::{CodeEditor, EditorRef, Language, Pos};
+use crate::editor::{CodeEditor, EditorRef, Language};
 use crate::hooks::use_debounced;
 use apifront_core::parse::{detect, ParseError};
-use apifront_core::source::{LocatedFinding, Location, Role, SourceError};
+use apifront_core::source::{LocatedFinding, LocatedFix, Location, Role, SourceError};
 use apifront_core::state::FormState;
-use diagnostics::{changes, diff, fix_edits, fix_files, DiffLine};
+use diagnostics::{diff, fix_edits, fix_files, DiffLine};
 use examples::ExamplesMenu;
-use findings::{FindingsList, Target};
-use map_panel::{BoxPlace, MapPanel};
-use state::{CheckAction, CheckState, Doc, DocId, DocKind, Opened, Panel, Source, TraceForm};
-use std::collections::HashMap;
+use findings::FindingsList;
+use map_panel::MapPanel;
+use state::{CheckAction, CheckState, Doc, DocId, DocKind, Panel, Source, TraceForm};
 use std::rc::Rc;
 use trace_panel::TracePanel;
 use wasm_bindgen::JsCast;
@@ -193,33 +195,6 @@ fn doc_editor(props: &DocEditorProps) -> Html {
     }
 }
 
-/// Moves the focus to the tab after (or before) the focused one in a tab list, and returns its
-/// index.
-fn arrow(e: &KeyboardEvent, count: usize, at: usize) -> Option<usize> {
-    let next = match e.key().as_str() {
-        "ArrowRight" => (at + 1) % count,
-        "ArrowLeft" => (at + count - 1) % count,
-        "Home" => 0,
-        "End" => count - 1,
-        _ => return None,
-    };
-    e.prevent_default();
-    Some(next)
-}
-
-/// Focuses the element with id `id` once the page shows it.
-fn focus_later(id: String) {
-    gloo::timers::callback::Timeout::new(0, move || {
-        if let Some(el) = gloo::utils::document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    })
-    .forget();
-}
-
 /// The Check view.
 #[function_component(CheckView)]
 pub fn check_view(props: &CheckViewProps) -> Html {
@@ -227,48 +202,12 @@ pub fn check_view(props: &CheckViewProps) -> Html {
     let active = state.active;
     let dispatch = props.dispatch.clone();
     let debounce = use_debounced(LINT_DELAY_MS);
-    // One editor per doc, mounted once the doc holds a text or was shown.
-    let editors = use_mut_ref(HashMap::<DocId, EditorRef>::new);
-    let mounted = use_mut_ref(Vec::<DocId>::new);
-    {
-        let mut editors = editors.borrow_mut();
-        editors.retain(|id, _| state.doc(*id).is_some());
-        let mut mounted = mounted.borrow_mut();
-        mounted.retain(|id| state.doc(*id).is_some());
-        for d in &state.docs {
-            editors.entry(d.id).or_default();
-            if (d.id == active || d.has_text()) && !mounted.contains(&d.id) {
-                mounted.push(d.id);
-            }
-        }
-    }
+    let (editors, mounted) = editors::use_editors(state);
     let editor_of = {
         let editors = editors.clone();
-        move |id: DocId| editors.borrow().get(&id).cloned().unwrap_or_default()
+        move |id: DocId| editors.of(id)
     };
-    // A place to reveal once its tab is shown.
-    let pending = use_mut_ref(|| None::<(DocId, Pos, Pos)>);
-    let goto = {
-        let (pending, dispatch, editor_of) = (pending.clone(), dispatch.clone(), editor_of.clone());
-        Callback::from(move |(doc, from, to): (DocId, Pos, Pos)| {
-            if doc == active {
-                editor_of(doc).reveal(from, to);
-            } else {
-                *pending.borrow_mut() = Some((doc, from, to));
-                dispatch.emit(CheckAction::Select(doc));
-            }
-        })
-    };
-    {
-        let (pending, editor_of) = (pending.clone(), editor_of.clone());
-        use_effect_with(active, move |active| {
-            let ready = pending.borrow().filter(|(doc, _, _)| doc == active);
-            if let Some((doc, from, to)) = ready {
-                pending.borrow_mut().take();
-                editor_of(doc).reveal(from, to);
-            }
-        });
-    }
+    let goto = editors::use_goto(active, &dispatch, &editors);
     let goto_location = {
         let (goto, checked) = (goto.clone(), state.checked.clone());
         Callback::from(move |at: Location| {
@@ -309,187 +248,17 @@ pub fn check_view(props: &CheckViewProps) -> Html {
     let fixed_docs = use_mut_ref(Vec::<DocId>::new);
     // A fix (from the list or a hover card): safe ones apply at once, unsafe ones after their
     // diff was shown; either way as one step of the undo history of each editor it changes.
-    let apply_fix = {
-        let (state, dispatch, editor_of, fixed_docs) = (
-            state.clone(),
-            dispatch.clone(),
-            editor_of.clone(),
-            fixed_docs.clone(),
-        );
-        Callback::from(move |(index, confirmed): (usize, bool)| {
-            let findings = state.checked.findings();
-            let Some(finding) = findings.get(index).filter(|_| !state.stale) else {
-                return;
-            };
-            let Some(fix) = &finding.fix else { return };
-            if !fix.safe && !confirmed {
-                dispatch.emit(CheckAction::Preview(index));
-                return;
-            }
-            let mut changed = Vec::new();
-            for file in fix_files(finding) {
-                let Some(doc) = state.checked.doc_of(file).and_then(|id| state.doc(id)) else {
-                    continue;
-                };
-                let editor = editor_of(doc.id);
-                editor.apply(&changes(&doc.text, &fix_edits(finding, file)));
-                if let Some(text) = editor.text() {
-                    changed.push(doc.id);
-                    dispatch.emit(CheckAction::Fixed {
-                        doc: doc.id,
-                        text: Rc::from(text),
-                        description: Some(fix.description.clone()),
-                    });
-                }
-            }
-            // The fix shows in the tab it changed.
-            if let Some(doc) = changed.first().filter(|d| **d != state.active) {
-                dispatch.emit(CheckAction::Select(*doc));
-            }
-            *fixed_docs.borrow_mut() = changed;
-        })
-    };
+    let apply_fix = callbacks::apply_fix(state, &dispatch, &editors, &fixed_docs);
     let on_fix = apply_fix.reform(|index| (index, false));
-    let on_undo = {
-        let (editor_of, dispatch, fixed_docs, state) = (
-            editor_of.clone(),
-            dispatch.clone(),
-            fixed_docs.clone(),
-            state.clone(),
-        );
-        Callback::from(move |_| {
-            let mut docs = fixed_docs.borrow().clone();
-            if state.undo.as_deref() == Some("every safe fix") {
-                docs = state.docs.iter().map(|d| d.id).collect();
-            }
-            for doc in docs {
-                let editor = editor_of(doc);
-                if editor.undo() {
-                    if let Some(text) = editor.text() {
-                        dispatch.emit(CheckAction::Fixed {
-                            doc,
-                            text: Rc::from(text),
-                            description: None,
-                        });
-                    }
-                }
-            }
-        })
-    };
-    let on_goto = {
-        let (state, goto, goto_location) = (state.clone(), goto.clone(), goto_location.clone());
-        Callback::from(move |target: Target| {
-            let findings = state.checked.findings();
-            match target {
-                Target::Finding(i) => {
-                    if let Some(f) = findings.get(i) {
-                        goto_location.emit(Location {
-                            file: f.file,
-                            span: f.span,
-                        });
-                    }
-                }
-                Target::Related(i, j) => {
-                    if let Some((at, _)) = findings.get(i).and_then(|f| f.related.get(j)) {
-                        goto_location.emit(*at);
-                    }
-                }
-                Target::ParseError => {
-                    if let Some((doc, err)) = state.checked.parse_error() {
-                        goto.emit((doc, [err.line, err.column], [err.line, err.column]));
-                    }
-                }
-            }
-        })
-    };
-    let on_box = {
-        let (state, goto) = (state.clone(), goto.clone());
-        Callback::from(move |place: BoxPlace| {
-            let doc = match &place.file {
-                Some(name) => state.docs.iter().find(|d| *d.name == **name).map(|d| d.id),
-                None => state.checked.doc_of(0),
-            };
-            if let Some(doc) = doc {
-                goto.emit((doc, [place.line, place.column], [place.line, place.column]));
-            }
-        })
-    };
-    {
-        // Once a whole new text is linted, its first problem comes into view.
-        let doc = state.active_doc();
-        let file = state.checked.file_of(doc.id);
-        let first = state
-            .checked
-            .parse_error()
-            .filter(|(d, _)| *d == doc.id)
-            .map(|(_, e)| [e.line, e.column])
-            .or_else(|| {
-                state
-                    .checked
-                    .findings()
-                    .iter()
-                    .filter(|f| Some(f.file) == file && state.is_shown(f.severity))
-                    .map(|f| [f.span.line, f.span.column])
-                    .min()
-            });
-        let (editor, dispatch, id) = (editor_of(doc.id), dispatch.clone(), doc.id);
-        use_effect_with(
-            (doc.reveal && !state.stale, first, id),
-            move |(reveal, first, id)| {
-                if *reveal {
-                    editor.scroll_to(first.unwrap_or([1, 1]));
-                    dispatch.emit(CheckAction::Revealed(*id));
-                }
-            },
-        );
-    }
+    let on_undo = callbacks::undo(state, &dispatch, &editors, &fixed_docs);
+    let on_goto = callbacks::goto_target(state, &goto, &goto_location);
+    let on_box = callbacks::goto_box(state, &goto);
+    editors::use_reveal_first_problem(state, &dispatch, &editors);
 
     // Open files, from the picker or dropped on the editor; the readers must outlive the call.
     let readers = use_mut_ref(Vec::new);
-    let open_files = {
-        let (dispatch, announce, not_opened) = (
-            dispatch.clone(),
-            props.announce.clone(),
-            props.on_not_opened.clone(),
-        );
-        Callback::from(move |list: Vec<web_sys::File>| {
-            if list.is_empty() {
-                return;
-            }
-            let (dispatch, announce, not_opened) =
-                (dispatch.clone(), announce.clone(), not_opened.clone());
-            let done = Callback::from(move |read: Result<Vec<Opened>, String>| match read {
-                Ok(opened) => {
-                    // AWS CLI outputs apifront does not read are not opened: the banner says
-                    // what each is (beside a configuration it would be read as Terraform).
-                    let (opened, aside) = files::set_aside(opened);
-                    let names: Vec<String> = opened
-                        .iter()
-                        .map(|o| match o.kind {
-                            DocKind::Configuration => o.name.clone(),
-                            DocKind::ApiDefinition => format!("{} (API definition)", o.name),
-                        })
-                        .collect();
-                    let mut said = Vec::new();
-                    if !opened.is_empty() {
-                        dispatch.emit(CheckAction::Open(opened));
-                        said.push(format!("Opened {}.", names.join(", ")));
-                    }
-                    if !aside.is_empty() {
-                        let names: Vec<&str> = aside.iter().map(|(n, _)| n.as_str()).collect();
-                        said.push(format!(
-                            "Not opened: {} (see the notice above).",
-                            names.join(", ")
-                        ));
-                        not_opened.emit(aside.into_iter().map(|(_, m)| m).collect());
-                    }
-                    announce.emit(said.join(" "));
-                }
-                Err(why) => announce.emit(why),
-            });
-            files::read_all(list, readers.clone(), done);
-        })
-    };
+    let open_files =
+        callbacks::open_files(&dispatch, &props.announce, &props.on_not_opened, &readers);
     let on_pick = {
         let open_files = open_files.clone();
         Callback::from(move |e: Event| {
@@ -516,38 +285,7 @@ pub fn check_view(props: &CheckViewProps) -> Html {
             }
         })
     };
-    let on_example = {
-        let (dispatch, announce, state) = (dispatch.clone(), props.announce.clone(), state.clone());
-        Callback::from(move |(label, text): (&'static str, &'static str)| {
-            let configs: Vec<&Doc> = state
-                .docs
-                .iter()
-                .filter(|d| d.kind == DocKind::Configuration)
-                .collect();
-            if let [only] = configs[..] {
-                // Into the one configuration tab: Ctrl+Z there brings the text back.
-                dispatch.emit(CheckAction::Load {
-                    doc: only.id,
-                    text: Rc::from(text),
-                    source: Source::Outside,
-                });
-                if state.active != only.id {
-                    dispatch.emit(CheckAction::Select(only.id));
-                }
-                announce.emit(format!(
-                    "Loaded the example {label}. Ctrl+Z brings your text back."
-                ));
-            } else {
-                dispatch.emit(CheckAction::Open(vec![Opened {
-                    kind: DocKind::Configuration,
-                    name: String::new(),
-                    text: Rc::from(text),
-                }]));
-                announce.emit(format!("Loaded the example {label}."));
-            }
-        })
-    };
-
+    let on_example = callbacks::load_example(state, &dispatch, &props.announce);
     let names = file_names(state);
     let findings = state.checked.findings();
     let doc = state.active_doc();
@@ -566,33 +304,7 @@ pub fn check_view(props: &CheckViewProps) -> Html {
             .map(|_| "status-error"),
         state.stale.then_some("status-stale"),
     );
-    let doc_tabs = {
-        let ids: Vec<DocId> = state.docs.iter().map(|d| d.id).collect();
-        let dispatch = dispatch.clone();
-        state.docs.iter().enumerate().map(move |(i, d)| {
-            let selected = d.id == active;
-            let id = d.id;
-            let on_key = {
-                let (dispatch, ids) = (dispatch.clone(), ids.clone());
-                Callback::from(move |e: KeyboardEvent| {
-                    if let Some(next) = arrow(&e, ids.len(), i) {
-                        dispatch.emit(CheckAction::Select(ids[next]));
-                        focus_later(format!("check-tab-{}", ids[next]));
-                    }
-                })
-            };
-            let badge = (d.kind == DocKind::ApiDefinition && &*d.name != DocKind::ApiDefinition.default_name())
-                .then(|| html! { <span class="tab-kind">{ "API" }</span> });
-            html! {
-                <button type="button" role="tab" id={format!("check-tab-{id}")} aria-selected={selected.to_string()}
-                    aria-controls="check-panel" tabindex={if selected { "0" } else { "-1" }}
-                    class={classes!("doc-tab", selected.then_some("active"), (d.kind == DocKind::ApiDefinition).then_some("doc-tab-api"))}
-                    onclick={props.dispatch.reform(move |_| CheckAction::Select(id))} onkeydown={on_key}>
-                    { for badge }{ d.name.to_string() }
-                </button>
-            }
-        })
-    };
+    let doc_tabs = tabs::doc_tabs(state, &dispatch);
     let closable = doc.has_text()
         || state.docs.iter().filter(|d| d.kind == doc.kind).count() > 1
         || *doc.name != *doc.kind.default_name();
@@ -613,32 +325,8 @@ pub fn check_view(props: &CheckViewProps) -> Html {
         }
     }).collect::<Vec<_>>();
     let counts = state.counts();
-    let panel_tab = |panel: Panel, id: &'static str, label: String, index: usize| {
-        let selected = state.panel == panel;
-        let dispatch = props.dispatch.clone();
-        let on_key = Callback::from(move |e: KeyboardEvent| {
-            if let Some(next) = arrow(&e, 3, index) {
-                let (panel, id) = [
-                    (Panel::Findings, "panel-tab-findings"),
-                    (Panel::Trace, "panel-tab-trace"),
-                    (Panel::Map, "panel-tab-map"),
-                ][next];
-                focus_later(id.to_string());
-                dispatch.emit(CheckAction::Panel(panel));
-            }
-        });
-        html! {
-            <button type="button" role="tab" id={id} aria-selected={selected.to_string()} aria-controls="side-panel"
-                tabindex={if selected { "0" } else { "-1" }} class={classes!("doc-tab", selected.then_some("active"))}
-                onclick={props.dispatch.reform(move |_| CheckAction::Panel(panel))} onkeydown={on_key}>{ label }</button>
-        }
-    };
     let total = counts.iter().sum::<usize>();
-    let panel_id = match state.panel {
-        Panel::Findings => "panel-tab-findings",
-        Panel::Trace => "panel-tab-trace",
-        Panel::Map => "panel-tab-map",
-    };
+    let panel_id = tabs::panel_tab_id(state.panel);
     let ready = state.configs().next().is_some();
     let side = match state.panel {
         Panel::Findings => html! {
@@ -658,20 +346,7 @@ pub fn check_view(props: &CheckViewProps) -> Html {
                 on_pick={dispatch.reform(CheckAction::MapOf)} on_goto={on_box} />
         },
     };
-    let preview = state.preview.and_then(|p| {
-        let finding = findings.get(p.finding)?;
-        let fix = finding.fix.clone()?;
-        let files = fix_files(finding);
-        let mut lines = Vec::new();
-        for file in &files {
-            let d = state.checked.doc_of(*file).and_then(|id| state.doc(id))?;
-            if files.len() > 1 {
-                lines.push(DiffLine::File(d.name.to_string()));
-            }
-            lines.extend(diff(&d.text, &fix_edits(finding, *file)));
-        }
-        Some((p.finding, lines, fix))
-    });
+    let preview = fix_preview(state, &findings);
     html! {
         <section class="check" aria-labelledby="check-title" onkeydown={on_key} aria-busy={state.stale.to_string()}>
             <div class="toolbar">
@@ -709,9 +384,7 @@ pub fn check_view(props: &CheckViewProps) -> Html {
                 </div>
                 <div class="check-side">
                     <div class="doc-tabs panel-tabs" role="tablist" aria-label="Panels">
-                        { panel_tab(Panel::Findings, "panel-tab-findings", format!("Findings ({total})"), 0) }
-                        { panel_tab(Panel::Trace, "panel-tab-trace", "Trace".into(), 1) }
-                        { panel_tab(Panel::Map, "panel-tab-map", "Map".into(), 2) }
+                        { tabs::panel_tabs(state.panel, &dispatch, total) }
                     </div>
                     <div id="side-panel" role="tabpanel" aria-labelledby={panel_id} class="side-panel">
                         { side }
@@ -730,6 +403,28 @@ pub fn check_view(props: &CheckViewProps) -> Html {
             }
         </section>
     }
+}
+
+/// The fix shown for confirmation: its finding's index, its diff (by file when it changes
+/// several) and the fix.
+fn fix_preview(
+    state: &CheckState,
+    findings: &[LocatedFinding],
+) -> Option<(usize, Vec<DiffLine>, LocatedFix)> {
+    state.preview.and_then(|p| {
+        let finding = findings.get(p.finding)?;
+        let fix = finding.fix.clone()?;
+        let files = fix_files(finding);
+        let mut lines = Vec::new();
+        for file in &files {
+            let d = state.checked.doc_of(*file).and_then(|id| state.doc(id))?;
+            if files.len() > 1 {
+                lines.push(DiffLine::File(d.name.to_string()));
+            }
+            lines.extend(diff(&d.text, &fix_edits(finding, *file)));
+        }
+        Some((p.finding, lines, fix))
+    })
 }
 
 /// Properties of [`FixPreviewDialog`].
