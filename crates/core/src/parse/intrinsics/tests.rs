@@ -781,3 +781,54 @@ fn references_nest_up_to_max_depth_through_mappings() {
         );
     });
 }
+
+#[test]
+fn local_policies_are_refs_and_id_attributes_of_policy_resources() {
+    // A behavior's `CachePolicyId: !Ref Policy` or `!GetAtt Policy.Id` names the template's
+    // policy; `!GetAtt Policy.LastModifiedTime` is no policy id.
+    let yaml = r#"
+Resources:
+  Policy:
+    Type: AWS::CloudFront::CachePolicy
+  Bucket:
+    Type: AWS::S3::Bucket
+Values:
+  ref: !Ref Policy
+  id: !GetAtt Policy.Id
+  modified: !GetAtt Policy.LastModifiedTime
+  bucket: !Ref Bucket
+  literal: 658327ea-f89d-4fab-a63d-7e88639e58f6
+"#;
+    with_template(yaml, &[], |t, values| {
+        let local = |key: &str| t.local_policy(values.get(key).expect("value present"));
+        assert_eq!(local("ref").as_deref(), Some("Policy"));
+        assert_eq!(local("id").as_deref(), Some("Policy"));
+        assert_eq!(local("modified"), None);
+        assert_eq!(local("bucket"), None);
+        assert_eq!(local("literal"), None);
+    });
+}
+
+#[test]
+fn a_parameters_allowed_values_are_its_domain() {
+    let yaml = r#"
+Parameters:
+  Stage:
+    Type: String
+    AllowedValues: [prod, staging]
+  Free:
+    Type: String
+Values:
+  stage: !Ref Stage
+"#;
+    with_template(yaml, &[], |t, values| {
+        let key = eval_keyed(t, values, "stage").key().map(str::to_string);
+        assert_eq!(key.as_deref(), Some("${Stage}"));
+        assert_eq!(
+            t.allowed_values("${Stage}"),
+            Some(vec!["prod".to_string(), "staging".to_string()])
+        );
+        assert_eq!(t.allowed_values("${Free}"), None);
+        assert_eq!(t.allowed_values("Stage"), None);
+    });
+}
