@@ -35,9 +35,9 @@ pub static RULE: Rule = Rule {
             EXAMPLE,
             "216adef6-5c7f-47e4-b989-5492eafa07d3 # AllViewer" => "b689b0a8-53d0-40ab-baf2-68738e2966ac # AllViewerExceptHostHeader"
         )),
-        exceptions: "An API Gateway custom domain origin whose name is also the distribution's \
-            alias, or a domain of one of its tenants, receives a matching Host; the finding is \
-            then a warning. If the backend needs \
+        exceptions: "An API Gateway custom domain origin (or the `d-…` target host of a custom \
+            domain in the input) whose name is also the distribution's alias, or a domain of one \
+            of its tenants, receives a matching Host; the finding is then a warning. If the backend needs \
             the viewer host, copy it into `X-Forwarded-Host` with a CloudFront Function and \
             forward that header instead. Suppress with `apifront: {ignore: \
             [apigw-host-header-forwarded]}` in the distribution's Metadata.",
@@ -74,20 +74,17 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                     == Some(true)
             });
         let Some(source) = source else { continue };
-        let host_matches_alias = origin.kind.0 == OriginKind::ApiGatewayCustomDomain
-            && origin.domain_name.get().is_some_and(|host| {
-                let names = |a: &str| a.eq_ignore_ascii_case(host);
-                ctx.dist
-                    .aliases
-                    .known_items()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .any(names)
-                    || ctx
-                        .doc
-                        .tenants_of(&ctx.dist.name)
-                        .any(|t| t.known_domains().any(|(_, d)| names(d)))
-            });
+        // The custom domain the origin names: itself, or the custom domain whose Regional
+        // target host (`d-…`) it uses. CloudFront sends the forwarded Host as the TLS SNI too.
+        let domain = match origin.kind.0 {
+            OriginKind::ApiGatewayCustomDomain => origin.domain_name.get().map(String::as_str),
+            OriginKind::ApiGatewayRegionalDomainTarget => {
+                super::helpers::regional_target_domain_name(ctx, origin)
+            }
+            _ => None,
+        };
+        let host_matches_alias =
+            domain.is_some_and(|host| super::helpers::is_viewer_domain(ctx, host));
         let message = format!(
             "{} forwards the viewer Host to {} via {}; API Gateway and Lambda URLs route by \
              their own host name and answer 403 (or 502)",
@@ -149,6 +146,22 @@ mod tests {
         beside(&text, CUSTOM_DOMAIN)
     }
 
+    /// A custom domain beside the distribution whose Regional target host (`d-…`) is the
+    /// origin, with these aliases and origin request policy.
+    fn regional_target(aliases: &str, policy: &str) -> String {
+        let text = API
+            .with(
+                "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                "!GetAtt Domain.RegionalDomainName",
+            )
+            .with(
+                "        Origins:",
+                &format!("        Aliases: {aliases}\n        Origins:"),
+            )
+            .with(ORP, policy);
+        beside(&text, CUSTOM_DOMAIN)
+    }
+
     #[test]
     fn cases() {
         let legacy = without_policies(
@@ -193,6 +206,23 @@ mod tests {
                     case(custom_domain("[www.example.com]", ALL_VIEWER))
                         .not_rendered("a sibling API custom domain"),
                     custom_domain("[www.example.com]", ORP),
+                ),
+                // The viewer Host is the name of the custom domain whose d-… target is the
+                // origin: CloudFront sends it as Host and as TLS SNI ("One of the domain names
+                // in the certificate must match ... the value of the Host header if you
+                // configured CloudFront to forward the Host header to your origin", CloudFront
+                // Developer Guide, troubleshooting HTTP 502), so API Gateway finds the custom
+                // domain, as for a custom domain origin.
+                (
+                    case(regional_target("[api.example.com]", ALL_VIEWER))
+                        .severity(Severity::Warning)
+                        .not_rendered("a sibling API custom domain"),
+                    regional_target("[api.example.com]", ORP),
+                ),
+                (
+                    case(regional_target("[www.example.com]", ALL_VIEWER))
+                        .not_rendered("a sibling API custom domain"),
+                    regional_target("[www.example.com]", ORP),
                 ),
             ])
             .unsafe_fix([

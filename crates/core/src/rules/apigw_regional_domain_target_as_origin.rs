@@ -1,9 +1,10 @@
 //! `apigw-regional-domain-target-as-origin`: the `d-…` target of a custom domain as origin host.
 
+use super::helpers;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::{Format, OriginKind};
+use crate::model::{Format, Origin, OriginKind};
 
 pub static RULE: Rule = Rule {
     slug: "apigw-regional-domain-target-as-origin",
@@ -32,13 +33,19 @@ pub static RULE: Rule = Rule {
                 api_behavior!()
             )),
         use_instead: Snippet::cfn_yaml(api_doc!()),
-        exceptions: "None: no custom domain answers to its `d-…` name. Point the origin at the \
+        exceptions: "No custom domain answers to its `d-…` name. Point the origin at the \
             custom domain name (with an empty origin path, or the API mapping's base path), or \
-            at the API's own `execute-api` host with the stage as origin path.",
+            at the API's own `execute-api` host with the stage as origin path. Not reported when \
+            every behavior to the origin forwards the viewer `Host` and the custom domain (in \
+            the input) is named like an alias or tenant domain of the distribution: CloudFront \
+            then sends that name, not `d-…`, as Host and TLS SNI, and the origin's certificate \
+            only has to match the forwarded Host (`apigw-host-header-forwarded` still reports \
+            the forwarding, as a warning).",
         references: &[
             "https://repost.aws/knowledge-center/api-gateway-domain-cloudfront",
             "https://repost.aws/knowledge-center/api-gateway-domain-certificate",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-502-bad-gateway.html",
         ],
         fix_safety: None,
     },
@@ -50,6 +57,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .origins
         .iter()
         .filter(|o| o.kind.0 == OriginKind::ApiGatewayRegionalDomainTarget)
+        .filter(|o| !host_names_custom_domain(ctx, o))
         .map(|o| {
             let host = match o.domain_name.get() {
                 Some(h) => format!("`{h}`"),
@@ -68,6 +76,24 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             ctx.finding(&RULE, o.domain_name.span, &o.domain_name.path, message)
         })
         .collect()
+}
+
+/// True when every behavior to the origin forwards the viewer `Host` and that host is the
+/// name of the custom domain whose target the origin uses (an alias or tenant domain of the
+/// distribution): CloudFront then sends that name as Host and TLS SNI, not `d-…`, and API
+/// Gateway finds the custom domain (`apigw-host-header-forwarded` still reports the forwarding).
+fn host_names_custom_domain(ctx: &LintContext, origin: &Origin) -> bool {
+    let Some(name) = helpers::regional_target_domain_name(ctx, origin) else {
+        return false;
+    };
+    let mut behaviors = ctx
+        .dist
+        .all_behaviors()
+        .filter(|b| ctx.origins_of(b).iter().any(|o| std::ptr::eq(*o, origin)))
+        .peekable();
+    behaviors.peek().is_some()
+        && behaviors.all(|b| ctx.forwarding(b).host.value == Some(true))
+        && helpers::is_viewer_domain(ctx, name)
 }
 
 #[cfg(test)]
@@ -111,6 +137,24 @@ resource "aws_cloudfront_distribution" "cdn" {
   }
 }
 "#;
+        // The viewer Host is forwarded and is the custom domain's name: CloudFront sends that
+        // name as Host and SNI, not `d-…` ("One of the domain names in the certificate must
+        // match ... the value of the Host header if you configured CloudFront to forward the
+        // Host header to your origin", CloudFront Developer Guide, troubleshooting HTTP 502).
+        let host_forwarded = |alias: &str| {
+            attribute
+                .replace("‸", "")
+                .replace(
+                    "        Origins:",
+                    &format!("        Aliases: [{alias}]\n        Origins:"),
+                )
+                .replace(
+                    "{TargetOriginId: api}",
+                    "{TargetOriginId: api, OriginRequestPolicyId: 216adef6-5c7f-47e4-b989-5492eafa07d3}",
+                )
+        };
+        let other_alias = host_forwarded("www.example.com")
+            .replace("DomainName: !GetAtt", "DomainName: ‸!GetAtt");
         let sibling = "a custom domain beside the distribution";
         Tester::new(&RULE)
             .pass([
@@ -120,6 +164,7 @@ resource "aws_cloudfront_distribution" "cdn" {
                     "!ImportValue api-host",
                 ),
             ])
+            .pass([case(host_forwarded("api.example.com")).not_rendered(sibling)])
             .fail([
                 case(RULE.docs.example.text.mark(TARGET)).message(
                     "origin `orders-api` uses `d-a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com`, \
@@ -128,6 +173,7 @@ resource "aws_cloudfront_distribution" "cdn" {
                 case(attribute)
                     .message("uses the `RegionalDomainName` of a custom domain")
                     .not_rendered(sibling),
+                case(other_alias).not_rendered(sibling),
                 case(terraform)
                     .message(
                         "origin `api` uses the `regional_domain_name` (or `target_domain_name`) \

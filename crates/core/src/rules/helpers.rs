@@ -326,6 +326,40 @@ pub fn over_quota<T>(
 
 /// The test table of a timeout rule: `key` spelled as in CloudFormation and in Terraform, with
 /// its `default`.
+/// True when `host` is a name viewers use for the distribution: one of its aliases or a domain
+/// of one of its tenants.
+pub fn is_viewer_domain(ctx: &LintContext, host: &str) -> bool {
+    let names = |a: &str| a.trim().eq_ignore_ascii_case(host.trim());
+    ctx.dist
+        .aliases
+        .known_items()
+        .unwrap_or_default()
+        .into_iter()
+        .any(names)
+        || ctx
+            .doc
+            .tenants_of(&ctx.dist.name)
+            .any(|t| t.known_domains().any(|(_, d)| names(d)))
+}
+
+/// The name of the API Gateway custom domain whose Regional target host (`d-…`) the origin
+/// uses, when that custom domain is a resource of the input and its name is known
+/// (`!GetAtt Domain.RegionalDomainName`, Terraform `regional_domain_name`).
+pub fn regional_target_domain_name<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a str> {
+    let model = &ctx.doc.api_model;
+    let link = model
+        .origin_domains
+        .iter()
+        .find(|d| *d.origin_path == *origin.path)?;
+    model
+        .domains
+        .iter()
+        .find(|d| d.name == link.domain)?
+        .domain_name
+        .get()
+        .map(String::as_str)
+}
+
 #[cfg(test)]
 pub(super) fn timeout_table(
     rule: &'static Rule,
