@@ -88,6 +88,22 @@ impl ApiModel {
         }
     }
 
+    /// The name of the custom domain whose Regional target host (`d-…`) `origin` uses, when that
+    /// custom domain is a resource of the input (`!GetAtt Domain.RegionalDomainName`,
+    /// Terraform `regional_domain_name`) and its name is known.
+    pub fn regional_target_name(&self, origin: &Origin) -> Option<&str> {
+        let link = self
+            .origin_domains
+            .iter()
+            .find(|d| *d.origin_path == *origin.path)?;
+        self.domains
+            .iter()
+            .find(|d| d.name == link.domain)?
+            .domain_name
+            .get()
+            .map(String::as_str)
+    }
+
     /// The mappings of a custom domain (its resource name and/or domain name); a mapping to an
     /// API the input does not have maps to `attached` (a definition attached to the origin).
     fn custom_domain<'a>(

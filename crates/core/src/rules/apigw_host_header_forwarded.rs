@@ -37,7 +37,9 @@ pub static RULE: Rule = Rule {
         )),
         exceptions: "An API Gateway custom domain origin (or the `d-…` target host of a custom \
             domain in the input) whose name is also the distribution's alias, or a domain of one \
-            of its tenants, receives a matching Host; the finding is then a warning. If the backend needs \
+            of its tenants, receives a matching Host; the finding is then a warning. A `d-…` \
+            target host needs the Host forwarded: when the custom domain's name is the only name \
+            of the distribution, nothing is reported. If the backend needs \
             the viewer host, copy it into `X-Forwarded-Host` with a CloudFront Function and \
             forward that header instead. Suppress with `apifront: {ignore: \
             [apigw-host-header-forwarded]}` in the distribution's Metadata.",
@@ -79,10 +81,17 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let domain = match origin.kind.0 {
             OriginKind::ApiGatewayCustomDomain => origin.domain_name.get().map(String::as_str),
             OriginKind::ApiGatewayRegionalDomainTarget => {
-                super::helpers::regional_target_domain_name(ctx, origin)
+                ctx.doc.api_model.regional_target_name(origin)
             }
             _ => None,
         };
+        // A d-… target needs the Host forwarded when every name of the distribution is the
+        // custom domain's: nothing to report.
+        if origin.kind.0 == OriginKind::ApiGatewayRegionalDomainTarget
+            && domain.is_some_and(|host| super::helpers::is_only_viewer_domain(ctx, host))
+        {
+            continue;
+        }
         let host_matches_alias =
             domain.is_some_and(|host| super::helpers::is_viewer_domain(ctx, host));
         let message = format!(
@@ -183,7 +192,21 @@ mod tests {
                     "example.com",
                 ),
             ])
-            .pass([case(shared_orp)])
+            .pass([
+                case(shared_orp),
+                // The viewer Host is the name of the custom domain whose d-… target is the
+                // origin, and the distribution has no other name: CloudFront sends it as Host and
+                // as TLS SNI ("One of the domain names in the certificate must match ... the
+                // value of the Host header if you configured CloudFront to forward the Host
+                // header to your origin", CloudFront Developer Guide, troubleshooting HTTP 502),
+                // so API Gateway finds the custom domain. Forwarding Host is what makes a d-…
+                // origin work at all: without it the request names d-… and gets 403.
+                case(regional_target(
+                    "[api.example.com]",
+                    "216adef6-5c7f-47e4-b989-5492eafa07d3",
+                ))
+                .not_rendered("a sibling API custom domain"),
+            ])
             .fix([
                 (
                     case(orp(ALL_VIEWER))
@@ -213,11 +236,16 @@ mod tests {
                 // configured CloudFront to forward the Host header to your origin", CloudFront
                 // Developer Guide, troubleshooting HTTP 502), so API Gateway finds the custom
                 // domain, as for a custom domain origin.
+                // Another alias beside it: requests through that name reach API Gateway with a
+                // Host no custom domain has.
                 (
-                    case(regional_target("[api.example.com]", ALL_VIEWER))
-                        .severity(Severity::Warning)
-                        .not_rendered("a sibling API custom domain"),
-                    regional_target("[api.example.com]", ORP),
+                    case(regional_target(
+                        "[api.example.com, www.example.com]",
+                        ALL_VIEWER,
+                    ))
+                    .severity(Severity::Warning)
+                    .not_rendered("a sibling API custom domain"),
+                    regional_target("[api.example.com, www.example.com]", ORP),
                 ),
                 (
                     case(regional_target("[www.example.com]", ALL_VIEWER))

@@ -83,7 +83,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 /// distribution): CloudFront then sends that name as Host and TLS SNI, not `d-…`, and API
 /// Gateway finds the custom domain (`apigw-host-header-forwarded` still reports the forwarding).
 fn host_names_custom_domain(ctx: &LintContext, origin: &Origin) -> bool {
-    let Some(name) = helpers::regional_target_domain_name(ctx, origin) else {
+    let Some(name) = ctx.doc.api_model.regional_target_name(origin) else {
         return false;
     };
     let mut behaviors = ctx

@@ -324,8 +324,6 @@ pub fn over_quota<T>(
     vec![ctx.finding(rule, span, path, message)]
 }
 
-/// The test table of a timeout rule: `key` spelled as in CloudFormation and in Terraform, with
-/// its `default`.
 /// True when `host` is a name viewers use for the distribution: one of its aliases or a domain
 /// of one of its tenants.
 pub fn is_viewer_domain(ctx: &LintContext, host: &str) -> bool {
@@ -342,24 +340,25 @@ pub fn is_viewer_domain(ctx: &LintContext, host: &str) -> bool {
             .any(|t| t.known_domains().any(|(_, d)| names(d)))
 }
 
-/// The name of the API Gateway custom domain whose Regional target host (`d-…`) the origin
-/// uses, when that custom domain is a resource of the input and its name is known
-/// (`!GetAtt Domain.RegionalDomainName`, Terraform `regional_domain_name`).
-pub fn regional_target_domain_name<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a str> {
-    let model = &ctx.doc.api_model;
-    let link = model
-        .origin_domains
-        .iter()
-        .find(|d| *d.origin_path == *origin.path)?;
-    model
-        .domains
-        .iter()
-        .find(|d| d.name == link.domain)?
-        .domain_name
-        .get()
-        .map(String::as_str)
+/// True when `host` is the only name viewers use for the distribution: every alias and every
+/// known domain of its tenants is `host` (and there is at least one).
+pub fn is_only_viewer_domain(ctx: &LintContext, host: &str) -> bool {
+    let Some(aliases) = ctx.dist.aliases.known_items() else {
+        return false;
+    };
+    let tenants = ctx.doc.tenants_of(&ctx.dist.name);
+    let names: Vec<&str> = aliases
+        .into_iter()
+        .chain(tenants.flat_map(|t| t.known_domains().map(|(_, d)| d)))
+        .collect();
+    !names.is_empty()
+        && names
+            .iter()
+            .all(|n| n.trim().eq_ignore_ascii_case(host.trim()))
 }
 
+/// The test table of a timeout rule: `key` spelled as in CloudFormation and in Terraform, with
+/// its `default`.
 #[cfg(test)]
 pub(super) fn timeout_table(
     rule: &'static Rule,

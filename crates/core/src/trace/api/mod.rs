@@ -195,6 +195,13 @@ fn origin_answer(doc: &Document, request: &OriginRequest<'_>) -> ApiAnswer {
             "the origin's host is not known here, so neither is what answers",
             vec![Possibility::new(None, AnsweredBy::Origin, "the origin answers")],
         ),
+        // The viewer's Host is the custom domain's own name: CloudFront sends it as Host and as
+        // TLS SNI, so API Gateway finds that custom domain ("One of the domain names in the
+        // certificate must match … the value of the Host header if you configured CloudFront to
+        // forward the Host header to your origin", CloudFront Developer Guide, HTTP 502).
+        OriginKind::ApiGatewayRegionalDomainTarget if regional_target_named(doc, request) => {
+            gateway::origin_answer(doc, request)
+        }
         OriginKind::ApiGatewayRegionalDomainTarget => answer(
             Verdict::Fail,
             "the origin is the d-… target name of a custom domain: API Gateway selects a custom domain by the name the request uses, and no custom domain is called d-…",
@@ -210,6 +217,16 @@ fn origin_answer(doc: &Document, request: &OriginRequest<'_>) -> ApiAnswer {
         | OriginKind::ApiGatewayPrivateVpce
         | OriginKind::LambdaUrl { .. } => gateway::origin_answer(doc, request),
     }
+}
+
+/// True when the request reaches a custom domain's `d-…` target host with the viewer's Host,
+/// and that Host is the custom domain's name.
+fn regional_target_named(doc: &Document, request: &OriginRequest<'_>) -> bool {
+    request.host_forwarded == Some(true)
+        && doc
+            .api_model
+            .regional_target_name(request.origin)
+            .is_some_and(|name| name.trim().eq_ignore_ascii_case(&request.viewer_host))
 }
 
 /// Makes the API hop.

@@ -49,6 +49,17 @@ fn viewer_host(
         .as_ref()
         .map_or_else(|| "a policy".to_string(), |c| c.description.to_string());
     match (&origin.kind.0, f.host.value) {
+        // The viewer's Host is the name of the custom domain whose target the origin is: API
+        // Gateway finds that custom domain (the API hop says so).
+        (OriginKind::ApiGatewayRegionalDomainTarget, Some(true))
+            if walk
+                .doc
+                .api_model
+                .regional_target_name(origin)
+                .is_some_and(|name| name.trim().eq_ignore_ascii_case(&request.host)) =>
+        {
+            None
+        }
         (
             OriginKind::ApiGatewayDefault { .. }
             | OriginKind::ApiGatewayRegionalDomainTarget
