@@ -376,6 +376,18 @@ static CASES: &[Case] = &[
     case("stage name as custom domain origin path", "custom-domain.json", "GET https://shop.example.com/v0/list")
         .outcome(Some(403), Some("api-gateway"))
         .hop("api", "fail", Some("apigw-custom-domain-origin-path-stage")),
+    // ---- CloudFormation YAML: a Regional custom domain's d-… target as the origin ----
+    // [502] with the Host forwarded, CloudFront sends the viewer's Host (the custom domain's
+    // name) as Host and as TLS server name ("One of the domain names in the certificate must
+    // match … the value of the Host header if you configured CloudFront to forward the Host
+    // header to your origin"), so API Gateway finds the custom domain and its mapping [CD-403].
+    case("d-… target with the custom domain's name as forwarded Host", "regional-target.yaml", "GET https://api.example.com/orders/list")
+        .outcome(DEPENDS, None)
+        .shows(&["through the base path `orders`"]),
+    // [HOST-403] another name forwarded to the d-… host: no custom domain has that name.
+    case("d-… target with another forwarded Host", "regional-target.yaml", "GET https://www.example.com/orders/list")
+        .outcome(Some(403), Some("api-gateway"))
+        .hop("origin-request", "fail", Some("apigw-host-header-forwarded")),
     // ---- Terraform: Lambda function URLs ----
     // [LAMBDA-OAC] OAC signs GET requests; the function answers.
     case("Lambda URL with OAC, GET", "lambda-url.tf", "GET https://d111111abcdef8.cloudfront.net/orders")
