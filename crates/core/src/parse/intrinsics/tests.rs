@@ -782,6 +782,31 @@ fn references_nest_up_to_max_depth_through_mappings() {
     });
 }
 
+/// The attribute of `Fn::GetAtt [Resource, Attribute]` is evaluated one level below the
+/// function's call, two below its node: near `MAX_DEPTH` it is the first to be too deep.
+#[test]
+fn get_att_attributes_are_one_level_below_the_call() {
+    // The last default is a list at depth 2 × n + 2, so its `Fn::GetAtt` item is at an odd
+    // depth, the call one deeper and the attribute one deeper still.
+    let build = |n: usize| {
+        let mut yaml = chain(n, "!Ref {next}", "!Ref {next}")
+            .replace("Default: end", "Default: [!GetAtt [Api, end]]");
+        yaml.push_str("  Direct: !GetAtt [Api, end]\n");
+        yaml.push_str("Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n");
+        yaml
+    };
+    // n = 61: the attribute at depth 127.
+    with_template(&build(61), &[], |t, v| {
+        let direct = eval(t, v, "Direct");
+        assert_eq!(eval(t, v, "Start").state, State::List(vec![direct]));
+    });
+    // n = 62: the item at 127, the call at 128, the attribute at 129: too deep.
+    with_template(&build(62), &[], |t, v| {
+        let direct = eval(t, v, "Direct");
+        assert_ne!(eval(t, v, "Start").state, State::List(vec![direct]));
+    });
+}
+
 #[test]
 fn local_policies_are_refs_and_id_attributes_of_policy_resources() {
     // A behavior's `CachePolicyId: !Ref Policy` or `!GetAtt Policy.Id` names the template's
