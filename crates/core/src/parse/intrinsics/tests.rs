@@ -857,3 +857,32 @@ Values:
         assert_eq!(t.allowed_values("Stage"), None);
     });
 }
+
+/// A value joined from several unknown parts reports one reason: a secret's first (a `NoEcho`
+/// parameter), else the first part's.
+#[test]
+fn joined_unknowns_report_the_secret_else_the_first_reason() {
+    let yaml = r#"
+Parameters:
+  Stage:
+    Type: String
+  Region:
+    Type: String
+  Token:
+    Type: String
+    NoEcho: true
+Values:
+  plain: !Join ['-', [!Ref Stage, !Ref Region]]
+  secret: !Join ['-', [!Ref Stage, !Ref Token, !Ref Region]]
+"#;
+    with_template(yaml, &[], |t, v| {
+        assert_eq!(why(&eval(t, v, "plain")), &param("Stage"));
+        assert_eq!(
+            why(&eval(t, v, "secret")),
+            &Unknown::Parameter {
+                name: "Token".into(),
+                no_echo: true,
+            }
+        );
+    });
+}
