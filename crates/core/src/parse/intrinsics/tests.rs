@@ -886,3 +886,30 @@ Values:
         );
     });
 }
+
+/// A dynamic reference put together by `Fn::Sub` or `Fn::Join` is resolved by CloudFormation
+/// at deploy time: its value is not the text.
+#[test]
+fn dynamic_references_built_from_parts_stay_unknown() {
+    let yaml = r#"
+Parameters:
+  SecretName:
+    Type: String
+    Default: prod/origin
+Values:
+  sub: !Sub '{{resolve:secretsmanager:${SecretName}:SecretString:token}}'
+  join: !Join ['', ['{{', 'resolve:ssm:', !Ref SecretName, '}}']]
+"#;
+    with_template(yaml, &[], |t, v| {
+        assert_eq!(
+            why(&eval(t, v, "sub")),
+            &Unknown::DynamicReference(
+                "{{resolve:secretsmanager:prod/origin:SecretString:token}}".into()
+            )
+        );
+        assert_eq!(
+            why(&eval(t, v, "join")),
+            &Unknown::DynamicReference("{{resolve:ssm:prod/origin}}".into())
+        );
+    });
+}
