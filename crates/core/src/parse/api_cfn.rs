@@ -697,9 +697,7 @@ impl<'n> Builder<'n> {
     fn rest_method(&mut self, r: &mut Reader, template: &Template, res: &Resource) {
         let p = &res.props;
         let (name, span, path) = (res.id.to_string(), res.span, res.path.clone());
-        let v2 = res.kind.starts_with("AWS::ApiGatewayV2::");
-        let api_key = if v2 { "ApiId" } else { "RestApiId" };
-        let api = api_named(r, template, p, api_key);
+        let api = api_named(r, template, p, "RestApiId");
         let (resource_path, api_of_resource) = self.method_resource(r, template, p, api.is_none());
         let method = text(r, p, "HttpMethod");
         let authorization = text(r, p, "AuthorizationType");
@@ -764,9 +762,7 @@ impl<'n> Builder<'n> {
     fn v2_route(&mut self, r: &mut Reader, template: &Template, res: &Resource) {
         let p = &res.props;
         let (name, span, path) = (res.id.to_string(), res.span, res.path.clone());
-        let v2 = res.kind.starts_with("AWS::ApiGatewayV2::");
-        let api_key = if v2 { "ApiId" } else { "RestApiId" };
-        let api = api_named(r, template, p, api_key);
+        let api = api_named(r, template, p, "ApiId");
         let authorization = text(r, p, "AuthorizationType");
         let Some(api) = api else {
             return;

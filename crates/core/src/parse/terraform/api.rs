@@ -687,9 +687,14 @@ fn domain_name(ctx: &Ctx, body: &Body, at: &Loc, address: &str, rtype: &str) -> 
     }
 }
 
-/// A base path mapping (REST) or API mapping (HTTP): the domain, API, stage and base path it
-/// joins.
-fn mapping(ctx: &Ctx, body: &Body, at: &Loc, address: &str, v2: bool, model: &ApiModel) -> Mapping {
+/// The custom domain `domain_name` names: the domain resource it refers to (when it does) and
+/// the domain's name, read from that resource when the file has it.
+fn domain_of(
+    ctx: &Ctx,
+    body: &Body,
+    at: &Loc,
+    model: &ApiModel,
+) -> (Option<String>, Field<String>) {
     let domain_ref = attr(body, "domain_name")
         .and_then(reference)
         .map(|(r, _)| r)
@@ -701,6 +706,13 @@ fn mapping(ctx: &Ctx, body: &Body, at: &Loc, address: &str, v2: bool, model: &Ap
         ),
         None => ctx.string(body, "domain_name", at),
     };
+    (domain_ref, domain_name)
+}
+
+/// A base path mapping (REST) or API mapping (HTTP): the domain, API, stage and base path it
+/// joins.
+fn mapping(ctx: &Ctx, body: &Body, at: &Loc, address: &str, v2: bool, model: &ApiModel) -> Mapping {
+    let (domain_ref, domain_name) = domain_of(ctx, body, at, model);
     Mapping {
         name: address.to_string(),
         span: at.span,
@@ -747,17 +759,7 @@ fn stage_of(ctx: &Ctx, body: &Body, key: &str, at: &Loc, model: &ApiModel) -> Fi
 /// `aws_apigatewayv2_routing_rule`: the domain (`domain_name`, a name, not an ARN), priority,
 /// `condition` blocks and the `action { invoke_api { … } }`.
 fn routing_rule(ctx: &Ctx, body: &Body, at: &Loc, model: &ApiModel) -> RoutingRule {
-    let domain_ref = attr(body, "domain_name")
-        .and_then(reference)
-        .map(|(r, _)| r)
-        .filter(|r| DOMAIN_TYPES.iter().any(|t| r.starts_with(&format!("{t}."))));
-    let domain_name = match &domain_ref {
-        Some(r) => model.domains.iter().find(|d| &d.name == r).map_or_else(
-            || ctx.string(body, "domain_name", at),
-            |d| d.domain_name.clone(),
-        ),
-        None => ctx.string(body, "domain_name", at),
-    };
+    let (domain_ref, domain_name) = domain_of(ctx, body, at, model);
     let conditions = body
         .get_blocks("condition")
         .enumerate()
