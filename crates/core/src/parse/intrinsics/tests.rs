@@ -858,8 +858,8 @@ Values:
     });
 }
 
-/// A value joined from several unknown parts reports one reason: a secret's first (a `NoEcho`
-/// parameter), else the first part's.
+/// A value joined from several unknown parts reports one reason: a secret's first (a dynamic
+/// reference, then a `NoEcho` parameter), else the first part's.
 #[test]
 fn joined_unknowns_report_the_secret_else_the_first_reason() {
     let yaml = r#"
@@ -874,6 +874,7 @@ Parameters:
 Values:
   plain: !Join ['-', [!Ref Stage, !Ref Region]]
   secret: !Join ['-', [!Ref Stage, !Ref Token, !Ref Region]]
+  resolved: !Join ['-', [!Ref Stage, !Ref Token, '{{resolve:ssm:/app/key}}']]
 "#;
     with_template(yaml, &[], |t, v| {
         assert_eq!(why(&eval(t, v, "plain")), &param("Stage"));
@@ -884,6 +885,11 @@ Values:
                 no_echo: true,
             }
         );
+        // A dynamic reference ranks above a NoEcho parameter.
+        assert!(matches!(
+            why(&eval(t, v, "resolved")),
+            Unknown::DynamicReference(_)
+        ));
     });
 }
 
