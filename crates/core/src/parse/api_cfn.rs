@@ -743,15 +743,8 @@ impl<'n> Builder<'n> {
             response_transfer_mode,
         });
         let route = Route {
-            name,
-            span,
-            path,
-            key,
-            authorization: convert(authorization, |s| Authorization::parse(&s)),
-            authorizer: reference(r, p, "AuthorizerId"),
-            authorization_scopes: list(r, p, "AuthorizationScopes"),
-            api_key_required: flag(r, p, "ApiKeyRequired"),
             integration: kind,
+            ..route_of(r, p, (name, span, path), key, authorization)
         };
         if let Some(api) = api.or(api_of_resource).and_then(|a| self.api_mut(&a)) {
             api.routes.push(route);
@@ -786,17 +779,7 @@ impl<'n> Builder<'n> {
             },
             _ => required(&raw, || Unknown::Expression("`RouteKey` is not set".into())),
         };
-        let route = Route {
-            name,
-            span,
-            path,
-            key,
-            authorization: convert(authorization, |s| Authorization::parse(&s)),
-            authorizer: reference(r, p, "AuthorizerId"),
-            authorization_scopes: list(r, p, "AuthorizationScopes"),
-            api_key_required: flag(r, p, "ApiKeyRequired"),
-            integration: Field::absent(span, &res.path),
-        };
+        let route = route_of(r, p, (name, span, path), key, authorization);
         if let Some(api) = self.api_mut(&api) {
             api.routes.push(route);
         }
@@ -899,5 +882,27 @@ impl<'n> Builder<'n> {
                 }
             }
         }
+    }
+}
+
+/// A REST method's or HTTP/WebSocket route's route, with its authorization settings (its
+/// integration absent, for the caller to set).
+fn route_of(
+    r: &mut Reader,
+    p: &Obj,
+    (name, span, path): (String, crate::span::Span, FieldPath),
+    key: Field<RouteKey>,
+    authorization: Field<String>,
+) -> Route {
+    Route {
+        integration: Field::absent(span, &path),
+        name,
+        span,
+        key,
+        authorization: convert(authorization, |s| Authorization::parse(&s)),
+        authorizer: reference(r, p, "AuthorizerId"),
+        authorization_scopes: list(r, p, "AuthorizationScopes"),
+        api_key_required: flag(r, p, "ApiKeyRequired"),
+        path,
     }
 }
