@@ -104,6 +104,13 @@ impl ApiModel {
             .map(String::as_str)
     }
 
+    /// True when `host` is the name of the custom domain whose Regional target host `origin`
+    /// uses ([`Self::regional_target_name`]).
+    pub fn names_regional_target(&self, origin: &Origin, host: &str) -> bool {
+        self.regional_target_name(origin)
+            .is_some_and(|name| name.trim().eq_ignore_ascii_case(host.trim()))
+    }
+
     /// The mappings of a custom domain (its resource name and/or domain name); a mapping to an
     /// API the input does not have maps to `attached` (a definition attached to the origin).
     fn custom_domain<'a>(

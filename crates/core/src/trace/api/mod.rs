@@ -225,8 +225,7 @@ fn regional_target_named(doc: &Document, request: &OriginRequest<'_>) -> bool {
     request.host_forwarded == Some(true)
         && doc
             .api_model
-            .regional_target_name(request.origin)
-            .is_some_and(|name| name.trim().eq_ignore_ascii_case(&request.viewer_host))
+            .names_regional_target(request.origin, &request.viewer_host)
 }
 
 /// Makes the API hop.

@@ -55,8 +55,7 @@ fn viewer_host(
             if walk
                 .doc
                 .api_model
-                .regional_target_name(origin)
-                .is_some_and(|name| name.trim().eq_ignore_ascii_case(&request.host)) =>
+                .names_regional_target(origin, &request.host) =>
         {
             None
         }
