@@ -236,26 +236,30 @@ resource "aws_cloudfront_cache_policy" "api" {
             ])
             .fail([
                 // The only header: removing it would leave an empty list.
-                case(EXAMPLE.with(HEADERS, "Headers: [‸accept-encoding]")).message(
-                    "cache policy `ApiCache` lists the `Accept-Encoding` header; CloudFront \
+                case(EXAMPLE.with(HEADERS, "Headers: [‸accept-encoding]"))
+                    .message(
+                        "cache policy `ApiCache` lists the `Accept-Encoding` header; CloudFront \
                      rejects it (use EnableAcceptEncodingGzip / EnableAcceptEncodingBrotli \
                      instead)",
-                ),
-                case(orp("[‸Accept-Encoding]")),
+                    )
+                    .related("the cache policy"),
+                case(orp("[‸Accept-Encoding]")).related("the origin request policy"),
                 // An unknown flag: the fix cannot tell what to write.
                 case(
                     EXAMPLE
                         .with(GZIP, "          EnableAcceptEncodingGzip: !Ref Gzip\n")
                         .mark("Accept-Encoding]"),
-                ),
+                )
+                .related("the cache policy"),
             ])
             .unsafe_fix([
                 (
-                    case(EXAMPLE.mark("Accept-Encoding]")),
+                    case(EXAMPLE.mark("Accept-Encoding]")).related("the cache policy"),
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (
-                    case(EXAMPLE.with(GZIP, "").mark("Accept-Encoding]")),
+                    case(EXAMPLE.with(GZIP, "").mark("Accept-Encoding]"))
+                        .related("the cache policy"),
                     EXAMPLE
                         .with(GZIP, "")
                         .with(HEADERS, "Headers: [Authorization]")
@@ -265,18 +269,22 @@ resource "aws_cloudfront_cache_policy" "api" {
                         ),
                 ),
                 (
-                    case(orp("[Origin, ‸Accept-Encoding]")).message(
-                        "origin request policy `ApiOrp` lists the `Accept-Encoding` header; \
+                    case(orp("[Origin, ‸Accept-Encoding]"))
+                        .message(
+                            "origin request policy `ApiOrp` lists the `Accept-Encoding` header; \
                          CloudFront rejects it (origin request policies may not name it)",
-                    ),
+                        )
+                        .related("the origin request policy"),
                     orp("[Origin]"),
                 ),
                 (
-                    case(terraform()).message(
-                        "cache policy `aws_cloudfront_cache_policy.api` lists the \
+                    case(terraform())
+                        .message(
+                            "cache policy `aws_cloudfront_cache_policy.api` lists the \
                          `Accept-Encoding` header; CloudFront rejects it (use \
                          enable_accept_encoding_gzip / enable_accept_encoding_brotli instead)",
-                    ),
+                        )
+                        .related("the cache policy"),
                     terraform()
                         .unmarked()
                         .with(", \"Accept-Encoding\"", "")

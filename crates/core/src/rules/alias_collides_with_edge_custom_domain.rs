@@ -202,11 +202,15 @@ resource "aws_cloudfront_distribution" "d" {
                     .message(
                         "domain `api.example.com` of tenant `Acme` (in `Domains`) is also the \
                          edge-optimized API Gateway custom domain `api.example.com` (`ApiDomain`)",
-                    ),
-                    case(with_tenant("!Ref Cdn", "[‸'*.example.com']")),
-                    case(terraform_tenant()).message(
-                        "of tenant `aws_cloudfront_distribution_tenant.acme` (in `domain`)",
-                    ),
+                    )
+                    .related("custom domain `ApiDomain`"),
+                    case(with_tenant("!Ref Cdn", "[‸'*.example.com']"))
+                        .related("custom domain `ApiDomain`"),
+                    case(terraform_tenant())
+                        .message(
+                            "of tenant `aws_cloudfront_distribution_tenant.acme` (in `domain`)",
+                        )
+                        .related("custom domain `aws_api_gateway_domain_name.api`"),
                 ]
                 .map(|c| c.not_rendered(sibling)),
             )
@@ -231,12 +235,16 @@ resource "aws_cloudfront_distribution" "d" {
             .fail(
                 [
                     case(RULE.docs.example.text.mark("api.example.com]"))
-                        .message("alias `api.example.com` is also the edge-optimized API Gateway custom domain `api.example.com` (`ApiDomain`)"),
-                    case(collide("[‸API.example.com]", "api.example.com", "[EDGE]")),
+                        .message("alias `api.example.com` is also the edge-optimized API Gateway custom domain `api.example.com` (`ApiDomain`)")
+                        .related("custom domain `ApiDomain`"),
+                    case(collide("[‸API.example.com]", "api.example.com", "[EDGE]"))
+                        .related("custom domain `ApiDomain`"),
                     case(collide("[‸'*.example.com']", "api.example.com", "[EDGE]"))
-                        .message("alias `*.example.com`"),
-                    case(collide("[www.example.com, ‸api.example.com]", "api.example.com", "[REGIONAL, EDGE]")),
-                    case(TERRAFORM),
+                        .message("alias `*.example.com`")
+                        .related("custom domain `ApiDomain`"),
+                    case(collide("[www.example.com, ‸api.example.com]", "api.example.com", "[REGIONAL, EDGE]"))
+                        .related("custom domain `ApiDomain`"),
+                    case(TERRAFORM).related("custom domain `aws_api_gateway_domain_name.api`"),
                 ]
                 .map(|c| c.not_rendered(sibling)),
             )

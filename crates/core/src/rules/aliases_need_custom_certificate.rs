@@ -94,9 +94,11 @@ mod tests {
             ])
             .fail([
                 case(RULE.docs.example.text.mark("[api.example.com]"))
-                    .message("aliases api.example.com need a custom certificate"),
+                    .message("aliases api.example.com need a custom certificate")
+                    .related("viewer certificate"),
                 case(config("        Aliases: ‸[api.example.com, !Ref Other]\n"))
-                    .message("aliases api.example.com need"),
+                    .message("aliases api.example.com need")
+                    .related("viewer certificate"),
             ])
             .test();
     }

@@ -394,7 +394,8 @@ mod tests {
                     users,
                 ))
                 .not_rendered(SIBLINGS)
-                .message("Cognito user pool authorizer `users` reads `method.request.header.Authorization` for `GET /orders`, which reaches the API but is not in the cache key"),
+                .message("Cognito user pool authorizer `users` reads `method.request.header.Authorization` for `GET /orders`, which reaches the API but is not in the cache key")
+                .related("Cognito user pool authorizer `users` reads it here"),
                 // An integration the input does not show.
                 case(optimized(&["GET /orders"], "AuthorizationType: NONE"))
                     .not_rendered(SIBLINGS)

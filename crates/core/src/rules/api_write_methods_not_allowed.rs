@@ -312,7 +312,8 @@ mod tests {
                             "default behavior to origin `orders-api` allows only GET, HEAD (the \
                              default), but it reaches `POST /orders` of REST API `Api`: `POST \
                              /orders` gets CloudFront's 403",
-                        ),
+                        )
+                        .related("`POST /orders` is defined here"),
                     // Inserted as the behavior's first key.
                     example.with(
                         "          TargetOriginId",
@@ -322,7 +323,8 @@ mod tests {
                 (
                     case(rest(read_only, &["GET /orders", "ANY /{proxy+}"]))
                         .not_rendered(SIBLINGS)
-                        .message("it reaches `ANY /{proxy+}` of REST API `Api`, which takes every method"),
+                        .message("it reaches `ANY /{proxy+}` of REST API `Api`, which takes every method")
+                        .related("`ANY /{proxy+}` is defined here"),
                     rest(read_only, &["GET /orders", "ANY /{proxy+}"]).unmarked().with("[GET, HEAD, OPTIONS]", "[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]"),
                 ),
             ])

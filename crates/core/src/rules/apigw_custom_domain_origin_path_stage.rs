@@ -227,13 +227,15 @@ resource "aws_cloudfront_distribution" "cdn" {
                 sibling(no_mapping.mark("/prod\n")).message(
                     "origin `orders-api` is an API Gateway custom domain with OriginPath \
                      `/prod`, the stage name `prod`",
-                ),
-                sibling(base_path("orders").mark("/prod\n")),
+                )
+                .related("stage `prod`"),
+                sibling(base_path("orders").mark("/prod\n")).related("stage `prod`"),
                 sibling(TERRAFORM.mark("\"/live\""))
-                    .message("is an API Gateway custom domain with origin_path `/live`, the stage name `live`"),
+                    .message("is an API Gateway custom domain with origin_path `/live`, the stage name `live`")
+                    .related("stage `live`"),
             ])
             .unsafe_fix([(
-                sibling(EXAMPLE.mark("/prod\n")),
+                sibling(EXAMPLE.mark("/prod\n")).related("stage `prod`"),
                 EXAMPLE.with(PATH, "OriginPath: \"\""),
             )])
             .test();

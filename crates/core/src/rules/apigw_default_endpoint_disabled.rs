@@ -158,11 +158,15 @@ resource "aws_cloudfront_distribution" "cdn" {
                 .map(sibling),
             )
             .fail([
-                sibling(EXAMPLE.mark(HOST)).message(
-                    "origin `orders-api` is the default execute-api endpoint of `Api`, which \
+                sibling(EXAMPLE.mark(HOST))
+                    .message(
+                        "origin `orders-api` is the default execute-api endpoint of `Api`, which \
                      disables it",
-                ),
-                sibling(TERRAFORM).message("endpoint of `aws_apigatewayv2_api.orders`"),
+                    )
+                    .related("`Api` disables its default endpoint"),
+                sibling(TERRAFORM)
+                    .message("endpoint of `aws_apigatewayv2_api.orders`")
+                    .related("`aws_apigatewayv2_api.orders` disables its default endpoint"),
             ])
             .test();
     }

@@ -189,17 +189,22 @@ mod tests {
                 .map(sibling),
             )
             .fail([
-                sibling(EXAMPLE.mark(HOST)).message(
-                    "origin `orders-api` is the REST API `Api`, which is edge-optimized (its \
+                sibling(EXAMPLE.mark(HOST))
+                    .message(
+                        "origin `orders-api` is the REST API `Api`, which is edge-optimized (its \
                      endpoint type is EDGE by default)",
-                ),
-                sibling(types("[EDGE]").mark(HOST)).message("(its endpoint type is EDGE)"),
-                sibling(types("[edge, !Ref Other]").mark(HOST)),
+                    )
+                    .related("API `Api`"),
+                sibling(types("[EDGE]").mark(HOST))
+                    .message("(its endpoint type is EDGE)")
+                    .related("API `Api`"),
+                sibling(types("[edge, !Ref Other]").mark(HOST)).related("API `Api`"),
                 sibling(custom_domain("[EDGE]").mark("api.example.com\n            OriginPath"))
                     .message(
                         "origin `orders-api` is the edge-optimized API Gateway custom domain \
                      `api.example.com`",
-                    ),
+                    )
+                    .related("custom domain `Domain`"),
             ])
             .test();
     }

@@ -185,15 +185,19 @@ resource "aws_cloudfront_distribution" "cdn" {
                 .map(|text| case(text).not_rendered(sibling)),
             )
             .fail([
-                case(EXAMPLE.with(AUTH, "AuthorizationType: ‸aws_iam")).not_rendered(sibling),
+                case(EXAMPLE.with(AUTH, "AuthorizationType: ‸aws_iam"))
+                    .related("origin `orders-api`")
+                    .not_rendered(sibling),
                 case(EXAMPLE.mark("AWS_IAM"))
                     .message(
                         "`GET /` of REST API `Api` uses AWS_IAM authorization but is served \
                          through origin `orders-api`",
                     )
+                    .related("origin `orders-api`")
                     .not_rendered(sibling),
                 case(OPENAPI.with("security = [{ sigv4 = [] }]", "security = [{ ‸sigv4 = [] }]"))
                     .message("`GET /orders` of HTTP API `aws_apigatewayv2_api.api` uses AWS_IAM authorization")
+                    .related("origin `api`")
                     .not_rendered(sibling),
             ])
             .test();

@@ -137,10 +137,14 @@ mod tests {
                         "origin `orders-api` is the public host of the REST API `Api`, whose \
                          endpoint type is PRIVATE",
                     )
+                    .related("API `Api`")
                     .not_rendered(sibling),
-                case(types("[private]").mark(HOST)).not_rendered(sibling),
+                case(types("[private]").mark(HOST))
+                    .related("API `Api`")
+                    .not_rendered(sibling),
                 case(terraform())
                     .message("REST API `aws_api_gateway_rest_api.orders`")
+                    .related("API `aws_api_gateway_rest_api.orders`")
                     .not_rendered(sibling),
             ])
             .test();

@@ -491,16 +491,21 @@ mod tests {
                          `Api`: the API receives the origin path and the whole viewer path, so \
                          `GET /api/orders` arrives as `/prod/api/orders` and API Gateway answers \
                          403 {\"message\":\"Missing Authentication Token\"}",
-                    ),
+                    )
+                    .related("stage `prod` took the request")
+                    .related("`GET /orders` is a route of REST API `Api`"),
                 // The `$default` stage of an HTTP API does not take `/prod` away.
                 case(beside(SIBLING, &http_api("$default")).mark("TargetOriginId: orders-api\n          ViewerProtocolPolicy"))
                     .not_rendered(SIBLINGS)
-                    .message("`GET /orders` arrives as `/prod/orders` and API Gateway answers 404 {\"message\":\"Not Found\"}"),
+                    .message("`GET /orders` arrives as `/prod/orders` and API Gateway answers 404 {\"message\":\"Not Found\"}")
+                    .related("stage `$default` took the request")
+                    .related("`GET /orders` is a route of HTTP API `Api`"),
                 // Only named stages and no origin path: the viewer path must name the stage.
                 case(beside(&SIBLING.with("            OriginPath: /prod\n", ""), &http_api("v1")).mark("Id: orders-api\n            DomainName"))
                     .not_rendered(SIBLINGS)
                     .severity(Severity::Warning)
-                    .message("HTTP API `Api` has no `$default` stage and origin `orders-api` has no origin path: default behavior reaches a route only when the viewer path starts with a stage name (`/v1/orders`); `GET /orders` gets 404"),
+                    .message("HTTP API `Api` has no `$default` stage and origin `orders-api` has no origin path: default behavior reaches a route only when the viewer path starts with a stage name (`/v1/orders`); `GET /orders` gets 404")
+                    .related("stage `v1`"),
                 // What the input does not show: a function it does not recognise, no methods.
                 case(stripped("function handler(event) { return event.request; }"))
                     .not_rendered(SIBLINGS)

@@ -150,27 +150,30 @@ resource "aws_cloudfront_origin_request_policy" "api" {
                 case(headers("whitelist", "[‸Authorization]")).message(
                     "origin request policy `ApiOrp` lists the `Authorization` header; CloudFront \
                      rejects it",
-                ),
+                )
+                .related("the origin request policy"),
                 // Reported once, with the first distribution that uses the policy.
                 case(second_distribution(&headers(
                     "whitelist",
                     "[‸authorization]",
-                ))),
+                )))
+                .related("the origin request policy"),
             ])
             .unsafe_fix([
                 (
-                    case(EXAMPLE.mark("Authorization, Origin")),
+                    case(EXAMPLE.mark("Authorization, Origin")).related("the origin request policy"),
                     EXAMPLE.with("[Authorization, Origin, ", "[Origin, "),
                 ),
                 (
                     case(headers(
                         "allViewerAndWhitelistCloudFront",
                         "[Origin, ‸AUTHORIZATION]",
-                    )),
+                    ))
+                    .related("the origin request policy"),
                     headers("allViewerAndWhitelistCloudFront", "[Origin]"),
                 ),
                 (
-                    case(terraform()),
+                    case(terraform()).related("the origin request policy"),
                     terraform().unmarked().with(", \"Authorization\"", ""),
                 ),
             ])

@@ -334,7 +334,8 @@ Prod:
                 (
                     case(&websocket)
                         .not_rendered(SIBLINGS)
-                        .message("REQUEST authorizer `token` of WebSocket API `Api` reads `route.request.querystring.token` for `$connect`, but default behavior removes the query string `token` before origin `orders-api`"),
+                        .message("REQUEST authorizer `token` of WebSocket API `Api` reads `route.request.querystring.token` for `$connect`, but default behavior removes the query string `token` before origin `orders-api`")
+                        .related("REQUEST authorizer `token` reads it here"),
                     websocket.unmarked().with("59781a5b-3903-41f3-afcb-af62929ccde1", "b689b0a8-53d0-40ab-baf2-68738e2966ac"),
                 ),
                 (
@@ -346,21 +347,24 @@ Prod:
                              behavior removes the `Authorization` header before origin \
                              `orders-api` (custom cache policy `ApiCache`): API Gateway answers \
                              401 Unauthorized to every call through CloudFront",
-                        ),
+                        )
+                        .related("TOKEN authorizer `Auth` reads it here"),
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (
                     case(&uncached)
                         .not_rendered(SIBLINGS)
                         .severity(Severity::Warning)
-                        .message("the authorizer runs without it"),
+                        .message("the authorizer runs without it")
+                        .related("REQUEST authorizer `Auth` reads it here"),
                     RULE.docs.use_instead.text.with("Type: TOKEN", "Type: REQUEST\n      AuthorizerResultTtlInSeconds: 0"),
                 ),
                 (
                     case(&api_key)
                         .not_rendered(SIBLINGS)
                         .message("the API key check of REST API `Api` reads `x-api-key` for `GET /reports`")
-                        .message("API Gateway answers 403 Forbidden"),
+                        .message("API Gateway answers 403 Forbidden")
+                        .related("the API key check reads it here"),
                     api_key.unmarked().with("          TargetOriginId", &format!("          {ORP}\n          TargetOriginId")),
                 ),
                 // The API is not in the input: information.

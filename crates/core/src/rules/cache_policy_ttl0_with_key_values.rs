@@ -189,13 +189,16 @@ resource "aws_cloudfront_distribution" "cdn" {
                 case(EXAMPLE.mark("whitelist")).message(
                     "cache policy `NoCache` caches nothing (MaxTTL 0) but puts headers \
                      (whitelist), query strings (all) in the cache key",
-                ),
+                )
+                .related("MaxTTL 0"),
                 case(keys("none", "‸all", "whitelist"))
-                    .message("puts cookies (all), query strings (whitelist) in the cache key"),
+                    .message("puts cookies (all), query strings (whitelist) in the cache key")
+                    .related("MaxTTL 0"),
                 case(TERRAFORM).message(
                     "cache policy `aws_cloudfront_cache_policy.no_cache` caches nothing (max_ttl \
                      0) but puts query strings (all) in the cache key",
-                ),
+                )
+                .related("max_ttl 0"),
             ])
             .test();
     }

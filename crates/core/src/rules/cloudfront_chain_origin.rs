@@ -178,9 +178,16 @@ mod tests {
                 case(aliased("[WWW.example.com]", "‸www.example.com")).message(
                     "`www.example.com`, an alias of this same distribution: requests loop back \
                      into it",
-                ),
-                case(two)
+                )
+                .related("aliases of `Cdn`"),
+                // Each distribution of `two` in front of the other, one finding at a time: an
+                // alias of `Inner` (noted), then the domain name of `Front` (nothing to note).
+                case(two.with("‸!GetAtt Front.DomainName", HOST))
+                    .message("`assets.example.com`, an alias of distribution `Inner`")
                     .message("two CloudFront distributions")
+                    .related("aliases of `Inner`"),
+                case(two.with("‸assets.example.com", HOST))
+                    .message("origin `site` is the domain name of a CloudFront distribution")
                     .not_rendered("a host that is the domain of a distribution of the input"),
                 case(API.with(HOST, "‸d222222abcdef8.CloudFront.net")),
             ])
@@ -218,6 +225,7 @@ mod tests {
                 "`acme.example.com`, a domain of tenant `Acme` of this same distribution: \
                      requests loop back into it",
             )
+            .related("domains of tenant `Acme`")
             .not_rendered(sibling)])
             .test();
     }

@@ -109,12 +109,15 @@ mod tests {
             .fail([
                 case(example.mark("ViewerProtocolPolicy: https-only"))
                     .message("`ViewerProtocolPolicy` appears twice in this map (first at 16:11)")
+                    .related("first occurrence")
                     .not_rendered("a repeated key exists only in the text"),
                 case(json)
                     .message("`Enabled` appears twice")
+                    .related("first occurrence")
                     .not_rendered("a repeated key exists only in the text"),
                 case(cli.replacen("‸\"Comment\": \"a\", ", "\"Comment\": \"a\", ‸", 1))
                     .message("`Comment` appears twice")
+                    .related("first occurrence")
                     .not_rendered("a repeated key exists only in the text"),
             ])
             .test();

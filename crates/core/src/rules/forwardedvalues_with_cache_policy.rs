@@ -116,18 +116,21 @@ mod tests {
                             "default behavior has a cache policy and legacy ForwardedValues; \
                              CloudFormation ignores ForwardedValues",
                         )
+                        .related("the cache policy")
                         .except(&[Format::CliJson, Format::Terraform], api_error),
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (
                     case(format!("{}{legacy}", API.with(CACHE, "          CachePolicyId: !Ref CachePolicy\n")))
                         .severity(Severity::Warning)
+                        .related("the cache policy")
                         .except(&[Format::CliJson, Format::Terraform], api_error),
                     API.with(CACHE, "          CachePolicyId: !Ref CachePolicy\n"),
                 ),
                 (
                     case(cli)
                         .message("the CloudFront API rejects this combination")
+                        .related("the cache policy")
                         .except(&[Format::CfnYaml, Format::CfnJson], cfn_warning),
                     cli.unmarked().with(
                         ",\n    \"ForwardedValues\": {\"QueryString\": false, \"Cookies\": {\"Forward\": \"none\"}}",
@@ -140,6 +143,7 @@ mod tests {
                             "default behavior has a cache policy and legacy forwarded_values; \
                              the CloudFront API rejects this combination",
                         )
+                        .related("the cache policy")
                         .except(&[Format::CfnYaml, Format::CfnJson], cfn_warning),
                     tf.unmarked().with("    forwarded_values {\n      query_string = false\n    }\n", ""),
                 ),

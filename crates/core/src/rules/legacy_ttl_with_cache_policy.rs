@@ -140,6 +140,7 @@ mod tests {
                             "default behavior sets DefaultTTL and a cache policy; the CloudFront \
                              API rejects a behavior TTL next to a cache policy",
                         )
+                        .related("the cache policy")
                         .except(&[Format::Terraform], api_error),
                     RULE.docs.use_instead.text.to_string(),
                 ),
@@ -147,11 +148,14 @@ mod tests {
                     case(format!(
                         "{API}          MinTTL: ‸0\n          MaxTTL: ‸60\n"
                     ))
+                    .related("the cache policy")
                     .except(&[Format::Terraform], api_error),
                     API.to_string(),
                 ),
                 (
-                    case(CLI).except(&[Format::Terraform], api_error),
+                    case(CLI)
+                        .related("the cache policy")
+                        .except(&[Format::Terraform], api_error),
                     CLI.unmarked()
                         .with(",\n    \"MinTTL\": 0,\n    \"DefaultTTL\": 300", ""),
                 ),
@@ -162,6 +166,7 @@ mod tests {
                             "default behavior sets default_ttl and a cache policy; the provider \
                              ignores it and the cache policy's TTLs apply",
                         )
+                        .related("the cache policy")
                         .except(
                             &[Format::CfnYaml, Format::CfnJson, Format::CliJson],
                             cfn_error,

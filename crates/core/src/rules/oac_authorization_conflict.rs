@@ -192,19 +192,26 @@ mod tests {
             ])
             .pass([case(RULE.docs.use_instead.text).not_rendered("a suppression")])
             .fail([
-                case(signing("no-override").mark(OAC)).message(
-                    "origin `orders-api` is a Lambda function URL whose origin access control \
+                case(signing("no-override").mark(OAC))
+                    .message(
+                        "origin `orders-api` is a Lambda function URL whose origin access control \
                      `FnOac` signs with `no-override`: requests that carry an Authorization \
                      header go unsigned",
-                ),
-                case(RULE.docs.example.text.mark(OAC)).not_rendered("a suppression"),
-                case(legacy("always", "[authorization]")).message(
-                    "default behavior passes the viewer Authorization header to origin \
+                    )
+                    .related("signing behavior of `FnOac`"),
+                case(RULE.docs.example.text.mark(OAC))
+                    .related("signing behavior of `FnOac`")
+                    .not_rendered("a suppression"),
+                case(legacy("always", "[authorization]"))
+                    .message(
+                        "default behavior passes the viewer Authorization header to origin \
                      `orders-api` (legacy ForwardedValues), but its origin access control `FnOac` \
                      signs with `always`",
-                ),
+                    )
+                    .related("signing behavior of `FnOac`"),
                 case(tf_marked)
                     .message("(custom cache policy `aws_cloudfront_cache_policy.api`)")
+                    .related("signing behavior of `aws_cloudfront_origin_access_control.lambda`")
                     .not_rendered("a Lambda function URL beside the distribution"),
             ])
             .test();

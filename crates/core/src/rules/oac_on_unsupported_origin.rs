@@ -190,8 +190,9 @@ resource "aws_cloudfront_distribution" "cdn" {
                 case(lambda("s3")).message(
                     "origin `orders-api` is a Lambda function URL, but its origin access control \
                      `Access` has origin type `s3`; use an origin access control of type `lambda`",
-                ),
-                case(TERRAFORM),
+                )
+                .related("`Access` origin type"),
+                case(TERRAFORM).related("`aws_cloudfront_origin_access_control.site` origin type"),
             ])
             .fix([
                 (

@@ -236,13 +236,15 @@ mod tests {
                             "default behavior caches OPTIONS responses but its cache key (custom \
                          cache policy `ApiCache`) lacks `Origin`, `Access-Control-Request-Method`, \
                          `Access-Control-Request-Headers`",
-                        ),
+                        )
+                        .related("the cache key"),
                     RULE.docs.use_instead.text.to_string(),
                 ),
                 (
                     case(cached("‸[GET, HEAD, OPTIONS]", OPTIMIZED))
                         .severity(Severity::Info)
-                        .message("whether the API answers CORS is not known"),
+                        .message("whether the API answers CORS is not known")
+                        .related("the cache key"),
                     cached("[GET, HEAD]", OPTIMIZED),
                 ),
                 (
@@ -254,17 +256,19 @@ mod tests {
                     .severity(Severity::Info)
                     .message(
                         "lacks `Access-Control-Request-Method`, `Access-Control-Request-Headers`",
-                    ),
+                    )
+                    .related("the cache key"),
                     cached("[GET, HEAD]", "08627262-05a9-4f76-9ded-b50ca2e3a84f"),
                 ),
                 (
                     case(legacy("[Origin]").with("[GET, HEAD, OPTIONS]", "‸[GET, HEAD, OPTIONS]"))
                         .severity(Severity::Info)
-                        .message("(legacy ForwardedValues) lacks `Access-Control-Request-Method`"),
+                        .message("(legacy ForwardedValues) lacks `Access-Control-Request-Method`")
+                        .related("the cache key"),
                     legacy("[Origin]").with("[GET, HEAD, OPTIONS]", "[GET, HEAD]"),
                 ),
                 (
-                    case(cli).severity(Severity::Info),
+                    case(cli).severity(Severity::Info).related("the cache key"),
                     cli.unmarked().with(
                         r#""CachedMethods": {"Quantity": 3, "Items": ["GET", "HEAD", "OPTIONS"]}"#,
                         r#""CachedMethods": {"Quantity": 2, "Items": ["GET", "HEAD"]}"#,

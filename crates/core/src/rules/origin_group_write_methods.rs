@@ -147,10 +147,12 @@ mod tests {
                 EXAMPLE.with("TargetOriginId: failover", "TargetOriginId: orders-api"),
             ])
             .unsafe_fix([(
-                case(marked).message(
-                    "behavior `/status/*` targets origin group `failover` and allows PUT, \
+                case(marked)
+                    .message(
+                        "behavior `/status/*` targets origin group `failover` and allows PUT, \
                      PATCH, POST, DELETE: CloudFront refuses write methods",
-                ),
+                    )
+                    .related("origin group `failover`"),
                 RULE.docs.use_instead.text.to_string(),
             )])
             .test();

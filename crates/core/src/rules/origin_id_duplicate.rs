@@ -115,10 +115,12 @@ mod tests {
             ])
             .fail([
                 case(RULE.docs.example.text.with("          - Id: orders-api\n            DomainName: xyz", "          - Id: ‸orders-api\n            DomainName: xyz"))
-                    .message("origin 2 has the id `orders-api`, already used by origin 1; ids must be unique within a distribution"),
+                    .message("origin 2 has the id `orders-api`, already used by origin 1; ids must be unique within a distribution")
+                    .related("origin 1 with id `orders-api`"),
                 case(second("site", &group("‸site")))
-                    .message("origin group 1 has the id `site`, already used by origin 2"),
-                case(cli),
+                    .message("origin group 1 has the id `site`, already used by origin 2")
+                    .related("origin 2 with id `site`"),
+                case(cli).related("origin 1 with id `api`"),
             ])
             .test();
     }

@@ -198,12 +198,15 @@ resource "aws_cloudfront_distribution" "d" {
                 case(timeout("‸1")),
                 api("‸60", HTTP)
                     .severity(Severity::Info)
-                    .message("origin `orders-api` has OriginReadTimeout 60 seconds, but `Api` is an HTTP API"),
+                    .message("origin `orders-api` has OriginReadTimeout 60 seconds, but `Api` is an HTTP API")
+                    .related("API `Api`"),
                 api("‸60", REST)
                     .severity(Severity::Info)
-                    .message("edge-optimized"),
+                    .message("edge-optimized")
+                    .related("API `Api`"),
                 case(tf)
                     .severity(Severity::Info)
+                    .related("API `aws_apigatewayv2_api.http`")
                     .not_rendered("an API beside the distribution"),
             ])
             .test();

@@ -237,14 +237,18 @@ mod tests {
                 patterns(&["'*.jpg'", "images/*.jpg", "/api/*", "/ap*"]),
             ])
             .fail([
-                case(RULE.docs.example.text.mark("/assets/fonts/*")).message(
-                    "behavior `/assets/fonts/*` can never match: the earlier behavior \
+                case(RULE.docs.example.text.mark("/assets/fonts/*"))
+                    .message(
+                        "behavior `/assets/fonts/*` can never match: the earlier behavior \
                      `/assets/*` matches every path it matches",
-                ),
-                case(patterns(&["/api/*", "‸api/v2/*", "/other/*"])),
-                case(patterns(&["/api/*", "‸/api/*"])),
+                    )
+                    .related("the earlier behavior that wins"),
+                case(patterns(&["/api/*", "‸api/v2/*", "/other/*"]))
+                    .related("the earlier behavior that wins"),
+                case(patterns(&["/api/*", "‸/api/*"])).related("the earlier behavior that wins"),
                 case(patterns(&["'*'", "‸/anything", "‸/api/*"]))
-                    .message("the earlier behavior `*` matches every path it matches"),
+                    .message("the earlier behavior `*` matches every path it matches")
+                    .related("the earlier behavior that wins"),
             ])
             .test();
     }

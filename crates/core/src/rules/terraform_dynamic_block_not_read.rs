@@ -123,9 +123,20 @@ mod tests {
                     .text
                     .with("enabled = true", "enabled = var.enabled"),
             ])
-            .fail([case(example.mark("dynamic \""))
-                .message("is not expanded")
-                .not_rendered("dynamic blocks exist only in Terraform")])
+            .fail(
+                [
+                    case(example.mark("dynamic \"")).message("is not expanded"),
+                    // Reported at the first; the others are noted.
+                    case(example.with(
+                        "  dynamic \"custom_error_response\" {",
+                        "  ‸dynamic \"logging_config\" {\n    for_each = var.logs\n    content {\n      \
+                         bucket = logging_config.value\n    }\n  }\n  dynamic \"custom_error_response\" {",
+                    ))
+                    .message("2 `dynamic` blocks are not expanded")
+                    .related("`dynamic \"custom_error_response\"`"),
+                ]
+                .map(|c| c.not_rendered("dynamic blocks exist only in Terraform")),
+            )
             .test();
     }
 }

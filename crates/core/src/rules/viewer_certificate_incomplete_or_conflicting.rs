@@ -180,14 +180,18 @@ mod tests {
                     .message(
                         "the viewer certificate sets AcmCertificateArn and \
                          CloudFrontDefaultCertificate; set exactly one certificate source",
-                    ),
+                    )
+                    .related("AcmCertificateArn is set here"),
                 case(certificate(&format!("{ACM}          IamCertificateId: ‸ASCAEXAMPLE\n{SNI}")))
-                    .message("sets AcmCertificateArn and IamCertificateId"),
+                    .message("sets AcmCertificateArn and IamCertificateId")
+                    .related("AcmCertificateArn is set here"),
                 case(certificate(&format!("          ‸AcmCertificateArn: ''\n{SNI}"))).message(
                     "the viewer certificate names no certificate: set AcmCertificateArn (or \
                      IamCertificateId), or CloudFrontDefaultCertificate to true",
                 ),
-                case(tf).message("acm_certificate_arn and cloudfront_default_certificate"),
+                case(tf)
+                    .message("acm_certificate_arn and cloudfront_default_certificate")
+                    .related("acm_certificate_arn is set here"),
             ])
             .fix([
                 (

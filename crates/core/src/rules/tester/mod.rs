@@ -36,10 +36,16 @@
 //! - **pass**: the rule reports nothing.
 //! - **fail**: the rule reports exactly at the markers (one finding per marker), with the rule's
 //!   severity unless [`Case::severity`] says otherwise, with every [`Case::message`] fragment in
-//!   each message, and **without a fix**: a finding that has a fix belongs in a fix case.
+//!   each message, with every [`Case::related`] fragment in the note of one of each finding's
+//!   related places (and **no related place** on any finding when the case names none), and
+//!   **without a fix**: a finding that has a fix belongs in a fix case.
 //! - **fix** ([`Tester::fix`] for safe fixes, [`Tester::unsafe_fix`]): a fail case whose findings
 //!   all carry a fix of that safety; applying them (pass after pass, as `fix_text` does, but only
 //!   this rule's fixes) gives exactly the expected text, which the rule no longer reports.
+//!
+//! So a related place can be neither dropped nor added unnoticed. The fragments are the same for
+//! every finding of a case: findings with different related places (or some with and some
+//! without) belong in separate cases.
 //!
 //! A fix whose result the rule still reports (another finding, on purpose) says so with
 //! [`Case::fix_leaves_a_finding`].
@@ -82,7 +88,8 @@
 //! - Where a rule deliberately behaves differently in a format (Terraform's provider ignoring a
 //!   key the API rejects), the case names that format in [`Case::except`] and a case written in
 //!   that format covers it.
-//! - Messages are checked in the case's own format only: they spell keys as the format does.
+//! - Messages and related notes are checked in the case's own format only: they spell keys
+//!   and names as the format does.
 
 mod render;
 
@@ -239,6 +246,7 @@ pub struct Case {
     text: String,
     severity: Option<Severity>,
     messages: Vec<String>,
+    related: Vec<String>,
     except: Vec<Format>,
     not_rendered: bool,
     /// A fix case whose fixed text the rule still reports (with another finding).
@@ -251,6 +259,7 @@ pub fn case(text: impl Into<String>) -> Case {
         text: text.into(),
         severity: None,
         messages: Vec::new(),
+        related: Vec::new(),
         except: Vec::new(),
         not_rendered: false,
         fix_leaves_a_finding: false,
@@ -288,6 +297,13 @@ impl Case {
         self
     }
 
+    /// Every finding points to a related place whose note contains `fragment` (checked in the
+    /// case's own format). A case without one requires findings without related places.
+    pub fn related(mut self, fragment: &str) -> Self {
+        self.related.push(fragment.to_string());
+        self
+    }
+
     /// Not rendered into `formats`, where the rule behaves differently on purpose (`_why`
     /// says how; another case covers that format).
     pub fn except(mut self, formats: &[Format], _why: &str) -> Self {
@@ -307,6 +323,29 @@ impl Case {
         self.not_rendered = true;
         self
     }
+}
+
+/// How the related places of finding `f` differ from the note fragments a case expects.
+fn related_problems(expected: &[String], f: &Finding, at: &dyn Fn(usize) -> String) -> Vec<String> {
+    let notes: Vec<&str> = f.related.iter().map(|(_, note)| note.as_str()).collect();
+    if expected.is_empty() && !notes.is_empty() {
+        return vec![format!(
+            "the finding at {} has related places the case does not name (`.related`): {}",
+            at(f.span.start),
+            notes.join("; ")
+        )];
+    }
+    expected
+        .iter()
+        .filter(|fragment| !notes.iter().any(|n| n.contains(fragment.as_str())))
+        .map(|fragment| {
+            format!(
+                "the finding at {} has no related place noting `{fragment}`: [{}]",
+                at(f.span.start),
+                notes.join("; ")
+            )
+        })
+        .collect()
 }
 
 /// Text edits for building cases from a base configuration.
@@ -691,6 +730,7 @@ impl Run {
                     ));
                 }
             }
+            problems.extend(related_problems(&case.related, f, &at));
             let fix = f.fix.as_ref().map(|x| x.safe);
             let wrong = match expect {
                 Expect::Pass => None,
@@ -1255,6 +1295,59 @@ mod tests {
         passing()
             .pass([case(&sibling).not_rendered("a sibling stage")])
             .test();
+    }
+
+    /// A case names the related places of its findings: none unnamed, none missing.
+    #[test]
+    fn a_case_names_the_related_places_of_its_findings() {
+        let fail = API.with("OriginPath: /prod", "OriginPath: ‸/prod");
+        let unknown = API.with("OriginPath: /prod", "OriginPath: !Ref Stage");
+        // `PROD_PATH` with a related place on each finding.
+        let noted = || {
+            let mut tester = Tester::new(&PROD_PATH);
+            tester.engine = |rule, text| {
+                let doc = parse(text).map_err(|e| e.to_string())?;
+                let findings = crate::rules::test_support::check(rule, &doc);
+                Ok(findings
+                    .into_iter()
+                    .map(|f| {
+                        let span = f.span;
+                        f.with_related(span, "the origin path of `api`")
+                    })
+                    .collect())
+            };
+            tester.pass([&unknown])
+        };
+        noted()
+            .fail([case(&fail).related("the origin path")])
+            .test();
+        // A related place the case does not name.
+        let message = failure(noted().fail([fail.as_str()]));
+        assert!(
+            message.contains(
+                "fail #1 (cfn-yaml): the finding at 10:25 has related places the case does not \
+                 name (`.related`): the origin path of `api`"
+            ),
+            "{message}"
+        );
+        // A named related place the finding lacks: another note, or no related place at all.
+        let message = failure(noted().fail([case(&fail).related("the stage")]));
+        assert!(
+            message.contains(
+                "fail #1 (cfn-yaml): the finding at 10:25 has no related place noting \
+                 `the stage`: [the origin path of `api`]"
+            ),
+            "{message}"
+        );
+        let message = failure(
+            prod_path_table()
+                .pass([&unknown])
+                .fail([case(&fail).related("the origin path")]),
+        );
+        assert!(
+            message.contains("has no related place noting `the origin path`: []"),
+            "{message}"
+        );
     }
 
     /// The policies and origin access control the kit renders beside a distribution.
