@@ -25,6 +25,13 @@ pub struct Span {
     pub end_column: u32,
 }
 
+impl Span {
+    /// Whether `other` lies within this span (both ends included).
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
 /// Maps byte offsets of one text to lines and UTF-16 columns.
 ///
 /// Queries are answered by scanning forward from the previous answer when the offset is a
@@ -251,6 +258,20 @@ mod tests {
         assert_eq!(idx.line_col(after), (2, 100_004));
         assert_eq!(idx.line_col(after - 4), (2, 100_002));
         assert_eq!(idx.line_col(text.len()), (2, 100_014));
+    }
+
+    #[test]
+    fn contains_includes_both_ends() {
+        let at = |start, end| Span {
+            start,
+            end,
+            ..Span::default()
+        };
+        let outer = at(10, 20);
+        assert!(outer.contains(at(10, 20)));
+        assert!(outer.contains(at(12, 15)));
+        assert!(!outer.contains(at(9, 15)));
+        assert!(!outer.contains(at(12, 21)));
     }
 
     #[test]

@@ -420,7 +420,7 @@ fn mark(nodes: &mut [Node], ranges: &[(String, Span)], dist: &Distribution, find
         }
         let holder = ranges
             .iter()
-            .filter(|(_, s)| s.line > 0 && s.start <= f.span.start && f.span.end <= s.end)
+            .filter(|(_, s)| s.line > 0 && s.contains(f.span))
             .min_by_key(|(_, s)| s.end - s.start)
             .map_or("distribution", |(id, _)| id.as_str());
         if let Some(node) = nodes.iter_mut().find(|n| n.id == holder) {

@@ -106,8 +106,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let mut finding = ctx.finding(&RULE, span, &path, message);
         // A value in a policy resource: the behavior that uses the policy is where to look too.
         let uses = &behavior.origin_request_policy_id;
-        let outside = span.start < behavior.span.start || span.end > behavior.span.end;
-        if outside && !fwd.legacy && uses.is_present() {
+        if !behavior.span.contains(span) && !fwd.legacy && uses.is_present() {
             let note = format!("{} uses the policy here", behavior_name(behavior));
             finding = finding.with_related(uses.span, note);
         }
@@ -171,6 +170,16 @@ mod tests {
         beside(&text, CUSTOM_DOMAIN)
     }
 
+    /// An origin request policy `Orp` that forwards these headers.
+    fn policy(headers: &str) -> String {
+        format!(
+            "Orp:\n  Type: AWS::CloudFront::OriginRequestPolicy\n  Properties:\n    \
+             OriginRequestPolicyConfig:\n      Name: api\n      HeadersConfig:\n        \
+             HeaderBehavior: whitelist\n        Headers: {headers}\n      CookiesConfig:\n        \
+             CookieBehavior: none\n      QueryStringsConfig:\n        QueryStringBehavior: all\n"
+        )
+    }
+
     #[test]
     fn cases() {
         let legacy = without_policies(
@@ -208,6 +217,12 @@ mod tests {
                 .not_rendered("a sibling API custom domain"),
             ])
             .fix([
+                // Host in a policy beside the distribution: the behavior that uses it is noted.
+                (
+                    case(beside(&orp("!Ref Orp"), &policy("[Authorization, ‸Host]")))
+                        .related("uses the policy here"),
+                    beside(&orp("!Ref Orp"), &policy("[Authorization]")),
+                ),
                 (
                     case(orp(ALL_VIEWER))
                         .message("via origin request policy AllViewer (216adef6-…)"),
