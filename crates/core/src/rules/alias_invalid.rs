@@ -225,6 +225,13 @@ mod tests {
         ];
         let long_label = format!("{}.com", "a".repeat(64));
         let long_name = format!("{}.com", vec!["a".repeat(60); 5].join("."));
+        // 253 characters, the most a name may have.
+        let at_limit = format!(
+            "{}.{}.com",
+            vec!["a".repeat(60); 4].join("."),
+            "a".repeat(5)
+        );
+        assert_eq!(at_limit.len(), 253);
         let unfixable = [
             "localhost",
             "api..example.com",
@@ -235,6 +242,9 @@ mod tests {
             "-api.example.com",
             long_label.as_str(),
             long_name.as_str(),
+            // Cleaning gives no valid name: no fix.
+            "https://api..example.com",
+            "api.example.com:http",
         ];
         let fixable = [
             ("https://api.example.com", "scheme or path"),
@@ -245,6 +255,11 @@ mod tests {
         ];
         Tester::new(&RULE)
             .pass(valid.map(|a| aliases(&format!("['{a}']"))))
+            .pass([
+                aliases(&format!("['{at_limit}']")),
+                // A label of 63 characters, the most a label may have.
+                aliases(&format!("['{}.example.com']", "a".repeat(63))),
+            ])
             .pass([
                 aliases("[!Ref Alias, api.example.com]"),
                 aliases("!Ref Aliases"),
