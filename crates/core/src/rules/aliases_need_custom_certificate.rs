@@ -53,17 +53,21 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         return Vec::new();
     }
     let names = aliases.known_items().unwrap_or_default().join(", ");
-    vec![ctx
-        .finding(
-            &RULE,
-            aliases.span,
-            &aliases.path,
-            format!(
-                "aliases {names} need a custom certificate, but the distribution uses the default \
-                 CloudFront certificate"
-            ),
-        )
-        .with_related(vc.span, "viewer certificate")]
+    let finding = ctx.finding(
+        &RULE,
+        aliases.span,
+        &aliases.path,
+        format!(
+            "aliases {names} need a custom certificate, but the distribution uses the default \
+             CloudFront certificate"
+        ),
+    );
+    // Without a `ViewerCertificate` there is no place to point at.
+    if vc.present {
+        vec![finding.with_related(vc.span, "viewer certificate")]
+    } else {
+        vec![finding]
+    }
 }
 
 #[cfg(test)]
@@ -91,14 +95,19 @@ mod tests {
                 config(
                     "        Aliases: [api.example.com]\n        ViewerCertificate:\n          CloudFrontDefaultCertificate: !Ref UseDefault\n",
                 ),
+                // A certificate beside the default one (`viewer-certificate-incomplete-or-
+                // conflicting` reports the conflict), or the default one turned off.
+                config(&format!("        Aliases: [api.example.com]\n{acm}          CloudFrontDefaultCertificate: true\n")),
+                config(
+                    "        Aliases: [api.example.com]\n        ViewerCertificate:\n          CloudFrontDefaultCertificate: false\n",
+                ),
             ])
             .fail([
                 case(RULE.docs.example.text.mark("[api.example.com]"))
                     .message("aliases api.example.com need a custom certificate")
                     .related("viewer certificate"),
                 case(config("        Aliases: ‸[api.example.com, !Ref Other]\n"))
-                    .message("aliases api.example.com need")
-                    .related("viewer certificate"),
+                    .message("aliases api.example.com need"),
             ])
             .test();
     }
