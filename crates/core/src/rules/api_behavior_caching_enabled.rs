@@ -10,7 +10,7 @@ use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
 };
-use crate::model::{ApiKind, Behavior, Origin};
+use crate::model::{Behavior, Origin};
 use crate::value::Val;
 
 const EXAMPLE: &str = concat!(
@@ -61,7 +61,9 @@ pub static RULE: Rule = Rule {
             **What it needs to know**: the integrations and authorization of the GET routes the \
             behavior reaches (see `apigw-route-unreachable`). **When it does not know** (the \
             API is not in the input, its routes are kept elsewhere) it reports information: \
-            give the API's definition. A Lambda function URL is dynamic by definition. \n\n\
+            give the API's definition. A Lambda function URL is dynamic by definition. A \
+            WebSocket API is not reported: its `$connect` handshake is answered `101 Switching \
+            Protocols` and the connection is then upgraded, which no cache stores. \n\n\
             **Severity**: information, not a warning, for a deliberate choice: a custom cache \
             policy or explicit legacy TTLs, or a cache key that holds `Authorization` and every \
             query string (the documented way to cache an API: each caller and query gets its \
@@ -211,13 +213,13 @@ fn deliberate(behavior: &Behavior, fwd: &Forwarding) -> bool {
     }
 }
 
-/// True for a route that answers GET requests (and so can be cached).
+/// True for a route that answers GET requests with a response a cache can store (a WebSocket
+/// route's handshake upgrades the connection instead).
 fn answers_get(r: &Reached) -> bool {
     match r.route.key.get() {
         Some(RouteKey::Http { method, .. }) => method == "GET" || method == "ANY",
         Some(RouteKey::Default) => true,
-        Some(RouteKey::WebSocket { key }) => key == "$connect",
-        None => false,
+        Some(RouteKey::WebSocket { .. }) | None => false,
     }
 }
 
@@ -227,7 +229,7 @@ fn is_dynamic(r: &Reached) -> Option<bool> {
         Some(a) => *a != Authorization::None,
         None => false,
     };
-    if authorized || r.api.kind == ApiKind::WebSocket {
+    if authorized {
         return Some(true);
     }
     match &r.route.integration.val {
@@ -242,7 +244,6 @@ fn integration(r: &Reached) -> String {
         Some("AWS_PROXY") => "a Lambda proxy integration (`AWS_PROXY`)".into(),
         Some("HTTP_PROXY") => "an HTTP proxy integration (`HTTP_PROXY`)".into(),
         Some(other) => format!("a `{other}` integration"),
-        None if r.api.kind == ApiKind::WebSocket => "the WebSocket handshake".into(),
         None => "behind an authorizer".into(),
     }
 }
@@ -335,6 +336,22 @@ mod tests {
         )
     }
 
+    /// A REQUEST authorizer `Auth` of `Api` that reads the `token` query string.
+    const QUERY_AUTHORIZER: &str = "Auth:\n  Type: AWS::ApiGateway::Authorizer\n  Properties:\n    \
+        RestApiId: !Ref Api\n    Name: token\n    Type: REQUEST\n    \
+        IdentitySource: method.request.querystring.token\n    \
+        AuthorizerUri: arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:auth/invocations";
+
+    /// A WebSocket API `Api` with a `$connect` route to a Lambda function.
+    const WEBSOCKET: &str = "Api:\n  Type: AWS::ApiGatewayV2::Api\n  Properties:\n    Name: chat\n    \
+        ProtocolType: WEBSOCKET\n    RouteSelectionExpression: $request.body.action\n\
+        Connect:\n  Type: AWS::ApiGatewayV2::Route\n  Properties:\n    ApiId: !Ref Api\n    \
+        RouteKey: $connect\n    Target: !Sub integrations/${Fn}\n\
+        Fn:\n  Type: AWS::ApiGatewayV2::Integration\n  Properties:\n    ApiId: !Ref Api\n    \
+        IntegrationType: AWS_PROXY\n    \
+        IntegrationUri: arn:aws:lambda:eu-west-1:123456789012:function:chat\n\
+        Prod:\n  Type: AWS::ApiGatewayV2::Stage\n  Properties:\n    ApiId: !Ref Api\n    StageName: prod";
+
     /// [`SIBLING`] caching with CachingOptimized in front of these REST methods.
     fn optimized(methods: &[&str], keys: &str) -> String {
         with_rest_api(
@@ -368,6 +385,8 @@ mod tests {
                 legacy("          DefaultTTL: !Ref Ttl\n").unmarked(),
             ])
             .pass([
+                // A WebSocket API: the handshake upgrades the connection, nothing is cached.
+                case(beside(&SIBLING.with(DISABLED, OPTIMIZED), WEBSOCKET)).not_rendered(SIBLINGS),
                 // Cached GET routes that are mocks, and write routes only: nothing dynamic.
                 case(optimized(&["GET /orders"], "AuthorizationType: NONE\nIntegration: {Type: MOCK}").unmarked())
                     .not_rendered(SIBLINGS),
@@ -396,6 +415,47 @@ mod tests {
                 .not_rendered(SIBLINGS)
                 .message("Cognito user pool authorizer `users` reads `method.request.header.Authorization` for `GET /orders`, which reaches the API but is not in the cache key")
                 .related("Cognito user pool authorizer `users` reads it here"),
+                // A custom policy in front of an API the input does not show: deliberate, so
+                // no fix.
+                case(cached(API, "[Accept-Language]", "all"))
+                    .severity(Severity::Info)
+                    .message("whether its GET routes are dynamic"),
+                // Legacy forwarding with an explicit default TTL only: deliberate.
+                case(with_rest_api(
+                    &SIBLING.with(CACHE, "          ForwardedValues:\n            ‸QueryString: true\n          DefaultTTL: 60\n"),
+                    &["GET /orders"],
+                    "",
+                ))
+                .not_rendered(SIBLINGS)
+                .severity(Severity::Info)
+                .message("a deliberate choice"),
+                // A function URL behind a custom policy: deliberate.
+                case(cached(&function_url.unmarked().with(OPTIMIZED, DISABLED), "[Accept-Language]", "all"))
+                    .not_rendered("a function URL beside the distribution")
+                    .severity(Severity::Info)
+                    .message("a deliberate choice (a custom cache policy or explicit TTLs); function URL `Url`"),
+                // A method whose HTTP method the input does not give: the GET routes reached are
+                // not all known.
+                case(with_rest_api(&cached(SIBLING, "[Accept-Language]", "all"), &["GET /orders"], "").with("HttpMethod: GET", "HttpMethod: !Ref Verb"))
+                    .not_rendered(SIBLINGS)
+                    .severity(Severity::Info)
+                    .message("the GET routes it reaches are not all known"),
+                // A token in the query string that is not in the cache key.
+                case(beside(
+                    &with_rest_api(&cached(SIBLING, "[Accept-Language]", "none"), &["GET /orders"], "AuthorizationType: CUSTOM\nAuthorizerId: !Ref Auth\nIntegration: {Type: MOCK}"),
+                    QUERY_AUTHORIZER,
+                ))
+                .not_rendered(SIBLINGS)
+                .message("REQUEST authorizer `token` reads `method.request.querystring.token` for `GET /orders`, which reaches the API but is not in the cache key")
+                .related("REQUEST authorizer `token` reads it here"),
+                // The same with every query string in the key: deliberate.
+                case(beside(
+                    &with_rest_api(&cached(SIBLING, "[Accept-Language]", "all"), &["GET /orders"], "AuthorizationType: CUSTOM\nAuthorizerId: !Ref Auth\nIntegration: {Type: MOCK}"),
+                    QUERY_AUTHORIZER,
+                ))
+                .not_rendered(SIBLINGS)
+                .severity(Severity::Info)
+                .message("a deliberate choice"),
                 // An integration the input does not show.
                 case(optimized(&["GET /orders"], "AuthorizationType: NONE"))
                     .not_rendered(SIBLINGS)
@@ -403,6 +463,13 @@ mod tests {
                     .message("the integration of `GET /orders` of REST API `Api` is not in the input"),
             ])
             .unsafe_fix([
+                // A managed policy in front of an API the input does not show.
+                (
+                    case(API.with(DISABLED, &format!("‸{OPTIMIZED}")))
+                        .severity(Severity::Info)
+                        .message("whether its GET routes are dynamic"),
+                    API.to_string(),
+                ),
                 (
                     case(example.mark(OPTIMIZED))
                         .not_rendered(SIBLINGS)
