@@ -125,6 +125,15 @@ mod tests {
 
     const ORP: &str = "OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
+    /// Method keys: authorized by the custom authorizer `Auth`.
+    const CUSTOM_AUTH: &str =
+        "AuthorizationType: CUSTOM\nAuthorizerId: !Ref Auth\nIntegration: {Type: MOCK}";
+
+    /// A TOKEN authorizer `Auth` of `Api` that reads `X-Origin-Verify`.
+    const VERIFY_AUTH: &str = "Auth:\n  Type: AWS::ApiGateway::Authorizer\n  Properties:\n    \
+        RestApiId: !Ref Api\n    Name: verify\n    Type: TOKEN\n    \
+        IdentitySource: method.request.header.X-Origin-Verify";
+
     #[test]
     fn cases() {
         let example = RULE.docs.example.text;
@@ -132,6 +141,12 @@ mod tests {
         let legacy = without_policies(
             "          ForwardedValues:\n            ‸QueryString: false\n          \
              DefaultTTL: 0\n          MaxTTL: 0\n",
+        );
+        // The API distribution without an origin request policy, whose origin adds the
+        // header `X-Origin-Verify`.
+        let secret = SIBLING.with(&format!("          {ORP}\n"), "").with(
+            "            OriginPath: /prod\n",
+            "            OriginPath: /prod\n            OriginCustomHeaders:\n              - HeaderName: X-Origin-Verify\n                HeaderValue: s3cr3t\n",
         );
         Tester::new(&RULE)
             .pass([
@@ -161,6 +176,24 @@ mod tests {
                     .message("whether an authorizer reads `Authorization` or a route reads query strings is not in the input"),
             ])
             .unsafe_fix([
+                (
+                    // The authorizer reads a header the origin itself adds (a custom origin
+                    // header, sent on every origin request): calls pass.
+                    case(beside(&with_rest_api(&secret.mark("4135ea2d"), &["GET /orders"], CUSTOM_AUTH), VERIFY_AUTH))
+                        .not_rendered(SIBLINGS)
+                        .message("no authorizer or API key check of the routes it reaches reads a header or query string"),
+                    beside(
+                        &with_rest_api(
+                            &secret.with(
+                                "          TargetOriginId",
+                                &format!("          {ORP}\n          TargetOriginId"),
+                            ),
+                            &["GET /orders"],
+                            CUSTOM_AUTH,
+                        ),
+                        VERIFY_AUTH,
+                    ),
+                ),
                 (
                     // Public routes: calls pass, but the code gets no query parameters.
                     case(with_rest_api(&SIBLING.with(&format!("          {ORP}\n"), "").mark("4135ea2d"), &["GET /orders"], ""))
