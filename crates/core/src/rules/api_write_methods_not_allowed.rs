@@ -302,6 +302,11 @@ mod tests {
                     .not_rendered("a function URL beside the distribution")
                     .severity(Severity::Info)
                     .message("function URL `Url` passes every method to the function"),
+                // A read route, and a method whose HTTP method the input does not give.
+                case(rest(read_only, &["GET /orders", "PUT /items"]).with("HttpMethod: PUT", "HttpMethod: !Ref Verb"))
+                    .not_rendered(SIBLINGS)
+                    .severity(Severity::Info)
+                    .message("no route it reaches takes writes as far as the input shows"),
             ])
             .unsafe_fix([
                 (

@@ -234,10 +234,17 @@ resource "aws_cloudfront_distribution" "cdn" {
                     .message("is an API Gateway custom domain with origin_path `/live`, the stage name `live`")
                     .related("stage `live`"),
             ])
-            .unsafe_fix([(
-                sibling(EXAMPLE.mark("/prod\n")).related("stage `prod`"),
-                EXAMPLE.with(PATH, "OriginPath: \"\""),
-            )])
+            .unsafe_fix([
+                (
+                    sibling(EXAMPLE.mark("/prod\n")).related("stage `prod`"),
+                    EXAMPLE.with(PATH, "OriginPath: \"\""),
+                ),
+                // `(none)`, as the console and the CLI show the root, maps the domain root.
+                (
+                    sibling(base_path("'(none)'").mark("/prod\n")).related("stage `prod`"),
+                    base_path("'(none)'").with(PATH, "OriginPath: \"\""),
+                ),
+            ])
             .test();
     }
 }
