@@ -81,11 +81,8 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         let Some(api_ref) = &origin.api_ref else {
             continue;
         };
-        let is_http = ctx
-            .doc
-            .apis
-            .iter()
-            .any(|a| &a.name == api_ref && a.kind == ApiKind::Http);
+        let is_http =
+            super::helpers::sibling_api(ctx, origin).is_some_and(|a| a.kind == ApiKind::Http);
         let stages: Vec<_> = ctx
             .doc
             .stages

@@ -67,12 +67,11 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// True for an endpoint-specific VPC endpoint host (`vpce-….execute-api.….vpce.amazonaws.com`),
-/// false for the `{api-id}-{vpce-id}.execute-api.…` alias form that names the API.
+/// True for an endpoint-specific VPC endpoint host (`vpce-….execute-api.….vpce.amazonaws.com`,
+/// also its zonal form), false for the `{api-id}-{vpce-id}.execute-api.…` alias form that
+/// names the API: the first label tells them apart.
 fn is_endpoint_specific(host: &str) -> bool {
-    let host = host.trim().to_ascii_lowercase();
-    let first = host.split('.').next().unwrap_or_default();
-    first.starts_with("vpce-") || host.split('.').any(|l| l == "vpce")
+    host.trim().to_ascii_lowercase().starts_with("vpce-")
 }
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
