@@ -159,6 +159,8 @@ mod tests {
     const EXAMPLE: &str = RULE.docs.example.text;
     const PATH: &str = "            OriginPath: /prod\n";
     const ORIGIN: &str = "          - Id: orders-api\n";
+    const REST_API: &str = "  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      \
+        Name: orders\n      EndpointConfiguration:\n        Types: [REGIONAL]\n";
 
     /// A stage of the example's API (for [`beside`]).
     fn stage(name: &str) -> String {
@@ -197,6 +199,11 @@ mod tests {
                 // Behaviors with path patterns and no stage known: the stage may be in them.
                 format!("{unknown_api}{}", ordered.replace("/prod/*", "/api/*")),
             ])
+            // The same beside another API's stage, which says nothing of this origin's.
+            .pass([sibling(beside(
+                &format!("{unknown_api}{}", ordered.replace("/prod/*", "/api/*")),
+                &stage("prod"),
+            ))])
             .pass(
                 [
                     RULE.docs.use_instead.text.to_string(),
@@ -223,6 +230,11 @@ mod tests {
                      Authentication Token\"",
                 ),
                 sibling(beside(EXAMPLE, &stage("test")).with("- Id:", "- ‸Id:")),
+                // A stage of an API the input does not define: whether it is a REST API is not
+                // known, so no fix.
+                sibling(prod.with(REST_API, "").with("- Id:", "- ‸Id:"))
+                    .severity(Severity::Info)
+                    .message("origin `orders-api` has no origin path: if this is a REST API"),
             ])
             .unsafe_fix([
                 (
