@@ -480,10 +480,20 @@ mod tests {
                     stripped(&strip).unmarked(),
                     mapped,
                     beside(&SIBLING.with("            OriginPath: /prod\n", ""), &http_api("$default")),
+                    // The API's default endpoint is disabled: `apigw-default-endpoint-disabled`
+                    // reports that.
+                    with_rest_api(&api_pattern("/api/*"), &["GET /orders"], "")
+                        .with("      Name: orders\n", "      Name: orders\n      DisableExecuteApiEndpoint: true\n"),
                 ]
                 .map(|text| case(text).not_rendered(SIBLINGS)),
             )
             .fail([
+                // An API whose protocol the input does not give: both answers.
+                case(beside(&api_pattern("‸/api/*"), &http_api("prod").with("ProtocolType: HTTP", "ProtocolType: !Ref Protocol")))
+                    .not_rendered(SIBLINGS)
+                    .message("API Gateway answers 403 {\"message\":\"Missing Authentication Token\"} (as a REST API) or 404 {\"message\":\"Not Found\"} (as an HTTP API)")
+                    .related("stage `prod` of API `Api`")
+                    .related("is a route of API `Api`"),
                 case(EXAMPLE.mark("/api/*"))
                     .not_rendered(SIBLINGS)
                     .message(
@@ -524,5 +534,21 @@ mod tests {
                     .message("the template defines no method of API `Api`"),
             ])
             .test();
+    }
+
+    #[test]
+    fn the_hint_names_the_prefix_unless_a_function_strips_it() {
+        let strip = super::hint("/api/*", "/prod", &[]);
+        assert!(
+            strip.contains("strip `/api` with a CloudFront Function"),
+            "{strip}"
+        );
+        assert!(
+            strip.ends_with("routes under `/api` (in stage `prod`)"),
+            "{strip}"
+        );
+        assert!(super::hint("/api/*", "", &[]).ends_with("routes under `/api`"));
+        assert_eq!(super::hint("/api/*", "/prod", &["/api".into()]), "");
+        assert_eq!(super::hint("/*", "/prod", &[]), "");
     }
 }
