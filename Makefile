@@ -1,7 +1,7 @@
 # apifront: the two commands a newcomer needs.
 #   make serve   install what is missing, build the app in release mode, serve it on 127.0.0.1:8080
 #   make test    install what is missing, then run every test layer (see scripts/test.sh)
-.PHONY: serve test build size bench fuzz mutants
+.PHONY: serve test build size bench fuzz mutants mutants-by-file
 
 serve:
 	scripts/setup.sh serve
@@ -45,3 +45,9 @@ MUTANTS_FILES = crates/core/src/forwarding.rs crates/core/src/classify.rs \
 mutants:
 	cargo mutants -p apifront-core --jobs 1 --timeout $(or $(TIMEOUT),300) \
 		$(foreach f,$(or $(FILES),$(MUTANTS_FILES)),--file $(f)) $(MUTANTS_ARGS)
+
+# The same files one at a time, each with only the unit tests that pin it (a rule file: its own
+# table), in place: about 4 s a mutant on an idle machine. Results in mutants.by-file/.
+#   make mutants-by-file FILES='crates/core/src/rules/*.rs'
+mutants-by-file:
+	scripts/mutants-by-file.sh $(or $(FILES),$(MUTANTS_FILES))
