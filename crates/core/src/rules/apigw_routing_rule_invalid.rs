@@ -251,6 +251,8 @@ mod tests {
     use crate::rules::tester::{case, CaseText, Tester};
 
     const MAPPING: &str = "  Mapping:\n";
+    /// Where a finding about the mapping points: its properties.
+    const MAPPING_BODY: &str = "Type: AWS::ApiGateway::BasePathMapping";
 
     fn rule(name: &str, priority: &str, conditions: &str) -> String {
         format!(
@@ -311,6 +313,16 @@ resource "aws_cloudfront_distribution" "api" {
     #[test]
     fn cases() {
         let text = RULE.docs.use_instead.text;
+        let header = "{MatchHeaders: {AnyOf: [{Header: x-version, ValueGlob: beta}]}}";
+        let rules_only = text.with(
+            "RoutingMode: ROUTING_RULE_THEN_BASE_PATH_MAPPING",
+            "RoutingMode: ROUTING_RULE_ONLY",
+        );
+        let two_origins = text.with(
+            "        Origins:\n",
+            "        Origins:\n          - Id: api-domain-2\n            DomainName: api.example.com\n            \
+             CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n",
+        );
         let http = "  Http:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: h\n      ProtocolType: HTTP\n";
         Tester::new(&RULE)
             .pass(
@@ -319,6 +331,8 @@ resource "aws_cloudfront_distribution" "api" {
                     case(text.with("RoutingMode: ROUTING_RULE_THEN_BASE_PATH_MAPPING", "RoutingMode: !Ref Mode")
                         .with("OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac", "OriginRequestPolicyId: !Ref RequestPolicy")),
                     case(with_rule(text, &rule("Second", "200", "[]"))),
+                    // Two header conditions, the most a rule takes.
+                    case(with_rule(text, &rule("Two", "200", &format!("[{}]", [header; 2].join(", "))))),
                     case(text.with("RoutingMode: ROUTING_RULE_THEN_BASE_PATH_MAPPING", "RoutingMode: ROUTING_RULE_ONLY").with(
                         "  Mapping:\n    Type: AWS::ApiGateway::BasePathMapping\n    Properties:\n      DomainName: !Ref Domain\n      RestApiId: !Ref Orders\n      Stage: prod\n",
                         "",
@@ -341,6 +355,13 @@ resource "aws_cloudfront_distribution" "api" {
                     case(with_rule(&format!("{text}{http}"), &rule("ToHttp", "200", "[{MatchBasePaths: {AnyOf: [h]}}]").replace("ApiId: !Ref Orders", "ApiId: ‸!Ref Http")))
                         .message("which is not a REST API"),
                     case(TF.mark("resource \"aws_api_gateway_base_path_mapping\"")).message("whose routing mode is ROUTING_RULE_ONLY"),
+                    // A mapping that refers to the domain, and one that names its host.
+                    case(rules_only.mark(MAPPING_BODY)).message("API mapping `Mapping` belongs to custom domain `api.example.com`"),
+                    case(rules_only.with("      DomainName: !Ref Domain\n      RestApiId", "      DomainName: api.example.com\n      RestApiId").mark(MAPPING_BODY))
+                        .message("whose routing mode is ROUTING_RULE_ONLY"),
+                    // Three header conditions; two origins on the domain report it once.
+                    case(with_rule(&two_origins, &rule("Many", "200", &format!("‸[{}]", [header; 3].join(", ")))))
+                        .message("has 3 header and 0 base path conditions"),
                     case(format!("{}{TF_RULE}", TF.with("  routing_mode             = \"ROUTING_RULE_ONLY\"\n", "")))
                         .message("uses its rules; set routing_mode to ROUTING_RULE_THEN_BASE_PATH_MAPPING"),
                 ]
