@@ -248,7 +248,7 @@ fn domain(ctx: &LintContext, d: &DomainName) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, CaseText, Tester};
+    use crate::rules::tester::{case, second_distribution, CaseText, Tester};
 
     const MAPPING: &str = "  Mapping:\n";
     /// Where a finding about the mapping points: its properties.
@@ -348,6 +348,8 @@ resource "aws_cloudfront_distribution" "api" {
                     ),
                     case(with_rule(text, &rule("Twin", "‸100", "[]")))
                         .message("repeats priority 100"),
+                    // Two distributions in front of the domain: reported once.
+                    case(second_distribution(&with_rule(text, &rule("Twin", "‸100", "[]")))),
                     case(with_rule(text, &rule("First", "‸10", "[]"))).severity(Severity::Warning)
                         .message("has no condition and priority 10: it takes every request, so the 1 rule after it never matches"),
                     case(with_rule(text, &rule("Many", "200", "‸[{MatchBasePaths: {AnyOf: [a]}}, {MatchBasePaths: {AnyOf: [b]}}]")))

@@ -189,7 +189,7 @@ fn integration(ctx: &LintContext, i: &Integration) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, CaseText, Tester};
+    use crate::rules::tester::{case, second_distribution, CaseText, Tester};
 
     const TF: &str = r#"resource "aws_api_gateway_rest_api" "chat" {
   name = "chat"
@@ -247,6 +247,8 @@ resource "aws_cloudfront_distribution" "api" {
                     case(text.with("path/2021-11-15/functions/${ChatFunction.Arn}/response-streaming-invocations", "path/2015-03-31/functions/${ChatFunction.Arn}/invocations").mark("STREAM"))
                         .severity(Severity::Warning),
                     case(TF.with("type                    = \"AWS_PROXY\"", "type                    = ‸\"MOCK\"")),
+                    // Two distributions in front of the API: reported once.
+                    case(second_distribution(&RULE.docs.example.text.mark("AWS\n"))),
                 ]
                 .map(|c| c.not_rendered("an API beside the distribution")),
             )
