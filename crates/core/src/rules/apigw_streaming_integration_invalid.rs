@@ -163,9 +163,12 @@ fn integration(ctx: &LintContext, i: &Integration) -> Vec<Finding> {
             ));
         }
     }
-    let buffered_uri = i.uri.as_deref().is_some_and(|u| {
-        u.contains(":lambda:path/2015-03-31/functions/") && u.trim_end().ends_with("/invocations")
-    });
+    // The buffered invocation API (`2015-03-31/functions/…/invocations`); streaming has its own
+    // version (`2021-11-15/functions/…/response-streaming-invocations`).
+    let buffered_uri = i
+        .uri
+        .as_deref()
+        .is_some_and(|u| u.contains(":lambda:path/2015-03-31/functions/"));
     if kind == Some("AWS_PROXY") && buffered_uri {
         out.push(
             ctx.finding(
@@ -243,10 +246,12 @@ resource "aws_cloudfront_distribution" "api" {
                          Gateway streams only HTTP_PROXY and AWS_PROXY integrations",
                     ),
                     case(text.with("TimeoutInMillis: 900000", "TimeoutInMillis: ‸1800000"))
-                        .message("a streamed response lasts at most 15 minutes"),
+                        .message("(TimeoutInMillis); a streamed response lasts at most 15 minutes"),
                     case(text.with("path/2021-11-15/functions/${ChatFunction.Arn}/response-streaming-invocations", "path/2015-03-31/functions/${ChatFunction.Arn}/invocations").mark("STREAM"))
                         .severity(Severity::Warning),
                     case(TF.with("type                    = \"AWS_PROXY\"", "type                    = ‸\"MOCK\"")),
+                    case(TF.with("timeout_milliseconds    = 900000", "timeout_milliseconds    = ‸1800000"))
+                        .message("streams for up to 1800000 ms (timeout_milliseconds)"),
                     // Two distributions in front of the API: reported once.
                     case(second_distribution(&RULE.docs.example.text.mark("AWS\n"))),
                 ]
