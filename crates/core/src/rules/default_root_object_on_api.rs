@@ -163,10 +163,14 @@ mod tests {
                 API.to_string(),
                 root("''"),
                 root("!Ref RootObject"),
-                // The default behavior serves a site.
+                // The default behavior serves a site, or a function URL the input does not show.
                 root("index.html").with(
                     "abc123defg.execute-api.eu-west-1.amazonaws.com",
                     "site.s3.amazonaws.com",
+                ),
+                root("index.html").with(
+                    "abc123defg.execute-api.eu-west-1.amazonaws.com",
+                    "abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws",
                 ),
             ])
             .pass([
@@ -189,6 +193,14 @@ mod tests {
                 .not_rendered("a function URL beside the distribution"),
             ])
             .unsafe_fix([
+                // Whether the API's default endpoint is on is not known.
+                (
+                    case(RULE.docs.example.text.mark("index.html\n").with("      Name: orders\n", "      Name: orders\n      DisableExecuteApiEndpoint: !Ref Disable\n"))
+                        .not_rendered(SIBLINGS)
+                        .severity(Severity::Info)
+                        .message("depends on what the input does not show"),
+                    RULE.docs.use_instead.text.with("      Name: orders\n", "      Name: orders\n      DisableExecuteApiEndpoint: !Ref Disable\n"),
+                ),
                 (
                     case(RULE.docs.example.text.mark("index.html\n"))
                         .not_rendered(SIBLINGS)
