@@ -339,4 +339,86 @@ resource "aws_cloudfront_distribution" "api" {
             .any(|f| f.rule == "apigw-origin-protocol-not-https-only"
                 && f.severity == Severity::Error));
     }
+
+    fn lint(text: &str) -> Vec<crate::lint::Finding> {
+        lint_text(text, &LintConfig::default()).unwrap().findings
+    }
+
+    fn of<'a>(findings: &'a [crate::lint::Finding], rule: &str) -> &'a crate::lint::Finding {
+        findings
+            .iter()
+            .find(|f| f.rule == rule)
+            .unwrap_or_else(|| panic!("{rule} is not reported: {findings:#?}"))
+    }
+
+    #[test]
+    fn only_findings_inside_the_replaced_origin_become_information() {
+        let text = RULE
+            .docs
+            .example
+            .text
+            .with(
+                "OriginProtocolPolicy: https-only",
+                "OriginProtocolPolicy: http-only",
+            )
+            .with(
+                "          ViewerProtocolPolicy: https-only\n",
+                "          ViewerProtocolPolicy: allow-all\n",
+            );
+        let findings = lint(&text);
+        assert_eq!(
+            of(&findings, "apigw-origin-protocol-not-https-only").severity,
+            Severity::Info
+        );
+        // On the behavior, outside the origin: unchanged.
+        let viewer = of(&findings, "viewer-protocol-allow-all");
+        assert_ne!(viewer.severity, Severity::Info);
+        assert!(
+            !viewer.message.contains("(information:"),
+            "{}",
+            viewer.message
+        );
+        // A viewer-response function does not choose the origin.
+        let response = lint(&text.with("EventType: viewer-request", "EventType: viewer-response"));
+        assert_eq!(
+            of(&response, "apigw-origin-protocol-not-https-only").severity,
+            Severity::Error
+        );
+        // Information inside the origin stays as it is.
+        let no_path = lint(
+            &RULE
+                .docs
+                .example
+                .text
+                .with("            OriginPath: /prod\n", ""),
+        );
+        let info = of(&no_path, "apigw-rest-origin-path-missing-stage");
+        assert_eq!(info.severity, Severity::Info);
+        assert!(!info.message.contains("(information:"), "{}", info.message);
+    }
+
+    #[test]
+    fn a_host_header_the_function_sets_makes_the_forwarded_host_information() {
+        let text = RULE
+            .docs
+            .example
+            .text
+            .with(
+                "              domainName: 'f6g7h8i9j0.execute-api.us-east-1.amazonaws.com',\n              originPath: '/prod'\n",
+                "              hostHeader: req.headers.host.value\n",
+            )
+            // AllViewer: the viewer's Host reaches the API.
+            .with(
+                "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                "216adef6-5c7f-47e4-b989-5492eafa07d3",
+            );
+        let host = lint(&text);
+        let host = of(&host, "apigw-host-header-forwarded");
+        assert_eq!(host.severity, Severity::Info);
+        assert!(host.message.contains("(information: viewer-request function `api-region-router` sets the Host header itself)"), "{}", host.message);
+        let response = lint(&text.with("EventType: viewer-request", "EventType: viewer-response"));
+        let host = of(&response, "apigw-host-header-forwarded");
+        assert_eq!(host.severity, Severity::Error);
+        assert!(!host.message.contains("(information:"), "{}", host.message);
+    }
 }
