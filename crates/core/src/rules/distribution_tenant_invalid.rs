@@ -292,6 +292,10 @@ resource "aws_cloudfront_distribution_tenant" "acme" {
                     case(default_cert.mark("acme.tenants.example.com"))
                         .severity(Severity::Warning)
                         .message("no certificate covers tenant domain `acme.tenants.example.com`"),
+                    // No certificate of the distribution's own either.
+                    case(default_cert.with("CloudFrontDefaultCertificate: true", "CloudFrontDefaultCertificate: false").mark("acme.tenants.example.com"))
+                        .severity(Severity::Warning)
+                        .message("no certificate covers tenant domain `acme.tenants.example.com`"),
                     case(
                         TF.replace("aws_cloudfront_multitenant_distribution", "aws_cloudfront_distribution")
                             .with("  tenant_config {\n    parameter_definition {\n      name = \"tenantStage\"\n      definition {\n        string_schema {\n          required = true\n        }\n      }\n    }\n  }\n", "")

@@ -117,6 +117,7 @@ mod tests {
                     .not_rendered("a repeated key exists only in the text"),
                 case(cli.replacen("‸\"Comment\": \"a\", ", "\"Comment\": \"a\", ‸", 1))
                     .message("`Comment` appears twice")
+                    .message("the AWS CLI keeps the last value")
                     .related("first occurrence")
                     .not_rendered("a repeated key exists only in the text"),
             ])

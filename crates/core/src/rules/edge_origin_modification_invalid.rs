@@ -212,6 +212,8 @@ resource "aws_cloudfront_distribution" "api" {
                     case(call("              hostHeader: 'abc123defg.execute-api.eu-west-1.amazonaws.com'\n")),
                     case(call("              domainName: 'api.example.com',\n              hostHeader: 'api.example.com'\n")),
                     case(call("              hostHeader: req.headers.host.value\n")),
+                    // The origin selected by id is not the behavior's: its host is not known.
+                    case(call("              hostHeader: 'api.example.com'\n").with("cf.updateRequestOrigin({", "cf.selectRequestOriginById('other', {")),
                     case(text.with("Runtime: cloudfront-js-2.0", "Runtime: !Ref Runtime")),
                     case(secret.with(CALL, "              customHeaders: { 'x-region': 'us' }\n")),
                     case(TF.with("cf.updateRequestOrigin({ domainName: 'internal-api.example.com' })", "cf.selectRequestOriginById('private-api')")),
