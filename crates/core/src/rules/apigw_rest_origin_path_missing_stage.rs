@@ -159,6 +159,9 @@ mod tests {
     const EXAMPLE: &str = RULE.docs.example.text;
     const PATH: &str = "            OriginPath: /prod\n";
     const ORIGIN: &str = "          - Id: orders-api\n";
+    const V2_API_UNKNOWN_PROTOCOL: &str =
+        "  Api:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      \
+        Name: orders\n      ProtocolType: !Ref Protocol\n";
     const REST_API: &str = "  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      \
         Name: orders\n      EndpointConfiguration:\n        Types: [REGIONAL]\n";
 
@@ -230,11 +233,18 @@ mod tests {
                      Authentication Token\"",
                 ),
                 sibling(beside(EXAMPLE, &stage("test")).with("- Id:", "- ‸Id:")),
-                // A stage of an API the input does not define: whether it is a REST API is not
-                // known, so no fix.
-                sibling(prod.with(REST_API, "").with("- Id:", "- ‸Id:"))
-                    .severity(Severity::Info)
-                    .message("origin `orders-api` has no origin path: if this is a REST API"),
+                // An API whose protocol the input does not give, with one stage: whether it is a
+                // REST API is not known, so no fix.
+                sibling(
+                    prod.with(REST_API, V2_API_UNKNOWN_PROTOCOL)
+                        .with(
+                            "    Type: AWS::ApiGateway::Stage\n    Properties:\n      RestApiId",
+                            "    Type: AWS::ApiGatewayV2::Stage\n    Properties:\n      ApiId",
+                        )
+                        .with("- Id:", "- ‸Id:"),
+                )
+                .severity(Severity::Info)
+                .message("origin `orders-api` has no origin path: if this is a REST API"),
             ])
             .unsafe_fix([
                 (
