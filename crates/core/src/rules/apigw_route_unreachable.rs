@@ -265,10 +265,10 @@ fn literal_dir(pattern: &str) -> String {
         .split(['*', '?'])
         .next()
         .unwrap_or_default();
-    match literal.rsplit_once('/') {
-        Some((dir, _)) if !dir.is_empty() => format!("/{dir}"),
-        _ => String::new(),
-    }
+    // The leading slashes are gone, so a directory before the last `/` is never empty.
+    literal
+        .rsplit_once('/')
+        .map_or_else(String::new, |(dir, _)| format!("/{dir}"))
 }
 
 /// A viewer path the pattern matches, as a user would try it: a route of the API under the
@@ -480,6 +480,8 @@ mod tests {
                     stripped(&strip).unmarked(),
                     mapped,
                     beside(&SIBLING.with("            OriginPath: /prod\n", ""), &http_api("$default")),
+                    // The named stage in the origin path.
+                    beside(&SIBLING.with("OriginPath: /prod", "OriginPath: /v1"), &http_api("v1")),
                     // The API's default endpoint is disabled: `apigw-default-endpoint-disabled`
                     // reports that.
                     with_rest_api(&api_pattern("/api/*"), &["GET /orders"], "")
