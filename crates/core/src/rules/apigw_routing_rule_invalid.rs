@@ -251,6 +251,12 @@ mod tests {
     use crate::rules::tester::{case, second_distribution, CaseText, Tester};
 
     const MAPPING: &str = "  Mapping:\n";
+    /// Another custom domain with a mapping (resources to append).
+    const OTHER_DOMAIN: &str = "  Other:\n    Type: AWS::ApiGateway::DomainName\n    Properties:\n      \
+        DomainName: other.example.com\n      RegionalCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\n      \
+        EndpointConfiguration:\n        Types: [REGIONAL]\n  \
+        OtherMapping:\n    Type: AWS::ApiGateway::BasePathMapping\n    Properties:\n      \
+        DomainName: !Ref Other\n      RestApiId: !Ref Orders\n      Stage: prod\n";
     /// Where a finding about the mapping points: its properties.
     const MAPPING_BODY: &str = "Type: AWS::ApiGateway::BasePathMapping";
 
@@ -358,7 +364,8 @@ resource "aws_cloudfront_distribution" "api" {
                         .message("which is not a REST API"),
                     case(TF.mark("resource \"aws_api_gateway_base_path_mapping\"")).message("whose routing mode is ROUTING_RULE_ONLY"),
                     // A mapping that refers to the domain, and one that names its host.
-                    case(rules_only.mark(MAPPING_BODY)).message("API mapping `Mapping` belongs to custom domain `api.example.com`"),
+                    // Another domain's mapping is not this domain's.
+                    case(format!("{}{OTHER_DOMAIN}", rules_only.mark(MAPPING_BODY))).message("API mapping `Mapping` belongs to custom domain `api.example.com`"),
                     case(rules_only.with("      DomainName: !Ref Domain\n      RestApiId", "      DomainName: api.example.com\n      RestApiId").mark(MAPPING_BODY))
                         .message("whose routing mode is ROUTING_RULE_ONLY"),
                     // Three header conditions; two origins on the domain report it once.

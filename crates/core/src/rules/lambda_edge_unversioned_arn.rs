@@ -160,6 +160,19 @@ mod tests {
                 "it is not a Lambda function ARN",
             ),
             ("f", "it is not a Lambda function ARN"),
+            // No name, a layer, another service.
+            (
+                "arn:aws:lambda:us-east-1:123456789012:function",
+                "it is not a Lambda function ARN",
+            ),
+            (
+                "arn:aws:lambda:us-east-1:123456789012:layer:shared:3",
+                "it is not a Lambda function ARN",
+            ),
+            (
+                "arn:aws:states:us-east-1:123456789012:function:f:3",
+                "it is not a Lambda function ARN",
+            ),
         ];
         Tester::new(&RULE)
             .pass([

@@ -292,6 +292,12 @@ resource "aws_cloudfront_distribution" "api" {
             "resource \"aws_cloudfront_distribution\"",
             "resource \"aws_lambda_permission\" \"cloudfront_invoke_function\" {\n  action        = \"lambda:InvokeFunction\"\n  function_name = aws_lambda_function.api.arn\n  principal     = \"cloudfront.amazonaws.com\"\n  source_arn    = aws_cloudfront_distribution.api.arn\n}\n\nresource \"aws_cloudfront_distribution\"",
         );
+        let by_name = text
+            .replace(
+                "!GetAtt ApiFunction.Arn",
+                "arn:aws:lambda:eu-west-1:123456789012:function:api:live",
+            )
+            .replace("FunctionName: !Ref ApiFunction", "FunctionName: api");
         Tester::new(&RULE)
             .pass(
                 [
@@ -302,6 +308,8 @@ resource "aws_cloudfront_distribution" "api" {
                     case(text.with(SECOND, "").with("FunctionName: !Ref ApiFunction\n      Action: lambda:InvokeFunctionUrl", "FunctionName: !Ref OtherFunction\n      Action: lambda:InvokeFunctionUrl")),
                     case(text.with("AuthType: AWS_IAM", "AuthType: NONE").with(SECOND, "")),
                     case(tf_both),
+                    // The function by name in the permissions, by ARN in the URL.
+                    case(&by_name),
                 ]
                 .map(|c| c.not_rendered("a function URL and permissions")),
             )
@@ -320,6 +328,8 @@ resource "aws_cloudfront_distribution" "api" {
                     case(text.replace("Principal: cloudfront.amazonaws.com", "Principal: apigateway.amazonaws.com").mark("!GetAtt LambdaOac.Id"))
                         .severity(Severity::Info),
                     case(TF.mark("\"E2QWRUHEXAMPLE\"")).message("also needs lambda:InvokeFunction"),
+                    case(by_name.with("FunctionName: api\n      Action: lambda:InvokeFunction\n", "FunctionName: other\n      Action: lambda:InvokeFunction\n").mark("!GetAtt LambdaOac.Id"))
+                        .message("also needs lambda:InvokeFunction"),
                 ]
                 .map(|c| c.not_rendered("a function URL and permissions")),
             )
