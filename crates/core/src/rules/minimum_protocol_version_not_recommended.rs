@@ -142,6 +142,13 @@ mod tests {
                 minimum("TLSv1.3_2025"),
                 minimum("!Ref TlsPolicy"),
                 default_certificate,
+                // No certificate of its own, or the default one beside a custom one
+                // (`viewer-certificate-incomplete-or-conflicting` reports that).
+                with_config("        ViewerCertificate:\n          MinimumProtocolVersion: TLSv1\n"),
+                with_config(
+                    "        ViewerCertificate:\n          AcmCertificateArn: !Ref Certificate\n          \
+                     CloudFrontDefaultCertificate: true\n          MinimumProtocolVersion: TLSv1\n",
+                ),
             ])
             .fix([
                 (

@@ -228,7 +228,7 @@ fn set_text(f: &Field<String>) -> bool {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, cfn, with_config, CaseText, Tester, API_ORIGIN};
+    use crate::rules::tester::{case, cfn, tf, with_config, CaseText, Tester, API_ORIGIN};
 
     fn tenant(extra: &str) -> String {
         RULE.docs.use_instead.text.with(
@@ -293,8 +293,10 @@ mod tests {
                 case(tenant("        AnycastIpListId: ‸aip_0123456789\n"))
                     .message("use a connection group instead"),
                 case(RULE.docs.use_instead.text.with("ConnectionMode: tenant-only", "ConnectionMode: direct").mark("ParameterDefinitions"))
-                    .message("TenantConfig is only for multi-tenant distributions")
+                    .message("TenantConfig is only for multi-tenant distributions (`ConnectionMode: tenant-only`)")
                     .not_rendered("Terraform has no connection_mode"),
+                case(tf("  ‸tenant_config {\n    parameter_definition {\n      name = \"stage\"\n      definition {\n        string_schema {\n          required = true\n        }\n      }\n    }\n  }\n", "", ""))
+                    .message("tenant_config is only for multi-tenant distributions (`aws_cloudfront_multitenant_distribution`)"),
                 case(cfn(
                     "        ConnectionMode: tenant-only\n",
                     API_ORIGIN,
