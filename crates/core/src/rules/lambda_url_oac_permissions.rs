@@ -329,7 +329,7 @@ resource "aws_cloudfront_distribution" "api" {
                         .severity(Severity::Info),
                     case(TF.mark("\"E2QWRUHEXAMPLE\"")).message("also needs lambda:InvokeFunction"),
                     case(by_name.with("FunctionName: api\n      Action: lambda:InvokeFunction\n", "FunctionName: other\n      Action: lambda:InvokeFunction\n").mark("!GetAtt LambdaOac.Id"))
-                        .message("also needs lambda:InvokeFunction"),
+                        .message("also needs lambda:InvokeFunction for cloudfront.amazonaws.com"),
                 ]
                 .map(|c| c.not_rendered("a function URL and permissions")),
             )

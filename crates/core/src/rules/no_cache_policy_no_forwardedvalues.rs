@@ -129,6 +129,10 @@ mod tests {
 }
 "#;
 
+    /// `enabled` and a dynamic `custom_error_response` block.
+    const DYNAMIC_ERRORS: &str = "  enabled = true\n  dynamic \"custom_error_response\" {\n    \
+        for_each = var.errors\n    content {\n      error_code = custom_error_response.value\n    }\n  }\n";
+
     #[test]
     fn cases() {
         let dynamic = TERRAFORM.unmarked().with(
@@ -169,6 +173,15 @@ mod tests {
                     CLI.unmarked().with(
                         "{\n      \"TargetOriginId\"",
                         "{\n      \"CachePolicyId\": \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\",\n      \"TargetOriginId\"",
+                    ),
+                ),
+                (
+                    // A dynamic block of another kind hides no forwarded_values.
+                    case(TERRAFORM.with("  enabled = true\n", DYNAMIC_ERRORS))
+                        .not_rendered("Terraform dynamic blocks"),
+                    TERRAFORM.unmarked().with("  enabled = true\n", DYNAMIC_ERRORS).with(
+                        "    target_origin_id",
+                        "    cache_policy_id        = \"4135ea2d-6df8-44a3-9df3-4b5a84be39ad\"\n    target_origin_id",
                     ),
                 ),
                 (

@@ -186,6 +186,11 @@ resource "aws_cloudfront_distribution" "cdn" {
                 "\"\"",
             ))
             .not_rendered(empty_in_terraform)])
+            .pass([case(tf_api.unmarked().with(
+                "aws_cloudfront_origin_access_control.site.id",
+                "\"\"",
+            ))
+            .not_rendered(empty_in_terraform)])
             .fail([
                 case(lambda("s3")).message(
                     "origin `orders-api` is a Lambda function URL, but its origin access control \
