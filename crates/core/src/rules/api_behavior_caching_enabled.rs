@@ -280,16 +280,15 @@ fn leak(origin: &Origin, fwd: &Forwarding, gets: &[&Reached]) -> Option<Leak> {
     needs_of(gets.iter().copied())
         .into_iter()
         .find(|n| {
-            let in_key = match &n.input {
-                IdentitySource::Header(h) => key.headers.as_ref().and_then(|s| s.contains(h)),
-                IdentitySource::QueryString(_) => match key.query_strings {
-                    Some(Amount::All) => Some(true),
-                    Some(Amount::None) => Some(false),
-                    _ => None,
-                },
-                _ => Some(true),
+            // Only what is surely not in the key leaks: the rest may be.
+            let not_in_key = match &n.input {
+                IdentitySource::Header(h) => {
+                    key.headers.as_ref().and_then(|s| s.contains(h)) == Some(false)
+                }
+                IdentitySource::QueryString(_) => key.query_strings == Some(Amount::None),
+                _ => false,
             };
-            in_key == Some(false)
+            not_in_key
                 && !origin_supplies(origin, &n.input)
                 && forwards(fwd, &n.input) == Some(true)
         })
