@@ -282,6 +282,12 @@ mod tests {
                 // A standard distribution may set them all.
                 case(with_config("        PriceClass: PriceClass_100\n        Aliases: [api.example.com]\n")),
                 case(TF),
+                // The API (and so CLI JSON) writes MinTTL 0 for "not set".
+                case(r#"{"DistributionConfig": {"ConnectionMode": "tenant-only", "Enabled": true,
+  "Origins": {"Quantity": 1, "Items": [{"Id": "api", "DomainName": "abc123defg.execute-api.eu-west-1.amazonaws.com"}]},
+  "DefaultCacheBehavior": {"TargetOriginId": "api", "ViewerProtocolPolicy": "https-only",
+    "CachePolicyId": "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", "MinTTL": 0}}}"#)
+                .not_rendered("the other formats write MinTTL 0 only when it is set"),
             ])
             .fail([
                 case(RULE.docs.example.text.mark("PriceClass_100"))
