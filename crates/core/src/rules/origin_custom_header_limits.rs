@@ -159,6 +159,10 @@ mod tests {
         let mut total: Vec<(String, String)> =
             (0..6).map(|i| (format!("X-H{i}"), full.clone())).collect();
         total[5].1 = format!("‸{full}");
+        // Names and values of exactly 10 240 characters, the most an origin may have.
+        let mut at_limit: Vec<(String, String)> =
+            (0..6).map(|i| (format!("X-H{i}"), full.clone())).collect();
+        at_limit[5].1 = "v".repeat(10_240 - 6 * 4 - 5 * 1_783);
         let unknown = (0..12)
             .map(|i| (format!("!If [C{i}, X-A, X-B]"), "!Ref V".to_string()))
             .collect::<Vec<_>>();
@@ -168,6 +172,7 @@ mod tests {
                 RULE.docs.use_instead.text.to_string(),
                 headers(&many(10)),
                 headers(&unknown),
+                headers(&at_limit),
                 headers(&[(format!("X-{}", "n".repeat(254)), full.clone())]),
             ])
             .fail([
