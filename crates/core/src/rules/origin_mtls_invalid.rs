@@ -281,6 +281,11 @@ mod tests {
                     "ClientCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef",
                     "ClientCertificateArn: !Ref ClientCertificate",
                 )),
+                // Not an ACM certificate's ARN: its region says nothing here.
+                case(alone("api-origin.example.com", "").with(
+                    "arn:aws:acm:us-east-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef",
+                    "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/12345678",
+                )),
             ])
             .fail([
                 case(RULE.docs.example.text.mark("arn:aws:acm:eu-west-1:123456789012:certificate/12345678"))
@@ -295,6 +300,9 @@ mod tests {
                 case(alone("abc123defg.execute-api.eu-west-1.amazonaws.com", "").mark("ClientCertificateArn"))
                     .severity(Severity::Warning)
                     .message("an API's default execute-api endpoint never asks for a client certificate"),
+                case(alone("abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws", "").mark("ClientCertificateArn"))
+                    .severity(Severity::Warning)
+                    .message("a Lambda function URL never asks for a client certificate"),
                 case(text.with(
                     "      MutualTlsAuthentication:\n        TruststoreUri: s3://example-truststore/cloudfront-client-ca.pem\n",
                     "",
