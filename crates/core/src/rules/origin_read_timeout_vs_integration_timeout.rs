@@ -187,6 +187,8 @@ resource "aws_cloudfront_distribution" "d" {
             .pass([
                 api("60", &regional),
                 api("60", &unknown_types),
+                // Whether the API is edge-optimized is not known.
+                api("60", &format!("{REST}\n    EndpointConfiguration:\n      Types: [!Ref Type, EDGE]")),
                 api("!Ref ReadTimeout", HTTP),
             ])
             .fail([
@@ -201,6 +203,10 @@ resource "aws_cloudfront_distribution" "d" {
                     .message("origin `orders-api` has OriginReadTimeout 60 seconds, but `Api` is an HTTP API")
                     .related("API `Api`"),
                 api("‸60", REST)
+                    .severity(Severity::Info)
+                    .message("edge-optimized")
+                    .related("API `Api`"),
+                api("‸60", &format!("{REST}\n    EndpointConfiguration:\n      Types: [EDGE]"))
                     .severity(Severity::Info)
                     .message("edge-optimized")
                     .related("API `Api`"),
