@@ -140,6 +140,12 @@ mod tests {
                 ),
                 case(group(&both.replace("reports-api", "other")).mark("reports-api")),
                 case(TERRAFORM),
+                // A behavior without a target (`target-origin-unknown` reports it) hides nothing.
+                case(EXAMPLE.mark("reports-api").with(
+                    "        DefaultCacheBehavior:",
+                    "        CacheBehaviors:\n          - PathPattern: /x/*\n            ViewerProtocolPolicy: https-only\n        DefaultCacheBehavior:",
+                ))
+                .not_rendered("a behavior without TargetOriginId"),
             ])
             .test();
     }

@@ -90,17 +90,6 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         else {
             continue;
         };
-        // A stage as the first segment with an empty origin path is how REST stages are
-        // selected by path: not a stray prefix.
-        let is_stage = origin_path.is_empty()
-            && ctx.doc.stages.iter().any(|s| {
-                s.api_ref.is_some()
-                    && s.api_ref == origin.api_ref
-                    && s.stage_name.get().is_some_and(|n| n == prefix)
-            });
-        if is_stage {
-            continue;
-        }
         let example = example_path(trimmed);
         let message = format!(
             "{} forwards the full path to {}: `{example}` reaches the API as \
