@@ -299,4 +299,49 @@ data "aws_cloudfront_origin_request_policy" "all" {
             ])
             .test();
     }
+
+    #[test]
+    fn placeholders_and_ids_by_their_shape() {
+        use super::{is_placeholder, is_uuid};
+        assert!(is_placeholder("REPLACE_WITH_CACHE_POLICY_ID"));
+        assert!(is_placeholder("<cache-policy-id>"));
+        for not in [
+            "Replace_me",
+            "CACHING",
+            "<cache-policy-id",
+            "cache-policy-id>",
+        ] {
+            assert!(!is_placeholder(not), "{not}");
+        }
+        assert!(is_uuid("658327ea-f89d-4fab-a63d-7e88639e58f6"));
+        for not in [
+            "658327ea-f89d-4fab-a63d-7e88639e58f6-1",
+            "658327ea-f89d-4fab-a63d-7e88639e58fg",
+            "658327e-f89d-4fab-a63d-7e88639e58f6",
+        ] {
+            assert!(!is_uuid(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn a_local_policy_is_known_by_its_name() {
+        let doc = crate::parse::parse(&beside(
+            API,
+            "Cache:\n  Type: AWS::CloudFront::CachePolicy\n  Properties:\n    \
+             CachePolicyConfig: {Name: c}\nOrp:\n  Type: AWS::CloudFront::OriginRequestPolicy\n  \
+             Properties:\n    OriginRequestPolicyConfig: {Name: o}\nRhp:\n  \
+             Type: AWS::CloudFront::ResponseHeadersPolicy\n  Properties:\n    \
+             ResponseHeadersPolicyConfig: {Name: r}\nOac:\n  \
+             Type: AWS::CloudFront::OriginAccessControl\n  Properties:\n    \
+             OriginAccessControlConfig: {Name: a, OriginAccessControlOriginType: lambda, \
+             SigningBehavior: always, SigningProtocol: sigv4}",
+        ))
+        .unwrap();
+        let kind = |name| super::local_kind(&doc, name);
+        assert_eq!(kind("Cache"), Some("cache policy"));
+        assert_eq!(kind("Orp"), Some("origin request policy"));
+        assert_eq!(kind("Rhp"), Some("response headers policy"));
+        assert_eq!(kind("Oac"), Some("origin access control"));
+        assert_eq!(kind("Missing"), None);
+    }
 }
