@@ -190,6 +190,8 @@ resource "aws_cloudfront_distribution" "d" {
                 // Whether the API is edge-optimized is not known.
                 api("60", &format!("{REST}\n    EndpointConfiguration:\n      Types: [!Ref Type, EDGE]")),
                 api("!Ref ReadTimeout", HTTP),
+                // 30 seconds, the default, is the HTTP API's own limit.
+                api("30", HTTP),
             ])
             .fail([
                 case(EXAMPLE.mark("10\n")).message(
