@@ -169,6 +169,13 @@ mod tests {
                 method(""),
                 method("!Ref SslSupportMethod"),
                 certificate("CloudFrontDefaultCertificate: true", "vip"),
+                // No certificate of its own, or the default one beside a custom one
+                // (`viewer-certificate-incomplete-or-conflicting` reports that).
+                certificate("CloudFrontDefaultCertificate: false", "sni only"),
+                certificate(
+                    "AcmCertificateArn: !Ref Certificate\n          CloudFrontDefaultCertificate: true",
+                    "sni only",
+                ),
                 cli.to_string(),
             ])
             .fail([case(method("‸sni only and more"))
