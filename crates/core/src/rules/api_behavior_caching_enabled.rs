@@ -84,6 +84,7 @@ pub static RULE: Rule = Rule {
             "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachePolicyConfig.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Expiration.html",
             "https://repost.aws/knowledge-center/cloudfront-authorization-header",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-working-with.websockets.html",
         ],
         fix_safety: None,
     },
