@@ -401,6 +401,9 @@ pub struct Origin {
     pub api_ref: Option<String>,
     /// The sibling Lambda function URL resource this origin refers to.
     pub lambda_url_ref: Option<String>,
+    /// The distribution of the input whose domain name this origin's host is
+    /// (`!GetAtt Front.DomainName`, `aws_cloudfront_distribution.front.domain_name`).
+    pub distribution_ref: Option<String>,
     pub custom_origin_config: Option<CustomOriginConfig>,
     /// Span of an `S3OriginConfig` block, when present.
     pub s3_origin_config: Option<Span>,

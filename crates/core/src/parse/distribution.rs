@@ -141,6 +141,7 @@ fn origin(r: &mut Reader, o: &Obj, custom_domains: &[&str]) -> Origin {
         domain_is_url,
         api_ref: ref_to(Target::Api),
         lambda_url_ref: ref_to(Target::LambdaUrl),
+        distribution_ref: ref_to(Target::Distribution),
         domain_name,
         custom_origin_config,
         s3_origin_config,

@@ -237,6 +237,7 @@ impl<'n> Template<'n> {
         let target = match self.resource_type(id) {
             Some(t) if API_TYPES.contains(&t) => Target::Api,
             Some("AWS::Lambda::Url") => Target::LambdaUrl,
+            Some("AWS::CloudFront::Distribution") => Target::Distribution,
             _ => Target::Other,
         };
         Ref {

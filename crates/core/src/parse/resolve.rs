@@ -15,6 +15,8 @@ pub(crate) enum Target {
     Api,
     /// A Lambda function URL.
     LambdaUrl,
+    /// A CloudFront distribution.
+    Distribution,
     /// Anything else.
     Other,
 }

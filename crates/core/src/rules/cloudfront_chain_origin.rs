@@ -81,10 +81,17 @@ fn host_owner<'a>(ctx: &LintContext<'a>, host: &str) -> Option<Owner<'a>> {
     })
 }
 
+/// The distribution of the input whose domain name the origin's host is.
+fn named_distribution<'a>(ctx: &LintContext<'a>, origin: &Origin) -> Option<&'a Distribution> {
+    let name = origin.distribution_ref.as_deref()?;
+    ctx.doc.distributions.iter().find(|d| d.name == name)
+}
+
 fn finding(ctx: &LintContext, origin: &Origin) -> Option<Finding> {
     let field = &origin.domain_name;
     let host = field.get();
     let owner = host.and_then(|h| host_owner(ctx, h));
+    let named = named_distribution(ctx, origin);
     let what = match (&owner, host) {
         (Some(o), Some(h)) => {
             let whose = match o.tenant {
@@ -100,7 +107,10 @@ fn finding(ctx: &LintContext, origin: &Origin) -> Option<Finding> {
         }
         _ if origin.kind.0 != OriginKind::CloudFront => return None,
         (_, Some(h)) => format!("the CloudFront domain `{h}`"),
-        (_, None) => "the domain name of a CloudFront distribution".to_string(),
+        (_, None) => match named {
+            Some(d) => format!("the domain name of distribution `{}`", d.name),
+            None => "the domain name of a CloudFront distribution".to_string(),
+        },
     };
     let message = format!(
         "{} is {what}; requests pass through two CloudFront distributions. Point it at the \
@@ -115,7 +125,11 @@ fn finding(ctx: &LintContext, origin: &Origin) -> Option<Finding> {
         Some(Owner { dist, .. }) => {
             f = f.with_related(dist.aliases.span, format!("aliases of `{}`", dist.name))
         }
-        None => {}
+        None => {
+            if let (Some(d), None) = (named, host) {
+                f = f.with_related(d.span, format!("distribution `{}`", d.name));
+            }
+        }
     }
     Some(f)
 }
@@ -169,6 +183,8 @@ mod tests {
                 aliased("[www.example.com]", "api.example.com"),
                 aliased("[www.example.com]", "!Ref OriginHost"),
                 aliased("!Ref Aliases", "www.example.com"),
+                // A resource the input does not declare: its kind is not known.
+                API.with(HOST, "!GetAtt Elsewhere.DomainName"),
             ])
             .fail([
                 case(RULE.docs.example.text.mark("d111111abcdef8")).message(
@@ -181,15 +197,36 @@ mod tests {
                 )
                 .related("aliases of `Cdn`"),
                 // Each distribution of `two` in front of the other, one finding at a time: an
-                // alias of `Inner` (noted), then the domain name of `Front` (nothing to note).
+                // alias of `Inner`, then the domain name of `Front`, each noted.
                 case(two.with("‸!GetAtt Front.DomainName", HOST))
                     .message("`assets.example.com`, an alias of distribution `Inner`")
                     .message("two CloudFront distributions")
                     .related("aliases of `Inner`"),
                 case(two.with("‸assets.example.com", HOST))
-                    .message("origin `site` is the domain name of a CloudFront distribution")
+                    .message("origin `site` is the domain name of distribution `Front`")
+                    .related("distribution `Front`")
                     .not_rendered("a host that is the domain of a distribution of the input"),
+                // The distribution of an edge-optimized custom domain: not in the input.
+                case(beside(
+                    &API.with(HOST, "‸!GetAtt Domain.DistributionDomainName"),
+                    "Domain:\n  Type: AWS::ApiGateway::DomainName\n  Properties:\n    \
+                     DomainName: api.example.com\n",
+                ))
+                .message("origin `orders-api` is the domain name of a CloudFront distribution")
+                .not_rendered("an edge-optimized custom domain beside the distribution"),
                 case(API.with(HOST, "‸d222222abcdef8.CloudFront.net")),
+                case(
+                    "resource \"aws_cloudfront_distribution\" \"front\" {\n  enabled = true\n}\n\
+                     resource \"aws_cloudfront_distribution\" \"inner\" {\n  origin {\n    \
+                     origin_id   = \"site\"\n    \
+                     domain_name = ‸aws_cloudfront_distribution.front.domain_name\n  }\n}\n",
+                )
+                .message(
+                    "origin `site` is the domain name of distribution \
+                     `aws_cloudfront_distribution.front`",
+                )
+                .related("distribution `aws_cloudfront_distribution.front`")
+                .not_rendered("Terraform"),
             ])
             .test();
     }

@@ -160,6 +160,7 @@ fn origin(ctx: &Ctx, b: &Block, at: &Loc, mt: bool) -> Origin {
         kind: OriginKindField(host.kind),
         api_ref: host.api_ref,
         lambda_url_ref: host.lambda_url_ref,
+        distribution_ref: host.distribution_ref,
         custom_origin_config: block(body, "custom_origin_config")
             .map(|c| custom_origin_config(ctx, c, &at.child(ctx, c, "custom_origin_config"))),
         s3_origin_config: block(body, "s3_origin_config").map(|s| ctx.span_of(s)),

@@ -34,6 +34,7 @@ pub(super) struct Host {
     pub is_url: bool,
     pub api_ref: Option<String>,
     pub lambda_url_ref: Option<String>,
+    pub distribution_ref: Option<String>,
 }
 
 /// Resolves the `domain_name` attribute of an origin block.
@@ -50,6 +51,7 @@ pub(super) fn resolve(ctx: &Ctx, body: &Body, at: &Loc) -> Host {
         is_url: false,
         api_ref: None,
         lambda_url_ref: None,
+        distribution_ref: None,
         domain_name,
     };
     if let Some(name) = host.domain_name.get() {
@@ -80,6 +82,9 @@ pub(super) fn resolve(ctx: &Ctx, body: &Body, at: &Loc) -> Host {
             Refs {
                 api: r1.api.filter(|a| r2.api.as_ref() == Some(a)),
                 lambda_url: r1.lambda_url.filter(|a| r2.lambda_url.as_ref() == Some(a)),
+                distribution: r1
+                    .distribution
+                    .filter(|a| r2.distribution.as_ref() == Some(a)),
                 custom_domain: r1.custom_domain && r2.custom_domain,
             },
         )
@@ -88,6 +93,7 @@ pub(super) fn resolve(ctx: &Ctx, body: &Body, at: &Loc) -> Host {
     host.is_url = is_url;
     host.api_ref = refs.api;
     host.lambda_url_ref = refs.lambda_url;
+    host.distribution_ref = refs.distribution;
     host
 }
 
@@ -513,10 +519,15 @@ impl Eval<'_, '_> {
                 "aws_apigatewayv2_domain_name",
                 ["domain_name_configuration", "target_domain_name"],
             ) => execute_api("d-"),
-            ("aws_api_gateway_domain_name", ["cloudfront_domain_name"])
-            | ("aws_cloudfront_distribution", ["domain_name"]) => {
+            ("aws_api_gateway_domain_name", ["cloudfront_domain_name"]) => {
                 Shape::hole(Hole::Host).then_text(".cloudfront.net")
             }
+            ("aws_cloudfront_distribution", ["domain_name"]) => Shape::hole(Hole::Host)
+                .then_text(".cloudfront.net")
+                .with_refs(Refs {
+                    distribution: address,
+                    ..Refs::default()
+                }),
             ("aws_api_gateway_domain_name" | "aws_apigatewayv2_domain_name", ["domain_name"]) => {
                 literal("domain_name")
                     .map_or_else(|| Shape::hole(Hole::Host), |d| Shape::text(&d))

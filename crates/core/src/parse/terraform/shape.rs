@@ -43,6 +43,8 @@ pub(super) struct Refs {
     pub api: Option<String>,
     /// The Lambda function URL resource whose URL this is.
     pub lambda_url: Option<String>,
+    /// The distribution whose domain name this is (`aws_cloudfront_distribution.front`).
+    pub distribution: Option<String>,
     /// The value is the domain name of an API Gateway custom domain of the module.
     pub custom_domain: bool,
 }
@@ -53,6 +55,7 @@ impl Refs {
         Refs {
             api: self.api.or(other.api),
             lambda_url: self.lambda_url.or(other.lambda_url),
+            distribution: self.distribution.or(other.distribution),
             custom_domain: self.custom_domain || other.custom_domain,
         }
     }
