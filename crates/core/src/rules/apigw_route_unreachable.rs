@@ -411,6 +411,12 @@ mod tests {
         )
     }
 
+    /// A WebSocket API `Api` with a `$connect` route and a stage `prod`.
+    const WEBSOCKET_API: &str = "Api:\n  Type: AWS::ApiGatewayV2::Api\n  Properties:\n    Name: chat\n    \
+        ProtocolType: WEBSOCKET\n    RouteSelectionExpression: $request.body.action\n\
+        Connect:\n  Type: AWS::ApiGatewayV2::Route\n  Properties:\n    ApiId: !Ref Api\n    RouteKey: $connect\n\
+        Stage:\n  Type: AWS::ApiGatewayV2::Stage\n  Properties:\n    ApiId: !Ref Api\n    StageName: prod\n";
+
     /// [`SIBLING`] with a behavior for `pattern` to the API.
     fn api_pattern(pattern: &str) -> String {
         SIBLING.with(
@@ -482,6 +488,9 @@ mod tests {
                     beside(&SIBLING.with("            OriginPath: /prod\n", ""), &http_api("$default")),
                     // The named stage in the origin path.
                     beside(&SIBLING.with("OriginPath: /prod", "OriginPath: /v1"), &http_api("v1")),
+                    // A REST API without origin path: the stage must start the viewer path
+                    // (`apigw-rest-origin-path-missing-stage` reports it).
+                    with_rest_api(&SIBLING.with("            OriginPath: /prod\n", ""), &["GET /orders"], ""),
                     // The API's default endpoint is disabled: `apigw-default-endpoint-disabled`
                     // reports that.
                     with_rest_api(&api_pattern("/api/*"), &["GET /orders"], "")
@@ -512,6 +521,12 @@ mod tests {
                     .message("`GET /orders` arrives as `/prod/orders` and API Gateway answers 404 {\"message\":\"Not Found\"}")
                     .related("stage `$default` took the request")
                     .related("`GET /orders` is a route of HTTP API `Api`"),
+                // An origin path that names no stage of a WebSocket API: what API Gateway
+                // answers is not documented.
+                case(beside(&SIBLING.with("OriginPath: /prod", "OriginPath: /dev"), WEBSOCKET_API).mark("TargetOriginId: orders-api\n          ViewerProtocolPolicy"))
+                    .not_rendered(SIBLINGS)
+                    .severity(Severity::Info)
+                    .message("reaches no route of WebSocket API `Api`, and what API Gateway answers to `GET /x` (it arrives as `/dev/x`) depends on what the input does not show: the request names no stage of the WebSocket API"),
                 // Only named stages and no origin path: the viewer path must name the stage.
                 case(beside(&SIBLING.with("            OriginPath: /prod\n", ""), &http_api("v1")).mark("Id: orders-api\n            DomainName"))
                     .not_rendered(SIBLINGS)

@@ -104,6 +104,23 @@ mod tests {
   }
 }
 "#;
+        // Origin groups written by a dynamic block: their ids are not known either.
+        let dynamic_groups = r#"resource "aws_cloudfront_distribution" "d" {
+  origin {
+    origin_id   = "primary"
+    domain_name = "primary.example.com"
+  }
+  dynamic "origin_group" {
+    for_each = var.groups
+    content {
+      origin_id = origin_group.key
+    }
+  }
+  default_cache_behavior {
+    target_origin_id = "failover"
+  }
+}
+"#;
         Tester::new(&RULE)
             .pass([
                 API.to_string(),
@@ -111,7 +128,9 @@ mod tests {
                 API.with("- Id: orders-api", "- Id: !Ref OriginId")
                     .with(TARGET, "TargetOriginId: other"),
             ])
-            .pass([case(dynamic).not_rendered("Terraform dynamic blocks")])
+            .pass(
+                [dynamic, dynamic_groups].map(|t| case(t).not_rendered("Terraform dynamic blocks")),
+            )
             .fail([
                 case(RULE.docs.example.text.mark("orders\n")).message(
                     "default behavior targets origin `orders`, which does not exist (origin ids \

@@ -169,6 +169,22 @@ mod tests {
     use super::RULE;
     use crate::rules::tester::{case, CaseText, Tester};
 
+    const DYNAMIC: &str = r#"resource "aws_cloudfront_distribution" "d" {
+  dynamic "origin" {
+    for_each = var.origins
+    content {
+      origin_id   = origin.key
+      domain_name = origin.value
+    }
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+"#;
+    const GENERATED: &str =
+        "the origins come from a `dynamic` block, so apifront cannot tell which one it reaches";
+
     #[test]
     fn cases() {
         let example = RULE.docs.example.text;
@@ -185,7 +201,32 @@ mod tests {
             ])
             .fail([case(example.mark("!Sub \"${Prefix}-orders-api\""))
                 .message("default behavior targets `!Sub \"${Prefix}-orders-api\"` (TargetOriginId), which apifront cannot match to an origin")
+                .message("no origin id is the same expression (`!Sub \"${Prefix}-orders\"`)")
                 .not_rendered("ids built from parameters exist only in CloudFormation and Terraform")])
+            .fail(
+                [
+                    // A target the input does not give, beside literal origin ids.
+                    case(example.with("- Id: !Sub \"${Prefix}-orders\"", "- Id: orders-api").mark("!Sub \"${Prefix}-orders-api\""))
+                        .message("every origin id is a literal; check that it names the intended origin"),
+                    // A long expression is cut.
+                    case(example.with("${Prefix}-orders-api", "${Prefix}-orders-api-${AWS::Region}-${AWS::AccountId}-primary").mark("!Sub \"${Prefix}-orders-api-"))
+                        .message("targets `!Sub \"${Prefix}-orders-api-${AWS::Region}-${AWS::AccountId}-…` (TargetOriginId)"),
+                    // A literal target beside origin ids the input does not give.
+                    case(example.mark("!Sub \"${Prefix}-orders-api\"").with("!Sub \"${Prefix}-orders-api\"", "orders-api"))
+                        .message("the origin id `!Sub \"${Prefix}-orders\"` is not known here"),
+                    case(
+                        example
+                            .mark("!Sub \"${Prefix}-orders-api\"")
+                            .with("!Sub \"${Prefix}-orders-api\"", "orders-api")
+                            .with("        DefaultCacheBehavior:", "          - Id: !Ref Prefix\n            DomainName: www.example.com\n            CustomOriginConfig: {OriginProtocolPolicy: https-only}\n        DefaultCacheBehavior:"),
+                    )
+                    .message("the origin ids `!Sub \"${Prefix}-orders\"`, `!Ref Prefix` are not known here"),
+                    // Origins or origin groups written by a dynamic block.
+                    case(DYNAMIC.mark("\"api\"")).message(GENERATED),
+                    case(DYNAMIC.with("dynamic \"origin\"", "dynamic \"origin_group\"").mark("\"api\"")).message(GENERATED),
+                ]
+                .map(|c| c.not_rendered("ids built from parameters, and dynamic blocks, exist only in CloudFormation and Terraform")),
+            )
             .test();
     }
 }
