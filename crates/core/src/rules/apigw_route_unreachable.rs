@@ -351,10 +351,10 @@ fn stage_in_viewer_path(
         .iter()
         .filter_map(|s| s.stage_name.get().map(String::as_str))
         .collect();
+    // With a `$default` stage a path that names no stage goes there: no `NoStage` below.
+    let first_stage = named.first()?;
     if api.kind != ApiKind::Http
         || reach.origin_path.as_deref() != Some("")
-        || named.is_empty()
-        || named.contains(&"$default")
         || !reach.rewrite.strip.is_empty()
     {
         return None;
@@ -380,7 +380,7 @@ fn stage_in_viewer_path(
         r.status,
         r.body,
         Key::ORIGIN_PATH.name(ctx.format()),
-        named[0]
+        first_stage
     );
     let mut f = ctx
         .finding(&RULE, field.span, &field.path, message)

@@ -171,6 +171,7 @@ mod tests {
                 certificate(DEFAULT),
                 certificate("          AcmCertificateArn: !Ref Certificate
 "),
+                certificate(&format!("          IamCertificateId: !Ref Certificate\n{SNI}")),
                 certificate(&format!(
                     "          CloudFrontDefaultCertificate: !Ref UseDefault\n          SslSupportMethod: !Ref Method\n{ACM}"
                 )),

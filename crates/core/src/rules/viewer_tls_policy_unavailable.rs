@@ -126,6 +126,11 @@ mod tests {
                 with("vip", "SSLv3"),
                 with("vip", "!Ref TlsPolicy"),
                 with("!Ref SslMethod", "TLSv1.3_2025"),
+                // No certificate of its own: `viewer-certificate-incomplete-or-conflicting`.
+                with("vip", "TLSv1.2_2021").with(
+                    "          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/0b7e7f4c-1111-2222-3333-444455556666\n",
+                    "",
+                ),
             ])
             .fail([
                 case(RULE.docs.example.text.mark("TLSv1.3_2025")).not_rendered("a suppression").message(

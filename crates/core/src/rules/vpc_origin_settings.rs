@@ -231,7 +231,7 @@ fn endpoint_tls(ctx: &LintContext, v: &VpcOrigin, tf: bool) -> Vec<Finding> {
 mod tests {
     use super::RULE;
     use crate::lint::Severity;
-    use crate::rules::tester::{case, CaseText, Tester};
+    use crate::rules::tester::{case, second_distribution, CaseText, Tester};
 
     fn plain() -> String {
         let text = RULE.docs.use_instead.text;
@@ -280,6 +280,9 @@ resource "aws_cloudfront_distribution" "api" {
                     .not_rendered("a VpcOrigin resource"),
                 case(TF.with("origin_protocol_policy = \"https-only\"", "origin_protocol_policy = var.policy"))
                     .not_rendered("a VPC origin resource"),
+                // The limits themselves.
+                case(plain().with("OriginReadTimeout: 60", "OriginReadTimeout: 1")),
+                case(plain().with("OriginReadTimeout: 60", "OriginReadTimeout: 120")),
             ])
             .fail([
                 case(RULE.docs.example.text.mark("TLSv1,").mark("TLSv1.1"))
@@ -301,6 +304,15 @@ resource "aws_cloudfront_distribution" "api" {
                     .message("above the 120-second default quota"),
                 case(plain().with("OriginReadTimeout: 60", "OriginReadTimeout: ‸600"))
                     .severity(Severity::Error),
+                case(plain().with("OriginReadTimeout: 60", "OriginReadTimeout: ‸180"))
+                    .severity(Severity::Warning),
+                case(plain().with("OriginReadTimeout: 60", "OriginReadTimeout: ‸181"))
+                    .severity(Severity::Error)
+                    .message("CloudFront accepts at most 180"),
+                // Two distributions in front of one VPC origin: its settings are reported once.
+                case(second_distribution(&RULE.docs.example.text.mark("TLSv1,").mark("TLSv1.1")))
+                    .not_rendered("a VpcOrigin resource")
+                    .message("lets CloudFront use"),
             ])
             .test();
     }
