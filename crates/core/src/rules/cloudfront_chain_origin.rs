@@ -227,6 +227,17 @@ mod tests {
                 )
                 .related("distribution `aws_cloudfront_distribution.front`")
                 .not_rendered("Terraform"),
+                // A conditional between two distributions of the input names neither.
+                case(
+                    "resource \"aws_cloudfront_distribution\" \"blue\" {\n  enabled = true\n}\n\
+                     resource \"aws_cloudfront_distribution\" \"green\" {\n  enabled = true\n}\n\
+                     resource \"aws_cloudfront_distribution\" \"inner\" {\n  origin {\n    \
+                     origin_id   = \"site\"\n    domain_name = ‸var.blue ? \
+                     aws_cloudfront_distribution.blue.domain_name : \
+                     aws_cloudfront_distribution.green.domain_name\n  }\n}\n",
+                )
+                .message("origin `site` is the domain name of a CloudFront distribution")
+                .not_rendered("Terraform"),
             ])
             .test();
     }
