@@ -227,6 +227,15 @@ mod tests {
                 )
                 .related("distribution `aws_cloudfront_distribution.front`")
                 .not_rendered("Terraform"),
+                // The distribution of an edge-optimized custom domain (Terraform).
+                case(
+                    "resource \"aws_api_gateway_domain_name\" \"api\" {\n  domain_name = \"api.example.com\"\n}\n\
+                     resource \"aws_cloudfront_distribution\" \"cdn\" {\n  origin {\n    \
+                     origin_id   = \"api\"\n    \
+                     domain_name = ‸aws_api_gateway_domain_name.api.cloudfront_domain_name\n  }\n}\n",
+                )
+                .message("origin `api` is the domain name of a CloudFront distribution")
+                .not_rendered("Terraform"),
                 // A conditional between two distributions of the input names neither.
                 case(
                     "resource \"aws_cloudfront_distribution\" \"blue\" {\n  enabled = true\n}\n\
