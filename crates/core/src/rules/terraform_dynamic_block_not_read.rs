@@ -110,7 +110,6 @@ fn leaf(path: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, LintConfig};
     use crate::rules::tester::{case, CaseText, Tester};
 
     #[test]
@@ -134,31 +133,13 @@ mod tests {
                          bucket = logging_config.value\n    }\n  }\n  dynamic \"custom_error_response\" {",
                     ))
                     .message("2 `dynamic` blocks are not expanded")
-                    .related("`dynamic \"custom_error_response\"`"),
+                    .related_at(
+                        "`dynamic \"custom_error_response\"`",
+                        "dynamic \"custom_error_response\"",
+                    ),
                 ]
                 .map(|c| c.not_rendered("dynamic blocks exist only in Terraform")),
             )
             .test();
-    }
-
-    /// Each related place is the block its note names.
-    #[test]
-    fn related_places_are_the_blocks_they_name() {
-        let text = RULE.docs.example.text.with(
-            "  dynamic \"custom_error_response\" {",
-            "  dynamic \"logging_config\" {\n    for_each = var.logs\n    content {\n      \
-             bucket = logging_config.value\n    }\n  }\n  dynamic \"custom_error_response\" {",
-        );
-        let report = lint_text(&text, &LintConfig::default()).unwrap();
-        let f = report
-            .findings
-            .iter()
-            .find(|f| f.rule == RULE.slug)
-            .unwrap();
-        let [(span, note)] = f.related.as_slice() else {
-            panic!("{:?}", f.related)
-        };
-        assert_eq!(note, "`dynamic \"custom_error_response\"`");
-        assert!(text[span.start..].starts_with("dynamic \"custom_error_response\""));
     }
 }

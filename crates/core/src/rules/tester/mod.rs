@@ -37,7 +37,8 @@
 //! - **fail**: the rule reports exactly at the markers (one finding per marker), with the rule's
 //!   severity unless [`Case::severity`] says otherwise, with every [`Case::message`] fragment in
 //!   each message, with every [`Case::related`] fragment in the note of one of each finding's
-//!   related places (and **no related place** on any finding when the case names none), and
+//!   related places (and **no related place** on any finding when the case names none; with
+//!   [`Case::related_at`], that place also starts at the given text), and
 //!   **without a fix**: a finding that has a fix belongs in a fix case.
 //! - **fix** ([`Tester::fix`] for safe fixes, [`Tester::unsafe_fix`]): a fail case whose findings
 //!   all carry a fix of that safety; applying them (pass after pass, as `fix_text` does, but only
@@ -247,6 +248,8 @@ pub struct Case {
     severity: Option<Severity>,
     messages: Vec<String>,
     related: Vec<String>,
+    /// Note fragments whose related place must start at the given text.
+    related_at: Vec<(String, String)>,
     except: Vec<Format>,
     not_rendered: bool,
     /// A fix case whose fixed text the rule still reports (with another finding).
@@ -260,6 +263,7 @@ pub fn case(text: impl Into<String>) -> Case {
         severity: None,
         messages: Vec::new(),
         related: Vec::new(),
+        related_at: Vec::new(),
         except: Vec::new(),
         not_rendered: false,
         fix_leaves_a_finding: false,
@@ -304,6 +308,14 @@ impl Case {
         self
     }
 
+    /// As [`Case::related`], and that related place starts at the first `starts` of the case's
+    /// text (its position, not only its note, is checked).
+    pub fn related_at(mut self, fragment: &str, starts: &str) -> Self {
+        self.related_at
+            .push((fragment.to_string(), starts.to_string()));
+        self.related(fragment)
+    }
+
     /// Not rendered into `formats`, where the rule behaves differently on purpose (`_why`
     /// says how; another case covers that format).
     pub fn except(mut self, formats: &[Format], _why: &str) -> Self {
@@ -346,6 +358,38 @@ fn related_problems(expected: &[String], f: &Finding, at: &dyn Fn(usize) -> Stri
             )
         })
         .collect()
+}
+
+/// How the related places of finding `f` whose notes contain the fragments of `expected` miss
+/// the places of `text` they must start at.
+fn related_places(
+    expected: &[(String, String)],
+    f: &Finding,
+    text: &str,
+    at: &dyn Fn(usize) -> String,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (fragment, starts) in expected {
+        let Some(place) = text.find(starts.as_str()) else {
+            problems.push(format!("`{starts}` is not in the case's text"));
+            continue;
+        };
+        let noted = f
+            .related
+            .iter()
+            .filter(|(_, n)| n.contains(fragment.as_str()));
+        if !noted.clone().any(|(span, _)| span.start == place) {
+            let found: Vec<String> = noted.map(|(span, _)| at(span.start)).collect();
+            problems.push(format!(
+                "the finding at {} has no related place noting `{fragment}` at {} (`{starts}`): \
+                 at [{}]",
+                at(f.span.start),
+                at(place),
+                found.join(", ")
+            ));
+        }
+    }
+    problems
 }
 
 /// Text edits for building cases from a base configuration.
@@ -731,6 +775,7 @@ impl Run {
                 }
             }
             problems.extend(related_problems(&case.related, f, &at));
+            problems.extend(related_places(&case.related_at, f, text, &at));
             let fix = f.fix.as_ref().map(|x| x.safe);
             let wrong = match expect {
                 Expect::Pass => None,
@@ -1346,6 +1391,19 @@ mod tests {
         );
         assert!(
             message.contains("has no related place noting `the origin path`: []"),
+            "{message}"
+        );
+        // Where a related place starts, when the case says.
+        noted()
+            .fail([case(&fail).related_at("the origin path", "/prod")])
+            .test();
+        let message =
+            failure(noted().fail([case(&fail).related_at("the origin path", "orders-api")]));
+        assert!(
+            message.contains(
+                "the finding at 10:25 has no related place noting `the origin path` at 8:17 \
+                 (`orders-api`): at [10:25]"
+            ),
             "{message}"
         );
     }
