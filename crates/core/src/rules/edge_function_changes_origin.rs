@@ -239,8 +239,8 @@ pub(crate) fn demote(ctx: &LintContext, findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::lint::{lint_text, LintConfig, Severity};
-    use crate::rules::tester::{case, CaseText, Tester};
+    use crate::lint::Severity;
+    use crate::rules::tester::{case, finding_of, lint_all, CaseText, Tester};
 
     const TF: &str = r#"resource "aws_cloudfront_function" "router" {
   name    = "api-region-router"
@@ -314,12 +314,8 @@ resource "aws_cloudfront_distribution" "api" {
             "OriginProtocolPolicy: https-only",
             "OriginProtocolPolicy: http-only",
         );
-        let report = lint_text(&http_only, &LintConfig::default()).unwrap();
-        let f = report
-            .findings
-            .iter()
-            .find(|f| f.rule == "apigw-origin-protocol-not-https-only")
-            .expect("still reported");
+        let findings = lint_all(&http_only);
+        let f = finding_of(&findings, "apigw-origin-protocol-not-https-only");
         assert_eq!(f.severity, Severity::Info, "{}", f.message);
         assert!(
             f.message
@@ -332,23 +328,9 @@ resource "aws_cloudfront_distribution" "api" {
             "          FunctionAssociations:\n            - EventType: viewer-request\n              FunctionARN: !GetAtt RegionRouter.FunctionMetadata.FunctionARN\n",
             "",
         );
-        let report = lint_text(&plain, &LintConfig::default()).unwrap();
-        assert!(report
-            .findings
-            .iter()
-            .any(|f| f.rule == "apigw-origin-protocol-not-https-only"
-                && f.severity == Severity::Error));
-    }
-
-    fn lint(text: &str) -> Vec<crate::lint::Finding> {
-        lint_text(text, &LintConfig::default()).unwrap().findings
-    }
-
-    fn of<'a>(findings: &'a [crate::lint::Finding], rule: &str) -> &'a crate::lint::Finding {
-        findings
-            .iter()
-            .find(|f| f.rule == rule)
-            .unwrap_or_else(|| panic!("{rule} is not reported: {findings:#?}"))
+        let findings = lint_all(&plain);
+        let f = finding_of(&findings, "apigw-origin-protocol-not-https-only");
+        assert_eq!(f.severity, Severity::Error, "{}", f.message);
     }
 
     #[test]
@@ -365,13 +347,13 @@ resource "aws_cloudfront_distribution" "api" {
                 "          ViewerProtocolPolicy: https-only\n",
                 "          ViewerProtocolPolicy: allow-all\n",
             );
-        let findings = lint(&text);
+        let findings = lint_all(&text);
         assert_eq!(
-            of(&findings, "apigw-origin-protocol-not-https-only").severity,
+            finding_of(&findings, "apigw-origin-protocol-not-https-only").severity,
             Severity::Info
         );
         // On the behavior, outside the origin: unchanged.
-        let viewer = of(&findings, "viewer-protocol-allow-all");
+        let viewer = finding_of(&findings, "viewer-protocol-allow-all");
         assert_ne!(viewer.severity, Severity::Info);
         assert!(
             !viewer.message.contains("(information:"),
@@ -379,20 +361,21 @@ resource "aws_cloudfront_distribution" "api" {
             viewer.message
         );
         // A viewer-response function does not choose the origin.
-        let response = lint(&text.with("EventType: viewer-request", "EventType: viewer-response"));
+        let response =
+            lint_all(&text.with("EventType: viewer-request", "EventType: viewer-response"));
         assert_eq!(
-            of(&response, "apigw-origin-protocol-not-https-only").severity,
+            finding_of(&response, "apigw-origin-protocol-not-https-only").severity,
             Severity::Error
         );
         // Information inside the origin stays as it is.
-        let no_path = lint(
+        let no_path = lint_all(
             &RULE
                 .docs
                 .example
                 .text
                 .with("            OriginPath: /prod\n", ""),
         );
-        let info = of(&no_path, "apigw-rest-origin-path-missing-stage");
+        let info = finding_of(&no_path, "apigw-rest-origin-path-missing-stage");
         assert_eq!(info.severity, Severity::Info);
         assert!(!info.message.contains("(information:"), "{}", info.message);
     }
@@ -412,12 +395,13 @@ resource "aws_cloudfront_distribution" "api" {
                 "b689b0a8-53d0-40ab-baf2-68738e2966ac",
                 "216adef6-5c7f-47e4-b989-5492eafa07d3",
             );
-        let host = lint(&text);
-        let host = of(&host, "apigw-host-header-forwarded");
+        let host = lint_all(&text);
+        let host = finding_of(&host, "apigw-host-header-forwarded");
         assert_eq!(host.severity, Severity::Info);
         assert!(host.message.contains("(information: viewer-request function `api-region-router` sets the Host header itself)"), "{}", host.message);
-        let response = lint(&text.with("EventType: viewer-request", "EventType: viewer-response"));
-        let host = of(&response, "apigw-host-header-forwarded");
+        let response =
+            lint_all(&text.with("EventType: viewer-request", "EventType: viewer-response"));
+        let host = finding_of(&response, "apigw-host-header-forwarded");
         assert_eq!(host.severity, Severity::Error);
         assert!(!host.message.contains("(information:"), "{}", host.message);
     }

@@ -952,6 +952,23 @@ fn describe(findings: &[Finding]) -> String {
         .join("\n")
 }
 
+/// The findings of every rule on `text`, with the default configuration: for the tests of how
+/// one rule changes the findings of others, which a rule's table does not show.
+pub fn lint_all(text: &str) -> Vec<Finding> {
+    match lint_text(text, &LintConfig::default()) {
+        Ok(report) => report.findings,
+        Err(e) => panic!("does not lint: {e}\n{text}"),
+    }
+}
+
+/// The finding of rule `slug` among `findings` (a failed test, listing them, when there is none).
+pub fn finding_of<'a>(findings: &'a [Finding], slug: &str) -> &'a Finding {
+    findings
+        .iter()
+        .find(|f| f.rule == slug)
+        .unwrap_or_else(|| panic!("{slug} is not reported: {findings:#?}"))
+}
+
 /// The text without its markers, and the byte offsets where they stood.
 pub fn strip_markers(text: &str) -> (String, Vec<usize>) {
     let mut clean = String::with_capacity(text.len());
