@@ -384,6 +384,34 @@ fn max_amount<'a>(facts: impl Iterator<Item = (Option<Amount>, &'a Cause)>) -> A
     }
 }
 
+/// Under legacy forwarding, whether CloudFront keeps a viewer `Authorization` header the
+/// behavior does not forward on a `method` request: it removes it from GET and HEAD requests,
+/// and from OPTIONS requests whose responses are cached; it keeps it on DELETE, PATCH, POST and
+/// PUT requests (the `Authorization` row of "HTTP request headers and CloudFront behavior",
+/// <https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html>).
+/// A cache or origin request policy sends only the headers it names (the API reference's
+/// `OriginRequestPolicy`). `None` when whether OPTIONS responses are cached is not known.
+pub fn legacy_keeps_authorization(b: &Behavior, method: &str) -> Option<bool> {
+    match method.to_ascii_uppercase().as_str() {
+        "DELETE" | "PATCH" | "POST" | "PUT" => Some(true),
+        "OPTIONS" => options_cached(b).map(|cached| !cached),
+        _ => Some(false),
+    }
+}
+
+/// Whether the behavior caches responses to `OPTIONS` requests (`CachedMethods`; GET and HEAD
+/// by default).
+fn options_cached(b: &Behavior) -> Option<bool> {
+    if !b.cached_methods.is_present() {
+        return Some(false);
+    }
+    let items = b.cached_methods.known_items()?;
+    if items.iter().any(|m| m.eq_ignore_ascii_case("OPTIONS")) {
+        return Some(true);
+    }
+    b.cached_methods.fully_known().then_some(false)
+}
+
 /// A short form of an id for messages: `216adef6-…`.
 pub fn short_id(id: &str) -> String {
     match id.split_once('-') {

@@ -1,11 +1,14 @@
 //! `authorization-not-forwarded`: a header or query string the API's authorizers read never
 //! reaches the API.
 
-use super::behind::{api_name, forwards, needs, origin_supplies, route_name, Need, Target, PASTE};
+use super::behind::{
+    api_name, forwards, needs, needs_of, origin_supplies, route_method, route_name, Need, Reach,
+    Target, PASTE,
+};
 use super::helpers::forwarding_sources;
 use super::helpers::use_all_viewer_except_host;
 use crate::api::IdentitySource;
-use crate::forwarding::Forwarding;
+use crate::forwarding::{legacy_keeps_authorization, Forwarding};
 use crate::lint::{
     behavior_name, origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs,
     Severity, Snippet,
@@ -79,9 +82,14 @@ pub static RULE: Rule = Rule {
             **Severity**: an error when API Gateway then answers by itself (401 for a missing \
             identity source, 403 for a missing API key); a warning for the identity sources of \
             a REST REQUEST authorizer that does not cache its results (API Gateway then calls \
-            it without the value, and it decides).",
+            it without the value, and it decides). \n\n\
+            **Legacy forwarding** (`ForwardedValues`) removes `Authorization` only from GET and \
+            HEAD requests (and from OPTIONS requests whose responses are cached): CloudFront \
+            keeps it on DELETE, PATCH, POST and PUT requests, so routes that take only those \
+            methods are not reported. A cache or origin request policy sends only the headers \
+            it names, whatever the method.",
         why_bad: "CloudFront removes viewer headers and query strings unless a policy forwards \
-            them. Without its identity source API Gateway answers 401 Unauthorized before the \
+            them (legacy forwarding keeps `Authorization` on write requests only). Without its identity source API Gateway answers 401 Unauthorized before the \
             authorizer runs, so every call through CloudFront fails while direct calls work.",
         example: Snippet::cfn_yaml(EXAMPLE),
         use_instead: Snippet::cfn_yaml(changed!(
@@ -92,6 +100,8 @@ pub static RULE: Rule = Rule {
             not reported.",
         references: &[
             "https://repost.aws/knowledge-center/cloudfront-authorization-header",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html",
+            "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginRequestPolicy.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/http-401-unauthorized.html",
             "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html",
             "https://docs.aws.amazon.com/apigateway/latest/developerguide/configure-api-gateway-lambda-authorization-with-console.html",
@@ -126,7 +136,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 continue;
             }
         };
-        let found: Vec<Finding> = needs(reach)
+        let found: Vec<Finding> = needs_behind(behavior, &fwd, reach)
             .iter()
             .filter(|n| {
                 !origin_supplies(origin, &n.input) && forwards(&fwd, &n.input) == Some(false)
@@ -144,6 +154,39 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         out.extend(found);
     }
     out
+}
+
+/// What the routes `behavior` reaches read. With legacy forwarding `Authorization` counts only
+/// for routes whose requests lose it: CloudFront keeps it on DELETE, PATCH, POST and PUT
+/// requests ([`legacy_keeps_authorization`]); a route that takes every method (or a WebSocket
+/// `$connect`, a GET) loses it on GET.
+fn needs_behind<'a>(behavior: &Behavior, fwd: &Forwarding, reach: &Reach<'a>) -> Vec<Need<'a>> {
+    let all = needs(reach);
+    if !fwd.legacy {
+        return all;
+    }
+    let losing = reach.own_routes().filter(|r| match route_method(r.route) {
+        None => true,
+        Some(method) => legacy_keeps_authorization(behavior, method) == Some(false),
+    });
+    let mut lost: Vec<Need> = needs_of(losing)
+        .into_iter()
+        .filter(|n| is_authorization(&n.input))
+        .collect();
+    all.into_iter()
+        .filter_map(|n| {
+            if !is_authorization(&n.input) {
+                return Some(n);
+            }
+            let same = |l: &Need| l.reader == n.reader && std::ptr::eq(l.api, n.api);
+            let i = lost.iter().position(same)?;
+            Some(lost.swap_remove(i))
+        })
+        .collect()
+}
+
+fn is_authorization(input: &IdentitySource) -> bool {
+    matches!(input, IdentitySource::Header(h) if h.eq_ignore_ascii_case("authorization"))
 }
 
 /// Where a dropped input is reported: the origin request policy when there is one, else the
@@ -190,13 +233,24 @@ fn finding(
         IdentitySource::Header(h) => format!("the `{h}` header"),
         other => other.to_string(),
     };
+    // Legacy forwarding keeps `Authorization` on DELETE, PATCH, POST and PUT requests.
+    let calls = match (
+        fwd.legacy && is_authorization(&need.input),
+        route_method(need.route),
+    ) {
+        (false, _) => "every call",
+        (true, Some("OPTIONS")) => "OPTIONS calls (their responses are cached)",
+        (true, _) => "GET and HEAD calls",
+    };
     let answer = if need.reader.contains("API key") {
-        "API Gateway answers 403 Forbidden to every call through CloudFront"
+        format!("API Gateway answers 403 Forbidden to {calls} through CloudFront")
     } else if need.required {
-        "API Gateway answers 401 Unauthorized to every call through CloudFront, without calling \
-         the authorizer"
+        format!(
+            "API Gateway answers 401 Unauthorized to {calls} through CloudFront, without calling \
+             the authorizer"
+        )
     } else {
-        "the authorizer runs without it on every call through CloudFront"
+        format!("the authorizer runs without it on {calls} through CloudFront")
     };
     let message = format!(
         "{} of {} reads `{}` for {}, but {} removes {input} before {} ({}): {answer}",
@@ -260,6 +314,24 @@ Prod:
 
     #[test]
     fn cases() {
+        // Legacy forwarding removes `Authorization` from GET and HEAD requests (and from
+        // OPTIONS requests whose responses are cached) only.
+        let legacy = |method: &str| {
+            RULE.docs
+                .example
+                .text
+                .with(
+                    "          CachePolicyId: !Ref ApiCache\n",
+                    "          ForwardedValues:\n            ‸QueryString: true\n            Headers: [Origin]\n",
+                )
+                .with("HttpMethod: GET", &format!("HttpMethod: {method}"))
+        };
+        let cached_options = |methods: &str| {
+            legacy("OPTIONS").with(
+                "          ForwardedValues",
+                &format!("          CachedMethods: {methods}\n          ForwardedValues"),
+            )
+        };
         let example = RULE.docs.example.text;
         let cors_orp = API.with(
             ORP,
@@ -330,6 +402,33 @@ Prod:
                 case(RULE.docs.use_instead.text).not_rendered(SIBLINGS),
                 case(&secret).not_rendered(SIBLINGS),
             ])
+            .pass(
+                [
+                    legacy("POST"),
+                    legacy("DELETE"),
+                    legacy("OPTIONS"),
+                    cached_options("[GET, HEAD]"),
+                    cached_options("!Ref CachedMethods"),
+                ]
+                .map(|t| case(t.unmarked()).not_rendered(SIBLINGS)),
+            )
+            .fail(
+                [
+                    case(legacy("GET")).message(
+                        "API Gateway answers 401 Unauthorized to GET and HEAD calls through \
+                         CloudFront",
+                    ),
+                    case(legacy("ANY"))
+                        .message("for `ANY /`")
+                        .message("to GET and HEAD calls"),
+                    case(cached_options("[GET, HEAD, OPTIONS]"))
+                        .message("to OPTIONS calls (their responses are cached)"),
+                ]
+                .map(|c| {
+                    c.not_rendered(SIBLINGS)
+                        .related("TOKEN authorizer `Auth` reads it here")
+                }),
+            )
             .unsafe_fix([
                 (
                     case(&websocket)

@@ -13,7 +13,7 @@
 //! requests, from `OPTIONS` requests when their responses are cached, and kept on `DELETE`,
 //! `PATCH`, `POST` and `PUT` requests.
 
-use crate::forwarding::Forwarding;
+use crate::forwarding::{legacy_keeps_authorization, Forwarding};
 use crate::model::Behavior;
 
 /// Headers the legacy table says CloudFront removes or replaces when they are not listed.
@@ -62,22 +62,17 @@ pub(super) fn reach(f: &Forwarding, b: &Behavior, name: &str, method: &str) -> R
     }
     let name = name.to_ascii_lowercase();
     if name == "authorization" {
-        return match method {
-            "DELETE" | "PATCH" | "POST" | "PUT" => Reach {
+        return match legacy_keeps_authorization(b, method) {
+            Some(true) => Reach {
                 arrives: Some(true),
-                why: Some("keep Authorization on DELETE, PATCH, POST and PUT requests"),
+                why: Some(if method == "OPTIONS" {
+                    "keep Authorization on OPTIONS requests whose responses are not cached"
+                } else {
+                    "keep Authorization on DELETE, PATCH, POST and PUT requests"
+                }),
             },
-            "OPTIONS" => match options_cached(b) {
-                Some(false) => Reach {
-                    arrives: Some(true),
-                    why: Some(
-                        "keep Authorization on OPTIONS requests whose responses are not cached",
-                    ),
-                },
-                Some(true) => Reach::listed(listed),
-                None => Reach::listed(None),
-            },
-            _ => Reach::listed(listed),
+            Some(false) => Reach::listed(listed),
+            None => Reach::listed(None),
         };
     }
     if name == "accept-encoding" {
@@ -91,17 +86,4 @@ pub(super) fn reach(f: &Forwarding, b: &Behavior, name: &str, method: &str) -> R
         arrives: Some(true),
         why: Some("forward the headers CloudFront does not handle itself"),
     }
-}
-
-/// Whether the behavior caches responses to `OPTIONS` requests (`CachedMethods`; GET and HEAD
-/// by default).
-fn options_cached(b: &Behavior) -> Option<bool> {
-    if !b.cached_methods.is_present() {
-        return Some(false);
-    }
-    let items = b.cached_methods.known_items()?;
-    if items.iter().any(|m| m.eq_ignore_ascii_case("OPTIONS")) {
-        return Some(true);
-    }
-    b.cached_methods.fully_known().then_some(false)
 }
