@@ -407,6 +407,9 @@ pub struct Origin {
     pub custom_origin_config: Option<CustomOriginConfig>,
     /// Span of an `S3OriginConfig` block, when present.
     pub s3_origin_config: Option<Span>,
+    /// `S3OriginConfig.OriginAccessIdentity`: a legacy origin access identity
+    /// (`origin-access-identity/cloudfront/ID`; empty for none).
+    pub origin_access_identity: Field<String>,
     /// `VpcOriginConfig`, when present: the origin is a VPC origin (an internal load balancer
     /// or instance), a kind of its own that has no `CustomOriginConfig`.
     pub vpc_origin_config: Option<VpcOriginConfig>,

@@ -145,6 +145,7 @@ fn origin(r: &mut Reader, o: &Obj, custom_domains: &[&str]) -> Origin {
         domain_name,
         custom_origin_config,
         s3_origin_config,
+        origin_access_identity: r.str(&s3, "OriginAccessIdentity"),
         vpc_origin_config,
         origin_access_control_id: r.policy(o, "OriginAccessControlId"),
         custom_headers,

@@ -3,7 +3,8 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
-use crate::model::OriginKind;
+use crate::model::{Origin, OriginKind};
+use crate::value::Val;
 
 pub static RULE: Rule = Rule {
     slug: "s3-origin-without-oac",
@@ -15,14 +16,15 @@ pub static RULE: Rule = Rule {
     docs: RuleDocs {
         what_it_does: "Finds origins on an S3 REST endpoint (`bucket.s3.region.amazonaws.com`) \
             without `OriginAccessControlId`: a warning in a distribution that also serves an \
-            API, information otherwise. Website endpoints (`s3-website`) cannot use origin \
-            access control and are skipped.",
+            API, information otherwise, and information for an origin that uses a legacy \
+            origin access identity (`S3OriginConfig.OriginAccessIdentity`) instead. Website \
+            endpoints (`s3-website`) cannot use origin access control and are skipped.",
         why_bad: "Without origin access control the bucket must be readable by anyone, so \
             its objects are reachable around CloudFront (and around the WAF and logging of \
-            the API distribution). A legacy origin access identity still works, but AWS \
-            recommends origin access control (Security Hub CloudFront.13, checkov \
-            CKV2_AWS_46, cdk-nag CFR7); apifront does not read the identity, so it reports \
-            those origins too.",
+            the API distribution). A legacy origin access identity keeps the bucket private, \
+            but AWS recommends origin access control, which also supports every Region, \
+            SSE-KMS and PUT and DELETE requests (Security Hub CloudFront.13, checkov \
+            CKV2_AWS_46, cdk-nag CFR7).",
         example: Snippet::cfn_yaml(cfn_doc!(
                 "",
                 concat!(
@@ -62,6 +64,18 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .iter()
         .filter(|o| o.kind.0 == OriginKind::S3 && !o.origin_access_control_id.is_present())
         .map(|o| {
+            if has_identity(o) {
+                let message = format!(
+                    "S3 {} reaches its bucket through a legacy origin access identity: the \
+                     bucket can stay private, but AWS recommends origin access control (every \
+                     Region, SSE-KMS, PUT and DELETE requests)",
+                    origin_name(o)
+                );
+                let field = &o.origin_access_identity;
+                return ctx
+                    .finding(&RULE, field.span, &field.path, message)
+                    .with_severity(Severity::Info);
+            }
             let message = format!(
                 "S3 {} has no origin access control: the bucket must be public, and its \
                  objects are reachable around CloudFront",
@@ -75,6 +89,16 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             }
         })
         .collect()
+}
+
+/// True when the origin names a legacy origin access identity (or one the input does not
+/// spell out); an empty one is none.
+fn has_identity(o: &Origin) -> bool {
+    match &o.origin_access_identity.val {
+        Val::Known(id) => !id.trim().is_empty(),
+        Val::Unknown(_) => true,
+        Val::Absent => false,
+    }
 }
 
 #[cfg(test)]
@@ -120,6 +144,19 @@ mod tests {
                 // No API behavior: a public site is less surprising.
                 case(only_site).severity(Severity::Info),
                 case(cli).severity(Severity::Info),
+                // A legacy origin access identity keeps the bucket private.
+                case(EXAMPLE.with(
+                    S3,
+                    "            S3OriginConfig:\n              OriginAccessIdentity: ‸origin-access-identity/cloudfront/E127EXAMPLE51Z\n",
+                ))
+                .severity(Severity::Info)
+                .message("reaches its bucket through a legacy origin access identity"),
+                case(EXAMPLE.with(
+                    S3,
+                    "            S3OriginConfig:\n              OriginAccessIdentity: ‸!Sub origin-access-identity/cloudfront/${Identity}\n",
+                ))
+                .severity(Severity::Info)
+                .message("legacy origin access identity"),
             ])
             .test();
     }

@@ -164,6 +164,12 @@ fn origin(ctx: &Ctx, b: &Block, at: &Loc, mt: bool) -> Origin {
         custom_origin_config: block(body, "custom_origin_config")
             .map(|c| custom_origin_config(ctx, c, &at.child(ctx, c, "custom_origin_config"))),
         s3_origin_config: block(body, "s3_origin_config").map(|s| ctx.span_of(s)),
+        origin_access_identity: block(body, "s3_origin_config")
+            .map(|s| {
+                let s_at = at.child(ctx, s, "s3_origin_config");
+                ctx.string(&s.body, "origin_access_identity", &s_at)
+            })
+            .unwrap_or_default(),
         vpc_origin_config: block(body, "vpc_origin_config")
             .map(|v| vpc_origin_config(ctx, v, &at.child(ctx, v, "vpc_origin_config"))),
         origin_access_control_id: ctx.policy(body, "origin_access_control_id", at),

@@ -792,9 +792,18 @@ impl Writer {
             );
         }
         if o.s3_origin_config.is_some() {
+            let mut s3 = Entries::default();
+            s3.put(
+                self.key(
+                    "OriginAccessIdentity",
+                    "OriginAccessIdentity",
+                    "origin_access_identity",
+                ),
+                Self::str(&o.origin_access_identity),
+            );
             e.put(
                 self.key("S3OriginConfig", "S3OriginConfig", "s3_origin_config"),
-                Some(Out::Map(Vec::new())),
+                Some(s3.done()),
             );
         }
         if let Some(v) = &o.vpc_origin_config {
