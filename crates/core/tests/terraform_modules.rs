@@ -90,6 +90,8 @@ fn hosts_are_classified_from_what_their_expressions_can_be() {
         ("stage-replace", DEFAULT, true, rest, None),
         ("stage-split", DEFAULT, false, rest, None),
         ("stage-regex", DEFAULT, false, rest, None),
+        // replace(url, "/^https?://([^/]*).*/", "$1") keeps the host.
+        ("events-regex-replace", DEFAULT, false, events, None),
         // The tfvars value picks the custom domain branch.
         (
             "events-conditional",

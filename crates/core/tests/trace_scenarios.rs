@@ -288,6 +288,13 @@ static CASES: &[Case] = &[
     case("TLS protocols an HTTP API refuses", "http-only.tf", "GET https://d111111abcdef8.cloudfront.net/legacy/orders")
         .outcome(Some(502), Some("cloudfront"))
         .hop("origin-request", "fail", Some("origin-ssl-protocols-outdated")),
+    // ---- Terraform: a host cut from the endpoint URL by a regex ----
+    // [HTTP-STAGES] no `$default` stage: `/products` names no stage, 404; the host (an
+    // expression) is shown as written, not as one of its strings.
+    case("regex host to an HTTP API without $default", "http-api-regex-host.tf", "GET https://d111111abcdef8.cloudfront.net/products")
+        .outcome(Some(404), Some("api-gateway"))
+        .hop("api", "fail", None)
+        .shows(&["https://(host from `replace(aws_apigatewayv2_api.catalog.api_endpoint"]),
     // ---- Terraform: SPA error rewrite ----
     // [MORP] AllViewer forwards Host → [HOST-403] 403 → [ERR-PAGES] 403 becomes 200 /index.html
     // from the behavior that serves /index.html (S3).

@@ -377,7 +377,9 @@ fn written_host(text: &str, origin: &Origin) -> Option<String> {
         .split('"')
         .skip(1)
         .step_by(2)
-        .find(|s| s.contains('.'))
+        // A host template (`${aws_api_gateway_rest_api.api.id}.execute-api.…`), not a path,
+        // a URL or a regex given to a function.
+        .find(|s| s.contains('.') && !s.contains(['/', ' ']))
         .map(str::to_string);
     let unquoted = written
         .strip_prefix("!Sub")

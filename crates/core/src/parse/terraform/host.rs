@@ -639,15 +639,19 @@ fn host_pattern(pattern: &str) -> Option<bool> {
 }
 
 /// `replace(url, "/^https?:\\/\\//", "")` and `replace(url, "/\\/$/", "")`: the regex
-/// replacements that cut a scheme or a trailing slash; other regexes are unknown.
+/// replacements that cut a scheme or a trailing slash; `replace(url, "/^https?://([^/]*).*/",
+/// "$1")`: the one that keeps only the host. Other regexes are unknown.
 fn regex_replace(shape: &Shape, pattern: &str, to: &str) -> Option<Shape> {
-    if !to.is_empty() {
-        return None;
-    }
     let inner = pattern
         .get(1..pattern.len() - 1)?
         .replace("\\/", "/")
         .replace("\\.", ".");
+    if matches!(to, "$1" | "${1}") {
+        return whole_url_to_host(&inner).then(|| shape.url_host())?;
+    }
+    if !to.is_empty() {
+        return None;
+    }
     match inner.as_str() {
         "^https?://" | "^https://" | "^(https?://)" | "^(?:https?://)" | "^[a-z]+://" => {
             let scheme = shape
@@ -664,6 +668,24 @@ fn regex_replace(shape: &Shape, pattern: &str, to: &str) -> Option<Shape> {
     }
 }
 
+/// True for a regex whose match is the whole URL and whose first group is its host
+/// (`^https?://([^/]*).*`): replacing it with `$1` leaves the host.
+fn whole_url_to_host(pattern: &str) -> bool {
+    let p = pattern.strip_suffix('$').unwrap_or(pattern);
+    // Not `/.*`: a URL without a path (`api_endpoint`) would not match, and stay whole.
+    let Some(head) = [".*", "(/.*)?", "(?:/.*)?"]
+        .iter()
+        .find_map(|tail| p.strip_suffix(tail))
+    else {
+        return false;
+    };
+    let head = head
+        .strip_suffix("([^/]*)")
+        .map(|h| format!("{h}([^/]+)"))
+        .unwrap_or_else(|| head.to_string());
+    p.starts_with('^') && head.ends_with(')') && host_pattern(&head) == Some(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,6 +698,19 @@ mod tests {
         assert_eq!(host_pattern("^https://[^/]+"), Some(false));
         assert_eq!(host_pattern("https://([^/]+)/(.*)"), None, "two groups");
         assert_eq!(host_pattern("[^/]+"), None, "no scheme anchor");
+    }
+
+    #[test]
+    fn whole_urls_to_their_hosts() {
+        assert!(whole_url_to_host("^https?://([^/]*).*"));
+        assert!(whole_url_to_host("^https://([^/]+)(/.*)?$"));
+        assert!(
+            !whole_url_to_host("^https?://([^/]+)/.*"),
+            "misses a URL without a path"
+        );
+        assert!(!whole_url_to_host("https?://([^/]*).*"), "not anchored");
+        assert!(!whole_url_to_host("^https?://([^/]*)"), "the path stays");
+        assert!(!whole_url_to_host("^https?://[^/]*.*"), "no group");
     }
 
     #[test]
