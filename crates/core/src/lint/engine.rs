@@ -160,15 +160,14 @@ fn demote_expression_rewrites(finding: &mut Finding, text: &str, doc: &Document)
     let Some(fix) = finding.fix.as_mut() else {
         return;
     };
-    // Emptying a value ("" / removal) drops it rather than freezing it: not a rewrite.
+    // Removing the text drops the expression rather than freezing it: not a rewrite. An empty
+    // string written in its place is one (`origin_path = ""` for `"/${var.stage}"`).
     let rewrites_expression = fix.edits.iter().any(|e| {
         let Some(old) = text.get(e.start..e.end) else {
             return false;
         };
         let first = e.end - old.trim_start().len();
-        e.start < e.end
-            && !matches!(e.replacement.trim(), "" | "\"\"" | "''")
-            && doc.is_expression_at(first)
+        e.start < e.end && !e.replacement.trim().is_empty() && doc.is_expression_at(first)
     });
     if fix.safe && rewrites_expression {
         fix.safe = false;
@@ -232,6 +231,24 @@ mod tests {
         assert!(!fix.safe, "{}", fix.description);
         let fixed = fix_text(yaml, &LintConfig::default(), false).unwrap();
         assert!(fixed.contains("OriginPath: !Sub \"/${ApiStage}/\""));
+        // An empty string written over an expression is a rewrite too: `//` from two empty
+        // variable defaults would otherwise lose both variables.
+        let tf =
+            "variable \"base\" {\n  default = \"\"\n}\nvariable \"stage\" {\n  default = \"\"\n}\n\
+            resource \"aws_cloudfront_distribution\" \"d\" {\n  enabled = true\n  origin {\n    \
+            origin_id   = \"api\"\n    domain_name = \"a.example.com\"\n    \
+            origin_path = \"/${var.base}/${var.stage}\"\n  }\n}\n";
+        let report = lint_text(tf, &LintConfig::default()).unwrap();
+        let path = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "origin-path-format")
+            .expect("origin-path-format on `//`");
+        let fix = path.fix.as_ref().expect("a fix is still offered");
+        assert!(!fix.safe, "{}", fix.description);
+        assert_eq!(fix.edits[0].replacement, "\"\"");
+        let fixed = fix_text(tf, &LintConfig::default(), false).unwrap();
+        assert!(fixed.contains("origin_path = \"/${var.base}/${var.stage}\""));
     }
 
     #[test]

@@ -54,14 +54,21 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         } else {
             format!("/{trimmed}")
         };
+        let key = Key::ORIGIN_PATH.name(ctx.format());
+        let (suggested, action) = match fixed.as_str() {
+            "" => (
+                ": leave it empty for none".to_string(),
+                format!("empty {key}"),
+            ),
+            _ => (format!(" (`{fixed}`)"), format!("set {key} to `{fixed}`")),
+        };
         let message = format!(
-            "{} has {} `{path}`; an origin path must begin with `/` and not end with \
-             `/` (`{fixed}`)",
+            "{} has {key} `{path}`; an origin path must begin with `/` and not end with \
+             `/`{suggested}",
             origin_name(origin),
-            Key::ORIGIN_PATH.name(ctx.format())
         );
         let fix = Fix::safe(
-            format!("set {} to `{fixed}`", Key::ORIGIN_PATH.name(ctx.format())),
+            action,
             vec![ctx.editor().replace_string(field.span, &fixed)],
         );
         out.push(
@@ -102,7 +109,10 @@ mod tests {
                 ),
                 (case(path("‸prod")), path("/prod")),
                 (case(path("‸/prod/")), path("/prod")),
-                (case(path("‸'/'")).message("(``)"), path("''")),
+                (
+                    case(path("‸'/'")).message("not end with `/`: leave it empty for none"),
+                    path("''"),
+                ),
                 (case(path("‸//prod//v1//")), path("/prod//v1")),
             ])
             .test();
