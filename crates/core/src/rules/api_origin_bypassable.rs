@@ -3,6 +3,7 @@
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
+use crate::model::CustomHeader;
 
 pub static RULE: Rule = Rule {
     slug: "api-origin-bypassable",
@@ -12,10 +13,12 @@ pub static RULE: Rule = Rule {
     fix: FixAvailability::None,
     since: "0.1.0",
     docs: RuleDocs {
-        what_it_does: "Finds API Gateway origins without an origin custom header that looks like \
-            a shared secret (`X-Origin-Verify`, `x-api-key`, names with `secret`, `verify`, \
-            `token`, `key` or `auth`). Information by default; a warning when the distribution \
-            has a WAF web ACL, whose protection the direct route bypasses.",
+        what_it_does: "Finds API Gateway origins without an origin custom header that may be \
+            a shared secret: one named like one (`X-Origin-Verify`, `x-api-key`, names with \
+            `secret`, `verify`, `token`, `key` or `auth`), or one whose value the template does \
+            not spell out (a parameter, variable or secret store reference: `X-From-CDN: !Ref \
+            CdnSecret`). Information by default; a warning when the distribution has a WAF web \
+            ACL, whose protection the direct route bypasses.",
         why_bad: "The public `execute-api` host stays reachable, so WAF rules, geo restriction \
             and logging on the distribution can be bypassed. The documented fix: CloudFront adds \
             a secret header, and a Regional WAF web ACL or a Lambda authorizer at the API \
@@ -62,15 +65,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
         .iter()
         .filter(|o| o.kind.0.is_api_gateway())
         .filter(|o| !super::origin_mtls::protects(ctx, o))
-        .filter(|o| {
-            !o.custom_headers.iter().any(|h| match h.name.get() {
-                Some(name) => {
-                    let name = name.to_ascii_lowercase();
-                    SECRET_WORDS.iter().any(|w| name.contains(w))
-                }
-                None => true,
-            })
-        })
+        .filter(|o| !o.custom_headers.iter().any(may_be_secret))
         .map(|o| {
             let message = format!(
                 "{} has no secret origin header, so its API can be called directly and bypass \
@@ -86,6 +81,19 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             }
         })
         .collect()
+}
+
+/// A custom origin header that may carry a shared secret: named like one, or with a name or
+/// value the input does not spell out.
+fn may_be_secret(h: &CustomHeader) -> bool {
+    let named = match h.name.get() {
+        Some(name) => {
+            let name = name.to_ascii_lowercase();
+            SECRET_WORDS.iter().any(|w| name.contains(w))
+        }
+        None => true,
+    };
+    named || h.value.is_unknown()
 }
 
 #[cfg(test)]
@@ -106,6 +114,8 @@ mod tests {
                 with_custom_header("x-cdn-secret", "x"),
                 with_custom_header("X-Api-Key", "x"),
                 with_custom_header("!Ref SecretHeaderName", "x"),
+                // A value the template does not spell out.
+                with_custom_header("X-From-CDN", "!Ref CdnSecret"),
                 // Not an API Gateway origin.
                 API.with(DOMAIN, "example.com"),
             ])
