@@ -185,13 +185,15 @@ fn unreached(
     let finding = match &resolution.outcome {
         Outcome::Rejected(r) if r.reason == RejectReason::DefaultEndpointDisabled => return None,
         Outcome::Rejected(r) => {
+            let hint = match r.reason {
+                RejectReason::NoStage => no_stage_hint(api, pattern, &reach.rewrite.strip),
+                _ => hint(pattern, origin_path, &reach.rewrite.strip),
+            };
             let message = format!(
                 "{who} reaches no route of {names}: the API receives the origin path and the \
                  whole viewer path, so `GET {viewer}` arrives as `{api_path}` and API Gateway \
-                 answers {} {}{}",
-                r.status,
-                r.body,
-                hint(pattern, origin_path, &reach.rewrite.strip)
+                 answers {} {}{hint}",
+                r.status, r.body,
             );
             let mut f = ctx.finding(&RULE, field.0, field.1, message);
             for (span, note) in related(api, &resolution) {
@@ -255,6 +257,28 @@ fn hint(pattern: &str, origin_path: &str, strip: &[String]) -> String {
         } else {
             format!(" (in stage `{}`)", origin_path.trim_start_matches('/'))
         }
+    )
+}
+
+/// The advice when the request names no stage of the API: the origin path must name one
+/// first, and only then does the pattern's directory matter.
+fn no_stage_hint(api: &Api, pattern: &str, strip: &[String]) -> String {
+    let stage = api
+        .stages
+        .iter()
+        .filter_map(|s| s.stage_name.get())
+        .find(|name| *name != "$default");
+    let set = match stage {
+        Some(name) => format!("set the origin path to a stage (`/{name}`)"),
+        None => "set the origin path to a stage".to_string(),
+    };
+    let dir = literal_dir(pattern);
+    if dir.is_empty() || !strip.is_empty() {
+        return format!(". The request names no stage: {set}");
+    }
+    format!(
+        ". The request names no stage: {set}, then strip `{dir}` with a CloudFront Function or \
+         give the API routes under `{dir}`"
     )
 }
 
@@ -521,6 +545,11 @@ mod tests {
                     .message("`GET /orders` arrives as `/prod/orders` and API Gateway answers 404 {\"message\":\"Not Found\"}")
                     .related("stage `$default` took the request")
                     .related("`GET /orders` is a route of HTTP API `Api`"),
+                // No origin path: `/api` is read as a stage; the stage comes first.
+                case(with_rest_api(&api_pattern("‸/api/*").with("            OriginPath: /prod\n", ""), &["GET /orders"], ""))
+                    .not_rendered(SIBLINGS)
+                    .message("arrives as `/api/orders` and API Gateway answers 403 {\"message\":\"Forbidden\"}. The request names no stage: set the origin path to a stage (`/prod`), then strip `/api` with a CloudFront Function or give the API routes under `/api`")
+                    .related("is a route of REST API `Api`"),
                 // An origin path that names no stage of a WebSocket API: what API Gateway
                 // answers is not documented.
                 case(beside(&SIBLING.with("OriginPath: /prod", "OriginPath: /dev"), WEBSOCKET_API).mark("TargetOriginId: orders-api\n          ViewerProtocolPolicy"))
