@@ -53,7 +53,7 @@ const EXAMPLE: &str = concat!(
 pub static RULE: Rule = Rule {
     slug: "api-write-methods-not-allowed",
     summary: "An API behavior does not allow POST, PUT, PATCH or DELETE that its API takes",
-    default_severity: Severity::Warning,
+    default_severity: Severity::Error,
     category: Category::Methods,
     fix: FixAvailability::Unsafe,
     since: "0.1.0",
@@ -61,9 +61,11 @@ pub static RULE: Rule = Rule {
         what_it_does: "Finds API behaviors whose `AllowedMethods` is `[GET, HEAD]` or \
             `[GET, HEAD, OPTIONS]` (also when omitted: the default is GET and HEAD) while the \
             API behind them takes writes on the routes the behavior reaches: an error for a \
-            reached `POST`, `PUT`, `PATCH` or `DELETE` route, a warning for a reached route that \
-            takes every method (`ANY`, the HTTP API `$default` route, which a greedy \
-            `{proxy+}` usually is). \n\n\
+            reached `POST`, `PUT`, `PATCH` or `DELETE` route, information for a reached route \
+            that takes every method (`ANY`, the HTTP API `$default` route, which a greedy \
+            `{proxy+}` usually is): whether the code behind it serves writes is not in the \
+            input, and a read-only front in front of such an API is a choice some setups \
+            make on purpose. \n\n\
             **What it needs to know**: the API's routes and which of them the behavior reaches \
             (see `apigw-route-unreachable`). **When it does not know** (the API is not in the \
             input, its routes are kept elsewhere, or the origin is a Lambda function URL, which \
@@ -170,16 +172,19 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                         let who = who();
                         let message = format!(
                             "{who} allows only {current}, but it reaches {} of {}, which \
-                             takes every method: POST, PUT, PATCH and DELETE to `{}` get \
-                             CloudFront's 403",
+                             takes every method: if the code behind it serves POST, PUT, PATCH \
+                             or DELETE, CloudFront answers them 403",
                             route_name(r.route),
                             api_name(r.api),
-                            r.viewer_path
                         );
-                        out.push(finding(ctx, behavior, message).with_related(
-                            r.route.span,
-                            format!("{} is defined here", route_name(r.route)),
-                        ));
+                        out.push(
+                            finding(ctx, behavior, message)
+                                .with_severity(Severity::Info)
+                                .with_related(
+                                    r.route.span,
+                                    format!("{} is defined here", route_name(r.route)),
+                                ),
+                        );
                         continue;
                     }
                     (None, None) if reach.complete() => continue,
@@ -328,7 +333,8 @@ mod tests {
                 (
                     case(rest(read_only, &["GET /orders", "ANY /{proxy+}"]))
                         .not_rendered(SIBLINGS)
-                        .message("it reaches `ANY /{proxy+}` of REST API `Api`, which takes every method")
+                        .severity(Severity::Info)
+                        .message("it reaches `ANY /{proxy+}` of REST API `Api`, which takes every method: if the code behind it serves POST, PUT, PATCH or DELETE, CloudFront answers them 403")
                         .related("`ANY /{proxy+}` is defined here"),
                     rest(read_only, &["GET /orders", "ANY /{proxy+}"]).unmarked().with("[GET, HEAD, OPTIONS]", "[GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE]"),
                 ),
