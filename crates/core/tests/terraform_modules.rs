@@ -452,3 +452,23 @@ fn cycles_and_blow_ups_stay_unknown_and_cheap() {
     assert_eq!(origins[1].kind.0, OriginKind::Unknown);
     lint_sources(&sources, &LintConfig::default()).unwrap();
 }
+
+#[test]
+fn what_a_module_does_not_show_is_said_of_the_module() {
+    let d = doc(&module("terraform/modules/hosts", &[]));
+    let reasons: Vec<&str> = d
+        .api_model
+        .apis
+        .iter()
+        .flat_map(|a| &a.gaps)
+        .map(|g| g.reason.as_str())
+        .filter(|r| r.contains("defines no"))
+        .collect();
+    assert!(!reasons.is_empty());
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r.starts_with("the module defines no ")),
+        "{reasons:?}"
+    );
+}

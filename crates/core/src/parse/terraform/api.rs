@@ -66,7 +66,7 @@ pub(super) fn read(bodies: &[(Ctx, &Body)]) -> ApiModel {
         child(ctx, rtype, address, b, &tree, &mut model);
     }
     for api in &mut model.apis {
-        unknown_parts(api);
+        unknown_parts(api, if bodies.len() > 1 { "module" } else { "file" });
     }
     origin_domains(&resources, &mut model);
     model
@@ -855,8 +855,8 @@ fn integration(ctx: &Ctx, body: &Body, at: &Loc, model: &mut ApiModel) {
     }
 }
 
-/// Routes and stages the file does not show.
-fn unknown_parts(api: &mut Api) {
+/// Routes and stages the file (or the module's files: `input` says which) does not show.
+fn unknown_parts(api: &mut Api, input: &str) {
     let (span, path) = (api.span, api.path.clone());
     if api.routes.is_empty() && api.resources.is_empty() && api.knows(Part::Routes) {
         let what = if api.kind == ApiKind::Rest {
@@ -865,13 +865,13 @@ fn unknown_parts(api: &mut Api) {
             "route"
         };
         let reason = format!(
-            "the file defines no {what} of `{}`; they may be defined elsewhere",
+            "the {input} defines no {what} of `{}`; they may be defined elsewhere",
             api.name
         );
         api.gap(Part::Routes, reason, span, &path);
     }
     if api.stages.is_empty() {
-        let reason = format!("the file defines no stage of `{}`", api.name);
+        let reason = format!("the {input} defines no stage of `{}`", api.name);
         api.gap(Part::Stages, reason, span, &path);
     }
 }
