@@ -250,8 +250,9 @@ pub struct ShareLinkArgs {
 
 #[derive(Debug, Args)]
 pub struct TraceArgs {
-    /// The configuration file, or `-` for standard input.
-    #[arg(value_name = "FILE")]
+    /// The configuration file, a directory holding one configuration (a Terraform module's
+    /// `.tf` files), or `-` for standard input.
+    #[arg(value_name = "PATH")]
     pub path: PathBuf,
     /// The request: method and URL, like `POST https://www.example.com/api/orders`.
     #[arg(long, value_name = "METHOD URL")]
@@ -291,8 +292,9 @@ pub enum MapFormat {
 
 #[derive(Debug, Args)]
 pub struct MapArgs {
-    /// The configuration file, or `-` for standard input.
-    #[arg(value_name = "FILE")]
+    /// The configuration file, a directory holding one configuration (a Terraform module's
+    /// `.tf` files), or `-` for standard input.
+    #[arg(value_name = "PATH")]
     pub path: PathBuf,
     /// Output format.
     #[arg(long, value_enum)]

@@ -20,17 +20,22 @@ pub struct Loaded {
     pub doc: Document,
 }
 
-/// Reads and parses a configuration file (or standard input for `-`) and the API definitions
-/// `api`; what became of each definition is said on standard error. A parse error is a
-/// [`CliError`] with the file, line and column.
+/// Reads and parses a configuration file (standard input for `-`, or the one configuration a
+/// directory holds: a Terraform module's files) and the API definitions `api`; what became of
+/// each definition is said on standard error. A parse error is a [`CliError`] with the file,
+/// line and column.
 pub fn load(path: &Path, api: &[PathBuf], parameters: &ParameterArgs) -> Result<Loaded, CliError> {
-    let text = read_path(path)?;
-    let name = if path.as_os_str() == "-" {
-        input::STDIN_NAME.to_string()
+    let (name, mut sources) = if path.is_dir() {
+        directory(path)?
     } else {
-        path.display().to_string()
+        let text = read_path(path)?;
+        let name = if path.as_os_str() == "-" {
+            input::STDIN_NAME.to_string()
+        } else {
+            path.display().to_string()
+        };
+        (name.clone(), Sources::single(name, &text))
     };
-    let mut sources = Sources::single(name.clone(), &text);
     parameters.apply(&mut sources);
     for definition in api {
         if definition.as_os_str() == "-" {
@@ -68,6 +73,33 @@ pub fn load(path: &Path, api: &[PathBuf], parameters: &ParameterArgs) -> Result<
                 Some(hint) => error.with_hint(hint),
                 None => error,
             })
+        }
+    }
+}
+
+/// The one configuration a directory holds (a Terraform module's files, or one template),
+/// read; files that cannot hold a distribution are left out as `lint` leaves them.
+fn directory(path: &Path) -> Result<(String, Sources), CliError> {
+    let mut found = Vec::new();
+    for input in input::collect(&[path.to_path_buf()])? {
+        let sources = input.read().map_err(|(_, e)| CliError::new(e))?;
+        if !input::holds_no_distribution(sources.text(), None) {
+            found.push((input.name, sources));
+        }
+    }
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(CliError::new(format!(
+            "{} holds no CloudFront distribution",
+            path.display()
+        ))),
+        n => {
+            let names: Vec<&str> = found.iter().map(|(name, _)| name.as_str()).collect();
+            Err(CliError::new(format!(
+                "{} holds {n} configurations; give one of them",
+                path.display()
+            ))
+            .with_hint(names.join(", ")))
         }
     }
 }

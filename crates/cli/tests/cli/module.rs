@@ -270,3 +270,42 @@ fn named_tf_files_of_one_directory_form_one_module() {
         .code(2)
         .stderr(predicate::str::contains("holds only variable values"));
 }
+
+#[test]
+fn trace_and_map_read_a_module_directory() {
+    // The module's files together: the API in api.tf is behind the origin in cdn.tf.
+    apifront()
+        .args([
+            "trace",
+            "module",
+            "--request",
+            "GET https://d111111abcdef8.cloudfront.net/orders",
+        ])
+        .assert()
+        .stdout(predicate::str::contains(
+            "→ distribution `aws_cloudfront_distribution.api` (module)",
+        ))
+        .stdout(predicate::str::contains("module/cdn.tf:"));
+    apifront()
+        .args(["map", "module", "--format", "mermaid"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Distribution aws_cloudfront_distribution.api",
+        ));
+    // A directory of several configurations, or of none: say which.
+    apifront()
+        .args(["trace", "tree", "--request", "GET https://x.example.com/"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "tree holds 3 configurations; give one of them",
+        ));
+    apifront()
+        .args(["map", "empty-dir", "--format", "svg"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "empty-dir holds no CloudFront distribution",
+        ));
+}
