@@ -752,6 +752,20 @@ fn invalid_hcl_is_an_error_with_position_and_hint() {
     let e = parse(unclosed).unwrap_err();
     assert!(e.message.starts_with("invalid HCL"), "{}", e.message);
     assert!(e.line >= 2);
+
+    // An argument set twice: the hint names the first, in the same block only.
+    let twice = "resource \"aws_cloudfront_distribution\" \"d\" {\n  enabled = true\n  \
+        origin {\n    origin_id = \"a\"\n  }\n  default_cache_behavior {\n    \
+        target_origin_id = \"a\"\n    viewer_protocol_policy = \"https-only\"\n    \
+        target_origin_id = \"b\"\n  }\n}\n";
+    let e = parse(twice).unwrap_err();
+    assert_eq!((e.line, e.column), (9, 5), "{e}");
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("`target_origin_id` is already set on line 7 of this block; Terraform takes each argument once")
+    );
+    let e = parse(&twice.replace("    target_origin_id = \"a\"\n", "")).unwrap();
+    assert_eq!(e.distributions.len(), 1);
 }
 
 #[test]

@@ -217,21 +217,68 @@ fn parse_body(text: &str) -> Result<Body, ParseError> {
         .with_hint("flatten the nested blocks, brackets or templates")
         .with_format(Format::Terraform));
     }
-    hcl_edit::parser::parse_body(&source).map_err(|e| syntax_error(&e, &LineIndex::new(text)))
+    hcl_edit::parser::parse_body(&source).map_err(|e| syntax_error(&e, text, &LineIndex::new(text)))
 }
 
 /// A syntax error with its position and a hint at the usual causes.
-fn syntax_error(e: &hcl_edit::parser::Error, idx: &LineIndex) -> ParseError {
+fn syntax_error(e: &hcl_edit::parser::Error, text: &str, idx: &LineIndex) -> ParseError {
+    let offset = e.location().offset();
     let hint = if e.message().contains("nesting depth") {
-        "the input nests expressions or blocks more than 64 levels deep"
+        "the input nests expressions or blocks more than 64 levels deep".to_string()
+    } else if e.message().contains("redefined attribute") {
+        redefined(text, offset, idx)
     } else {
         "check for an unclosed `{`, `[`, `(` or string, or a missing `=` before this point"
+            .to_string()
     };
-    ParseError::at(
-        idx,
-        e.location().offset(),
-        format!("invalid HCL: {}", e.message()),
-    )
-    .with_hint(hint)
-    .with_format(Format::Terraform)
+    ParseError::at(idx, offset, format!("invalid HCL: {}", e.message()))
+        .with_hint(hint)
+        .with_format(Format::Terraform)
+}
+
+/// The hint for an argument set twice in one block (`offset` is the second), naming the line of
+/// the first when it is found.
+fn redefined(text: &str, offset: usize, idx: &LineIndex) -> String {
+    let rest = text.get(offset..).unwrap_or_default();
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+        .collect();
+    if name.is_empty() {
+        return "an argument is set twice in this block; Terraform takes each one once".into();
+    }
+    match first_definition(&text[..offset], &name) {
+        Some(first) => format!(
+            "`{name}` is already set on line {} of this block; Terraform takes each argument once",
+            idx.line_col(first).0
+        ),
+        None => format!("`{name}` is set twice in this block; Terraform takes each argument once"),
+    }
+}
+
+/// Where `name = …` starts a line of the block that `before` ends inside, looking back to the
+/// block's `{`.
+fn first_definition(before: &str, name: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut line_end = before.len();
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            '}' => depth += 1,
+            '{' if depth == 0 => return None,
+            '{' => depth -= 1,
+            '\n' => {
+                let line = &before[i + 1..line_end];
+                let trimmed = line.trim_start();
+                let sets = trimmed
+                    .strip_prefix(name)
+                    .is_some_and(|r| r.trim_start().starts_with('='));
+                if depth == 0 && sets {
+                    return Some(i + 1 + (line.len() - trimmed.len()));
+                }
+                line_end = i;
+            }
+            _ => {}
+        }
+    }
+    None
 }
