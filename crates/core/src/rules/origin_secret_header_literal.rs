@@ -83,9 +83,21 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
             } else {
                 "a `{{resolve:secretsmanager:…}}` dynamic reference"
             };
+            let text = match ctx.format() {
+                Format::Terraform => "configuration",
+                _ => "template",
+            };
+            // A value from a parameter or variable default: say which.
+            let span = header.value.span;
+            let written = ctx.text.get(span.start..span.end).unwrap_or_default();
+            let start = span.end - written.trim_start().len();
+            let from = match ctx.doc.is_expression_at(start) {
+                true => format!(" (the default of `{}`)", written.trim()),
+                false => String::new(),
+            };
             let message = format!(
                 "{} sends the secret-looking header `{name}` with a value written in the \
-                 template; read it from {store} so it stays out of source control",
+                 {text}{from}; read it from {store} so it stays out of source control",
                 origin_name(origin)
             );
             out.push(ctx.finding(&RULE, header.value.span, &header.value.path, message));
@@ -163,8 +175,17 @@ resource "aws_cloudfront_distribution" "cdn" {
                 literal("X-Auth"),
                 literal("Bearer-Token"),
                 case(TERRAFORM)
-                    .message("read it from a Secrets Manager data source or a sensitive variable")
+                    .message("with a value written in the configuration; read it from a Secrets Manager data source or a sensitive variable")
                     .except(&[Format::CliJson], cli),
+                // A variable's default is written in the configuration too.
+                case(
+                    TERRAFORM
+                        .with("  sensitive = true\n", "  default   = \"0ff1ce\"\n")
+                        .with("value = var.verify_secret", "value = ‸var.verify_secret")
+                        .with("value = ‸\"0123456789abcdef\"", "value = data.aws_secretsmanager_secret_version.key.secret_string"),
+                )
+                .message("with a value written in the configuration (the default of `var.verify_secret`)")
+                .not_rendered("a variable default"),
             ])
             .test();
     }
