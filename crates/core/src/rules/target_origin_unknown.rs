@@ -85,25 +85,12 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester, API};
+    use crate::rules::tester::{case, CaseText, Tester, API, TF_DYNAMIC_ORIGINS};
 
     const TARGET: &str = "TargetOriginId: orders-api";
 
     #[test]
     fn cases() {
-        let dynamic = r#"resource "aws_cloudfront_distribution" "d" {
-  dynamic "origin" {
-    for_each = var.origins
-    content {
-      origin_id   = origin.key
-      domain_name = origin.value
-    }
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-}
-"#;
         // Origin groups written by a dynamic block: their ids are not known either.
         let dynamic_groups = r#"resource "aws_cloudfront_distribution" "d" {
   origin {
@@ -129,7 +116,8 @@ mod tests {
                     .with(TARGET, "TargetOriginId: other"),
             ])
             .pass(
-                [dynamic, dynamic_groups].map(|t| case(t).not_rendered("Terraform dynamic blocks")),
+                [TF_DYNAMIC_ORIGINS, dynamic_groups]
+                    .map(|t| case(t).not_rendered("Terraform dynamic blocks")),
             )
             .fail([
                 case(RULE.docs.example.text.mark("orders\n")).message(

@@ -167,21 +167,8 @@ fn shown(ctx: &LintContext, field: &Field<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::tester::{case, CaseText, Tester};
+    use crate::rules::tester::{case, CaseText, Tester, TF_DYNAMIC_ORIGINS};
 
-    const DYNAMIC: &str = r#"resource "aws_cloudfront_distribution" "d" {
-  dynamic "origin" {
-    for_each = var.origins
-    content {
-      origin_id   = origin.key
-      domain_name = origin.value
-    }
-  }
-  default_cache_behavior {
-    target_origin_id = "api"
-  }
-}
-"#;
     const GENERATED: &str =
         "the origins come from a `dynamic` block, so apifront cannot tell which one it reaches";
 
@@ -222,8 +209,8 @@ mod tests {
                     )
                     .message("the origin ids `!Sub \"${Prefix}-orders\"`, `!Ref Prefix` are not known here"),
                     // Origins or origin groups written by a dynamic block.
-                    case(DYNAMIC.mark("\"api\"")).message(GENERATED),
-                    case(DYNAMIC.with("dynamic \"origin\"", "dynamic \"origin_group\"").mark("\"api\"")).message(GENERATED),
+                    case(TF_DYNAMIC_ORIGINS.mark("\"api\"")).message(GENERATED),
+                    case(TF_DYNAMIC_ORIGINS.with("dynamic \"origin\"", "dynamic \"origin_group\"").mark("\"api\"")).message(GENERATED),
                 ]
                 .map(|c| c.not_rendered("ids built from parameters, and dynamic blocks, exist only in CloudFormation and Terraform")),
             )

@@ -182,6 +182,22 @@ pub fn tf(config: &str, origin: &str, behavior: &str) -> String {
     )
 }
 
+/// A Terraform distribution whose origins come from a `dynamic "origin"` block, with a default
+/// behavior to the origin id `api` (which only the block's values could give).
+pub const TF_DYNAMIC_ORIGINS: &str = r#"resource "aws_cloudfront_distribution" "d" {
+  dynamic "origin" {
+    for_each = var.origins
+    content {
+      origin_id   = origin.key
+      domain_name = origin.value
+    }
+  }
+  default_cache_behavior {
+    target_origin_id = "api"
+  }
+}
+"#;
+
 /// A Terraform multi-tenant distribution `saas` in front of [`API`]'s host, and its tenant
 /// `acme` with these `domain` blocks (indented by two spaces).
 pub fn tf_tenant(domains: &str) -> String {
