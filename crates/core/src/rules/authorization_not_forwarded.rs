@@ -161,28 +161,20 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 /// requests ([`legacy_keeps_authorization`]); a route that takes every method (or a WebSocket
 /// `$connect`, a GET) loses it on GET.
 fn needs_behind<'a>(behavior: &Behavior, fwd: &Forwarding, reach: &Reach<'a>) -> Vec<Need<'a>> {
-    let all = needs(reach);
-    if !fwd.legacy {
-        return all;
+    let kept = |n: &Need| !fwd.legacy || !is_authorization(&n.input);
+    let mut out: Vec<Need> = needs(reach).into_iter().filter(kept).collect();
+    if fwd.legacy {
+        let losing = reach.own_routes().filter(|r| match route_method(r.route) {
+            None => true,
+            Some(method) => legacy_keeps_authorization(behavior, method) == Some(false),
+        });
+        out.extend(
+            needs_of(losing)
+                .into_iter()
+                .filter(|n| is_authorization(&n.input)),
+        );
     }
-    let losing = reach.own_routes().filter(|r| match route_method(r.route) {
-        None => true,
-        Some(method) => legacy_keeps_authorization(behavior, method) == Some(false),
-    });
-    let mut lost: Vec<Need> = needs_of(losing)
-        .into_iter()
-        .filter(|n| is_authorization(&n.input))
-        .collect();
-    all.into_iter()
-        .filter_map(|n| {
-            if !is_authorization(&n.input) {
-                return Some(n);
-            }
-            let same = |l: &Need| l.reader == n.reader && std::ptr::eq(l.api, n.api);
-            let i = lost.iter().position(same)?;
-            Some(lost.swap_remove(i))
-        })
-        .collect()
+    out
 }
 
 fn is_authorization(input: &IdentitySource) -> bool {
@@ -423,10 +415,21 @@ Prod:
                         .message("to GET and HEAD calls"),
                     case(cached_options("[GET, HEAD, OPTIONS]"))
                         .message("to OPTIONS calls (their responses are cached)"),
+                    case(
+                        legacy("POST")
+                            .with("Type: TOKEN", "Type: REQUEST")
+                            .with(
+                                "IdentitySource: method.request.header.Authorization",
+                                "IdentitySource: method.request.querystring.token",
+                            )
+                            .with("QueryString: true", "QueryString: false"),
+                    )
+                    .message("removes the query string `token`")
+                    .message("to every call through CloudFront"),
                 ]
                 .map(|c| {
                     c.not_rendered(SIBLINGS)
-                        .related("TOKEN authorizer `Auth` reads it here")
+                        .related("authorizer `Auth` reads it here")
                 }),
             )
             .unsafe_fix([
