@@ -249,6 +249,20 @@ mod tests {
         assert_eq!(fix.edits[0].replacement, "\"\"");
         let fixed = fix_text(tf, &LintConfig::default(), false).unwrap();
         assert!(fixed.contains("origin_path = \"/${var.base}/${var.stage}\""));
+        // Text inserted where an expression starts leaves it whole: still safe.
+        let doc = parse(yaml).unwrap();
+        let at = yaml.find("!Sub \"/${ApiStage}/\"").unwrap();
+        let mut inserted = path.clone();
+        inserted.fix = Fix::safe(
+            "insert",
+            vec![Edit {
+                start: at,
+                end: at,
+                replacement: "x".into(),
+            }],
+        );
+        demote_expression_rewrites(&mut inserted, yaml, &doc);
+        assert!(inserted.fix.as_ref().is_some_and(|f| f.safe));
     }
 
     #[test]

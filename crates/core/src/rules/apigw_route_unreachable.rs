@@ -421,7 +421,7 @@ mod tests {
     use super::RULE;
     use crate::lint::Severity;
     use crate::rules::behind::fixtures::{with_rest_api, SIBLING};
-    use crate::rules::tester::{beside, case, CaseText, Tester, API};
+    use crate::rules::tester::{beside, case, finding_of, lint_all, CaseText, Tester, API};
 
     const SIBLINGS: &str = "the API beside the distribution";
     const EXAMPLE: &str = RULE.docs.example.text;
@@ -452,6 +452,31 @@ mod tests {
                  OriginRequestPolicyId: b689b0a8-53d0-40ab-baf2-68738e2966ac\n        DefaultCacheBehavior:"
             ),
         )
+    }
+
+    /// The stage advice names a directory to strip only when the pattern has one.
+    #[test]
+    fn no_stage_advice() {
+        let ends = |pattern: &str, end: &str| {
+            let text = with_rest_api(
+                &api_pattern(pattern).with("            OriginPath: /prod\n", ""),
+                &["GET /orders"],
+                "",
+            );
+            let findings = lint_all(&text);
+            let f = finding_of(&findings, RULE.slug);
+            assert!(f.message.ends_with(end), "{}", f.message);
+        };
+        ends(
+            "'*.json'",
+            "403 {\"message\":\"Forbidden\"}. The request names no stage: set the origin path to \
+             a stage (`/prod`)",
+        );
+        ends(
+            "/api/*",
+            "(`/prod`), then strip `/api` with a CloudFront Function or give the API routes under \
+             `/api`",
+        );
     }
 
     #[test]
