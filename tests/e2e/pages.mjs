@@ -92,10 +92,22 @@ export class CheckPage extends AppPage {
 
   /** Pastes `text` and waits for its lint (of the given format, when given). */
   async paste(text, format) {
+    // Busy from the paste until the lint answers (the old editor marked itself stale). A fast
+    // answer can end the busy state between two polls, so an observer records that it began.
+    const selector = 'section.check[aria-busy="true"], .editor-stale';
+    await this.page.evaluate((busySelector) => {
+      window.__apifrontBusySeen = false;
+      const observer = new MutationObserver(() => {
+        if (document.querySelector(busySelector)) {
+          window.__apifrontBusySeen = true;
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    }, selector);
     await pasteInto(this.page, this.editor, text);
-    // Busy from the paste until the lint answers (the old editor marked itself stale).
-    const busy = this.page.locator('section.check[aria-busy="true"], .editor-stale');
-    await expect(busy).toHaveCount(1);
+    await this.page.waitForFunction(() => window.__apifrontBusySeen === true);
+    const busy = this.page.locator(selector);
     await expect(busy).toHaveCount(0, { timeout: 30_000 });
     if (format) await expect(this.status).toContainText(`${format}:`);
   }
