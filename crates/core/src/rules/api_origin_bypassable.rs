@@ -1,5 +1,6 @@
 //! `api-origin-bypassable`: the API stays reachable without going through CloudFront.
 
+use super::helpers::looks_secret;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -52,8 +53,6 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const SECRET_WORDS: &[&str] = &["secret", "verify", "token", "key", "auth"];
-
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let waf = ctx
         .dist
@@ -86,14 +85,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
 /// A custom origin header that may carry a shared secret: named like one, or with a name or
 /// value the input does not spell out.
 fn may_be_secret(h: &CustomHeader) -> bool {
-    let named = match h.name.get() {
-        Some(name) => {
-            let name = name.to_ascii_lowercase();
-            SECRET_WORDS.iter().any(|w| name.contains(w))
-        }
-        None => true,
-    };
-    named || h.value.is_unknown()
+    h.name.get().is_none_or(|name| looks_secret(name)) || h.value.is_unknown()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! CloudFront does not allow it, or sends API Gateway a Host header it refuses.
 
 use super::edge_function_changes_origin::{modifiers, REGION_ROUTER};
+use super::helpers::looks_secret;
 use crate::classify::classify_host;
 use crate::edge_function::{Helper, Setting};
 use crate::lint::{
@@ -47,8 +48,6 @@ pub static RULE: Rule = Rule {
     },
     check,
 };
-
-const SECRET_WORDS: &[&str] = &["secret", "verify", "token", "key", "auth"];
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -130,8 +129,7 @@ fn check(ctx: &LintContext) -> Vec<Finding> {
                 }
                 let secret = origin.custom_headers.iter().find_map(|h| {
                     let n = h.name.get()?;
-                    let lower = n.to_ascii_lowercase();
-                    SECRET_WORDS.iter().any(|w| lower.contains(w)).then_some(n)
+                    looks_secret(n).then_some(n)
                 });
                 if let (true, Some(secret)) = (call.resets_custom_headers, secret) {
                     out.push(

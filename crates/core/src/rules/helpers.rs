@@ -21,6 +21,15 @@ use crate::model::{
 use crate::span::Span;
 use crate::value::{Field, Val};
 
+/// True for a header name that looks like a shared secret (`X-Origin-Verify`, `x-api-key`,
+/// names with `secret`, `verify`, `token`, `key` or `auth`).
+pub fn looks_secret(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    ["secret", "verify", "token", "key", "auth"]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
 /// A duration for people: "1 second", "30 seconds".
 pub fn seconds(n: i64) -> String {
     if n == 1 {

@@ -1,5 +1,6 @@
 //! `origin-secret-header-literal`: a secret origin header written out in the template.
 
+use super::helpers::looks_secret;
 use crate::lint::{
     origin_name, Category, Finding, FixAvailability, LintContext, Rule, RuleDocs, Severity, Snippet,
 };
@@ -56,14 +57,6 @@ pub static RULE: Rule = Rule {
     },
     check,
 };
-
-/// Words that make a header name look like a shared secret (as in `api-origin-bypassable`).
-const SECRET_WORDS: &[&str] = &["secret", "verify", "token", "key", "auth"];
-
-fn looks_secret(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    SECRET_WORDS.iter().any(|w| name.contains(w))
-}
 
 fn check(ctx: &LintContext) -> Vec<Finding> {
     if ctx.format() == Format::CliJson {

@@ -146,6 +146,7 @@ fn repeated<T>(
 fn origin(ctx: &Ctx, b: &Block, at: &Loc, mt: bool) -> Origin {
     let body = &b.body;
     let host = host::resolve(ctx, body, at);
+    let s3 = block(body, "s3_origin_config");
     let (header_name, header_value) = match mt {
         true => ("header_name", "header_value"),
         false => ("name", "value"),
@@ -163,8 +164,8 @@ fn origin(ctx: &Ctx, b: &Block, at: &Loc, mt: bool) -> Origin {
         distribution_ref: host.distribution_ref,
         custom_origin_config: block(body, "custom_origin_config")
             .map(|c| custom_origin_config(ctx, c, &at.child(ctx, c, "custom_origin_config"))),
-        s3_origin_config: block(body, "s3_origin_config").map(|s| ctx.span_of(s)),
-        origin_access_identity: block(body, "s3_origin_config")
+        s3_origin_config: s3.map(|s| ctx.span_of(s)),
+        origin_access_identity: s3
             .map(|s| {
                 let s_at = at.child(ctx, s, "s3_origin_config");
                 ctx.string(&s.body, "origin_access_identity", &s_at)

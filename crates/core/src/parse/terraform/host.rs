@@ -625,7 +625,7 @@ fn host_pattern(pattern: &str) -> Option<bool> {
     ]
     .iter()
     .find_map(|scheme| p.strip_prefix(scheme))?;
-    let (group, rest) = ["([^/]+)", "([^/:]+)", "([^:/]+)"]
+    let (group, rest) = ["([^/]+)", "([^/]*)", "([^/:]+)", "([^:/]+)"]
         .iter()
         .find_map(|g| rest.strip_prefix(g).map(|r| (true, r)))
         .or_else(|| {
@@ -679,11 +679,7 @@ fn whole_url_to_host(pattern: &str) -> bool {
     else {
         return false;
     };
-    let head = head
-        .strip_suffix("([^/]*)")
-        .map(|h| format!("{h}([^/]+)"))
-        .unwrap_or_else(|| head.to_string());
-    p.starts_with('^') && head.ends_with(')') && host_pattern(&head) == Some(true)
+    p.starts_with('^') && head.ends_with(')') && host_pattern(head) == Some(true)
 }
 
 #[cfg(test)]
